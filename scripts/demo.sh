@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The one command from a fresh clone to a running product: install, migrate, seed demo data,
+# start the web app and the worker. Ctrl-C stops both.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+npm run -s db:seed
+port="${PORT:-3000}"
+echo
+echo "  MLE Screening is starting on http://localhost:${port}  (Ctrl-C to stop)"
+echo
+exec node scripts/start.mjs

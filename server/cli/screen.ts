@@ -1,0 +1,166 @@
+// npm run -s screen -- score [--now YYYY-MM-DD] [--requisition FILE.json] FILE...
+// Screens résumé files without PostgreSQL or Redis and prints one JSON object per file, one per
+// line, in input order. stdout carries only those lines; messages go to stderr.
+// Exit codes: 0 every file was processed (some may have failed to parse), 2 usage error,
+// 1 unexpected internal error.
+import { readFile, stat } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { ConfigSchema } from "../config.ts";
+import { extractionErrors } from "../extraction/errors.ts";
+import type { ExtractionLimits } from "../extraction/extract-text.ts";
+import { failedScreening, screenResume } from "../screening/screen-resume.ts";
+import { SCREENING_RESULT_KEYS, type ScreeningResult } from "../screening/screening-result.ts";
+
+const USAGE = `Usage: npm run -s screen -- score [options] FILE...
+
+Screens résumé files (PDF, DOCX, plain text) and prints one JSON object per file, one per line.
+
+Options:
+  --now YYYY-MM-DD         reference date for "Present" in experience (default: today)
+  --requisition FILE.json  requisition to score against (a JSON object)
+  -h, --help               show this help
+
+Limits come from MAX_UPLOAD_BYTES, MAX_PDF_PAGES and PARSE_TIMEOUT_MS (see server/config.ts).
+Exit status: 0 all files processed, 2 usage error.`;
+
+class UsageError extends Error {}
+
+interface Command {
+  files: string[];
+  now: Date;
+  limits: ExtractionLimits;
+}
+
+async function main(argv: string[]): Promise<number> {
+  // pdf.js and other libraries may print with console.log; keep stdout for the JSON lines only.
+  console.log = console.info = console.debug = (...args: unknown[]) => console.error(...args);
+  let command: Command | "help";
+  try {
+    command = await parseCommand(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`screen: ${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (command === "help") {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  // Sequential on purpose: one file in memory at a time, output in input order.
+  for (const file of command.files) {
+    const result = await screenFile(file, command);
+    process.stdout.write(`${JSON.stringify(orderKeys(result))}\n`);
+  }
+  return 0;
+}
+
+async function parseCommand(argv: string[]): Promise<Command | "help"> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        now: { type: "string" },
+        requisition: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (parsed.values.help) return "help";
+  const [subcommand, ...files] = parsed.positionals;
+  if (subcommand === undefined) throw new UsageError("missing subcommand (expected: score)");
+  if (subcommand !== "score") throw new UsageError(`unknown subcommand "${subcommand}" (expected: score)`);
+  if (files.length === 0) throw new UsageError("no files given");
+  const now = parsed.values.now === undefined ? new Date() : parseDate(parsed.values.now);
+  if (parsed.values.requisition !== undefined) await readRequisition(parsed.values.requisition);
+  // Every path is checked before any output, so a typo never leaves a half-printed batch.
+  for (const file of files) await assertReadableFile(file);
+  return { files, now, limits: readLimits() };
+}
+
+function parseDate(value: string): Date {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
+  // Date.UTC rolls 2024-02-31 over to March; a real date survives the round trip.
+  if (!date || date.toISOString().slice(0, 10) !== value) {
+    throw new UsageError(`--now must be a real date as YYYY-MM-DD, got "${value}"`);
+  }
+  return date;
+}
+
+/**
+ * The requisition's schema arrives with scoring (a later issue); until then any JSON object is
+ * accepted so scripts can already pass it, and it is not used.
+ */
+async function readRequisition(path: string): Promise<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch {
+    throw new UsageError(`cannot read requisition file "${path}"`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`requisition file "${path}" is not valid JSON: ${(error as Error).message}`);
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new UsageError(`requisition file "${path}" must contain a JSON object`);
+  }
+  return value as Record<string, unknown>;
+}
+
+async function assertReadableFile(path: string): Promise<void> {
+  const info = await stat(path).catch(() => null);
+  if (!info) throw new UsageError(`file not found: ${path}`);
+  if (!info.isFile()) throw new UsageError(`not a regular file: ${path}`);
+}
+
+/** Only the three limits are read, so unrelated settings (database, Redis) cannot fail the CLI. */
+function readLimits(): ExtractionLimits {
+  const schema = ConfigSchema.pick({ MAX_UPLOAD_BYTES: true, MAX_PDF_PAGES: true, PARSE_TIMEOUT_MS: true });
+  const env = Object.fromEntries(
+    Object.keys(schema.shape)
+      .map((key) => [key, process.env[key]])
+      .filter(([, value]) => value !== undefined && value !== ""),
+  );
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new UsageError(`invalid environment: ${problems.join("; ")}`);
+  }
+  return {
+    maxBytes: result.data.MAX_UPLOAD_BYTES,
+    maxPdfPages: result.data.MAX_PDF_PAGES,
+    timeoutMs: result.data.PARSE_TIMEOUT_MS,
+  };
+}
+
+async function screenFile(file: string, command: Command): Promise<ScreeningResult> {
+  const { size } = await stat(file);
+  if (size > command.limits.maxBytes) {
+    // Too big to read into memory: refused from its size alone, so its format is unknown.
+    return failedScreening(file, extractionErrors.tooManyBytes(size, command.limits.maxBytes), null);
+  }
+  const bytes = new Uint8Array(await readFile(file));
+  const { result } = await screenResume(bytes, { fileName: file, now: command.now, limits: command.limits });
+  return result;
+}
+
+function orderKeys(result: ScreeningResult): Record<string, unknown> {
+  return Object.fromEntries(SCREENING_RESULT_KEYS.map((key) => [key, result[key]]));
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`screen: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

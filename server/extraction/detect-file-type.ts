@@ -1,0 +1,16 @@
+// Which résumé format the bytes hold, decided from the content only: file names and declared
+// MIME types are chosen by whoever uploads and cannot be trusted.
+import { BINARY_SIGNATURES, hasPdfHeader, isDocx } from "./byte-signatures.ts";
+import { sniffText } from "./sniff-text.ts";
+
+export type DetectedFileType = "pdf" | "docx" | "txt";
+
+export function detectFileType(bytes: Uint8Array): DetectedFileType | null {
+  if (bytes.length === 0) return null;
+  if (hasPdfHeader(bytes)) return "pdf";
+  if (isDocx(bytes)) return "docx";
+  if (BINARY_SIGNATURES.some((signature) => signature.test(bytes))) return null;
+  // Markup and data files are text too, but screening them as résumés would be wrong (and
+  // hostile HTML must never reach a page as a "résumé"); only plain text is accepted.
+  return sniffText(bytes) === "text" ? "txt" : null;
+}

@@ -1,0 +1,127 @@
+// Extraction failures carry a code from the screening contract and a message written for a
+// recruiter: what is wrong with the file and what to ask the candidate for.
+import type { ExtractionErrorCode } from "../screening/screening-result.ts";
+
+export class ExtractionError extends Error {
+  override name = "ExtractionError";
+
+  constructor(
+    public readonly code: ExtractionErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const ASK_FOR = "Ask the candidate for a PDF, a Word document (DOCX) or a plain-text file.";
+
+/** Readable size: "812 KB", "10 MB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  const mb = bytes / (1024 * 1024);
+  return `${mb < 10 ? mb.toFixed(1).replace(/\.0$/, "") : Math.round(mb)} MB`;
+}
+
+function formatDuration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Number((ms / 1000).toFixed(1))} s`;
+}
+
+/** One constructor per failure, so the wording stays consistent wherever it is raised. */
+export const extractionErrors = {
+  emptyFile: () =>
+    new ExtractionError("empty", `The file is empty (0 bytes). ${ASK_FOR}`),
+
+  emptyText: (format: "txt" | "docx") =>
+    new ExtractionError(
+      "empty",
+      format === "docx"
+        ? "This Word document contains no text. Ask the candidate to send their résumé again."
+        : "This text file contains no text, only blank space. Ask the candidate to send their résumé again.",
+    ),
+
+  noText: () =>
+    new ExtractionError(
+      "no_text",
+      "This PDF has no text layer (probably a scan or an image). Ask the candidate for a " +
+        "text-based PDF or DOCX; OCR is not available.",
+    ),
+
+  encryptedPdf: () =>
+    new ExtractionError(
+      "encrypted",
+      "The PDF is password-protected, so its text cannot be read. Ask the candidate for a " +
+        "copy without a password.",
+    ),
+
+  encryptedOffice: () =>
+    new ExtractionError(
+      "encrypted",
+      "The Word document is password-protected, so its text cannot be read. Ask the candidate " +
+        "for a copy without a password, or a PDF.",
+    ),
+
+  corruptPdf: () =>
+    new ExtractionError(
+      "corrupt",
+      "The PDF is damaged and could not be read (its internal structure is broken). Ask the " +
+        "candidate to export or download it again.",
+    ),
+
+  corruptDocx: () =>
+    new ExtractionError(
+      "corrupt",
+      "The Word document is damaged and could not be read. Ask the candidate to save it again " +
+        "as DOCX or to send a PDF.",
+    ),
+
+  /** A damaged file of the given format (or of unknown format). */
+  corrupt: (format: "pdf" | "docx" | "txt" | null) =>
+    format === "pdf"
+      ? extractionErrors.corruptPdf()
+      : format === "docx"
+        ? extractionErrors.corruptDocx()
+        : new ExtractionError("corrupt", "The file is damaged and could not be read. Ask the candidate to send it again."),
+
+  /** The name claims a binary format but the bytes are only text (see check-declared-type). */
+  mislabelled: (extension: string) =>
+    new ExtractionError(
+      "corrupt",
+      `The file is named .${extension} but contains no ${extension.toUpperCase()} data, only ` +
+        "plain text; it was probably damaged or renamed. Ask the candidate to export it again.",
+    ),
+
+  tooManyBytes: (size: number, max: number) =>
+    new ExtractionError(
+      "too_large",
+      `The file is ${formatBytes(size)}; the limit is ${formatBytes(max)}. Ask the candidate ` +
+        "for a smaller file (a résumé is rarely more than 1 MB).",
+    ),
+
+  tooManyPages: (pages: number, max: number) =>
+    new ExtractionError(
+      "too_large",
+      `The PDF has ${pages} pages; at most ${max} are read. Ask the candidate for a shorter ` +
+        "résumé.",
+    ),
+
+  tooMuchUnpacked: (size: number, max: number) =>
+    new ExtractionError(
+      "too_large",
+      `The Word document unpacks to ${formatBytes(size)}; the limit is ${formatBytes(max)}. ` +
+        "Ask the candidate for a PDF or a smaller document.",
+    ),
+
+  timeout: (ms: number) =>
+    new ExtractionError(
+      "timeout",
+      `Reading the file took longer than the ${formatDuration(ms)} limit and was stopped. The file ` +
+        "may be unusually complex; ask the candidate for a simpler PDF or a DOCX.",
+    ),
+
+  unsupported: (description: string, advice = ASK_FOR) =>
+    new ExtractionError(
+      "unsupported_type",
+      `This file is ${description}, not a résumé format that can be read. ${advice}`,
+    ),
+};

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { normalizeText } from "./normalize-text.ts";
+
+describe("normalizeText", () => {
+  it.each([
+    ["line endings", "a\r\nb\rc\fd", "a\nb\nc\nd"],
+    ["spaces and tabs inside lines", "Jane \t  Doe\u00a0\u00a0Smith  ", "Jane Doe Smith"],
+    ["soft hyphens, zero-width characters and NULs", "on-\u00adcampus\u200b po\u0000sition", "on-campus position"],
+    ["typographic hyphens", "2018\u20112022", "2018-2022"],
+    ["ligatures", "\ufb01ne-tuning e\ufb03cient", "fine-tuning efficient"],
+    ["decomposed accents (NFC)", "Jose\u0301", "José"],
+    ["runs of blank lines", "a\n\n\n\n\nb", "a\n\nb"],
+    ["leading and trailing blank space", "\n\n  a  \n\n", "a"],
+    ["control characters", "a\u0007b\u001bc", "abc"],
+  ])("cleans %s", (_, raw, expected) => {
+    expect(normalizeText(raw)).toBe(expected);
+  });
+
+  it("keeps en and em dashes", () => {
+    expect(normalizeText("2019 – 2021 — Berlin")).toBe("2019 – 2021 — Berlin");
+  });
+});

@@ -1,0 +1,99 @@
+// Intake of one uploaded résumé: sniff the type from the bytes, store file + candidate +
+// application in ONE transaction, then enqueue a parse job carrying only the application id.
+// If Redis is unreachable the application stays QUEUED in PostgreSQL and the worker's
+// reconciler enqueues it later: nothing is lost.
+import { createHash } from "node:crypto";
+import type { Db } from "../db/client.ts";
+import { detectFileType } from "../extraction/detect-file-type.ts";
+import { unsupportedBytesError } from "../extraction/describe-bytes.ts";
+import { formatBytes } from "../extraction/errors.ts";
+import type { FileType } from "../generated/prisma/enums.ts";
+import { sanitizeFileName } from "./sanitize-file-name.ts";
+
+export interface IntakeFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export type IntakeOutcome =
+  | { fileName: string; accepted: true; applicationId: string; status: "QUEUED" | "FAILED"; reason: IntakeReason | null; enqueued: boolean }
+  | { fileName: string; accepted: false; reason: IntakeReason };
+
+export interface IntakeReason {
+  code: string;
+  message: string;
+}
+
+export interface IntakeDeps {
+  db: Db;
+  /** Enqueues the parse job; may throw when Redis is down (the row stays QUEUED). */
+  enqueue: (applicationId: string) => Promise<void>;
+  maxBytes: number;
+  log?: (message: string, error?: unknown) => void;
+}
+
+const FORMAT_TO_FILE_TYPE = { pdf: "PDF", docx: "DOCX", txt: "TXT" } as const satisfies Record<string, FileType>;
+
+export async function intakeResume(
+  deps: IntakeDeps,
+  input: { requisitionId: string; file: IntakeFile; uploadedById?: string | null },
+): Promise<IntakeOutcome> {
+  const fileName = sanitizeFileName(input.file.name);
+  const { bytes } = input.file;
+
+  if (bytes.byteLength === 0) {
+    return { fileName, accepted: false, reason: { code: "empty", message: "The file is empty (0 bytes)." } };
+  }
+  if (bytes.byteLength > deps.maxBytes) {
+    return {
+      fileName,
+      accepted: false,
+      reason: {
+        code: "too_large",
+        message: `The file is ${formatBytes(bytes.byteLength)}; the limit is ${formatBytes(deps.maxBytes)}.`,
+      },
+    };
+  }
+
+  const format = detectFileType(bytes);
+  // A file we cannot read still belongs to a real applicant: keep it, visible as FAILED with the
+  // reason, so the recruiter can ask for another format instead of silently losing the person.
+  const refusal = format ? null : unsupportedBytesError(bytes);
+  const unsupported = refusal ? { code: refusal.code, message: refusal.message } : null;
+
+  const application = await deps.db.application.create({
+    data: {
+      requisition: { connect: { id: input.requisitionId } },
+      candidate: { create: {} },
+      uploadedBy: input.uploadedById ? { connect: { id: input.uploadedById } } : undefined,
+      resumeFile: {
+        create: {
+          originalName: fileName,
+          detectedType: format ? FORMAT_TO_FILE_TYPE[format] : null,
+          sizeBytes: bytes.byteLength,
+          sha256: createHash("sha256").update(bytes).digest("hex"),
+          bytes: new Uint8Array(bytes),
+        },
+      },
+      displayName: fileName,
+      status: unsupported ? "FAILED" : "QUEUED",
+      failureCode: unsupported?.code ?? null,
+      failureMessage: unsupported?.message ?? null,
+      processedAt: unsupported ? new Date() : null,
+    },
+    select: { id: true },
+  });
+
+  if (unsupported) {
+    return { fileName, accepted: true, applicationId: application.id, status: "FAILED", reason: unsupported, enqueued: false };
+  }
+
+  let enqueued = true;
+  try {
+    await deps.enqueue(application.id);
+  } catch (error) {
+    enqueued = false;
+    deps.log?.(`Could not enqueue application ${application.id}; the reconciler will retry`, error);
+  }
+  return { fileName, accepted: true, applicationId: application.id, status: "QUEUED", reason: null, enqueued };
+}

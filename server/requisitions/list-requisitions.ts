@@ -1,0 +1,39 @@
+// Requisitions with their applications counted by processing status and by stage.
+import type { Db } from "../db/client.ts";
+import type { ProcessingStatus, RequisitionStatus, Stage } from "../generated/prisma/enums.ts";
+
+export interface RequisitionSummary {
+  id: string;
+  title: string;
+  team: string | null;
+  location: string | null;
+  status: RequisitionStatus;
+  createdAt: Date;
+  total: number;
+  byStatus: Record<ProcessingStatus, number>;
+  byStage: Record<Stage, number>;
+}
+
+const emptyStatus = (): Record<ProcessingStatus, number> => ({ QUEUED: 0, PROCESSING: 0, DONE: 0, FAILED: 0 });
+const emptyStage = (): Record<Stage, number> => ({ NEW: 0, SCREENING: 0, SHORTLISTED: 0, REJECTED: 0 });
+
+export async function listRequisitions(db: Db): Promise<RequisitionSummary[]> {
+  const [requisitions, counts] = await Promise.all([
+    db.requisition.findMany({
+      orderBy: [{ status: "asc" }, { createdAt: "desc" }],
+      select: { id: true, title: true, team: true, location: true, status: true, createdAt: true },
+    }),
+    db.application.groupBy({ by: ["requisitionId", "status", "stage"], _count: { _all: true } }),
+  ]);
+  const summaries = new Map<string, RequisitionSummary>(
+    requisitions.map((r) => [r.id, { ...r, total: 0, byStatus: emptyStatus(), byStage: emptyStage() }]),
+  );
+  for (const row of counts) {
+    const summary = summaries.get(row.requisitionId);
+    if (!summary) continue;
+    summary.total += row._count._all;
+    summary.byStatus[row.status] += row._count._all;
+    summary.byStage[row.stage] += row._count._all;
+  }
+  return [...summaries.values()];
+}

@@ -1,0 +1,46 @@
+// Profile and portfolio links: full URLs, and the bare forms résumés print
+// (github.com/x, linkedin.com/in/x, www.x.com, x.dev). Normalised to https://host/path
+// without "www." or a trailing slash, so the same profile written twice appears once.
+import { EMAIL_PATTERN } from "./find-email.ts";
+
+const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'|,;]+/gi;
+// Bare domains only with TLDs common for personal sites, and only in lower case, so that
+// "ASP.NET" or "Node.JS" in a skills list never becomes a link.
+const BARE_PATTERN =
+  /(?<![\w@/.-])(?:www\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.(?:com|org|net|io|dev|ai|me|co|app|page|site|tech|info|xyz|github\.io)(?:\/[^\s<>"'|,;]*)?(?![\w@])/g;
+/** Names of technologies that are spelled like domains. */
+const NOT_LINKS = new Set(["socket.io", "asp.net", "ado.net", "vb.net", "dot.net", "chart.io", "node.io"]);
+
+export function findLinks(text: string): string[] {
+  // E-mail domains (jane@example.com) must not come back as links.
+  const withoutEmails = text.replace(EMAIL_PATTERN, " ");
+  const found: Array<{ index: number; url: string }> = [];
+  for (const match of withoutEmails.matchAll(URL_PATTERN)) {
+    found.push({ index: match.index, url: match[0] });
+  }
+  const withoutUrls = withoutEmails.replace(URL_PATTERN, (url) => " ".repeat(url.length));
+  for (const match of withoutUrls.matchAll(BARE_PATTERN)) {
+    if (NOT_LINKS.has(match[0].toLowerCase())) continue;
+    found.push({ index: match.index, url: `https://${match[0]}` });
+  }
+  const links: string[] = [];
+  for (const { url } of found.sort((a, b) => a.index - b.index)) {
+    const normalized = normalizeLink(url);
+    if (normalized && !links.includes(normalized)) links.push(normalized);
+  }
+  return links;
+}
+
+export function normalizeLink(raw: string): string | null {
+  const trimmed = raw.replace(/[.,;:!?)\]}>'"]+$/, "");
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return null;
+  }
+  if (!url.hostname.includes(".")) return null;
+  const host = url.hostname.toLowerCase().replace(/^www\./, "");
+  const path = url.pathname.replace(/\/+$/, "");
+  return `https://${host}${path}${url.search}${url.hash}`;
+}

@@ -1,0 +1,52 @@
+// The candidate's phone number, written in any common national or international style:
+// +1 (555) 123-4567, +44 20 7946 0958, 555.123.4567, +91 98765 43210, 138-1234-5678.
+// Numbers that only look like phones are refused: date ranges (2019 - 2021, 05.2019 - 06.2021),
+// short numbers, long ID strings without separators (DOCX drawing anchors leak those).
+
+// A run of digits with spaces, dots, hyphens and brackets, not glued to a word, URL or e-mail.
+const CANDIDATE = /(?<![\w@/.+-])(?:\+|\(\+?)?\d[\d ().-]{6,}\d(?![\w@]|\.\w)/g;
+const MIN_DIGITS = 9;
+const MAX_DIGITS = 15; // E.164
+
+export function findPhone(text: string): string | null {
+  for (const line of text.split("\n")) {
+    for (const match of line.matchAll(CANDIDATE)) {
+      const phone = clean(match[0]);
+      if (phone && isPlausiblePhone(phone)) return phone;
+    }
+  }
+  return null;
+}
+
+function clean(candidate: string): string | null {
+  // "555--5555": a soft hyphen next to a hyphen, as some Word exports print it.
+  let phone = candidate.replace(/\s+/g, " ").replace(/-{2,}/g, "-").trim();
+  // A closing bracket of the surrounding sentence is not part of the number.
+  while (phone.endsWith(")") && count(phone, "(") < count(phone, ")")) phone = phone.slice(0, -1).trim();
+  return phone || null;
+}
+
+export function isPlausiblePhone(phone: string): boolean {
+  const digits = phone.replace(/\D/g, "");
+  if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) return false;
+  if (count(phone, "(") !== count(phone, ")")) return false;
+  const international = phone.startsWith("+") || phone.startsWith("(+") || phone.startsWith("00");
+  const groups = phone.split(/[^\d]+/).filter(Boolean);
+  // An unbroken run is a phone only at national mobile/landline lengths; longer runs are IDs.
+  if (groups.length === 1 && !international && (digits.length < 10 || digits.length > 11)) return false;
+  // Years with months or days around them are dates, not numbers to call.
+  const looksLikeDate = groups.some(isYear) && groups.every((group) => isYear(group) || group.length <= 2);
+  if (looksLikeDate) return false;
+  if (/(19|20)\d\d ?- ?(19|20)\d\d/.test(phone)) return false;
+  // Four dot-separated groups of at most three digits: an IP address or a version.
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(phone)) return false;
+  return true;
+}
+
+function isYear(group: string): boolean {
+  return /^(19|20)\d\d$/.test(group);
+}
+
+function count(text: string, char: string): number {
+  return text.split(char).length - 1;
+}

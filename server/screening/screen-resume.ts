@@ -1,0 +1,73 @@
+// Screens one résumé file: extracts its text and contact details and returns the result in
+// the shape of the screening contract. Pure apart from parsing: no database, queue or network,
+// so the worker, the CLI and tests share it. Fields filled by later stages (experience,
+// degree, background, skills, scores) stay null or empty: they are never invented.
+import { checkDeclaredType } from "../extraction/check-declared-type.ts";
+import { detectFileType } from "../extraction/detect-file-type.ts";
+import { ExtractionError, extractionErrors } from "../extraction/errors.ts";
+import { extractText, type ExtractionLimits } from "../extraction/extract-text.ts";
+import { PARSER_VERSION } from "../extraction/parser-version.ts";
+import { extractContact } from "../resume/extract-contact.ts";
+import type { Contact, ResumeFormat, ScreeningResult } from "./screening-result.ts";
+
+export interface ScreenResumeOptions {
+  /** Shown in the result as `file`; also checked against the content (see check-declared-type). */
+  fileName: string;
+  /** Reference date for years of experience ("Present"); used once experience is scored. */
+  now?: Date;
+  limits: ExtractionLimits;
+}
+
+export interface ScreenedResume {
+  result: ScreeningResult;
+  text: string | null;
+  pageCount: number | null;
+  parserVersion: string;
+}
+
+export async function screenResume(bytes: Uint8Array, options: ScreenResumeOptions): Promise<ScreenedResume> {
+  const detected = detectFileType(bytes);
+  let extracted;
+  try {
+    checkDeclaredType(options.fileName, detected);
+    extracted = await extractText(bytes, options.limits);
+  } catch (error) {
+    // extractText names every failure; anything else from a parser still means "unreadable".
+    const failure = error instanceof ExtractionError ? error : extractionErrors.corrupt(detected);
+    // A text file refused because its name promises a PDF or DOCX was not read as any format.
+    const format = failure.code === "corrupt" && detected === "txt" ? null : detected;
+    return { result: failedScreening(options.fileName, failure, format), text: null, pageCount: null, parserVersion: PARSER_VERSION };
+  }
+  return {
+    result: screeningResult(options.fileName, { format: extracted.format, contact: extractContact(extracted.text) }),
+    text: extracted.text,
+    pageCount: extracted.pageCount,
+    parserVersion: PARSER_VERSION,
+  };
+}
+
+/** The result for a file that could not be read (also used by the CLI for files it skips). */
+export function failedScreening(file: string, error: ExtractionError, format: ResumeFormat | null): ScreeningResult {
+  return screeningResult(file, { error: { code: error.code, message: error.message }, format });
+}
+
+// Keys in SCREENING_RESULT_KEYS order, so JSON output is stable without re-sorting.
+function screeningResult(
+  file: string,
+  fields: { error?: ScreeningResult["error"]; format: ResumeFormat | null; contact?: Contact },
+): ScreeningResult {
+  return {
+    file,
+    ok: !fields.error,
+    error: fields.error ?? null,
+    format: fields.format,
+    contact: fields.contact ?? null,
+    yearsExperience: null,
+    highestDegree: null,
+    background: null,
+    skills: [],
+    scores: null,
+    areas: [],
+    gaps: [],
+  };
+}

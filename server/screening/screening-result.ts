@@ -1,0 +1,99 @@
+// The shape of one screened résumé: what `npm run screen -- score` prints (one JSON object per
+// line) and what the worker stores in ResumeAnalysis.result. Fields that later stages fill
+// (scores, skills, areas, gaps, background, years, degree) stay null or empty until then:
+// they are never invented.
+import { z } from "zod";
+
+export const ExtractionErrorCodeSchema = z.enum([
+  "unsupported_type",
+  "empty",
+  "encrypted",
+  "corrupt",
+  "no_text",
+  "too_large",
+  "timeout",
+]);
+export type ExtractionErrorCode = z.infer<typeof ExtractionErrorCodeSchema>;
+
+export const ResumeFormatSchema = z.enum(["pdf", "docx", "txt"]);
+export type ResumeFormat = z.infer<typeof ResumeFormatSchema>;
+
+export const DegreeLevelSchema = z.enum(["phd", "masters", "bachelors", "associate", "none"]);
+export type DegreeLevel = z.infer<typeof DegreeLevelSchema>;
+
+export const BackgroundSchema = z.enum([
+  "ml_engineer",
+  "software_engineer",
+  "data_scientist",
+  "data_engineer",
+  "researcher",
+  "other",
+]);
+export type Background = z.infer<typeof BackgroundSchema>;
+
+export const DimensionSchema = z.enum(["production", "ml"]);
+export type Dimension = z.infer<typeof DimensionSchema>;
+
+export const SpanSchema = z.object({
+  text: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type Span = z.infer<typeof SpanSchema>;
+
+export const ContactSchema = z.object({
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  links: z.array(z.string()),
+});
+export type Contact = z.infer<typeof ContactSchema>;
+
+export const ScreeningResultSchema = z
+  .object({
+    file: z.string(),
+    ok: z.boolean(),
+    error: z.object({ code: ExtractionErrorCodeSchema, message: z.string() }).nullable(),
+    format: ResumeFormatSchema.nullable(),
+    contact: ContactSchema.nullable(),
+    yearsExperience: z.number().nonnegative().nullable(),
+    highestDegree: DegreeLevelSchema.nullable(),
+    background: BackgroundSchema.nullable(),
+    skills: z.array(
+      z.object({ id: z.string(), name: z.string(), dimension: DimensionSchema, area: z.string() }),
+    ),
+    scores: z
+      .object({
+        production: z.number().min(0).max(100),
+        ml: z.number().min(0).max(100),
+        overall: z.number().min(0).max(100),
+      })
+      .nullable(),
+    areas: z.array(
+      z.object({
+        id: z.string(),
+        dimension: DimensionSchema,
+        score: z.number().min(0).max(100),
+        evidence: z.array(SpanSchema),
+      }),
+    ),
+    gaps: z.array(z.string()),
+  })
+  .strict();
+export type ScreeningResult = z.infer<typeof ScreeningResultSchema>;
+
+/** The keys, in the order the CLI prints them. */
+export const SCREENING_RESULT_KEYS = [
+  "file",
+  "ok",
+  "error",
+  "format",
+  "contact",
+  "yearsExperience",
+  "highestDegree",
+  "background",
+  "skills",
+  "scores",
+  "areas",
+  "gaps",
+] as const;

@@ -1,0 +1,129 @@
+// Runs the real CLI as a user would (through tsx, no database, no Redis) and checks the
+// output contract: one JSON line per file, in order, keys in contract order.
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile, mkdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SCREENING_RESULT_KEYS, ScreeningResultSchema } from "../../server/screening/screening-result.ts";
+import { makePdf } from "../factories/pdf-writer.ts";
+import { BACKEND_ENGINEER, makeResumeLines, makeResumeText, ML_ENGINEER } from "../factories/resume-factory.ts";
+
+const repoRoot = resolve(import.meta.dirname, "../..");
+const run = promisify(execFile);
+
+async function screen(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "server/cli/screen.ts", ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe("screen CLI", () => {
+  let dir: string;
+  let pdf: string;
+  let txt: string;
+  let png: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "screen-cli-"));
+    pdf = join(dir, "priya raman.pdf");
+    txt = join(dir, "marcus.txt");
+    png = join(dir, "resume.pdf");
+    await writeFile(pdf, makePdf(makeResumeLines(ML_ENGINEER)));
+    await writeFile(txt, makeResumeText(BACKEND_ENGINEER));
+    await writeFile(png, Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+  });
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("prints one contract-shaped JSON line per file, in input order, and exits 0", async () => {
+    const { code, stdout } = await screen(["score", "--now", "2025-01-15", pdf, txt, png]);
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split("\n");
+    expect(lines).toHaveLength(3);
+    const results = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    for (const result of results) {
+      expect(Object.keys(result)).toEqual([...SCREENING_RESULT_KEYS]);
+      ScreeningResultSchema.parse(result);
+    }
+    expect(results.map((result) => result.file)).toEqual([pdf, txt, png]);
+    expect(results[0]).toMatchObject({ ok: true, format: "pdf", contact: { name: "Priya Raman", email: ML_ENGINEER.email } });
+    expect(results[1]).toMatchObject({ ok: true, format: "txt", contact: { name: "Marcus O'Connell" } });
+    expect(results[2]).toMatchObject({ ok: false, format: null, error: { code: "unsupported_type" } });
+  });
+
+  it("reports a file over MAX_UPLOAD_BYTES as too_large without reading it", async () => {
+    const { code, stdout } = await screen(["score", pdf], { MAX_UPLOAD_BYTES: "100" });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ ok: false, error: { code: "too_large" } });
+  });
+
+  it("accepts a requisition file holding a JSON object", async () => {
+    const requisition = join(dir, "req.json");
+    await writeFile(requisition, JSON.stringify({ title: "ML Engineer" }));
+    const { code, stdout } = await screen(["score", "--requisition", requisition, txt]);
+    expect(code).toBe(0);
+    expect(stdout.trimEnd().split("\n")).toHaveLength(1);
+  });
+
+  it("prints help on --help and exits 0", async () => {
+    const { code, stdout } = await screen(["--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Usage:");
+  });
+
+  // Concurrent: each case is a separate process start (about a second each under tsx).
+  describe.concurrent("usage errors exit 2 with a message and print nothing on stdout", () => {
+    it.for<[string, () => string[], RegExp]>([
+      ["no subcommand", () => [], /missing subcommand/],
+      ["an unknown subcommand", () => ["rank", txt], /unknown subcommand "rank"/],
+      ["no files", () => ["score"], /no files/],
+      ["an impossible --now", () => ["score", "--now", "2025-02-30", txt], /--now must be a real date/],
+      ["a malformed --now", () => ["score", "--now", "15/01/2025", txt], /--now must be a real date/],
+      ["a missing file", () => ["score", txt, join(dir, "nope.pdf")], /file not found/],
+      ["a directory", () => ["score", dir], /not a regular file/],
+      ["a missing requisition", () => ["score", "--requisition", join(dir, "none.json"), txt], /cannot read requisition/],
+      ["an unknown option", () => ["score", "--verbose", txt], /Unknown option/],
+    ])("%s", async ([, args, message], { expect }) => {
+      const { code, stdout, stderr } = await screen(args());
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      expect(stderr).toMatch(message);
+      expect(stderr).toContain("Usage:");
+    });
+
+    it("a requisition that is not a JSON object", async ({ expect }) => {
+      const bad = join(dir, "bad.json");
+      const list = join(dir, "list.json");
+      await writeFile(bad, "{ not json");
+      await writeFile(list, "[1, 2]");
+      for (const [file, message] of [
+        [bad, /not valid JSON/],
+        [list, /must contain a JSON object/],
+      ] as const) {
+        const { code, stderr } = await screen(["score", "--requisition", file, txt]);
+        expect(code).toBe(2);
+        expect(stderr).toMatch(message);
+      }
+    });
+  });
+
+  it("prints the path exactly as given, here in a subfolder", async () => {
+    await mkdir(join(dir, "nested"), { recursive: true });
+    const nested = join(dir, "nested", "cv.txt");
+    await writeFile(nested, makeResumeText(BACKEND_ENGINEER));
+    const { code, stdout } = await screen(["score", nested]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ file: nested, ok: true });
+  });
+});

@@ -1,0 +1,70 @@
+// Every file of the shared public corpus (real-world résumés and hostile edge cases) must give
+// either text or a named failure, quickly, without throwing. The corpus sits beside the repo
+// (../shared); a clone without it skips this suite.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { ExtractionLimits } from "../../server/extraction/extract-text.ts";
+import { screenResume } from "../../server/screening/screen-resume.ts";
+import { ExtractionErrorCodeSchema, ScreeningResultSchema } from "../../server/screening/screening-result.ts";
+
+const repoRoot = resolve(import.meta.dirname, "../..");
+const corpus = resolve(repoRoot, "../shared/corpus/public");
+const present = existsSync(corpus);
+const files = present ? readdirSync(corpus).filter((name) => /\.(pdf|docx|txt|json)$/i.test(name)).sort() : [];
+const limits: ExtractionLimits = { maxBytes: 10 * 1024 * 1024, maxPdfPages: 30, timeoutMs: 20_000 };
+
+/** Failures the corpus is known to contain, with the honest code for each. */
+const EXPECTED_FAILURES: Record<string, string> = {
+  "26_edge_password_protected.pdf": "encrypted",
+  // 71 bytes of English text named .pdf: not a PDF at all, a damaged or mislabelled file.
+  "27_edge_corrupt.pdf": "corrupt",
+  "28_edge_empty.pdf": "empty",
+  "29_edge_blank_no_text.pdf": "no_text",
+  "30_DERIVED_harvey_dent_mle_imageonly.pdf": "no_text",
+  "31_DERIVED_desktop_support_imageonly.pdf": "no_text",
+  // JSON Resume is structured data, not a résumé document: refused rather than read as text.
+  "43_jsonresume_sample_richard_hendriks.json": "unsupported_type",
+};
+
+if (!present) console.warn(`corpus-robustness: skipped, no corpus at ${corpus}`);
+
+describe.skipIf(!present)("public corpus robustness", () => {
+  it("holds files to check", () => {
+    expect(files.length).toBeGreaterThan(20);
+  });
+
+  it.each(files)("%s: text or a named failure, within the time limit", async (name) => {
+    const started = Date.now();
+    const screened = await screenResume(new Uint8Array(readFileSync(join(corpus, name))), { fileName: name, limits });
+    expect(Date.now() - started).toBeLessThan(limits.timeoutMs);
+    const { result } = screened;
+    expect(ScreeningResultSchema.parse(result)).toEqual(result);
+    if (result.ok) {
+      expect(screened.text?.trim().length).toBeGreaterThan(0);
+      expect(EXPECTED_FAILURES[name]).toBeUndefined();
+    } else {
+      expect(ExtractionErrorCodeSchema.options).toContain(result.error?.code);
+      expect(result.error?.code).toBe(EXPECTED_FAILURES[name]);
+    }
+  });
+
+  it.each(files.filter((name) => /^0[1-9]_/.test(name)))("%s: the e-mail address is found", async (name) => {
+    const { result, text } = await screenResume(new Uint8Array(readFileSync(join(corpus, name))), { fileName: name, limits });
+    const inText = text?.match(/[\w.+-]+@[\w-]+(\.[\w-]+)+/)?.[0]?.toLowerCase();
+    expect(inText).toBeDefined();
+    expect(result.contact?.email).toBe(inText);
+  });
+
+  it("reads the PDF/DOCX pairs of the same résumé to the same contact details", async () => {
+    const read = async (name: string) =>
+      (await screenResume(new Uint8Array(readFileSync(join(corpus, name))), { fileName: name, limits })).result.contact;
+    for (const [pdf, docx] of [
+      ["10_soupboss_01_accountant.pdf", "11_soupboss_01_accountant.docx"],
+      ["12_soupboss_02_desktop_support.pdf", "13_soupboss_02_desktop_support.docx"],
+    ] as const) {
+      if (!files.includes(pdf) || !files.includes(docx)) continue;
+      expect(await read(docx)).toEqual(await read(pdf));
+    }
+  });
+});

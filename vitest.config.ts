@@ -1,0 +1,24 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "~": fileURLToPath(new URL("./app", import.meta.url)),
+      "@server": fileURLToPath(new URL("./server", import.meta.url)),
+    },
+  },
+  test: {
+    environment: "node",
+    include: [
+      "server/**/*.test.ts",
+      "workers/**/*.test.ts",
+      "tests/integration/**/*.test.ts",
+      "tests/unit/**/*.test.ts",
+    ],
+    exclude: ["tests/e2e/**", "node_modules/**"],
+    testTimeout: 30_000,
+    // pdf.js keeps global state; separate processes isolate test files from each other.
+    pool: "forks",
+  },
+});
