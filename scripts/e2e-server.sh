@@ -10,7 +10,8 @@ export QUEUE_PREFIX="mle_${run_id}"
 export PORT="${E2E_PORT:-3107}"
 export LOG_LEVEL="${LOG_LEVEL:-warn}"
 npm run -s db:migrate >/dev/null
-[ -f build/index.js ] || npx remix build >/dev/null
+# npm test builds once before Playwright starts; a direct `npx playwright test` builds here.
+[ "${E2E_SKIP_BUILD:-}" = 1 ] || npx remix build >/dev/null
 cleanup() {
   kill "$web" "$worker" 2>/dev/null || true
   wait "$web" "$worker" 2>/dev/null || true

@@ -21,6 +21,8 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Largest résumé accepted at upload, in bytes. */
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(10 * MB),
+  /** Largest upload request (all files together), in bytes: bounds the web process's memory. */
+  MAX_UPLOAD_REQUEST_BYTES: z.coerce.number().int().positive().default(200 * MB),
   /** Most files accepted in one upload request. */
   MAX_FILES_PER_UPLOAD: z.coerce.number().int().positive().default(500),
   /** Most PDF pages read from one résumé. */

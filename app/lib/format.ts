@@ -1,0 +1,90 @@
+// Display helpers shared by server and browser code (no server imports here).
+import type { ProcessingStatus, Stage } from "@server/generated/prisma/enums.ts";
+
+export const STATUS_LABELS: Record<ProcessingStatus, string> = {
+  QUEUED: "Queued",
+  PROCESSING: "Processing",
+  DONE: "Done",
+  FAILED: "Failed",
+};
+
+export const STAGE_LABELS: Record<Stage, string> = {
+  NEW: "New",
+  SCREENING: "Screening",
+  SHORTLISTED: "Shortlisted",
+  REJECTED: "Rejected",
+};
+
+export const STATUS_ORDER = ["QUEUED", "PROCESSING", "DONE", "FAILED"] as const satisfies readonly ProcessingStatus[];
+export const STAGE_ORDER = ["NEW", "SCREENING", "SHORTLISTED", "REJECTED"] as const satisfies readonly Stage[];
+
+const DEGREE_LABELS: Record<string, string> = {
+  phd: "PhD",
+  masters: "Master’s",
+  bachelors: "Bachelor’s",
+  associate: "Associate",
+  none: "None",
+};
+
+const BACKGROUND_LABELS: Record<string, string> = {
+  ml_engineer: "ML engineer",
+  software_engineer: "Software engineer",
+  data_scientist: "Data scientist",
+  data_engineer: "Data engineer",
+  researcher: "Researcher",
+  other: "Other",
+};
+
+export const EMPTY = "—";
+
+export function degreeLabel(value: string | null): string {
+  return value ? (DEGREE_LABELS[value] ?? value) : EMPTY;
+}
+
+export function backgroundLabel(value: string | null): string {
+  return value ? (BACKGROUND_LABELS[value] ?? value.replace(/_/g, " ")) : EMPTY;
+}
+
+export function formatScore(value: number | null): string {
+  return value === null ? EMPTY : String(Math.round(value));
+}
+
+export function formatYears(value: number | null): string {
+  if (value === null) return EMPTY;
+  return value < 10 ? value.toFixed(1).replace(/\.0$/, "") : String(Math.round(value));
+}
+
+export function formatMegabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return formatMegabytes(bytes);
+}
+
+/** A date that renders the same on server and client (UTC), used before hydration. */
+export function formatDate(iso: string): string {
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
+    new Date(iso),
+  );
+}
+
+/** "just now", "5 min ago", "3 h ago", "2 days ago", then a date. */
+export function formatRelative(iso: string, now: Date): string {
+  const seconds = Math.max(0, Math.round((now.getTime() - new Date(iso).getTime()) / 1000));
+  if (seconds < 45) return "just now";
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  const days = Math.round(hours / 24);
+  if (days < 7) return `${days} day${days === 1 ? "" : "s"} ago`;
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" }).format(new Date(iso));
+}
+
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
