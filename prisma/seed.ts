@@ -44,7 +44,11 @@ try {
     });
     const files = PROFILES.flatMap((profile, index) => {
       const text = makeResumeText(profile);
-      const slug = profile.name.toLowerCase().replace(/[^a-z]+/g, "-");
+      const slug = profile.name
+        .normalize("NFD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .toLowerCase()
+        .replace(/[^a-z]+/g, "-");
       return index % 2 === 0
         ? [{ name: `${slug}.pdf`, bytes: makePdf(text.split("\n")) }]
         : [{ name: `${slug}.txt`, bytes: new TextEncoder().encode(text) }];
@@ -62,5 +66,7 @@ try {
   }
 } finally {
   await queue.close();
+  // BullMQ does not close a connection it was given.
+  connection.disconnect();
   await db.$disconnect();
 }

@@ -7,6 +7,6 @@ bash scripts/setup.sh
 npm run -s db:seed
 port="${PORT:-3000}"
 echo
-echo "  MLE Screening is starting on http://localhost:${port}  (Ctrl-C to stop)"
+echo "  MLE Screening is starting on http://127.0.0.1:${port}  (Ctrl-C to stop)"
 echo
 exec node scripts/start.mjs

@@ -40,14 +40,15 @@ worker.on("failed", (job, error) => {
 });
 worker.on("error", (error) => logger.error({ err: error.message }, "worker error"));
 
-const queue = createParseQueue(createWorkerConnection(config.REDIS_URL), config.QUEUE_PREFIX);
+const queueConnection = createWorkerConnection(config.REDIS_URL);
+const queue = createParseQueue(queueConnection, config.QUEUE_PREFIX);
 async function reconcile() {
   try {
     const count = await reconcileQueuedApplications(db, (id) => enqueueParseResume(queue, id), {
       olderThanMs: 10_000,
       batch: 1_000,
     });
-    if (count) logger.info({ count }, "re-enqueued applications that had no job");
+    if (count) logger.info({ count }, "queued applications handed to the queue again (existing jobs are kept as they are)");
   } catch (error) {
     logger.warn({ err: (error as Error).message }, "reconcile failed; will try again");
   }
@@ -65,6 +66,7 @@ async function shutdown(signal: string) {
   clearInterval(reconcileTimer);
   await worker.close();
   await queue.close();
+  queueConnection.disconnect();
   await db.$disconnect();
   process.exit(0);
 }

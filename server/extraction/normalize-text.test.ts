@@ -16,6 +16,19 @@ describe("normalizeText", () => {
     expect(normalizeText(raw)).toBe(expected);
   });
 
+  it.each([
+    ["letter-spaced capitals", "E X P E R I E N C E", "EXPERIENCE"],
+    ["letter-spaced words", "W O R K  H I S T O R Y", "WORK HISTORY"],
+    ["small caps that lost their size", "W ORK E XPERIENCE", "WORK EXPERIENCE"],
+    ["small caps, one word", "E DUCATION", "EDUCATION"],
+  ])("joins %s", (_, raw, expected) => {
+    expect(normalizeText(raw)).toBe(expected);
+  });
+
+  it.each(["I am a B S student", "A B C", "Python, Go, C"])("leaves ordinary text alone: %s", (raw) => {
+    expect(normalizeText(raw)).toBe(raw);
+  });
+
   it("keeps en and em dashes", () => {
     expect(normalizeText("2019 – 2021 — Berlin")).toBe("2019 – 2021 — Berlin");
   });

@@ -25,10 +25,32 @@ export function normalizeText(raw: string): string {
     .replace(HYPHENS, "-")
     .replace(/[\ufb00-\ufb06]/g, (ligature) => LIGATURES[ligature] ?? ligature)
     .split("\n")
-    .map((line) => line.replace(SPACES, " ").trim());
+    .map((line) => joinSpacedCapitals(joinLetterSpacing(line).replace(SPACES, " ").trim()));
   // At most one blank line in a row: keeps paragraph breaks without page-sized gaps.
   return lines
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
+}
+
+/**
+ * Letter-spaced headings ("E X P E R I E N C E", "W O R K  H I S T O R Y"): a line made only
+ * of single letters becomes words again; two or more spaces separate the words.
+ */
+export function joinLetterSpacing(line: string): string {
+  const trimmed = line.replace(SPACES, (run) => (run.length > 1 || run === "\t" ? "  " : " ")).trim();
+  if (!/^\p{L}(?: {1,2}\p{L}){3,}$/u.test(trimmed)) return line;
+  return trimmed
+    .split(/ {2}/)
+    .map((word) => word.replace(/ /g, ""))
+    .join(" ");
+}
+
+/**
+ * Small-caps headings lose their look in text: "E XPERIENCE", "W ORK E XPERIENCE". A short
+ * line made only of such pairs (a capital, a space, more capitals) is joined back together.
+ */
+export function joinSpacedCapitals(line: string): string {
+  if (line.length > 48 || !/^\p{Lu} \p{Lu}{2,}(?: (?:&|and|\p{Lu} \p{Lu}{2,}|\p{Lu}{2,}))*$/u.test(line)) return line;
+  return line.replace(/(^|\s)(\p{Lu}) (\p{Lu}{2,})/gu, "$1$2$3");
 }

@@ -1,0 +1,110 @@
+// Date ranges as résumés write them: "Mar 2021 – Present", "2019 - present", "01/2019 - 12/2020",
+// "Jun 2018 – Feb 2021", "2015–2020", "March 2021 to Current", "2021.03 - 2022.05", "Sep. 2023
+// Mar. 2024" (a dash the PDF lost), and single seasons ("Summer 2024").
+// Months are counted as integers: year * 12 + (month - 1).
+
+export interface DatePoint {
+  /** "2021-03", "2021" (year only) or "present". */
+  label: string;
+  /** First month covered (as year * 12 + month - 1); for "present", the reference month. */
+  month: number;
+  precision: "month" | "season" | "year" | "present";
+}
+
+export interface DateRange {
+  start: DatePoint;
+  end: DatePoint;
+  /** Index of the match in the searched string, and its text. */
+  index: number;
+  text: string;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
+  nov: 11, november: 11, dec: 12, december: 12,
+  // Spanish, Portuguese, German, French forms that differ from the English ones.
+  ene: 1, enero: 1, janeiro: 1, januar: 1, janvier: 1, fev: 2, febrero: 2, fevereiro: 2, februar: 2, février: 2,
+  marzo: 3, março: 3, märz: 3, mars: 3, abr: 4, abril: 4, avril: 4, mayo: 5, maio: 5, mai: 5, junio: 6, junho: 6,
+  juni: 6, juin: 6, julio: 7, julho: 7, juli: 7, juillet: 7, ago: 8, agosto: 8, août: 8, septiembre: 9, setembro: 9,
+  set: 9, okt: 10, octubre: 10, outubro: 10, oktober: 10, octobre: 10, noviembre: 11, novembro: 11, dic: 12, dez: 12,
+  diciembre: 12, dezembro: 12, dezember: 12, décembre: 12,
+};
+const SEASONS: Record<string, [number, number]> = {
+  spring: [3, 5], summer: [6, 8], fall: [9, 11], autumn: [9, 11], winter: [1, 2],
+};
+
+const MONTH_NAME = `(?:${Object.keys(MONTHS).sort((a, b) => b.length - a.length).join("|")})\\.?`;
+const SEASON_NAME = `(?:${Object.keys(SEASONS).join("|")})`;
+const YEAR = "(?:19[5-9]\\d|20[0-4]\\d)";
+const PRESENT = "(?:present|current|now|today|ongoing|date|heute|actualidad|actual|atual|presente)";
+const POINT =
+  `(?:${MONTH_NAME}\\s*[' ]?\\s*${YEAR}|${SEASON_NAME}\\s+${YEAR}|(?:0?[1-9]|1[0-2])\\s*[/.-]\\s*${YEAR}` +
+  `|${YEAR}\\s*[./-]\\s*(?:0[1-9]|1[0-2])(?!\\d)|${YEAR})`;
+const SEPARATOR = "\\s*(?:[-–—~]+|\\bto\\b|\\buntil\\b|\\btill\\b|\\bbis\\b|\\ba\\b|\\bhasta\\b|\\bthrough\\b)\\s*";
+const RANGE = new RegExp(
+  `(?<![\\w/.])(?:(?:since|from|desde|seit)\\s+)?(${POINT})(?:(?:${SEPARATOR})(${POINT}|${PRESENT}\\b)` +
+  // A month-year followed directly by another: the dash between them was lost.
+  `|\\s+(${MONTH_NAME}\\s*${YEAR}|${PRESENT}\\b))?(?![\\w/])`,
+  "giu",
+);
+
+/** Every date range (or dated season) in the text, in order. Lone years are left out. */
+export function findDateRanges(text: string, now: Date): DateRange[] {
+  const ranges: DateRange[] = [];
+  for (const match of text.matchAll(RANGE)) {
+    const start = parsePoint(match[1]!, now);
+    const endText = match[2] ?? match[3];
+    const since = /^(since|from|desde|seit)\b/i.test(match[0]);
+    let end: DatePoint | null = endText ? parsePoint(endText, now) : null;
+    if (!start) continue;
+    if (!end) {
+      // "Since 2020" runs to today; "Summer 2024" is its own range; a lone year or month is a
+      // date (graduation, publication), not a period of work.
+      if (since) end = presentPoint(now);
+      else if (start.precision === "season") end = seasonEnd(match[1]!, start);
+      else continue;
+    }
+    if (end.month < start.month) continue;
+    ranges.push({ start, end, index: match.index, text: match[0] });
+  }
+  return ranges;
+}
+
+/** Months covered, counting both ends: "Jun 2018 – Feb 2021" is 33, "2015–2020" is 60. */
+export function monthsCovered(range: Pick<DateRange, "start" | "end">): { first: number; last: number } {
+  const last = range.end.precision === "year" ? range.end.month - 1 : range.end.month;
+  return { first: range.start.month, last: Math.max(range.start.month, last) };
+}
+
+export function parsePoint(raw: string, now: Date): DatePoint | null {
+  const text = raw.trim().toLowerCase();
+  if (new RegExp(`^${PRESENT}$`, "iu").test(text)) return presentPoint(now);
+  const monthYear = new RegExp(`^(${MONTH_NAME})\\s*[' ]?\\s*(${YEAR})$`, "iu").exec(text);
+  if (monthYear) {
+    const month = MONTHS[monthYear[1]!.replace(".", "")];
+    return month ? point(Number(monthYear[2]), month, "month") : null;
+  }
+  const season = new RegExp(`^(${SEASON_NAME})\\s+(${YEAR})$`, "iu").exec(text);
+  if (season) return point(Number(season[2]), SEASONS[season[1]!]![0], "season");
+  const numeric = new RegExp(`^(\\d{1,2})\\s*[/.-]\\s*(${YEAR})$`).exec(text);
+  if (numeric) return point(Number(numeric[2]), Number(numeric[1]), "month");
+  const isoLike = new RegExp(`^(${YEAR})\\s*[./-]\\s*(\\d{2})$`).exec(text);
+  if (isoLike) return point(Number(isoLike[1]), Number(isoLike[2]), "month");
+  if (new RegExp(`^${YEAR}$`).test(text)) return { label: text, month: Number(text) * 12, precision: "year" };
+  return null;
+}
+
+function point(year: number, month: number, precision: "month" | "season"): DatePoint {
+  return { label: `${year}-${String(month).padStart(2, "0")}`, month: year * 12 + month - 1, precision };
+}
+
+function presentPoint(now: Date): DatePoint {
+  return { label: "present", month: now.getUTCFullYear() * 12 + now.getUTCMonth(), precision: "present" };
+}
+
+function seasonEnd(raw: string, start: DatePoint): DatePoint {
+  const name = raw.trim().toLowerCase().split(/\s+/)[0]!;
+  const [first, last] = SEASONS[name] ?? [1, 1];
+  return { ...start, month: start.month + (last - first), label: start.label };
+}

@@ -1,0 +1,127 @@
+// Section headings of a résumé and the text each one covers. A heading is a short line on its
+// own (or a known heading followed by a colon) whose words name a section, in any case:
+// "EXPERIENCE", "Work History", "Professional Experience:", "SKILLS & AWARDS". Font size and
+// weight are gone after normalisation, so shape and vocabulary decide.
+import type { Span } from "../screening/screening-result.ts";
+
+export type SectionKind =
+  | "summary"
+  | "experience"
+  | "education"
+  | "skills"
+  | "projects"
+  | "publications"
+  | "certifications"
+  | "other";
+
+export interface Section {
+  kind: SectionKind;
+  /** The heading as written (without a trailing colon). */
+  heading: Span;
+  /** From the start of the heading to the start of the next heading (or the end of the text). */
+  start: number;
+  end: number;
+  /** Where the section's content starts (after the heading and its colon). */
+  bodyStart: number;
+}
+
+/** Whole headings, lower-cased with punctuation reduced to spaces. */
+const HEADINGS: Record<string, SectionKind> = Object.fromEntries(
+  (
+    [
+      ["summary", "summary", "professional summary", "career summary", "executive summary", "profile", "professional profile", "personal profile", "about", "about me", "objective", "career objective", "overview", "introduction", "summary of qualifications", "highlights"],
+      ["experience", "experience", "work experience", "professional experience", "relevant experience", "employment", "employment history", "work history", "career history", "professional background", "industry experience", "research experience", "experience and employment", "positions", "professional positions", "academic positions", "appointments", "academic appointments", "internships", "internship experience", "work", "career", "relevant work experience", "technical experience", "engineering experience", "selected experience", "professional history", "berufserfahrung", "experiencia", "experiencia profesional", "experiência profissional"],
+      ["education", "education", "academic background", "educational background", "education and training", "education & training", "academic qualifications", "qualifications", "academic history", "studies", "education and certifications", "education & certifications", "ausbildung", "formación", "formação", "formação acadêmica", "educación"],
+      ["skills", "skills", "technical skills", "core skills", "key skills", "skills summary", "core competencies", "competencies", "technologies", "tools", "tech stack", "technical proficiencies", "skills & tools", "skills and tools", "tools & technologies", "programming", "programming languages", "skills & interests", "skills and interests", "skills & awards", "expertise", "areas of expertise", "kenntnisse", "habilidades"],
+      ["projects", "projects", "personal projects", "selected projects", "side projects", "academic projects", "key projects", "open source", "open source projects", "open-source contributions", "project experience", "research projects"],
+      ["publications", "publications", "selected publications", "papers", "research papers", "publications & talks", "publications and talks", "peer reviewed publications", "conference papers", "journal articles", "preprints"],
+      ["certifications", "certifications", "certificates", "certification", "licenses & certifications", "licenses and certifications", "licences & certifications", "courses & certifications", "courses and certifications", "professional certifications", "training & certifications", "courses"],
+      ["other", "awards", "honors", "honours", "honors awards", "honors & awards", "awards & honors", "awards and honors", "achievements", "interests", "hobbies", "languages", "references", "volunteer", "volunteering", "volunteer experience", "leadership", "leadership experience", "activities", "extracurricular activities", "on campus involvement", "involvement", "coursework", "relevant coursework", "links", "additional information", "patents", "talks", "presentations", "teaching", "teaching experience", "service", "professional service", "memberships", "affiliations", "professional affiliations", "contact", "contact information", "personal details", "personal information", "grants", "fellowships", "scholarships", "grants & fellowships", "invited talks", "mentoring", "community"],
+    ] as Array<[SectionKind, ...string[]]>
+  ).flatMap(([kind, ...names]) => names.map((name) => [name, kind] as const)),
+);
+
+/** Words that name a section when a heading is not in the list ("Relevant Industry Experience"). */
+const KEYWORDS: Array<[RegExp, SectionKind]> = [
+  [/\b(volunteer|volunteering|leadership|teaching|community)\b/, "other"],
+  [/\b(experience|employment|work history|career history)\b/, "experience"],
+  [/\b(education|academic|degrees?)\b/, "education"],
+  [/\b(skills|competencies|technologies|proficiencies)\b/, "skills"],
+  [/\bprojects?\b/, "projects"],
+  [/\bpublications?\b/, "publications"],
+  [/\b(certifications?|certificates?|licen[cs]es)\b/, "certifications"],
+  [/\b(summary|profile|objective)\b/, "summary"],
+  [/\b(awards?|honou?rs|interests|languages|references|activities|coursework|achievements)\b/, "other"],
+];
+
+/** Labels that also start lines inside a job ("Technologies: Go, Kafka"): headings only alone. */
+const NOT_INLINE = new Set(["technologies", "tools", "tech stack", "programming", "programming languages", "languages", "coursework", "relevant coursework", "links", "work", "career", "positions", "awards", "highlights", "overview", "courses", "introduction", "expertise", "service", "community", "mentoring", "teaching", "contact", "involvement", "studies"]);
+
+const SMALL_WORDS = new Set(["and", "of", "in", "&", "the", "for", "to", "a", "on", "at", "/", "und", "de", "e", "y"]);
+
+export function findSections(text: string): Section[] {
+  const headings: Array<{ kind: SectionKind; heading: Span; bodyStart: number }> = [];
+  let offset = 0;
+  for (const line of text.split("\n")) {
+    const found = headingOf(line);
+    if (found) {
+      const start = offset + line.indexOf(found.text);
+      headings.push({
+        kind: found.kind,
+        heading: { text: found.text, start, end: start + found.text.length },
+        bodyStart: offset + found.bodyOffset,
+      });
+    }
+    offset += line.length + 1;
+  }
+  return headings.map((found, i) => ({
+    kind: found.kind,
+    heading: found.heading,
+    start: found.heading.start,
+    end: headings[i + 1]?.heading.start ?? text.length,
+    bodyStart: found.bodyStart,
+  }));
+}
+
+/** The section a line opens, with the heading's text and where its content starts. */
+export function headingOf(line: string): { kind: SectionKind; text: string; bodyOffset: number } | null {
+  const trimmed = line.trim();
+  if (trimmed === "" || trimmed.length > 60) return null;
+  // "Skills: Python, Go": a known heading followed by a colon may share its line.
+  const colon = /^([^:]{2,40}):\s*(.*)$/.exec(trimmed);
+  if (colon?.[2]) {
+    const name = key(colon[1]!);
+    const kind = HEADINGS[name];
+    if (!kind || NOT_INLINE.has(name)) return null;
+    const text = colon[1]!.trim();
+    return { kind, text, bodyOffset: line.indexOf(colon[2]) };
+  }
+  const text = trimmed
+    .replace(/^(?:[\d.]+|[IVX]+\.|[•▪■◦●*#>-])\s+/, "") // numbering and bullets
+    .replace(/\s*:$/, "")
+    .trim();
+  if (text === "" || /\d/.test(text) || /[.,;!?]$/.test(text)) return null;
+  const normalized = key(text);
+  const exact = HEADINGS[normalized];
+  if (exact) return { kind: exact, text, bodyOffset: line.length };
+  if (!looksLikeHeading(text, trimmed.endsWith(":"))) return null;
+  const keyword = KEYWORDS.find(([pattern]) => pattern.test(normalized));
+  return keyword ? { kind: keyword[1], text, bodyOffset: line.length } : null;
+}
+
+function key(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}&\s-]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Short, and in capitals, in title case or ended by a colon: the shape of a heading. */
+function looksLikeHeading(text: string, colon: boolean): boolean {
+  const words = text.split(/\s+/);
+  if (words.length > 5) return false;
+  if (colon) return true;
+  if (/\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text)) return true;
+  return words.every((word) => SMALL_WORDS.has(word.toLowerCase()) || /^[\p{Lu}&]/u.test(word));
+}
