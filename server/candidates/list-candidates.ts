@@ -67,10 +67,11 @@ export async function listCandidates(
   query: CandidatesQuery,
 ): Promise<CandidatesPage> {
   const where = { requisitionId };
-  const [total, grouped] = await Promise.all([
-    db.application.count({ where }),
-    db.application.groupBy({ by: ["status"], where, _count: { _all: true } }),
-  ]);
+  // One grouped count gives both the per-status counts and the total.
+  const grouped = await db.application.groupBy({ by: ["status"], where, _count: { _all: true } });
+  const statusCounts: Record<ProcessingStatus, number> = { QUEUED: 0, PROCESSING: 0, DONE: 0, FAILED: 0 };
+  for (const row of grouped) statusCounts[row.status] = row._count._all;
+  const total = grouped.reduce((sum, row) => sum + row._count._all, 0);
   const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
   const page = Math.min(query.page, pageCount);
   const applications = await db.application.findMany({
@@ -97,8 +98,6 @@ export async function listCandidates(
       resumeFile: { select: { originalName: true } },
     },
   });
-  const statusCounts: Record<ProcessingStatus, number> = { QUEUED: 0, PROCESSING: 0, DONE: 0, FAILED: 0 };
-  for (const row of grouped) statusCounts[row.status] = row._count._all;
   return {
     rows: applications.map((a) => ({
       id: a.id,

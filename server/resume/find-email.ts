@@ -7,3 +7,10 @@ export function findEmail(text: string): string | null {
   const match = text.match(new RegExp(EMAIL_PATTERN.source))?.[0];
   return match ? match.toLowerCase() : null;
 }
+
+/** The e-mail address with the span it was read from. */
+export function findEmailFact(text: string): { value: string; span: Span } | null {
+  const match = new RegExp(EMAIL_PATTERN.source).exec(text);
+  if (!match) return null;
+  return { value: match[0].toLowerCase(), span: { text: match[0], start: match.index, end: match.index + match[0].length } };
+}

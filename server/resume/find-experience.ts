@@ -86,7 +86,8 @@ function entriesIn(text: string, region: { start: number; end: number }, now: Da
   });
   dated.sort((a, b) => a.line - b.line);
 
-  const headers = dated.map(({ line }, i) => headerLines(lines, line, dated[i - 1]?.line ?? -1));
+  const headers: Array<{ first: number; last: number }> = [];
+  dated.forEach(({ line }, i) => headers.push(headerLines(lines, line, headers[i - 1]?.last ?? dated[i - 1]?.line ?? -1)));
   return dated.map(({ line, range }, i) => {
     const header = headers[i]!;
     const nextStart = headers[i + 1]?.first ?? lines.length;
@@ -105,38 +106,39 @@ function entriesIn(text: string, region: { start: number; end: number }, now: Da
       dates: { text: range.text, start: range.index, end: range.index + range.text.length },
       kind,
       months: last - first + 1,
-      bullets: bullets(bodyLines),
+      bullets: bullets(text, bodyLines),
       span: spanOf(text, lines[header.first]!.start, lastLine.end),
     };
   });
 }
 
 /**
- * The lines naming a role around its date line: up to two short, non-bullet lines before it
- * (after the previous role's date line) and, when the date line names little else, the short
- * lines right after it ("Stripe • San Francisco, CA").
+ * The lines naming a role around its date line: up to two short header lines above it (not
+ * bullets, not the lowercase tail of the previous role's text) and, when the date line names
+ * little else, up to two below it ("Stripe • San Francisco, CA").
  */
-function headerLines(lines: LineSpan[], dateLine: number, previousDateLine: number): { first: number; last: number } {
+function headerLines(lines: LineSpan[], dateLine: number, floor: number): { first: number; last: number } {
+  const isHeaderish = (line: LineSpan | undefined) => {
+    const trimmed = line?.text.trim() ?? "";
+    return trimmed !== "" && !BULLET.test(trimmed) && trimmed.length <= 90 && !/[.;:]$/.test(trimmed) && /^[\p{Lu}\p{N}]/u.test(trimmed);
+  };
   let first = dateLine;
-  const isHeaderish = (line: LineSpan | undefined) =>
-    line !== undefined && line.text.trim() !== "" && !BULLET.test(line.text) && line.text.length <= 90 && !/[.;]$/.test(line.text.trim());
-  while (first - 1 > previousDateLine && dateLine - (first - 1) <= 2 && isHeaderish(lines[first - 1])) {
-    // Stop at the end of the previous role's description (a long sentence line).
-    first--;
-  }
-  // When lines above belong to the previous role's bullets, they are not headers.
-  if (first < dateLine && previousDateLine >= 0 && first - 1 === previousDateLine) first = Math.min(first + 1, dateLine);
+  while (first - 1 > floor && dateLine - (first - 1) <= 2 && isHeaderish(lines[first - 1])) first--;
   let last = dateLine;
-  const dateLineText = lines[dateLine]!.text;
-  const rest = dateLineText.replace(/[|•·,–—-]/g, " ").replace(/\s+/g, " ").trim();
-  const namesLittle = first === dateLine && rest.split(" ").length <= 6;
-  if (namesLittle || first === dateLine) {
+  if (first === dateLine && namedParts(lines[dateLine]!.text) < 2) {
     while (last + 1 < lines.length && last - dateLine < 2 && isHeaderish(lines[last + 1]) && lines[last + 1]!.text.length <= 70 && !findAnyDate(lines[last + 1]!.text)) {
       last++;
-      if (first < dateLine) break;
     }
   }
   return { first, last };
+}
+
+/** How many name-like parts a header line has once its dates are removed. */
+function namedParts(line: string): number {
+  return line
+    .replace(/\b(19|20)\d\d\b|\b(present|current)\b/gi, " ")
+    .split(/\s+[|•·@–—-]\s+|,\s+|\s+at\s+|\s{2,}/)
+    .filter((part) => /\p{L}{2,}/u.test(part) && !LOCATION.test(part.trim())).length;
 }
 
 function findAnyDate(line: string): boolean {
@@ -183,22 +185,21 @@ export function roleKind(title: string): RoleKind {
   return "job";
 }
 
-function bullets(lines: LineSpan[]): Span[] {
-  const out: Span[] = [];
+function bullets(text: string, lines: LineSpan[]): Span[] {
+  const ranges: Array<{ start: number; end: number }> = [];
   for (const line of lines) {
     const trimmed = line.text.trim();
     if (trimmed === "") continue;
     const marker = BULLET.exec(line.text);
-    const start = line.start + (marker ? marker[0].length : line.text.search(/\S/));
-    const last = out.at(-1);
-    // A line without a marker continues the previous bullet (wrapped text).
-    if (!marker && last && !/[.!?]$/.test(last.text)) {
-      out[out.length - 1] = { text: last.text + (line.text.slice(0, 0)), start: last.start, end: line.end };
+    const last = ranges.at(-1);
+    // A line without a marker that starts in lower case continues the previous bullet.
+    if (!marker && last && /^\p{Ll}/u.test(trimmed)) {
+      last.end = line.end;
       continue;
     }
-    out.push({ text: "", start, end: line.end });
+    ranges.push({ start: line.start + (marker ? marker[0].length : line.text.search(/\S/)), end: line.end });
   }
-  return out;
+  return ranges.map((range) => spanOf(text, range.start, range.end));
 }
 
 /**

@@ -1,6 +1,7 @@
 // Profile and portfolio links: full URLs, and the bare forms résumés print
 // (github.com/x, linkedin.com/in/x, www.x.com, x.dev). Normalised to https://host/path
 // without "www." or a trailing slash, so the same profile written twice appears once.
+import type { Span } from "../screening/screening-result.ts";
 import { EMAIL_PATTERN } from "./find-email.ts";
 
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'|,;]+/gi;
@@ -12,6 +13,11 @@ const BARE_PATTERN =
 const NOT_LINKS = new Set(["socket.io", "asp.net", "ado.net", "vb.net", "dot.net", "chart.io", "node.io"]);
 
 export function findLinks(text: string): string[] {
+  return findLinkFacts(text).map((link) => link.value);
+}
+
+/** Each distinct link with the span of its first appearance. */
+export function findLinkFacts(text: string): Array<{ value: string; span: Span }> {
   // E-mail domains (jane@example.com) must not come back as links.
   const withoutEmails = text.replace(EMAIL_PATTERN, " ");
   const found: Array<{ index: number; url: string }> = [];
@@ -23,10 +29,13 @@ export function findLinks(text: string): string[] {
     if (NOT_LINKS.has(match[0].toLowerCase())) continue;
     found.push({ index: match.index, url: `https://${match[0]}` });
   }
-  const links: string[] = [];
-  for (const { url } of found.sort((a, b) => a.index - b.index)) {
+  const links: Array<{ value: string; span: Span }> = [];
+  for (const { index, url } of found.sort((a, b) => a.index - b.index)) {
     const normalized = normalizeLink(url);
-    if (normalized && !links.includes(normalized)) links.push(normalized);
+    if (!normalized || links.some((link) => link.value === normalized)) continue;
+    // Bare links were given "https://" above; the span is what the text says.
+    const source = (url.startsWith("https://") && !text.startsWith("https://", index) ? url.slice(8) : url).replace(/[.,;:!?)\]}>'"]+$/, "");
+    links.push({ value: normalized, span: { text: source, start: index, end: index + source.length } });
   }
   return links;
 }

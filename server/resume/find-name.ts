@@ -1,6 +1,7 @@
 // The candidate's name: the first line (or first segment of a line) near the top that reads
 // like a personal name. Anything doubtful gives null: a wrong name on a candidate is worse
 // than no name, and the recruiter can still open the file.
+import type { Span } from "../screening/screening-result.ts";
 
 /** How many non-empty lines from the top may hold the name. */
 const HEADER_LINES = 12;
@@ -35,23 +36,33 @@ const NON_NAME_WORDS = new Set([
 ]);
 
 export function findName(text: string): string | null {
-  const lines = text
-    .split("\n")
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .slice(0, HEADER_LINES);
-  for (const line of lines) {
+  return findNameFact(text)?.value ?? null;
+}
+
+/** The name with the span of the text it was read from (before any change of case). */
+export function findNameFact(text: string): { value: string; span: Span } | null {
+  let offset = 0;
+  let seen = 0;
+  for (const raw of text.split("\n")) {
+    const lineStart = offset;
+    offset += raw.length + 1;
+    const line = raw.trim();
+    if (line === "") continue;
+    if (++seen > HEADER_LINES) break;
     const candidates = [line, line.split(SEGMENT_SPLIT)[0] ?? ""];
     for (const candidate of candidates) {
       const name = asName(candidate);
-      if (name) return name;
+      if (name) {
+        const start = lineStart + raw.indexOf(name.source);
+        return { value: name.value, span: { text: name.source, start, end: start + name.source.length } };
+      }
     }
     if (isHeading(line) && !PREAMBLE_HEADINGS.test(line.replace(/[:\s]+$/, ""))) return null;
   }
   return null;
 }
 
-function asName(candidate: string): string | null {
+function asName(candidate: string): { value: string; source: string } | null {
   const stripped = candidate
     .replace(/^[^\p{L}]+/u, "") // bullets and icon glyphs before the name
     .replace(HONORIFICS, "")
@@ -67,7 +78,7 @@ function asName(candidate: string): string | null {
   if (!nameWords.every((word) => NAME_WORD.test(word))) return null;
   // Initials only ("J. R.") is not a name.
   if (nameWords.filter((word) => word.replace(/\./g, "").length > 1).length < 2 && nameWords.length < 3) return null;
-  return isAllCaps(stripped) ? titleCase(stripped) : stripped;
+  return { value: isAllCaps(stripped) ? titleCase(stripped) : stripped, source: stripped };
 }
 
 function isHeading(line: string): boolean {

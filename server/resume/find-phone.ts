@@ -2,6 +2,7 @@
 // +1 (555) 123-4567, +44 20 7946 0958, 555.123.4567, +91 98765 43210, 138-1234-5678.
 // Numbers that only look like phones are refused: date ranges (2019 - 2021, 05.2019 - 06.2021),
 // short numbers, long ID strings without separators (DOCX drawing anchors leak those).
+import type { Span } from "../screening/screening-result.ts";
 
 // A run of digits with spaces, dots, hyphens and brackets, not glued to a word, URL or e-mail.
 const CANDIDATE = /(?<![\w@/.+-])(?:\+|\(\+?)?\d[\d ().-]{6,}\d(?![\w@]|\.\w)/g;
@@ -9,11 +10,26 @@ const MIN_DIGITS = 9;
 const MAX_DIGITS = 15; // E.164
 
 export function findPhone(text: string): string | null {
+  return findPhoneFact(text)?.value ?? null;
+}
+
+/** The phone number with the span of the characters it was read from. */
+export function findPhoneFact(text: string): { value: string; span: Span } | null {
+  let offset = 0;
   for (const line of text.split("\n")) {
     for (const match of line.matchAll(CANDIDATE)) {
       const phone = clean(match[0]);
-      if (phone && isPlausiblePhone(phone)) return phone;
+      if (phone && isPlausiblePhone(phone)) {
+        // The span covers the digits kept (a trailing bracket of the sentence is left out).
+        const raw = match[0].trimEnd();
+        let length = raw.length;
+        while (length > 0 && raw[length - 1] === ")" && count(raw.slice(0, length), "(") < count(raw.slice(0, length), ")")) length--;
+        const source = raw.slice(0, length).trimEnd();
+        const start = offset + match.index;
+        return { value: phone, span: { text: source, start, end: start + source.length } };
+      }
     }
+    offset += line.length + 1;
   }
   return null;
 }

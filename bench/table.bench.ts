@@ -1,0 +1,70 @@
+// The candidates-table loader (listCandidates) at 10,000 and 100,000 applications in one
+// requisition, over every sort key in both directions, on a scratch database.
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { CANDIDATE_SORT_KEYS } from "../server/candidates/candidates-query.ts";
+import { listCandidates } from "../server/candidates/list-candidates.ts";
+import { createPrismaClient } from "../server/db/client.ts";
+import { dropDatabase, migrateDatabase } from "../server/db/migrate.ts";
+import { percentile, round } from "./stats.ts";
+
+async function fill(url: string, requisitionId: string, count: number) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`INSERT INTO "Requisition" (id, title, "updatedAt") VALUES ($1, 'bench', now())`, [requisitionId]);
+    // Set-based generation: 100,000 rows in a few seconds.
+    await client.query(
+      `WITH n AS (SELECT g FROM generate_series(1, $2::int) g)
+       , files AS (INSERT INTO "ResumeFile" (id, "originalName", "detectedType", "sizeBytes", sha256, bytes)
+                   SELECT 'f' || g, 'cv-' || g || '.pdf', 'PDF', 4, md5(g::text) || md5(g::text), '\\x25504446'::bytea FROM n RETURNING id)
+       , people AS (INSERT INTO "Candidate" (id, name) SELECT 'c' || g, 'Person ' || md5(g::text) FROM n RETURNING id)
+       INSERT INTO "Application" (id, "requisitionId", "candidateId", "resumeFileId", "displayName", status, stage,
+                                  "productionScore", "mlScore", "overallScore", "yearsExperience", "createdAt", "updatedAt")
+       SELECT 'a' || g, $1, 'c' || g, 'f' || g, 'Person ' || md5(g::text),
+              (CASE WHEN g % 50 = 0 THEN 'FAILED' ELSE 'DONE' END)::"ProcessingStatus",
+              (ARRAY['NEW','SCREENING','SHORTLISTED','REJECTED'])[1 + g % 4]::"Stage",
+              CASE WHEN g % 50 = 0 THEN NULL ELSE (g * 37) % 101 END,
+              CASE WHEN g % 50 = 0 THEN NULL ELSE (g * 53) % 101 END,
+              CASE WHEN g % 50 = 0 THEN NULL ELSE (g * 71) % 101 END,
+              CASE WHEN g % 50 = 0 THEN NULL ELSE (g % 25) END,
+              now() - (g || ' seconds')::interval, now()
+       FROM n`,
+      [requisitionId, count],
+    );
+    await client.query("ANALYZE");
+  } finally {
+    await client.end();
+  }
+}
+
+export async function benchTable(sizes = [10_000, 100_000], rounds = 3) {
+  const out: Record<string, number> = {};
+  for (const size of sizes) {
+    const url = `postgresql://postgres@127.0.0.1:5432/mle_bench_${size}_${process.pid}`;
+    await migrateDatabase(url);
+    const db = createPrismaClient(url);
+    try {
+      await fill(url, "req-bench", size);
+      const samples: number[] = [];
+      for (let r = 0; r < rounds; r++) {
+        for (const sort of CANDIDATE_SORT_KEYS) {
+          for (const dir of ["asc", "desc"] as const) {
+            for (const page of [1, 7]) {
+              const start = performance.now();
+              await listCandidates(db, "req-bench", { sort, dir, page, pageSize: 50 });
+              if (r > 0) samples.push(performance.now() - start); // first round warms caches
+            }
+          }
+        }
+      }
+      const label = size >= 1000 ? `${size / 1000}k` : String(size);
+      out[`table_p50_ms_${label}`] = round(percentile(samples, 50));
+      out[`table_p95_ms_${label}`] = round(percentile(samples, 95));
+    } finally {
+      await db.$disconnect();
+      await dropDatabase(url);
+    }
+  }
+  return out;
+}

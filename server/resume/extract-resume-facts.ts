@@ -1,0 +1,59 @@
+// Everything the parser reads from a résumé's normalised text, each fact with its span in
+// that text (so the candidate page can highlight it): contact details, sections, the work
+// timeline and degrees, plus the two summary numbers the screening contract carries.
+import type { DegreeLevel, Span } from "../screening/screening-result.ts";
+import { findEducation, type EducationEntry } from "./find-education.ts";
+import { findEmailFact } from "./find-email.ts";
+import { findExperience, type ExperienceEntry } from "./find-experience.ts";
+import { findLinkFacts } from "./find-links.ts";
+import { findNameFact } from "./find-name.ts";
+import { findPhoneFact } from "./find-phone.ts";
+import { findSections, type Section } from "./find-sections.ts";
+
+export interface Fact<T> {
+  value: T;
+  span: Span;
+}
+
+export interface ContactFacts {
+  name: Fact<string> | null;
+  email: Fact<string> | null;
+  phone: Fact<string> | null;
+  links: Array<Fact<string>>;
+}
+
+export interface ResumeFacts {
+  contact: ContactFacts;
+  sections: Section[];
+  experience: ExperienceEntry[];
+  education: EducationEntry[];
+  /** Merged professional years (see docs/extraction.md); null when no dated role was found. */
+  yearsExperience: number | null;
+  /** Highest completed degree; "none" when an education section lists none; null without evidence. */
+  highestDegree: DegreeLevel | null;
+}
+
+export interface ExtractResumeFactsOptions {
+  /** Reference date for "Present" (the CLI's --now); defaults to today. */
+  now?: Date;
+}
+
+export function extractResumeFacts(text: string, options: ExtractResumeFactsOptions = {}): ResumeFacts {
+  const now = options.now ?? new Date();
+  const sections = findSections(text);
+  const experience = findExperience(text, sections, now);
+  const education = findEducation(text, sections, now);
+  return {
+    contact: {
+      name: findNameFact(text),
+      email: findEmailFact(text),
+      phone: findPhoneFact(text),
+      links: findLinkFacts(text),
+    },
+    sections,
+    experience: experience.entries,
+    education: education.entries,
+    yearsExperience: experience.yearsExperience,
+    highestDegree: education.highestDegree,
+  };
+}

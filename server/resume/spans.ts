@@ -1,0 +1,39 @@
+// Spans tie every extracted fact to its place in the normalised text, so the candidate page
+// can highlight it: `text.slice(span.start, span.end) === span.text` always holds.
+import type { Span } from "../screening/screening-result.ts";
+
+export interface LineSpan {
+  /** The line without its newline. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The lines of text[from, to), with their offsets in the whole text. */
+export function lineSpans(text: string, from = 0, to = text.length): LineSpan[] {
+  const lines: LineSpan[] = [];
+  let start = from;
+  while (start <= to) {
+    let end = text.indexOf("\n", start);
+    if (end === -1 || end > to) end = to;
+    lines.push({ text: text.slice(start, end), start, end });
+    if (end >= to) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+/** The span of text[start, end), trimmed of surrounding white space. */
+export function spanOf(text: string, start: number, end: number): Span {
+  let [from, to] = [start, end];
+  while (from < to && /\s/.test(text[from]!)) from++;
+  while (to > from && /\s/.test(text[to - 1]!)) to--;
+  return { text: text.slice(from, to), start: from, end: to };
+}
+
+/** The span of the first occurrence of `needle` at or after `from`, or null. */
+export function findSpan(text: string, needle: string, from = 0): Span | null {
+  if (needle === "") return null;
+  const start = text.indexOf(needle, from);
+  return start === -1 ? null : { text: needle, start, end: start + needle.length };
+}
