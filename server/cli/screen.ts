@@ -1,4 +1,4 @@
-// npm run -s screen -- score [--now YYYY-MM-DD] [--requisition FILE.json] FILE...
+// npm run -s screen -- score [--now YYYY-MM-DD] [--requisition FILE.json] [--isolate] FILE...
 // Screens résumé files without PostgreSQL or Redis and prints one JSON object per file, one per
 // line, in input order. stdout carries only those lines; messages go to stderr.
 // Exit codes: 0 every file was processed (some may have failed to parse), 2 usage error,
@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { ConfigSchema } from "../config.ts";
 import { extractionErrors } from "../extraction/errors.ts";
 import type { ExtractionLimits } from "../extraction/extract-text.ts";
+import { screenResumeIsolated } from "../extraction/run-isolated.ts";
 import { failedScreening, screenResume } from "../screening/screen-resume.ts";
 import { SCREENING_RESULT_KEYS, type ScreeningResult } from "../screening/screening-result.ts";
 
@@ -18,6 +19,8 @@ Screens résumé files (PDF, DOCX, plain text) and prints one JSON object per fi
 Options:
   --now YYYY-MM-DD         reference date for "Present" in experience (default: today)
   --requisition FILE.json  requisition to score against (a JSON object)
+  --isolate                read each file in a worker thread with a memory cap and a hard
+                           time limit (safer for untrusted files; about 2 s slower per file)
   -h, --help               show this help
 
 Limits come from MAX_UPLOAD_BYTES, MAX_PDF_PAGES and PARSE_TIMEOUT_MS (see server/config.ts).
@@ -29,6 +32,7 @@ interface Command {
   files: string[];
   now: Date;
   limits: ExtractionLimits;
+  isolate: boolean;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -63,6 +67,7 @@ async function parseCommand(argv: string[]): Promise<Command | "help"> {
       options: {
         now: { type: "string" },
         requisition: { type: "string" },
+        isolate: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -78,7 +83,7 @@ async function parseCommand(argv: string[]): Promise<Command | "help"> {
   if (parsed.values.requisition !== undefined) await readRequisition(parsed.values.requisition);
   // Every path is checked before any output, so a typo never leaves a half-printed batch.
   for (const file of files) await assertReadableFile(file);
-  return { files, now, limits: readLimits() };
+  return { files, now, limits: readLimits(), isolate: parsed.values.isolate ?? false };
 }
 
 function parseDate(value: string): Date {
@@ -147,7 +152,8 @@ async function screenFile(file: string, command: Command): Promise<ScreeningResu
     return failedScreening(file, extractionErrors.tooManyBytes(size, command.limits.maxBytes), null);
   }
   const bytes = new Uint8Array(await readFile(file));
-  const { result } = await screenResume(bytes, { fileName: file, now: command.now, limits: command.limits });
+  const options = { fileName: file, now: command.now, limits: command.limits };
+  const { result } = command.isolate ? await screenResumeIsolated(bytes, options) : await screenResume(bytes, options);
   return result;
 }
 

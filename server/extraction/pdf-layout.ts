@@ -32,6 +32,8 @@ const MIN_COLUMN_SHARE = 0.18;
 /** Share of the page's lines a gutter must keep apart for the page to be read as two columns. */
 const MIN_SPLIT_SHARE = 0.5;
 const GUTTER_HALF_WIDTH = 3;
+/** Gap, in ems, above which two items on a line are separate fields rather than words. */
+const WIDE_GAP_EMS = 2.5;
 
 export function layoutPageText(raw: PositionedText[]): string {
   // Whitespace items are kept as word-break markers; they never extend a line or a column.
@@ -130,7 +132,10 @@ function lineText(line: Pick<Line, "items">): string {
       const gap = item.x - (previous.x + previous.width);
       const size = Math.min(previous.size, item.size);
       const threshold = letterGap === null ? size * 0.15 : letterGap * 1.8 + size * 0.1;
-      if ((spaced || gap > threshold) && !text.endsWith(" ") && !item.str.startsWith(" ")) text += " ";
+      // A wide gap on one line separates fields (a title and its right-aligned dates, a
+      // company and its city): kept as " | " so the parts stay apart in plain text.
+      if (gap > size * WIDE_GAP_EMS && letterGap === null) text = `${text.trimEnd()} | `;
+      else if ((spaced || gap > threshold) && !text.endsWith(" ") && !item.str.startsWith(" ")) text += " ";
     }
     text += item.str;
     previous = item;

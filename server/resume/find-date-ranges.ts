@@ -106,5 +106,6 @@ function presentPoint(now: Date): DatePoint {
 function seasonEnd(raw: string, start: DatePoint): DatePoint {
   const name = raw.trim().toLowerCase().split(/\s+/)[0]!;
   const [first, last] = SEASONS[name] ?? [1, 1];
-  return { ...start, month: start.month + (last - first), label: start.label };
+  const month = start.month + (last - first);
+  return { month, precision: "season", label: `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}` };
 }

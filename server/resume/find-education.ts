@@ -28,10 +28,11 @@ const RANK: Record<Degree, number> = { associate: 1, bachelors: 2, masters: 3, p
 
 // Each pattern: level, whether it is safe outside an education section, and the regex.
 const D = "\\.?\\s?";
+const OF_SUBJECT = "(?:\\s+(?:of|in)\\s+(?:applied science|science|arts|engineering|business administration|philosophy|technology|fine arts|laws|education|computer applications|public health|research|commerce|mathematics)\\b|\\s+degree\\b)?";
 const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
   ["phd", true, new RegExp(`\\b(?:ph${D}d\\b\\.?|d${D}phil\\b\\.?|doctor of [\\p{L} ]+?(?=[,|(]|\\s(?:in|from|at)\\s|$)|doctorate|doctoral degree|dr\\.\\s?(?:rer|phil|ing)\\.(?:\\s?nat\\.)?|doutorado|doctorado|promotion)`, "iu")],
-  ["masters", true, new RegExp(`\\b(?:m${D}sc\\b\\.?|m${D}eng\\b\\.?|m${D}b${D}a\\b\\.?|m${D}phil\\b\\.?|m${D}tech\\b\\.?|m${D}res\\b|master(?:'s|’s|s)?(?:\\s+(?:of|in|degree)\\b)?|m\\.s\\.|m\\.a\\.|dipl(?:om|\\.)(?:-?ing\\.?|-?informatiker(?:in)?|-?kaufmann)?|diploma de mestrado|mestrado|maestr[ií]a|laurea magistrale|magister|ll\\.?m\\.?|mca)`, "iu")],
-  ["bachelors", true, new RegExp(`\\b(?:b${D}sc\\b\\.?|b${D}eng\\b\\.?|b${D}tech\\b\\.?|b\\.e\\.|b${D}a${D}sc\\b\\.?|b\\.s\\.|b\\.a\\.|bachelor(?:'s|’s|s)?(?:\\s+(?:of|in|degree)\\b)?|licenciatura|licenciado|bacharelado|bacharel|laurea(?: triennale)?|grado en|b${D}com\\b\\.?|bba|b\\.b\\.a\\.|bca|undergraduate degree)`, "iu")],
+  ["masters", true, new RegExp(`\\b(?:m${D}sc\\b\\.?|m${D}eng\\b\\.?|m${D}b${D}a\\b\\.?|m${D}phil\\b\\.?|m${D}tech\\b\\.?|m${D}res\\b|m[aá]ster(?:'s|’s|s)?${OF_SUBJECT}|dipl[oô]me d['’]ing[ée]nieur|m\\.s\\.|m\\.a\\.|dipl(?:om|\\.)(?:-?ing\\.?|-?informatiker(?:in)?|-?kaufmann)?|diploma de mestrado|mestrado|maestr[ií]a|laurea magistrale|magister|ll\\.?m\\.?|mca)`, "iu")],
+  ["bachelors", true, new RegExp(`\\b(?:b${D}sc\\b\\.?|b${D}eng\\b\\.?|b${D}tech\\b\\.?|b\\.e\\.|b${D}a${D}sc\\b\\.?|b\\.s\\.|b\\.a\\.|bachelor(?:'s|’s|s)?${OF_SUBJECT}|licenciatura|licenciado|bacharelado|bacharel|laurea(?: triennale)?|grado en|b${D}com\\b\\.?|bba|b\\.b\\.a\\.|bca|undergraduate degree)`, "iu")],
   ["associate", true, new RegExp(`\\b(?:associate(?:'s|’s)?\\s+(?:of|in|degree)\\b|a\\.a\\.s?\\.|a\\.s\\.|a\\.a\\.)`, "iu")],
   // Bare abbreviations: only in an education section, not after ", " (a US state), not in a word.
   ["masters", false, /(?<![,\p{L}]\s?)\b(?:MS|MA|MSc|MEng|MPhil|MS[Cc]S|MFA|MPH)\b(?!\.\w)/u],
@@ -69,7 +70,7 @@ function degreeOn(text: string, lines: LineSpan[], index: number, strict: boolea
     const match = pattern.exec(line.text);
     if (!match) continue;
     // "Scrum Master", "Master data" outside education are not degrees.
-    if (strict && /^master/i.test(match[0]) && !/^master(?:'s|’s|s)?\s+(of|in|degree)\b/i.test(match[0]) && !/master(?:'s|’s)/i.test(match[0])) continue;
+    if (strict && /^master/i.test(match[0]) && !/^master(?:'s|’s|s)?\s+(of|in|degree)\b/i.test(match[0]) && !/master(?:'s|’s)/i.test(match[0]) && !/^master(?:'s|’s|s)?\s+(?:in|of)\b/i.test(line.text.slice(match.index))) continue;
     if (/^master(?:'s|’s|s)?$/i.test(match[0].trim()) && /\b(scrum|web|quiz|chess|data|grand)\s+master/i.test(line.text)) continue;
     const start = line.start + match.index;
     const degree = spanOf(text, start, start + match[0].length);
@@ -79,7 +80,8 @@ function degreeOn(text: string, lines: LineSpan[], index: number, strict: boolea
       degree,
       field: fieldAfter(text, line, degree),
       institution: institutionNear(text, line, neighbours),
-      completed: isCompleted(level, [line, ...neighbours].map((l) => l.text).join(" "), now),
+      // The degree's own line, or with the line below when the dates sit there ("Dec 2014 | Ithaca").
+      completed: isCompleted(level, /\b(19|20)\d\d\b/.test(line.text) ? line.text : `${line.text} ${lines[index + 1]?.text ?? ""}`, now),
     };
   }
   return null;

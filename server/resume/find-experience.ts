@@ -7,7 +7,7 @@ import { findDateRanges, monthsCovered, type DateRange } from "./find-date-range
 import type { Section } from "./find-sections.ts";
 import { lineSpans, spanOf, type LineSpan } from "./spans.ts";
 
-export type RoleKind = "job" | "internship" | "study";
+export type RoleKind = "job" | "internship" | "study" | "break";
 
 export interface ExperienceEntry {
   title: Span | null;
@@ -31,7 +31,7 @@ export interface ExperienceFacts {
 }
 
 /** Weight of a month in each kind of role. */
-export const ROLE_WEIGHTS: Record<RoleKind, number> = { job: 1, internship: 0.5, study: 0 };
+export const ROLE_WEIGHTS: Record<RoleKind, number> = { job: 1, internship: 0.5, study: 0, break: 0 };
 
 const INTERNSHIP = /\b(intern|internship|interns|co-?op|werkstudent|praktikum|praktikant|stagiaire|estagi[áa]rio|becario|trainee|apprentice|summer analyst|summer associate)\b/i;
 const STUDY =
@@ -42,27 +42,30 @@ const TITLE_WORDS =
   /\b(engineer|engineering|developer|scientist|researcher|research|manager|analyst|architect|consultant|intern|internship|lead|director|head|designer|administrator|specialist|officer|programmer|assistant|associate|fellow|founder|co-founder|cto|ceo|vp|president|member|volunteer|coach|technician|accountant|student|candidate|lecturer|professor|postdoc|tutor|instructor|sre|devops|owner|contractor|freelancer?|trainee|apprentice|advisor|chief|staff|principal|partner|clerk|representative|support|operator|teacher|editor|writer|coordinator|executive|mlops|ml|ai|data)\b/i;
 const ORG_WORDS =
   /\b(inc|llc|ltd|gmbh|ag|sa|corp|corporation|company|co|labs?|technologies|solutions|systems|group|university|universit[yäé]|universidad|universidade|institute|college|school|bank|capital|ventures|studio|agency|foundation|hospital|center|centre|ai|analytics|software|network|partners)\b\.?/i;
-const LOCATION =
-  /^(remote|hybrid|on-?site|[\p{L} .'-]+,\s*(?:[A-Z]{2}|[\p{L} .'-]+)|usa|uk|germany|india|canada|france|spain|brazil|china|japan|singapore|new york|london|berlin|paris|bangalore|bengaluru|san francisco|seattle|toronto|sydney|tokyo)$/iu;
+const COUNTRIES = "usa|us|uk|united states|united kingdom|india|germany|canada|france|spain|brazil|brasil|china|japan|korea|south korea|singapore|netherlands|australia|italy|poland|portugal|mexico|argentina|nigeria|kenya|egypt|israel|ireland|sweden|switzerland|austria|belgium|denmark|norway|finland|vietnam|indonesia|philippines|pakistan|bangladesh|turkey|greece|chile|colombia|peru|south africa|new zealand|uae|taiwan|hong kong";
+/** "Austin, TX", "Berlin, Germany", "Seoul, S.Korea", "Remote": where a role was, not what it was. */
+const LOCATION = new RegExp(`^(?:remote|hybrid|on-?site|[\\p{L}.'-]+(?: [\\p{L}.'-]+){0,2},\\s*(?:[A-Z]{2}|[A-Z]\\.\\s?[\\p{L}.]+|${COUNTRIES}))$`, "iu");
+/** A lone place name, US state or country code left over after splitting at commas. */
+const PLACE = /^(?:[A-Z]{2}|[A-Z]\.[A-Z][\p{L}.]*|remote|hybrid|usa|uk|us|india|germany|canada|france|spain|brazil|china|japan|korea|s\.?\s?korea|singapore|netherlands|australia|italy|poland|portugal|mexico|argentina|nigeria|kenya|egypt|israel|ireland|sweden|switzerland|new york|london|berlin|paris|munich|bangalore|bengaluru|mumbai|delhi|hyderabad|pune|san francisco|seattle|toronto|sydney|tokyo|seoul|austin|boston|chicago|madrid|barcelona|lisbon|são paulo|sao paulo|amsterdam|dublin|zurich|beijing|shanghai|shenzhen|singapore|mountain view|palo alto|menlo park|cambridge|new orleans|los angeles|atlanta|remote \(.*\))$/iu;
 const BULLET = /^\s*(?:[•·●▪■◦○►▸‣∙*–—-]|\d+[.)])\s+/;
 
 export function findExperience(text: string, sections: Section[], now: Date): ExperienceFacts {
   const regions = experienceRegions(text, sections);
   const entries = regions.flatMap((region) => entriesIn(text, region, now));
-  return { entries, yearsExperience: entries.length === 0 ? null : yearsOf(entries, now) };
+  if (entries.length > 0) return { entries, yearsExperience: yearsOf(entries, now) };
+  // A résumé with recognised sections but no work section lists no work: 0 years. Without
+  // structure, or with a work section whose dates cannot be read, the answer is unknown.
+  const structured = sections.filter((section) => section.kind !== "other").length >= 2;
+  const hasWorkSection = sections.some((section) => section.kind === "experience");
+  return { entries, yearsExperience: structured && !hasWorkSection ? 0 : null };
 }
 
 /** Experience sections; without any headings at all, the whole text minus known non-work sections. */
 function experienceRegions(text: string, sections: Section[]): Array<{ start: number; end: number }> {
   const work = sections.filter((section) => section.kind === "experience");
   if (work.length > 0) return work.map((section) => ({ start: section.bodyStart, end: section.end }));
-  if (sections.some((section) => section.kind === "education" || section.kind === "skills")) {
-    // Headings exist but none for work: the text before the first heading and "other"
-    // sections (a "Career" or "Positions" heading unknown to the list) may still hold roles.
-    const regions = [{ start: 0, end: sections[0]!.start }];
-    for (const section of sections) if (section.kind === "other") regions.push({ start: section.bodyStart, end: section.end });
-    return regions.filter((region) => region.end > region.start);
-  }
+  // Headings exist but none for work: volunteering, awards and the like are not work.
+  if (sections.length > 0) return [];
   return [{ start: 0, end: text.length }];
 }
 
@@ -87,14 +90,14 @@ function entriesIn(text: string, region: { start: number; end: number }, now: Da
   dated.sort((a, b) => a.line - b.line);
 
   const headers: Array<{ first: number; last: number }> = [];
-  dated.forEach(({ line }, i) => headers.push(headerLines(lines, line, headers[i - 1]?.last ?? dated[i - 1]?.line ?? -1)));
+  dated.forEach(({ line }, i) => headers.push(headerLines(lines, line, headers[i - 1]?.last ?? -1, now)));
   return dated.map(({ line, range }, i) => {
     const header = headers[i]!;
     const nextStart = headers[i + 1]?.first ?? lines.length;
     const bodyLines = lines.slice(header.last + 1, nextStart);
     const headerText = lines.slice(header.first, header.last + 1);
-    const { title, organisation } = titleAndOrganisation(text, headerText, range);
-    const kind = roleKind(title?.text ?? headerText.map((l) => l.text).join(" "));
+    const { title, organisation } = titleAndOrganisation(headerText, now);
+    const kind = roleKind(title?.text ?? null, headerText.map((l) => l.text).join(" "));
     const { first, last } = monthsCovered(range);
     const all = lines.slice(header.first, Math.max(header.last + 1, nextStart));
     const lastLine = [...all].reverse().find((l) => l.text.trim() !== "") ?? lines[line]!;
@@ -113,72 +116,88 @@ function entriesIn(text: string, region: { start: number; end: number }, now: Da
 }
 
 /**
- * The lines naming a role around its date line: up to two short header lines above it (not
- * bullets, not the lowercase tail of the previous role's text) and, when the date line names
- * little else, up to two below it ("Stripe • San Francisco, CA").
+ * The lines naming a role around its date line: the short header line above it (and the one
+ * above that when the first names only one thing), never the tail of the previous role's
+ * text; and, when the date line names little else, up to two short lines below it.
  */
-function headerLines(lines: LineSpan[], dateLine: number, floor: number): { first: number; last: number } {
-  const isHeaderish = (line: LineSpan | undefined) => {
+function headerLines(lines: LineSpan[], dateLine: number, floor: number, now: Date): { first: number; last: number } {
+  const isHeaderish = (index: number, allowBullet: boolean) => {
+    const line = lines[index];
     const trimmed = line?.text.trim() ?? "";
-    return trimmed !== "" && !BULLET.test(trimmed) && trimmed.length <= 90 && !/[.;:]$/.test(trimmed) && /^[\p{Lu}\p{N}]/u.test(trimmed);
+    if (trimmed === "" || trimmed.length > 90 || /[.;:]$/.test(trimmed)) return false;
+    const bullet = BULLET.exec(trimmed);
+    if (bullet && (!allowBullet || trimmed.split(/\s+/).length > 9)) return false;
+    if (!/^[\p{Lu}\p{N}]/u.test(trimmed.slice(bullet?.[0].length ?? 0))) return false;
+    // The continuation of a sentence broken on the line above is not a header.
+    const above = lines[index - 1]?.text.trim() ?? "";
+    return !/(?:[,&–-]|\b(?:and|or|of|the|to|in|for|with|a|an))$/i.test(above);
   };
   let first = dateLine;
-  while (first - 1 > floor && dateLine - (first - 1) <= 2 && isHeaderish(lines[first - 1])) first--;
+  if (dateLine - 1 > floor && isHeaderish(dateLine - 1, true)) {
+    first = dateLine - 1;
+    const enough = namedParts(lines[first]!.text, now) + namedParts(lines[dateLine]!.text, now) >= 2;
+    if (!enough && dateLine - 2 > floor && isHeaderish(dateLine - 2, false)) first = dateLine - 2;
+  }
   let last = dateLine;
-  if (first === dateLine && namedParts(lines[dateLine]!.text) < 2) {
-    while (last + 1 < lines.length && last - dateLine < 2 && isHeaderish(lines[last + 1]) && lines[last + 1]!.text.length <= 70 && !findAnyDate(lines[last + 1]!.text)) {
+  if (first === dateLine && namedParts(lines[dateLine]!.text, now) < 2) {
+    while (last + 1 < lines.length && last - dateLine < 2 && isHeaderish(last + 1, false)) {
+      const next = lines[last + 1]!.text;
+      if (next.trim().split(/\s+/).length > 7 || /\b(19|20)\d\d\b/.test(next)) break;
       last++;
     }
   }
   return { first, last };
 }
 
-/** How many name-like parts a header line has once its dates are removed. */
-function namedParts(line: string): number {
-  return line
-    .replace(/\b(19|20)\d\d\b|\b(present|current)\b/gi, " ")
-    .split(/\s+[|•·@–—-]\s+|,\s+|\s+at\s+|\s{2,}/)
-    .filter((part) => /\p{L}{2,}/u.test(part) && !LOCATION.test(part.trim())).length;
+const STRONG_SEPARATOR = /\s+[|•·@]\s+|\s+[–—-]\s+|\s+at\s+|\s*\(|\)\s*|\s{2,}|\t|^\s*[•·●▪■◦○►▸‣∙*–—-]\s+/g;
+
+/** Name-like parts of a line once dates and places are set aside ("Title, Company" is 2). */
+function namedParts(line: string, now: Date): number {
+  return headerParts(line, 0, now).length;
 }
 
-function findAnyDate(line: string): boolean {
-  return /\b(19|20)\d\d\b/.test(line);
+/** The parts of a header line with their offsets: dates, places and separators left out. */
+function headerParts(line: string, offset: number, now: Date): Span[] {
+  let masked = line;
+  for (const range of findDateRanges(line, now)) {
+    masked = masked.slice(0, range.index) + " ".repeat(range.text.length) + masked.slice(range.index + range.text.length);
+  }
+  // The second half of a range broken over two lines ("Present Leading a team…").
+  masked = masked.replace(/^(\s*)(present|current)\b/i, (_, space: string, word: string) => space + " ".repeat(word.length));
+  masked = masked.replace(/(?:^|\s)(?:19|20)\d\d\s*[–—-]?(?=\s|$)/g, (match) => " ".repeat(match.length));
+  const parts: Span[] = [];
+  let chunkStart = 0;
+  const separators = [...masked.matchAll(STRONG_SEPARATOR), { index: masked.length, 0: "" } as unknown as RegExpMatchArray];
+  for (const separator of separators) {
+    const chunk = masked.slice(chunkStart, separator.index);
+    const chunkOffset = chunkStart;
+    chunkStart = (separator.index ?? masked.length) + separator[0].length;
+    if (chunk.trim() === "" || LOCATION.test(chunk.trim())) continue;
+    let pieceStart = 0;
+    for (const piece of chunk.split(/(,\s+)/)) {
+      const at = pieceStart;
+      pieceStart += piece.length;
+      const trimmed = piece.trim();
+      if (/^,\s+$/.test(piece) || !/\p{L}{2,}/u.test(trimmed) || PLACE.test(trimmed) || LOCATION.test(trimmed)) continue;
+      const lead = piece.search(/\S/);
+      parts.push({ text: trimmed, start: offset + chunkOffset + at + lead, end: offset + chunkOffset + at + lead + trimmed.length });
+    }
+  }
+  return parts;
 }
 
 /** Title and organisation from the header lines: the part with a job word is the title. */
-function titleAndOrganisation(
-  text: string,
-  header: LineSpan[],
-  range: DateRange,
-): { title: Span | null; organisation: Span | null } {
-  const parts: Span[] = [];
-  for (const line of header) {
-    // Split each header line at separators, leaving the dates out.
-    const pieces = line.text.split(/(\s+[|•·@]\s+|\s+[–—-]\s+|,\s+|\s+at\s+|\s*\(|\)\s*|\s{2,}|\t)/);
-    let offset = line.start;
-    for (const piece of pieces) {
-      const start = offset;
-      offset += piece.length;
-      const trimmed = piece.trim();
-      if (trimmed === "" || /^(\s+[|•·@]\s+|\s+[–—-]\s+|,\s+|\s+at\s+|\s*\(|\)\s*|\s{2,}|\t)$/.test(piece)) continue;
-      if (start < range.index + range.text.length && offset > range.index) {
-        // The piece holds the dates; keep what is left of it, if anything.
-        const before = text.slice(start, range.index).replace(/[\s|•·,–—(-]+$/, "");
-        if (before.trim().length > 1) parts.push(spanOf(text, start + before.search(/\S/), start + before.length));
-        continue;
-      }
-      if (/^(present|current)$/i.test(trimmed) || LOCATION.test(trimmed)) continue;
-      const lead = piece.search(/\S/);
-      parts.push(spanOf(text, start + lead, start + lead + trimmed.length));
-    }
-  }
-  const cleaned = parts.filter((part) => /\p{L}{2,}/u.test(part.text) && !LOCATION.test(part.text));
-  const title = cleaned.find((part) => TITLE_WORDS.test(part.text) && !ORG_WORDS.test(part.text)) ?? cleaned.find((part) => TITLE_WORDS.test(part.text)) ?? null;
-  const organisation = cleaned.find((part) => part !== title && !TITLE_WORDS.test(part.text)) ?? cleaned.find((part) => part !== title) ?? null;
+function titleAndOrganisation(header: LineSpan[], now: Date): { title: Span | null; organisation: Span | null } {
+  const parts = header.flatMap((line) => headerParts(line.text, line.start, now));
+  const title = parts.find((part) => TITLE_WORDS.test(part.text) && !ORG_WORDS.test(part.text)) ?? parts.find((part) => TITLE_WORDS.test(part.text)) ?? null;
+  const organisation = parts.find((part) => part !== title && !TITLE_WORDS.test(part.text)) ?? parts.find((part) => part !== title) ?? null;
   return { title, organisation };
 }
 
-export function roleKind(title: string): RoleKind {
+/** The kind of role, from its title (or, without one, the whole header). */
+export function roleKind(titleText: string | null, header: string): RoleKind {
+  if (/\b(career break|sabbatical|parental leave|maternity leave|paternity leave|gap year|travell?ing)\b/i.test(header)) return "break";
+  const title = titleText ?? header;
   if (INTERNSHIP.test(title)) return "internship";
   if (PROFESSIONAL_RESEARCH.test(title) && !/\b(student|candidate|assistant)\b/i.test(title)) return "job";
   if (STUDY.test(title)) return "study";
@@ -192,8 +211,8 @@ function bullets(text: string, lines: LineSpan[]): Span[] {
     if (trimmed === "") continue;
     const marker = BULLET.exec(line.text);
     const last = ranges.at(-1);
-    // A line without a marker that starts in lower case continues the previous bullet.
-    if (!marker && last && /^\p{Ll}/u.test(trimmed)) {
+    // A line without a marker that does not start a sentence continues the previous bullet.
+    if (!marker && last && !/^\p{Lu}/u.test(trimmed)) {
       last.end = line.end;
       continue;
     }

@@ -19,7 +19,7 @@ export function findLinks(text: string): string[] {
 /** Each distinct link with the span of its first appearance. */
 export function findLinkFacts(text: string): Array<{ value: string; span: Span }> {
   // E-mail domains (jane@example.com) must not come back as links.
-  const withoutEmails = text.replace(EMAIL_PATTERN, " ");
+  const withoutEmails = text.replace(EMAIL_PATTERN, (email) => " ".repeat(email.length));
   const found: Array<{ index: number; url: string }> = [];
   for (const match of withoutEmails.matchAll(URL_PATTERN)) {
     found.push({ index: match.index, url: match[0] });

@@ -49,6 +49,8 @@ export function findNameFact(text: string): { value: string; span: Span } | null
     const line = raw.trim();
     if (line === "") continue;
     if (++seen > HEADER_LINES) break;
+    // "321 Gotham St", "Google HQ, Mountain View, CA, USA": an address, not a name.
+    if (isAddress(line)) continue;
     const candidates = [line, line.split(SEGMENT_SPLIT)[0] ?? ""];
     for (const candidate of candidates) {
       const name = asName(candidate);
@@ -79,6 +81,11 @@ function asName(candidate: string): { value: string; source: string } | null {
   // Initials only ("J. R.") is not a name.
   if (nameWords.filter((word) => word.replace(/\./g, "").length > 1).length < 2 && nameWords.length < 3) return null;
   return { value: isAllCaps(stripped) ? titleCase(stripped) : stripped, source: stripped };
+}
+
+function isAddress(line: string): boolean {
+  const withoutTitles = line.replace(POST_NOMINALS, "");
+  return /,\s*(?:[A-Z]{2}|USA|UK|UAE)\b(?![\p{L}.])/u.test(withoutTitles) || (withoutTitles.match(/,/g)?.length ?? 0) >= 2 || /^\d+\s+\p{L}/u.test(line);
 }
 
 function isHeading(line: string): boolean {

@@ -29,14 +29,14 @@ export interface Section {
 const HEADINGS: Record<string, SectionKind> = Object.fromEntries(
   (
     [
-      ["summary", "summary", "professional summary", "career summary", "executive summary", "profile", "professional profile", "personal profile", "about", "about me", "objective", "career objective", "overview", "introduction", "summary of qualifications", "highlights"],
-      ["experience", "experience", "work experience", "professional experience", "relevant experience", "employment", "employment history", "work history", "career history", "professional background", "industry experience", "research experience", "experience and employment", "positions", "professional positions", "academic positions", "appointments", "academic appointments", "internships", "internship experience", "work", "career", "relevant work experience", "technical experience", "engineering experience", "selected experience", "professional history", "berufserfahrung", "experiencia", "experiencia profesional", "experiência profissional"],
-      ["education", "education", "academic background", "educational background", "education and training", "education & training", "academic qualifications", "qualifications", "academic history", "studies", "education and certifications", "education & certifications", "ausbildung", "formación", "formação", "formação acadêmica", "educación"],
-      ["skills", "skills", "technical skills", "core skills", "key skills", "skills summary", "core competencies", "competencies", "technologies", "tools", "tech stack", "technical proficiencies", "skills & tools", "skills and tools", "tools & technologies", "programming", "programming languages", "skills & interests", "skills and interests", "skills & awards", "expertise", "areas of expertise", "kenntnisse", "habilidades"],
+      ["summary", "summary", "profil", "perfil", "professional summary", "career summary", "executive summary", "profile", "professional profile", "personal profile", "about", "about me", "objective", "career objective", "overview", "introduction", "summary of qualifications", "highlights"],
+      ["experience", "experience", "work experience", "professional experience", "relevant experience", "employment", "employment history", "work history", "career history", "professional background", "industry experience", "research experience", "research", "research positions", "experience and employment", "positions", "professional positions", "academic positions", "appointments", "academic appointments", "internships", "internship experience", "work", "career", "relevant work experience", "technical experience", "engineering experience", "selected experience", "professional history", "berufserfahrung", "experiencia", "experiencia profesional", "experiência profissional", "expérience professionnelle", "expérience", "expériences professionnelles", "esperienza lavorativa", "werdegang"],
+      ["education", "education", "academic background", "educational background", "education and training", "education & training", "academic qualifications", "qualifications", "academic history", "studies", "education and certifications", "education & certifications", "ausbildung", "formación", "formação", "formação acadêmica", "educación", "formation", "istruzione"],
+      ["skills", "skills", "technical skills", "core skills", "key skills", "skills summary", "core competencies", "competencies", "technologies", "tools", "tech stack", "technical proficiencies", "skills & tools", "skills and tools", "tools & technologies", "programming", "programming languages", "skills & interests", "skills and interests", "skills & awards", "expertise", "areas of expertise", "kenntnisse", "habilidades", "compétences", "competenze"],
       ["projects", "projects", "personal projects", "selected projects", "side projects", "academic projects", "key projects", "open source", "open source projects", "open-source contributions", "project experience", "research projects"],
       ["publications", "publications", "selected publications", "papers", "research papers", "publications & talks", "publications and talks", "peer reviewed publications", "conference papers", "journal articles", "preprints"],
       ["certifications", "certifications", "certificates", "certification", "licenses & certifications", "licenses and certifications", "licences & certifications", "courses & certifications", "courses and certifications", "professional certifications", "training & certifications", "courses"],
-      ["other", "awards", "honors", "honours", "honors awards", "honors & awards", "awards & honors", "awards and honors", "achievements", "interests", "hobbies", "languages", "references", "volunteer", "volunteering", "volunteer experience", "leadership", "leadership experience", "activities", "extracurricular activities", "on campus involvement", "involvement", "coursework", "relevant coursework", "links", "additional information", "patents", "talks", "presentations", "teaching", "teaching experience", "service", "professional service", "memberships", "affiliations", "professional affiliations", "contact", "contact information", "personal details", "personal information", "grants", "fellowships", "scholarships", "grants & fellowships", "invited talks", "mentoring", "community"],
+      ["other", "awards", "honors", "honours", "honors awards", "honors & awards", "awards & honors", "awards and honors", "achievements", "interests", "hobbies", "languages", "references", "volunteering", "volunteer experience", "volunteer work", "leadership", "leadership experience", "activities", "extracurricular activities", "on campus involvement", "involvement", "coursework", "relevant coursework", "links", "additional information", "patents", "talks", "presentations", "teaching", "teaching experience", "service", "professional service", "memberships", "affiliations", "professional affiliations", "contact", "contact information", "personal details", "personal information", "grants", "fellowships", "scholarships", "grants & fellowships", "invited talks", "mentoring", "community"],
     ] as Array<[SectionKind, ...string[]]>
   ).flatMap(([kind, ...names]) => names.map((name) => [name, kind] as const)),
 );
@@ -56,6 +56,16 @@ const KEYWORDS: Array<[RegExp, SectionKind]> = [
 
 /** Labels that also start lines inside a job ("Technologies: Go, Kafka"): headings only alone. */
 const NOT_INLINE = new Set(["technologies", "tools", "tech stack", "programming", "programming languages", "languages", "coursework", "relevant coursework", "links", "work", "career", "positions", "awards", "highlights", "overview", "courses", "introduction", "expertise", "service", "community", "mentoring", "teaching", "contact", "involvement", "studies"]);
+
+const HEADING_VOCABULARY = new Set([
+  "and", "of", "&", "the", "in", "for", "experience", "experiences", "work", "professional", "relevant", "selected", "technical",
+  "research", "industry", "academic", "employment", "history", "career", "skills", "projects", "project", "key", "core",
+  "personal", "side", "publications", "certifications", "certificates", "licenses", "licences", "awards", "honors",
+  "honours", "additional", "information", "other", "recent", "education", "training", "summary", "profile", "objective",
+  "engineering", "software", "machine", "learning", "data", "science", "teaching", "leadership", "volunteer", "community",
+  "open", "source", "open-source", "tools", "technologies", "languages", "interests", "activities", "achievements",
+  "qualifications", "background", "highlights", "courses", "coursework", "internships", "internship", "military", "service",
+]);
 
 const SMALL_WORDS = new Set(["and", "of", "in", "&", "the", "for", "to", "a", "on", "at", "/", "und", "de", "e", "y"]);
 
@@ -105,6 +115,9 @@ export function headingOf(line: string): { kind: SectionKind; text: string; body
   const exact = HEADINGS[normalized];
   if (exact) return { kind: exact, text, bodyOffset: line.length };
   if (!looksLikeHeading(text, trimmed.endsWith(":"))) return null;
+  // Title-case lines are headings only when every word is heading vocabulary.
+  const capitals = /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
+  if (!capitals && !trimmed.endsWith(":") && !normalized.split(" ").every((word) => HEADING_VOCABULARY.has(word))) return null;
   const keyword = KEYWORDS.find(([pattern]) => pattern.test(normalized));
   return keyword ? { kind: keyword[1], text, bodyOffset: line.length } : null;
 }

@@ -24,7 +24,13 @@ describe("screenResume", () => {
       phone: "+1 (555) 010-4477",
       links: ["https://github.com/priya-raman-ml", "https://linkedin.com/in/priya-raman-ml"],
     });
-    expect(result).toMatchObject({ yearsExperience: null, highestDegree: null, background: null, scores: null, skills: [], areas: [], gaps: [] });
+    // Mar 2021 – Jan 2025 (47 months) + Jun 2018 – Feb 2021 (33 months) = 80 months.
+    expect(result).toMatchObject({ yearsExperience: 6.7, highestDegree: "masters", background: null, scores: null, skills: [], areas: [], gaps: [] });
+    expect(screened.facts?.experience.map((entry) => [entry.title?.text, entry.organisation?.text, entry.start, entry.end])).toEqual([
+      ["Senior Machine Learning Engineer", "Lumen Retail Labs", "2021-03", "present"],
+      ["Machine Learning Engineer", "Northwind Analytics", "2018-06", "2021-02"],
+    ]);
+    expect(screened.facts?.contact.email?.span.text).toBe("priya.raman@example.com");
     expect(screened.text).toContain("Senior Machine Learning Engineer");
     expect(screened.pageCount).toBe(1);
     expect(screened.parserVersion).toBe(PARSER_VERSION);
@@ -39,6 +45,8 @@ describe("screenResume", () => {
       expect(ScreeningResultSchema.parse(result)).toEqual(result);
       expect(result.ok).toBe(true);
       expect(result.contact?.email).toBe(profile.email);
+      expect(result.yearsExperience).toBeGreaterThan(3);
+      expect(result.highestDegree).not.toBeNull();
       expect(pageCount).toBeNull();
     }
   });
@@ -57,6 +65,7 @@ describe("screenResume", () => {
     expect(screened.result).toMatchObject({ file: fileName, ok: false, error: { code }, format, contact: null, skills: [], scores: null });
     expect(screened.result.error?.message.length).toBeGreaterThan(20);
     expect(screened.text).toBeNull();
+    expect(screened.facts).toBeNull();
   });
 
   it("accepts a text résumé whatever text-like name it has", async () => {

@@ -1,19 +1,20 @@
-// Screens one résumé file: extracts its text and contact details and returns the result in
-// the shape of the screening contract. Pure apart from parsing: no database, queue or network,
-// so the worker, the CLI and tests share it. Fields filled by later stages (experience,
-// degree, background, skills, scores) stay null or empty: they are never invented.
+// Screens one résumé file: extracts its text and the facts in it (contact, sections, work
+// timeline, degrees) and returns the result in the shape of the screening contract, plus the
+// richer `facts` with a span for each. Pure apart from parsing: no database, queue or network,
+// so the worker, the CLI and tests share it. Fields filled by later stages (background,
+// skills, scores) stay null or empty: they are never invented.
 import { checkDeclaredType } from "../extraction/check-declared-type.ts";
 import { detectFileType } from "../extraction/detect-file-type.ts";
 import { ExtractionError, extractionErrors } from "../extraction/errors.ts";
 import { extractText, type ExtractionLimits } from "../extraction/extract-text.ts";
 import { PARSER_VERSION } from "../extraction/parser-version.ts";
-import { extractContact } from "../resume/extract-contact.ts";
+import { extractResumeFacts, type ResumeFacts } from "../resume/extract-resume-facts.ts";
 import type { Contact, ResumeFormat, ScreeningResult } from "./screening-result.ts";
 
 export interface ScreenResumeOptions {
   /** Shown in the result as `file`; also checked against the content (see check-declared-type). */
   fileName: string;
-  /** Reference date for years of experience ("Present"); used once experience is scored. */
+  /** Reference date for "Present" in years of experience; defaults to today. */
   now?: Date;
   limits: ExtractionLimits;
 }
@@ -23,6 +24,8 @@ export interface ScreenedResume {
   text: string | null;
   pageCount: number | null;
   parserVersion: string;
+  /** Every fact read from `text`, each with its span in it; null when the file was unreadable. */
+  facts: ResumeFacts | null;
 }
 
 export async function screenResume(bytes: Uint8Array, options: ScreenResumeOptions): Promise<ScreenedResume> {
@@ -36,14 +39,32 @@ export async function screenResume(bytes: Uint8Array, options: ScreenResumeOptio
     const failure = error instanceof ExtractionError ? error : extractionErrors.corrupt(detected);
     // A text file refused because its name promises a PDF or DOCX was not read as any format.
     const format = failure.code === "corrupt" && detected === "txt" ? null : detected;
-    return { result: failedScreening(options.fileName, failure, format), text: null, pageCount: null, parserVersion: PARSER_VERSION };
+    return {
+      result: failedScreening(options.fileName, failure, format),
+      text: null,
+      pageCount: null,
+      parserVersion: PARSER_VERSION,
+      facts: null,
+    };
   }
+  const facts = extractResumeFacts(extracted.text, { now: options.now });
   return {
-    result: screeningResult(options.fileName, { format: extracted.format, contact: extractContact(extracted.text) }),
+    result: screeningResult(options.fileName, {
+      format: extracted.format,
+      contact: contactOf(facts),
+      yearsExperience: facts.yearsExperience,
+      highestDegree: facts.highestDegree,
+    }),
     text: extracted.text,
     pageCount: extracted.pageCount,
     parserVersion: PARSER_VERSION,
+    facts,
   };
+}
+
+function contactOf(facts: ResumeFacts): Contact {
+  const { name, email, phone, links } = facts.contact;
+  return { name: name?.value ?? null, email: email?.value ?? null, phone: phone?.value ?? null, links: links.map((link) => link.value) };
 }
 
 /** The result for a file that could not be read (also used by the CLI for files it skips). */
@@ -54,7 +75,13 @@ export function failedScreening(file: string, error: ExtractionError, format: Re
 // Keys in SCREENING_RESULT_KEYS order, so JSON output is stable without re-sorting.
 function screeningResult(
   file: string,
-  fields: { error?: ScreeningResult["error"]; format: ResumeFormat | null; contact?: Contact },
+  fields: {
+    error?: ScreeningResult["error"];
+    format: ResumeFormat | null;
+    contact?: Contact;
+    yearsExperience?: ScreeningResult["yearsExperience"];
+    highestDegree?: ScreeningResult["highestDegree"];
+  },
 ): ScreeningResult {
   return {
     file,
@@ -62,8 +89,8 @@ function screeningResult(
     error: fields.error ?? null,
     format: fields.format,
     contact: fields.contact ?? null,
-    yearsExperience: null,
-    highestDegree: null,
+    yearsExperience: fields.yearsExperience ?? null,
+    highestDegree: fields.highestDegree ?? null,
     background: null,
     skills: [],
     scores: null,

@@ -2,7 +2,16 @@
 // readable PDFs without a browser or a PDF library. One text row per line; long documents
 // flow onto further pages. Output is deterministic: same input, same bytes.
 
-export type PdfContent = string[] | { pages: string[][] };
+/** Text placed at a point: x from the left edge, y from the top edge, in points. */
+export interface PlacedText {
+  text: string;
+  x: number;
+  y: number;
+  size?: number;
+}
+
+/** Lines that flow down the page, explicit pages of lines, or pages of placed text (columns). */
+export type PdfContent = string[] | { pages: string[][] } | { placed: PlacedText[][] };
 
 const PAGE_WIDTH = 612; // US Letter, in points
 const PAGE_HEIGHT = 792;
@@ -13,9 +22,48 @@ export const LINES_PER_PAGE = Math.floor((PAGE_HEIGHT - 2 * MARGIN) / LEADING);
 
 /** A text PDF: lines flow onto as many pages as needed, or explicit pages of lines. */
 export function makePdf(content: PdfContent): Uint8Array {
+  if (!Array.isArray(content) && "placed" in content) {
+    return writeDocument(content.placed.map((items) => ({ stream: placedStream(items), usesImage: false })));
+  }
   const pages = Array.isArray(content) ? paginate(content) : content.pages;
   const contents = pages.map((lines) => textStream(lines));
   return writeDocument(contents.map((stream) => ({ stream, usesImage: false })));
+}
+
+/**
+ * A two-column page: `header` lines across the top, then `main` and `sidebar` side by side
+ * (sidebar on the left or right), each flowing down its own column. Lines must fit their column.
+ */
+export function makeTwoColumnPdf(options: {
+  header: string[];
+  main: string[];
+  sidebar: string[];
+  sidebarSide?: "left" | "right";
+}): Uint8Array {
+  const placed: PlacedText[] = [];
+  let y = MARGIN;
+  for (const line of options.header) {
+    placed.push({ text: line, x: MARGIN, y, size: FONT_SIZE });
+    y += LEADING;
+  }
+  y += LEADING;
+  const sidebarWidth = 150;
+  const gutter = 24;
+  const left = options.sidebarSide === "right" ? options.main : options.sidebar;
+  const right = options.sidebarSide === "right" ? options.sidebar : options.main;
+  const rightX = MARGIN + (options.sidebarSide === "right" ? PAGE_WIDTH - 2 * MARGIN - sidebarWidth : sidebarWidth + gutter);
+  left.forEach((line, i) => placed.push({ text: line, x: MARGIN, y: y + i * LEADING, size: 9 }));
+  // Columns never share baselines exactly in real layouts: the second starts a little lower.
+  right.forEach((line, i) => placed.push({ text: line, x: rightX, y: y + 3 + i * LEADING, size: 9 }));
+  return makePdf({ placed: [placed.filter((item) => item.text.trim() !== "")] });
+}
+
+function placedStream(items: PlacedText[]): Uint8Array {
+  const rows = items.map(({ text, x, y, size = FONT_SIZE }) => {
+    const baseline = PAGE_HEIGHT - y - size;
+    return `BT /F1 ${size} Tf ${x} ${baseline.toFixed(2)} Td (${escapeText(text)}) Tj ET\n`;
+  });
+  return ascii(rows.join(""));
 }
 
 /** A PDF whose pages hold only a grey picture: what a scanned résumé looks like to a parser. */

@@ -62,6 +62,14 @@ describe("screen CLI", () => {
     expect(results[2]).toMatchObject({ ok: false, format: null, error: { code: "unsupported_type" } });
   });
 
+  it("gives the same lines with --isolate (each file read in a worker thread)", async () => {
+    const plain = await screen(["score", "--now", "2025-01-15", pdf, png]);
+    const isolated = await screen(["score", "--isolate", "--now", "2025-01-15", pdf, png]);
+    expect(isolated.code).toBe(0);
+    expect(isolated.stdout).toBe(plain.stdout);
+    expect(JSON.parse(isolated.stdout.split("\n")[0]!)).toMatchObject({ ok: true, yearsExperience: 6.7, highestDegree: "masters" });
+  });
+
   it("reports a file over MAX_UPLOAD_BYTES as too_large without reading it", async () => {
     const { code, stdout } = await screen(["score", pdf], { MAX_UPLOAD_BYTES: "100" });
     expect(code).toBe(0);

@@ -56,6 +56,29 @@ describe.skipIf(!present)("public corpus robustness", () => {
     expect(result.contact?.email).toBe(inText);
   });
 
+  it("reads the same résumé in three layouts (07 two-column, 08 two-column, 09 single) to the same timeline", async () => {
+    const names = ["07_rm_template_modern_two_column.pdf", "08_rm_template_two_column.pdf", "09_rm_template_modern_single_column.pdf"];
+    if (!names.every((name) => files.includes(name))) return;
+    const now = new Date("2025-01-15");
+    const read = async (name: string) => {
+      const { facts } = await screenResume(new Uint8Array(readFileSync(join(corpus, name))), { fileName: name, limits, now });
+      return {
+        sections: facts?.sections.map((section) => section.kind).filter((kind) => kind !== "other").sort(),
+        jobs: facts?.experience.map((entry) => [entry.title?.text, entry.organisation?.text, entry.start, entry.end]),
+        years: facts?.yearsExperience,
+        degree: facts?.highestDegree,
+      };
+    };
+    const [twoColumn, other, single] = await Promise.all(names.map(read));
+    expect(twoColumn?.jobs).toEqual([
+      ["Senior Software Engineer", "Stripe", "2023-01", "present"],
+      ["Software Engineer", "Figma", "2021-06", "2022-12"],
+      ["Software Engineer", "Notion", "2019-07", "2021-05"],
+    ]);
+    expect(other).toEqual(twoColumn);
+    expect(single).toEqual(twoColumn);
+  });
+
   it("reads the PDF/DOCX pairs of the same résumé to the same contact details", async () => {
     const read = async (name: string) =>
       (await screenResume(new Uint8Array(readFileSync(join(corpus, name))), { fileName: name, limits })).result.contact;
