@@ -43,7 +43,7 @@ export const CONTEXT_RULES = {
     rejectBefore: /\b(?:let'?s|let us|ready to|good to|way to|on the)\s+$/i,
     rejectAfter:
       /^(?:\s*-\s*(?:to|live|getter|ahead|between|around|kart)\b|\s+(?:to|live|ahead|beyond|back|through|far|get|getting|green|further|big|wrong|above|into|the|a|an|terms?|enrichment|annotations?)\b|\s*!)/i,
-    acceptBefore: /\b(?:in|using|with|written in)\s+$/i,
+    acceptBefore: /\b(?:in|using|with|knowledge of|experience of)\s+$/i,
     acceptAfter: /^\s*(?:\(\s*golang\s*\)|lang\b|programming|developer|services?\b|microservices?|modules?|routines?|backend)/i,
     requireNearby: {
       skills: "language",
@@ -70,7 +70,7 @@ export const CONTEXT_RULES = {
     guards: ["C"],
     forms: ["C"],
     rejectBefore:
-      /(?:\b(?:Series|Round|Class|Type|Grade|Vitamin|Level|Tier|Plan|Section|Appendix|Part|Block|Room|Exhibit|Schedule|Objective|Team|Group|Phase|Option|Model|Category|Unit|Floor|Building|Form|Line|Hall|Wing|Division)\s*[-:]?\s*|[A-Za-z]\.\s*|[-–]\s*)$/i,
+      /(?:\b(?:Series|Round|Class|Type|Grade|Vitamin|Level|Tier|Plan|Section|Appendix|Part|Block|Room|Exhibit|Schedule|Objective|Team|Group|Phase|Option|Model|Category|Unit|Floor|Building|Form|Line|Hall|Wing|Division)\s*[-:]?\s*|(?<![A-Za-z])[A-Za-z]\.\s*)$/i,
     rejectAfter: /^(?:\s*-\s*[A-Za-z]|\.\s*[A-Z]|\.\w|['’]|\s*&|\+|\s+(?:level|suite|corp|grade|rating|average|student)\b)/i,
     acceptAfter: /^\s*(?:\/\s*C\s*\+\s*\+|programming|language\b|\(\s*programming)/i,
     requireNearby: {
@@ -209,6 +209,21 @@ export const CONTEXT_RULES = {
     guards: ["Regression"],
     rejectBefore: /\b(?:performance|perf|latency|memory|visual|UI|no|prevent(?:ed|ing|s)?|catch(?:es|ing)?|caught|avoid(?:ed|ing|s)?|detect(?:ed|ing|s)?|fix(?:ed|es|ing)?|bisect(?:ed|ing)?)\s+$/i,
     rejectAfter: /^\s+(?:bugs?|issues?|alerts?)\b/i,
+  },
+  monitoring: {
+    description: 'Bare "monitoring" is software monitoring only next to another skill or system words (not "monitoring patients").',
+    guards: ["monitoring"],
+    requireNearby: { skills: "any", words: /\b(?:systems?|services?|production|metrics|alerts?|alerting|dashboards?|uptime|latency|infrastructure|pipelines?|models?|logs?)\b/i },
+  },
+  calibration: {
+    description: 'Bare "calibration" is model calibration only next to another skill or model words (not calibrating instruments).',
+    guards: ["calibration"],
+    requireNearby: { skills: "any", words: /\b(?:models?|probabilit\w*|classifiers?|predictions?|scores?)\b/i },
+  },
+  on_call: {
+    description: '"On-call" is production on-call only next to another skill or service words (not on-call nursing shifts).',
+    guards: ["On-call"],
+    requireNearby: { skills: "any", words: /\b(?:services?|rotations?|incidents?|production|pager\w*|SRE|outages?|systems?|platforms?|infrastructure)\b/i },
   },
 } satisfies Record<string, ContextRule>;
 

@@ -32,7 +32,7 @@ export const HEDGES: readonly Hedge[] = [
   },
   {
     id: "learning",
-    pattern: String.raw`(?:currently learning|now learning|still learning|(?:am|I'm|I am) learning|self-studying|(?<=(?:^|[\n;•|(:,])\s*)learning(?!\s+(?:to rank|rates?|curves?|algorithms?|systems?|models?|paths?|objectives?)\b))`,
+    pattern: String.raw`(?:currently learning|now learning|still learning|(?:am|I'm|I am) learning|self-studying|(?<=(?:^|[\n;•|(:,]|\s[-–—])\s*)learning(?!\s+(?:to rank|rates?|curves?|algorithms?|systems?|models?|paths?|objectives?)\b))`,
     factor: 0.35,
     direction: "either",
   },

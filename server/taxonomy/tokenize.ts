@@ -10,12 +10,14 @@ export interface Tokens {
   ends: Int32Array;
   /** 1 when a line break separates the token from the previous one. */
   newlineBefore: Uint8Array;
-  /** Lower-cased token text. */
-  text: string[];
+  /** The lookup key of token `index`: lower-cased, accents dropped ("naïve" → "naive"). */
+  key(index: number): string;
 }
 
 const NON_ASCII_WORD = /[\p{L}\p{N}\p{M}]/u;
 const NON_ASCII_SPACE = /\s/;
+const NON_ASCII = /[^\u0000-\u007f]/;
+const MARKS = /\p{M}/gu;
 
 function isDash(code: number): boolean {
   return code === 45 || (code >= 0x2010 && code <= 0x2015) || code === 0x2212;
@@ -47,7 +49,7 @@ export function tokenize(input: string): Tokens {
   let starts = new Int32Array(capacity);
   let ends = new Int32Array(capacity);
   let newlineBefore = new Uint8Array(capacity);
-  const text: string[] = [];
+  const ascii = !NON_ASCII.test(input);
   let count = 0;
   let sawNewline = false;
 
@@ -67,7 +69,6 @@ export function tokenize(input: string): Tokens {
     starts[count] = start;
     ends[count] = end;
     newlineBefore[count] = sawNewline ? 1 : 0;
-    text.push(sameLength ? lowered.slice(start, end) : input.slice(start, end).toLowerCase());
     count += 1;
     sawNewline = false;
   };
@@ -95,10 +96,20 @@ export function tokenize(input: string): Tokens {
       i += 1;
     }
   }
-  return { count, starts, ends, newlineBefore, text };
+  // Keys are cut on demand rather than stored: a million retained strings cost more in garbage
+  // collection than slicing the few tokens that are looked up twice.
+  const key = (index: number): string => {
+    const start = starts[index]!;
+    const end = ends[index]!;
+    const token = sameLength ? lowered.slice(start, end) : input.slice(start, end).toLowerCase();
+    // "naïve" matches "naive": accents are dropped from the lookup key, never from the span.
+    return ascii || !NON_ASCII.test(token) ? token : token.normalize("NFD").replace(MARKS, "");
+  };
+  return { count, starts, ends, newlineBefore, key };
 }
 
 /** The form two aliases are compared in: lower-cased tokens joined by single spaces. */
 export function normalizeAlias(alias: string): string {
-  return tokenize(alias).text.join(" ");
+  const tokens = tokenize(alias);
+  return Array.from({ length: tokens.count }, (_, index) => tokens.key(index)).join(" ");
 }

@@ -1,0 +1,203 @@
+import { describe, expect, it } from "vitest";
+import { findSkillMentions, getSkill, SKILLS, compileSkillMatcher, type SkillMention } from "./index.ts";
+
+const ids = (text: string) => findSkillMentions(text).map((mention) => mention.skillId);
+const texts = (text: string) => findSkillMentions(text).map((mention) => mention.text);
+
+describe("aliases", () => {
+  it.each([
+    ["k8s", "kubernetes"],
+    ["K8S cluster", "kubernetes"],
+    ["sklearn", "sklearn"],
+    ["scikit learn", "sklearn"],
+    ["Scikit-Learn", "sklearn"],
+    ["TF", "tensorflow"],
+    ["tensorflow2", "tensorflow"],
+    ["TensorFlow 2", "tensorflow"],
+    ["torch", "pytorch"],
+    ["PyTorch", "pytorch"],
+    ["HF", "huggingface"],
+    ["Hugging Face Transformers", "huggingface"],
+    ["GCP", "gcp"],
+    ["Google Cloud", "gcp"],
+    ["Amazon Web Services", "aws"],
+    ["Postgres", "postgresql"],
+    ["continuous integration", "cicd"],
+    ["CI / CD", "cicd"],
+    ["AB tests", "ab_testing"],
+    ["online experiments", "ab_testing"],
+    ["XGBoost", "xgboost"],
+    ["LightGBM", "lightgbm"],
+    ["Feast feature store", "feature_store"],
+    ["W&B", "wandb"],
+    ["wandb", "wandb"],
+    ["Weights and Biases", "wandb"],
+    ["Kubeflow", "kubeflow"],
+    ["Airflow DAGs", "airflow"],
+    ["dbt", "dbt"],
+    ["PySpark", "spark"],
+    ["Apache Flink", "flink"],
+    ["BigQuery", "bigquery"],
+    ["Pulumi", "pulumi"],
+    ["CloudFormation", "cloudformation"],
+    ["Helm charts", "helm"],
+    ["OpenTelemetry", "opentelemetry"],
+    ["PagerDuty", "pagerduty"],
+    ["on-call rotation", "on_call"],
+    ["postmortems", "postmortems"],
+    ["SLOs", "slos"],
+    ["gRPC", "grpc"],
+    ["TorchServe", "torchserve"],
+    ["Triton Inference Server", "triton"],
+    ["TensorRT", "tensorrt"],
+    ["ONNX Runtime", "onnx"],
+    ["vLLM", "vllm"],
+    ["INT8 quantization", "quantization"],
+    ["p99 latency", "latency"],
+    ["CUDA", "cuda"],
+    ["DeepSpeed", "deepspeed"],
+    ["FSDP", "fsdp"],
+    ["DDP", "ddp"],
+    ["Optuna", "optuna"],
+    ["cross-validation", "cross_validation"],
+    ["ROC AUC", "auc_roc"],
+    ["F1 score", "precision_recall"],
+    ["LSTM", "rnn"],
+    ["LoRA", "fine_tuning"],
+    ["fine-tuning", "fine_tuning"],
+    ["RAG", "rag"],
+    ["vector databases", "vector_databases"],
+    ["learning to rank", "learning_to_rank"],
+    ["data drift", "drift_detection"],
+    ["DVC", "dvc"],
+    ["pytest", "pytest"],
+    ["GitHub Actions", "github_actions"],
+    ["Golang", "go"],
+    ["RStudio", "r_lang"],
+  ])("%s → %s", (text, skillId) => {
+    expect(getSkill(skillId)).toBeDefined();
+    expect([...new Set(ids(text))]).toEqual([skillId]);
+  });
+
+  it("accepts a plural of the last word", () => {
+    expect(ids("GPUs, LLMs, unit tests, feature stores")).toEqual(["gpu", "llm", "unit_testing", "feature_store"]);
+  });
+});
+
+describe("tokens and boundaries", () => {
+  it.each([
+    ["C++ and C#", ["cpp", "csharp"]],
+    [".NET and ASP.NET", ["csharp", "csharp"]],
+    ["Node.js services", ["nodejs"]],
+    ["CI/CD pipelines", ["cicd"]],
+    ["A/B tests", ["ab_testing"]],
+    ["scikit-learn.", ["sklearn"]],
+    ["HTML, YAML, XML", []],
+    ["Azure ML and YAML", ["azure_ml"]],
+    ["JavaScript", ["javascript"]],
+    ["C/C++ programming", ["c", "cpp"]],
+  ])("%s", (text, expected) => {
+    expect(ids(text)).toEqual(expected);
+  });
+
+  it("prefers the longest alias", () => {
+    expect(texts("Spark SQL and Apache Kafka on Google Cloud Run")).toEqual(["Spark SQL", "Apache Kafka", "Google Cloud Run"]);
+    expect(ids("Spark MLlib")).toEqual(["spark_mllib"]);
+    expect(ids("regression tests")).toEqual(["integration_testing"]);
+    expect(ids("logistic regression")).toEqual(["classification"]);
+    expect(ids("CI/CD for ML")).toEqual(["ml_cicd"]);
+  });
+
+  it("does not join aliases across lines", () => {
+    expect(texts("Apache\nKafka")).toEqual(["Kafka"]);
+  });
+
+  it("ignores skills inside links and e-mail addresses", () => {
+    expect(ids("github.com/jane-doe · jane@tensorflow.org · https://pytorch.org")).toEqual([]);
+    expect(ids("fast.ai course")).toEqual(["fastai"]);
+  });
+
+  it("reports the dimension and area of each mention", () => {
+    const [docker, pytorch] = findSkillMentions("Docker, PyTorch");
+    expect(docker).toMatchObject({ skillId: "docker", area: "containers_orchestration", dimension: "production", hedge: 1 });
+    expect(pytorch).toMatchObject({ skillId: "pytorch", area: "ml_frameworks", dimension: "ml", hedge: 1 });
+  });
+});
+
+const RESUME = `Jane Doe — Machine Learning Engineer
+jane@example.com · github.com/janedoe · Berlin
+
+SUMMARY
+ML engineer with 6 years building recommendation systems and fraud detection models in production.
+
+EXPERIENCE
+Senior ML Engineer, Shopwise (2021 – Present)
+• Built real-time inference service in FastAPI and gRPC on Kubernetes (EKS); p99 latency 40 ms at 12k QPS.
+• Cut GPU cost 35% with INT8 quantization, dynamic batching and TensorRT; ONNX export for CPU fallback.
+• Designed feature pipelines in Spark and Airflow feeding a Feast feature store; data quality checks with Great Expectations.
+• Drift detection and model monitoring with Prometheus, Grafana and Evidently AI; automated retraining via Kubeflow Pipelines.
+• A/B testing of ranking models (NDCG, calibration), on-call for the ranking service; wrote postmortems.
+Data Scientist, FinCo (2018 – 2021)
+• Fraud models with XGBoost and LightGBM; cross-validation, precision/recall, ROC AUC; SHAP explainability.
+• Familiar with Terraform; basic knowledge of Go. Built a churn model in PyTorch, never deployed.
+
+SKILLS
+Python, SQL, Go, Rust, C++; PyTorch, TensorFlow, scikit-learn, Pandas, NumPy; Docker, Helm, GitHub Actions, pytest;
+AWS (SageMaker, S3), GCP (Vertex AI, BigQuery); MLflow, Weights & Biases, DVC; Transformers, BERT, LoRA, RAG.
+
+EDUCATION
+M.Sc. Computer Science — coursework in statistics, Bayesian inference, deep learning.
+`;
+
+describe("spans and determinism", () => {
+  it("returns exact, ordered, non-overlapping spans", () => {
+    const mentions = findSkillMentions(RESUME);
+    expect(mentions.length).toBeGreaterThan(60);
+    let previousEnd = 0;
+    for (const mention of mentions) {
+      expect(RESUME.slice(mention.start, mention.end)).toBe(mention.text);
+      expect(mention.start).toBeGreaterThanOrEqual(previousEnd);
+      expect(mention.hedge).toBeGreaterThan(0);
+      expect(mention.hedge).toBeLessThanOrEqual(1);
+      previousEnd = mention.end;
+    }
+  });
+
+  it("keeps spans exact with Unicode around and inside the text", () => {
+    const text = "İstanbul — Ünal: PyTorch 🤗 Transformers, Kubernetes… naïve Bayes, C++ 💡 Go/Golang";
+    for (const mention of findSkillMentions(text)) expect(text.slice(mention.start, mention.end)).toBe(mention.text);
+    expect(ids(text)).toEqual(["pytorch", "transformers", "kubernetes", "classification", "cpp", "go", "go"]);
+  });
+
+  it("is deterministic across calls and across compiled matchers", () => {
+    const first = findSkillMentions(RESUME);
+    const second = findSkillMentions(RESUME);
+    const fresh: SkillMention[] = compileSkillMatcher([...SKILLS])(RESUME);
+    expect(second).toEqual(first);
+    expect(fresh).toEqual(first);
+  });
+
+  it("handles empty and symbol-only text", () => {
+    expect(findSkillMentions("")).toEqual([]);
+    expect(findSkillMentions(" \n\t••• ---- +++ ///")).toEqual([]);
+  });
+});
+
+describe("speed", () => {
+  it("matches a typical résumé in well under 50 ms and reports throughput", () => {
+    const resume = RESUME.repeat(Math.ceil(4096 / RESUME.length)).slice(0, 4096);
+    findSkillMentions(resume); // compile and warm up
+    const runs = 200;
+    let started = performance.now();
+    for (let i = 0; i < runs; i += 1) findSkillMentions(resume);
+    const perResume = (performance.now() - started) / runs;
+
+    const big = RESUME.repeat(Math.ceil(5_000_000 / RESUME.length));
+    started = performance.now();
+    findSkillMentions(big);
+    const seconds = (performance.now() - started) / 1000;
+    const mbPerSecond = big.length / 1_000_000 / seconds;
+    console.log(`findSkillMentions: ${perResume.toFixed(3)} ms per 4 KB résumé, ${mbPerSecond.toFixed(1)} MB/s on ${(big.length / 1e6).toFixed(1)} MB`);
+    expect(perResume).toBeLessThan(50);
+  });
+});

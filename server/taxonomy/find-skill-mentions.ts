@@ -1,0 +1,288 @@
+// Finds every mention of a taxonomy skill in a text, with its exact span and a hedge factor.
+// Matching is on tokens (tokenize.ts) through a trie of all aliases built once, so the cost is
+// one Map lookup per token whatever the size of the taxonomy. At each token the longest alias
+// wins ("Spark SQL" over "Spark", "Apache Kafka" over "Kafka"); if the longest one fails its
+// context rule, the next shorter one is tried. Matches never overlap: the scan resumes after
+// the match. Deterministic: no randomness, no dependence on time or locale.
+import type { Dimension } from "../screening/screening-result.ts";
+import { AREAS, type AreaId } from "./areas.ts";
+import { CONTEXT_RULES, NEARBY_CHARS, type ContextRule } from "./context-rules.ts";
+import { applyHedges } from "./hedge-scope.ts";
+import { SKILLS, type Skill } from "./skills.ts";
+import { normalizeAlias, tokenize, type Tokens } from "./tokenize.ts";
+
+export interface SkillMention {
+  skillId: string;
+  area: AreaId;
+  dimension: Dimension;
+  start: number;
+  end: number;
+  /** Exactly `text.slice(start, end)` of the searched text. */
+  text: string;
+  /** Multiplier from hedges in the same clause ("familiar with"): 1 = none, lower = weaker. */
+  hedge: number;
+}
+
+interface Terminal {
+  skill: Skill;
+  dimension: Dimension;
+  /** The context rule when it guards this alias, else null. */
+  rule: ContextRule | null;
+  isLanguage: boolean;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  terminal: Terminal | null;
+}
+
+interface Candidate {
+  terminal: Terminal;
+  start: number;
+  end: number;
+  line: number;
+  accepted: boolean;
+  /** Position in the candidate list. */
+  index: number;
+}
+
+const CONTEXT_CHARS = 40;
+const URL_LIKE = /:\/\/|www\.|@|\.(?:com|org|io|net|dev|ai|me|co|edu|gov)\b/i;
+const TRIM_CHUNK = /^[("'[{<«“‘]+|[)"'\]}>»”’.,;:!?]+$/g;
+const LIST_GAP = /^\s*(?:[,/|;·•&+]|and|or)?\s*$/i;
+
+function newNode(): TrieNode {
+  return { next: new Map(), terminal: null };
+}
+
+export type FindSkillMentions = (text: string) => SkillMention[];
+
+/** Builds a matcher for a skill list; throws when two skills claim the same alias. */
+export function compileSkillMatcher(skills: readonly Skill[]): FindSkillMentions {
+  const dimensionOf = new Map(AREAS.map((area) => [area.id, area.dimension]));
+  const root = newNode();
+  for (const skill of skills) {
+    const rule: ContextRule | null =
+      skill.context === undefined ? null : typeof skill.context === "string" ? CONTEXT_RULES[skill.context] : skill.context;
+    const guarded = new Set((rule?.guards ?? []).map(normalizeAlias));
+    const dimension = dimensionOf.get(skill.area);
+    if (dimension === undefined) throw new Error(`skill ${skill.id}: unknown area ${skill.area}`);
+    for (const alias of [skill.name, ...skill.aliases]) {
+      const tokens = normalizeAlias(alias).split(" ");
+      if (tokens.length === 0) throw new Error(`skill ${skill.id}: alias "${alias}" has no tokens`);
+      let node = root;
+      for (const token of tokens) {
+        let child = node.next.get(token);
+        if (child === undefined) {
+          child = newNode();
+          node.next.set(token, child);
+        }
+        node = child;
+      }
+      if (node.terminal !== null) {
+        if (node.terminal.skill.id === skill.id) continue; // a spelling variant of the same alias
+        throw new Error(`alias "${alias}" of ${skill.id} already belongs to ${node.terminal.skill.id}`);
+      }
+      const appliesRule = rule !== null && (rule.guards === undefined || guarded.has(tokens.join(" ")));
+      node.terminal = { skill, dimension, rule: appliesRule ? rule : null, isLanguage: skill.kind === "language" };
+    }
+  }
+  return (text) => findMentions(root, text);
+}
+
+function findMentions(root: TrieNode, text: string): SkillMention[] {
+  const tokens = tokenize(text);
+  const candidates: Candidate[] = [];
+  const lineStarts = new LineIndex(text);
+  let i = 0;
+  while (i < tokens.count) {
+    const found = longestMatchAt(root, tokens, i);
+    let matched = false;
+    // Longest first; a rejected alias lets a shorter one match ("Spark" in "Spark interest"
+    // fails, but nothing shorter exists, so no match).
+    for (let k = found.length - 1; k >= 0; k -= 1) {
+      const { terminal, last } = found[k]!;
+      const start = tokens.starts[i]!;
+      const end = tokens.ends[last]!;
+      const verdict = judgeLocally(text, terminal, start, end);
+      if (verdict === "reject") continue;
+      candidates.push({ terminal, start, end, line: lineStarts.lineOf(start), accepted: verdict === "accept", index: candidates.length });
+      i = last + 1;
+      matched = true;
+      break;
+    }
+    if (!matched) i += 1;
+  }
+  resolvePending(text, candidates);
+
+  const mentions: SkillMention[] = [];
+  for (const candidate of candidates) {
+    if (!candidate.accepted) continue;
+    const { skill, dimension } = candidate.terminal;
+    mentions.push({
+      skillId: skill.id,
+      area: skill.area,
+      dimension,
+      start: candidate.start,
+      end: candidate.end,
+      text: text.slice(candidate.start, candidate.end),
+      hedge: 1,
+    });
+  }
+  applyHedges(text, mentions);
+  return mentions;
+}
+
+/** Every alias that starts at token `first`, shortest first (empty array shared when none). */
+function longestMatchAt(root: TrieNode, tokens: Tokens, first: number): { terminal: Terminal; last: number }[] {
+  let found: { terminal: Terminal; last: number }[] | null = null;
+  let node = root;
+  for (let j = first; j < tokens.count; j += 1) {
+    if (j > first && tokens.newlineBefore[j] === 1) break;
+    const token = tokens.key(j);
+    const child = node.next.get(token);
+    // A plural of the alias's last word ("GPUs", "unit tests").
+    if (token.length > 2 && token.charCodeAt(token.length - 1) === 115 /* s */ && !child?.terminal) {
+      const singular = node.next.get(token.slice(0, -1));
+      if (singular?.terminal) (found ??= []).push({ terminal: singular.terminal, last: j });
+    }
+    if (child === undefined) break;
+    if (child.terminal !== null) (found ??= []).push({ terminal: child.terminal, last: j });
+    node = child;
+  }
+  return found ?? NONE;
+}
+
+const NONE: { terminal: Terminal; last: number }[] = [];
+
+/** Same-line text around a mention, at most `size` characters. */
+function before(text: string, start: number, size: number): string {
+  const from = Math.max(0, start - size);
+  const slice = text.slice(from, start);
+  const newline = slice.lastIndexOf("\n");
+  return newline === -1 ? slice : slice.slice(newline + 1);
+}
+
+function after(text: string, end: number, size: number): string {
+  const slice = text.slice(end, end + size);
+  const newline = slice.indexOf("\n");
+  return newline === -1 ? slice : slice.slice(0, newline);
+}
+
+function insideUrlOrEmail(text: string, start: number, end: number, surface: string): boolean {
+  let from = start;
+  while (from > 0 && !isSpace(text.charCodeAt(from - 1))) from -= 1;
+  let to = end;
+  while (to < text.length && !isSpace(text.charCodeAt(to))) to += 1;
+  if (from === start && to === end) return false;
+  const chunk = text.slice(from, to);
+  if (chunk.replace(TRIM_CHUNK, "") === surface) return false;
+  return URL_LIKE.test(chunk);
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x2028 || code === 0x2029;
+}
+
+type Verdict = "accept" | "pending" | "reject";
+
+function judgeLocally(text: string, terminal: Terminal, start: number, end: number): Verdict {
+  const surface = text.slice(start, end);
+  if (insideUrlOrEmail(text, start, end, surface)) return "reject";
+  const rule = terminal.rule;
+  if (rule === null) return "accept";
+  const form = surface.replace(/\s+/g, " ");
+  if (rule.forms !== undefined && !rule.forms.includes(form)) return "reject";
+  const left = before(text, start, CONTEXT_CHARS);
+  const right = after(text, end, CONTEXT_CHARS);
+  if (rule.rejectBefore?.test(left) || rule.rejectAfter?.test(right)) return "reject";
+  if (rule.rejectNearby !== undefined && rule.rejectNearby.test(nearbyText(text, start, end))) return "reject";
+  if (rule.acceptBefore?.test(left) || rule.acceptAfter?.test(right)) return "accept";
+  const nearby = rule.requireNearby;
+  if (nearby === undefined) return "accept";
+  if (nearby.exemptForms?.includes(form)) return "accept";
+  if (nearby.words?.test(nearbyText(text, start, end))) return "accept";
+  return "pending";
+}
+
+function nearbyText(text: string, start: number, end: number): string {
+  return `${before(text, start, NEARBY_CHARS)} \u0000 ${after(text, end, NEARBY_CHARS)}`;
+}
+
+function supports(candidate: Candidate, other: Candidate, kind: "language" | "any"): boolean {
+  if (other === candidate || other.line !== candidate.line) return false;
+  if (kind === "language" && !other.terminal.isLanguage) return false;
+  const gap = other.start >= candidate.end ? other.start - candidate.end : candidate.start - other.end;
+  return gap <= NEARBY_CHARS;
+}
+
+/**
+ * Pending mentions ("Go" with nothing else yet) are accepted when an accepted mention of the
+ * right kind stands near them; repeated until nothing changes, so "Go" accepted beside "Python"
+ * can in turn support "Julia". Two pending languages side by side in a list ("Go, Julia") also
+ * support each other.
+ */
+function resolvePending(text: string, candidates: Candidate[]): void {
+  const pending = candidates.filter((candidate) => !candidate.accepted);
+  if (pending.length === 0) return;
+  const neighbours = (candidate: Candidate): Candidate[] => {
+    const index = candidate.index;
+    const result: Candidate[] = [];
+    for (let k = index - 1; k >= 0 && candidate.start - candidates[k]!.end <= NEARBY_CHARS; k -= 1) result.push(candidates[k]!);
+    for (let k = index + 1; k < candidates.length && candidates[k]!.start - candidate.end <= NEARBY_CHARS; k += 1) result.push(candidates[k]!);
+    return result;
+  };
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const candidate of pending) {
+      if (candidate.accepted) continue;
+      const kind = candidate.terminal.rule?.requireNearby?.skills;
+      if (kind === undefined) continue;
+      if (neighbours(candidate).some((other) => other.accepted && supports(candidate, other, kind))) {
+        candidate.accepted = true;
+        changed = true;
+      }
+    }
+    if (changed) continue;
+    for (const candidate of pending) {
+      if (candidate.accepted || !candidate.terminal.isLanguage) continue;
+      const listMate = neighbours(candidate).find(
+        (other) =>
+          !other.accepted &&
+          other.terminal.isLanguage &&
+          other.line === candidate.line &&
+          LIST_GAP.test(other.start >= candidate.end ? text.slice(candidate.end, other.start) : text.slice(other.end, candidate.start)),
+      );
+      if (listMate !== undefined) {
+        candidate.accepted = true;
+        listMate.accepted = true;
+        changed = true;
+      }
+    }
+  }
+}
+
+/** Line numbers of offsets asked for in increasing order (the scan only moves forward). */
+class LineIndex {
+  private line = 0;
+  private nextBreak: number;
+  constructor(private readonly text: string) {
+    this.nextBreak = text.indexOf("\n");
+  }
+  lineOf(offset: number): number {
+    while (this.nextBreak !== -1 && this.nextBreak < offset) {
+      this.line += 1;
+      this.nextBreak = this.text.indexOf("\n", this.nextBreak + 1);
+    }
+    return this.line;
+  }
+}
+
+let defaultMatcher: FindSkillMentions | null = null;
+
+/** Mentions of the taxonomy's skills in `text`, in order of position. */
+export function findSkillMentions(text: string): SkillMention[] {
+  defaultMatcher ??= compileSkillMatcher(SKILLS);
+  return defaultMatcher(text);
+}
