@@ -1,0 +1,145 @@
+// Evidence: every skill mention, weighted by where it stands and what surrounds it.
+//   position  skills list < summary < coursework/certificate < publication/project < role bullet
+//   role      recent and long professional roles count more than old or short ones
+//   impact    a line with quantified production impact (latency, throughput, users, data
+//             volume, % improvement) strengthens production evidence
+//   hedges    "familiar with", "basic", "not productionised" lower the weight (taxonomy)
+// Documented in docs/scoring.md.
+import type { SectionKind } from "../resume/find-sections.ts";
+import type { Dimension, Span } from "../screening/screening-result.ts";
+import type { AreaId } from "../taxonomy/areas.ts";
+import { findSkillMentions, getSkill } from "../taxonomy/index.ts";
+import type { ScoringInput, ScoringRole } from "./scoring-input.ts";
+
+export type EvidenceSource = "role" | "internship" | "study" | "experience" | "project" | "publication" | "certification" | "education" | "summary" | "skills_list" | "other";
+
+export interface Evidence {
+  skillId: string;
+  area: AreaId;
+  dimension: Dimension;
+  /** The mention itself. */
+  mention: Span;
+  /** The résumé line it stands on: what a recruiter is shown. */
+  line: Span;
+  source: EvidenceSource;
+  weight: number;
+}
+
+export const SOURCE_WEIGHTS: Record<EvidenceSource, number> = {
+  role: 1,
+  internship: 0.7,
+  study: 0.6,
+  experience: 0.8,
+  project: 0.65,
+  publication: 0.6,
+  certification: 0.4,
+  education: 0.35,
+  summary: 0.35,
+  skills_list: 0.25,
+  other: 0.3,
+};
+
+/** A listed skill that nothing else in the same dimension backs up counts this much less. */
+export const UNCORROBORATED_LIST_FACTOR = 0.25;
+/** Skills lists longer than this are diluted proportionally: 60 buzzwords buy no more than 25. */
+export const LIST_DILUTION_FROM = 25;
+export const IMPACT_FACTOR = 1.3;
+
+const QUANTIFIED =
+  /(\d[\d,.]*\s?(%|percent|ms\b|milliseconds|x\b|×|qps|rps|tps|req\/s|requests?\s*(per|\/)\s*(second|sec|s|minute|day)|k\b|m\b|million|billion|bn\b|tb\b|gb\b|pb\b|users|customers|events|records|rows|predictions|transactions|nodes|gpus?|servers))|p(50|90|95|99|999)\b|\b(reduced|cut|improved|increased|decreased|lowered|raised|boosted)\b[^.\n]{0,40}\b(by|from|to)\s+\d/i;
+
+const PUBLICATION_AREAS = new Set<Dimension>(["ml"]);
+
+function sectionAt(input: ScoringInput, offset: number): SectionKind | null {
+  for (const section of input.sections) if (offset >= section.start && offset < section.end) return section.kind;
+  return null;
+}
+
+function roleAt(input: ScoringInput, offset: number): ScoringRole | null {
+  for (const role of input.roles) if (offset >= role.start && offset < role.end) return role;
+  return null;
+}
+
+function lineAround(text: string, start: number, end: number): Span {
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  const newline = text.indexOf("\n", end);
+  const lineEnd = newline === -1 ? text.length : newline;
+  // Trim leading blanks (and blanked identity) so the highlighted span starts at the words.
+  let s = lineStart;
+  while (s < start && /\s/.test(text[s]!)) s++;
+  let e = lineEnd;
+  while (e > end && /\s/.test(text[e - 1]!)) e--;
+  return { text: text.slice(s, e), start: s, end: e };
+}
+
+function roleFactor(role: ScoringRole): number {
+  const recency = Math.max(0.45, 1 - 0.08 * role.yearsAgo);
+  const duration = Math.min(1.15, 0.8 + 0.05 * (role.months / 12));
+  return recency * duration;
+}
+
+function sourceOf(input: ScoringInput, offset: number): { source: EvidenceSource; role: ScoringRole | null } {
+  const section = sectionAt(input, offset);
+  const role = roleAt(input, offset);
+  if (role) {
+    const source: EvidenceSource = role.kind === "job" ? "role" : role.kind === "internship" ? "internship" : "study";
+    return { source, role };
+  }
+  switch (section) {
+    case "experience":
+      return { source: "experience", role: null };
+    case "projects":
+      return { source: "project", role: null };
+    case "publications":
+      return { source: "publication", role: null };
+    case "certifications":
+      return { source: "certification", role: null };
+    case "education":
+      return { source: "education", role: null };
+    case "summary":
+      return { source: "summary", role: null };
+    case "skills":
+      return { source: "skills_list", role: null };
+    default:
+      return { source: "other", role: null };
+  }
+}
+
+export function collectEvidence(input: ScoringInput): Evidence[] {
+  const mentions = findSkillMentions(input.text);
+  const listCount = mentions.filter((m) => sectionAt(input, m.start) === "skills").length;
+  const dilution = listCount > LIST_DILUTION_FROM ? LIST_DILUTION_FROM / listCount : 1;
+
+  const evidence: Evidence[] = mentions.map((mention) => {
+    const { source, role } = sourceOf(input, mention.start);
+    const line = lineAround(input.text, mention.start, mention.end);
+    let weight = SOURCE_WEIGHTS[source] * (getSkill(mention.skillId)?.weight ?? 1) * mention.hedge;
+    if (role) weight *= roleFactor(role);
+    if (source === "publication" && !PUBLICATION_AREAS.has(mention.dimension)) weight *= 0.5;
+    if (source === "skills_list") weight *= dilution;
+    const impactful = source === "role" || source === "experience" || source === "project" || source === "internship";
+    if (impactful && mention.dimension === "production" && QUANTIFIED.test(line.text)) weight *= IMPACT_FACTOR;
+    return {
+      skillId: mention.skillId,
+      area: mention.area,
+      dimension: mention.dimension,
+      mention: { text: mention.text, start: mention.start, end: mention.end },
+      line,
+      source,
+      weight,
+    };
+  });
+
+  // A skills list proves little on its own: listed skills count fully only in a dimension
+  // where roles, projects or publications also show work.
+  const corroborated = new Set<Dimension>();
+  for (const e of evidence) {
+    if (e.source !== "skills_list" && e.source !== "summary" && e.source !== "other" && e.weight >= 0.3) corroborated.add(e.dimension);
+  }
+  for (const e of evidence) {
+    if ((e.source === "skills_list" || e.source === "summary" || e.source === "other") && !corroborated.has(e.dimension)) {
+      e.weight *= UNCORROBORATED_LIST_FACTOR;
+    }
+  }
+  return evidence;
+}

@@ -1,0 +1,52 @@
+// The scoring core: résumé text + extracted facts → skills, area scores with evidence lines,
+// the two dimension scores, the overall score for a requisition's weights, gaps and background.
+// Pure and deterministic: the same text, facts, date and weights give the same result.
+import type { ResumeFacts } from "../resume/extract-resume-facts.ts";
+import type { Background, ScreeningResult } from "../screening/screening-result.ts";
+import { getSkill } from "../taxonomy/index.ts";
+import { classifyBackground } from "./backgrounds.ts";
+import { collectEvidence } from "./evidence.ts";
+import { compileWeights, dimensionScores, findGaps, toAreaVector } from "./rank.ts";
+import { DEFAULT_WEIGHTS, type RequisitionWeights } from "./requisition-weights.ts";
+import { scoreAreas } from "./score-areas.ts";
+import { toScoringInput } from "./scoring-input.ts";
+
+export interface ScoredResume {
+  skills: ScreeningResult["skills"];
+  areas: ScreeningResult["areas"];
+  scores: NonNullable<ScreeningResult["scores"]>;
+  gaps: string[];
+  background: Background;
+}
+
+export interface ScoreResumeOptions {
+  now: Date;
+  weights?: RequisitionWeights;
+}
+
+export function scoreResume(text: string, facts: ResumeFacts, options: ScoreResumeOptions): ScoredResume {
+  const input = toScoringInput(text, facts, options.now);
+  const evidence = collectEvidence(input);
+  const areas = scoreAreas(evidence);
+  const compiled = compileWeights(options.weights ?? DEFAULT_WEIGHTS);
+  const vector = toAreaVector(Object.fromEntries(areas.map((a) => [a.id, a.score])));
+
+  const skills: ScoredResume["skills"] = [];
+  const seen = new Set<string>();
+  for (const e of [...evidence].sort((a, b) => a.mention.start - b.mention.start)) {
+    if (seen.has(e.skillId)) continue;
+    seen.add(e.skillId);
+    skills.push({ id: e.skillId, name: getSkill(e.skillId)?.name ?? e.skillId, dimension: e.dimension, area: e.area });
+  }
+
+  return {
+    skills,
+    areas: areas.map(({ id, dimension, score, evidence: lines }) => ({ id, dimension, score, evidence: lines })),
+    scores: dimensionScores(vector, compiled),
+    gaps: findGaps(vector, compiled),
+    background: classifyBackground(
+      input.roles.map((role) => ({ title: role.title, months: role.months, yearsAgo: role.yearsAgo, isStudy: role.kind === "study" })),
+      { phd: input.degrees.includes("phd"), publications: input.sections.some((s) => s.kind === "publications") },
+    ),
+  };
+}

@@ -1,0 +1,81 @@
+// What the scorer is allowed to see. Fairness (PRODUCT.md): the scorer never receives name,
+// contact, location, school names or dates of birth. Those spans are blanked with spaces of
+// the same length, so every offset (and so every evidence span) still points into the stored
+// text, and nothing identifying can influence a score.
+import type { ResumeFacts } from "../resume/extract-resume-facts.ts";
+import type { RoleKind } from "../resume/find-experience.ts";
+import type { SectionKind } from "../resume/find-sections.ts";
+import type { DegreeLevel } from "../screening/screening-result.ts";
+
+export interface ScoringRole {
+  title: string | null;
+  kind: RoleKind;
+  start: number;
+  end: number;
+  months: number;
+  /** Years between the end of the role and `now` (0 for a current role). */
+  yearsAgo: number;
+}
+
+export interface ScoringInput {
+  text: string;
+  sections: Array<{ kind: SectionKind; start: number; end: number }>;
+  roles: ScoringRole[];
+  degrees: DegreeLevel[];
+  yearsExperience: number | null;
+}
+
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+const PHONE = /\+?\d[\d\s().-]{7,}\d/;
+const URL_LIKE = /\b(?:https?:\/\/|www\.|[\w-]+\.(?:com|io|dev|me|org|net|ai)\/)\S*/i;
+
+export function toScoringInput(text: string, facts: ResumeFacts, now: Date): ScoringInput {
+  const chars = text.split("");
+  const blank = (start: number, end: number) => {
+    for (let i = Math.max(0, start); i < Math.min(chars.length, end); i++) if (chars[i] !== "\n") chars[i] = " ";
+  };
+  const { contact } = facts;
+  for (const fact of [contact.name, contact.email, contact.phone, ...contact.links]) {
+    if (fact) blank(fact.span.start, fact.span.end);
+  }
+  for (const entry of facts.education) if (entry.institution) blank(entry.institution.start, entry.institution.end);
+
+  // The header above the first section holds the contact line with the location: blank every
+  // header line that carries contact details (the headline line, e.g. "ML Engineer", stays).
+  const firstSection = facts.sections.reduce((min, s) => Math.min(min, s.start), text.length);
+  let lineStart = 0;
+  while (lineStart < firstSection) {
+    const newline = text.indexOf("\n", lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const line = text.slice(lineStart, lineEnd);
+    if (EMAIL.test(line) || PHONE.test(line) || URL_LIKE.test(line) || /[|•·]/.test(line)) blank(lineStart, lineEnd);
+    lineStart = lineEnd + 1;
+  }
+  // Organisation names and role locations say nothing about skill and can be proxies.
+  for (const role of facts.experience) if (role.organisation) blank(role.organisation.start, role.organisation.end);
+
+  return {
+    text: chars.join(""),
+    sections: facts.sections.map(({ kind, start, end }) => ({ kind, start, end })),
+    roles: facts.experience.map((role) => ({
+      title: role.title?.text ?? null,
+      kind: role.kind,
+      start: role.span.start,
+      end: role.span.end,
+      months: role.months,
+      yearsAgo: yearsSince(role.end, now),
+    })),
+    degrees: facts.education.filter((e) => e.completed).map((e) => e.level),
+    yearsExperience: facts.yearsExperience,
+  };
+}
+
+/** "present" → 0; "2021-03" or "2021" → years from then to now. */
+function yearsSince(end: string, now: Date): number {
+  if (end === "present") return 0;
+  const [year, month] = end.split("-").map(Number);
+  if (!year) return 0;
+  const endMonths = year * 12 + ((month ?? 12) - 1);
+  const nowMonths = now.getUTCFullYear() * 12 + now.getUTCMonth();
+  return Math.max(0, (nowMonths - endMonths) / 12);
+}
