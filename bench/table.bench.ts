@@ -4,11 +4,14 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { CANDIDATE_SORT_KEYS } from "../server/candidates/candidates-query.ts";
 import { listCandidates } from "../server/candidates/list-candidates.ts";
-import { createPrismaClient } from "../server/db/client.ts";
+import { createPrismaClient, type Db } from "../server/db/client.ts";
+import { updateRequisitionWeights } from "../server/requisitions/requisition-weights.ts";
+import { compileWeights, rankStored } from "../server/scoring/rank.ts";
+import { RequisitionWeightsSchema } from "../server/scoring/requisition-weights.ts";
 import { dropDatabase, migrateDatabase } from "../server/db/migrate.ts";
 import { percentile, round } from "./stats.ts";
 
-async function fill(url: string, requisitionId: string, count: number) {
+export async function fill(url: string, requisitionId: string, count: number) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -20,7 +23,8 @@ async function fill(url: string, requisitionId: string, count: number) {
                    SELECT 'f' || g, 'cv-' || g || '.pdf', 'PDF', 4, md5(g::text) || md5(g::text), '\\x25504446'::bytea FROM n RETURNING id)
        , people AS (INSERT INTO "Candidate" (id, name) SELECT 'c' || g, 'Person ' || md5(g::text) FROM n RETURNING id)
        INSERT INTO "Application" (id, "requisitionId", "candidateId", "resumeFileId", "displayName", status, stage,
-                                  "productionScore", "mlScore", "overallScore", "yearsExperience", "createdAt", "updatedAt")
+                                  "productionScore", "mlScore", "overallScore", "yearsExperience", "createdAt", "updatedAt",
+                                  "areaScores", "skillIds")
        SELECT 'a' || g, $1, 'c' || g, 'f' || g, 'Person ' || md5(g::text),
               (CASE WHEN g % 50 = 0 THEN 'FAILED' ELSE 'DONE' END)::"ProcessingStatus",
               (ARRAY['NEW','SCREENING','SHORTLISTED','REJECTED'])[1 + g % 4]::"Stage",
@@ -28,7 +32,9 @@ async function fill(url: string, requisitionId: string, count: number) {
               CASE WHEN g % 50 = 0 THEN NULL ELSE (g * 53) % 101 END,
               CASE WHEN g % 50 = 0 THEN NULL ELSE (g * 71) % 101 END,
               CASE WHEN g % 50 = 0 THEN NULL ELSE (g % 25) END,
-              now() - (g || ' seconds')::interval, now()
+              now() - (g || ' seconds')::interval, now(),
+              ARRAY(SELECT ((g * 31 + k * 17) % 101)::float8 FROM generate_series(1, 14) k),
+              CASE WHEN g % 3 = 0 THEN ARRAY['pytorch','kubernetes','python'] ELSE ARRAY['python','sql'] END
        FROM n`,
       [requisitionId, count],
     );
@@ -36,6 +42,25 @@ async function fill(url: string, requisitionId: string, count: number) {
   } finally {
     await client.end();
   }
+}
+
+/** A weight change on a requisition of 100,000: compute in memory, and the whole DB re-rank. */
+async function benchRerank(db: Db, requisitionId: string) {
+  const weights = RequisitionWeightsSchema.parse({ productionWeight: 0.6, balanceStrictness: 0.8, mustHave: ["pytorch"], minYears: 3 });
+  const rows = await db.application.findMany({
+    where: { requisitionId, status: "DONE" },
+    select: { areaScores: true, skillIds: true, yearsExperience: true },
+  });
+  const compiled = compileWeights(weights);
+  const computeStart = performance.now();
+  let checksum = 0;
+  for (const row of rows) checksum += rankStored(row, compiled).overall;
+  const computeMs = performance.now() - computeStart;
+  const start = performance.now();
+  const count = await updateRequisitionWeights(db, requisitionId, weights);
+  const totalMs = performance.now() - start;
+  if (!Number.isFinite(checksum) || count.reranked !== rows.length) throw new Error("re-rank benchmark is wrong");
+  return { rerank_compute_100k_ms: round(computeMs), rerank_100k_ms: round(totalMs) };
 }
 
 export async function benchTable(sizes = [10_000, 100_000], rounds = 3) {
@@ -61,6 +86,7 @@ export async function benchTable(sizes = [10_000, 100_000], rounds = 3) {
       const label = size >= 1000 ? `${size / 1000}k` : String(size);
       out[`table_p50_ms_${label}`] = round(percentile(samples, 50));
       out[`table_p95_ms_${label}`] = round(percentile(samples, 95));
+      if (size === 100_000) Object.assign(out, await benchRerank(db, "req-bench"));
     } finally {
       await db.$disconnect();
       await dropDatabase(url);

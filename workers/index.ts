@@ -7,7 +7,8 @@ import { createParseQueue, enqueueParseResume } from "../server/queue/parse-queu
 import { PARSE_RESUME_QUEUE, type ParseResumePayload } from "../server/queue/parse-resume.job.ts";
 import { createWorkerConnection } from "../server/queue/redis.ts";
 import { markParseFailed, processParseResume } from "./processors/parse-resume.processor.ts";
-import { reconcileQueuedApplications } from "./reconcile.ts";
+import { PARSER_VERSION } from "../server/extraction/parser-version.ts";
+import { reconcileQueuedApplications, reprocessOutdatedApplications } from "./reconcile.ts";
 
 const config = getConfig();
 const db = createPrismaClient(config.DATABASE_URL);
@@ -49,6 +50,11 @@ async function reconcile() {
       batch: 1_000,
     });
     if (count) logger.info({ count }, "queued applications handed to the queue again (existing jobs are kept as they are)");
+    const outdated = await reprocessOutdatedApplications(db, (id) => enqueueParseResume(queue, id, { background: true }), {
+      parserVersion: PARSER_VERSION,
+      batch: 500,
+    });
+    if (outdated) logger.info({ count: outdated, parserVersion: PARSER_VERSION }, "re-processing applications read by an older parser");
   } catch (error) {
     logger.warn({ err: (error as Error).message }, "reconcile failed; will try again");
   }

@@ -17,3 +17,25 @@ export async function reconcileQueuedApplications(
   for (const { id } of stale) await enqueue(id);
   return stale.length;
 }
+
+/**
+ * Applications read by an older parser version are processed again in the background (at low
+ * priority), so improvements to extraction reach old applications without anyone re-uploading.
+ */
+export async function reprocessOutdatedApplications(
+  db: Db,
+  enqueue: (applicationId: string) => Promise<void>,
+  options: { parserVersion: string; batch: number },
+): Promise<number> {
+  const outdated = await db.application.findMany({
+    where: {
+      status: { in: ["DONE", "FAILED"] },
+      analysis: { is: { parserVersion: { not: options.parserVersion } } },
+    },
+    orderBy: { createdAt: "desc" },
+    take: options.batch,
+    select: { id: true },
+  });
+  for (const { id } of outdated) await enqueue(id);
+  return outdated.length;
+}

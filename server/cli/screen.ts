@@ -9,6 +9,7 @@ import { ConfigSchema } from "../config.ts";
 import { extractionErrors } from "../extraction/errors.ts";
 import type { ExtractionLimits } from "../extraction/extract-text.ts";
 import { screenResumeIsolated } from "../extraction/run-isolated.ts";
+import { DEFAULT_WEIGHTS, RequisitionWeightsSchema, type RequisitionWeights } from "../scoring/requisition-weights.ts";
 import { failedScreening, screenResume } from "../screening/screen-resume.ts";
 import { SCREENING_RESULT_KEYS, type ScreeningResult } from "../screening/screening-result.ts";
 
@@ -18,7 +19,7 @@ Screens résumé files (PDF, DOCX, plain text) and prints one JSON object per fi
 
 Options:
   --now YYYY-MM-DD         reference date for "Present" in experience (default: today)
-  --requisition FILE.json  requisition to score against (a JSON object)
+  --requisition FILE.json  requisition weights to rank against (format: docs/scoring.md)
   --isolate                read each file in a worker thread with a memory cap and a hard
                            time limit (safer for untrusted files; about 2 s slower per file)
   -h, --help               show this help
@@ -32,6 +33,7 @@ interface Command {
   files: string[];
   now: Date;
   limits: ExtractionLimits;
+  weights: RequisitionWeights;
   isolate: boolean;
 }
 
@@ -80,10 +82,10 @@ async function parseCommand(argv: string[]): Promise<Command | "help"> {
   if (subcommand !== "score") throw new UsageError(`unknown subcommand "${subcommand}" (expected: score)`);
   if (files.length === 0) throw new UsageError("no files given");
   const now = parsed.values.now === undefined ? new Date() : parseDate(parsed.values.now);
-  if (parsed.values.requisition !== undefined) await readRequisition(parsed.values.requisition);
+  const weights = parsed.values.requisition === undefined ? DEFAULT_WEIGHTS : await readRequisition(parsed.values.requisition);
   // Every path is checked before any output, so a typo never leaves a half-printed batch.
   for (const file of files) await assertReadableFile(file);
-  return { files, now, limits: readLimits(), isolate: parsed.values.isolate ?? false };
+  return { files, now, weights, limits: readLimits(), isolate: parsed.values.isolate ?? false };
 }
 
 function parseDate(value: string): Date {
@@ -97,10 +99,10 @@ function parseDate(value: string): Date {
 }
 
 /**
- * The requisition's schema arrives with scoring (a later issue); until then any JSON object is
- * accepted so scripts can already pass it, and it is not used.
+ * The requisition's weights, in the editor's format (docs/scoring.md): either the weights object
+ * itself or an object with a `weights` key (as the requisition export writes it).
  */
-async function readRequisition(path: string): Promise<Record<string, unknown>> {
+async function readRequisition(path: string): Promise<RequisitionWeights> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
@@ -116,7 +118,13 @@ async function readRequisition(path: string): Promise<Record<string, unknown>> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new UsageError(`requisition file "${path}" must contain a JSON object`);
   }
-  return value as Record<string, unknown>;
+  const candidate = "weights" in value ? (value as { weights: unknown }).weights : value;
+  const weights = RequisitionWeightsSchema.safeParse(candidate);
+  if (!weights.success) {
+    const problems = weights.error.issues.map((issue) => `  ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+    throw new UsageError(`requisition file "${path}" has invalid weights:\n${problems.join("\n")}`);
+  }
+  return weights.data;
 }
 
 async function assertReadableFile(path: string): Promise<void> {
@@ -152,7 +160,7 @@ async function screenFile(file: string, command: Command): Promise<ScreeningResu
     return failedScreening(file, extractionErrors.tooManyBytes(size, command.limits.maxBytes), null);
   }
   const bytes = new Uint8Array(await readFile(file));
-  const options = { fileName: file, now: command.now, limits: command.limits };
+  const options = { fileName: file, now: command.now, limits: command.limits, weights: command.weights };
   const { result } = command.isolate ? await screenResumeIsolated(bytes, options) : await screenResume(bytes, options);
   return result;
 }

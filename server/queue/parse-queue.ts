@@ -25,10 +25,15 @@ export function createParseQueue(connection: Redis, prefix: string): ParseQueue 
 }
 
 /** Adds the parse job for an application. Adding it again while it exists is a no-op. */
-export async function enqueueParseResume(queue: ParseQueue, applicationId: string): Promise<void> {
+export async function enqueueParseResume(
+  queue: ParseQueue,
+  applicationId: string,
+  options: { background?: boolean } = {},
+): Promise<void> {
   await queue.add(
     PARSE_RESUME_JOB,
     { version: 1, applicationId },
-    { jobId: parseResumeJobId(applicationId) },
+    // Background re-processing (a newer parser) waits behind fresh uploads.
+    { jobId: parseResumeJobId(applicationId), ...(options.background ? { priority: 100 } : {}) },
   );
 }

@@ -67,8 +67,10 @@ export function dimensionScores(areas: AreaVector, compiled: CompiledWeights): D
 }
 
 /** Must-have skills the candidate does not show. */
-export function missingMustHaves(skillIds: ReadonlySet<string>, compiled: CompiledWeights): string[] {
-  return compiled.mustHave.filter((id) => !skillIds.has(id));
+export function missingMustHaves(skillIds: readonly string[], compiled: CompiledWeights): string[] {
+  const missing: string[] = [];
+  for (const id of compiled.mustHave) if (!skillIds.includes(id)) missing.push(id);
+  return missing;
 }
 
 export function meetsMinYears(years: number | null, compiled: CompiledWeights): boolean | null {
@@ -86,18 +88,53 @@ export const MAX_GAPS = 3;
  * close the most important gaps" — ordered by how much they matter times how far they fall short.
  */
 export function findGaps(areas: AreaVector, compiled: CompiledWeights): AreaId[] {
-  const gaps: Array<{ id: AreaId; severity: number }> = [];
+  // Hot path of re-ranking: keep the MAX_GAPS most severe in a tiny insertion-sorted list
+  // (ties keep AREA_IDS order because only a strictly greater severity moves ahead).
+  const chosen: number[] = [];
+  const severities: number[] = [];
   for (let i = 0; i < AREA_IDS.length; i++) {
     const weight = compiled.areaWeights[i]!;
     const score = areas[i] ?? 0;
-    if (weight > 0 && score < GAP_THRESHOLD) gaps.push({ id: AREA_IDS[i]!, severity: weight * (GAP_THRESHOLD - score + 10) });
+    if (weight <= 0 || score >= GAP_THRESHOLD) continue;
+    const severity = weight * (GAP_THRESHOLD - score + 10);
+    let at = chosen.length;
+    while (at > 0 && severities[at - 1]! < severity) at--;
+    if (at >= MAX_GAPS) continue;
+    chosen.splice(at, 0, i);
+    severities.splice(at, 0, severity);
+    if (chosen.length > MAX_GAPS) {
+      chosen.pop();
+      severities.pop();
+    }
   }
-  return gaps
-    .sort((a, b) => b.severity - a.severity || AREA_IDS.indexOf(a.id) - AREA_IDS.indexOf(b.id))
-    .slice(0, MAX_GAPS)
-    .map((gap) => gap.id);
+  return chosen.map((i) => AREA_IDS[i]!);
 }
 
 export function toAreaVector(scores: Partial<Record<AreaId, number>>): Float64Array {
   return Float64Array.from(AREA_IDS, (id) => scores[id] ?? 0);
+}
+
+export interface StoredScores {
+  areaScores: ArrayLike<number>;
+  skillIds: readonly string[];
+  yearsExperience: number | null;
+}
+
+export interface Ranking extends DimensionScores {
+  gaps: AreaId[];
+  missingMustHaves: string[];
+  meetsMinYears: boolean | null;
+}
+
+/** Everything a requisition derives from an application's stored scores. */
+export function rankStored(stored: StoredScores, compiled: CompiledWeights): Ranking {
+  const { production, ml, overall } = dimensionScores(stored.areaScores, compiled);
+  return {
+    production,
+    ml,
+    overall,
+    gaps: findGaps(stored.areaScores, compiled),
+    missingMustHaves: missingMustHaves(stored.skillIds, compiled),
+    meetsMinYears: meetsMinYears(stored.yearsExperience, compiled),
+  };
 }

@@ -22,6 +22,11 @@ export const RequisitionWeightsSchema = z
     niceToHave: z.array(z.string().min(1)).max(50).default([]),
     /** Minimum professional years (flagged when below, never hidden). */
     minYears: z.number().min(0).max(50).nullable().default(null),
+    /**
+     * Minimum degree level (flagged when below, never scored or hidden). Degree level is a
+     * likely proxy for protected traits; the editor warns when it is set (see proxy-warnings.ts).
+     */
+    minDegree: z.enum(["associate", "bachelors", "masters", "phd"]).nullable().default(null),
   })
   .strict();
 

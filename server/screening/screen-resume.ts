@@ -1,14 +1,16 @@
 // Screens one résumé file: extracts its text and the facts in it (contact, sections, work
 // timeline, degrees) and returns the result in the shape of the screening contract, plus the
 // richer `facts` with a span for each. Pure apart from parsing: no database, queue or network,
-// so the worker, the CLI and tests share it. Fields filled by later stages (background,
-// skills, scores) stay null or empty: they are never invented.
+// so the worker, the CLI and tests share it. Scoring (server/scoring) fills skills, areas,
+// scores, gaps and background for readable files; unreadable ones leave them null or empty.
 import { checkDeclaredType } from "../extraction/check-declared-type.ts";
 import { detectFileType } from "../extraction/detect-file-type.ts";
 import { ExtractionError, extractionErrors } from "../extraction/errors.ts";
 import { extractText, type ExtractionLimits } from "../extraction/extract-text.ts";
 import { PARSER_VERSION } from "../extraction/parser-version.ts";
 import { extractResumeFacts, type ResumeFacts } from "../resume/extract-resume-facts.ts";
+import type { RequisitionWeights } from "../scoring/requisition-weights.ts";
+import { scoreResume, type ScoredResume } from "../scoring/score-resume.ts";
 import type { Contact, ResumeFormat, ScreeningResult } from "./screening-result.ts";
 
 export interface ScreenResumeOptions {
@@ -17,6 +19,8 @@ export interface ScreenResumeOptions {
   /** Reference date for "Present" in years of experience; defaults to today. */
   now?: Date;
   limits: ExtractionLimits;
+  /** The requisition's weights for the overall score and gaps; defaults to a balanced MLE. */
+  weights?: RequisitionWeights;
 }
 
 export interface ScreenedResume {
@@ -47,13 +51,16 @@ export async function screenResume(bytes: Uint8Array, options: ScreenResumeOptio
       facts: null,
     };
   }
-  const facts = extractResumeFacts(extracted.text, { now: options.now });
+  const now = options.now ?? new Date();
+  const facts = extractResumeFacts(extracted.text, { now });
+  const scored = scoreResume(extracted.text, facts, { now, weights: options.weights });
   return {
     result: screeningResult(options.fileName, {
       format: extracted.format,
       contact: contactOf(facts),
       yearsExperience: facts.yearsExperience,
       highestDegree: facts.highestDegree,
+      scored,
     }),
     text: extracted.text,
     pageCount: extracted.pageCount,
@@ -81,6 +88,7 @@ function screeningResult(
     contact?: Contact;
     yearsExperience?: ScreeningResult["yearsExperience"];
     highestDegree?: ScreeningResult["highestDegree"];
+    scored?: ScoredResume;
   },
 ): ScreeningResult {
   return {
@@ -91,10 +99,10 @@ function screeningResult(
     contact: fields.contact ?? null,
     yearsExperience: fields.yearsExperience ?? null,
     highestDegree: fields.highestDegree ?? null,
-    background: null,
-    skills: [],
-    scores: null,
-    areas: [],
-    gaps: [],
+    background: fields.scored?.background ?? null,
+    skills: fields.scored?.skills ?? [],
+    scores: fields.scored?.scores ?? null,
+    areas: fields.scored?.areas ?? [],
+    gaps: fields.scored?.gaps ?? [],
   };
 }

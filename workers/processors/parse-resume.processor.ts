@@ -6,6 +6,8 @@ import type { Db } from "../../server/db/client.ts";
 import type { ExtractionLimits } from "../../server/extraction/extract-text.ts";
 import { PARSER_VERSION } from "../../server/extraction/parser-version.ts";
 import { ParseResumePayloadSchema } from "../../server/queue/parse-resume.job.ts";
+import { weightsFromJson } from "../../server/requisitions/requisition-weights.ts";
+import { compileWeights, rankStored, toAreaVector } from "../../server/scoring/rank.ts";
 import { screenResume } from "../../server/screening/screen-resume.ts";
 
 export interface ParseResumeDeps {
@@ -28,6 +30,7 @@ export async function processParseResume(deps: ParseResumeDeps, data: unknown): 
       id: true,
       status: true,
       candidateId: true,
+      requisition: { select: { weights: true, weightsVersion: true } },
       analysis: { select: { parserVersion: true } },
       resumeFile: { select: { originalName: true, bytes: true } },
     },
@@ -42,12 +45,17 @@ export async function processParseResume(deps: ParseResumeDeps, data: unknown): 
   });
 
   const now = deps.now?.() ?? new Date();
+  const weights = weightsFromJson(application.requisition.weights);
   const screened = await screenResume(new Uint8Array(application.resumeFile.bytes), {
     fileName: application.resumeFile.originalName,
     now,
     limits: deps.limits,
+    weights,
   });
   const { result } = screened;
+  const areaScores = toAreaVector(Object.fromEntries(result.areas.map((a) => [a.id, a.score])));
+  const skillIds = result.skills.map((s) => s.id);
+  const ranking = result.ok ? rankStored({ areaScores, skillIds, yearsExperience: result.yearsExperience }, compileWeights(weights)) : null;
   const format = result.format ? (result.format.toUpperCase() as "PDF" | "DOCX" | "TXT") : null;
 
   await db.$transaction(async (tx) => {
@@ -58,6 +66,8 @@ export async function processParseResume(deps: ParseResumeDeps, data: unknown): 
         text: screened.text ?? "",
         pageCount: screened.pageCount,
         result,
+        // Plain data (spans and strings): a JSON round trip is exact.
+        facts: screened.facts ? (JSON.parse(JSON.stringify(screened.facts)) as object) : undefined,
       };
       await tx.resumeAnalysis.upsert({
         where: { applicationId },
@@ -72,12 +82,18 @@ export async function processParseResume(deps: ParseResumeDeps, data: unknown): 
         failureCode: result.error?.code ?? null,
         failureMessage: result.error?.message ?? null,
         displayName: result.contact?.name ?? application.resumeFile.originalName,
-        productionScore: result.scores?.production ?? null,
-        mlScore: result.scores?.ml ?? null,
-        overallScore: result.scores?.overall ?? null,
+        productionScore: ranking?.production ?? null,
+        mlScore: ranking?.ml ?? null,
+        overallScore: ranking?.overall ?? null,
         yearsExperience: result.yearsExperience,
         highestDegree: result.highestDegree,
         background: result.background,
+        areaScores: ranking ? Array.from(areaScores) : [],
+        skillIds: ranking ? skillIds : [],
+        gaps: ranking?.gaps ?? [],
+        missingMustHaves: ranking?.missingMustHaves ?? [],
+        meetsMinYears: ranking?.meetsMinYears ?? null,
+        weightsVersion: ranking ? application.requisition.weightsVersion : null,
         processedAt: now,
       },
     });
