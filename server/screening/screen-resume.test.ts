@@ -12,7 +12,7 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 const screen = (bytes: Uint8Array, fileName = "resume.pdf") => screenResume(bytes, { fileName, limits, now: new Date("2025-01-15") });
 
 describe("screenResume", () => {
-  it("screens a PDF résumé: contract shape, contact, text and nothing invented", async () => {
+  it("screens a PDF résumé: contract shape, contact, timeline, scores with evidence", async () => {
     const screened = await screen(makePdf(makeResumeLines(ML_ENGINEER)), "priya.pdf");
     const { result } = screened;
     expect(ScreeningResultSchema.parse(result)).toEqual(result);
@@ -25,7 +25,13 @@ describe("screenResume", () => {
       links: ["https://github.com/priya-raman-ml", "https://linkedin.com/in/priya-raman-ml"],
     });
     // Mar 2021 – Jan 2025 (47 months) + Jun 2018 – Feb 2021 (33 months) = 80 months.
-    expect(result).toMatchObject({ yearsExperience: 6.7, highestDegree: "masters", background: null, scores: null, skills: [], areas: [], gaps: [] });
+    expect(result).toMatchObject({ yearsExperience: 6.7, highestDegree: "masters", background: "ml_engineer" });
+    expect(result.scores!.production).toBeGreaterThan(40);
+    expect(result.scores!.ml).toBeGreaterThan(40);
+    expect(result.skills.map((s) => s.id)).toContain("pytorch");
+    expect(result.areas).toHaveLength(14);
+    // Every evidence span is a line of the stored text.
+    for (const span of result.areas.flatMap((a) => a.evidence)) expect(screened.text!.slice(span.start, span.end)).toBe(span.text);
     expect(screened.facts?.experience.map((entry) => [entry.title?.text, entry.organisation?.text, entry.start, entry.end])).toEqual([
       ["Senior Machine Learning Engineer", "Lumen Retail Labs", "2021-03", "present"],
       ["Machine Learning Engineer", "Northwind Analytics", "2018-06", "2021-02"],

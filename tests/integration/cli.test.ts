@@ -76,12 +76,25 @@ describe("screen CLI", () => {
     expect(JSON.parse(stdout)).toMatchObject({ ok: false, error: { code: "too_large" } });
   });
 
-  it("accepts a requisition file holding a JSON object", async () => {
-    const requisition = join(dir, "req.json");
-    await writeFile(requisition, JSON.stringify({ title: "ML Engineer" }));
-    const { code, stdout } = await screen(["score", "--requisition", requisition, txt]);
-    expect(code).toBe(0);
-    expect(stdout.trimEnd().split("\n")).toHaveLength(1);
+  it("ranks with the weights of a requisition file, and refuses invalid weights with exit 2", async () => {
+    const balanced = join(dir, "balanced.json");
+    const production = join(dir, "production.json");
+    const invalid = join(dir, "invalid.json");
+    await writeFile(balanced, JSON.stringify({}));
+    await writeFile(production, JSON.stringify({ weights: { productionWeight: 1, mustHave: ["pytorch"] } }));
+    await writeFile(invalid, JSON.stringify({ productionWeight: 3, title: "ML Engineer" }));
+    const a = await screen(["score", "--now", "2026-11-22", "--requisition", balanced, txt]);
+    const b = await screen(["score", "--now", "2026-11-22", "--requisition", production, txt]);
+    expect(a.code).toBe(0);
+    expect(b.code).toBe(0);
+    const ra = JSON.parse(a.stdout);
+    const rb = JSON.parse(b.stdout);
+    expect(rb.scores.production).toBe(ra.scores.production);
+    expect(rb.scores.overall).toBe(rb.scores.production);
+    const bad = await screen(["score", "--requisition", invalid, txt]);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe("");
+    expect(bad.stderr).toMatch(/productionWeight/);
   });
 
   it("prints help on --help and exits 0", async () => {
