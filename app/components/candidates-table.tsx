@@ -1,6 +1,7 @@
 // The candidates table. Sorting and paging happen on the server: headers are links that change
 // ?sort=&dir= in the URL, and TanStack Table only renders the page it is given.
 import { Link, useLocation } from "@remix-run/react";
+import { useState } from "react";
 import {
   createColumnHelper,
   flexRender,
@@ -9,9 +10,10 @@ import {
   type ColumnDef,
   type Header,
   type RowData,
+  type VisibilityState,
 } from "@tanstack/react-table";
 import type { CandidateSort } from "@server/candidates/candidates-query.ts";
-import type { CandidateRow } from "@server/candidates/list-candidates.ts";
+import type { LabelledCandidateRow as CandidateRow } from "~/lib/candidates.server.ts";
 import { backgroundLabel, degreeLabel, EMPTY, formatScore, formatYears } from "~/lib/format.ts";
 import { nextSort, withParams, type SortDir } from "~/lib/table-url.ts";
 import { RelativeTime } from "./relative-time.tsx";
@@ -28,6 +30,18 @@ declare module "@tanstack/react-table" {
     numeric?: boolean;
     className?: string;
   }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface TableMeta<TData extends RowData> {
+    /** The requisition's current weights version: rows ranked with another one are flagged. */
+    weightsVersion: number;
+    requirements: Requirements;
+  }
+}
+
+/** What the requisition asks for, so flags only appear for what is actually required. */
+export interface Requirements {
+  mustHaveCount: number;
+  minYears: number | null;
 }
 
 const column = createColumnHelper<CandidateRow>();
@@ -95,7 +109,24 @@ const columns: ColumnDef<CandidateRow, any>[] = [
     id: "overall",
     header: "Overall",
     meta: { sortKey: "overall", firstDir: "desc", numeric: true },
-    cell: (info) => <ScoreCell value={info.getValue()} />,
+    cell: ({ getValue, row: { original }, table }) => {
+      const current = table.options.meta?.weightsVersion;
+      const stale = original.weightsVersion !== null && current !== undefined && original.weightsVersion !== current;
+      return (
+        <span className="overall-cell">
+          {stale ? (
+            <span
+              className="version-flag"
+              title={`Ranked with weights v${original.weightsVersion}; the current weights are v${current}`}
+              data-testid="stale-version"
+            >
+              v{original.weightsVersion}
+            </span>
+          ) : null}
+          <ScoreCell value={getValue()} />
+        </span>
+      );
+    },
   }),
   column.accessor("productionScore", {
     id: "production",
@@ -108,6 +139,67 @@ const columns: ColumnDef<CandidateRow, any>[] = [
     header: "ML",
     meta: { sortKey: "ml", firstDir: "desc", numeric: true },
     cell: (info) => <ScoreCell value={info.getValue()} />,
+  }),
+  column.accessor("gapAreas", {
+    id: "gaps",
+    header: "Gaps",
+    meta: { className: "col-gaps" },
+    cell: ({ getValue, row: { original } }) => {
+      const gaps = getValue() as CandidateRow["gapAreas"];
+      if (original.status !== "DONE") return <span className="muted">{EMPTY}</span>;
+      if (gaps.length === 0) return <span className="muted small">None</span>;
+      return (
+        <ul className="gap-list" data-testid="gaps">
+          {gaps.map((gap) => (
+            <li key={gap.id} className="gap" title={gap.title}>
+              {gap.name}
+            </li>
+          ))}
+        </ul>
+      );
+    },
+  }),
+  column.display({
+    id: "flags",
+    header: "Requirements",
+    meta: { className: "col-flags" },
+    cell: ({ row: { original }, table }) => {
+      const requirements = table.options.meta?.requirements;
+      if (original.status !== "DONE" || !requirements) return <span className="muted">{EMPTY}</span>;
+      const flags = [];
+      if (requirements.mustHaveCount > 0) {
+        flags.push(
+          original.missingMustHaveNames.length === 0 ? (
+            <span key="must" className="flag flag--ok">
+              ✓ must-haves
+            </span>
+          ) : (
+            <span key="must" className="flag flag--miss" title={`Missing must-haves: ${original.missingMustHaveNames.join(", ")}`}>
+              missing: {original.missingMustHaveNames.join(", ")}
+            </span>
+          ),
+        );
+      }
+      if (requirements.minYears !== null && original.meetsMinYears !== null) {
+        flags.push(
+          original.meetsMinYears ? (
+            <span key="years" className="flag flag--ok">
+              ✓ {formatYears(requirements.minYears)}+ yrs
+            </span>
+          ) : (
+            <span key="years" className="flag flag--miss">
+              under {formatYears(requirements.minYears)} yrs
+            </span>
+          ),
+        );
+      }
+      if (flags.length === 0) return <span className="muted">{EMPTY}</span>;
+      return (
+        <div className="flags" data-testid="flags">
+          {flags}
+        </div>
+      );
+    },
   }),
   column.accessor("yearsExperience", {
     id: "years",
@@ -133,8 +225,23 @@ const columns: ColumnDef<CandidateRow, any>[] = [
   }),
 ];
 
+/** Columns a recruiter can show or hide; the sorted column is always shown. */
+const OPTIONAL_COLUMNS = [
+  { id: "gaps", label: "Gaps" },
+  { id: "flags", label: "Requirements" },
+  { id: "years", label: "Years" },
+  { id: "degree", label: "Degree" },
+  { id: "background", label: "Background" },
+  { id: "uploaded", label: "Uploaded" },
+] as const;
+
+// Degree and upload time are the least useful for triage and the table must fit a laptop.
+const DEFAULT_HIDDEN: VisibilityState = { degree: false, uploaded: false };
+
 interface CandidatesTableProps {
   rows: CandidateRow[];
+  weightsVersion: number;
+  requirements: Requirements;
   sort: CandidateSort;
   dir: SortDir;
   page: number;
@@ -142,7 +249,20 @@ interface CandidatesTableProps {
   pageSize: number;
 }
 
-export function CandidatesTable({ rows, sort, dir, page, pageCount, pageSize }: CandidatesTableProps) {
+export function CandidatesTable({
+  rows,
+  weightsVersion,
+  requirements,
+  sort,
+  dir,
+  page,
+  pageCount,
+  pageSize,
+}: CandidatesTableProps) {
+  const [hidden, setHidden] = useState<VisibilityState>(DEFAULT_HIDDEN);
+  // The column the table is sorted by stays visible, so the sort is never invisible.
+  const columnVisibility = { ...hidden, [sort]: true };
+  const stale = rows.filter((row) => row.weightsVersion !== null && row.weightsVersion !== weightsVersion).length;
   const table = useReactTable({
     data: rows,
     columns,
@@ -151,14 +271,44 @@ export function CandidatesTable({ rows, sort, dir, page, pageCount, pageSize }: 
     manualSorting: true,
     manualPagination: true,
     pageCount,
+    meta: { weightsVersion, requirements },
     state: {
+      columnVisibility,
       sorting: [{ id: sort, desc: dir === "desc" }],
       pagination: { pageIndex: page - 1, pageSize },
     },
   });
 
   return (
-    <div className="table-scroll">
+    <>
+      <div className="table-toolbar">
+        <p className="table-toolbar__note" data-testid="weights-note">
+          Scores ranked with <strong>weights v{weightsVersion}</strong>
+          {stale > 0 ? (
+            <span className="text-warning"> · {stale} on this page ranked with an older version (flagged)</span>
+          ) : null}
+        </p>
+        <details className="column-menu">
+          <summary className="button button--small button--ghost">Columns</summary>
+          <div className="column-menu__panel" role="group" aria-label="Visible columns">
+            {OPTIONAL_COLUMNS.map((option) => (
+              <label key={option.id} className="column-menu__option">
+                <input
+                  type="checkbox"
+                  checked={columnVisibility[option.id] !== false}
+                  disabled={option.id === sort}
+                  onChange={(event) => {
+                    const visible = event.currentTarget.checked;
+                    setHidden((current) => ({ ...current, [option.id]: visible }));
+                  }}
+                />
+                {option.label}
+              </label>
+            ))}
+          </div>
+        </details>
+      </div>
+      <div className="table-scroll">
       <table className="data-table" data-testid="candidates-table">
         <caption className="visually-hidden">
           Candidates, sorted by {sort} {dir === "asc" ? "ascending" : "descending"}
@@ -187,7 +337,8 @@ export function CandidatesTable({ rows, sort, dir, page, pageCount, pageSize }: 
           ))}
         </tbody>
       </table>
-    </div>
+      </div>
+    </>
   );
 }
 

@@ -12,35 +12,29 @@ import { Pagination } from "~/components/pagination.tsx";
 import { ProgressSummary } from "~/components/progress-summary.tsx";
 import { RelativeTime } from "~/components/relative-time.tsx";
 import { UploadForm, type UploadActionData } from "~/components/upload-form.tsx";
-import { candidatesQueryFrom, listCandidates, PAGE_SIZES } from "~/lib/candidates.server.ts";
+import { candidatesQueryFrom, listCandidates, PAGE_SIZES, withLabels } from "~/lib/candidates.server.ts";
 import { getConfig } from "~/lib/config.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
 import { intakeResumes, readResumeUploads } from "~/lib/intake.server.ts";
-import { getRequisition } from "~/lib/requisitions.server.ts";
+import { requireRequisition } from "~/lib/requisitions.server.ts";
 import { useLiveRevalidation } from "~/lib/use-live-revalidation.ts";
-
-async function requireRequisition(id: string | undefined) {
-  const requisition = id ? await getRequisition(getPrisma(), id) : null;
-  if (!requisition) {
-    throw data(
-      {
-        title: "Requisition not found",
-        message: "This requisition does not exist. It may have been deleted, or the link is incomplete.",
-      },
-      { status: 404 },
-    );
-  }
-  return requisition;
-}
+import { getRequisitionWeights } from "~/lib/weights.server.ts";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const requisition = await requireRequisition(params.id);
   const query = candidatesQueryFrom(request);
-  const candidates = await listCandidates(getPrisma(), requisition.id, query);
+  const [candidates, saved] = await Promise.all([
+    listCandidates(getPrisma(), requisition.id, query),
+    getRequisitionWeights(getPrisma(), requisition.id),
+  ]);
   const config = getConfig();
   return {
     requisition: { ...requisition, createdAt: requisition.createdAt.toISOString() },
-    candidates,
+    candidates: { ...candidates, rows: withLabels(candidates.rows) },
+    weights: {
+      version: saved?.version ?? 1,
+      requirements: { mustHaveCount: saved?.weights.mustHave.length ?? 0, minYears: saved?.weights.minYears ?? null },
+    },
     query,
     pageSizes: [...PAGE_SIZES],
     limits: { maxUploadBytes: config.MAX_UPLOAD_BYTES, maxFiles: config.MAX_FILES_PER_UPLOAD },
@@ -62,7 +56,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
 ];
 
 export default function RequisitionPage() {
-  const { requisition, candidates, query, pageSizes, limits } = useLoaderData<typeof loader>();
+  const { requisition, candidates, weights, query, pageSizes, limits } = useLoaderData<typeof loader>();
   const { statusCounts } = candidates;
   const working = statusCounts.QUEUED + statusCounts.PROCESSING > 0;
   useLiveRevalidation(working);
@@ -85,6 +79,9 @@ export default function RequisitionPage() {
             created <RelativeTime iso={requisition.createdAt} />
           </p>
         </div>
+        <Link to={`/requisitions/${requisition.id}/weights`} className="button" data-testid="tune-ranking">
+          Tune ranking
+        </Link>
       </div>
       {requisition.description ? (
         <details className="description">
@@ -110,6 +107,8 @@ export default function RequisitionPage() {
           <>
             <CandidatesTable
               rows={candidates.rows}
+              weightsVersion={weights.version}
+              requirements={weights.requirements}
               sort={query.sort}
               dir={query.dir}
               page={candidates.page}

@@ -19,6 +19,14 @@ export interface CandidateRow {
   yearsExperience: number | null;
   highestDegree: string | null;
   background: string | null;
+  /** Area ids of the weakest areas the requisition cares about, most important first. */
+  gaps: string[];
+  /** Must-have skill ids this candidate does not show (empty when none are set or all are met). */
+  missingMustHaves: string[];
+  /** null when the requisition sets no minimum years (or the résumé is not scored yet). */
+  meetsMinYears: boolean | null;
+  /** The requisition weights version these scores were ranked with; null until scored. */
+  weightsVersion: number | null;
   uploadedAt: string;
   processedAt: string | null;
 }
@@ -92,6 +100,10 @@ export async function listCandidates(
       yearsExperience: true,
       highestDegree: true,
       background: true,
+      gaps: true,
+      missingMustHaves: true,
+      meetsMinYears: true,
+      weightsVersion: true,
       createdAt: true,
       processedAt: true,
       candidate: { select: { name: true } },
@@ -113,6 +125,10 @@ export async function listCandidates(
       yearsExperience: a.yearsExperience,
       highestDegree: a.highestDegree,
       background: a.background,
+      gaps: a.gaps,
+      missingMustHaves: a.missingMustHaves,
+      meetsMinYears: a.meetsMinYears,
+      weightsVersion: a.weightsVersion,
       uploadedAt: a.createdAt.toISOString(),
       processedAt: a.processedAt?.toISOString() ?? null,
     })),

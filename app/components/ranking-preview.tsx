@@ -1,0 +1,78 @@
+// Before/after lists of the top of the ranking, for the weights editor.
+import type { Movement, PreviewEntry } from "~/lib/weights-preview.server.ts";
+import { formatScore } from "~/lib/format.ts";
+
+function MovementBadge({ movement }: { movement: Movement }) {
+  switch (movement.kind) {
+    case "up":
+      return (
+        <span className="move move--up" aria-label={`up ${movement.by}`}>
+          ▲{movement.by}
+        </span>
+      );
+    case "down":
+      return (
+        <span className="move move--down" aria-label={`down ${movement.by}`}>
+          ▼{movement.by}
+        </span>
+      );
+    case "new":
+      return <span className="move move--new">new</span>;
+    case "out":
+      return (
+        <span className="move move--down" title={`Drops to #${movement.to}`}>
+          → #{movement.to}
+        </span>
+      );
+    case "same":
+      return (
+        <span className="move move--same" aria-label="no change">
+          —
+        </span>
+      );
+  }
+}
+
+function PreviewList({ title, entries, testId }: { title: string; entries: PreviewEntry[]; testId: string }) {
+  return (
+    <div className="preview-col">
+      <h3 className="preview-col__title">{title}</h3>
+      <ol className="preview-list" data-testid={testId}>
+        {entries.map((entry) => (
+          <li key={entry.id} className="preview-list__item" data-testid="preview-entry">
+            <span className="preview-list__rank">{entry.rank}</span>
+            <span className="preview-list__name" title={entry.label}>
+              {entry.label}
+            </span>
+            <span className="preview-list__score">{formatScore(entry.overall)}</span>
+            <MovementBadge movement={entry.movement} />
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+export function RankingPreview({
+  before,
+  after,
+  savedVersion,
+  scored,
+}: {
+  before: PreviewEntry[];
+  after: PreviewEntry[];
+  savedVersion: number;
+  scored: number;
+}) {
+  return (
+    <>
+      <div className="preview-cols">
+        <PreviewList title={`Saved · v${savedVersion}`} entries={before} testId="preview-before" />
+        <PreviewList title="With your changes" entries={after} testId="preview-after" />
+      </div>
+      <p className="preview__note">
+        Top {Math.min(after.length, scored)} of {scored} scored candidates, ranked from stored area scores.
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,493 @@
+// The requisition's ranking weights: presets, sliders, must-haves, minimums and a live preview
+// of how the top of the ranking moves, before anything is saved.
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { proxyWarnings } from "@server/scoring/proxy-warnings.ts";
+import type { RequisitionWeights } from "@server/scoring/requisition-weights.ts";
+import { EmptyState } from "~/components/empty-state.tsx";
+import { ErrorPanel } from "~/components/error-panel.tsx";
+import { RangeField } from "~/components/range-field.tsx";
+import { RankingPreview } from "~/components/ranking-preview.tsx";
+import { SkillDatalist, SkillPicker } from "~/components/skill-picker.tsx";
+import { getPrisma } from "~/lib/db.server.ts";
+import { degreeLabel, plural } from "~/lib/format.ts";
+import { requireRequisition } from "~/lib/requisitions.server.ts";
+import {
+  editorCatalog,
+  fieldErrorsFrom,
+  getRequisitionWeights,
+  InvalidWeightsError,
+  updateRequisitionWeights,
+  weightsInputFrom,
+} from "~/lib/weights.server.ts";
+import type { loader as previewLoader } from "./requisitions.$id_.weights_.preview.tsx";
+
+const DEGREES = ["associate", "bachelors", "masters", "phd"] as const;
+type Degree = (typeof DEGREES)[number];
+
+async function loadWeights(id: string) {
+  const saved = await getRequisitionWeights(getPrisma(), id);
+  if (!saved) throw data({ title: "Requisition not found", message: "This requisition does not exist." }, { status: 404 });
+  return saved;
+}
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const requisition = await requireRequisition(params.id);
+  const saved = await loadWeights(requisition.id);
+  return {
+    requisition: { id: requisition.id, title: requisition.title, blindReview: requisition.blindReview },
+    saved,
+    ...editorCatalog(),
+  };
+}
+
+export async function action({ params, request }: ActionFunctionArgs) {
+  const requisition = await requireRequisition(params.id);
+  const input = weightsInputFrom(await request.formData());
+  const known = new Set(editorCatalog().skills.map((skill) => skill.id));
+  const errors: Record<string, string> = {};
+  for (const field of ["mustHave", "niceToHave"] as const) {
+    const unknown = (input[field] as string[]).filter((id) => !known.has(id));
+    if (unknown.length > 0) errors[field] = `Unknown skill: ${unknown.join(", ")}. Pick skills from the list.`;
+  }
+  if (Object.keys(errors).length > 0) return data({ ok: false as const, errors }, { status: 400 });
+  try {
+    const result = await updateRequisitionWeights(getPrisma(), requisition.id, input);
+    return { ok: true as const, version: result.version, reranked: result.reranked };
+  } catch (error) {
+    if (error instanceof InvalidWeightsError) {
+      return data({ ok: false as const, errors: fieldErrorsFrom(error.issues) }, { status: 400 });
+    }
+    throw error;
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
+  { title: loaderData ? `Tune ranking · ${loaderData.requisition.title} · MLE Screening` : "Tune ranking · MLE Screening" },
+];
+
+/** The form's state: weights, with minimum years as typed (it may be empty or half-typed). */
+interface FormState extends Omit<RequisitionWeights, "minYears" | "areaWeights"> {
+  areaWeights: Record<string, number>;
+  minYears: string;
+}
+
+function toFormState(weights: RequisitionWeights, areaIds: readonly string[]): FormState {
+  const areaWeights = Object.fromEntries(
+    areaIds.map((id) => [id, (weights.areaWeights as Record<string, number | undefined>)[id] ?? 1]),
+  );
+  return { ...weights, areaWeights, minYears: weights.minYears === null ? "" : String(weights.minYears) };
+}
+
+function toWeights(state: FormState): RequisitionWeights {
+  const years = state.minYears.trim() === "" ? null : Number(state.minYears);
+  return { ...state, minYears: years !== null && Number.isFinite(years) ? years : null } as RequisitionWeights;
+}
+
+const sameWeights = (a: FormState, b: FormState) =>
+  a.productionWeight === b.productionWeight &&
+  a.balanceStrictness === b.balanceStrictness &&
+  Object.keys(a.areaWeights).every((id) => a.areaWeights[id] === b.areaWeights[id]);
+
+const sameForm = (a: FormState, b: FormState) =>
+  sameWeights(a, b) &&
+  a.minYears.trim() === b.minYears.trim() &&
+  a.minDegree === b.minDegree &&
+  a.mustHave.join() === b.mustHave.join() &&
+  a.niceToHave.join() === b.niceToHave.join();
+
+const percent = (value: number) => `${Math.round(value * 100)}%`;
+
+function strictnessWords(value: number): string {
+  if (value < 0.125) return "a strength can cover a gap";
+  if (value < 0.375) return "leans on both";
+  if (value < 0.75) return "both required";
+  return "ranked by the weaker side";
+}
+
+/** "ml-engineer-role-in-practice.txt: "quote"" → the quote and where it comes from. */
+function Citation({ text }: { text: string }) {
+  const at = text.indexOf(": ");
+  const source = at > 0 ? text.slice(0, at).replace(/\.txt$/, "") : null;
+  const quote = at > 0 ? text.slice(at + 2) : text;
+  return (
+    <>
+      {quote}
+      {source ? <span className="citation__source"> — {source}</span> : null}
+    </>
+  );
+}
+
+export default function WeightsEditor() {
+  const { requisition, saved, presets, areas, skills } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const saving = navigation.state === "submitting";
+  const areaIds = areas.map((area) => area.id);
+  const savedState = toFormState(saved.weights, areaIds);
+  const [state, setState] = useState<FormState>(savedState);
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setState((s) => ({ ...s, [key]: value }));
+
+  const dirty = !sameForm(state, savedState);
+  const errors: Record<string, string> = actionData && !actionData.ok ? actionData.errors : {};
+  const warnings = proxyWarnings(toWeights(state));
+  const warningFor = (field: "minDegree" | "minYears") => warnings.find((w) => w.field === field)?.message;
+  const activePreset = presets.find((preset) => sameWeights(state, toFormState(preset.weights, areaIds)));
+
+  // Live preview: the form's fields go to the preview route as a query string, debounced.
+  const formRef = useRef<HTMLFormElement>(null);
+  const preview = useFetcher<typeof previewLoader>();
+  const submitPreview = useRef(preview.submit);
+  submitPreview.current = preview.submit;
+  const firstPreview = useRef(true);
+  const previewKey = `${saved.version}:${JSON.stringify(state)}`;
+  // The key of the last preview requested: until it matches the form, the preview is stale.
+  const [requestedKey, setRequestedKey] = useState<string | null>(null);
+  useEffect(() => {
+    const delay = firstPreview.current ? 0 : 300;
+    firstPreview.current = false;
+    const timer = setTimeout(() => {
+      if (formRef.current) {
+        submitPreview.current(formRef.current, { method: "get", action: `/requisitions/${requisition.id}/weights/preview` });
+        setRequestedKey(previewKey);
+      }
+    }, delay);
+    return () => clearTimeout(timer);
+  }, [previewKey, requisition.id]);
+  const previewFresh = requestedKey === previewKey && preview.state === "idle" && preview.data !== undefined;
+
+  const dimensions = [
+    { id: "production", title: "Production engineering areas" },
+    { id: "ml", title: "ML depth areas" },
+  ] as const;
+
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <Link to="/requisitions">Requisitions</Link>
+        <span aria-hidden="true">/</span>
+        <Link to={`/requisitions/${requisition.id}`}>{requisition.title}</Link>
+        <span aria-hidden="true">/</span>
+        <span aria-current="page">Tune ranking</span>
+      </nav>
+      <div className="page-header">
+        <div>
+          <h1 className="page-title">Tune ranking</h1>
+          <p className="page-subtitle">
+            How {requisition.title} weighs production engineering against ML depth. Current weights: version{" "}
+            <span data-testid="weights-version">{saved.version}</span>.
+          </p>
+        </div>
+        <Link to={`/requisitions/${requisition.id}`} className="button">
+          Back to candidates
+        </Link>
+      </div>
+
+      <div className="weights-layout">
+        <Form method="post" ref={formRef} className="card form weights-form" noValidate data-testid="weights-form">
+          {actionData?.ok && !dirty ? (
+            <p className="alert alert--success" role="status" data-testid="weights-saved">
+              Saved as version {actionData.version} · re-ranked {plural(actionData.reranked, "candidate")}
+            </p>
+          ) : null}
+          {Object.keys(errors).length > 0 ? (
+            <p className="alert alert--error" role="alert" data-testid="weights-errors">
+              Nothing was saved: fix the {Object.keys(errors).length === 1 ? "field" : "fields"} marked below.
+            </p>
+          ) : null}
+
+          <Section title="Start from a preset" hint="A preset fills in the weights below; must-haves and minimums stay as they are. Nothing is saved until you press Save.">
+            <div className="presets" role="group" aria-label="Presets">
+              {presets.map((preset) => (
+                <button
+                  key={preset.id}
+                  type="button"
+                  className={`preset${activePreset?.id === preset.id ? " is-active" : ""}`}
+                  aria-pressed={activePreset?.id === preset.id}
+                  data-testid={`preset-${preset.id}`}
+                  onClick={() => {
+                    const next = toFormState(preset.weights, areaIds);
+                    setState((s) => ({
+                      ...s,
+                      productionWeight: next.productionWeight,
+                      balanceStrictness: next.balanceStrictness,
+                      areaWeights: next.areaWeights,
+                    }));
+                  }}
+                >
+                  <span className="preset__name">{preset.name}</span>
+                  <span className="preset__description">{preset.description}</span>
+                </button>
+              ))}
+            </div>
+          </Section>
+
+          <Section title="The dual requirement">
+            <RangeField
+              id="productionWeight"
+              name="productionWeight"
+              label="Production engineering vs ML depth"
+              value={state.productionWeight}
+              valueText={`Production ${percent(state.productionWeight)} · ML ${percent(1 - state.productionWeight)}`}
+              onChange={(value) => set("productionWeight", value)}
+              error={errors.productionWeight}
+              hint="The share of each dimension in the overall score."
+            />
+            <RangeField
+              id="balanceStrictness"
+              name="balanceStrictness"
+              label="Balance strictness"
+              value={state.balanceStrictness}
+              valueText={`${state.balanceStrictness.toFixed(2)} · ${strictnessWords(state.balanceStrictness)}`}
+              onChange={(value) => set("balanceStrictness", value)}
+              error={errors.balanceStrictness}
+              hint="How strictly both dimensions are required. The guide: a candidate strong in only one has “a real gap, not just a nice-to-have”."
+            >
+              <div className="scale" aria-hidden="true">
+                <span>0: a strength can cover a gap (average)</span>
+                <span>0.5: both required (harmonic)</span>
+                <span>1: ranked by the weaker side</span>
+              </div>
+            </RangeField>
+          </Section>
+
+          {dimensions.map((dimension) => (
+            <Section
+              key={dimension.id}
+              title={dimension.title}
+              hint="How much each area counts within its dimension (0 ignores it). Under each: the guide’s words."
+            >
+              <div className="area-list">
+                {areas
+                  .filter((area) => area.dimension === dimension.id)
+                  .map((area) => {
+                    const value = state.areaWeights[area.id] ?? 1;
+                    const error = errors[`areaWeights.${area.id}`];
+                    return (
+                      <div key={area.id} className="area-row">
+                        <div className="area-row__text">
+                          <label htmlFor={`area-${area.id}`} className="area-row__name" title={area.description}>
+                            {area.name}
+                          </label>
+                          <p id={`area-${area.id}-hint`} className="area-row__citation">
+                            <Citation text={area.citation} />
+                          </p>
+                          {error ? <p className="field__error">{error}</p> : null}
+                        </div>
+                        <input
+                          id={`area-${area.id}`}
+                          name={`areaWeights.${area.id}`}
+                          type="range"
+                          min={0}
+                          max={1}
+                          step={0.1}
+                          value={value}
+                          aria-describedby={`area-${area.id}-hint`}
+                          onChange={(event) => {
+                            const next = Number(event.currentTarget.value);
+                            setState((s) => ({ ...s, areaWeights: { ...s.areaWeights, [area.id]: next } }));
+                          }}
+                        />
+                        <output htmlFor={`area-${area.id}`} className={`area-row__value${value === 0 ? " is-off" : ""}`}>
+                          {value === 0 ? "off" : value.toFixed(1)}
+                        </output>
+                      </div>
+                    );
+                  })}
+              </div>
+            </Section>
+          ))}
+
+          <Section title="Skills" hint="Shown in the table as flags. Candidates are never hidden for a missing skill.">
+            <SkillDatalist skills={skills} />
+            <div className="form__row">
+              <SkillPicker
+                name="mustHave"
+                label="Must-have skills"
+                hint="Flagged when missing from a résumé."
+                skills={skills}
+                selected={state.mustHave}
+                onChange={(ids) => set("mustHave", ids)}
+                error={errors.mustHave}
+              />
+              <SkillPicker
+                name="niceToHave"
+                label="Nice-to-have skills"
+                hint="Shown as a plus; not scored."
+                skills={skills}
+                selected={state.niceToHave}
+                onChange={(ids) => set("niceToHave", ids)}
+                error={errors.niceToHave}
+              />
+            </div>
+          </Section>
+
+          <Section title="Minimums" hint="Both only flag candidates; neither changes scores or hides anyone.">
+            <div className="form__row">
+              <div className="field">
+                <label htmlFor="minYears" className="field__label">
+                  Minimum years of experience <span className="field__optional">optional</span>
+                </label>
+                <input
+                  id="minYears"
+                  name="minYears"
+                  type="number"
+                  inputMode="decimal"
+                  min={0}
+                  max={50}
+                  step={0.5}
+                  value={state.minYears}
+                  placeholder="No minimum"
+                  aria-invalid={errors.minYears ? true : undefined}
+                  aria-describedby="minYears-message"
+                  onChange={(event) => set("minYears", event.currentTarget.value)}
+                />
+                <FieldMessages id="minYears-message" error={errors.minYears} warning={warningFor("minYears")} testId="minYears">
+                  Professional years, overlap-aware.
+                </FieldMessages>
+              </div>
+              <div className="field">
+                <label htmlFor="minDegree" className="field__label">
+                  Minimum degree <span className="field__optional">optional</span>
+                </label>
+                <select
+                  id="minDegree"
+                  name="minDegree"
+                  value={state.minDegree ?? ""}
+                  aria-invalid={errors.minDegree ? true : undefined}
+                  aria-describedby="minDegree-message"
+                  onChange={(event) => set("minDegree", (event.currentTarget.value || null) as Degree | null)}
+                >
+                  <option value="">No minimum</option>
+                  {DEGREES.map((degree) => (
+                    <option key={degree} value={degree}>
+                      {degreeLabel(degree)}
+                    </option>
+                  ))}
+                </select>
+                <FieldMessages id="minDegree-message" error={errors.minDegree} warning={warningFor("minDegree")} testId="minDegree">
+                  Not recommended: see the warning when set.
+                </FieldMessages>
+              </div>
+            </div>
+          </Section>
+
+          <div className="form__actions weights-form__actions">
+            <button type="submit" className="button button--primary" disabled={saving} data-testid="save-weights">
+              {saving ? "Saving…" : `Save as version ${saved.version + 1}`}
+            </button>
+            <button
+              type="button"
+              className="button button--ghost"
+              disabled={!dirty || saving}
+              onClick={() => setState(savedState)}
+            >
+              Discard changes
+            </button>
+            {dirty ? <span className="muted small">Unsaved changes</span> : null}
+          </div>
+        </Form>
+
+        <section
+          className="card card--flush weights-preview"
+          aria-labelledby="preview-heading"
+          aria-busy={!previewFresh}
+          data-testid="ranking-preview"
+          data-fresh={previewFresh}
+        >
+          <div className="card__header">
+            <h2 id="preview-heading" className="card__title">
+              Preview
+            </h2>
+            <span className="muted small" aria-live="polite">
+              {!previewFresh ? (
+                <>
+                  <span className="spinner" aria-hidden="true" /> Updating…
+                </>
+              ) : dirty ? (
+                "Not saved yet"
+              ) : (
+                "Same as saved"
+              )}
+            </span>
+          </div>
+          <div className="weights-preview__body">
+            <PreviewBody preview={preview.data} />
+          </div>
+        </section>
+      </div>
+    </>
+  );
+}
+
+function PreviewBody({ preview }: { preview: ReturnType<typeof useFetcher<typeof previewLoader>>["data"] }) {
+  if (!preview) return <p className="muted">Loading the current ranking…</p>;
+  if (!preview.ok) {
+    return (
+      <p className="text-warning" data-testid="preview-invalid">
+        Fix the highlighted fields to see the preview: {Object.values(preview.errors).join(" ")}
+      </p>
+    );
+  }
+  if (preview.scored === 0) {
+    return (
+      <EmptyState title="No scored candidates yet" testId="preview-empty">
+        <p>Upload résumés to see how these weights rank them.</p>
+      </EmptyState>
+    );
+  }
+  return <RankingPreview before={preview.before} after={preview.after} savedVersion={preview.savedVersion} scored={preview.scored} />;
+}
+
+function Section({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
+  return (
+    <fieldset className="form-section">
+      <legend className="form-section__title">{title}</legend>
+      {hint ? <p className="form-section__hint">{hint}</p> : null}
+      {children}
+    </fieldset>
+  );
+}
+
+/** Under a field: its error, or its proxy warning (announced as soon as it appears), or a hint. */
+function FieldMessages({
+  id,
+  error,
+  warning,
+  testId,
+  children,
+}: {
+  id: string;
+  error?: string;
+  warning?: string;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <div id={id}>
+      {error ? <p className="field__error">{error}</p> : null}
+      <div role="alert" data-testid={`${testId}-warning-region`}>
+        {warning ? (
+          <p className="field__warning" data-testid={`${testId}-warning`}>
+            <span aria-hidden="true">⚠</span> {warning}
+          </p>
+        ) : null}
+      </div>
+      {!error && !warning ? <p className="field__hint">{children}</p> : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <ErrorPanel
+      error={useRouteError()}
+      actions={
+        <Link to="/requisitions" className="button">
+          Back to requisitions
+        </Link>
+      }
+    />
+  );
+}
