@@ -1,4 +1,4 @@
-// Display helpers shared by server and browser code (no server imports here).
+// Display helpers shared by server and browser code (only browser-safe server modules here).
 import type { ProcessingStatus, Stage } from "@server/generated/prisma/enums.ts";
 
 export const STATUS_LABELS: Record<ProcessingStatus, string> = {
@@ -59,11 +59,8 @@ export function formatMegabytes(bytes: number): string {
   return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return formatMegabytes(bytes);
-}
+// One wording for sizes in the UI and in extraction errors (errors.ts imports only types).
+export { formatBytes } from "@server/extraction/errors.ts";
 
 /** A date that renders the same on server and client (UTC), used before hydration. */
 export function formatDate(iso: string): string {

@@ -7,7 +7,7 @@ import type { ExtractionLimits } from "../../server/extraction/extract-text.ts";
 import { PARSER_VERSION } from "../../server/extraction/parser-version.ts";
 import { ParseResumePayloadSchema } from "../../server/queue/parse-resume.job.ts";
 import { weightsFromJson } from "../../server/requisitions/requisition-weights.ts";
-import { compileWeights, rankStored, toAreaVector } from "../../server/scoring/rank.ts";
+import { compileWeights, meetsMinYears, missingMustHaves, toAreaVector } from "../../server/scoring/rank.ts";
 import { screenResume } from "../../server/screening/screen-resume.ts";
 
 export interface ParseResumeDeps {
@@ -55,7 +55,11 @@ export async function processParseResume(deps: ParseResumeDeps, data: unknown): 
   const { result } = screened;
   const areaScores = toAreaVector(Object.fromEntries(result.areas.map((a) => [a.id, a.score])));
   const skillIds = result.skills.map((s) => s.id);
-  const ranking = result.ok ? rankStored({ areaScores, skillIds, yearsExperience: result.yearsExperience }, compileWeights(weights)) : null;
+  // screenResume already ranked with these weights (scores, gaps); only the requisition's flags remain.
+  const compiled = compileWeights(weights);
+  const flags = result.ok
+    ? { missingMustHaves: missingMustHaves(skillIds, compiled), meetsMinYears: meetsMinYears(result.yearsExperience, compiled) }
+    : null;
   const format = result.format ? (result.format.toUpperCase() as "PDF" | "DOCX" | "TXT") : null;
 
   await db.$transaction(async (tx) => {
@@ -82,18 +86,18 @@ export async function processParseResume(deps: ParseResumeDeps, data: unknown): 
         failureCode: result.error?.code ?? null,
         failureMessage: result.error?.message ?? null,
         displayName: result.contact?.name ?? application.resumeFile.originalName,
-        productionScore: ranking?.production ?? null,
-        mlScore: ranking?.ml ?? null,
-        overallScore: ranking?.overall ?? null,
+        productionScore: result.scores?.production ?? null,
+        mlScore: result.scores?.ml ?? null,
+        overallScore: result.scores?.overall ?? null,
         yearsExperience: result.yearsExperience,
         highestDegree: result.highestDegree,
         background: result.background,
-        areaScores: ranking ? Array.from(areaScores) : [],
-        skillIds: ranking ? skillIds : [],
-        gaps: ranking?.gaps ?? [],
-        missingMustHaves: ranking?.missingMustHaves ?? [],
-        meetsMinYears: ranking?.meetsMinYears ?? null,
-        weightsVersion: ranking ? application.requisition.weightsVersion : null,
+        areaScores: flags ? Array.from(areaScores) : [],
+        skillIds: flags ? skillIds : [],
+        gaps: result.gaps,
+        missingMustHaves: flags?.missingMustHaves ?? [],
+        meetsMinYears: flags?.meetsMinYears ?? null,
+        weightsVersion: flags ? application.requisition.weightsVersion : null,
         processedAt: now,
       },
     });
