@@ -31,6 +31,11 @@ export const ConfigSchema = z.object({
   PARSE_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   /** Parse jobs one worker process runs at once. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /**
+   * Secure flag of the session cookie. "auto": set in production unless the app listens on a
+   * loopback address over plain HTTP (the local demo); set "true" behind a TLS proxy.
+   */
+  COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

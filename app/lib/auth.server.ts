@@ -1,0 +1,188 @@
+// Authentication and authorisation for every loader and action. Each one starts with
+// requireUser / requirePermission / requireRequisitionPermission / requireApplicationPermission:
+// access is decided on the server from the session and server/auth/permissions.ts, never by
+// which buttons a page happens to show.
+import { data, redirect } from "@remix-run/node";
+import { actorOf, type AuditActor } from "@server/audit/record-audit.ts";
+import {
+  needsMembership,
+  roleAllows,
+  type GlobalPermission,
+  type RequisitionPermission,
+} from "@server/auth/permissions.ts";
+import { SESSION_COOKIE, SESSION_TTL_MS, getSessionUser, type SessionUser } from "@server/auth/sessions.ts";
+import { getConfig } from "./config.server.ts";
+import { getPrisma } from "./db.server.ts";
+
+export type { SessionUser };
+
+export function readSessionToken(request: Request): string | null {
+  const header = request.headers.get("Cookie");
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq < 0) continue;
+    if (part.slice(0, eq).trim() === SESSION_COOKIE) {
+      const value = part.slice(eq + 1).trim();
+      return value ? decodeURIComponent(value) : null;
+    }
+  }
+  return null;
+}
+
+function cookieIsSecure(request: Request): boolean {
+  const config = getConfig();
+  if (config.COOKIE_SECURE !== "auto") return config.COOKIE_SECURE === "true";
+  if (config.NODE_ENV !== "production") return false;
+  const url = new URL(request.url);
+  const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
+  return url.protocol === "https:" || !loopback;
+}
+
+export function sessionCookie(request: Request, token: string): string {
+  const attributes = [
+    `${SESSION_COOKIE}=${encodeURIComponent(token)}`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=Lax",
+    `Max-Age=${Math.floor(SESSION_TTL_MS / 1000)}`,
+  ];
+  if (cookieIsSecure(request)) attributes.push("Secure");
+  return attributes.join("; ");
+}
+
+export function clearedSessionCookie(request: Request): string {
+  return [`${SESSION_COOKIE}=`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=0", ...(cookieIsSecure(request) ? ["Secure"] : [])].join("; ");
+}
+
+/** The signed-in user, or null. Cached per request so nested loaders read the session once. */
+const perRequest = new WeakMap<Request, Promise<SessionUser | null>>();
+export function getUser(request: Request): Promise<SessionUser | null> {
+  let pending = perRequest.get(request);
+  if (!pending) {
+    pending = getSessionUser(getPrisma(), readSessionToken(request));
+    perRequest.set(request, pending);
+  }
+  return pending;
+}
+
+/** Where to send a signed-out visitor so they come back to the page they asked for. */
+function signInRedirect(request: Request): never {
+  const url = new URL(request.url);
+  const back = url.pathname + url.search;
+  const target = back && back !== "/" ? `/login?redirectTo=${encodeURIComponent(back)}` : "/login";
+  throw redirect(target);
+}
+
+function isDocumentGet(request: Request): boolean {
+  if (request.method !== "GET" && request.method !== "HEAD") return false;
+  const url = new URL(request.url);
+  // Resource routes under /api and file downloads answer machines with a status, not a login page.
+  return !url.pathname.startsWith("/api/");
+}
+
+/** The signed-in user; anonymous page views go to the sign-in page, anything else gets 401. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getUser(request);
+  if (user) return user;
+  if (isDocumentGet(request)) signInRedirect(request);
+  throw data({ title: "Sign in required", message: "Your session has ended. Sign in again to continue." }, { status: 401 });
+}
+
+export function forbidden(message: string): never {
+  throw data({ title: "Not allowed", message }, { status: 403 });
+}
+
+const PERMISSION_WORDS: Record<RequisitionPermission | GlobalPermission, string> = {
+  view: "see this requisition",
+  upload: "upload résumés to this requisition",
+  stage: "change candidates' stages",
+  notes: "write notes",
+  export: "export candidates",
+  download: "download original files",
+  weights: "change this requisition's ranking weights",
+  edit: "edit this requisition",
+  erase: "erase candidates",
+  "requisition.create": "create requisitions",
+  "users.manage": "manage users",
+  "audit.read": "read the audit log",
+  "retention.manage": "manage data retention",
+  "queue.dashboard": "open the queue dashboard",
+};
+
+/** A global permission (admin pages, creating requisitions). */
+export async function requirePermission(request: Request, permission: GlobalPermission): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!roleAllows(user.role, permission)) forbidden(`Your role cannot ${PERMISSION_WORDS[permission]}.`);
+  return user;
+}
+
+export function requisitionNotFound(): never {
+  throw data(
+    {
+      title: "Requisition not found",
+      message: "This requisition does not exist. It may have been deleted, or the link is incomplete.",
+    },
+    { status: 404 },
+  );
+}
+
+/** Is the user a member of the requisition (admins always are)? */
+export async function isMember(user: SessionUser, requisitionId: string): Promise<boolean> {
+  if (!needsMembership(user.role)) return true;
+  const membership = await getPrisma().requisitionMember.findUnique({
+    where: { requisitionId_userId: { requisitionId, userId: user.id } },
+    select: { userId: true },
+  });
+  return membership !== null;
+}
+
+/**
+ * The user, allowed `permission` on the requisition: 404 when it does not exist, 403 when the user
+ * is not a member or their role does not allow it.
+ */
+export async function requireRequisitionPermission(
+  request: Request,
+  requisitionId: string | undefined,
+  permission: RequisitionPermission,
+): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!requisitionId) requisitionNotFound();
+  const exists = await getPrisma().requisition.findUnique({ where: { id: requisitionId }, select: { id: true } });
+  if (!exists) requisitionNotFound();
+  if (!(await isMember(user, requisitionId))) {
+    forbidden("You are not a member of this requisition. Ask an admin to add you to it.");
+  }
+  if (!roleAllows(user.role, permission)) forbidden(`Your role cannot ${PERMISSION_WORDS[permission]}.`);
+  return user;
+}
+
+/** Like requireRequisitionPermission, for a route addressed by an application id. */
+export async function requireApplicationPermission(
+  request: Request,
+  applicationId: string | undefined,
+  permission: RequisitionPermission,
+): Promise<{ user: SessionUser; application: { id: string; requisitionId: string } }> {
+  const user = await requireUser(request);
+  const application = applicationId
+    ? await getPrisma().application.findUnique({ where: { id: applicationId }, select: { id: true, requisitionId: true } })
+    : null;
+  if (!application) {
+    throw data(
+      { title: "Candidate not found", message: "This application does not exist. It may have been erased, or the link is incomplete." },
+      { status: 404 },
+    );
+  }
+  await requireRequisitionPermission(request, application.requisitionId, permission);
+  return { user, application };
+}
+
+/** The audit actor for a signed-in user. */
+export function auditActor(user: SessionUser): AuditActor {
+  return actorOf(user);
+}
+
+/** The client address for audit entries and rate limits (Express sets X-Forwarded-For only behind a trusted proxy). */
+export function clientIp(request: Request): string | null {
+  return request.headers.get("X-Forwarded-For")?.split(",")[0]?.trim() || null;
+}
