@@ -1,14 +1,33 @@
-// One page of a requisition's candidates, sorted by the server. Scores and facts used for
-// sorting are columns of Application (copied from the analysis) so each sort is an index scan.
+// One page of a requisition's candidates: filtered, sorted (several columns) and paged by
+// PostgreSQL. Scores are ranked with the requisition's CURRENT weights:
+// - normally from the stored score columns, so each sort is an index scan;
+// - right after a weight change, while server/requisitions/rerank-requisition.ts rewrites those
+//   columns in the background, from the stored area scores through SQL expressions that mirror
+//   server/scoring/rank.ts (candidates/ranking-sql.ts), so the new ranking shows at once.
+// Gaps, must-have and years flags of the rows on the page are computed with rank.ts itself.
 import type { Db } from "../db/client.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import type { ProcessingStatus, Stage } from "../generated/prisma/enums.ts";
-import type { CandidateSort, CandidatesQuery } from "./candidates-query.ts";
+import { weightsFromJson } from "../requisitions/requisition-weights.ts";
+import { compileWeights, rankStored, type CompiledWeights } from "../scoring/rank.ts";
+import type { RequisitionWeights } from "../scoring/requisition-weights.ts";
+import { SKILLS } from "../taxonomy/index.ts";
+import { normalizeAlias } from "../taxonomy/tokenize.ts";
+import { AREA_IDS } from "../taxonomy/areas.ts";
+import { anonymousLabel, identityVisible } from "./blind-review.ts";
+import { hasFilters, type CandidateFilters, type CandidatesQuery, type CandidateSort, type SortKey } from "./candidates-query.ts";
+import { computedScoresLateral } from "./ranking-sql.ts";
 
 export interface CandidateRow {
   id: string;
+  /** The candidate's name; null when unknown or hidden by blind review. */
   name: string | null;
-  fileName: string;
+  /** The uploaded file's name; null when hidden by blind review (it often carries the name). */
+  fileName: string | null;
+  /** True when blind review hides this candidate's identity. */
+  identityHidden: boolean;
+  /** What to call the row: the name, else the file name, else a neutral "Candidate 7F3K2Q". */
+  label: string;
   status: ProcessingStatus;
   failureCode: string | null;
   failureMessage: string | null;
@@ -25,7 +44,7 @@ export interface CandidateRow {
   missingMustHaves: string[];
   /** null when the requisition sets no minimum years (or the résumé is not scored yet). */
   meetsMinYears: boolean | null;
-  /** The requisition weights version these scores were ranked with; null until scored. */
+  /** The requisition weights version these scores are ranked with; null until scored. */
   weightsVersion: number | null;
   uploadedAt: string;
   processedAt: string | null;
@@ -33,109 +52,308 @@ export interface CandidateRow {
 
 export interface CandidatesPage {
   rows: CandidateRow[];
+  /** Rows matching the filters. */
   total: number;
   page: number;
   pageCount: number;
   pageSize: number;
-  /** Counts over the whole requisition, so the page knows whether work is still running. */
+  /** Counts over the whole requisition (not the filters), so the page knows whether work is still running. */
   statusCounts: Record<ProcessingStatus, number>;
+  /** Applications in the requisition, whatever the filters. */
+  requisitionTotal: number;
+  weightsVersion: number;
+  /** False while stored scores are being rewritten after a weight change (the ranking is already current). */
+  storedScoresCurrent: boolean;
 }
 
-type Order = Prisma.ApplicationOrderByWithRelationInput;
+/** What the list needs to know about its requisition. */
+export interface RankingContext {
+  requisitionId: string;
+  blindReview: boolean;
+  weights: RequisitionWeights;
+  compiled: CompiledWeights;
+  version: number;
+  /** Stored score columns are all ranked with `version`: sort and filter on them directly. */
+  fresh: boolean;
+}
 
-function orderFor(sort: CandidateSort, dir: "asc" | "desc"): Order[] {
-  const nullsLast = (field: keyof Order): Order => ({ [field]: { sort: dir, nulls: "last" } }) as Order;
-  const primary: Order = (() => {
-    switch (sort) {
+export class RequisitionNotFoundError extends Error {
+  override name = "RequisitionNotFoundError";
+}
+
+/** Are all scored applications' stored scores ranked with this version? (partial index, one probe) */
+export async function storedScoresAreCurrent(db: Db, requisitionId: string, version: number): Promise<boolean> {
+  const stale = await db.$queryRaw<unknown[]>`
+    SELECT 1 FROM "Application"
+    WHERE "requisitionId" = ${requisitionId} AND status = 'DONE' AND ("weightsVersion" IS NULL OR "weightsVersion" < ${version})
+    LIMIT 1`;
+  return stale.length === 0;
+}
+
+export async function loadRankingContext(db: Db, requisitionId: string): Promise<RankingContext> {
+  const requisition = await db.requisition.findUnique({
+    where: { id: requisitionId },
+    select: { id: true, blindReview: true, weights: true, weightsVersion: true },
+  });
+  if (!requisition) throw new RequisitionNotFoundError(`No requisition ${requisitionId}`);
+  const weights = weightsFromJson(requisition.weights);
+  return {
+    requisitionId,
+    blindReview: requisition.blindReview,
+    weights,
+    compiled: compileWeights(weights),
+    version: requisition.weightsVersion,
+    fresh: await storedScoresAreCurrent(db, requisitionId, requisition.weightsVersion),
+  };
+}
+
+interface Scores {
+  production: Prisma.Sql;
+  ml: Prisma.Sql;
+  overall: Prisma.Sql;
+  /** Joins needed for the score expressions. */
+  join: Prisma.Sql;
+}
+
+function scoreSql(context: RankingContext): Scores {
+  if (context.fresh) {
+    return {
+      production: Prisma.sql`a."productionScore"`,
+      ml: Prisma.sql`a."mlScore"`,
+      overall: Prisma.sql`a."overallScore"`,
+      join: Prisma.empty,
+    };
+  }
+  return {
+    production: Prisma.sql`s.production`,
+    ml: Prisma.sql`s.ml`,
+    overall: Prisma.sql`s.overall`,
+    join: Prisma.sql`LEFT JOIN ${computedScoresLateral(context.compiled, "a")} ON true`,
+  };
+}
+
+/** Identity is searchable and sortable only where blind review shows it. */
+function identityVisibleSql(context: RankingContext): Prisma.Sql {
+  return context.blindReview ? Prisma.sql`a.stage = 'SHORTLISTED'` : Prisma.sql`true`;
+}
+
+/** Skills a search term names: an exact alias or name, else names containing the term. */
+export function skillsMatching(term: string): string[] {
+  const key = normalizeAlias(term);
+  if (!key) return [];
+  const exact = SKILLS.filter((skill) => normalizeAlias(skill.name) === key || skill.aliases.some((alias) => normalizeAlias(alias) === key));
+  if (exact.length || key.length < 3) return exact.map((skill) => skill.id);
+  return SKILLS.filter((skill) => normalizeAlias(skill.name).includes(key))
+    .slice(0, 25)
+    .map((skill) => skill.id);
+}
+
+const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function whereSql(context: RankingContext, filters: CandidateFilters, scores: Scores): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [Prisma.sql`a."requisitionId" = ${context.requisitionId}`];
+  if (filters.stage?.length) conditions.push(Prisma.sql`a.stage::text IN (${Prisma.join(filters.stage)})`);
+  if (filters.status?.length) conditions.push(Prisma.sql`a.status::text IN (${Prisma.join(filters.status)})`);
+  if (filters.background?.length) conditions.push(Prisma.sql`a.background IN (${Prisma.join(filters.background)})`);
+  for (const key of ["overall", "production", "ml"] as const) {
+    const min = filters[`${key}Min`];
+    const max = filters[`${key}Max`];
+    if (min !== undefined) conditions.push(Prisma.sql`${scores[key]} >= ${min}`);
+    if (max !== undefined) conditions.push(Prisma.sql`${scores[key]} <= ${max}`);
+  }
+  const mustHave = [...context.compiled.mustHave];
+  if (filters.mustHaves === "met") {
+    conditions.push(Prisma.sql`a.status = 'DONE'`);
+    if (mustHave.length) conditions.push(Prisma.sql`a."skillIds" @> ${mustHave}::text[]`);
+  } else if (filters.mustHaves === "missing") {
+    conditions.push(mustHave.length ? Prisma.sql`a.status = 'DONE' AND NOT (a."skillIds" @> ${mustHave}::text[])` : Prisma.sql`false`);
+  }
+  if (filters.yearsMin !== undefined) conditions.push(Prisma.sql`a."yearsExperience" >= ${filters.yearsMin}`);
+  if (filters.q) {
+    const skills = skillsMatching(filters.q);
+    const pattern = likePattern(filters.q);
+    const identity = Prisma.sql`(${identityVisibleSql(context)} AND (a."displayName" ILIKE ${pattern} OR f."originalName" ILIKE ${pattern}))`;
+    conditions.push(skills.length ? Prisma.sql`(a."skillIds" && ${skills}::text[] OR ${identity})` : identity);
+  }
+  return Prisma.join(conditions, " AND ");
+}
+
+function orderSql(context: RankingContext, sorts: SortKey[], scores: Scores): Prisma.Sql {
+  const column = (key: CandidateSort): Prisma.Sql => {
+    switch (key) {
       case "name":
-        return nullsLast("displayName");
+        return context.blindReview ? Prisma.sql`(CASE WHEN a.stage = 'SHORTLISTED' THEN a."displayName" END)` : Prisma.sql`a."displayName"`;
       case "overall":
-        return nullsLast("overallScore");
+        return scores.overall;
       case "production":
-        return nullsLast("productionScore");
+        return scores.production;
       case "ml":
-        return nullsLast("mlScore");
+        return scores.ml;
       case "years":
-        return nullsLast("yearsExperience");
+        return Prisma.sql`a."yearsExperience"`;
       case "status":
-        return { status: dir };
+        return Prisma.sql`a.status`;
       case "stage":
-        return { stage: dir };
+        return Prisma.sql`a.stage`;
       case "uploaded":
-        return { createdAt: dir };
+        return Prisma.sql`a."createdAt"`;
     }
-  })();
+  };
+  const terms = sorts.map(({ key, dir }) => Prisma.sql`${column(key)} ${Prisma.raw(dir === "asc" ? "ASC" : "DESC")} NULLS LAST`);
   // A unique tie-breaker keeps pages stable when many rows share a value.
-  return [primary, { id: dir }];
+  terms.push(Prisma.sql`a.id ${Prisma.raw(sorts[0]!.dir === "asc" ? "ASC" : "DESC")}`);
+  return Prisma.join(terms, ", ");
+}
+
+function fromSql(filters: CandidateFilters, scores: Scores): Prisma.Sql {
+  // The file table is joined only when the search needs its names.
+  const file = filters.q ? Prisma.sql`JOIN "ResumeFile" f ON f.id = a."resumeFileId"` : Prisma.empty;
+  return Prisma.sql`"Application" a ${file} ${scores.join}`;
+}
+
+interface RawRow {
+  id: string;
+  displayName: string | null;
+  originalName: string;
+  status: ProcessingStatus;
+  failureCode: string | null;
+  failureMessage: string | null;
+  stage: Stage;
+  yearsExperience: number | null;
+  highestDegree: string | null;
+  background: string | null;
+  areaScores: number[];
+  skillIds: string[];
+  createdAt: Date;
+  processedAt: Date | null;
+}
+
+function toRow(raw: RawRow, context: RankingContext): CandidateRow {
+  const visible = identityVisible(context.blindReview, raw.stage);
+  const scored = raw.status === "DONE" && raw.areaScores.length === AREA_IDS.length;
+  const ranking = scored ? rankStored(raw, context.compiled) : null;
+  const name = visible ? raw.displayName : null;
+  const fileName = visible ? raw.originalName : null;
+  return {
+    id: raw.id,
+    name,
+    fileName,
+    identityHidden: !visible,
+    label: name ?? fileName ?? anonymousLabel(raw.id),
+    status: raw.status,
+    failureCode: raw.failureCode,
+    failureMessage: raw.failureMessage,
+    stage: raw.stage,
+    productionScore: ranking?.production ?? null,
+    mlScore: ranking?.ml ?? null,
+    overallScore: ranking?.overall ?? null,
+    yearsExperience: raw.yearsExperience,
+    highestDegree: raw.highestDegree,
+    background: raw.background,
+    gaps: ranking?.gaps ?? [],
+    missingMustHaves: ranking?.missingMustHaves ?? [],
+    meetsMinYears: ranking?.meetsMinYears ?? null,
+    weightsVersion: ranking ? context.version : null,
+    uploadedAt: raw.createdAt.toISOString(),
+    processedAt: raw.processedAt?.toISOString() ?? null,
+  };
+}
+
+const ROW_COLUMNS = Prisma.sql`a.id, a."displayName", a.status, a."failureCode", a."failureMessage", a.stage,
+  a."yearsExperience", a."highestDegree", a.background, a."areaScores", a."skillIds", a."createdAt", a."processedAt"`;
+
+/**
+ * Rows in the table's order, `limit` from `offset`. Used for a page, and by exports and bulk
+ * actions to walk the whole filtered view in chunks.
+ */
+export async function selectCandidateRows(
+  db: Db,
+  context: RankingContext,
+  query: Pick<CandidatesQuery, "sorts" | "filters">,
+  window: { offset: number; limit: number },
+): Promise<CandidateRow[]> {
+  const scores = scoreSql(context);
+  const raw = await db.$queryRaw<RawRow[]>`
+    SELECT ${ROW_COLUMNS}, (SELECT "originalName" FROM "ResumeFile" rf WHERE rf.id = a."resumeFileId") AS "originalName"
+    FROM ${fromSql(query.filters, scores)}
+    WHERE ${whereSql(context, query.filters, scores)}
+    ORDER BY ${orderSql(context, query.sorts, scores)}
+    LIMIT ${window.limit} OFFSET ${window.offset}`;
+  return raw.map((row) => toRow(row, context));
+}
+
+export async function countCandidates(db: Db, context: RankingContext, filters: CandidateFilters): Promise<number> {
+  const scores = scoreSql(context);
+  const [row] = await db.$queryRaw<Array<{ count: bigint }>>`
+    SELECT count(*) AS count FROM ${fromSql(filters, scores)} WHERE ${whereSql(context, filters, scores)}`;
+  return Number(row?.count ?? 0);
 }
 
 export async function listCandidates(
   db: Db,
   requisitionId: string,
   query: CandidatesQuery,
+  context?: RankingContext,
 ): Promise<CandidatesPage> {
-  const where = { requisitionId };
-  // One grouped count gives both the per-status counts and the total.
-  const grouped = await db.application.groupBy({ by: ["status"], where, _count: { _all: true } });
+  const ranking = context ?? (await loadRankingContext(db, requisitionId));
+  // One grouped count gives both the per-status counts and the requisition's total.
+  // Without filters the grouped count is also the total, so the filtered count is skipped.
+  const [grouped, filteredTotal] = await Promise.all([
+    db.application.groupBy({ by: ["status"], where: { requisitionId }, _count: { _all: true } }),
+    hasFilters(query.filters) ? countCandidates(db, ranking, query.filters) : null,
+  ]);
   const statusCounts: Record<ProcessingStatus, number> = { QUEUED: 0, PROCESSING: 0, DONE: 0, FAILED: 0 };
   for (const row of grouped) statusCounts[row.status] = row._count._all;
-  const total = grouped.reduce((sum, row) => sum + row._count._all, 0);
+  const requisitionTotal = grouped.reduce((sum, row) => sum + row._count._all, 0);
+  const total = filteredTotal ?? requisitionTotal;
   const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
   const page = Math.min(query.page, pageCount);
-  const applications = await db.application.findMany({
-    where,
-    orderBy: orderFor(query.sort, query.dir),
-    skip: (page - 1) * query.pageSize,
-    take: query.pageSize,
-    select: {
-      id: true,
-      displayName: true,
-      status: true,
-      failureCode: true,
-      failureMessage: true,
-      stage: true,
-      productionScore: true,
-      mlScore: true,
-      overallScore: true,
-      yearsExperience: true,
-      highestDegree: true,
-      background: true,
-      gaps: true,
-      missingMustHaves: true,
-      meetsMinYears: true,
-      weightsVersion: true,
-      createdAt: true,
-      processedAt: true,
-      candidate: { select: { name: true } },
-      resumeFile: { select: { originalName: true } },
-    },
-  });
+  const rows = await selectCandidateRows(db, ranking, query, { offset: (page - 1) * query.pageSize, limit: query.pageSize });
   return {
-    rows: applications.map((a) => ({
-      id: a.id,
-      name: a.candidate.name,
-      fileName: a.resumeFile.originalName,
-      status: a.status,
-      failureCode: a.failureCode,
-      failureMessage: a.failureMessage,
-      stage: a.stage,
-      productionScore: a.productionScore,
-      mlScore: a.mlScore,
-      overallScore: a.overallScore,
-      yearsExperience: a.yearsExperience,
-      highestDegree: a.highestDegree,
-      background: a.background,
-      gaps: a.gaps,
-      missingMustHaves: a.missingMustHaves,
-      meetsMinYears: a.meetsMinYears,
-      weightsVersion: a.weightsVersion,
-      uploadedAt: a.createdAt.toISOString(),
-      processedAt: a.processedAt?.toISOString() ?? null,
-    })),
+    rows,
     total,
     page,
     pageCount,
     pageSize: query.pageSize,
     statusCounts,
+    requisitionTotal,
+    weightsVersion: ranking.version,
+    storedScoresCurrent: ranking.fresh,
   };
+}
+
+export interface Neighbours {
+  previousId: string | null;
+  nextId: string | null;
+  /** 1-based position in the filtered, sorted view; null when the application is not in it. */
+  position: number | null;
+  total: number;
+}
+
+/** The candidates before and after one application in the table's order (for prev/next). */
+export async function findNeighbours(
+  db: Db,
+  requisitionId: string,
+  query: Pick<CandidatesQuery, "sorts" | "filters">,
+  applicationId: string,
+  context?: RankingContext,
+): Promise<Neighbours> {
+  const ranking = context ?? (await loadRankingContext(db, requisitionId));
+  const scores = scoreSql(ranking);
+  const [found] = await db.$queryRaw<Array<{ previousId: string | null; nextId: string | null; position: bigint; total: bigint }>>`
+    SELECT * FROM (
+      SELECT a.id,
+        lag(a.id) OVER w AS "previousId",
+        lead(a.id) OVER w AS "nextId",
+        row_number() OVER w AS position,
+        count(*) OVER () AS total
+      FROM ${fromSql(query.filters, scores)}
+      WHERE ${whereSql(ranking, query.filters, scores)}
+      WINDOW w AS (ORDER BY ${orderSql(ranking, query.sorts, scores)})
+    ) ordered
+    WHERE id = ${applicationId}`;
+  if (found) {
+    return { previousId: found.previousId, nextId: found.nextId, position: Number(found.position), total: Number(found.total) };
+  }
+  return { previousId: null, nextId: null, position: null, total: await countCandidates(db, ranking, query.filters) };
 }

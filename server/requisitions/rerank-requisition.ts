@@ -1,58 +1,64 @@
-// Re-ranks every scored application of a requisition from its stored area scores. The whole
-// computation runs inside PostgreSQL as one set-based UPDATE (no rows travel to Node), so
-// 100,000 applications re-rank in about a second. It mirrors server/scoring/rank.ts exactly:
-// the worker ranks one application in TypeScript, this ranks them all in SQL, and
-// tests/integration/rerank.test.ts checks that both agree.
+// Rewrites the stored score columns of a requisition's applications after a weight change, from
+// their stored area scores (no re-parsing), in chunks so no lock is held for long and the table
+// stays usable meanwhile. Until it finishes, the candidates table ranks with SQL expressions over
+// the area scores (server/candidates/ranking-sql.ts), so the new ranking is visible at once;
+// these columns only make the steady state fast (index scans).
 import type { Db } from "../db/client.ts";
-import { compileWeights, GAP_THRESHOLD, MAX_GAPS } from "../scoring/rank.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import { computedScoresLateral } from "../candidates/ranking-sql.ts";
+import { compileWeights } from "../scoring/rank.ts";
 import type { RequisitionWeights } from "../scoring/requisition-weights.ts";
-import { AREA_IDS } from "../taxonomy/areas.ts";
 
-export async function rerankRequisition(db: Db, requisitionId: string, weights: RequisitionWeights, version: number): Promise<number> {
-  const compiled = compileWeights(weights);
-  const production = Array.from(compiled.production);
-  const ml = Array.from(compiled.ml);
-  const areaWeights = Array.from(compiled.areaWeights);
-  const areaIds = [...AREA_IDS];
-  const mustHave = [...compiled.mustHave];
-  const p = compiled.exponent;
-  const wp = compiled.productionWeight;
-  return db.$executeRaw`
-    WITH d AS (
-      SELECT a.id,
-        (SELECT coalesce(sum(s * w), 0) FROM unnest(a."areaScores", ${production}::float8[]) AS t(s, w)) AS prod,
-        (SELECT coalesce(sum(s * w), 0) FROM unnest(a."areaScores", ${ml}::float8[]) AS t(s, w)) AS ml,
-        ARRAY(
-          SELECT id FROM unnest(a."areaScores", ${areaWeights}::float8[], ${areaIds}::text[]) WITH ORDINALITY AS t(s, w, id, o)
-          WHERE w > 0 AND s < ${GAP_THRESHOLD}
-          ORDER BY w * (${GAP_THRESHOLD} - s + 10) DESC, o
-          LIMIT ${MAX_GAPS}
-        ) AS gaps,
-        ARRAY(
-          SELECT m FROM unnest(${mustHave}::text[]) WITH ORDINALITY AS t(m, o)
-          WHERE NOT (m = ANY(a."skillIds")) ORDER BY o
-        ) AS missing,
-        CASE WHEN ${weights.minYears}::float8 IS NULL THEN NULL
-             ELSE coalesce(a."yearsExperience" >= ${weights.minYears}::float8, false) END AS meets
-      FROM "Application" a
-      WHERE a."requisitionId" = ${requisitionId} AND a.status = 'DONE' AND cardinality(a."areaScores") = ${AREA_IDS.length}
+export interface RerankOptions {
+  chunkSize?: number;
+}
+
+/**
+ * Brings every scored application of the requisition to `version`. Stops early (returning what
+ * it did) when a newer version is saved meanwhile: that save's re-rank takes over.
+ */
+export async function rerankRequisition(
+  db: Db,
+  requisitionId: string,
+  weights: RequisitionWeights,
+  version: number,
+  options: RerankOptions = {},
+): Promise<number> {
+  const chunkSize = options.chunkSize ?? 5_000;
+  const lateral = computedScoresLateral(compileWeights(weights), "b");
+  let total = 0;
+  for (;;) {
+    const current = await db.requisition.findUnique({ where: { id: requisitionId }, select: { weightsVersion: true } });
+    if (!current || current.weightsVersion !== version) break;
+    const updated = await db.$executeRaw(Prisma.sql`
+      WITH batch AS (
+        SELECT b.id, s.production, s.ml, s.overall
+        FROM "Application" b LEFT JOIN ${lateral} ON true
+        WHERE b."requisitionId" = ${requisitionId} AND b.status = 'DONE'
+          AND (b."weightsVersion" IS NULL OR b."weightsVersion" < ${version})
+        LIMIT ${chunkSize}
+        FOR UPDATE OF b SKIP LOCKED
+      )
+      UPDATE "Application" AS a SET
+        "productionScore" = batch.production,
+        "mlScore" = batch.ml,
+        "overallScore" = batch.overall,
+        "weightsVersion" = ${version}
+      FROM batch
+      WHERE a.id = batch.id`);
+    total += updated;
+    if (updated < chunkSize) break;
+  }
+  return total;
+}
+
+/** Requisitions with scored applications ranked by an older version (for the worker's reconcile loop). */
+export async function findRequisitionsWithStaleScores(db: Db, limit = 20): Promise<Array<{ id: string; version: number }>> {
+  return db.$queryRaw<Array<{ id: string; version: number }>>`
+    SELECT r.id, r."weightsVersion" AS version FROM "Requisition" r
+    WHERE EXISTS (
+      SELECT 1 FROM "Application" a
+      WHERE a."requisitionId" = r.id AND a.status = 'DONE' AND (a."weightsVersion" IS NULL OR a."weightsVersion" < r."weightsVersion")
     )
-    UPDATE "Application" AS a SET
-      "productionScore" = round(d.prod::numeric, 1)::float8,
-      "mlScore" = round(d.ml::numeric, 1)::float8,
-      "overallScore" = round((CASE
-          WHEN ${wp}::float8 <= 0 THEN d.ml
-          WHEN ${wp}::float8 >= 1 THEN d.prod
-          WHEN abs(${p}::float8) < 1e-9 THEN
-            CASE WHEN d.prod <= 0 OR d.ml <= 0 THEN 0 ELSE exp(${wp}::float8 * ln(d.prod) + (1 - ${wp}::float8) * ln(d.ml)) END
-          WHEN ${p}::float8 < 0 AND (d.prod <= 0 OR d.ml <= 0) THEN 0
-          ELSE power(${wp}::float8 * power(d.prod, ${p}::float8) + (1 - ${wp}::float8) * power(d.ml, ${p}::float8), 1 / ${p}::float8)
-        END)::numeric, 1)::float8,
-      "gaps" = d.gaps,
-      "missingMustHaves" = d.missing,
-      "meetsMinYears" = d.meets,
-      "weightsVersion" = ${version},
-      "updatedAt" = now()
-    FROM d
-    WHERE a.id = d.id`;
+    LIMIT ${limit}`;
 }

@@ -2,6 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { intakeResume } from "../../server/intake/intake-resume.ts";
 import { InvalidWeightsError, updateRequisitionWeights } from "../../server/requisitions/requisition-weights.ts";
+import { parseCandidatesQuery } from "../../server/candidates/candidates-query.ts";
+import { listCandidates } from "../../server/candidates/list-candidates.ts";
 import { compileWeights, rankStored } from "../../server/scoring/rank.ts";
 import { RequisitionWeightsSchema } from "../../server/scoring/requisition-weights.ts";
 import { AREA_IDS } from "../../server/taxonomy/areas.ts";
@@ -69,8 +71,13 @@ describe("updateRequisitionWeights", () => {
       // Production weight 1: overall is the production score.
       expect(app.overallScore).toBe(app.productionScore);
       expect(app.productionScore).toBe(before[i]!.productionScore);
-      expect(app.missingMustHaves).toEqual(app.skillIds.includes("pytorch") ? [] : ["pytorch"]);
-      expect(app.meetsMinYears).toBe((app.yearsExperience ?? -1) >= 4);
+    }
+    // Flags follow from the current weights on every read.
+    const page = await listCandidates(testDb.db, requisitionId, parseCandidatesQuery(new URLSearchParams("")));
+    for (const row of page.rows) {
+      const app = after.find((a) => a.id === row.id)!;
+      expect(row.missingMustHaves).toEqual(app.skillIds.includes("pytorch") ? [] : ["pytorch"]);
+      expect(row.meetsMinYears).toBe((app.yearsExperience ?? -1) >= 4);
     }
     // Nothing was parsed again.
     const analysesAfter = await testDb.db.resumeAnalysis.findMany({ where: { applicationId: { in: applicationIds } }, orderBy: { applicationId: "asc" } });
@@ -96,10 +103,23 @@ describe("updateRequisitionWeights", () => {
       expect(app.productionScore).toBeCloseTo(expected.production, 5);
       expect(app.mlScore).toBeCloseTo(expected.ml, 5);
       expect(app.overallScore).toBeCloseTo(expected.overall, 5);
-      expect(app.gaps).toEqual(expected.gaps);
-      expect(app.missingMustHaves).toEqual(expected.missingMustHaves);
-      expect(app.meetsMinYears).toBe(expected.meetsMinYears);
     }
+  });
+
+  it("ranks in the table right after a save, before the stored scores are rewritten, exactly as TypeScript does", async () => {
+    const weights = RequisitionWeightsSchema.parse({ productionWeight: 0.7, balanceStrictness: 0.25, areaWeights: { evaluation_experimentation: 1, cloud_iac: 0.2, deep_learning: 0.6 }, mustHave: ["sql"] });
+    // Saved without its re-rank: the table computes from the stored area scores.
+    await testDb.db.requisition.update({ where: { id: requisitionId }, data: { weights, weightsVersion: { increment: 1 } } });
+    const page = await listCandidates(testDb.db, requisitionId, parseCandidatesQuery(new URLSearchParams("sort=overall&dir=desc")));
+    expect(page.storedScoresCurrent).toBe(false);
+    const compiled = compileWeights(weights);
+    const apps = await testDb.db.application.findMany({ where: { requisitionId } });
+    const expected = apps
+      .map((app) => ({ id: app.id, ...rankStored(app, compiled) }))
+      .sort((a, b) => b.overall - a.overall || (b.id > a.id ? 1 : -1));
+    expect(page.rows.map((r) => [r.id, r.overallScore, r.productionScore, r.mlScore, r.gaps, r.missingMustHaves])).toEqual(
+      expected.map((e) => [e.id, e.overall, e.production, e.ml, e.gaps, e.missingMustHaves]),
+    );
   });
 
   it("refuses invalid weights with a message per field and changes nothing", async () => {

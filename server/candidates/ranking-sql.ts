@@ -1,0 +1,46 @@
+// The requisition's ranking as SQL expressions over an application's stored area scores, the
+// exact mirror of server/scoring/rank.ts (dimensionScores) and power-mean.ts, rounded the same
+// way. The candidates table uses them while the stored score columns are being rewritten after
+// a weight change (see server/requisitions/rerank-requisition.ts), so the new ranking is visible
+// at once; tests/integration/rerank.test.ts checks SQL and TypeScript agree.
+import { Prisma } from "../generated/prisma/client.ts";
+import type { CompiledWeights } from "../scoring/rank.ts";
+import { AREA_IDS } from "../taxonomy/areas.ts";
+
+const literal = (n: number) => Prisma.raw(Number.isFinite(n) ? String(n) : "0");
+
+/** Σ weight × areaScores[i] over the areas with a weight, as float8. */
+function weightedSum(alias: string, weights: Float64Array): Prisma.Sql {
+  const terms: Prisma.Sql[] = [];
+  weights.forEach((w, i) => {
+    if (w > 0) terms.push(Prisma.sql`${Prisma.raw(`${alias}."areaScores"[${i + 1}]`)} * ${literal(w)}::float8`);
+  });
+  return terms.length ? Prisma.join(terms, " + ", "(", ")") : Prisma.sql`0::float8`;
+}
+
+/** weightedPowerMean(p, m, wp, exponent) in SQL, for column names `p` and `m`. */
+function powerMean(compiled: CompiledWeights): Prisma.Sql {
+  const wp = Math.min(1, Math.max(0, compiled.productionWeight));
+  const e = compiled.exponent;
+  if (wp <= 0) return Prisma.sql`m`;
+  if (wp >= 1) return Prisma.sql`p`;
+  if (Math.abs(e) < 1e-9) {
+    return Prisma.sql`CASE WHEN p <= 0 OR m <= 0 THEN 0 ELSE exp(${literal(wp)} * ln(p) + ${literal(1 - wp)} * ln(m)) END`;
+  }
+  const body = Prisma.sql`power(${literal(wp)} * power(p, ${literal(e)}) + ${literal(1 - wp)} * power(m, ${literal(e)}), ${literal(1 / e)})`;
+  return e < 0 ? Prisma.sql`CASE WHEN p <= 0 OR m <= 0 THEN 0 ELSE ${body} END` : body;
+}
+
+const round1 = (expression: Prisma.Sql) => Prisma.sql`round((${expression})::numeric, 1)::float8`;
+
+/**
+ * A LATERAL subquery `s` giving `s.production`, `s.ml` and `s.overall` for the row `alias`; join
+ * it with LEFT JOIN … ON true (no row, so NULLs, unless the row is parsed with a full area vector).
+ */
+export function computedScoresLateral(compiled: CompiledWeights, alias = "a"): Prisma.Sql {
+  const scored = Prisma.raw(`${alias}.status = 'DONE' AND cardinality(${alias}."areaScores") = ${AREA_IDS.length}`);
+  return Prisma.sql`LATERAL (
+    SELECT ${round1(Prisma.sql`p`)} AS production, ${round1(Prisma.sql`m`)} AS ml, ${round1(powerMean(compiled))} AS overall
+    FROM (SELECT ${weightedSum(alias, compiled.production)} AS p, ${weightedSum(alias, compiled.ml)} AS m WHERE ${scored}) AS dims
+  ) AS s`;
+}
