@@ -8,7 +8,7 @@
 import type { Db } from "../db/client.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { ProcessingStatus, Stage } from "../generated/prisma/enums.ts";
-import { weightsFromJson } from "../requisitions/requisition-weights.ts";
+import { weightsFromJson } from "../requisitions/weights-json.ts";
 import { compileWeights, rankStored, type CompiledWeights } from "../scoring/rank.ts";
 import type { RequisitionWeights } from "../scoring/requisition-weights.ts";
 import { SKILLS } from "../taxonomy/index.ts";

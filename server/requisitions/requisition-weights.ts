@@ -6,12 +6,9 @@ import type { Db } from "../db/client.ts";
 import { RequisitionWeightsSchema, type RequisitionWeights } from "../scoring/requisition-weights.ts";
 import { logger } from "../logger.ts";
 import { rerankRequisition } from "./rerank-requisition.ts";
+import { weightsFromJson } from "./weights-json.ts";
 
-/** Stored JSON → weights. Anything unreadable (an older format) falls back to the defaults. */
-export function weightsFromJson(json: unknown): RequisitionWeights {
-  const parsed = RequisitionWeightsSchema.safeParse(json ?? {});
-  return parsed.success ? parsed.data : RequisitionWeightsSchema.parse({});
-}
+export { weightsFromJson };
 
 export async function getRequisitionWeights(db: Db, requisitionId: string) {
   const requisition = await db.requisition.findUnique({

@@ -8,6 +8,7 @@ import { Prisma } from "../generated/prisma/client.ts";
 import { computedScoresLateral } from "../candidates/ranking-sql.ts";
 import { compileWeights } from "../scoring/rank.ts";
 import type { RequisitionWeights } from "../scoring/requisition-weights.ts";
+import { weightsFromJson } from "./weights-json.ts";
 
 export interface RerankOptions {
   chunkSize?: number;
@@ -61,4 +62,18 @@ export async function findRequisitionsWithStaleScores(db: Db, limit = 20): Promi
       WHERE a."requisitionId" = r.id AND a.status = 'DONE' AND (a."weightsVersion" IS NULL OR a."weightsVersion" < r."weightsVersion")
     )
     LIMIT ${limit}`;
+}
+
+/**
+ * Finishes re-ranks that did not complete (the web process stopped half-way, or a worker wrote a
+ * score with a version that was replaced meanwhile). Run by the worker's reconcile loop.
+ */
+export async function rerankStaleRequisitions(db: Db, limit = 20): Promise<number> {
+  let total = 0;
+  for (const { id } of await findRequisitionsWithStaleScores(db, limit)) {
+    const requisition = await db.requisition.findUnique({ where: { id }, select: { weights: true, weightsVersion: true } });
+    if (!requisition) continue;
+    total += await rerankRequisition(db, id, weightsFromJson(requisition.weights), requisition.weightsVersion);
+  }
+  return total;
 }

@@ -6,7 +6,7 @@ import { InvalidQueryError, candidatesQueryToParams, parseCandidatesQuery } from
 import { findNeighbours, listCandidates, loadRankingContext, skillsMatching } from "../../server/candidates/list-candidates.ts";
 import type { Stage } from "../../server/generated/prisma/enums.ts";
 import { listRequisitions } from "../../server/requisitions/list-requisitions.ts";
-import { rerankRequisition } from "../../server/requisitions/rerank-requisition.ts";
+import { rerankRequisition, rerankStaleRequisitions } from "../../server/requisitions/rerank-requisition.ts";
 import { compileWeights, rankStored } from "../../server/scoring/rank.ts";
 import { RequisitionWeightsSchema } from "../../server/scoring/requisition-weights.ts";
 import { AREAS } from "../../server/taxonomy/areas.ts";
@@ -209,6 +209,14 @@ describe("ranking right after a weight change", () => {
     expect(after.rows.map((r) => [r.id, r.overallScore])).toEqual(during.rows.map((r) => [r.id, r.overallScore]));
     const stored = await testDb.db.application.findUniqueOrThrow({ where: { id: ids.chidi } });
     expect([stored.overallScore, stored.weightsVersion]).toEqual([80, 2]);
+  });
+
+  it("finishes a re-rank that did not complete (the worker's reconcile loop)", async () => {
+    await testDb.db.requisition.update({ where: { id: requisitionId }, data: { weights: {}, weightsVersion: 3 } });
+    expect((await list("")).storedScoresCurrent).toBe(false);
+    expect(await rerankStaleRequisitions(testDb.db)).toBe(3);
+    expect(await rerankStaleRequisitions(testDb.db)).toBe(0);
+    expect((await list("")).storedScoresCurrent).toBe(true);
   });
 });
 
