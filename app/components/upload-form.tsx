@@ -1,35 +1,78 @@
-// Résumé upload: a multipart form posted by a fetcher, so the table below keeps its sort and
-// page while files are stored, and each file's outcome is listed when the request returns.
-import { useFetcher } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
-import type { IntakeOutcome } from "@server/intake/intake-resume.ts";
+// Résumé upload: a drop zone (and file picker) for many files or ZIP archives, posted as one
+// multipart form. The action stores them as one batch and redirects to its progress view; only a
+// refusal of the whole request (too big, too many files) comes back here as a message.
+import { useFetcher, useParams } from "@remix-run/react";
+import { useEffect, useRef, useState, type DragEvent } from "react";
 import { formatBytes, formatMegabytes, plural } from "~/lib/format.ts";
+import { ActiveUploads } from "./active-uploads.tsx";
 
 export interface UploadActionData {
   formError: string | null;
-  outcomes: IntakeOutcome[];
 }
 
-export const ACCEPTED_TYPES = ".pdf,.docx,.txt,.md";
+export const ACCEPTED_TYPES = ".pdf,.docx,.txt,.md,.zip";
+const SHOWN_NAMES = 6;
 
 interface Selection {
-  count: number;
+  files: number;
+  archives: number;
   bytes: number;
+  names: string[];
   oversize: string[];
 }
 
+function describeSelection(files: File[], maxUploadBytes: number): Selection | null {
+  if (files.length === 0) return null;
+  const isArchive = (file: File) => /\.zip$/i.test(file.name);
+  return {
+    files: files.filter((file) => !isArchive(file)).length,
+    archives: files.filter(isArchive).length,
+    bytes: files.reduce((sum, file) => sum + file.size, 0),
+    names: files.map((file) => file.name),
+    // Archives are checked entry by entry on the server; only loose résumés have a size limit here.
+    oversize: files.filter((file) => !isArchive(file) && file.size > maxUploadBytes).map((file) => file.name),
+  };
+}
+
+function selectionWords(selection: Selection): string {
+  const parts = [
+    selection.files > 0 ? plural(selection.files, "file") : null,
+    selection.archives > 0 ? plural(selection.archives, "ZIP archive") : null,
+  ].filter(Boolean);
+  return `${parts.join(" and ")} (${formatBytes(selection.bytes)})`;
+}
+
 export function UploadForm({ maxUploadBytes, maxFiles }: { maxUploadBytes: number; maxFiles: number }) {
+  const { id: requisitionId } = useParams();
   const fetcher = useFetcher<UploadActionData>();
-  const formRef = useRef<HTMLFormElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
   const [selection, setSelection] = useState<Selection | null>(null);
+  const [dragging, setDragging] = useState(false);
   const uploading = fetcher.state !== "idle";
 
-  // Clear the chosen files once the server has answered, ready for the next batch.
+  const select = (files: File[]) => setSelection(describeSelection(files, maxUploadBytes));
+
+  const onDrop = (event: DragEvent<HTMLElement>) => {
+    event.preventDefault();
+    setDragging(false);
+    const input = inputRef.current;
+    if (!input || uploading || event.dataTransfer.files.length === 0) return;
+    // Dropped files join those already chosen, so a recruiter can drop from several folders.
+    const merged = new DataTransfer();
+    for (const file of Array.from(input.files ?? [])) merged.items.add(file);
+    for (const file of Array.from(event.dataTransfer.files)) merged.items.add(file);
+    input.files = merged.files;
+    select(Array.from(merged.files));
+  };
+
+  const clear = () => {
+    if (inputRef.current) inputRef.current.value = "";
+    setSelection(null);
+  };
+
+  // A refused request keeps the selection so the recruiter can remove a file and retry.
   useEffect(() => {
-    if (fetcher.state === "idle" && fetcher.data && !fetcher.data.formError) {
-      formRef.current?.reset();
-      setSelection(null);
-    }
+    if (fetcher.state === "idle" && fetcher.data && !fetcher.data.formError) clear();
   }, [fetcher.state, fetcher.data]);
 
   return (
@@ -44,94 +87,97 @@ export function UploadForm({ maxUploadBytes, maxFiles }: { maxUploadBytes: numbe
           Upload résumés
         </h2>
         <p className="muted small">
-          PDF, DOCX, TXT or Markdown · up to {formatMegabytes(maxUploadBytes)} each · up to {maxFiles} files at once.
-          Files are stored immediately and parsed in the background.
+          PDF, DOCX, TXT or Markdown, or ZIP archives of them · up to {formatMegabytes(maxUploadBytes)} per résumé · up
+          to {maxFiles} files at once. Each file is checked, stored and read in the background; you can follow the
+          upload on its progress page.
         </p>
       </div>
-      <fetcher.Form method="post" encType="multipart/form-data" ref={formRef} className="upload__form">
-        <label className="file-drop">
-          <span className="visually-hidden">Résumé files</span>
-          <input
-            type="file"
-            name="resumes"
-            multiple
-            accept={ACCEPTED_TYPES}
-            data-testid="upload-input"
-            onChange={(event) => {
-              const files = Array.from(event.currentTarget.files ?? []);
-              setSelection(
-                files.length === 0
-                  ? null
-                  : {
-                      count: files.length,
-                      bytes: files.reduce((sum, file) => sum + file.size, 0),
-                      oversize: files.filter((file) => file.size > maxUploadBytes).map((file) => file.name),
-                    },
-              );
-            }}
-          />
-        </label>
-        <button type="submit" className="button button--primary" disabled={uploading} data-testid="upload-submit">
-          {uploading ? "Uploading…" : "Upload"}
-        </button>
-      </fetcher.Form>
-      {selection ? (
-        <p className="small muted" data-testid="upload-selection">
-          {plural(selection.count, "file")} selected ({formatBytes(selection.bytes)})
-          {selection.oversize.length > 0 ? (
-            <span className="text-warning">
-              {" "}
-              · over the {formatMegabytes(maxUploadBytes)} limit: {selection.oversize.join(", ")}
-            </span>
+      <fetcher.Form method="post" encType="multipart/form-data" className="upload__form">
+        <div
+          className={`drop-zone${dragging ? " is-dragging" : ""}${selection ? " has-files" : ""}${uploading ? " is-busy" : ""}`}
+          data-testid="drop-zone"
+          onDragEnter={(event) => {
+            event.preventDefault();
+            setDragging(true);
+          }}
+          onDragOver={(event) => {
+            event.preventDefault();
+            event.dataTransfer.dropEffect = "copy";
+          }}
+          onDragLeave={(event) => {
+            if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
+          }}
+          onDrop={onDrop}
+        >
+          <svg className="drop-zone__icon" viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M12 16V4m0 0-4.5 4.5M12 4l4.5 4.5M4 15v3a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-3" />
+          </svg>
+          <div className="drop-zone__text">
+            {selection ? (
+              <>
+                <span className="drop-zone__title" data-testid="upload-selection">
+                  {selectionWords(selection)} ready
+                </span>
+                <span className="drop-zone__names" title={selection.names.join("\n")}>
+                  {selection.names.slice(0, SHOWN_NAMES).join(", ")}
+                  {selection.names.length > SHOWN_NAMES ? `, and ${selection.names.length - SHOWN_NAMES} more` : ""}
+                </span>
+              </>
+            ) : (
+              <>
+                <span className="drop-zone__title">Drop résumés or ZIP archives here</span>
+                <span className="drop-zone__names">or choose them from your computer</span>
+              </>
+            )}
+          </div>
+          <label className="button button--small drop-zone__choose">
+            {selection ? "Add or change files" : "Choose files"}
+            <input
+              ref={inputRef}
+              className="visually-hidden"
+              type="file"
+              name="resumes"
+              multiple
+              accept={ACCEPTED_TYPES}
+              disabled={uploading}
+              data-testid="upload-input"
+              onChange={(event) => select(Array.from(event.currentTarget.files ?? []))}
+            />
+          </label>
+        </div>
+        <div className="upload__actions">
+          {selection && !uploading ? (
+            <button type="button" className="button button--ghost button--small" onClick={clear}>
+              Clear
+            </button>
           ) : null}
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={uploading || !selection}
+            data-testid="upload-submit"
+          >
+            {uploading ? "Uploading…" : "Upload"}
+          </button>
+        </div>
+      </fetcher.Form>
+      {selection && selection.oversize.length > 0 ? (
+        <p className="small text-warning" data-testid="upload-oversize">
+          Over the {formatMegabytes(maxUploadBytes)} limit, will be refused: {selection.oversize.join(", ")}
         </p>
       ) : null}
       {uploading ? (
-        <p className="small" role="status">
-          <span className="spinner" aria-hidden="true" /> Uploading {selection ? plural(selection.count, "file") : "files"}…
+        <p className="small upload__status" role="status">
+          <span className="spinner" aria-hidden="true" /> Uploading {selection ? selectionWords(selection) : "files"}…
+          every file is checked before anything is stored, then you will see its progress.
         </p>
       ) : null}
-      {!uploading && fetcher.data ? <UploadResults data={fetcher.data} /> : null}
+      {!uploading && fetcher.data?.formError ? (
+        <p className="alert alert--error" role="alert" data-testid="upload-error">
+          {fetcher.data.formError}
+        </p>
+      ) : null}
+      {requisitionId ? <ActiveUploads requisitionId={requisitionId} /> : null}
     </section>
   );
-}
-
-function UploadResults({ data }: { data: UploadActionData }) {
-  if (data.formError) {
-    return (
-      <p className="alert alert--error" role="alert" data-testid="upload-error">
-        {data.formError}
-      </p>
-    );
-  }
-  const stored = data.outcomes.filter((outcome) => outcome.accepted).length;
-  const refused = data.outcomes.length - stored;
-  return (
-    <div className="upload-results" role="status" data-testid="upload-results">
-      <p className="upload-results__summary">
-        {plural(stored, "file")} stored{refused > 0 ? `, ${refused} refused` : ""}.
-      </p>
-      <ul className="upload-results__list">
-        {data.outcomes.map((outcome, index) => (
-          <li key={`${outcome.fileName}-${index}`} className="upload-results__item" data-testid="upload-outcome">
-            <span className="upload-results__file">{outcome.fileName}</span>
-            <OutcomeBadge outcome={outcome} />
-            {outcome.reason ? (
-              <span className="upload-results__reason">
-                <code>{outcome.reason.code}</code> {outcome.reason.message}
-              </span>
-            ) : outcome.accepted && !outcome.enqueued ? (
-              <span className="upload-results__reason">The queue is unreachable; parsing will start when it is back.</span>
-            ) : null}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-function OutcomeBadge({ outcome }: { outcome: IntakeOutcome }) {
-  if (!outcome.accepted) return <span className="badge badge--status-failed">Refused</span>;
-  if (outcome.status === "FAILED") return <span className="badge badge--status-failed">Stored · unreadable</span>;
-  return <span className="badge badge--status-queued">Accepted · queued</span>;
 }

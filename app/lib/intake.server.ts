@@ -1,20 +1,22 @@
-// Upload glue: reads the multipart request into memory with hard limits, then hands each file
-// to server/intake one after the other (sequentially, so one request cannot flood the pool).
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type UploadHandler,
-} from "@remix-run/node";
-import { intakeResume, type IntakeFile, type IntakeOutcome } from "@server/intake/intake-resume.ts";
+// Upload glue between Remix and server/intake. The multipart request is streamed to a private
+// temporary folder (never into memory), with hard limits on the request, each file and the file
+// count; then server/intake stores the files one at a time (ZIP archives entry by entry) into
+// one UploadBatch, and the folder is removed. Memory holds one résumé at a time whatever the
+// upload's size; disk holds at most MAX_UPLOAD_REQUEST_BYTES per request, briefly.
+import { mkdtemp, open, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
+import { countBatchStatuses, getUploadBatch, listRecentBatches } from "@server/intake/get-upload-batch.ts";
+import { intakeUpload, isArchiveName, type ReceivedFile, type UploadReceipt } from "@server/intake/intake-upload.ts";
 import { logger } from "@server/logger.ts";
-import { formatMegabytes } from "~/lib/format.ts";
 import { enqueueParse, getConfig, getPrisma } from "@server/services.ts";
+import { formatMegabytes } from "~/lib/format.ts";
 
 export const RESUME_FIELD = "resumes";
 
-export type UploadReadResult =
-  | { ok: true; files: IntakeFile[] }
+export type ReceiveUploadResult =
+  | { ok: true; receipt: UploadReceipt }
   | { ok: false; status: 400 | 413; message: string };
 
 class UploadRefused extends Error {
@@ -26,93 +28,127 @@ class UploadRefused extends Error {
   }
 }
 
+function uploadDeps() {
+  const config = getConfig();
+  return {
+    db: getPrisma(),
+    enqueue: enqueueParse,
+    limits: {
+      maxFileBytes: config.MAX_UPLOAD_BYTES,
+      maxFiles: config.MAX_FILES_PER_UPLOAD,
+      maxZipBytes: config.MAX_ZIP_UNCOMPRESSED_BYTES,
+    },
+    log: (message: string, error?: unknown) =>
+      logger.warn({ err: error instanceof Error ? error.message : String(error ?? "") }, message),
+  };
+}
+
 /**
- * Reads the uploaded résumés. A file over the size limit stops the request with a message that
- * names it (nothing has been stored yet at that point), instead of a 500.
+ * Reads the multipart upload (field `resumes`: résumés and .zip archives) and stores it as one
+ * batch. Refuses the whole request, storing nothing, only when it is over the total size or file
+ * count or is not a multipart form; everything else is decided per file in the receipt.
  */
-export async function readResumeUploads(request: Request): Promise<UploadReadResult> {
+export async function receiveUpload(
+  request: Request,
+  input: { requisitionId: string; uploadedById: string | null },
+): Promise<ReceiveUploadResult> {
   const { MAX_UPLOAD_BYTES, MAX_FILES_PER_UPLOAD, MAX_UPLOAD_REQUEST_BYTES } = getConfig();
   const tooBig = `This upload is larger than ${formatMegabytes(MAX_UPLOAD_REQUEST_BYTES)} in total. Nothing was uploaded; send the files in smaller batches.`;
   // Refuse before reading anything when the client says the body is too big...
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > MAX_UPLOAD_REQUEST_BYTES) return { ok: false, status: 413, message: tooBig };
-  // ...and count what actually arrives, since the header can be absent or wrong.
-  let receivedBytes = 0;
-  // One byte over the limit still reaches intake, which refuses it per file (too_large) while
-  // the other files go through; anything bigger is cut off here without buffering it all.
-  const memory = unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES + 1 });
-  let fileCount = 0;
-  const handler: UploadHandler = async (part) => {
-    if (part.name !== RESUME_FIELD) return undefined;
-    // A file input with nothing chosen still sends one empty part without a file name.
-    if (!part.filename) return undefined;
-    fileCount += 1;
-    if (fileCount > MAX_FILES_PER_UPLOAD) {
-      throw new UploadRefused(
-        `Too many files in one upload: the limit is ${MAX_FILES_PER_UPLOAD}. Nothing was uploaded; send them in smaller batches.`,
-        413,
-      );
-    }
-    try {
-      const file = await memory(part);
-      receivedBytes += file instanceof File ? file.size : 0;
-      if (receivedBytes > MAX_UPLOAD_REQUEST_BYTES) throw new UploadRefused(tooBig, 413);
-      return file;
-    } catch (error) {
-      if (error instanceof MaxPartSizeExceededError) {
+
+  const folder = await mkdtemp(path.join(os.tmpdir(), "mle-upload-"));
+  try {
+    const files: ReceivedFile[] = [];
+    // ...and count what actually arrives, since the header can be absent or wrong.
+    let receivedBytes = 0;
+    const handler: UploadHandler = async (part) => {
+      // A file input with nothing chosen still sends one empty part without a file name.
+      if (part.name !== RESUME_FIELD || !part.filename) return undefined;
+      if (files.length >= MAX_FILES_PER_UPLOAD) {
         throw new UploadRefused(
-          `File “${part.filename}” is larger than ${formatMegabytes(MAX_UPLOAD_BYTES)}, the limit per résumé. Nothing was uploaded; remove that file and try again.`,
+          `Too many files in one upload: the limit is ${MAX_FILES_PER_UPLOAD}. Nothing was uploaded; send them in smaller batches, or as a ZIP archive.`,
           413,
         );
       }
+      // An archive may be as big as the request; a résumé stops being written one byte past its
+      // limit (and is refused as too large) while the rest of its bytes are read and dropped.
+      const limit = isArchiveName(part.filename) ? MAX_UPLOAD_REQUEST_BYTES : MAX_UPLOAD_BYTES;
+      const target = path.join(folder, String(files.length));
+      const handle = await open(target, "wx", 0o600);
+      let size = 0;
+      let overLimit = false;
+      try {
+        for await (const chunk of part.data) {
+          receivedBytes += chunk.byteLength;
+          if (receivedBytes > MAX_UPLOAD_REQUEST_BYTES) throw new UploadRefused(tooBig, 413);
+          size += chunk.byteLength;
+          if (overLimit) continue;
+          if (size > limit) {
+            overLimit = true;
+            continue;
+          }
+          await handle.write(chunk);
+        }
+      } finally {
+        await handle.close();
+      }
+      files.push({ name: part.filename, source: { path: target }, size, overLimit });
+      return undefined;
+    };
+
+    try {
+      await unstable_parseMultipartFormData(request, handler);
+    } catch (error) {
+      if (error instanceof UploadRefused) return { ok: false, status: error.status, message: error.message };
+      if (error instanceof TypeError && /parse content as FormData/.test(error.message)) {
+        return { ok: false, status: 400, message: "The upload could not be read: send the form as multipart/form-data." };
+      }
       throw error;
     }
-  };
-
-  let formData: FormData;
-  try {
-    formData = await unstable_parseMultipartFormData(request, handler);
-  } catch (error) {
-    if (error instanceof UploadRefused) return { ok: false, status: error.status, message: error.message };
-    if (error instanceof TypeError && /parse content as FormData/.test(error.message)) {
-      return { ok: false, status: 400, message: "The upload could not be read: send the form as multipart/form-data." };
+    if (files.length === 0) {
+      return { ok: false, status: 400, message: "Choose at least one résumé (PDF, DOCX, TXT or MD) or a ZIP archive of them." };
     }
-    throw error;
+    const receipt = await intakeUpload(uploadDeps(), { ...input, files });
+    logger.info(
+      { batchId: receipt.batchId, files: receipt.fileCount, refused: receipt.outcomes.filter((o) => !o.accepted).length },
+      "upload batch received",
+    );
+    return { ok: true, receipt };
+  } finally {
+    await rm(folder, { recursive: true, force: true });
   }
-
-  const files: IntakeFile[] = [];
-  for (const value of formData.getAll(RESUME_FIELD)) {
-    if (typeof value === "string") continue;
-    files.push({ name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) });
-  }
-  if (files.length === 0) {
-    return { ok: false, status: 400, message: "Choose at least one résumé file (PDF, DOCX, TXT or MD)." };
-  }
-  return { ok: true, files };
 }
 
-/** Stores and enqueues each file in turn; every file gets its own outcome. */
-export async function intakeResumes(requisitionId: string, files: IntakeFile[]): Promise<IntakeOutcome[]> {
-  const deps = {
-    db: getPrisma(),
-    enqueue: enqueueParse,
-    maxBytes: getConfig().MAX_UPLOAD_BYTES,
-    log: (message: string, error?: unknown) =>
-      logger.warn({ err: error instanceof Error ? error.message : String(error ?? "") }, message),
-  };
-  const outcomes: IntakeOutcome[] = [];
-  for (const file of files) {
-    try {
-      outcomes.push(await intakeResume(deps, { requisitionId, file }));
-    } catch (error) {
-      // One file failing to store must not hide what happened to the others.
-      logger.error({ err: error instanceof Error ? error.message : String(error), file: file.name }, "intake failed");
-      outcomes.push({
-        fileName: file.name,
-        accepted: false,
-        reason: { code: "internal", message: "This file could not be stored because of a server error. Try it again." },
-      });
-    }
-  }
-  return outcomes;
+/**
+ * Stores files already in memory (e.g. decoded from a JSON body) as one batch; .zip names are
+ * unpacked like uploaded archives. The caller bounds their number and total size.
+ */
+export function intakeFiles(
+  input: { requisitionId: string; uploadedById: string | null },
+  files: Array<{ name: string; bytes: Uint8Array }>,
+): Promise<UploadReceipt> {
+  return intakeUpload(uploadDeps(), {
+    ...input,
+    files: files.map((file) => ({ name: file.name, source: { bytes: file.bytes }, size: file.bytes.byteLength })),
+  });
+}
+
+export function getBatchView(requisitionId: string, batchId: string, viewerId: string) {
+  return getUploadBatch(getPrisma(), { requisitionId, batchId, viewerId });
+}
+
+export function getBatchCounts(batchId: string) {
+  return countBatchStatuses(getPrisma(), batchId);
+}
+
+export function getRecentBatches(requisitionId: string) {
+  return listRecentBatches(getPrisma(), requisitionId);
+}
+
+/** Does the batch belong to the requisition? (The event stream checks once, then only counts.) */
+export async function batchExists(requisitionId: string, batchId: string): Promise<boolean> {
+  const batch = await getPrisma().uploadBatch.findFirst({ where: { id: batchId, requisitionId }, select: { id: true } });
+  return batch !== null;
 }

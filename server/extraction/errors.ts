@@ -105,10 +105,13 @@ export const extractionErrors = {
         "résumé.",
     ),
 
-  tooMuchUnpacked: (size: number, max: number) =>
+  /** `size` is null when inflating was stopped at the limit (the actual total is unknown). */
+  tooMuchUnpacked: (size: number | null, max: number) =>
     new ExtractionError(
       "too_large",
-      `The Word document unpacks to ${formatBytes(size)}; the limit is ${formatBytes(max)}. ` +
+      (size === null
+        ? `The Word document unpacks to more than ${formatBytes(max)}, the limit. `
+        : `The Word document unpacks to ${formatBytes(size)}; the limit is ${formatBytes(max)}. `) +
         "Ask the candidate for a PDF or a smaller document.",
     ),
 

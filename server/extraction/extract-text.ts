@@ -13,6 +13,8 @@ export interface ExtractionLimits {
   maxBytes: number;
   maxPdfPages: number;
   timeoutMs: number;
+  /** MAX_DOCX_UNCOMPRESSED_BYTES: most bytes a DOCX may inflate to (default 50 MB). */
+  maxDocxUnpackedBytes?: number;
 }
 
 export interface ExtractedText {
@@ -50,7 +52,7 @@ async function readFormat(
     if (!/[\p{L}\p{N}]/u.test(text)) throw extractionErrors.noText();
     return { format, text, pageCount };
   }
-  const raw = format === "docx" ? await extractDocxText(bytes) : decodeText(bytes).text;
+  const raw = format === "docx" ? await extractDocxText(bytes, limits.maxDocxUnpackedBytes) : decodeText(bytes).text;
   const text = normalizeText(raw);
   if (text === "") throw extractionErrors.emptyText(format);
   return { format, text, pageCount: null };

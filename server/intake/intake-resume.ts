@@ -6,8 +6,8 @@ import { createHash } from "node:crypto";
 import type { Db } from "../db/client.ts";
 import { detectFileType } from "../extraction/detect-file-type.ts";
 import { unsupportedBytesError } from "../extraction/describe-bytes.ts";
-import { formatBytes } from "../extraction/errors.ts";
 import type { FileType } from "../generated/prisma/enums.ts";
+import { refusals } from "./refusals.ts";
 import { sanitizeFileName } from "./sanitize-file-name.ts";
 
 export interface IntakeFile {
@@ -36,23 +36,16 @@ const FORMAT_TO_FILE_TYPE = { pdf: "PDF", docx: "DOCX", txt: "TXT" } as const sa
 
 export async function intakeResume(
   deps: IntakeDeps,
-  input: { requisitionId: string; file: IntakeFile; uploadedById?: string | null },
+  input: { requisitionId: string; file: IntakeFile; uploadedById?: string | null; batchId?: string | null },
 ): Promise<IntakeOutcome> {
   const fileName = sanitizeFileName(input.file.name);
   const { bytes } = input.file;
 
   if (bytes.byteLength === 0) {
-    return { fileName, accepted: false, reason: { code: "empty", message: "The file is empty (0 bytes)." } };
+    return { fileName, accepted: false, reason: refusals.emptyFile() };
   }
   if (bytes.byteLength > deps.maxBytes) {
-    return {
-      fileName,
-      accepted: false,
-      reason: {
-        code: "too_large",
-        message: `The file is ${formatBytes(bytes.byteLength)}; the limit is ${formatBytes(deps.maxBytes)}.`,
-      },
-    };
+    return { fileName, accepted: false, reason: refusals.fileTooLarge(bytes.byteLength, deps.maxBytes) };
   }
 
   const format = detectFileType(bytes);
@@ -66,6 +59,7 @@ export async function intakeResume(
       requisition: { connect: { id: input.requisitionId } },
       candidate: { create: {} },
       uploadedBy: input.uploadedById ? { connect: { id: input.uploadedById } } : undefined,
+      batch: input.batchId ? { connect: { id: input.batchId } } : undefined,
       resumeFile: {
         create: {
           originalName: fileName,

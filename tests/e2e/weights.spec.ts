@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { DATA_ENGINEER, makeResumeText, ML_ENGINEER, RESEARCHER } from "../factories/resume-factory.ts";
+import { signIn } from "./support/auth.ts";
 
 const SCREENS = "test-results/screens";
 
@@ -33,6 +34,12 @@ async function resumeFiles(): Promise<string[]> {
   );
 }
 
+// These journeys create a requisition, upload and tune in one go: an admin may do all three (the
+// per-role split is in auth.spec.ts and the role-matrix test).
+test.beforeEach(async ({ page }) => {
+  await signIn(page, "admin");
+});
+
 test("a hiring manager tunes weights, sees the preview move, is warned about proxies and saves a new version", async ({ page }) => {
   const browserErrors: string[] = [];
   page.on("pageerror", (error) => browserErrors.push(error.message));
@@ -48,6 +55,8 @@ test("a hiring manager tunes weights, sees the preview move, is warned about pro
 
   await page.getByTestId("upload-input").setInputFiles(await resumeFiles());
   await page.getByTestId("upload-submit").click();
+  await expect(page).toHaveURL(new RegExp(`${requisitionPath}/uploads/[a-z0-9]+$`));
+  await page.getByTestId("back-to-candidates").click();
   await expect(page.locator('[data-testid="candidate-row"][data-status="DONE"]')).toHaveCount(3, { timeout: 60_000 });
   await expect(page.getByTestId("weights-note")).toContainText("weights v1");
 
@@ -91,7 +100,7 @@ test("a hiring manager tunes weights, sees the preview move, is warned about pro
   const promised = await scoresByName(page.getByTestId("preview-after").getByTestId("preview-entry"), ".preview-list__name", ".preview-list__score");
 
   await page.getByTestId("save-weights").click();
-  await expect(page.getByTestId("weights-saved")).toHaveText("Saved as version 2 · re-ranked 3 candidates");
+  await expect(page.getByTestId("weights-saved")).toHaveText("Saved as version 2 · the candidates table ranks with it now");
   await expect(page).toHaveURL(`${requisitionPath}/weights`);
   await expect(page.getByTestId("weights-version")).toHaveText("2");
   await expect(page.getByTestId("preset-research")).toHaveAttribute("aria-pressed", "true");

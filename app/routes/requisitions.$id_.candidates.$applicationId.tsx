@@ -1,0 +1,418 @@
+// The candidate page: why this applicant scored as they did (area scores with their evidence
+// highlighted in the résumé text), gaps, background, timeline, notes, stage decisions and history,
+// the original file, and previous/next in the table's order. Identity follows blind review.
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useFetcher, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
+import { useState } from "react";
+import { roleAllows } from "@server/auth/permissions.ts";
+import type { ProcessingStatus } from "@server/generated/prisma/enums.ts";
+import { CandidateNotes } from "~/components/candidate/candidate-notes.tsx";
+import { CandidatePager } from "~/components/candidate/candidate-pager.tsx";
+import { ExperienceAndEducation, GapsAndFlags, SkillsFound } from "~/components/candidate/candidate-facts.tsx";
+import { ResumeText } from "~/components/candidate/resume-text.tsx";
+import { DIMENSION_LABELS, ScoreBreakdown } from "~/components/candidate/score-breakdown.tsx";
+import { StageButtons, StageHistory } from "~/components/candidate/stage-controls.tsx";
+import { ErrorPanel } from "~/components/error-panel.tsx";
+import { RelativeTime } from "~/components/relative-time.tsx";
+import { StageBadge } from "~/components/stage-badge.tsx";
+import { StatusBadge } from "~/components/status-badge.tsx";
+import { auditActor, clientIp, requireApplicationPermission } from "~/lib/auth.server.ts";
+import {
+  addNote,
+  candidateNavigation,
+  candidateNotFound,
+  changeStage,
+  getCandidate,
+  InvalidNoteError,
+  MAX_NOTE_LENGTH,
+  retryParse,
+  StageSchema,
+  tableQueryFrom,
+} from "~/lib/candidate.server.ts";
+import { getPrisma } from "~/lib/db.server.ts";
+import { formatBytes, formatYears, plural } from "~/lib/format.ts";
+import { useLiveRevalidation } from "~/lib/use-live-revalidation.ts";
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const { user, application } = await requireApplicationPermission(request, params.applicationId, "view");
+  if (application.requisitionId !== params.id) candidateNotFound();
+  const db = getPrisma();
+  const { query, valid } = tableQueryFrom(request);
+  const [candidate, navigation] = await Promise.all([
+    getCandidate(db, { requisitionId: application.requisitionId, applicationId: application.id }),
+    candidateNavigation(db, application.requisitionId, application.id, query),
+  ]);
+  if (!candidate) candidateNotFound();
+  return {
+    candidate,
+    navigation,
+    tableQueryValid: valid,
+    can: {
+      stage: roleAllows(user.role, "stage"),
+      notes: roleAllows(user.role, "notes"),
+      download: roleAllows(user.role, "download"),
+      retry: roleAllows(user.role, "upload"),
+      erase: roleAllows(user.role, "erase"),
+    },
+    maxNoteLength: MAX_NOTE_LENGTH,
+  };
+}
+
+type ActionResult =
+  | { intent: "stage"; ok: boolean; error?: string; changed?: number }
+  | { intent: "note"; ok: boolean; error?: string }
+  | { intent: "retry"; ok: boolean; error?: string }
+  | { intent: "unknown"; ok: false; error: string };
+
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const viewer = await requireApplicationPermission(request, params.applicationId, "view");
+  if (viewer.application.requisitionId !== params.id) candidateNotFound();
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const db = getPrisma();
+  const ip = clientIp(request, context);
+
+  if (intent === "stage") {
+    const { user, application } = await requireApplicationPermission(request, params.applicationId, "stage");
+    const toStage = StageSchema.safeParse(form.get("toStage"));
+    if (!toStage.success) {
+      return data<ActionResult>({ intent, ok: false, error: "Choose one of the stages: new, screening, shortlisted or rejected." }, { status: 400 });
+    }
+    const result = await changeStage(db, auditActor(user), {
+      requisitionId: application.requisitionId,
+      applicationIds: [application.id],
+      toStage: toStage.data,
+      ip,
+    });
+    return data<ActionResult>({ intent, ok: true, changed: result.changed });
+  }
+
+  if (intent === "note") {
+    const { user, application } = await requireApplicationPermission(request, params.applicationId, "notes");
+    try {
+      await addNote(db, { applicationId: application.id, authorId: user.id, body: form.get("body") });
+      return data<ActionResult>({ intent, ok: true });
+    } catch (error) {
+      if (error instanceof InvalidNoteError) return data<ActionResult>({ intent, ok: false, error: error.message }, { status: 400 });
+      throw error;
+    }
+  }
+
+  if (intent === "retry") {
+    const { user, application } = await requireApplicationPermission(request, params.applicationId, "upload");
+    const outcome = await retryParse(db, auditActor(user), application.id, application.requisitionId, ip);
+    return data<ActionResult>(outcome.ok ? { intent, ok: true } : { intent, ok: false, error: outcome.message }, {
+      status: outcome.ok ? 200 : 409,
+    });
+  }
+
+  return data<ActionResult>({ intent: "unknown", ok: false, error: "Unknown action." }, { status: 400 });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
+  {
+    title: loaderData
+      ? `${loaderData.candidate.identity.label} · ${loaderData.candidate.requisition.title} · MLE Screening`
+      : "Candidate · MLE Screening",
+  },
+];
+
+/** What each failure code means, in a recruiter's words (the stored message says what to ask for). */
+const FAILURE_TITLES: Record<string, string> = {
+  unsupported_type: "Not a résumé format we can read",
+  empty: "The file is empty",
+  encrypted: "The file is password-protected",
+  corrupt: "The file is damaged",
+  no_text: "Scanned or image-only PDF: it needs OCR or a text version",
+  too_large: "The file is too large to read",
+  timeout: "Reading the file took too long",
+  internal: "Processing failed on our side",
+};
+
+/** Failures a retry can fix (our side); for the others, ask the candidate for another file. */
+const RETRYABLE = new Set(["internal", "timeout"]);
+
+const STATUS_WORDS: Record<Exclude<ProcessingStatus, "DONE" | "FAILED">, string> = {
+  QUEUED: "Waiting for a worker to read this résumé.",
+  PROCESSING: "Reading and scoring this résumé now.",
+};
+
+export default function CandidatePage() {
+  const { candidate, navigation, can, maxNoteLength, tableQueryValid } = useLoaderData<typeof loader>();
+  const { application, requisition, identity, scores } = candidate;
+  const location = useLocation();
+  const [selectedAreaId, setSelectedAreaId] = useState<string | null>(null);
+  const working = application.status === "QUEUED" || application.status === "PROCESSING";
+  useLiveRevalidation(working);
+
+  const base = `/requisitions/${requisition.id}`;
+  const self = `${base}/candidates/${application.id}`;
+  const action = `${self}${location.search}`;
+  const tableHref = `${base}${navigation.search}`;
+  const hrefOf = (link: { id: string; search: string } | null) => (link ? `${base}/candidates/${link.id}${link.search}` : null);
+
+  return (
+    <div className="candidate-page" data-testid="candidate-page" data-identity={identity.visible ? "visible" : "hidden"}>
+      <div className="candidate-topline">
+        <nav className="breadcrumbs" aria-label="Breadcrumb">
+          <Link to="/requisitions">Requisitions</Link>
+          <span aria-hidden="true">/</span>
+          <Link to={tableHref}>{requisition.title}</Link>
+          <span aria-hidden="true">/</span>
+          <span aria-current="page">{identity.label}</span>
+        </nav>
+        <CandidatePager
+          previousHref={hrefOf(navigation.previous)}
+          nextHref={hrefOf(navigation.next)}
+          position={navigation.position}
+          total={navigation.total}
+          tableHref={tableHref}
+        />
+      </div>
+      {!tableQueryValid ? (
+        <p className="alert alert--warning small" role="status">
+          This link had a table setting that is no longer valid; previous and next follow the table&apos;s default order.
+        </p>
+      ) : null}
+
+      <header className="card candidate-header">
+        <div className="candidate-header__identity">
+          <div className="candidate-header__title-row">
+            <h1 className="page-title" data-testid="candidate-name">
+              {identity.label}
+            </h1>
+            <span data-testid="candidate-stage" data-stage={application.stage}>
+              <StageBadge stage={application.stage} />
+            </span>
+            {application.status !== "DONE" ? <StatusBadge status={application.status} /> : null}
+            {requisition.blindReview ? (
+              <span className="badge badge--blind" title="This requisition uses blind review" data-testid="blind-badge">
+                {identity.visible ? "Blind review · shortlisted, identity shown" : "Blind review · identity hidden"}
+              </span>
+            ) : null}
+          </div>
+          <p className="candidate-header__facts">
+            {[
+              candidate.background?.label,
+              candidate.yearsExperience !== null ? `${formatYears(candidate.yearsExperience)} years` : null,
+            ]
+              .filter(Boolean)
+              .join(" · ")}
+            {candidate.background || candidate.yearsExperience !== null ? " · " : ""}
+            uploaded <RelativeTime iso={application.uploadedAt} />
+          </p>
+          {identity.visible ? (
+            <ul className="contact-list" data-testid="contact">
+              {identity.email ? (
+                <li>
+                  <a href={`mailto:${identity.email}`}>{identity.email}</a>
+                </li>
+              ) : null}
+              {identity.phone ? <li>{identity.phone}</li> : null}
+              {identity.links.map((link) => (
+                <li key={link}>
+                  <a href={link} target="_blank" rel="noopener noreferrer nofollow">
+                    {link.replace(/^https:\/\//, "")}
+                  </a>
+                </li>
+              ))}
+              {!identity.email && !identity.phone && identity.links.length === 0 && application.status === "DONE" ? (
+                <li className="muted">No contact details found in the résumé</li>
+              ) : null}
+            </ul>
+          ) : (
+            <p className="muted small" data-testid="identity-hidden">
+              Name, contact details, links, schools, places and the original file are hidden until the candidate is shortlisted.
+            </p>
+          )}
+        </div>
+        <div className="candidate-header__scores" data-testid="candidate-scores">
+          {scores ? (
+            <>
+              <div className="score-tiles">
+                <ScoreTile label="Overall" value={scores.overall} emphasis testId="score-overall" />
+                <ScoreTile label={DIMENSION_LABELS.production} value={scores.production} testId="score-production" />
+                <ScoreTile label={DIMENSION_LABELS.ml} value={scores.ml} testId="score-ml" />
+              </div>
+              <p className="muted small score-tiles__version" data-testid="weights-version">
+                Ranked with weights v{scores.weightsVersion}
+              </p>
+            </>
+          ) : (
+            <p className="muted small">Scores appear once the résumé is read.</p>
+          )}
+        </div>
+        <div className="candidate-header__actions">
+          {can.stage ? <StageButtons stage={application.stage} action={action} blindReview={requisition.blindReview} /> : null}
+          <div className="candidate-header__secondary">
+            {can.download && candidate.file.downloadable ? (
+              <a className="button button--small" href={`${self}/file`} data-testid="download-file" download>
+                Download original
+                <span className="muted small">
+                  {candidate.file.type ?? "file"} · {formatBytes(candidate.file.sizeBytes)}
+                </span>
+              </a>
+            ) : can.download ? (
+              <span className="muted small" title="The original file shows the candidate's identity">
+                Original file hidden (blind review)
+              </span>
+            ) : null}
+            {can.erase ? <EraseCandidate action={`${self}/erase`} /> : null}
+          </div>
+        </div>
+      </header>
+
+      {application.status === "FAILED" ? (
+        <FailurePanel
+          code={application.failureCode}
+          message={application.failureMessage}
+          attempts={application.attempts}
+          canRetry={can.retry}
+          action={action}
+        />
+      ) : null}
+      {working ? (
+        <section className="card status-panel" role="status" data-testid="processing-panel">
+          <StatusBadge status={application.status} />
+          <p>
+            {STATUS_WORDS[application.status as "QUEUED" | "PROCESSING"]} This page updates by itself when it is done.
+          </p>
+        </section>
+      ) : null}
+
+      {candidate.resume || application.status === "DONE" ? (
+        <div className="candidate-grid">
+          <div className="candidate-grid__main">
+            <ScoreBreakdown
+              areas={candidate.areas}
+              dimensionScores={scores ? { production: scores.production, ml: scores.ml } : null}
+              selectedAreaId={selectedAreaId}
+              onSelectArea={setSelectedAreaId}
+            />
+            <GapsAndFlags candidate={candidate} />
+            <ExperienceAndEducation candidate={candidate} />
+            <SkillsFound candidate={candidate} />
+          </div>
+          <div className="candidate-grid__side">
+            {candidate.resume ? (
+              <ResumeText
+                segments={candidate.resume.segments}
+                areas={candidate.areas}
+                selectedAreaId={selectedAreaId}
+                onSelectArea={setSelectedAreaId}
+                blind={!identity.visible}
+              />
+            ) : (
+              <section className="card resume-panel">
+                <p className="muted">No text was stored for this résumé.</p>
+              </section>
+            )}
+          </div>
+        </div>
+      ) : null}
+
+      <div className="candidate-activity">
+        <CandidateNotes notes={candidate.notes} canWrite={can.notes} maxLength={maxNoteLength} action={action} />
+        <StageHistory history={candidate.history} uploadedAt={application.uploadedAt} />
+      </div>
+    </div>
+  );
+}
+
+function ScoreTile({ label, value, emphasis, testId }: { label: string; value: number; emphasis?: boolean; testId: string }) {
+  const rounded = Math.round(value);
+  return (
+    <div className={`score-tile${emphasis ? " score-tile--overall" : ""}`} data-testid={testId}>
+      <span className="score-tile__label">{label}</span>
+      <span className="score-tile__value">{rounded}</span>
+      <span className="score-tile__bar" aria-hidden="true">
+        <span className="score-tile__fill" style={{ width: `${Math.max(0, Math.min(100, value))}%` }} />
+      </span>
+    </div>
+  );
+}
+
+function FailurePanel({
+  code,
+  message,
+  attempts,
+  canRetry,
+  action,
+}: {
+  code: string | null;
+  message: string | null;
+  attempts: number;
+  canRetry: boolean;
+  action: string;
+}) {
+  const fetcher = useFetcher<{ intent: "retry"; ok: boolean; error?: string }>({ key: "candidate-retry" });
+  const retrying = fetcher.state !== "idle";
+  const title = (code && FAILURE_TITLES[code]) ?? "This résumé could not be read";
+  const fileProblem = code !== null && !RETRYABLE.has(code);
+  return (
+    <section className="card failure-panel" role="alert" data-testid="failure-panel">
+      <div className="failure-panel__text">
+        <h2 className="failure-panel__title">
+          {title} {code ? <code className="badge badge--code">{code}</code> : null}
+        </h2>
+        {message ? <p data-testid="failure-message">{message}</p> : null}
+        <p className="muted small">
+          {plural(attempts, "attempt")} so far.
+          {fileProblem ? " Retrying reads the same file again; a new file from the candidate is usually what helps." : ""}
+        </p>
+        {fetcher.data && !fetcher.data.ok ? <p className="field__error">{fetcher.data.error}</p> : null}
+      </div>
+      {canRetry ? (
+        <fetcher.Form method="post" action={action}>
+          <input type="hidden" name="intent" value="retry" />
+          <button type="submit" className={`button${fileProblem ? "" : " button--primary"}`} disabled={retrying} data-testid="retry">
+            {retrying ? "Queuing…" : "Retry"}
+          </button>
+        </fetcher.Form>
+      ) : null}
+    </section>
+  );
+}
+
+function EraseCandidate({ action }: { action: string }) {
+  return (
+    <details className="erase" data-testid="erase">
+      <summary className="button button--small button--danger-outline">Erase candidate…</summary>
+      <div className="erase__panel" role="group" aria-label="Confirm erasure">
+        <p className="small">
+          This permanently deletes the candidate&apos;s file, résumé text, scores, notes and stage history. The audit log keeps only
+          that an erasure happened. It cannot be undone.
+        </p>
+        <Form method="post" action={action} className="erase__form">
+          <label className="erase__confirm small">
+            <input type="checkbox" name="confirm" value="yes" required /> I understand this cannot be undone
+          </label>
+          <button type="submit" className="button button--small button--danger" data-testid="erase-confirm">
+            Erase permanently
+          </button>
+        </Form>
+      </div>
+    </details>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const location = useLocation();
+  const requisitionPath = location.pathname.split("/candidates/")[0] ?? "/requisitions";
+  return (
+    <ErrorPanel
+      error={error}
+      actions={
+        <>
+          <Link to={`${requisitionPath}${location.search}`} className="button button--primary">
+            Back to the candidates
+          </Link>
+          <Link to="/requisitions" className="button">
+            All requisitions
+          </Link>
+        </>
+      }
+    />
+  );
+}

@@ -1,0 +1,97 @@
+// The original résumé file, as an attachment that a browser never renders in our origin:
+// a sanitised file name whose extension matches the sniffed type, a fixed Content-Type from the
+// bytes (never from the upload), nosniff, a sandboxing CSP, no caching. Refused while blind
+// review hides the candidate's identity (the file is the identity). Every download is audited.
+import type { AuditActor } from "../audit/record-audit.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import type { Db } from "../db/client.ts";
+import type { FileType } from "../generated/prisma/enums.ts";
+import { sanitizeFileName } from "../intake/sanitize-file-name.ts";
+import { identityVisible } from "./blind-review.ts";
+
+export const CONTENT_TYPES: Record<FileType, string> = {
+  PDF: "application/pdf",
+  DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  TXT: "text/plain; charset=utf-8",
+};
+
+const EXTENSIONS: Record<FileType, string> = { PDF: ".pdf", DOCX: ".docx", TXT: ".txt" };
+
+/** Extensions a desktop would run or render as active content if the file were opened. */
+const ACTIVE_EXTENSIONS = /\.(html?|xhtml|shtml|svg|xml|xsl|js|mjs|hta|exe|bat|cmd|com|scr|ps1|sh|jar|msi|vbs|lnk|url|desktop)$/i;
+
+/** The name a downloaded file is saved under: sanitised, with the extension of what it really is. */
+export function downloadFileName(originalName: string, type: FileType | null): string {
+  let name = sanitizeFileName(originalName);
+  if (type) {
+    const wanted = EXTENSIONS[type];
+    const matches = name.toLowerCase().endsWith(wanted) || (type === "TXT" && /\.(txt|md|text)$/i.test(name));
+    if (!matches) name = `${name.replace(/\.(pdf|docx?|txt|md|rtf)$/i, "")}${wanted}`;
+  } else if (ACTIVE_EXTENSIONS.test(name)) {
+    name = `${name}.bin`;
+  }
+  return name;
+}
+
+/** RFC 6266 / 5987: an ASCII fallback and the exact UTF-8 name. */
+export function contentDisposition(fileName: string): string {
+  const ascii =
+    fileName
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[^\x20-\x7e]/g, "_")
+      .replace(/["\\;%]/g, "_")
+      .trim() || "resume";
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+export function downloadHeaders(fileName: string, type: FileType | null, size: number): Headers {
+  return new Headers({
+    "Content-Type": type ? CONTENT_TYPES[type] : "application/octet-stream",
+    "Content-Length": String(size),
+    "Content-Disposition": contentDisposition(fileName),
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "default-src 'none'; sandbox",
+    "Cache-Control": "private, no-store",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "Referrer-Policy": "no-referrer",
+  });
+}
+
+export type DownloadOutcome =
+  | { ok: true; bytes: Uint8Array<ArrayBuffer>; fileName: string; headers: Headers }
+  | { ok: false; reason: "not_found" | "identity_hidden" };
+
+export async function downloadResume(
+  db: Db,
+  actor: AuditActor,
+  input: { requisitionId: string; applicationId: string; ip?: string | null },
+): Promise<DownloadOutcome> {
+  const application = await db.application.findUnique({
+    where: { id: input.applicationId },
+    select: {
+      id: true,
+      requisitionId: true,
+      stage: true,
+      requisition: { select: { blindReview: true } },
+      resumeFile: { select: { originalName: true, detectedType: true, bytes: true } },
+    },
+  });
+  if (!application || application.requisitionId !== input.requisitionId) return { ok: false, reason: "not_found" };
+  if (!identityVisible(application.requisition.blindReview, application.stage)) return { ok: false, reason: "identity_hidden" };
+
+  const { resumeFile } = application;
+  const bytes = new Uint8Array(resumeFile.bytes);
+  const fileName = downloadFileName(resumeFile.originalName, resumeFile.detectedType);
+  await recordAudit(db, actor, {
+    action: "file.download",
+    summary: "Original résumé file downloaded",
+    targetType: "application",
+    targetId: application.id,
+    requisitionId: application.requisitionId,
+    after: { type: resumeFile.detectedType, sizeBytes: bytes.byteLength },
+    ip: input.ip ?? null,
+  });
+  return { ok: true, bytes, fileName, headers: downloadHeaders(fileName, resumeFile.detectedType, bytes.byteLength) };
+}

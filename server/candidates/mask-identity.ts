@@ -1,0 +1,251 @@
+// Blind review on the candidate page: the résumé text itself names the candidate (header,
+// contact lines, links, schools, places). Under blind review the page shows the text with those
+// parts replaced by a label ("name", "school"…), computed here on the server so the hidden words
+// never reach the browser. Offsets stay those of the stored text, so evidence spans still apply.
+// See docs/candidate-page.md for what is hidden and what cannot be.
+import type { ResumeFacts } from "../resume/extract-resume-facts.ts";
+import { lineSpans, type LineSpan } from "../resume/spans.ts";
+import type { Span } from "../screening/screening-result.ts";
+
+export type HiddenKind = "name" | "email" | "phone" | "link" | "contact" | "school" | "place";
+
+export const HIDDEN_LABELS: Record<HiddenKind, string> = {
+  name: "name",
+  email: "e-mail",
+  phone: "phone",
+  link: "link",
+  contact: "contact details",
+  school: "school",
+  place: "place",
+};
+
+export interface HiddenRange {
+  start: number;
+  end: number;
+  kind: HiddenKind;
+}
+
+/** A piece of the résumé text: either shown (`text`) or hidden (`hidden`, no text). */
+export type TextSegment = { start: number; end: number; text: string } | { start: number; end: number; hidden: HiddenKind };
+
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+const PHONE = /\+?\d[\d\s().-]{7,}\d/;
+const URL_LIKE = /\b(?:https?:\/\/|www\.|[\w-]+\.(?:com|io|dev|me|org|net|ai)\/)\S*/i;
+const HEADLINE_WORDS =
+  /\b(engineer|engineering|scientist|science|developer|researcher|research|analyst|architect|manager|lead|consultant|specialist|student|ph\.?d|ml|ai|machine learning|data|software|intern|mlops|devops|sre|programmer|statistician|founder|director|head)\b/i;
+/** Separators between the parts of a header line: "Title, Company (City, ST) | Mar 2021 – Present". */
+const SEGMENT_BREAK = /\s*(?:[,|•·;()[\]]|\s[-–—]\s|\s(?:at|from|in)\s)\s*/giu;
+/** "Present" and its translations: the end of a date range, not a place. */
+const PRESENT = /^(present|current|now|today|ongoing|heute|actualidad|presente|atual|actual|aujourd['’]hui|oggi|date)$/i;
+const CONTACT_SECTION = /\b(contact|personal (?:details|information|data)|links|social)\b/i;
+
+/** The parts of `text` that identify the candidate, sorted, merged and split at line breaks. */
+export function identityRanges(text: string, facts: ResumeFacts): HiddenRange[] {
+  const ranges: HiddenRange[] = [];
+  const hide = (start: number, end: number, kind: HiddenKind) => {
+    if (end > start) ranges.push({ start: Math.max(0, start), end: Math.min(text.length, end), kind });
+  };
+  const hideSpan = (span: Span | null | undefined, kind: HiddenKind) => span && hide(span.start, span.end, kind);
+  const hideEverywhere = (needle: string | null | undefined, kind: HiddenKind) => {
+    if (!needle || needle.trim().length < 3) return;
+    const haystack = text.toLowerCase();
+    const lower = needle.toLowerCase();
+    for (let at = haystack.indexOf(lower); at !== -1; at = haystack.indexOf(lower, at + lower.length)) {
+      hide(at, at + needle.length, kind);
+    }
+  };
+
+  // 1. Contact facts, wherever they appear (a repeated e-mail or profile link in a footer).
+  const { contact } = facts;
+  hideSpan(contact.name?.span, "name");
+  hideEverywhere(contact.name?.value, "name");
+  hideEverywhere(contact.name?.span.text, "name");
+  hideSpan(contact.email?.span, "email");
+  hideEverywhere(contact.email?.span.text, "email");
+  hideSpan(contact.phone?.span, "phone");
+  hideEverywhere(contact.phone?.span.text, "phone");
+  for (const link of contact.links) {
+    hideSpan(link.span, "link");
+    hideEverywhere(link.span.text, "link");
+  }
+
+  // 2. The header above the first section: contact and location lines (the headline stays).
+  const firstSection = facts.sections.reduce((min, s) => Math.min(min, s.start), text.length);
+  const nameParts = (contact.name?.value ?? "").split(/\s+/).filter((part) => part.length >= 3);
+  for (const line of lineSpans(text, 0, firstSection)) {
+    const content = line.text.trim();
+    if (!content) continue;
+    const words = content.split(/\s+/).length;
+    const isContactLine = EMAIL.test(content) || PHONE.test(content) || URL_LIKE.test(content) || /[|•·]/.test(content);
+    const isShortNonHeadline = words <= 8 && !HEADLINE_WORDS.test(content);
+    if (isContactLine || isShortNonHeadline) hideLine(line, "contact", hide);
+    // Parts of the name on a kept header line ("Priya's résumé").
+    for (const part of nameParts) {
+      for (const match of line.text.matchAll(new RegExp(`\\b${escapeRegExp(part)}\\b`, "giu"))) {
+        hide(line.start + match.index, line.start + match.index + part.length, "name");
+      }
+    }
+  }
+
+  // 3. Contact / personal-details / links sections, whole.
+  for (const section of facts.sections) {
+    if (section.kind !== "other" || !CONTACT_SECTION.test(section.heading.text)) continue;
+    for (const line of lineSpans(text, section.bodyStart, section.end)) hideLine(line, "contact", hide);
+  }
+
+  // 4. Schools (and the town after "at"), keeping degree, field and years.
+  for (const entry of facts.education) {
+    const kept = [entry.degree, entry.field].filter((span): span is Span => span !== null);
+    const lines = new Set<LineSpan>();
+    for (const span of [entry.degree, entry.institution]) {
+      const line = span ? lineAt(text, span.start) : null;
+      if (line && !Array.from(lines).some((l) => l.start === line.start)) lines.add(line);
+    }
+    for (const line of lines) {
+      for (const segment of segmentsOf(line)) {
+        if (overlapsAny(segment, kept)) continue;
+        const hasInstitution = entry.institution !== null && overlaps(segment, entry.institution);
+        if (hasInstitution && /\d/.test(segment.text)) {
+          hideSpan(entry.institution, "school");
+        } else if (hasInstitution || (!/\d/.test(segment.text) && /\p{L}{2}/u.test(segment.text) && !/^(gpa|grade|honou?rs|expected)\b/i.test(segment.text))) {
+          hide(segment.start, segment.end, "school");
+        }
+      }
+    }
+    hideSpan(entry.institution, "school");
+  }
+
+  // 5. Places on role header lines ("(Austin, TX)", "| Mountain View, CA"): short capitalised
+  // parts that are not the title, the employer or a date.
+  for (const role of facts.experience) {
+    const kept = [role.title, role.organisation].filter((span): span is Span => span !== null);
+    // The header runs to the end of the line holding the last of title, employer and dates.
+    const headerEnd = lineAt(text, Math.max(role.dates.end, ...kept.map((span) => span.end))).end;
+    for (const line of lineSpans(text, role.span.start, headerEnd)) hidePlaces(line, kept, hide);
+  }
+
+  // 6. Places on the date lines of education ("Dec 2014 | Ithaca, NY", "Grad. May 2011 | Kolkata").
+  const degreeSpans = facts.education.flatMap((entry) => [entry.degree, entry.field].filter((span): span is Span => span !== null));
+  for (const section of facts.sections) {
+    if (section.kind !== "education") continue;
+    for (const line of lineSpans(text, section.bodyStart, section.end)) {
+      if (/\b(?:19|20)\d\d\b/.test(line.text)) hidePlaces(line, degreeSpans, hide);
+    }
+  }
+
+  return normalise(text, ranges);
+}
+
+/** The text as shown under blind review: visible pieces with their text, hidden pieces labelled. */
+export function maskedSegments(text: string, hidden: readonly HiddenRange[]): TextSegment[] {
+  const segments: TextSegment[] = [];
+  let at = 0;
+  for (const range of hidden) {
+    if (range.start > at) segments.push({ start: at, end: range.start, text: text.slice(at, range.start) });
+    segments.push({ start: range.start, end: range.end, hidden: range.kind });
+    at = range.end;
+  }
+  if (at < text.length) segments.push({ start: at, end: text.length, text: text.slice(at) });
+  return segments;
+}
+
+/** The whole text as one visible segment (identity visible). */
+export function plainSegments(text: string): TextSegment[] {
+  return text.length > 0 ? [{ start: 0, end: text.length, text }] : [];
+}
+
+/** Does `value` (a name, an e-mail…) still appear in the shown parts of the segments? */
+export function segmentsReveal(segments: readonly TextSegment[], value: string): boolean {
+  const shown = segments.map((segment) => ("text" in segment ? segment.text : " ")).join("");
+  return shown.toLowerCase().includes(value.toLowerCase());
+}
+
+/** Short capitalised parts of a header line that are not kept spans, dates or "Present": places. */
+function hidePlaces(line: LineSpan, kept: readonly Span[], hide: (start: number, end: number, kind: HiddenKind) => void) {
+  for (const segment of segmentsOf(line)) {
+    const content = segment.text.replace(/^[•·●▪■◦○►▸‣∙*–—-]\s*/, "");
+    const words = content.split(/\s+/);
+    if (overlapsAny(segment, kept) || /\d/.test(content) || !/\p{L}{2}/u.test(content)) continue;
+    if (words.length > 4 || !/^\p{Lu}/u.test(words[0] ?? "") || PRESENT.test(content)) continue;
+    hide(segment.end - content.length, segment.end, "place");
+  }
+}
+
+function hideLine(line: LineSpan, kind: HiddenKind, hide: (start: number, end: number, kind: HiddenKind) => void) {
+  const leading = line.text.length - line.text.trimStart().length;
+  const trailing = line.text.length - line.text.trimEnd().length;
+  hide(line.start + leading, line.end - trailing, kind);
+}
+
+function lineAt(text: string, offset: number): LineSpan {
+  const start = text.lastIndexOf("\n", offset - 1) + 1;
+  const newline = text.indexOf("\n", offset);
+  const end = newline === -1 ? text.length : newline;
+  return { text: text.slice(start, end), start, end };
+}
+
+/** The parts of a line between separators, trimmed, with their offsets. */
+function segmentsOf(line: LineSpan): Span[] {
+  const segments: Span[] = [];
+  let from = 0;
+  const push = (start: number, end: number) => {
+    const raw = line.text.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (trimmed) segments.push({ text: trimmed, start: line.start + start + lead, end: line.start + start + lead + trimmed.length });
+  };
+  for (const match of line.text.matchAll(SEGMENT_BREAK)) {
+    push(from, match.index);
+    from = match.index + match[0].length;
+  }
+  push(from, line.text.length);
+  return segments;
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+const overlapsAny = (a: { start: number; end: number }, spans: readonly Span[]) => spans.some((b) => overlaps(a, b));
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * Sorted, non-overlapping ranges that never cross a line break (so the text keeps its lines).
+ * Where ranges overlap the more specific kind wins: name/e-mail/phone/link over contact lines.
+ */
+function normalise(text: string, ranges: HiddenRange[]): HiddenRange[] {
+  const priority: Record<HiddenKind, number> = { name: 6, email: 5, phone: 4, link: 3, school: 2, place: 1, contact: 0 };
+  const kindAt: Array<HiddenKind | undefined> = new Array(text.length);
+  for (const range of ranges) {
+    for (let i = range.start; i < range.end; i++) {
+      if (text[i] === "\n") continue;
+      const current = kindAt[i];
+      if (current === undefined || priority[range.kind] > priority[current]) kindAt[i] = range.kind;
+    }
+  }
+  const merged: HiddenRange[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const kind = kindAt[i];
+    if (kind === undefined) continue;
+    const last = merged.at(-1);
+    // Join neighbours of one kind, and bridge single spaces between hidden words of one kind.
+    if (last && last.kind === kind && (last.end === i || (i - last.end <= 1 && /^[ \t]*$/.test(text.slice(last.end, i))))) {
+      last.end = i + 1;
+    } else {
+      merged.push({ start: i, end: i + 1, kind });
+    }
+  }
+  // Hidden pieces separated only by punctuation read as one: "[contact details]", not
+  // "[place], [phone] | [e-mail]". Mixed kinds become "contact details".
+  const joined: HiddenRange[] = [];
+  for (const range of merged) {
+    const last = joined.at(-1);
+    if (last && /^[\s,|•·;:/()-]*$/.test(text.slice(last.end, range.start)) && !text.slice(last.end, range.start).includes("\n")) {
+      last.end = range.end;
+      if (last.kind !== range.kind) last.kind = "contact";
+    } else {
+      joined.push({ ...range });
+    }
+  }
+  return joined;
+}
