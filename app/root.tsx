@@ -1,7 +1,22 @@
-import type { LinksFunction, MetaFunction } from "@remix-run/node";
-import { Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteError } from "@remix-run/react";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import type { ReactNode } from "react";
+import { ROLE_LABELS, roleAllows } from "@server/auth/permissions.ts";
 import { ErrorPanel } from "~/components/error-panel.tsx";
+import { UserMenu } from "~/components/user-menu.tsx";
+import { getUser } from "~/lib/auth.server.ts";
+import { useNonce } from "~/lib/nonce.tsx";
 import styles from "~/styles/app.css";
 
 // Loader data types follow Single Fetch (turbo-stream) serialization.
@@ -18,7 +33,33 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "MLE Screening" }];
 
+/** The signed-in user for the top bar (public: anonymous visitors get null, pages guard themselves). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  return {
+    user: user
+      ? {
+          name: user.name,
+          email: user.email,
+          role: user.role,
+          roleLabel: ROLE_LABELS[user.role],
+          admin: {
+            users: roleAllows(user.role, "users.manage"),
+            audit: roleAllows(user.role, "audit.read"),
+            retention: roleAllows(user.role, "retention.manage"),
+            queues: roleAllows(user.role, "queue.dashboard"),
+          },
+        }
+      : null,
+  };
+}
+
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  const user = useRouteLoaderData<typeof loader>("root")?.user ?? null;
+  const { pathname } = useLocation();
+  // The sign-in page shows the brand only: no navigation into pages the visitor cannot open yet.
+  const showNav = user !== null && pathname !== "/login";
   return (
     <html lang="en">
       <head>
@@ -39,18 +80,42 @@ export function Layout({ children }: { children: ReactNode }) {
               </span>
               MLE Screening
             </Link>
-            <nav aria-label="Main" className="topbar__nav">
-              <NavLink to="/requisitions" className="topbar__link">
-                Requisitions
-              </NavLink>
-            </nav>
+            {showNav ? (
+              <nav aria-label="Main" className="topbar__nav">
+                <NavLink to="/requisitions" className="topbar__link">
+                  Requisitions
+                </NavLink>
+                {user.admin.users ? (
+                  <NavLink to="/admin/users" className="topbar__link" data-testid="nav-admin-users">
+                    Users
+                  </NavLink>
+                ) : null}
+                {user.admin.audit ? (
+                  <NavLink to="/admin/audit" className="topbar__link" data-testid="nav-admin-audit">
+                    Audit log
+                  </NavLink>
+                ) : null}
+                {user.admin.retention ? (
+                  <NavLink to="/admin/retention" className="topbar__link" data-testid="nav-admin-retention">
+                    Retention
+                  </NavLink>
+                ) : null}
+                {user.admin.queues ? (
+                  // Bull Board is its own app (Express, not Remix): a full page load.
+                  <a href="/admin/queues" className="topbar__link" data-testid="nav-admin-queues">
+                    Queues
+                  </a>
+                ) : null}
+              </nav>
+            ) : null}
+            {showNav ? <UserMenu name={user.name} email={user.email} roleLabel={user.roleLabel} /> : null}
           </div>
         </header>
         <main id="main" className="page">
           {children}
         </main>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -8,5 +8,6 @@ npm run -s db:seed
 port="${PORT:-3000}"
 echo
 echo "  MLE Screening is starting on http://127.0.0.1:${port}  (Ctrl-C to stop)"
+echo "  Sign in as admin@demo.test, recruiter@demo.test or manager@demo.test (password: demo-password)"
 echo
 exec node scripts/start.mjs

@@ -10,6 +10,9 @@ export QUEUE_PREFIX="mle_${run_id}"
 export PORT="${E2E_PORT:-3107}"
 export LOG_LEVEL="${LOG_LEVEL:-warn}"
 npm run -s db:migrate >/dev/null
+# Demo users (one per role, password demo-password), the two demo requisitions and memberships;
+# no résumés, so the worker is idle when the specs start.
+npm run -s db:seed -- --no-resumes >/dev/null
 # npm test builds once before Playwright starts; a direct `npx playwright test` builds here.
 [ "${E2E_SKIP_BUILD:-}" = 1 ] || npx remix build >/dev/null
 cleanup() {

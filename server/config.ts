@@ -23,19 +23,54 @@ export const ConfigSchema = z.object({
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(10 * MB),
   /** Largest upload request (all files together), in bytes: bounds the web process's memory. */
   MAX_UPLOAD_REQUEST_BYTES: z.coerce.number().int().positive().default(200 * MB),
-  /** Most files accepted in one upload request. */
+  /** Most files accepted in one upload request (loose files and ZIP entries together). */
   MAX_FILES_PER_UPLOAD: z.coerce.number().int().positive().default(500),
+  /** Most bytes one uploaded ZIP may inflate to, counted while unpacking (declared sizes can lie). */
+  MAX_ZIP_UNCOMPRESSED_BYTES: z.coerce.number().int().positive().default(500 * MB),
+  /** Most bytes one DOCX may inflate to before mammoth reads it, counted while inflating. */
+  MAX_DOCX_UNCOMPRESSED_BYTES: z.coerce.number().int().positive().default(50 * MB),
   /** Most PDF pages read from one résumé. */
   MAX_PDF_PAGES: z.coerce.number().int().positive().default(30),
   /** Time limit for reading one résumé, in milliseconds. */
   PARSE_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
-  /** Parse jobs one worker process runs at once. */
+  /** Parse jobs one worker process runs at once (also the number of its parse threads). */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** Heap cap of each parse thread, in MB: a parse that needs more fails as too_large. */
+  PARSE_MAX_HEAP_MB: z.coerce.number().int().min(32).max(16_384).default(256),
+  /** How often a worker looks for applications whose job is missing, in ms (also how long a row must sit untouched before it counts as missing). */
+  RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Port of the worker's /healthz and /readyz (0: no health server). */
+  WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  /** Lock of a running job, in ms: a killed worker's jobs are taken over after about twice this. */
+  JOB_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
+  /** Tries per job for errors that may pass (database or Redis unreachable). */
+  JOB_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  /** First retry delay, doubled at each further try (exponential backoff), in ms. */
+  JOB_BACKOFF_MS: z.coerce.number().int().min(10).default(1_000),
   /**
    * Secure flag of the session cookie. "auto": set in production unless the app listens on a
    * loopback address over plain HTTP (the local demo); set "true" behind a TLS proxy.
    */
   COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
+  /**
+   * Express's `trust proxy`: off by default, so the client address is the socket's and an
+   * X-Forwarded-For header sent by anyone is ignored. Behind a reverse proxy set "true", a hop
+   * count ("1") or the proxy's addresses ("loopback, 10.0.0.0/8").
+   */
+  TRUST_PROXY: z.string().default("false"),
+  /**
+   * Extra origins (comma-separated, e.g. "https://screening.example.com") allowed to send
+   * mutating requests besides the app's own host, for deployments where the proxy rewrites Host.
+   */
+  ALLOWED_ORIGINS: z.string().default(""),
+  /** Failed sign-ins allowed per e-mail address within the window before it is refused (429). */
+  LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().positive().default(5),
+  /** Failed sign-ins allowed per client address within the window. */
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
+  /** The sign-in rate-limit window, in minutes. */
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  /** Applications of requisitions closed longer than this many days are erased by the retention job. */
+  RETENTION_DAYS: z.coerce.number().int().positive().default(180),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

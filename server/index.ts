@@ -8,6 +8,13 @@ import compression from "compression";
 import express from "express";
 import { getConfig } from "./config.ts";
 import { logger } from "./logger.ts";
+import { postgresCheck, readiness, redisCheck } from "./health/checks.ts";
+import { withDatabaseUnavailablePage } from "./health/unavailable-page.ts";
+import { redisOf } from "./queue/redis-ready.ts";
+import { queueDashboardRouter, QUEUE_DASHBOARD_PATH, requireQueueDashboardUser } from "./http/queue-dashboard.ts";
+import { requestContextStorage } from "./http/request-context.ts";
+import { crossSiteMutationGuard, cspNonce, securityHeaders, trustProxySetting } from "./http/security.ts";
+import { getParseQueue, getPrisma } from "./services.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const config = getConfig();
@@ -20,13 +27,41 @@ const build = (await import(buildPath).catch((error: Error) => {
 
 const app = express();
 app.disable("x-powered-by");
+// Off by default: req.ip is the socket's address unless TRUST_PROXY names the proxy in front.
+app.set("trust proxy", trustProxySetting(config.TRUST_PROXY));
 app.use(compression());
+app.use(cspNonce, securityHeaders());
+app.use(crossSiteMutationGuard({ allowedOrigins: config.ALLOWED_ORIGINS }));
 app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 app.get("/healthz", (_req, res) => {
   res.json({ ok: true });
 });
-app.all("*", createRequestHandler({ build, mode: config.NODE_ENV }));
+// Readiness: PostgreSQL is required (503 without it); Redis is not (uploads are stored QUEUED and
+// enqueued later), so without it the web is "degraded" but still 200.
+app.get("/readyz", async (_req, res) => {
+  const redis = redisOf(getParseQueue());
+  const result = await readiness({
+    postgres: { check: postgresCheck(getPrisma()), required: true },
+    ...(redis ? { redis: { check: redisCheck(redis), required: false } } : {}),
+  });
+  res.status(result.status === "unavailable" ? 503 : 200).set("Cache-Control", "no-store").json(result);
+});
+app.use(QUEUE_DASHBOARD_PATH, requireQueueDashboardUser(getPrisma), queueDashboardRouter([getParseQueue()]));
+let lastUnavailableLog = 0;
+const remixHandler = createRequestHandler({
+  // PostgreSQL unreachable → 503 "temporarily unavailable" page or JSON, never a stack trace.
+  build: withDatabaseUnavailablePage(build, (error) => {
+    if (Date.now() - lastUnavailableLog < 10_000) return;
+    lastUnavailableLog = Date.now();
+    logger.error({ err: error instanceof Error ? error.message.split("\n").at(-1) : String(error) }, "database unreachable: answering 503");
+  }),
+  mode: config.NODE_ENV,
+  getLoadContext: (req, res) => ({ clientIp: req.ip ?? null, cspNonce: res.locals.cspNonce as string }),
+});
+app.all("*", (req, res, next) =>
+  requestContextStorage().run({ clientIp: req.ip ?? null, cspNonce: res.locals.cspNonce as string }, () => remixHandler(req, res, next)),
+);
 
 const server = app.listen(config.PORT, config.HOST, () => {
   logger.info(`Web app listening on http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${config.PORT}`);

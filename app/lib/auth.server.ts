@@ -2,7 +2,8 @@
 // requireUser / requirePermission / requireRequisitionPermission / requireApplicationPermission:
 // access is decided on the server from the session and server/auth/permissions.ts, never by
 // which buttons a page happens to show.
-import { data, redirect } from "@remix-run/node";
+import { data, redirect, type AppLoadContext } from "@remix-run/node";
+import { currentRequestContext } from "@server/http/request-context.ts";
 import { actorOf, type AuditActor } from "@server/audit/record-audit.ts";
 import {
   needsMembership,
@@ -177,12 +178,26 @@ export async function requireApplicationPermission(
   return { user, application };
 }
 
+/**
+ * What the user's role may do on a requisition they can see, for showing or hiding controls.
+ * (Showing is a courtesy: every action still checks with requireRequisitionPermission.)
+ */
+export function requisitionAbilities(user: SessionUser): Record<RequisitionPermission, boolean> {
+  const keys = Object.keys(PERMISSION_WORDS).filter((k) => !k.includes(".")) as RequisitionPermission[];
+  return Object.fromEntries(keys.map((k) => [k, roleAllows(user.role, k)])) as Record<RequisitionPermission, boolean>;
+}
+
 /** The audit actor for a signed-in user. */
 export function auditActor(user: SessionUser): AuditActor {
   return actorOf(user);
 }
 
-/** The client address for audit entries and rate limits (Express sets X-Forwarded-For only behind a trusted proxy). */
-export function clientIp(request: Request): string | null {
-  return request.headers.get("X-Forwarded-For")?.split(",")[0]?.trim() || null;
+/**
+ * The client address for audit entries and rate limits: Express's req.ip (the socket's address,
+ * or the proxy-reported one only when TRUST_PROXY is set), handed over by server/index.ts as the
+ * load context. Pass the loader's `context` when you have it; without it the same value is read
+ * from the request's async context. Never read from a request header, which anyone can forge.
+ */
+export function clientIp(_request: Request, context?: Partial<AppLoadContext>): string | null {
+  return context?.clientIp ?? currentRequestContext()?.clientIp ?? null;
 }

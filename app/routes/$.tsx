@@ -1,7 +1,10 @@
 // Any unknown URL: a 404 rendered by the root ErrorBoundary inside the normal layout.
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { requireUser } from "~/lib/auth.server.ts";
 
-export function loader({ request }: LoaderFunctionArgs) {
+// Signed-out visitors are sent to sign in first: even which URLs exist is not for them.
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
   throw data({ message: `There is no page at ${new URL(request.url).pathname}.` }, { status: 404 });
 }
 

@@ -1,3 +1,7 @@
-import { redirect } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { requireUser } from "~/lib/auth.server.ts";
 
-export const loader = () => redirect("/requisitions");
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return redirect("/requisitions");
+}

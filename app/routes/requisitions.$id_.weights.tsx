@@ -11,7 +11,8 @@ import { RangeField } from "~/components/range-field.tsx";
 import { RankingPreview } from "~/components/ranking-preview.tsx";
 import { SkillDatalist, SkillPicker } from "~/components/skill-picker.tsx";
 import { getPrisma } from "~/lib/db.server.ts";
-import { degreeLabel, plural } from "~/lib/format.ts";
+import { degreeLabel } from "~/lib/format.ts";
+import { auditActor, clientIp, requireRequisitionPermission, requisitionAbilities } from "~/lib/auth.server.ts";
 import { requireRequisition } from "~/lib/requisitions.server.ts";
 import {
   editorCatalog,
@@ -32,17 +33,21 @@ async function loadWeights(id: string) {
   return saved;
 }
 
-export async function loader({ params }: LoaderFunctionArgs) {
+// Every member may read the weights (and try the preview); saving needs the "weights" permission.
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const user = await requireRequisitionPermission(request, params.id, "view");
   const requisition = await requireRequisition(params.id);
   const saved = await loadWeights(requisition.id);
   return {
+    canSave: requisitionAbilities(user).weights,
     requisition: { id: requisition.id, title: requisition.title, blindReview: requisition.blindReview },
     saved,
     ...editorCatalog(),
   };
 }
 
-export async function action({ params, request }: ActionFunctionArgs) {
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const user = await requireRequisitionPermission(request, params.id, "weights");
   const requisition = await requireRequisition(params.id);
   const input = weightsInputFrom(await request.formData());
   const known = new Set(editorCatalog().skills.map((skill) => skill.id));
@@ -53,7 +58,11 @@ export async function action({ params, request }: ActionFunctionArgs) {
   }
   if (Object.keys(errors).length > 0) return data({ ok: false as const, errors }, { status: 400 });
   try {
-    const result = await updateRequisitionWeights(getPrisma(), requisition.id, input);
+    const result = await updateRequisitionWeights(getPrisma(), requisition.id, input, {
+      rerank: "background",
+      actor: auditActor(user),
+      ip: clientIp(request, context),
+    });
     return { ok: true as const, version: result.version, reranked: result.reranked };
   } catch (error) {
     if (error instanceof InvalidWeightsError) {
@@ -120,7 +129,7 @@ function Citation({ text }: { text: string }) {
 }
 
 export default function WeightsEditor() {
-  const { requisition, saved, presets, areas, skills } = useLoaderData<typeof loader>();
+  const { requisition, saved, presets, areas, skills, canSave } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const saving = navigation.state === "submitting";
@@ -188,7 +197,7 @@ export default function WeightsEditor() {
         <Form method="post" ref={formRef} className="card form weights-form" noValidate data-testid="weights-form">
           {actionData?.ok && !dirty ? (
             <p className="alert alert--success" role="status" data-testid="weights-saved">
-              Saved as version {actionData.version} · re-ranked {plural(actionData.reranked, "candidate")}
+              Saved as version {actionData.version} · the candidates table ranks with it now
             </p>
           ) : null}
           {Object.keys(errors).length > 0 ? (
@@ -374,9 +383,14 @@ export default function WeightsEditor() {
           </Section>
 
           <div className="form__actions weights-form__actions">
-            <button type="submit" className="button button--primary" disabled={saving} data-testid="save-weights">
+            <button type="submit" className="button button--primary" disabled={saving || !canSave} data-testid="save-weights">
               {saving ? "Saving…" : `Save as version ${saved.version + 1}`}
             </button>
+            {!canSave ? (
+              <span className="muted small" data-testid="weights-read-only">
+                Read only: hiring managers and admins change the weights.
+              </span>
+            ) : null}
             <button
               type="button"
               className="button button--ghost"

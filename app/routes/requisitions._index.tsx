@@ -1,22 +1,27 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { needsMembership, roleAllows } from "@server/auth/permissions.ts";
 import { Link, useLoaderData } from "@remix-run/react";
 import { EmptyState } from "~/components/empty-state.tsx";
 import { RelativeTime } from "~/components/relative-time.tsx";
+import { requireUser } from "~/lib/auth.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
-import { plural, STAGE_LABELS, STAGE_ORDER, STATUS_LABELS, STATUS_ORDER } from "~/lib/format.ts";
+import { plural, STAGE_LABELS, STAGE_ORDER } from "~/lib/format.ts";
 import { listRequisitions } from "~/lib/requisitions.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Requisitions · MLE Screening" }];
 
-export async function loader() {
-  const requisitions = await listRequisitions(getPrisma());
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  // Recruiters and hiring managers see only the requisitions they are members of.
+  const requisitions = await listRequisitions(getPrisma(), needsMembership(user.role) ? { memberId: user.id } : {});
   return {
+    canCreate: roleAllows(user.role, "requisition.create"),
     requisitions: requisitions.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
   };
 }
 
 export default function RequisitionsIndex() {
-  const { requisitions } = useLoaderData<typeof loader>();
+  const { requisitions, canCreate } = useLoaderData<typeof loader>();
   return (
     <>
       <div className="page-header">
@@ -24,7 +29,7 @@ export default function RequisitionsIndex() {
           <h1 className="page-title">Requisitions</h1>
           <p className="page-subtitle">Open roles and the résumés screened for each.</p>
         </div>
-        {requisitions.length > 0 ? (
+        {requisitions.length > 0 && canCreate ? (
           <Link to="/requisitions/new" className="button button--primary" data-testid="new-requisition">
             New requisition
           </Link>
@@ -32,67 +37,84 @@ export default function RequisitionsIndex() {
       </div>
 
       {requisitions.length === 0 ? (
-        <EmptyState title="No requisitions yet — create the first one" testId="requisitions-empty">
-          <p>A requisition is one open role. Create it, then upload the résumés you received for it.</p>
-          <Link to="/requisitions/new" className="button button--primary" data-testid="new-requisition">
-            Create a requisition
-          </Link>
-        </EmptyState>
+        canCreate ? (
+          <EmptyState title="No requisitions yet — create the first one" testId="requisitions-empty">
+            <p>A requisition is one open role. Create it, then upload the résumés you received for it.</p>
+            <Link to="/requisitions/new" className="button button--primary" data-testid="new-requisition">
+              Create a requisition
+            </Link>
+          </EmptyState>
+        ) : (
+          <EmptyState title="No requisitions shared with you yet" testId="requisitions-empty">
+            <p>You see the requisitions you are a member of. Ask a recruiter or an admin to add you to one.</p>
+          </EmptyState>
+        )
       ) : (
         <div className="card card--flush">
           <div className="table-scroll">
-            <table className="data-table" data-testid="requisitions-table">
+            <table className="data-table requisitions-table" data-testid="requisitions-table">
               <thead>
                 <tr>
                   <th scope="col">Requisition</th>
-                  <th scope="col">Created</th>
                   <th scope="col" className="num">
                     Candidates
                   </th>
-                  <th scope="col">Processing</th>
                   <th scope="col">Stages</th>
+                  <th scope="col">Processing</th>
+                  <th scope="col">Created</th>
                 </tr>
               </thead>
               <tbody>
-                {requisitions.map((requisition) => (
-                  <tr key={requisition.id} data-testid="requisition-row">
-                    <td>
-                      <Link to={`/requisitions/${requisition.id}`} className="row-title">
-                        {requisition.title}
-                      </Link>
-                      <div className="row-meta">
-                        {[requisition.team, requisition.location].filter(Boolean).join(" · ") || "No team or location"}
-                        {requisition.status === "CLOSED" ? <span className="badge badge--muted">Closed</span> : null}
-                      </div>
-                    </td>
-                    <td className="nowrap">
-                      <RelativeTime iso={requisition.createdAt} />
-                    </td>
-                    <td className="num strong">{requisition.total}</td>
-                    <td>
-                      <CountChips
-                        items={STATUS_ORDER.map((status) => ({
-                          key: status,
-                          label: STATUS_LABELS[status],
-                          count: requisition.byStatus[status],
-                          className: `dot dot--${status.toLowerCase()}`,
-                        }))}
-                        empty="No résumés yet"
-                      />
-                    </td>
-                    <td>
-                      <CountChips
-                        items={STAGE_ORDER.map((stage) => ({
-                          key: stage,
-                          label: STAGE_LABELS[stage],
-                          count: requisition.byStage[stage],
-                          className: `dot dot--stage-${stage.toLowerCase()}`,
-                        }))}
-                        empty="—"
-                      />
-                    </td>
-                  </tr>
-                ))}
+                {requisitions.map((requisition) => {
+                  const href = `/requisitions/${requisition.id}`;
+                  return (
+                    <tr key={requisition.id} data-testid="requisition-row">
+                      <td>
+                        <Link to={href} className="row-title">
+                          {requisition.title}
+                        </Link>
+                        <div className="row-meta">
+                          {[requisition.team, requisition.location].filter(Boolean).join(" · ") || "No team or location"}
+                          {requisition.status === "CLOSED" ? <span className="badge badge--muted">Closed</span> : null}
+                        </div>
+                      </td>
+                      <td className="num col-total" data-testid="requisition-total">
+                        {requisition.total}
+                      </td>
+                      <td data-testid="stage-counts">
+                        <CountLinks
+                          items={STAGE_ORDER.map((stage) => ({
+                            key: stage,
+                            label: STAGE_LABELS[stage].toLowerCase(),
+                            count: requisition.byStage[stage],
+                            tone: stage.toLowerCase(),
+                            href: `${href}?stage=${stage}`,
+                          }))}
+                          showZero
+                        />
+                        {requisition.total > 0 ? <StageBar byStage={requisition.byStage} total={requisition.total} /> : null}
+                      </td>
+                      <td data-testid="processing-counts">
+                        {requisition.total === 0 ? (
+                          <span className="muted small">No résumés yet</span>
+                        ) : (
+                          <CountLinks
+                            items={PROCESSING_ORDER.map((status) => ({
+                              key: status,
+                              label: STATUS_WORDS[status],
+                              count: requisition.byStatus[status],
+                              tone: status.toLowerCase(),
+                              href: `${href}?status=${status}`,
+                            }))}
+                          />
+                        )}
+                      </td>
+                      <td className="nowrap muted">
+                        <RelativeTime iso={requisition.createdAt} />
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>
@@ -103,23 +125,56 @@ export default function RequisitionsIndex() {
   );
 }
 
-function CountChips({
+// Work still running or needing attention first; "done" last.
+const PROCESSING_ORDER = ["QUEUED", "PROCESSING", "FAILED", "DONE"] as const;
+const STATUS_WORDS: Record<(typeof PROCESSING_ORDER)[number], string> = {
+  QUEUED: "queued",
+  PROCESSING: "processing",
+  FAILED: "failed",
+  DONE: "done",
+};
+
+/** Counts as coloured pills that open the table filtered to them ("3 shortlisted"). */
+function CountLinks({
   items,
-  empty,
+  showZero = false,
 }: {
-  items: { key: string; label: string; count: number; className: string }[];
-  empty: string;
+  items: { key: string; label: string; count: number; tone: string; href: string }[];
+  showZero?: boolean;
 }) {
-  const shown = items.filter((item) => item.count > 0);
-  if (shown.length === 0) return <span className="muted small">{empty}</span>;
+  const shown = showZero ? items : items.filter((item) => item.count > 0);
   return (
-    <ul className="count-chips">
+    <ul className="req-counts count-chips">
       {shown.map((item) => (
-        <li key={item.key} className="count-chip">
-          <span className={item.className} aria-hidden="true" />
-          <span className="count-chip__count">{item.count}</span> {item.label.toLowerCase()}
+        <li key={item.key}>
+          {item.count > 0 ? (
+            <Link to={item.href} className={`req-count req-count--${item.tone}`} title={`Show the ${item.count} ${item.label}`}>
+              <span className="req-count__count">{item.count}</span> {item.label}
+            </Link>
+          ) : (
+            <span className="req-count is-zero">
+              <span className="req-count__count">0</span> {item.label}
+            </span>
+          )}
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The funnel at a glance: one segment per stage, in the stage colours. */
+function StageBar({ byStage, total }: { byStage: Record<(typeof STAGE_ORDER)[number], number>; total: number }) {
+  return (
+    <div className="stage-bar" aria-hidden="true">
+      {STAGE_ORDER.map((stage) =>
+        byStage[stage] > 0 ? (
+          <span
+            key={stage}
+            className={`stage-bar__segment--${stage.toLowerCase()}`}
+            style={{ width: `${(byStage[stage] / total) * 100}%` }}
+          />
+        ) : null,
+      )}
+    </div>
   );
 }

@@ -1,4 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { auditActor, clientIp, requirePermission } from "~/lib/auth.server.ts";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { getPrisma } from "~/lib/db.server.ts";
 import { createRequisition, RequisitionInputSchema } from "~/lib/requisitions.server.ts";
@@ -8,7 +9,13 @@ export const meta: MetaFunction = () => [{ title: "New requisition · MLE Screen
 const FIELDS = ["title", "team", "location", "description"] as const;
 type Field = (typeof FIELDS)[number];
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "requisition.create");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "requisition.create");
   const form = await request.formData();
   const values = Object.fromEntries(
     FIELDS.map((field) => [field, typeof form.get(field) === "string" ? (form.get(field) as string) : ""]),
@@ -26,7 +33,10 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return data({ errors, values }, { status: 400 });
   }
-  const requisition = await createRequisition(getPrisma(), parsed.data);
+  const requisition = await createRequisition(getPrisma(), parsed.data, user.id, {
+    actor: auditActor(user),
+    ip: clientIp(request, context),
+  });
   return redirect(`/requisitions/${requisition.id}`);
 }
 

@@ -17,13 +17,20 @@ export interface RequisitionSummary {
 const emptyStatus = (): Record<ProcessingStatus, number> => ({ QUEUED: 0, PROCESSING: 0, DONE: 0, FAILED: 0 });
 const emptyStage = (): Record<Stage, number> => ({ NEW: 0, SCREENING: 0, SHORTLISTED: 0, REJECTED: 0 });
 
-export async function listRequisitions(db: Db): Promise<RequisitionSummary[]> {
+/** Every requisition, or with `memberId` only those that user is a member of (recruiters, hiring managers). */
+export async function listRequisitions(db: Db, options: { memberId?: string } = {}): Promise<RequisitionSummary[]> {
+  const where = options.memberId ? { members: { some: { userId: options.memberId } } } : {};
   const [requisitions, counts] = await Promise.all([
     db.requisition.findMany({
+      where,
       orderBy: [{ status: "asc" }, { createdAt: "desc" }],
       select: { id: true, title: true, team: true, location: true, status: true, createdAt: true },
     }),
-    db.application.groupBy({ by: ["requisitionId", "status", "stage"], _count: { _all: true } }),
+    db.application.groupBy({
+      by: ["requisitionId", "status", "stage"],
+      where: options.memberId ? { requisition: where } : {},
+      _count: { _all: true },
+    }),
   ]);
   const summaries = new Map<string, RequisitionSummary>(
     requisitions.map((r) => [r.id, { ...r, total: 0, byStatus: emptyStatus(), byStage: emptyStage() }]),

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { makePdf } from "../factories/pdf-writer.ts";
+import { signIn } from "./support/auth.ts";
 
 const SCREENS = "test-results/screens";
 
@@ -85,6 +86,11 @@ async function candidateNames(page: Page): Promise<string[]> {
   return page.getByTestId("candidate-name").allTextContents();
 }
 
+// A recruiter creates and fills requisitions (they become a member of what they create).
+test.beforeEach(async ({ page }) => {
+  await signIn(page, "recruiter");
+});
+
 test("creates a requisition, uploads résumés, shows live parsing and sorts on the server", async ({ page }) => {
   // Hydration mismatches and client exceptions surface as console errors: there must be none.
   const browserErrors: string[] = [];
@@ -111,10 +117,14 @@ test("creates a requisition, uploads résumés, shows live parsing and sorts on 
   await page.getByTestId("upload-input").setInputFiles([files.txt, files.pdf, files.png]);
   await page.getByTestId("upload-submit").click();
 
-  const outcomes = page.getByTestId("upload-outcome");
-  await expect(outcomes).toHaveCount(3);
-  await expect(outcomes.filter({ hasText: "photo.pdf" })).toContainText("unsupported_type");
-  await expect(page.getByTestId("upload-results")).toContainText("3 files stored");
+  // The upload becomes a batch with its own progress view, which lists every stored file.
+  await expect(page).toHaveURL(new RegExp(`${requisitionPath}/uploads/[a-z0-9]+$`));
+  const stored = page.getByTestId("batch-file");
+  await expect(stored).toHaveCount(3);
+  await expect(stored.filter({ hasText: "photo.pdf" })).toHaveAttribute("data-status", "FAILED");
+  await expect(stored.filter({ hasText: "photo.pdf" })).toContainText("PNG image");
+  await page.getByTestId("back-to-candidates").click();
+  await expect(page).toHaveURL(new RegExp(`${requisitionPath}$`));
 
   const rows = page.getByTestId("candidate-row");
   await expect(rows).toHaveCount(3);
@@ -208,10 +218,11 @@ test("a file over the size limit is refused with a message naming it", async ({ 
 
   await page.getByTestId("upload-input").setInputFiles(big);
   await page.getByTestId("upload-submit").click();
-  const error = page.getByTestId("upload-error");
-  await expect(error).toContainText("huge-resume.txt");
-  await expect(error).toContainText(`is larger than ${Math.round((maxBytes / (1024 * 1024)) * 10) / 10} MB`);
-  await expect(page.getByTestId("candidates-empty")).toBeVisible();
-  await expect(page).toHaveURL(new RegExp(`${requisitionPath}$`));
+  // Refused on its own (nothing stored), named with the limit on the upload's progress view.
+  await expect(page).toHaveURL(new RegExp(`${requisitionPath}/uploads/[a-z0-9]+$`));
+  const refused = page.getByTestId("refused-file");
+  await expect(refused).toContainText("huge-resume.txt");
+  await expect(refused).toContainText(`is larger than ${Math.round((maxBytes / (1024 * 1024)) * 10) / 10} MB`);
+  await expect(page.getByTestId("batch-files")).toContainText("No file of this upload could be stored");
   await screenshot(page, "upload-too-large");
 });

@@ -1,0 +1,10 @@
+// What server/index.ts hands every loader and action as `context` (getLoadContext); see
+// server/http/request-context.ts.
+import type { RequestContext } from "@server/http/request-context.ts";
+
+declare module "@remix-run/server-runtime" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AppLoadContext extends RequestContext {}
+}
+
+export {};

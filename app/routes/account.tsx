@@ -1,0 +1,137 @@
+// The signed-in user's account: who they are, which requisitions they can see, and a password
+// change (current password required; every other session is signed out).
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { changePassword } from "@server/auth/change-password.ts";
+import { MIN_PASSWORD_LENGTH } from "@server/auth/password.ts";
+import { ROLE_LABELS } from "@server/auth/permissions.ts";
+import { TextField } from "~/components/text-field.tsx";
+import { auditActor, clientIp, requireUser } from "~/lib/auth.server.ts";
+import { getPrisma } from "~/lib/db.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Account · MLE Screening" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const db = getPrisma();
+  const [memberships, sessions] = await Promise.all([
+    user.role === "ADMIN"
+      ? Promise.resolve(null)
+      : db.requisitionMember.findMany({
+          where: { userId: user.id },
+          select: { requisition: { select: { id: true, title: true, status: true } } },
+          orderBy: { createdAt: "asc" },
+        }),
+    db.session.count({ where: { userId: user.id, expiresAt: { gt: new Date() } } }),
+  ]);
+  return {
+    user: { name: user.name, email: user.email, role: ROLE_LABELS[user.role] },
+    requisitions: memberships?.map((m) => m.requisition) ?? null,
+    sessions,
+  };
+}
+
+type Field = "currentPassword" | "newPassword" | "confirmPassword";
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await request.formData();
+  const value = (key: Field) => String(form.get(key) ?? "");
+  const errors: Partial<Record<Field, string>> = {};
+  if (!value("currentPassword")) errors.currentPassword = "Enter your current password.";
+  if (!value("newPassword")) errors.newPassword = "Enter a new password.";
+  if (!value("confirmPassword")) errors.confirmPassword = "Enter the new password again.";
+  if (Object.keys(errors).length > 0) return data({ ok: false as const, errors }, { status: 400 });
+
+  const result = await changePassword(
+    getPrisma(),
+    {
+      userId: user.id,
+      sessionId: user.sessionId,
+      currentPassword: value("currentPassword"),
+      newPassword: value("newPassword"),
+      confirmPassword: value("confirmPassword"),
+    },
+    { ...auditActor(user), ip: clientIp(request, context) },
+  );
+  if (!result.ok) return data({ ok: false as const, errors: { [result.field]: result.message } }, { status: 400 });
+  return { ok: true as const, otherSessionsEnded: result.otherSessionsEnded };
+}
+
+export default function Account() {
+  const { user, requisitions, sessions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const errors: Partial<Record<Field, string>> = actionData && !actionData.ok ? actionData.errors : {};
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1 className="page-title">Account</h1>
+          <p className="page-subtitle">
+            {user.name} · {user.email} · {user.role}
+          </p>
+        </div>
+      </div>
+      <div className="admin-grid">
+        <section className="card stack" aria-labelledby="password-heading">
+          <h2 id="password-heading" className="card__title">
+            Change password
+          </h2>
+          {actionData?.ok ? (
+            <p className="alert alert--success" role="status" data-testid="password-changed">
+              Password changed.{" "}
+              {actionData.otherSessionsEnded > 0
+                ? `${actionData.otherSessionsEnded} other session${actionData.otherSessionsEnded === 1 ? " was" : "s were"} signed out.`
+                : "No other session was open."}
+            </p>
+          ) : null}
+          <Form method="post" className="form" noValidate key={actionData?.ok ? "done" : "form"}>
+            <TextField name="currentPassword" label="Current password" type="password" autoComplete="current-password" error={errors.currentPassword} />
+            <TextField
+              name="newPassword"
+              label="New password"
+              type="password"
+              autoComplete="new-password"
+              error={errors.newPassword}
+              hint={`At least ${MIN_PASSWORD_LENGTH} characters. Other browsers signed in as you will be signed out.`}
+            />
+            <TextField name="confirmPassword" label="New password again" type="password" autoComplete="new-password" error={errors.confirmPassword} />
+            <div className="form__actions">
+              <button type="submit" className="button button--primary" disabled={navigation.state === "submitting"} data-testid="change-password">
+                Change password
+              </button>
+            </div>
+          </Form>
+        </section>
+        <aside className="card stack" aria-labelledby="access-heading">
+          <h2 id="access-heading" className="card__title">
+            Access
+          </h2>
+          <dl className="definition-list">
+            <dt>Role</dt>
+            <dd>{user.role}</dd>
+            <dt>Signed in</dt>
+            <dd>
+              {sessions} session{sessions === 1 ? "" : "s"}
+            </dd>
+          </dl>
+          {requisitions === null ? (
+            <p className="muted small">Admins see every requisition.</p>
+          ) : requisitions.length === 0 ? (
+            <p className="muted small">You are not a member of any requisition yet. Ask an admin to add you.</p>
+          ) : (
+            <ul className="checkbox-list">
+              {requisitions.map((r) => (
+                <li key={r.id}>
+                  <Link to={`/requisitions/${r.id}`}>{r.title}</Link>
+                  {r.status === "CLOSED" ? <span className="badge badge--muted">Closed</span> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </aside>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,260 @@
+// Admin: one account — role, requisition memberships, password reset, disable/enable.
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import { MIN_PASSWORD_LENGTH } from "@server/auth/password.ts";
+import { ErrorPanel } from "~/components/error-panel.tsx";
+import { RoleBadge, ROLE_OPTIONS } from "~/components/role-badge.tsx";
+import { TextField } from "~/components/text-field.tsx";
+import { auditActor, clientIp, requirePermission } from "~/lib/auth.server.ts";
+import { getPrisma } from "~/lib/db.server.ts";
+import {
+  changeUserRole,
+  getUserForAdmin,
+  resetUserPassword,
+  setUserDisabled,
+  setUserMemberships,
+  UserChangeError,
+} from "~/lib/users.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
+  { title: `${loaderData?.user.name ?? "User"} · Admin · MLE Screening` },
+];
+
+function userNotFound(): never {
+  throw data({ title: "Account not found", message: "This account does not exist. Go back to the users list." }, { status: 404 });
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "users.manage");
+  const db = getPrisma();
+  const user = params.userId ? await getUserForAdmin(db, params.userId) : null;
+  if (!user) userNotFound();
+  const requisitions = await db.requisition.findMany({
+    orderBy: [{ status: "asc" }, { createdAt: "desc" }],
+    select: { id: true, title: true, status: true },
+  });
+  return {
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      disabled: user.disabled,
+      sessions: user._count.sessions,
+      memberOf: user.memberships.map((m) => m.requisitionId),
+    },
+    requisitions,
+  };
+}
+
+type Intent = "role" | "memberships" | "password" | "disable" | "enable";
+const DONE: Record<Intent, string> = {
+  role: "Role changed.",
+  memberships: "Requisitions saved.",
+  password: "Password reset; the account was signed out everywhere.",
+  disable: "Account disabled and signed out everywhere.",
+  enable: "Account enabled again.",
+};
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const admin = await requirePermission(request, "users.manage");
+  const db = getPrisma();
+  const userId = params.userId ?? "";
+  if (!(await getUserForAdmin(db, userId))) userNotFound();
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "") as Intent;
+  const actor = auditActor(admin);
+  const ip = clientIp(request, context);
+  try {
+    switch (intent) {
+      case "role":
+        await changeUserRole(db, userId, String(form.get("role") ?? ""), actor, ip);
+        break;
+      case "memberships":
+        await setUserMemberships(db, userId, form.getAll("requisitionId").map(String), actor, ip);
+        break;
+      case "password":
+        await resetUserPassword(db, userId, String(form.get("password") ?? ""), actor, ip);
+        break;
+      case "disable":
+      case "enable":
+        if (userId === admin.id) throw new UserChangeError("You cannot disable your own account.");
+        await setUserDisabled(db, userId, intent === "disable", actor, ip);
+        break;
+      default:
+        return data({ ok: false as const, intent, message: "Unknown request: reload the page and try again." }, { status: 400 });
+    }
+  } catch (error) {
+    if (error instanceof UserChangeError) return data({ ok: false as const, intent, message: error.message }, { status: 400 });
+    throw error;
+  }
+  return { ok: true as const, intent, message: DONE[intent] };
+}
+
+export default function AdminUser() {
+  const { user, requisitions } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const errorFor = (intent: Intent) => (result && !result.ok && result.intent === intent ? result.message : undefined);
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <Link to="/admin/users">Users</Link>
+        <span aria-hidden="true">/</span>
+        <span aria-current="page">{user.name}</span>
+      </nav>
+      <div className="page-header">
+        <div>
+          <h1 className="page-title" data-testid="user-title">
+            {user.name}
+          </h1>
+          <p className="page-subtitle">
+            {user.email} · <RoleBadge role={user.role} /> {user.disabled ? <span className="badge badge--danger">Disabled</span> : null} ·{" "}
+            {user.sessions} open session{user.sessions === 1 ? "" : "s"}
+          </p>
+        </div>
+        <Link to={`/admin/audit?targetId=${user.id}`} className="button">
+          History
+        </Link>
+      </div>
+      {result?.ok ? (
+        <p className="alert alert--success" role="status" data-testid="user-saved">
+          {result.message}
+        </p>
+      ) : result && !result.ok && !["role", "memberships", "password", "disable", "enable"].includes(result.intent) ? (
+        <p className="alert alert--error" role="alert">
+          {result.message}
+        </p>
+      ) : null}
+      <div className="admin-grid">
+        <div className="stack">
+          <section className="card" aria-labelledby="memberships-heading">
+            <Form method="post" className="form">
+              <input type="hidden" name="intent" value="memberships" />
+              <div>
+                <h2 id="memberships-heading" className="card__title">
+                  Requisitions
+                </h2>
+                <p className="field__hint">
+                  {user.role === "ADMIN"
+                    ? "Admins see every requisition; memberships matter only if the role changes."
+                    : "Recruiters and hiring managers see only the requisitions ticked here."}
+                </p>
+              </div>
+              {errorFor("memberships") ? <p className="alert alert--error">{errorFor("memberships")}</p> : null}
+              {requisitions.length === 0 ? (
+                <p className="muted">No requisitions yet.</p>
+              ) : (
+                <ul className="checkbox-list" data-testid="memberships">
+                  {requisitions.map((r) => (
+                    <li key={r.id}>
+                      <label>
+                        <input type="checkbox" name="requisitionId" value={r.id} defaultChecked={user.memberOf.includes(r.id)} />
+                        <span>
+                          {r.title}
+                          {r.status === "CLOSED" ? <span className="badge badge--muted">Closed</span> : null}
+                        </span>
+                      </label>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <div className="form__actions">
+                <button type="submit" className="button button--primary" disabled={busy} data-testid="save-memberships">
+                  Save requisitions
+                </button>
+              </div>
+            </Form>
+          </section>
+        </div>
+        <div className="stack">
+          <section className="card" aria-labelledby="role-heading">
+            <Form method="post" className="form">
+              <input type="hidden" name="intent" value="role" />
+              <h2 id="role-heading" className="card__title">
+                Role
+              </h2>
+              <div className="field">
+                <label htmlFor="role" className="field__label">
+                  Role
+                </label>
+                <select id="role" name="role" defaultValue={user.role} key={user.role}>
+                  {ROLE_OPTIONS.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+                {errorFor("role") ? <p className="field__error">{errorFor("role")}</p> : null}
+              </div>
+              <div className="form__actions">
+                <button type="submit" className="button" disabled={busy} data-testid="save-role">
+                  Change role
+                </button>
+              </div>
+            </Form>
+          </section>
+          <section className="card" aria-labelledby="reset-heading">
+            <Form method="post" className="form" noValidate key={result?.ok && result.intent === "password" ? "reset" : "form"}>
+              <input type="hidden" name="intent" value="password" />
+              <h2 id="reset-heading" className="card__title">
+                Reset password
+              </h2>
+              <TextField
+                name="password"
+                label="New password"
+                type="password"
+                autoComplete="new-password"
+                error={errorFor("password")}
+                hint={`At least ${MIN_PASSWORD_LENGTH} characters. Signs the account out everywhere.`}
+              />
+              <div className="form__actions">
+                <button type="submit" className="button" disabled={busy} data-testid="reset-password">
+                  Reset password
+                </button>
+              </div>
+            </Form>
+          </section>
+          <section className="card danger-zone" aria-labelledby="status-heading">
+            <Form method="post" className="form">
+              <input type="hidden" name="intent" value={user.disabled ? "enable" : "disable"} />
+              <h2 id="status-heading" className="card__title">
+                {user.disabled ? "Enable account" : "Disable account"}
+              </h2>
+              <p className="field__hint">
+                {user.disabled
+                  ? "The person can sign in again with their password."
+                  : "The person is signed out and cannot sign in. Their decisions and notes stay, attributed to them."}
+              </p>
+              {errorFor("disable") || errorFor("enable") ? <p className="field__error">{errorFor("disable") ?? errorFor("enable")}</p> : null}
+              <div className="form__actions">
+                <button
+                  type="submit"
+                  className={user.disabled ? "button" : "button button--danger"}
+                  disabled={busy}
+                  data-testid="toggle-disabled"
+                >
+                  {user.disabled ? "Enable account" : "Disable account"}
+                </button>
+              </div>
+            </Form>
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <ErrorPanel
+      error={useRouteError()}
+      actions={
+        <Link to="/admin/users" className="button">
+          Back to users
+        </Link>
+      }
+    />
+  );
+}

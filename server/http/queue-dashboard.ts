@@ -1,0 +1,67 @@
+// Bull Board, the queue dashboard, mounted at /admin/queues for admins only. It is plain Express
+// (outside Remix), so the session is checked here with the same session store and permission
+// matrix as the Remix guards: anonymous visitors go to the sign-in page, other roles get 403.
+import { createBullBoard } from "@bull-board/api";
+import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
+import { ExpressAdapter } from "@bull-board/express";
+import type { Queue } from "bullmq";
+import type { Request, RequestHandler } from "express";
+import { roleAllows } from "../auth/permissions.ts";
+import { getSessionUser, SESSION_COOKIE } from "../auth/sessions.ts";
+import type { Db } from "../db/client.ts";
+
+export const QUEUE_DASHBOARD_PATH = "/admin/queues";
+
+/** The session token from the Cookie header (the same parsing as app/lib/auth.server.ts). */
+export function sessionTokenFromCookieHeader(header: string | undefined): string | null {
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq < 0) continue;
+    if (part.slice(0, eq).trim() === SESSION_COOKIE) {
+      const value = part.slice(eq + 1).trim();
+      try {
+        return value ? decodeURIComponent(value) : null;
+      } catch {
+        return null;
+      }
+    }
+  }
+  return null;
+}
+
+/** Admits admins; redirects anonymous page views to /login; refuses everyone else with 403. */
+export function requireQueueDashboardUser(getDb: () => Db): RequestHandler {
+  return async (req: Request, res, next) => {
+    try {
+      const user = await getSessionUser(getDb(), sessionTokenFromCookieHeader(req.get("cookie")));
+      if (!user) {
+        if (req.method === "GET" && !req.originalUrl.startsWith(`${QUEUE_DASHBOARD_PATH}/api/`)) {
+          res.redirect(302, `/login?redirectTo=${encodeURIComponent(req.originalUrl)}`);
+        } else {
+          res.status(401).type("text/plain; charset=utf-8").send("401 Unauthorized: sign in to open the queue dashboard.\n");
+        }
+        return;
+      }
+      if (!roleAllows(user.role, "queue.dashboard")) {
+        res.status(403).type("text/plain; charset=utf-8").send("403 Forbidden: only admins can open the queue dashboard.\n");
+        return;
+      }
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+/** The dashboard's router, showing the given queues. */
+export function queueDashboardRouter(queues: Queue[]) {
+  const serverAdapter = new ExpressAdapter();
+  serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
+  createBullBoard({
+    queues: queues.map((queue) => new BullMQAdapter(queue)),
+    serverAdapter,
+    options: { uiConfig: { boardTitle: "MLE Screening queues" } },
+  });
+  return serverAdapter.getRouter() as RequestHandler;
+}

@@ -1,0 +1,315 @@
+// Every route and resource route × every role (member or not) and anonymous, through the real
+// web process: allowed or refused. The table is keyed by the files in app/routes, so a new route
+// without a row here fails the first test: add it with the permission its loader/action checks.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "../support/processes.ts";
+import {
+  ACTORS,
+  CALLERS,
+  createAccessFixtures,
+  TEST_PASSWORD,
+  type AccessFixtures,
+  type Actor,
+  type Caller,
+} from "../support/access-fixtures.ts";
+import { signInCookie, startWebApp, type WebApp } from "../support/web-app.ts";
+
+/** Who may: a requisition permission (members only, by role), a global one, or everyone signed in. */
+type Rule =
+  | "public"
+  | "signedIn"
+  | "view"
+  | "upload"
+  | "stage"
+  | "notes"
+  | "export"
+  | "download"
+  | "weights"
+  | "erase"
+  | "requisition.create"
+  | "admin";
+
+const MEMBER_ROLES: Record<string, readonly Actor[]> = {
+  view: ["admin", "recruiter", "manager"],
+  upload: ["admin", "recruiter"],
+  stage: ["admin", "recruiter", "manager"],
+  notes: ["admin", "recruiter"],
+  export: ["admin", "recruiter"],
+  download: ["admin", "recruiter", "manager"],
+  weights: ["admin", "manager"],
+  erase: ["admin"],
+  "requisition.create": ["admin", "recruiter", "recruiterOutsider"],
+  admin: ["admin"],
+  signedIn: ACTORS,
+};
+
+function allowed(rule: Rule, caller: Caller): boolean {
+  if (rule === "public") return true;
+  if (caller === "anonymous") return false;
+  return MEMBER_ROLES[rule]!.includes(caller);
+}
+
+interface Case {
+  method: "GET" | "POST";
+  rule: Rule;
+  /** A form body that is harmless when allowed (empty or invalid: the action answers 400). */
+  body?: Record<string, string> | "multipart" | ((f: AccessFixtures) => Record<string, string>);
+  /** The call ends the session (sign-out): use a session of its own. */
+  ownSession?: boolean;
+  /**
+   * Call it as the app's fetchers do (single fetch: `<path>.data`). A resource route that returns
+   * `data(…, { status })` instead of a Response answers a plain POST with 200 and the status in
+   * the body; through `.data` the status is the real one.
+   */
+  singleFetch?: boolean;
+  /** Streams forever (server-sent events): only the status is read. */
+  stream?: boolean;
+  note?: string;
+}
+
+interface RouteRow {
+  path: (f: AccessFixtures) => string;
+  cases: Case[];
+}
+
+const req = (f: AccessFixtures) => `/requisitions/${f.requisitionId}`;
+const app = (f: AccessFixtures) => `${req(f)}/candidates/${f.applicationId}`;
+
+/** One row per file in app/routes. */
+const ROUTES: Record<string, RouteRow> = {
+  "$.tsx": { path: () => "/no-such-page", cases: [{ method: "GET", rule: "signedIn", note: "404 for the signed-in, sign-in for others" }] },
+  "_index.tsx": { path: () => "/", cases: [{ method: "GET", rule: "signedIn" }] },
+  "login.tsx": {
+    path: () => "/login",
+    cases: [
+      { method: "GET", rule: "public" },
+      { method: "POST", rule: "public", body: {} },
+    ],
+  },
+  "logout.tsx": {
+    path: () => "/logout",
+    cases: [
+      { method: "GET", rule: "public", note: "redirects to the requisitions (which then guard)" },
+      { method: "POST", rule: "public", body: {}, ownSession: true },
+    ],
+  },
+  "account.tsx": {
+    path: () => "/account",
+    cases: [
+      { method: "GET", rule: "signedIn" },
+      { method: "POST", rule: "signedIn", body: {} },
+    ],
+  },
+  "admin.audit.tsx": { path: () => "/admin/audit", cases: [{ method: "GET", rule: "admin" }] },
+  "admin.retention.tsx": {
+    path: () => "/admin/retention",
+    cases: [
+      { method: "GET", rule: "admin" },
+      { method: "POST", rule: "admin", body: {}, note: "nothing is due, so nothing is erased" },
+    ],
+  },
+  "admin.users.tsx": {
+    path: () => "/admin/users",
+    cases: [
+      { method: "GET", rule: "admin" },
+      { method: "POST", rule: "admin", body: {} },
+    ],
+  },
+  "admin.users_.$userId.tsx": {
+    path: (f) => `/admin/users/${f.users.recruiterOutsider.id}`,
+    cases: [
+      { method: "GET", rule: "admin" },
+      { method: "POST", rule: "admin", body: {} },
+    ],
+  },
+  "api.requisitions.$id.resumes.tsx": {
+    path: (f) => `/api/requisitions/${f.requisitionId}/resumes`,
+    cases: [
+      { method: "GET", rule: "public", note: "405 for everyone: the endpoint takes POST only" },
+      { method: "POST", rule: "upload", body: "multipart" },
+    ],
+  },
+  "requisitions._index.tsx": { path: () => "/requisitions", cases: [{ method: "GET", rule: "signedIn" }] },
+  "requisitions.new.tsx": {
+    path: () => "/requisitions/new",
+    cases: [
+      { method: "GET", rule: "requisition.create" },
+      { method: "POST", rule: "requisition.create", body: {} },
+    ],
+  },
+  "requisitions.$id.tsx": {
+    path: req,
+    cases: [
+      { method: "GET", rule: "view" },
+      { method: "POST", rule: "upload", body: "multipart" },
+    ],
+  },
+  "requisitions.$id_.weights.tsx": {
+    path: (f) => `${req(f)}/weights`,
+    cases: [
+      { method: "GET", rule: "view", note: "members read the weights; saving needs the weights permission" },
+      { method: "POST", rule: "weights", body: {} },
+    ],
+  },
+  "requisitions.$id_.plot.tsx": { path: (f) => `${req(f)}/plot`, cases: [{ method: "GET", rule: "view" }] },
+  "requisitions.$id_.export[.]csv.tsx": { path: (f) => `${req(f)}/export.csv`, cases: [{ method: "GET", rule: "export" }] },
+  "requisitions.$id_.export[.]json.tsx": { path: (f) => `${req(f)}/export.json`, cases: [{ method: "GET", rule: "export" }] },
+  "requisitions.$id_.weights_.preview.tsx": { path: (f) => `${req(f)}/weights/preview`, cases: [{ method: "GET", rule: "view" }] },
+  "requisitions.$id_.uploads._index.tsx": { path: (f) => `${req(f)}/uploads`, cases: [{ method: "GET", rule: "view" }] },
+  "requisitions.$id_.uploads.$batchId.tsx": { path: (f) => `${req(f)}/uploads/${f.batchId}`, cases: [{ method: "GET", rule: "view" }] },
+  "requisitions.$id_.uploads.$batchId_.events.tsx": {
+    path: (f) => `${req(f)}/uploads/${f.batchId}/events`,
+    cases: [{ method: "GET", rule: "view", stream: true }],
+  },
+  "requisitions.$id_.candidates.bulk.tsx": {
+    path: (f) => `${req(f)}/candidates/bulk`,
+    cases: [
+      { method: "GET", rule: "public", note: "redirects to the requisition page (which guards)" },
+      {
+        method: "POST",
+        rule: "stage",
+        body: (f) => ({ intent: "stage", toStage: "SCREENING", scope: "selected", id: f.applicationId }),
+        singleFetch: true,
+        note: "each intent checks its own permission (stage here; retry needs upload)",
+      },
+    ],
+  },
+  "requisitions.$id_.candidates.$applicationId.tsx": {
+    path: app,
+    cases: [
+      { method: "GET", rule: "view" },
+      { method: "POST", rule: "view", body: {}, note: "each intent then checks stage / notes / upload" },
+    ],
+  },
+  "requisitions.$id_.candidates.$applicationId_.file.tsx": { path: (f) => `${app(f)}/file`, cases: [{ method: "GET", rule: "download" }] },
+  "requisitions.$id_.candidates.$applicationId_.erase.tsx": {
+    path: (f) => `${req(f)}/candidates/${f.eraseApplicationId}/erase`,
+    cases: [
+      { method: "GET", rule: "erase" },
+      { method: "POST", rule: "erase", body: {}, note: "without confirm=yes: 400, nothing erased" },
+    ],
+  },
+};
+
+/** Express routes outside Remix. */
+const EXPRESS_ROUTES: Record<string, RouteRow> = {
+  "/admin/queues": { path: () => "/admin/queues", cases: [{ method: "GET", rule: "admin" }] },
+  "/healthz": { path: () => "/healthz", cases: [{ method: "GET", rule: "public" }] },
+};
+
+function routeFiles(): string[] {
+  return readdirSync(path.join(ROOT, "app/routes"))
+    .filter((name) => /\.(tsx?|jsx?)$/.test(name) && !name.startsWith(".") && !/\.test\.[jt]sx?$/.test(name))
+    .sort();
+}
+
+function exportsOf(file: string): { loader: boolean; action: boolean } {
+  const source = readFileSync(path.join(ROOT, "app/routes", file), "utf8");
+  const has = (name: string) =>
+    new RegExp(`export\\s+(async\\s+)?(function|const|let)\\s+${name}\\b|export\\s*\\{[^}]*\\b${name}\\b`).test(source);
+  return { loader: has("loader"), action: has("action") };
+}
+
+let web: WebApp;
+let fixtures: AccessFixtures;
+const cookies = new Map<Caller, string>();
+
+beforeAll(async () => {
+  web = await startWebApp({
+    prepare: async (testDb) => {
+      fixtures = await createAccessFixtures(testDb.db);
+    },
+    // Many sign-ins from one address: the limit is not what this test is about.
+    env: { LOGIN_MAX_FAILURES_PER_IP: "1000" },
+  });
+  for (const actor of ACTORS) cookies.set(actor, await signInCookie(web.baseUrl, fixtures.users[actor].email, TEST_PASSWORD));
+}, 180_000);
+
+afterAll(async () => {
+  await web?.stop();
+});
+
+describe("the role matrix covers every route", () => {
+  it("has one row per file in app/routes (add a row for a new route)", () => {
+    expect(Object.keys(ROUTES).sort()).toEqual(routeFiles());
+  });
+
+  it.each(routeFiles())("%s: its row tests the loader with GET and the action with POST", (file) => {
+    const row = ROUTES[file];
+    expect(row, `no row for ${file}`).toBeDefined();
+    const { loader, action } = exportsOf(file);
+    const methods = new Set(row!.cases.map((c) => c.method));
+    if (loader) expect(methods.has("GET"), `${file} has a loader: add a GET case`).toBe(true);
+    if (action) expect(methods.has("POST"), `${file} has an action: add a POST case`).toBe(true);
+  });
+});
+
+async function call(row: RouteRow, c: Case, caller: Caller) {
+  const headers: Record<string, string> = {};
+  let cookie = caller === "anonymous" ? undefined : cookies.get(caller);
+  if (c.ownSession && caller !== "anonymous") cookie = await signInCookie(web.baseUrl, fixtures.users[caller].email, TEST_PASSWORD);
+  if (cookie) headers.Cookie = cookie;
+  let body: BodyInit | undefined;
+  if (c.body === "multipart") {
+    body = new FormData();
+  } else if (c.body) {
+    headers["Content-Type"] = "application/x-www-form-urlencoded";
+    body = new URLSearchParams(typeof c.body === "function" ? c.body(fixtures) : c.body);
+  }
+  const response = await fetch(`${web.baseUrl}${row.path(fixtures)}${c.singleFetch ? ".data" : ""}`, {
+    method: c.method,
+    headers,
+    body,
+    redirect: "manual",
+    signal: AbortSignal.timeout(20_000),
+  });
+  if (c.stream) await response.body?.cancel();
+  else await response.arrayBuffer();
+  return { status: response.status, location: response.headers.get("location") };
+}
+
+/** "Sign in first" (not the sign-out's "/login?signedOut=1"). */
+const asksToSignIn = (result: { status: number; location: string | null }) =>
+  result.status === 302 && /^\/login(\?redirectTo=|$)/.test(result.location ?? "");
+
+function refusedAs(caller: Caller, result: { status: number; location: string | null }): boolean {
+  if (caller === "anonymous") return result.status === 401 || asksToSignIn(result);
+  return result.status === 403;
+}
+
+const rows = [...Object.entries(ROUTES), ...Object.entries(EXPRESS_ROUTES)].flatMap(([name, row]) =>
+  row.cases.flatMap((c) => CALLERS.map((caller) => ({ name, row, c, caller, expected: allowed(c.rule, caller) ? "allowed" : "refused" })))
+);
+// The erase route's target is erased by the first caller allowed to: keep admins last.
+rows.sort((a, b) => Number(a.caller === "admin") - Number(b.caller === "admin"));
+
+describe("every route × every role", () => {
+  it.each(rows)("$c.method $name as $caller → $expected", async ({ row, c, caller, expected }) => {
+    const result = await call(row, c, caller);
+    const detail = `${c.method} ${row.path(fixtures)} as ${caller}: ${result.status}${result.location ? ` → ${result.location}` : ""}`;
+    expect(result.status, detail).toBeLessThan(500);
+    if (expected === "refused") {
+      expect(refusedAs(caller, result), `${detail} should be refused`).toBe(true);
+    } else {
+      expect(result.status, `${detail} should be allowed`).not.toBe(401);
+      expect(result.status, `${detail} should be allowed`).not.toBe(403);
+      expect(asksToSignIn(result), `${detail} should not ask to sign in`).toBe(false);
+    }
+  });
+});
+
+describe("what the requisition list shows", () => {
+  it.each([
+    ["admin", ["Access: ML Engineer", "Access: other team"]],
+    ["recruiter", ["Access: ML Engineer"]],
+    ["manager", ["Access: ML Engineer"]],
+    ["recruiterOutsider", ["Access: other team"]],
+  ] as const)("%s sees only their requisitions", async (actor, titles) => {
+    const html = await (await fetch(`${web.baseUrl}/requisitions`, { headers: { Cookie: cookies.get(actor)! } })).text();
+    for (const title of ["Access: ML Engineer", "Access: other team"]) {
+      expect(html.includes(title), `${actor} and “${title}”`).toBe((titles as readonly string[]).includes(title));
+    }
+  });
+});
