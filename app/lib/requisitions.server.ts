@@ -6,6 +6,7 @@ import { getPrisma } from "./db.server.ts";
 export { RequisitionInputSchema } from "@server/requisitions/requisition-input.ts";
 export { createRequisition } from "@server/requisitions/create-requisition.ts";
 export { listRequisitions } from "@server/requisitions/list-requisitions.ts";
+export { setBlindReview, setRequisitionOpen } from "@server/requisitions/requisition-settings.ts";
 export { getRequisition };
 
 /** The requisition of a route's :id, or a 404 that the route's ErrorBoundary explains. */

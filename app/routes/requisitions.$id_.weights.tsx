@@ -13,7 +13,7 @@ import { SkillDatalist, SkillPicker } from "~/components/skill-picker.tsx";
 import { getPrisma } from "~/lib/db.server.ts";
 import { degreeLabel } from "~/lib/format.ts";
 import { auditActor, clientIp, requireRequisitionPermission, requisitionAbilities } from "~/lib/auth.server.ts";
-import { requireRequisition } from "~/lib/requisitions.server.ts";
+import { requireRequisition, setBlindReview } from "~/lib/requisitions.server.ts";
 import {
   editorCatalog,
   fieldErrorsFrom,
@@ -49,7 +49,13 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const user = await requireRequisitionPermission(request, params.id, "weights");
   const requisition = await requireRequisition(params.id);
-  const input = weightsInputFrom(await request.formData());
+  const form = await request.formData();
+  if (form.get("intent") === "blind-review") {
+    const blindReview = form.get("blindReview") === "on";
+    await setBlindReview(getPrisma(), requisition.id, blindReview, { actor: auditActor(user), ip: clientIp(request, context) });
+    return { ok: true as const, intent: "blind-review" as const, blindReview };
+  }
+  const input = weightsInputFrom(form);
   const known = new Set(editorCatalog().skills.map((skill) => skill.id));
   const errors: Record<string, string> = {};
   for (const field of ["mustHave", "niceToHave"] as const) {
@@ -63,7 +69,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       actor: auditActor(user),
       ip: clientIp(request, context),
     });
-    return { ok: true as const, version: result.version, reranked: result.reranked };
+    return { ok: true as const, intent: "weights" as const, version: result.version, reranked: result.reranked };
   } catch (error) {
     if (error instanceof InvalidWeightsError) {
       return data({ ok: false as const, errors: fieldErrorsFrom(error.issues) }, { status: 400 });
@@ -125,6 +131,31 @@ function Citation({ text }: { text: string }) {
       {quote}
       {source ? <span className="citation__source"> — {source}</span> : null}
     </>
+  );
+}
+
+/** Blind review (PRODUCT.md, fairness): identity stays hidden until a candidate is shortlisted. */
+function BlindReviewCard({ blindReview, canSave }: { blindReview: boolean; canSave: boolean }) {
+  const fetcher = useFetcher<typeof action>();
+  const pending = fetcher.state !== "idle";
+  const on = fetcher.formData ? fetcher.formData.get("blindReview") === "on" : blindReview;
+  return (
+    <section className="card blind-review-card" aria-labelledby="blind-review-heading" data-testid="blind-review-card">
+      <h2 id="blind-review-heading" className="card__title">
+        Blind review <span className={`badge ${on ? "badge--info" : "badge--muted"}`}>{on ? "On" : "Off"}</span>
+      </h2>
+      <p className="muted small">
+        When on, names, contact details, links, schools, places and original files are hidden in the table, the plot, candidate
+        pages and exports until a candidate is shortlisted, so early decisions rest on the evidence.
+      </p>
+      <fetcher.Form method="post">
+        <input type="hidden" name="intent" value="blind-review" />
+        {on ? null : <input type="hidden" name="blindReview" value="on" />}
+        <button type="submit" className="button" disabled={!canSave || pending} data-testid="toggle-blind-review">
+          {pending ? "Saving…" : on ? "Turn blind review off" : "Turn blind review on"}
+        </button>
+      </fetcher.Form>
+    </section>
   );
 }
 
@@ -195,7 +226,7 @@ export default function WeightsEditor() {
 
       <div className="weights-layout">
         <Form method="post" ref={formRef} className="card form weights-form" noValidate data-testid="weights-form">
-          {actionData?.ok && !dirty ? (
+          {actionData?.ok && actionData.intent === "weights" && !dirty ? (
             <p className="alert alert--success" role="status" data-testid="weights-saved">
               Saved as version {actionData.version} · the candidates table ranks with it now
             </p>
@@ -402,6 +433,8 @@ export default function WeightsEditor() {
             {dirty ? <span className="muted small">Unsaved changes</span> : null}
           </div>
         </Form>
+
+        <BlindReviewCard blindReview={requisition.blindReview} canSave={canSave} />
 
         <section
           className="card card--flush weights-preview"

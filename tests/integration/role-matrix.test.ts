@@ -27,6 +27,7 @@ type Rule =
   | "export"
   | "download"
   | "weights"
+  | "edit"
   | "erase"
   | "requisition.create"
   | "admin";
@@ -39,6 +40,7 @@ const MEMBER_ROLES: Record<string, readonly Actor[]> = {
   export: ["admin", "recruiter"],
   download: ["admin", "recruiter", "manager"],
   weights: ["admin", "manager"],
+  edit: ["admin", "recruiter"],
   erase: ["admin"],
   "requisition.create": ["admin", "recruiter", "recruiterOutsider"],
   admin: ["admin"],
@@ -151,6 +153,13 @@ const ROUTES: Record<string, RouteRow> = {
     cases: [
       { method: "GET", rule: "view", note: "members read the weights; saving needs the weights permission" },
       { method: "POST", rule: "weights", body: {} },
+    ],
+  },
+  "requisitions.$id_.status.tsx": {
+    path: (f) => `${req(f)}/status`,
+    cases: [
+      { method: "GET", rule: "public", note: "redirects to the requisition page (which guards)" },
+      { method: "POST", rule: "edit", body: {}, note: "without status=OPEN|CLOSED: 400, nothing changes" },
     ],
   },
   "requisitions.$id_.plot.tsx": { path: (f) => `${req(f)}/plot`, cases: [{ method: "GET", rule: "view" }] },
