@@ -1,7 +1,10 @@
-// The candidates table. Sorting and paging happen on the server: headers are links that change
-// ?sort=&dir= in the URL, and TanStack Table only renders the page it is given.
-import { Link, useLocation } from "@remix-run/react";
-import { useState } from "react";
+// The candidates table. Sorting, filtering and paging happen on the server: headers are links
+// that change ?sort= in the URL (shift+click adds a secondary key), and TanStack Table renders the
+// page it is given, with column visibility and row selection. Selected rows (or every candidate
+// matching the view) go to the bulk route; failed rows can be retried. Rows are keyboard
+// navigable: ↑/↓ or j/k move, Enter opens, x or Space selects.
+import { Link, useFetcher, useLocation, useNavigate } from "@remix-run/react";
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
 import {
   createColumnHelper,
   flexRender,
@@ -10,15 +13,20 @@ import {
   type ColumnDef,
   type Header,
   type RowData,
+  type RowSelectionState,
   type VisibilityState,
 } from "@tanstack/react-table";
 import type { CandidateSort } from "@server/candidates/candidates-query.ts";
+import type { Stage } from "@server/generated/prisma/enums.ts";
 import type { LabelledCandidateRow as CandidateRow } from "~/lib/candidates.server.ts";
 import { backgroundLabel, degreeLabel, EMPTY, formatScore, formatYears } from "~/lib/format.ts";
-import { nextSort, withParams, type SortDir } from "~/lib/table-url.ts";
+import { sortSearch, tableSearch, type SortDir, type SortKey } from "~/lib/table-url.ts";
+import type { BulkActionData } from "~/routes/requisitions.$id_.candidates.bulk.tsx";
+import { BulkActionBar } from "./bulk-action-bar.tsx";
+import { ColumnMenu, useColumnVisibility, type ColumnOption } from "./column-menu.tsx";
 import { RelativeTime } from "./relative-time.tsx";
 import { StageBadge } from "./stage-badge.tsx";
-import { FailureReason, StatusBadge } from "./status-badge.tsx";
+import { StatusBadge } from "./status-badge.tsx";
 
 declare module "@tanstack/react-table" {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
@@ -29,12 +37,19 @@ declare module "@tanstack/react-table" {
     firstDir?: SortDir;
     numeric?: boolean;
     className?: string;
+    /** The words for the column in sort hints and the caption. */
+    label?: string;
   }
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface TableMeta<TData extends RowData> {
     /** The requisition's current weights version: rows ranked with another one are flagged. */
     weightsVersion: number;
     requirements: Requirements;
+    /** The candidate page of a row, carrying the table's view (prev/next follow its order). */
+    candidateHref: (id: string) => string;
+    canRetry: boolean;
+    retryAction: string;
+    onResult: (data: BulkActionData) => void;
   }
 }
 
@@ -51,11 +66,18 @@ function Maybe({ text }: { text: string }) {
   return text === EMPTY ? <span className="muted">{EMPTY}</span> : <>{text}</>;
 }
 
+/** Score bands, as on the candidate page: strong ≥ 70, moderate ≥ 40 (the gap threshold), weak below. */
+function band(score: number): "strong" | "moderate" | "weak" {
+  if (score >= 70) return "strong";
+  if (score >= 40) return "moderate";
+  return "weak";
+}
+
 function ScoreCell({ value }: { value: number | null }) {
   if (value === null) return <span className="muted">{EMPTY}</span>;
   const clamped = Math.max(0, Math.min(100, value));
   return (
-    <span className="score">
+    <span className={`score score--${band(value)}`}>
       <span className="score__value">{formatScore(value)}</span>
       <span className="score__bar" aria-hidden="true">
         <span className="score__fill" style={{ width: `${clamped}%` }} />
@@ -64,51 +86,102 @@ function ScoreCell({ value }: { value: number | null }) {
   );
 }
 
+function RetryButton({ id, label, action, onResult }: { id: string; label: string; action: string; onResult: (data: BulkActionData) => void }) {
+  const fetcher = useFetcher<BulkActionData>();
+  const handled = useRef<BulkActionData | null>(null);
+  useEffect(() => {
+    // The answer is shown as soon as it arrives; the table refreshes when revalidation is done.
+    if (fetcher.state !== "submitting" && fetcher.data && fetcher.data !== handled.current) {
+      handled.current = fetcher.data;
+      onResult(fetcher.data);
+    }
+  }, [fetcher.state, fetcher.data, onResult]);
+  const busy = fetcher.state !== "idle";
+  return (
+    <fetcher.Form method="post" action={action} className="retry-form">
+      <input type="hidden" name="intent" value="retry" />
+      <input type="hidden" name="scope" value="selected" />
+      <input type="hidden" name="id" value={id} />
+      <button
+        type="submit"
+        className="button button--small retry-button"
+        disabled={busy}
+        aria-label={`Retry reading ${label}`}
+        data-testid="retry-row"
+      >
+        {busy ? <span className="spinner" aria-hidden="true" /> : <span aria-hidden="true">↻</span>}
+        Retry
+      </button>
+    </fetcher.Form>
+  );
+}
+
 const columns: ColumnDef<CandidateRow, any>[] = [
-  column.accessor((row) => row.name ?? row.fileName, {
+  column.display({
+    id: "select",
+    meta: { className: "col-select" },
+    header: ({ table }) => (
+      <input
+        type="checkbox"
+        className="row-check"
+        aria-label="Select all candidates on this page"
+        checked={table.getIsAllPageRowsSelected()}
+        ref={(input) => {
+          if (input) input.indeterminate = table.getIsSomePageRowsSelected() && !table.getIsAllPageRowsSelected();
+        }}
+        onChange={table.getToggleAllPageRowsSelectedHandler()}
+        disabled={table.getRowModel().rows.length === 0}
+        data-testid="select-page"
+      />
+    ),
+    cell: ({ row }) => (
+      <input
+        type="checkbox"
+        className="row-check"
+        aria-label={`Select ${row.original.label}`}
+        checked={row.getIsSelected()}
+        onChange={row.getToggleSelectedHandler()}
+        tabIndex={-1}
+        data-testid="select-row"
+      />
+    ),
+  }),
+  column.accessor("label", {
     id: "name",
     header: "Name",
-    meta: { sortKey: "name", firstDir: "asc", className: "col-name" },
-    cell: ({ row: { original } }) =>
-      original.name ? (
+    meta: { sortKey: "name", firstDir: "asc", className: "col-name", label: "name" },
+    cell: ({ row: { original }, table }) => {
+      const href = table.options.meta!.candidateHref(original.id);
+      return (
         <div className="name-cell">
-          <span className="name-cell__name" data-testid="candidate-name">
-            {original.name}
-          </span>
-          <span className="name-cell__file">{original.fileName}</span>
+          <Link
+            to={href}
+            className={`name-cell__name${original.name ? "" : " is-fallback"}`}
+            data-testid="candidate-name"
+            tabIndex={-1}
+          >
+            {original.label}
+          </Link>
+          {original.identityHidden ? (
+            <span className="name-cell__hidden" data-testid="identity-hidden" title="Blind review: the name, contact details and file stay hidden until the candidate is shortlisted">
+              <span aria-hidden="true">◌</span> identity hidden
+            </span>
+          ) : original.name && original.fileName && original.fileName !== original.name ? (
+            <span className="name-cell__file">{original.fileName}</span>
+          ) : null}
         </div>
-      ) : (
-        <div className="name-cell">
-          <span className="name-cell__name muted" data-testid="candidate-name">
-            {original.fileName}
-          </span>
-        </div>
-      ),
-  }),
-  column.accessor("status", {
-    header: "Status",
-    meta: { sortKey: "status", firstDir: "asc", className: "col-status" },
-    cell: ({ row: { original } }) => (
-      <div className="status-cell">
-        {original.status === "FAILED" ? (
-          <FailureReason code={original.failureCode} message={original.failureMessage}>
-            <StatusBadge status={original.status} />
-          </FailureReason>
-        ) : (
-          <StatusBadge status={original.status} />
-        )}
-      </div>
-    ),
+      );
+    },
   }),
   column.accessor("stage", {
     header: "Stage",
-    meta: { sortKey: "stage", firstDir: "asc" },
+    meta: { sortKey: "stage", firstDir: "asc", className: "col-stage", label: "stage" },
     cell: (info) => <StageBadge stage={info.getValue()} />,
   }),
   column.accessor("overallScore", {
     id: "overall",
     header: "Overall",
-    meta: { sortKey: "overall", firstDir: "desc", numeric: true },
+    meta: { sortKey: "overall", firstDir: "desc", numeric: true, className: "col-score col-score--overall", label: "overall score" },
     cell: ({ getValue, row: { original }, table }) => {
       const current = table.options.meta?.weightsVersion;
       const stale = original.weightsVersion !== null && current !== undefined && original.weightsVersion !== current;
@@ -131,13 +204,13 @@ const columns: ColumnDef<CandidateRow, any>[] = [
   column.accessor("productionScore", {
     id: "production",
     header: "Production",
-    meta: { sortKey: "production", firstDir: "desc", numeric: true },
+    meta: { sortKey: "production", firstDir: "desc", numeric: true, className: "col-score", label: "production score" },
     cell: (info) => <ScoreCell value={info.getValue()} />,
   }),
   column.accessor("mlScore", {
     id: "ml",
     header: "ML",
-    meta: { sortKey: "ml", firstDir: "desc", numeric: true },
+    meta: { sortKey: "ml", firstDir: "desc", numeric: true, className: "col-score", label: "ML score" },
     cell: (info) => <ScoreCell value={info.getValue()} />,
   }),
   column.accessor("gapAreas", {
@@ -148,13 +221,22 @@ const columns: ColumnDef<CandidateRow, any>[] = [
       const gaps = getValue() as CandidateRow["gapAreas"];
       if (original.status !== "DONE") return <span className="muted">{EMPTY}</span>;
       if (gaps.length === 0) return <span className="muted small">None</span>;
+      // Two gaps keep the row on one line; the rest are named in the "+N" tooltip.
+      const shown = gaps.slice(0, 2);
+      const more = gaps.slice(2);
       return (
         <ul className="gap-list" data-testid="gaps">
-          {gaps.map((gap) => (
+          {shown.map((gap) => (
             <li key={gap.id} className="gap" title={gap.title}>
               {gap.name}
             </li>
           ))}
+          {more.length > 0 ? (
+            <li className="gap gap--more" title={more.map((gap) => gap.title).join("\n")}>
+              +{more.length}
+              <span className="visually-hidden">: {more.map((gap) => gap.name).join(", ")}</span>
+            </li>
+          ) : null}
         </ul>
       );
     },
@@ -204,7 +286,7 @@ const columns: ColumnDef<CandidateRow, any>[] = [
   column.accessor("yearsExperience", {
     id: "years",
     header: "Years",
-    meta: { sortKey: "years", firstDir: "desc", numeric: true },
+    meta: { sortKey: "years", firstDir: "desc", numeric: true, className: "col-years", label: "years of experience" },
     cell: (info) => <Maybe text={formatYears(info.getValue())} />,
   }),
   column.accessor("highestDegree", {
@@ -215,54 +297,171 @@ const columns: ColumnDef<CandidateRow, any>[] = [
   column.accessor("background", {
     id: "background",
     header: "Background",
+    meta: { className: "col-background" },
     cell: (info) => <Maybe text={backgroundLabel(info.getValue())} />,
+  }),
+  column.accessor("status", {
+    header: "Processing",
+    meta: { sortKey: "status", firstDir: "asc", className: "col-status", label: "processing state" },
+    cell: ({ row: { original }, table }) => {
+      if (original.status !== "FAILED") return <StatusBadge status={original.status} />;
+      // Compact for a dense table: badge and Retry on one line, code and reason clamped below
+      // (the whole reason is in the tooltip and on the candidate page).
+      const reason = [original.failureCode, original.failureMessage].filter(Boolean).join(": ");
+      return (
+        <div className="status-cell status-cell--failed" data-testid="failure-reason">
+          <div className="status-cell__top">
+            <StatusBadge status={original.status} />
+            {table.options.meta?.canRetry ? (
+              <RetryButton id={original.id} label={original.label} action={table.options.meta.retryAction} onResult={table.options.meta.onResult} />
+            ) : null}
+          </div>
+          {reason ? (
+            <p className="status-cell__reason" title={reason}>
+              {original.failureCode ? <code className="visually-hidden">{original.failureCode}: </code> : null}
+              {original.failureMessage ?? original.failureCode}
+            </p>
+          ) : null}
+        </div>
+      );
+    },
   }),
   column.accessor("uploadedAt", {
     id: "uploaded",
     header: "Uploaded",
-    meta: { sortKey: "uploaded", firstDir: "desc", className: "col-uploaded" },
+    meta: { sortKey: "uploaded", firstDir: "desc", className: "col-uploaded", label: "upload time" },
     cell: (info) => <RelativeTime iso={info.getValue()} />,
   }),
 ];
 
-/** Columns a recruiter can show or hide; the sorted column is always shown. */
-const OPTIONAL_COLUMNS = [
+/** Columns a recruiter can show or hide; the sorted columns are always shown. */
+const OPTIONAL_COLUMNS: readonly ColumnOption[] = [
+  { id: "stage", label: "Stage" },
+  { id: "overall", label: "Overall" },
+  { id: "production", label: "Production" },
+  { id: "ml", label: "ML" },
   { id: "gaps", label: "Gaps" },
   { id: "flags", label: "Requirements" },
   { id: "years", label: "Years" },
   { id: "degree", label: "Degree" },
   { id: "background", label: "Background" },
+  { id: "status", label: "Processing" },
   { id: "uploaded", label: "Uploaded" },
-] as const;
+];
 
 // Degree and upload time are the least useful for triage and the table must fit a laptop.
-const DEFAULT_HIDDEN: VisibilityState = { degree: false, uploaded: false };
+const DEFAULT_VISIBILITY: VisibilityState = { degree: false, uploaded: false };
 
-interface CandidatesTableProps {
+export interface CandidatesTableProps {
+  requisitionId: string;
   rows: CandidateRow[];
+  sorts: SortKey[];
+  /** Candidates matching the view (all pages). */
+  total: number;
   weightsVersion: number;
   requirements: Requirements;
-  sort: CandidateSort;
-  dir: SortDir;
-  page: number;
-  pageCount: number;
-  pageSize: number;
+  blindReview: boolean;
+  can: { stage: boolean; upload: boolean };
+  /** Failed résumés in the filtered view, for "Retry all failed". */
+  failedInView: number;
+  maxBulk: number;
+  /** A navigation of this page is loading (new filters, sort or page). */
+  loading: boolean;
+  /**
+   * The answer of a bulk action or retry, for the page's toast (the page owns it: the table may
+   * unmount when a change empties the view).
+   */
+  onBulkResult: (data: BulkActionData) => void;
 }
 
+const sortWords = (sorts: readonly SortKey[]) =>
+  sorts
+    .map((s) => {
+      const label = columns.find((c) => c.id === s.key)?.meta?.label ?? s.key;
+      return `${label} ${s.dir === "asc" ? "ascending" : "descending"}`;
+    })
+    .join(", then ");
+
 export function CandidatesTable({
+  requisitionId,
   rows,
+  sorts,
+  total,
   weightsVersion,
   requirements,
-  sort,
-  dir,
-  page,
-  pageCount,
-  pageSize,
+  blindReview,
+  can,
+  failedInView,
+  maxBulk,
+  loading,
+  onBulkResult,
 }: CandidatesTableProps) {
-  const [hidden, setHidden] = useState<VisibilityState>(DEFAULT_HIDDEN);
-  // The column the table is sorted by stays visible, so the sort is never invisible.
-  const columnVisibility = { ...hidden, [sort]: true };
-  const stale = rows.filter((row) => row.weightsVersion !== null && row.weightsVersion !== weightsVersion).length;
+  const location = useLocation();
+  const navigate = useNavigate();
+  const search = tableSearch(location.search);
+  const bulkAction = `/requisitions/${requisitionId}/candidates/bulk`;
+
+  const { visibility, update: setVisibility, reset: resetVisibility } = useColumnVisibility(DEFAULT_VISIBILITY);
+  const sortedIds = useMemo(() => new Set<string>(sorts.map((s) => s.key)), [sorts]);
+  // Without must-haves or minimum years the requirements column would be a column of dashes.
+  const hasRequirements = requirements.mustHaveCount > 0 || requirements.minYears !== null;
+  const columnOptions = hasRequirements ? OPTIONAL_COLUMNS : OPTIONAL_COLUMNS.filter((option) => option.id !== "flags");
+  // The columns the table is sorted by stay visible, so the order is never invisible.
+  const columnVisibility = {
+    ...visibility,
+    ...(hasRequirements ? {} : { flags: false }),
+    ...Object.fromEntries([...sortedIds].map((id) => [id, true])),
+  };
+
+  // Selection: ids on this page, or "all matching" (resolved again on the server).
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const [allMatching, setAllMatching] = useState(false);
+  const clearSelection = useCallback(() => {
+    setRowSelection({});
+    setAllMatching(false);
+  }, []);
+  // A new view (filters, sort, page) starts with nothing selected.
+  useEffect(clearSelection, [location.search, clearSelection]);
+  const rowIds = useMemo(() => new Set(rows.map((row) => row.id)), [rows]);
+  const selectedIds = Object.keys(rowSelection).filter((id) => rowSelection[id] && rowIds.has(id));
+  const failedSelected = rows.filter((row) => rowSelection[row.id] && row.status === "FAILED").length;
+
+  const onResult = useCallback(
+    (data: BulkActionData) => {
+      onBulkResult(data);
+      if (data.ok) clearSelection();
+    },
+    [clearSelection, onBulkResult],
+  );
+
+  const bulk = useFetcher<BulkActionData>({ key: `candidates-bulk-${requisitionId}` });
+  const handled = useRef<BulkActionData | null>(null);
+  useEffect(() => {
+    if (bulk.state !== "submitting" && bulk.data && bulk.data !== handled.current) {
+      handled.current = bulk.data;
+      onResult(bulk.data);
+    }
+  }, [bulk.state, bulk.data, onResult]);
+  const submitBulk = (fields: { intent: "stage" | "retry"; toStage?: Stage; retryAllInView?: boolean }) => {
+    const form = new FormData();
+    form.set("intent", fields.intent);
+    if (fields.toStage) form.set("toStage", fields.toStage);
+    const matching = allMatching || fields.retryAllInView;
+    form.set("scope", matching ? "matching" : "selected");
+    form.set("view", location.search);
+    if (!matching) for (const id of selectedIds) form.append("id", id);
+    bulk.submit(form, { method: "post", action: bulkAction });
+  };
+
+  const meta = {
+    weightsVersion,
+    requirements,
+    candidateHref: (id: string) => `/requisitions/${requisitionId}/candidates/${id}${search}`,
+    canRetry: can.upload,
+    retryAction: bulkAction,
+    onResult,
+  };
+
   const table = useReactTable({
     data: rows,
     columns,
@@ -270,74 +469,164 @@ export function CandidatesTable({
     getCoreRowModel: getCoreRowModel(),
     manualSorting: true,
     manualPagination: true,
-    pageCount,
-    meta: { weightsVersion, requirements },
+    manualFiltering: true,
+    enableRowSelection: true,
+    enableMultiSort: true,
+    meta,
     state: {
       columnVisibility,
-      sorting: [{ id: sort, desc: dir === "desc" }],
-      pagination: { pageIndex: page - 1, pageSize },
+      rowSelection,
+      sorting: sorts.map((s) => ({ id: s.key, desc: s.dir === "desc" })),
+    },
+    onRowSelectionChange: (updater) => {
+      setAllMatching(false);
+      setRowSelection((current) => (typeof updater === "function" ? updater(current) : updater));
     },
   });
+
+  // Keyboard: one row is in the tab order (roving tabindex); arrows / j k move between rows.
+  const [activeIndex, setActiveIndex] = useState(0);
+  const body = useRef<HTMLTableSectionElement>(null);
+  useEffect(() => setActiveIndex((index) => Math.min(index, Math.max(0, rows.length - 1))), [rows.length]);
+  const focusRow = (index: number) => {
+    const target = Math.max(0, Math.min(rows.length - 1, index));
+    setActiveIndex(target);
+    body.current?.querySelectorAll<HTMLTableRowElement>("tr[data-row-index]")[target]?.focus();
+  };
+  const onRowKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, index: number, id: string) => {
+    // Keys typed into the row's own controls (checkbox, link, retry) are theirs.
+    if (event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey) return;
+    const key = event.key;
+    if (key === "ArrowDown" || key === "j") focusRow(index + 1);
+    else if (key === "ArrowUp" || key === "k") focusRow(index - 1);
+    else if (key === "Home") focusRow(0);
+    else if (key === "End") focusRow(rows.length - 1);
+    else if (key === "Enter" || key === "o") navigate(meta.candidateHref(id));
+    else if (key === "x" || key === " ") table.getRow(id).toggleSelected();
+    else return;
+    event.preventDefault();
+  };
+
+  const selecting = selectedIds.length > 0 || allMatching;
+  // A new view is loading, or the rows are being refreshed after a bulk change.
+  const busy = loading || bulk.state === "loading";
+  const visibleRows = table.getRowModel().rows;
 
   return (
     <>
       <div className="table-toolbar">
         <p className="table-toolbar__note" data-testid="weights-note">
           Scores ranked with <strong>weights v{weightsVersion}</strong>
-          {stale > 0 ? (
-            <span className="text-warning"> · {stale} on this page ranked with an older version (flagged)</span>
+          {rows.some((row) => row.weightsVersion !== null && row.weightsVersion !== weightsVersion) ? (
+            <span className="text-warning">
+              {" "}
+              · {rows.filter((row) => row.weightsVersion !== null && row.weightsVersion !== weightsVersion).length} on this page ranked with
+              an older version (flagged)
+            </span>
+          ) : null}
+          {blindReview ? (
+            <span className="blind-note" data-testid="blind-note">
+              <span aria-hidden="true">◌</span> Blind review: identities hidden until shortlisted
+            </span>
           ) : null}
         </p>
-        <details className="column-menu">
-          <summary className="button button--small button--ghost">Columns</summary>
-          <div className="column-menu__panel" role="group" aria-label="Visible columns">
-            {OPTIONAL_COLUMNS.map((option) => (
-              <label key={option.id} className="column-menu__option">
-                <input
-                  type="checkbox"
-                  checked={columnVisibility[option.id] !== false}
-                  disabled={option.id === sort}
-                  onChange={(event) => {
-                    const visible = event.currentTarget.checked;
-                    setHidden((current) => ({ ...current, [option.id]: visible }));
-                  }}
-                />
-                {option.label}
-              </label>
+        <div className="table-toolbar__actions">
+          {sorts.length > 1 ? (
+            <span className="table-toolbar__hint" data-testid="sort-summary">
+              Sorted by {sortWords(sorts)}
+            </span>
+          ) : (
+            <span className="table-toolbar__hint">Shift+click a header to add a sort</span>
+          )}
+          {can.upload && failedInView > 0 ? (
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => submitBulk({ intent: "retry", retryAllInView: true })}
+              disabled={bulk.state !== "idle"}
+              data-testid="retry-all-failed"
+            >
+              <span aria-hidden="true">↻</span> Retry all failed ({failedInView})
+            </button>
+          ) : null}
+          <ColumnMenu
+            options={columnOptions}
+            visibility={visibility}
+            locked={sortedIds}
+            onChange={setVisibility}
+            onReset={resetVisibility}
+          />
+        </div>
+      </div>
+
+      {selecting ? (
+        <BulkActionBar
+          selection={{ ids: selectedIds, allMatching }}
+          pageRowCount={rows.length}
+          total={total}
+          maxBulk={maxBulk}
+          canStage={can.stage}
+          canRetry={can.upload}
+          failedSelected={failedSelected}
+          blindReview={blindReview}
+          busy={bulk.state !== "idle"}
+          onSelectAllMatching={() => setAllMatching(true)}
+          onClear={clearSelection}
+          onMove={(stage) => submitBulk({ intent: "stage", toStage: stage })}
+          onRetry={() => submitBulk({ intent: "retry" })}
+        />
+      ) : null}
+
+      <div className={`table-scroll${busy ? " is-loading" : ""}`} aria-busy={busy || undefined}>
+        <table className="data-table candidates-table" data-testid="candidates-table" aria-describedby="candidates-keys">
+          <caption className="visually-hidden">Candidates, sorted by {sortWords(sorts)}</caption>
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => (
+                  <HeaderCell key={header.id} header={header} sorts={sorts} search={location.search} />
+                ))}
+              </tr>
             ))}
-          </div>
-        </details>
+          </thead>
+          <tbody ref={body}>
+            {visibleRows.map((row, index) => (
+              <tr
+                key={row.id}
+                data-testid="candidate-row"
+                data-status={row.original.status}
+                data-stage={row.original.stage}
+                data-row-index={index}
+                className={row.getIsSelected() || allMatching ? "is-selected" : undefined}
+                tabIndex={index === activeIndex ? 0 : -1}
+                onFocus={(event) => {
+                  if (event.target === event.currentTarget) setActiveIndex(index);
+                }}
+                onKeyDown={(event) => onRowKeyDown(event, index, row.id)}
+                onClick={(event: MouseEvent<HTMLTableRowElement>) => {
+                  // A click on the row's blank space selects it as the keyboard target.
+                  if ((event.target as HTMLElement).closest("a, button, input, label")) return;
+                  setActiveIndex(index);
+                }}
+              >
+                {row.getVisibleCells().map((cell) => {
+                  const cellMeta = cell.column.columnDef.meta;
+                  return (
+                    <td key={cell.id} className={cellClass(cellMeta?.numeric, cellMeta?.className)}>
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
-      <div className="table-scroll">
-      <table className="data-table" data-testid="candidates-table">
-        <caption className="visually-hidden">
-          Candidates, sorted by {sort} {dir === "asc" ? "ascending" : "descending"}
-        </caption>
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <HeaderCell key={header.id} header={header} current={{ sort, dir }} />
-              ))}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} data-testid="candidate-row" data-status={row.original.status}>
-              {row.getVisibleCells().map((cell) => {
-                const meta = cell.column.columnDef.meta;
-                return (
-                  <td key={cell.id} className={cellClass(meta?.numeric, meta?.className)}>
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      </div>
+      <p id="candidates-keys" className="table-keys">
+        <kbd>↑</kbd>
+        <kbd>↓</kbd> or <kbd>j</kbd>
+        <kbd>k</kbd> move between rows · <kbd>Enter</kbd> opens · <kbd>x</kbd> selects · <kbd>/</kbd> searches
+      </p>
     </>
   );
 }
@@ -348,12 +637,14 @@ function cellClass(numeric?: boolean, extra?: string) {
 
 function HeaderCell({
   header,
-  current,
+  sorts,
+  search,
 }: {
   header: Header<CandidateRow, unknown>;
-  current: { sort: CandidateSort; dir: SortDir };
+  sorts: readonly SortKey[];
+  search: string;
 }) {
-  const location = useLocation();
+  const navigate = useNavigate();
   const meta = header.column.columnDef.meta;
   const label = flexRender(header.column.columnDef.header, header.getContext());
   const className = cellClass(meta?.numeric, meta?.className);
@@ -364,28 +655,43 @@ function HeaderCell({
       </th>
     );
   }
-  const sorted = header.column.getIsSorted();
-  const target = nextSort(current, meta.sortKey, meta.firstDir ?? "asc");
-  const title = `Sort by ${String(header.column.columnDef.header).toLowerCase()}, ${
-    target.dir === "asc" ? "ascending" : "descending"
-  }`;
+  const sortKey = meta.sortKey;
+  const firstDir = meta.firstDir ?? "asc";
+  const position = sorts.findIndex((s) => s.key === sortKey);
+  const current = position >= 0 ? sorts[position]! : null;
+  const single = sortSearch(search, sorts, sortKey, firstDir, false);
+  const words = meta.label ?? sortKey;
+  const nextDir = current ? (current.dir === "asc" ? "descending" : "ascending") : firstDir === "asc" ? "ascending" : "descending";
+  const title = `Sort by ${words}, ${nextDir}. Shift+click adds it as another sort key.`;
   return (
     <th
       scope="col"
       className={className}
-      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+      aria-sort={current ? (current.dir === "asc" ? "ascending" : "descending") : undefined}
     >
       <Link
-        className={`sort-link${sorted ? " is-sorted" : ""}`}
-        to={withParams(location.search, { sort: target.sort, dir: target.dir, page: null })}
+        className={`sort-link${current ? " is-sorted" : ""}`}
+        to={single}
         preventScrollReset
         title={title}
-        data-testid={`sort-${meta.sortKey}`}
+        data-testid={`sort-${sortKey}`}
+        onClick={(event) => {
+          if (!event.shiftKey) return;
+          // Shift+click (or Shift+Enter) adds a secondary sort instead of opening a new window.
+          event.preventDefault();
+          navigate(sortSearch(search, sorts, sortKey, firstDir, true), { preventScrollReset: true });
+        }}
       >
         {label}
-        <span className="sort-link__arrow" aria-hidden="true">
-          {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
+        <span className={`sort-link__arrow${current ? "" : " sort-link__arrow--idle"}`} aria-hidden="true">
+          {current?.dir === "asc" ? "▲" : current?.dir === "desc" ? "▼" : "↕"}
         </span>
+        {current && sorts.length > 1 ? (
+          <span className="sort-link__rank" data-testid={`sort-rank-${sortKey}`}>
+            <span className="visually-hidden">, sort key </span>
+            {position + 1}
+          </span>
+        ) : null}
       </Link>
     </th>
   );

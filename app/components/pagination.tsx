@@ -7,11 +7,9 @@ interface PaginationProps {
   pageSize: number;
   total: number;
   pageSizes: readonly number[];
-  sort: string;
-  dir: string;
 }
 
-export function Pagination({ page, pageCount, pageSize, total, pageSizes, sort, dir }: PaginationProps) {
+export function Pagination({ page, pageCount, pageSize, total, pageSizes }: PaginationProps) {
   const location = useLocation();
   const submit = useSubmit();
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
@@ -33,8 +31,12 @@ export function Pagination({ page, pageCount, pageSize, total, pageSizes, sort, 
         </PageLink>
       </div>
       <Form method="get" preventScrollReset className="pagination__size" onChange={(event) => submit(event.currentTarget, { preventScrollReset: true })}>
-        <input type="hidden" name="sort" value={sort} />
-        <input type="hidden" name="dir" value={dir} />
+        {/* The rest of the view (sort, filters) rides along; a new page size starts at page 1. */}
+        {[...new URLSearchParams(location.search)]
+          .filter(([key]) => key !== "pageSize" && key !== "page")
+          .map(([key, value]) => (
+            <input key={key} type="hidden" name={key} value={value} />
+          ))}
         <label htmlFor="page-size">Rows per page</label>
         <select id="page-size" name="pageSize" defaultValue={pageSize} key={pageSize}>
           {pageSizes.map((size) => (

@@ -1,13 +1,27 @@
-// The candidates table's server side: URL state validation and one sorted page of rows.
+// The candidates table's server side: URL state validation, one sorted page of rows with the
+// labels the table shows, the counts the filter bar shows, and the bulk actions.
 import { data } from "@remix-run/node";
-import { InvalidQueryError, parseCandidatesQuery } from "@server/candidates/candidates-query.ts";
-import type { CandidateRow } from "@server/candidates/list-candidates.ts";
+import { InvalidQueryError, parseCandidatesQuery, type CandidatesQuery } from "@server/candidates/candidates-query.ts";
+import { countCandidates, type CandidateRow, type RankingContext } from "@server/candidates/list-candidates.ts";
+import type { Db } from "@server/db/client.ts";
+import type { Stage } from "@server/generated/prisma/enums.ts";
+import { retryApplication } from "@server/queue/retry-application.ts";
+import { getParseQueue } from "@server/services.ts";
+import { BackgroundSchema } from "@server/screening/screening-result.ts";
 import { getArea, getSkill } from "@server/taxonomy/index.ts";
+import { backgroundLabel } from "./format.ts";
 
-export { listCandidates } from "@server/candidates/list-candidates.ts";
-export { PAGE_SIZES } from "@server/candidates/candidates-query.ts";
+export { listCandidates, loadRankingContext } from "@server/candidates/list-candidates.ts";
+export { hasFilters, PAGE_SIZES } from "@server/candidates/candidates-query.ts";
+export {
+  BulkActionError,
+  bulkActionInputFrom,
+  MAX_BULK_CANDIDATES,
+  runBulkAction,
+  type BulkActionResult,
+} from "@server/candidates/run-bulk-action.ts";
 
-/** Reads ?sort/dir/page/pageSize; a bad value becomes a 400 that the route's ErrorBoundary explains. */
+/** Reads the table's URL state; a bad value becomes a 400 that the route's ErrorBoundary explains. */
 export function candidatesQueryFrom(request: Request) {
   try {
     return parseCandidatesQuery(new URL(request.url).searchParams);
@@ -16,13 +30,47 @@ export function candidatesQueryFrom(request: Request) {
       throw data(
         {
           title: "This link has an invalid table setting",
-          message: `${error.message}. Reset the view to see the table with its default sorting.`,
+          message: `${error.message}. Reset the view to see the table with its default sorting and no filters.`,
         },
         { status: 400 },
       );
     }
     throw error;
   }
+}
+
+/** Applications per stage over the whole requisition (one grouped count), for the filter chips. */
+export async function stageCounts(db: Db, requisitionId: string): Promise<Record<Stage, number>> {
+  const grouped = await db.application.groupBy({ by: ["stage"], where: { requisitionId }, _count: { _all: true } });
+  const counts: Record<Stage, number> = { NEW: 0, SCREENING: 0, SHORTLISTED: 0, REJECTED: 0 };
+  for (const row of grouped) counts[row.stage] = row._count._all;
+  return counts;
+}
+
+/**
+ * Failed résumés in the table's filtered view, for "Retry all failed". Skipped (0) when the
+ * requisition has none, so the common case costs nothing.
+ */
+export async function failedInView(
+  db: Db,
+  context: RankingContext,
+  query: CandidatesQuery,
+  failedInRequisition: number,
+): Promise<number> {
+  if (failedInRequisition === 0) return 0;
+  const status = query.filters.status;
+  if (status?.length && !status.includes("FAILED")) return 0;
+  return countCandidates(db, context, { ...query.filters, status: ["FAILED"] });
+}
+
+/** The backgrounds the filter offers, with their labels. */
+export function backgroundOptions(): Array<{ id: string; label: string }> {
+  return BackgroundSchema.options.map((id) => ({ id, label: backgroundLabel(id) }));
+}
+
+/** retryApplication bound to the web process's parse queue. */
+export function retryWithQueue(db: Db) {
+  return (applicationId: string) => retryApplication(db, getParseQueue(), applicationId);
 }
 
 /** Area names for gaps (short, with the guide's wording for a tooltip) and skill names for flags. */

@@ -282,6 +282,39 @@ export async function selectCandidateRows(
   return raw.map((row) => toRow(row, context));
 }
 
+/**
+ * The whole filtered view in the table's order, `chunkSize` rows at a time, through a
+ * server-side cursor: each row is read once, where paging by OFFSET would re-read every row
+ * before the window for each chunk. Call it with a transaction client (a cursor lives in a
+ * transaction); exports use it inside one REPEATABLE READ snapshot (server/exports).
+ */
+export async function* walkCandidateRows(
+  tx: Db,
+  context: RankingContext,
+  query: Pick<CandidatesQuery, "sorts" | "filters">,
+  chunkSize = 1_000,
+): AsyncGenerator<CandidateRow[]> {
+  const scores = scoreSql(context);
+  const cursor = Prisma.raw(`candidates_walk_${Math.random().toString(36).slice(2, 10)}`);
+  const size = Prisma.raw(String(Math.max(1, Math.floor(chunkSize))));
+  await tx.$executeRaw`
+    DECLARE ${cursor} NO SCROLL CURSOR FOR
+    SELECT ${ROW_COLUMNS}, (SELECT "originalName" FROM "ResumeFile" rf WHERE rf.id = a."resumeFileId") AS "originalName"
+    FROM ${fromSql(query.filters, scores)}
+    WHERE ${whereSql(context, query.filters, scores)}
+    ORDER BY ${orderSql(context, query.sorts, scores)}`;
+  try {
+    for (;;) {
+      const raw = await tx.$queryRaw<RawRow[]>`FETCH FORWARD ${size} FROM ${cursor}`;
+      if (raw.length > 0) yield raw.map((row) => toRow(row, context));
+      if (raw.length < chunkSize) return;
+    }
+  } finally {
+    // An aborted walk leaves the transaction usable (and a failed one is rolled back anyway).
+    await tx.$executeRaw`CLOSE ${cursor}`.catch(() => {});
+  }
+}
+
 export async function countCandidates(db: Db, context: RankingContext, filters: CandidateFilters): Promise<number> {
   const scores = scoreSql(context);
   const [row] = await db.$queryRaw<Array<{ count: bigint }>>`

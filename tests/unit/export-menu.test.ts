@@ -4,7 +4,7 @@ import { exportSearch } from "../../app/components/export-menu.tsx";
 describe("export links", () => {
   it("export the current view with its filters and sort, not its page", () => {
     expect(exportSearch("?stage=NEW&mlMin=40&sort=overall&dir=desc&page=3&pageSize=100", "view")).toBe(
-      "?stage=NEW&mlMin=40&sort=overall&dir=desc"
+      "?stage=NEW&mlMin=40&sort=overall&dir=desc",
     );
     expect(exportSearch("", "view")).toBe("");
   });

@@ -1,0 +1,110 @@
+// "Columns" menu of the candidates table: which optional columns show. The choice is the
+// recruiter's own, kept in this browser (localStorage), never in the shared URL.
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { VisibilityState } from "@tanstack/react-table";
+
+const STORAGE_KEY = "mle:candidates-table:columns:v1";
+
+export interface ColumnOption {
+  id: string;
+  label: string;
+}
+
+/** Hidden columns, read from localStorage after hydration (the server renders the defaults). */
+export function useColumnVisibility(defaults: VisibilityState) {
+  const [visibility, setVisibility] = useState<VisibilityState>(defaults);
+  useEffect(() => {
+    try {
+      const stored = window.localStorage.getItem(STORAGE_KEY);
+      if (stored) setVisibility({ ...defaults, ...(JSON.parse(stored) as VisibilityState) });
+    } catch {
+      // Private mode or a broken value: the defaults are fine.
+    }
+    // Defaults are constant for the table; read once.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const update = useCallback((next: VisibilityState) => {
+    setVisibility(next);
+    try {
+      window.localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+    } catch {
+      // Not persisted; still applied.
+    }
+  }, []);
+  const reset = useCallback(() => {
+    setVisibility(defaults);
+    try {
+      window.localStorage.removeItem(STORAGE_KEY);
+    } catch {
+      // ignore
+    }
+  }, [defaults]);
+  return { visibility, update, reset };
+}
+
+export function ColumnMenu({
+  options,
+  visibility,
+  locked,
+  onChange,
+  onReset,
+}: {
+  options: readonly ColumnOption[];
+  visibility: VisibilityState;
+  /** Columns that cannot be hidden right now (the ones the table is sorted by). */
+  locked: ReadonlySet<string>;
+  onChange: (next: VisibilityState) => void;
+  onReset: () => void;
+}) {
+  const menu = useRef<HTMLDetailsElement>(null);
+  // Close on a click outside or on Escape, like any menu.
+  useEffect(() => {
+    const close = (event: MouseEvent | KeyboardEvent) => {
+      const details = menu.current;
+      if (!details?.open) return;
+      if (event instanceof KeyboardEvent) {
+        if (event.key !== "Escape") return;
+        details.open = false;
+        details.querySelector("summary")?.focus();
+        return;
+      }
+      if (!details.contains(event.target as Node)) details.open = false;
+    };
+    document.addEventListener("mousedown", close);
+    document.addEventListener("keydown", close);
+    return () => {
+      document.removeEventListener("mousedown", close);
+      document.removeEventListener("keydown", close);
+    };
+  }, []);
+  const hiddenCount = options.filter((option) => visibility[option.id] === false && !locked.has(option.id)).length;
+  return (
+    <details className="column-menu" ref={menu} data-testid="column-menu">
+      <summary className="button button--small button--ghost">
+        Columns{hiddenCount > 0 ? <span className="column-menu__count">{hiddenCount} hidden</span> : null}
+      </summary>
+      <div className="column-menu__panel">
+        <fieldset className="column-menu__group">
+          <legend className="column-menu__legend">Show columns</legend>
+          {options.map((option) => (
+            <label key={option.id} className="column-menu__option">
+              <input
+                type="checkbox"
+                checked={visibility[option.id] !== false || locked.has(option.id)}
+                disabled={locked.has(option.id)}
+                onChange={(event) => onChange({ ...visibility, [option.id]: event.currentTarget.checked })}
+                data-testid={`column-toggle-${option.id}`}
+              />
+              {option.label}
+              {locked.has(option.id) ? <span className="column-menu__note">sorted</span> : null}
+            </label>
+          ))}
+        </fieldset>
+        <button type="button" className="button button--small button--ghost column-menu__reset" onClick={onReset}>
+          Reset to default
+        </button>
+        <p className="column-menu__hint">Saved in this browser.</p>
+      </div>
+    </details>
+  );
+}
