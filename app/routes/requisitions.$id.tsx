@@ -5,7 +5,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Link, useLoaderData, useLocation, useNavigation, useRouteError } from "@remix-run/react";
+import { Form, Link, useLoaderData, useLocation, useNavigation, useRouteError } from "@remix-run/react";
 import { useCallback, useState } from "react";
 import { CandidatesFilterBar } from "~/components/candidates-filter-bar.tsx";
 import { CandidatesTable } from "~/components/candidates-table.tsx";
@@ -117,6 +117,11 @@ export default function RequisitionPage() {
             {[requisition.team, requisition.location].filter(Boolean).join(" · ")}
             {requisition.team || requisition.location ? " · " : ""}
             created <RelativeTime iso={requisition.createdAt} />
+            {requisition.status === "CLOSED" ? (
+              <span className="badge badge--muted page-subtitle__badge" data-testid="closed-badge">
+                Closed
+              </span>
+            ) : null}
             {requisition.blindReview ? (
               <span className="badge badge--blind page-subtitle__badge" data-testid="blind-badge">
                 Blind review
@@ -137,6 +142,19 @@ export default function RequisitionPage() {
           <Link to={`/requisitions/${requisition.id}/weights`} className="button" data-testid="tune-ranking">
             {can.weights ? "Tune ranking" : "Ranking weights"}
           </Link>
+          {can.edit ? (
+            <Form method="post" action={`/requisitions/${requisition.id}/status`}>
+              <input type="hidden" name="status" value={requisition.status === "OPEN" ? "CLOSED" : "OPEN"} />
+              <button
+                type="submit"
+                className="button button--ghost"
+                data-testid="toggle-requisition-status"
+                title={requisition.status === "OPEN" ? "Closing starts the retention period after which applications are erased" : undefined}
+              >
+                {requisition.status === "OPEN" ? "Close requisition" : "Reopen"}
+              </button>
+            </Form>
+          ) : null}
         </div>
       </div>
       {requisition.description ? (
