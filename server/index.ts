@@ -32,7 +32,8 @@ app.set("trust proxy", trustProxySetting(config.TRUST_PROXY));
 app.use(compression());
 app.use(cspNonce, securityHeaders());
 app.use(crossSiteMutationGuard({ allowedOrigins: config.ALLOWED_ORIGINS }));
-app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
+// fallthrough: false — a missing asset (an old page after a deploy) is a plain 404, not a sign-in page.
+app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y", fallthrough: false }));
 app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 app.get("/healthz", (_req, res) => {
   res.json({ ok: true });

@@ -2,7 +2,7 @@
 import { getConfig } from "./config.ts";
 import { getPrisma } from "./db/client.ts";
 import { createParseQueue, enqueueParseResume, type ParseQueue } from "./queue/parse-queue.ts";
-import { createProducerConnection } from "./queue/redis.ts";
+import { createProducerConnection, logRedisOutages } from "./queue/redis.ts";
 import { logger } from "./logger.ts";
 
 const globalForQueue = globalThis as unknown as { __parseQueue?: ParseQueue };
@@ -10,14 +10,18 @@ const globalForQueue = globalThis as unknown as { __parseQueue?: ParseQueue };
 export function getParseQueue(): ParseQueue {
   if (!globalForQueue.__parseQueue) {
     const config = getConfig();
+    // Fails fast when Redis is down: uploads are stored QUEUED and the reconciler enqueues them later.
     const connection = createProducerConnection(config.REDIS_URL);
-    // Without a listener ioredis reports every failed reconnect as an unhandled error.
-    connection.on("error", (error) => logger.warn({ err: error.message }, "redis connection error"));
-    globalForQueue.__parseQueue = createParseQueue(connection, config.QUEUE_PREFIX);
+    logRedisOutages(connection, logger, "web producer");
+    globalForQueue.__parseQueue = createParseQueue(connection, config.QUEUE_PREFIX, {
+      attempts: config.JOB_ATTEMPTS,
+      backoffMs: config.JOB_BACKOFF_MS,
+    });
   }
   return globalForQueue.__parseQueue;
 }
 
+/** Throws a QueueUnavailableError at once (no waiting) when Redis is down. */
 export function enqueueParse(applicationId: string): Promise<void> {
   return enqueueParseResume(getParseQueue(), applicationId);
 }

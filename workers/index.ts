@@ -1,14 +1,22 @@
-// The worker process (`npm run worker`): consumes parse jobs from Redis, writes results to PostgreSQL.
-import { Worker } from "bullmq";
+// The worker process (`npm run worker`): consumes parse jobs from Redis, reads each file in a pool
+// of sandboxed threads (heap cap, hard time limit), writes results to PostgreSQL, re-enqueues
+// applications whose job went missing, and answers /healthz and /readyz on WORKER_HEALTH_PORT.
+// Run as many as you like, on as many machines, against one PostgreSQL and one Redis.
+import pg from "pg";
 import { getConfig } from "../server/config.ts";
 import { createPrismaClient } from "../server/db/client.ts";
-import { logger } from "../server/logger.ts";
-import { createParseQueue, enqueueParseResume } from "../server/queue/parse-queue.ts";
-import { PARSE_RESUME_QUEUE, type ParseResumePayload } from "../server/queue/parse-resume.job.ts";
-import { createWorkerConnection } from "../server/queue/redis.ts";
-import { markParseFailed, processParseResume } from "./processors/parse-resume.processor.ts";
+import { ParsePool } from "../server/extraction/parse-pool.ts";
 import { PARSER_VERSION } from "../server/extraction/parser-version.ts";
-import { reconcileQueuedApplications, reprocessOutdatedApplications } from "./reconcile.ts";
+import { postgresCheck, readiness, redisCheck } from "../server/health/checks.ts";
+import { startHealthServer } from "../server/health/health-server.ts";
+import { logger } from "../server/logger.ts";
+import { createParseQueue } from "../server/queue/parse-queue.ts";
+import { PARSE_RESUME_QUEUE } from "../server/queue/parse-resume.job.ts";
+import { createProducerConnection, createWorkerConnection, logRedisOutages } from "../server/queue/redis.ts";
+import { createParseWorker } from "./parse-worker.ts";
+import { pgExecutor } from "./processors/parse-resume.store.ts";
+import { Reconciler } from "./reconciler.ts";
+import { startRetentionTimer } from "./retention-timer.ts";
 
 const config = getConfig();
 const db = createPrismaClient(config.DATABASE_URL);
@@ -16,64 +24,102 @@ const limits = {
   maxBytes: config.MAX_UPLOAD_BYTES,
   maxPdfPages: config.MAX_PDF_PAGES,
   timeoutMs: config.PARSE_TIMEOUT_MS,
+  maxDocxUnpackedBytes: config.MAX_DOCX_UNCOMPRESSED_BYTES,
 };
 
-const worker = new Worker<ParseResumePayload>(
-  PARSE_RESUME_QUEUE,
-  async (job) => processParseResume({ db, limits }, job.data),
-  {
-    connection: createWorkerConnection(config.REDIS_URL),
-    prefix: config.QUEUE_PREFIX,
-    concurrency: config.WORKER_CONCURRENCY,
-  },
-);
+// Threads first: the worker takes jobs only once it can read them.
+const pool = await ParsePool.start({ threads: config.WORKER_CONCURRENCY, maxHeapMb: config.PARSE_MAX_HEAP_MB });
 
-worker.on("completed", (job, outcome) => logger.info({ jobId: job.id, outcome }, "parse job completed"));
-worker.on("failed", (job, error) => {
-  if (!job) return;
-  const final = error.name === "UnrecoverableError" || job.attemptsMade >= (job.opts.attempts ?? 1);
-  logger.warn({ jobId: job.id, attempt: job.attemptsMade, final, err: error.message }, "parse job failed");
-  if (final && error.name !== "UnrecoverableError") {
-    markParseFailed(db, job.data.applicationId, error.message).catch((e: Error) =>
-      logger.error({ err: e.message }, "could not record failure"),
-    );
-  }
+// The job's own statements go straight through node-postgres (see parse-resume.store.ts for why).
+const jobPool = new pg.Pool({
+  connectionString: config.DATABASE_URL,
+  max: config.WORKER_CONCURRENCY + 1,
+  connectionTimeoutMillis: 10_000,
+  keepAlive: true,
 });
-worker.on("error", (error) => logger.error({ err: error.message }, "worker error"));
+// An idle connection dropped by the server is replaced on next use; without a listener it would crash the process.
+jobPool.on("error", (error) => logger.warn({ err: error.message }, "idle database connection lost"));
 
-const queueConnection = createWorkerConnection(config.REDIS_URL);
-const queue = createParseQueue(queueConnection, config.QUEUE_PREFIX);
-async function reconcile() {
-  try {
-    const count = await reconcileQueuedApplications(db, (id) => enqueueParseResume(queue, id), {
-      olderThanMs: 10_000,
-      batch: 1_000,
-    });
-    if (count) logger.info({ count }, "queued applications handed to the queue again (existing jobs are kept as they are)");
-    const outdated = await reprocessOutdatedApplications(db, (id) => enqueueParseResume(queue, id, { background: true }), {
-      parserVersion: PARSER_VERSION,
-      batch: 500,
-    });
-    if (outdated) logger.info({ count: outdated, parserVersion: PARSER_VERSION }, "re-processing applications read by an older parser");
-  } catch (error) {
-    logger.warn({ err: (error as Error).message }, "reconcile failed; will try again");
-  }
-}
-const reconcileTimer = setInterval(reconcile, 30_000);
-void reconcile();
+const worker = createParseWorker({
+  db,
+  sql: pgExecutor(jobPool),
+  screen: (bytes, options) => pool.screen(bytes, options),
+  limits,
+  connection: createWorkerConnection(config.REDIS_URL),
+  prefix: config.QUEUE_PREFIX,
+  concurrency: config.WORKER_CONCURRENCY,
+  lockMs: config.JOB_LOCK_MS,
+  log: logger,
+});
 
-logger.info({ queue: PARSE_RESUME_QUEUE, prefix: config.QUEUE_PREFIX, concurrency: config.WORKER_CONCURRENCY }, "worker started");
+// The reconciler enqueues through a fail-fast connection: a round with Redis down just fails.
+const producer = createProducerConnection(config.REDIS_URL);
+logRedisOutages(producer, logger, "worker producer");
+const queue = createParseQueue(producer, config.QUEUE_PREFIX, { attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS });
+const reconciler = new Reconciler({
+  db,
+  queue,
+  redis: producer,
+  prefix: config.QUEUE_PREFIX,
+  intervalMs: config.RECONCILE_INTERVAL_MS,
+  parserVersion: PARSER_VERSION,
+  log: logger,
+});
+reconciler.start();
+// Privacy: erase applications of requisitions closed longer than RETENTION_DAYS, every hour.
+const stopRetention = startRetentionTimer({ db, retentionDays: config.RETENTION_DAYS, log: logger });
 
 let closing = false;
+const health =
+  config.WORKER_HEALTH_PORT > 0
+    ? startHealthServer({
+        port: config.WORKER_HEALTH_PORT,
+        host: config.HOST,
+        alive: () => !closing && worker.isRunning(),
+        ready: () =>
+          readiness({
+            postgres: { check: postgresCheck(db), required: true },
+            redis: { check: redisCheck(producer), required: true },
+          }),
+        onListenError: (error) =>
+          logger.error(
+            { err: error.message, port: config.WORKER_HEALTH_PORT },
+            "health server not started (set WORKER_HEALTH_PORT to a free port, or 0); the worker runs on without it",
+          ),
+      })
+    : null;
+
+logger.info(
+  {
+    queue: PARSE_RESUME_QUEUE,
+    prefix: config.QUEUE_PREFIX,
+    concurrency: config.WORKER_CONCURRENCY,
+    parseThreads: pool.threadCount,
+    parseMaxHeapMb: config.PARSE_MAX_HEAP_MB,
+    healthPort: config.WORKER_HEALTH_PORT || null,
+  },
+  "worker started",
+);
+
+/** SIGTERM: stop taking jobs, finish the ones held (each is bounded by the parse time limit), then exit. */
 async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   logger.info(`${signal}: worker stops taking jobs and finishes the ones it holds`);
-  clearInterval(reconcileTimer);
+  // Whatever is still running after this long is released: its lock expires and another worker takes it.
+  setTimeout(() => {
+    logger.warn("jobs did not finish in time; exiting (their jobs will be picked up by another worker)");
+    process.exit(1);
+  }, config.PARSE_TIMEOUT_MS + 15_000).unref();
+  stopRetention();
+  await reconciler.stop();
   await worker.close();
+  await pool.close();
+  health?.close();
   await queue.close();
-  queueConnection.disconnect();
+  producer.disconnect();
   await db.$disconnect();
+  await jobPool.end();
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -21,10 +21,12 @@ Options:
   --now YYYY-MM-DD         reference date for "Present" in experience (default: today)
   --requisition FILE.json  requisition weights to rank against (format: docs/scoring.md)
   --isolate                read each file in a worker thread with a memory cap and a hard
-                           time limit (safer for untrusted files; about 2 s slower per file)
+                           time limit (safer for untrusted files; the thread starts once,
+                           then each file costs about what it costs in process)
   -h, --help               show this help
 
-Limits come from MAX_UPLOAD_BYTES, MAX_PDF_PAGES and PARSE_TIMEOUT_MS (see server/config.ts).
+Limits come from MAX_UPLOAD_BYTES, MAX_PDF_PAGES, PARSE_TIMEOUT_MS and MAX_DOCX_UNCOMPRESSED_BYTES
+(see server/config.ts).
 Exit status: 0 all files processed, 2 usage error.`;
 
 class UsageError extends Error {}
@@ -133,9 +135,14 @@ async function assertReadableFile(path: string): Promise<void> {
   if (!info.isFile()) throw new UsageError(`not a regular file: ${path}`);
 }
 
-/** Only the three limits are read, so unrelated settings (database, Redis) cannot fail the CLI. */
+/** Only the parsing limits are read, so unrelated settings (database, Redis) cannot fail the CLI. */
 function readLimits(): ExtractionLimits {
-  const schema = ConfigSchema.pick({ MAX_UPLOAD_BYTES: true, MAX_PDF_PAGES: true, PARSE_TIMEOUT_MS: true });
+  const schema = ConfigSchema.pick({
+    MAX_UPLOAD_BYTES: true,
+    MAX_PDF_PAGES: true,
+    PARSE_TIMEOUT_MS: true,
+    MAX_DOCX_UNCOMPRESSED_BYTES: true,
+  });
   const env = Object.fromEntries(
     Object.keys(schema.shape)
       .map((key) => [key, process.env[key]])
@@ -150,6 +157,7 @@ function readLimits(): ExtractionLimits {
     maxBytes: result.data.MAX_UPLOAD_BYTES,
     maxPdfPages: result.data.MAX_PDF_PAGES,
     timeoutMs: result.data.PARSE_TIMEOUT_MS,
+    maxDocxUnpackedBytes: result.data.MAX_DOCX_UNCOMPRESSED_BYTES,
   };
 }
 

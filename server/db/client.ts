@@ -7,7 +7,9 @@ import { getConfig } from "../config.ts";
 export type Db = PrismaClient;
 
 export function createPrismaClient(databaseUrl: string): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  // A bounded connect: when PostgreSQL's host stops answering (rather than refusing), queries
+  // fail after 10 s and are retried, instead of hanging a request or a job forever.
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, connectionTimeoutMillis: 10_000, keepAlive: true }) });
 }
 
 const globalForPrisma = globalThis as unknown as { __prisma?: Db };

@@ -1,4 +1,7 @@
-// Producer side of the parse queue, used by intake (web), the seed and the worker's reconciler.
+// Producer side of the parse queue, used by intake (web), the seed, retries and the worker's
+// reconciler. Enqueueing never waits for a Redis that is down (redis-ready.ts): it fails fast
+// with a QueueUnavailableError and the application stays QUEUED in PostgreSQL, where the
+// reconciler finds it later.
 import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import {
@@ -7,21 +10,38 @@ import {
   parseResumeJobId,
   type ParseResumePayload,
 } from "./parse-resume.job.ts";
+import { redisOf, whenRedisReady, withQueueTimeout } from "./redis-ready.ts";
 
 export type ParseQueue = Queue<ParseResumePayload>;
 
-export function createParseQueue(connection: Redis, prefix: string): ParseQueue {
-  return new Queue<ParseResumePayload>(PARSE_RESUME_QUEUE, {
+export interface RetryPolicy {
+  /** Tries per job for transient errors (database or Redis unreachable). */
+  attempts: number;
+  /** First retry delay in ms, doubled at each further try. */
+  backoffMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 5, backoffMs: 1_000 };
+
+/** Background re-processing (a newer parser) waits behind fresh uploads. */
+const BACKGROUND_PRIORITY = 100;
+
+export function createParseQueue(connection: Redis, prefix: string, retry: RetryPolicy = DEFAULT_RETRY_POLICY): ParseQueue {
+  const queue = new Queue<ParseResumePayload>(PARSE_RESUME_QUEUE, {
     connection,
     prefix,
     defaultJobOptions: {
-      attempts: 5,
-      backoff: { type: "exponential", delay: 1_000 },
+      attempts: retry.attempts,
+      backoff: { type: "exponential", delay: retry.backoffMs },
       // Outcomes live in PostgreSQL; finished jobs are dropped so a retry can reuse the job id.
       removeOnComplete: true,
       removeOnFail: true,
     },
   });
+  // Connection errors surface where they matter (a failed enqueue, readiness); without a
+  // listener BullMQ would print each reconnect attempt.
+  queue.on("error", () => {});
+  return queue;
 }
 
 /** Adds the parse job for an application. Adding it again while it exists is a no-op. */
@@ -30,10 +50,23 @@ export async function enqueueParseResume(
   applicationId: string,
   options: { background?: boolean } = {},
 ): Promise<void> {
-  await queue.add(
-    PARSE_RESUME_JOB,
-    { version: 1, applicationId },
-    // Background re-processing (a newer parser) waits behind fresh uploads.
-    { jobId: parseResumeJobId(applicationId), ...(options.background ? { priority: 100 } : {}) },
-  );
+  await enqueueParseResumes(queue, [applicationId], options);
+}
+
+/** Adds the parse jobs of many applications in one round trip; existing jobs are left as they are. */
+export async function enqueueParseResumes(
+  queue: ParseQueue,
+  applicationIds: readonly string[],
+  options: { background?: boolean } = {},
+): Promise<void> {
+  if (applicationIds.length === 0) return;
+  const redis = redisOf(queue);
+  if (redis) await whenRedisReady(redis);
+  const jobs = applicationIds.map((applicationId) => ({
+    name: PARSE_RESUME_JOB,
+    data: { version: 1 as const, applicationId },
+    opts: { jobId: parseResumeJobId(applicationId), ...(options.background ? { priority: BACKGROUND_PRIORITY } : {}) },
+  }));
+  const adding: Promise<unknown> = jobs.length === 1 ? queue.add(jobs[0]!.name, jobs[0]!.data, jobs[0]!.opts) : queue.addBulk(jobs);
+  await withQueueTimeout(adding, `adding ${jobs.length} parse job(s)`);
 }

@@ -1,19 +1,35 @@
 // Processes one parse-résumé job: read the stored bytes, screen them with the same domain code
 // as the CLI, and store the outcome. Idempotent: the analysis is upserted by application id and
-// an application already DONE with the current parser version is left alone.
+// an application already DONE with the current parser version is left alone. The database work
+// is three statements (parse-resume.store.ts).
 import { UnrecoverableError } from "bullmq";
 import type { Db } from "../../server/db/client.ts";
 import type { ExtractionLimits } from "../../server/extraction/extract-text.ts";
 import { PARSER_VERSION } from "../../server/extraction/parser-version.ts";
 import { ParseResumePayloadSchema } from "../../server/queue/parse-resume.job.ts";
-import { weightsFromJson } from "../../server/requisitions/requisition-weights.ts";
+import { weightsFromJson } from "../../server/requisitions/weights-json.ts";
 import { compileWeights, meetsMinYears, missingMustHaves, toAreaVector } from "../../server/scoring/rank.ts";
-import { screenResume } from "../../server/screening/screen-resume.ts";
+import type { ScreenedResume, ScreenResumeOptions } from "../../server/screening/screen-resume.ts";
+import { loadApplicationToParse, markProcessing, prismaExecutor, storeParseOutcome, type SqlExecutor } from "./parse-resume.store.ts";
+
+export type ScreenFunction = (bytes: Uint8Array, options: ScreenResumeOptions) => Promise<ScreenedResume>;
 
 export interface ParseResumeDeps {
   db: Db;
   limits: ExtractionLimits;
   now?: () => Date;
+  /**
+   * Where the file is read: the worker passes its ParsePool (sandboxed threads with a heap cap
+   * and a hard time limit); without it, in this thread (tests).
+   */
+  screen?: ScreenFunction;
+  /** The job's three statements (parse-resume.store.ts): the worker passes node-postgres; default: through `db`. */
+  sql?: SqlExecutor;
+}
+
+async function inProcessScreen(): Promise<ScreenFunction> {
+  // Loaded on demand so a process that screens in its pool never loads pdf.js itself.
+  return (await import("../../server/screening/screen-resume.ts")).screenResume;
 }
 
 export type ParseResumeOutcome = "done" | "failed" | "skipped";
@@ -22,32 +38,20 @@ export async function processParseResume(deps: ParseResumeDeps, data: unknown): 
   const payload = ParseResumePayloadSchema.safeParse(data);
   if (!payload.success) throw new UnrecoverableError(`Invalid job payload: ${payload.error.message}`);
   const { applicationId } = payload.data;
-  const { db } = deps;
+  const sql = deps.sql ?? prismaExecutor(deps.db);
 
-  const application = await db.application.findUnique({
-    where: { id: applicationId },
-    select: {
-      id: true,
-      status: true,
-      candidateId: true,
-      requisition: { select: { weights: true, weightsVersion: true } },
-      analysis: { select: { parserVersion: true } },
-      resumeFile: { select: { originalName: true, bytes: true } },
-    },
-  });
+  const application = await loadApplicationToParse(sql, applicationId);
   // Erased or removed since it was queued: nothing to do.
   if (!application) return "skipped";
-  if (application.status === "DONE" && application.analysis?.parserVersion === PARSER_VERSION) return "skipped";
+  if (application.status === "DONE" && application.analysisParserVersion === PARSER_VERSION) return "skipped";
 
-  await db.application.update({
-    where: { id: applicationId },
-    data: { status: "PROCESSING", attempts: { increment: 1 }, failureCode: null, failureMessage: null },
-  });
+  await markProcessing(sql, applicationId);
 
   const now = deps.now?.() ?? new Date();
-  const weights = weightsFromJson(application.requisition.weights);
-  const screened = await screenResume(new Uint8Array(application.resumeFile.bytes), {
-    fileName: application.resumeFile.originalName,
+  const weights = weightsFromJson(application.weights);
+  const screen = deps.screen ?? (await inProcessScreen());
+  const screened = await screen(new Uint8Array(application.bytes), {
+    fileName: application.originalName,
     now,
     limits: deps.limits,
     weights,
@@ -62,51 +66,40 @@ export async function processParseResume(deps: ParseResumeDeps, data: unknown): 
     : null;
   const format = result.format ? (result.format.toUpperCase() as "PDF" | "DOCX" | "TXT") : null;
 
-  await db.$transaction(async (tx) => {
-    if (format) {
-      const analysis = {
-        parserVersion: screened.parserVersion,
-        format,
-        text: screened.text ?? "",
-        pageCount: screened.pageCount,
-        result,
-        // Plain data (spans and strings): a JSON round trip is exact.
-        facts: screened.facts ? (JSON.parse(JSON.stringify(screened.facts)) as object) : undefined,
-      };
-      await tx.resumeAnalysis.upsert({
-        where: { applicationId },
-        create: { applicationId, ...analysis },
-        update: analysis,
-      });
-    }
-    await tx.application.update({
-      where: { id: applicationId },
-      data: {
-        status: result.ok ? "DONE" : "FAILED",
-        failureCode: result.error?.code ?? null,
-        failureMessage: result.error?.message ?? null,
-        displayName: result.contact?.name ?? application.resumeFile.originalName,
-        productionScore: result.scores?.production ?? null,
-        mlScore: result.scores?.ml ?? null,
-        overallScore: result.scores?.overall ?? null,
-        yearsExperience: result.yearsExperience,
-        highestDegree: result.highestDegree,
-        background: result.background,
-        areaScores: flags ? Array.from(areaScores) : [],
-        skillIds: flags ? skillIds : [],
-        gaps: result.gaps,
-        missingMustHaves: flags?.missingMustHaves ?? [],
-        meetsMinYears: flags?.meetsMinYears ?? null,
-        weightsVersion: flags ? application.requisition.weightsVersion : null,
-        processedAt: now,
-      },
-    });
-    if (result.contact) {
-      await tx.candidate.update({
-        where: { id: application.candidateId },
-        data: { name: result.contact.name, email: result.contact.email, phone: result.contact.phone },
-      });
-    }
+  await storeParseOutcome(sql, {
+    applicationId,
+    candidateId: application.candidateId,
+    analysis: format
+      ? {
+          parserVersion: screened.parserVersion,
+          format,
+          text: screened.text ?? "",
+          pageCount: screened.pageCount,
+          result,
+          // Plain data (spans and strings): a JSON round trip is exact.
+          facts: screened.facts ?? null,
+        }
+      : null,
+    application: {
+      status: result.ok ? "DONE" : "FAILED",
+      failureCode: result.error?.code ?? null,
+      failureMessage: result.error?.message ?? null,
+      displayName: result.contact?.name ?? application.originalName,
+      productionScore: result.scores?.production ?? null,
+      mlScore: result.scores?.ml ?? null,
+      overallScore: result.scores?.overall ?? null,
+      yearsExperience: result.yearsExperience,
+      highestDegree: result.highestDegree,
+      background: result.background,
+      areaScores: flags ? Array.from(areaScores) : [],
+      skillIds: flags ? skillIds : [],
+      gaps: result.gaps,
+      missingMustHaves: flags?.missingMustHaves ?? [],
+      meetsMinYears: flags?.meetsMinYears ?? null,
+      weightsVersion: flags ? application.weightsVersion : null,
+      processedAt: now,
+    },
+    contact: result.contact ? { name: result.contact.name, email: result.contact.email, phone: result.contact.phone } : null,
   });
 
   if (!result.ok) {
@@ -116,7 +109,10 @@ export async function processParseResume(deps: ParseResumeDeps, data: unknown): 
   return "done";
 }
 
-/** Called when a job has failed for good for a reason other than the file (e.g. the database). */
+/**
+ * Called when a job has failed for good for a reason other than the file (a bug, a parse thread
+ * that keeps dying). Not for an unreachable database: that row is left for the reconciler.
+ */
 export async function markParseFailed(db: Db, applicationId: string, message: string): Promise<void> {
   await db.application.updateMany({
     where: { id: applicationId, status: { in: ["QUEUED", "PROCESSING"] } },

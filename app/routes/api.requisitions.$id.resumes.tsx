@@ -1,0 +1,43 @@
+// POST /api/requisitions/:id/resumes — the upload endpoint for scripts and the benchmark:
+// multipart/form-data with any number of files in the field `resumes` (résumés and ZIP archives,
+// the same rules as the upload form). Answers JSON:
+//   200 { batchId, fileCount, outcomes: [{ fileName, archive, accepted, applicationId?, status?, enqueued?, reason }] }
+//   400/413 { error } when the request as a whole is refused (nothing stored)
+//   401/403/404 { title, message } from the permission check; 503 when the database is unreachable.
+// An accepted file is stored and QUEUED even when Redis is down (`enqueued: false`): the worker's
+// reconciler enqueues it later.
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { requireRequisitionPermission } from "~/lib/auth.server.ts";
+import { receiveUpload } from "~/lib/intake.server.ts";
+
+const USE_POST = { error: "Use POST with multipart/form-data (field: resumes)." };
+
+export async function action({ params, request }: ActionFunctionArgs) {
+  if (request.method !== "POST") return Response.json(USE_POST, { status: 405, headers: { Allow: "POST" } });
+  const user = await asJsonResponse(() => requireRequisitionPermission(request, params.id, "upload"));
+  const upload = await receiveUpload(request, { requisitionId: params.id!, uploadedById: user.id });
+  if (!upload.ok) return Response.json({ error: upload.message }, { status: upload.status });
+  const { batchId, fileCount, outcomes } = upload.receipt;
+  return Response.json({ batchId, fileCount, outcomes });
+}
+
+export function loader() {
+  return Response.json(USE_POST, { status: 405, headers: { Allow: "POST" } });
+}
+
+/**
+ * A resource route must throw Responses: a thrown `data(...)` (what the auth helpers throw for
+ * 401/403/404) would reach the client without its message.
+ */
+async function asJsonResponse<T>(check: () => Promise<T>): Promise<T> {
+  try {
+    return await check();
+  } catch (error) {
+    if (isDataWithInit(error)) throw Response.json(error.data, error.init ?? undefined);
+    throw error;
+  }
+}
+
+function isDataWithInit(value: unknown): value is { data: unknown; init: ResponseInit | null } {
+  return typeof value === "object" && value !== null && (value as { type?: unknown }).type === "DataWithResponseInit";
+}
