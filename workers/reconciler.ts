@@ -10,6 +10,7 @@ import type { Db } from "../server/db/client.ts";
 import { enqueueParseResume, enqueueParseResumes, type ParseQueue } from "../server/queue/parse-queue.ts";
 import { PARSE_RESUME_QUEUE } from "../server/queue/parse-resume.job.ts";
 import { withQueueTimeout, whenRedisReady } from "../server/queue/redis-ready.ts";
+import { rerankStaleRequisitions } from "../server/requisitions/rerank-requisition.ts";
 import { reconcileUnfinishedApplications, reprocessOutdatedApplications } from "./reconcile.ts";
 
 export interface ReconcilerLog {
@@ -73,6 +74,10 @@ export class Reconciler {
         batch: 500,
       });
       if (outdated) log.info({ count: outdated, parserVersion }, "re-processing applications read by an older parser");
+      // A weight change whose background re-rank did not finish (the web process stopped), or a
+      // score written with a version replaced meanwhile: bring the stored score columns up to date.
+      const reranked = await rerankStaleRequisitions(db);
+      if (reranked) log.info({ count: reranked }, "stored scores brought up to the current weights");
       return { ran: true, missing, outdated };
     } catch (error) {
       log.warn({ err: lastLine(error) }, "reconcile failed; will try again");

@@ -83,10 +83,11 @@ export class RequisitionNotFoundError extends Error {
 
 /** Are all scored applications' stored scores ranked with this version? (partial index, one probe) */
 export async function storedScoresAreCurrent(db: Db, requisitionId: string, version: number): Promise<boolean> {
+  // Two probes rather than one OR, so each is a range scan of the partial index, not a walk of it.
   const stale = await db.$queryRaw<unknown[]>`
-    SELECT 1 FROM "Application"
-    WHERE "requisitionId" = ${requisitionId} AND status = 'DONE' AND ("weightsVersion" IS NULL OR "weightsVersion" < ${version})
-    LIMIT 1`;
+    (SELECT 1 FROM "Application" WHERE "requisitionId" = ${requisitionId} AND status = 'DONE' AND "weightsVersion" < ${version} LIMIT 1)
+    UNION ALL
+    (SELECT 1 FROM "Application" WHERE "requisitionId" = ${requisitionId} AND status = 'DONE' AND "weightsVersion" IS NULL LIMIT 1)`;
   return stale.length === 0;
 }
 
@@ -96,6 +97,7 @@ export async function loadRankingContext(db: Db, requisitionId: string): Promise
     select: { id: true, blindReview: true, weights: true, weightsVersion: true },
   });
   if (!requisition) throw new RequisitionNotFoundError(`No requisition ${requisitionId}`);
+  // (The freshness probe needs the version, so these two stay in sequence; both are index probes.)
   const weights = weightsFromJson(requisition.weights);
   return {
     requisitionId,
@@ -171,8 +173,8 @@ function whereSql(context: RankingContext, filters: CandidateFilters, scores: Sc
   if (filters.yearsMin !== undefined) conditions.push(Prisma.sql`a."yearsExperience" >= ${filters.yearsMin}`);
   if (filters.q) {
     const skills = skillsMatching(filters.q);
-    const pattern = likePattern(filters.q);
-    const identity = Prisma.sql`(${identityVisibleSql(context)} AND (a."displayName" ILIKE ${pattern} OR f."originalName" ILIKE ${pattern}))`;
+    // displayName is the parsed name, or the file name when none was found.
+    const identity = Prisma.sql`(${identityVisibleSql(context)} AND a."displayName" ILIKE ${likePattern(filters.q)})`;
     conditions.push(skills.length ? Prisma.sql`(a."skillIds" && ${skills}::text[] OR ${identity})` : identity);
   }
   return Prisma.join(conditions, " AND ");
@@ -199,16 +201,19 @@ function orderSql(context: RankingContext, sorts: SortKey[], scores: Scores): Pr
         return Prisma.sql`a."createdAt"`;
     }
   };
-  const terms = sorts.map(({ key, dir }) => Prisma.sql`${column(key)} ${Prisma.raw(dir === "asc" ? "ASC" : "DESC")} NULLS LAST`);
+  // Unscored rows last either way. Columns that are never NULL get no NULLS clause, so a plain
+  // index read backwards serves their descending order.
+  const nullable = (key: CandidateSort) => !["uploaded", "status", "stage"].includes(key);
+  const terms = sorts.map(
+    ({ key, dir }) => Prisma.sql`${column(key)} ${Prisma.raw(dir === "asc" ? "ASC" : "DESC")}${Prisma.raw(nullable(key) ? " NULLS LAST" : "")}`,
+  );
   // A unique tie-breaker keeps pages stable when many rows share a value.
   terms.push(Prisma.sql`a.id ${Prisma.raw(sorts[0]!.dir === "asc" ? "ASC" : "DESC")}`);
   return Prisma.join(terms, ", ");
 }
 
-function fromSql(filters: CandidateFilters, scores: Scores): Prisma.Sql {
-  // The file table is joined only when the search needs its names.
-  const file = filters.q ? Prisma.sql`JOIN "ResumeFile" f ON f.id = a."resumeFileId"` : Prisma.empty;
-  return Prisma.sql`"Application" a ${file} ${scores.join}`;
+function fromSql(_filters: CandidateFilters, scores: Scores): Prisma.Sql {
+  return Prisma.sql`"Application" a ${scores.join}`;
 }
 
 interface RawRow {
@@ -330,10 +335,13 @@ export async function listCandidates(
 ): Promise<CandidatesPage> {
   const ranking = context ?? (await loadRankingContext(db, requisitionId));
   // One grouped count gives both the per-status counts and the requisition's total.
-  // Without filters the grouped count is also the total, so the filtered count is skipped.
-  const [grouped, filteredTotal] = await Promise.all([
+  // Without filters the grouped count is also the total, so the filtered count is skipped. The
+  // page asked for is read at the same time; only a page past the end is read again.
+  const window = (page: number) => ({ offset: (page - 1) * query.pageSize, limit: query.pageSize });
+  const [grouped, filteredTotal, requestedRows] = await Promise.all([
     db.application.groupBy({ by: ["status"], where: { requisitionId }, _count: { _all: true } }),
     hasFilters(query.filters) ? countCandidates(db, ranking, query.filters) : null,
+    selectCandidateRows(db, ranking, query, window(query.page)),
   ]);
   const statusCounts: Record<ProcessingStatus, number> = { QUEUED: 0, PROCESSING: 0, DONE: 0, FAILED: 0 };
   for (const row of grouped) statusCounts[row.status] = row._count._all;
@@ -341,7 +349,7 @@ export async function listCandidates(
   const total = filteredTotal ?? requisitionTotal;
   const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
   const page = Math.min(query.page, pageCount);
-  const rows = await selectCandidateRows(db, ranking, query, { offset: (page - 1) * query.pageSize, limit: query.pageSize });
+  const rows = page === query.page ? requestedRows : await selectCandidateRows(db, ranking, query, window(page));
   return {
     rows,
     total,
