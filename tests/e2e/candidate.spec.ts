@@ -3,40 +3,19 @@
 // adds a note, shortlists, steps to the next and previous candidates (links and keyboard), and
 // downloads the original file; on a blind-review requisition the page hides identity until
 // shortlisting.
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { makeImageOnlyPdf } from "../factories/pdf-writer.ts";
 import { BACKEND_ENGINEER, DATA_SCIENTIST, makeResumeText, ML_ENGINEER, type ResumeProfile } from "../factories/resume-factory.ts";
 import { signIn } from "./support/auth.ts";
 import { setBlindReview } from "./support/e2e-database.ts";
+import { expectAccessible, screenshot, watchErrors } from "./support/page-checks.ts";
 
-const SCREENS = "test-results/screens";
 
-async function screenshot(page: Page, name: string, fullPage = false) {
-  await mkdir(SCREENS, { recursive: true });
-  await page.screenshot({ path: `${SCREENS}/${name}.png`, fullPage });
-}
 
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
-  });
-  return errors;
-}
 
-/** No serious or critical axe violations (WCAG 2 A/AA rules), with the offenders named when there are. */
-async function expectAccessible(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(" | ")}`);
-  expect(serious, `axe violations on ${what}`).toEqual([]);
-}
 
 /** Creates a requisition and returns its path. */
 async function createRequisition(page: Page, title: string): Promise<string> {

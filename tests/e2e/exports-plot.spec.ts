@@ -2,48 +2,23 @@
 // shortlists two candidates (one whose file name is a spreadsheet formula), exports the shortlist
 // CSV from the requisition page, and the test opens the downloaded file; then the recruiter opens
 // the plot, moves between points with the keyboard and opens a candidate with Enter.
-import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import { BACKEND_ENGINEER, DATA_ENGINEER, DATA_SCIENTIST, makeResumeText, ML_ENGINEER, RESEARCHER } from "../factories/resume-factory.ts";
 import { DEMO_REQUISITIONS, DEMO_USERS, signIn } from "./support/auth.ts";
+import { expectAccessible, screenshot as takeScreenshot, watchErrors } from "./support/page-checks.ts";
 
-const SCREENS = "test-results/screens";
+const screenshot = (page: Page, name: string, fullPage = true) => takeScreenshot(page, name, fullPage);
+
 /** A file name that is a formula: with no name in the résumé, the file name labels the candidate. */
 // (It starts with @: a file name starting with = is dropped by the multipart parser before intake.)
 const CRAFTED_FILE = "@SUM(1+1) crafted.txt";
 
-async function screenshot(page: Page, name: string, fullPage = true) {
-  await mkdir(SCREENS, { recursive: true });
-  await page.screenshot({ path: `${SCREENS}/${name}.png`, fullPage });
-}
 
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
-  });
-  return errors;
-}
 
-/** No serious or critical axe violations (WCAG 2 A/AA rules), with the offenders named when there are. */
-async function expectAccessible(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.nodes
-          .map((n) => n.target.join(" "))
-          .slice(0, 5)
-          .join(" | ")}`,
-    );
-  expect(serious, `axe violations on ${what}`).toEqual([]);
-}
 
 async function resumeFiles(): Promise<string[]> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "mle-e2e-exports-"));

@@ -3,10 +3,9 @@
 // rows with the keyboard, selects rows and shortlists them in bulk, retries a failed résumé; the
 // requisitions list counts stages; a blind-review requisition shows labels, never names. Axe
 // checks the table screen and the list for serious or critical violations.
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { expect as baseExpect, test, type Page } from "@playwright/test";
 import {
   BACKEND_ENGINEER,
@@ -19,34 +18,14 @@ import {
 } from "../factories/resume-factory.ts";
 import { signIn } from "./support/auth.ts";
 import { setBlindReview } from "./support/e2e-database.ts";
+import { expectAccessible, screenshot, watchErrors } from "./support/page-checks.ts";
 
-const SCREENS = "test-results/screens";
 // Each step waits for a server round trip and a revalidation; give them room on a busy machine.
 const expect = baseExpect.configure({ timeout: 20_000 });
 const PROFILES: ResumeProfile[] = [ML_ENGINEER, BACKEND_ENGINEER, DATA_SCIENTIST, DATA_ENGINEER, RESEARCHER];
 
-async function screenshot(page: Page, name: string, fullPage = false) {
-  await mkdir(SCREENS, { recursive: true });
-  await page.screenshot({ path: `${SCREENS}/${name}.png`, fullPage });
-}
 
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
-  });
-  return errors;
-}
 
-/** No serious or critical axe violations (WCAG 2 A/AA rules), with the offenders named when there are. */
-async function expectAccessible(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(" | ")}`);
-  expect(serious, `axe violations on ${what}`).toEqual([]);
-}
 
 // PNG bytes under a .pdf name: accepted at upload (the name is not trusted), failed by the worker
 // with a named reason — the row to retry.
