@@ -172,10 +172,14 @@ function whereSql(context: RankingContext, filters: CandidateFilters, scores: Sc
   }
   if (filters.yearsMin !== undefined) conditions.push(Prisma.sql`a."yearsExperience" >= ${filters.yearsMin}`);
   if (filters.q) {
+    // A skill's name or alias searches skills (an indexed array overlap); anything else searches
+    // names (displayName is the parsed name, or the file name when none was found).
     const skills = skillsMatching(filters.q);
-    // displayName is the parsed name, or the file name when none was found.
-    const identity = Prisma.sql`(${identityVisibleSql(context)} AND a."displayName" ILIKE ${likePattern(filters.q)})`;
-    conditions.push(skills.length ? Prisma.sql`(a."skillIds" && ${skills}::text[] OR ${identity})` : identity);
+    conditions.push(
+      skills.length
+        ? Prisma.sql`a."skillIds" && ${skills}::text[]`
+        : Prisma.sql`(${identityVisibleSql(context)} AND a."displayName" ILIKE ${likePattern(filters.q)})`,
+    );
   }
   return Prisma.join(conditions, " AND ");
 }

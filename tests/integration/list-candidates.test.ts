@@ -160,7 +160,7 @@ describe("listCandidates: filters", () => {
     expect(names((await list("yearsMin=6&sort=years&dir=desc")).rows)).toEqual(["Ana Lima", "Chidi Okafor"]);
   });
 
-  it("searches by skill name or alias, and by name or file name", async () => {
+  it("searches by skill name or alias, else by name (or file name when no name was found)", async () => {
     expect(skillsMatching("k8s")).toContain("kubernetes");
     expect(names((await list("q=k8s&sort=name&dir=asc")).rows)).toEqual(["Ana Lima", "Chidi Okafor"]);
     expect(names((await list("q=nilsson")).rows)).toEqual(["Björn Nilsson"]);

@@ -8,3 +8,5 @@ CREATE INDEX "Application_requisitionId_stage_id_idx" ON "Application" ("requisi
 CREATE INDEX "Application_requisitionId_yearsExperience_id_idx" ON "Application" ("requisitionId", "yearsExperience", "id");
 -- Names Z→A with unnamed rows last.
 CREATE INDEX "Application_requisitionId_displayName_desc_idx" ON "Application" ("requisitionId", "displayName" DESC NULLS LAST);
+-- Skill search in the table (skillIds && ARRAY[…]).
+CREATE INDEX "Application_skillIds_idx" ON "Application" USING GIN ("skillIds");
