@@ -11,24 +11,14 @@ import {
   type GlobalPermission,
   type RequisitionPermission,
 } from "@server/auth/permissions.ts";
-import { SESSION_COOKIE, SESSION_TTL_MS, getSessionUser, type SessionUser } from "@server/auth/sessions.ts";
+import { SESSION_COOKIE, SESSION_TTL_MS, getSessionUser, sessionTokenFromCookieHeader, type SessionUser } from "@server/auth/sessions.ts";
 import { getConfig } from "./config.server.ts";
 import { getPrisma } from "./db.server.ts";
 
 export type { SessionUser };
 
 export function readSessionToken(request: Request): string | null {
-  const header = request.headers.get("Cookie");
-  if (!header) return null;
-  for (const part of header.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq < 0) continue;
-    if (part.slice(0, eq).trim() === SESSION_COOKIE) {
-      const value = part.slice(eq + 1).trim();
-      return value ? decodeURIComponent(value) : null;
-    }
-  }
-  return null;
+  return sessionTokenFromCookieHeader(request.headers.get("Cookie") ?? undefined);
 }
 
 function cookieIsSecure(request: Request): boolean {

@@ -19,6 +19,24 @@ export interface SessionUser {
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
+/** The session token from the Cookie header (Remix routes and the Express queue dashboard both read it here); null for a malformed value. */
+export function sessionTokenFromCookieHeader(header: string | undefined): string | null {
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq < 0) continue;
+    if (part.slice(0, eq).trim() === SESSION_COOKIE) {
+      const value = part.slice(eq + 1).trim();
+      try {
+        return value ? decodeURIComponent(value) : null;
+      } catch {
+        return null;
+      }
+    }
+  }
+  return null;
+}
+
 export async function createSession(db: Db, userId: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);

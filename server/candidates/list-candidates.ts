@@ -216,7 +216,7 @@ function orderSql(context: RankingContext, sorts: SortKey[], scores: Scores): Pr
   return Prisma.join(terms, ", ");
 }
 
-function fromSql(_filters: CandidateFilters, scores: Scores): Prisma.Sql {
+function fromSql(scores: Scores): Prisma.Sql {
   return Prisma.sql`"Application" a ${scores.join}`;
 }
 
@@ -284,7 +284,7 @@ export async function selectCandidateRows(
   const scores = scoreSql(context);
   const raw = await db.$queryRaw<RawRow[]>`
     SELECT ${ROW_COLUMNS}, (SELECT "originalName" FROM "ResumeFile" rf WHERE rf.id = a."resumeFileId") AS "originalName"
-    FROM ${fromSql(query.filters, scores)}
+    FROM ${fromSql(scores)}
     WHERE ${whereSql(context, query.filters, scores)}
     ORDER BY ${orderSql(context, query.sorts, scores)}
     LIMIT ${window.limit} OFFSET ${window.offset}`;
@@ -309,7 +309,7 @@ export async function* walkCandidateRows(
   await tx.$executeRaw`
     DECLARE ${cursor} NO SCROLL CURSOR FOR
     SELECT ${ROW_COLUMNS}, (SELECT "originalName" FROM "ResumeFile" rf WHERE rf.id = a."resumeFileId") AS "originalName"
-    FROM ${fromSql(query.filters, scores)}
+    FROM ${fromSql(scores)}
     WHERE ${whereSql(context, query.filters, scores)}
     ORDER BY ${orderSql(context, query.sorts, scores)}`;
   try {
@@ -327,7 +327,7 @@ export async function* walkCandidateRows(
 export async function countCandidates(db: Db, context: RankingContext, filters: CandidateFilters): Promise<number> {
   const scores = scoreSql(context);
   const [row] = await db.$queryRaw<Array<{ count: bigint }>>`
-    SELECT count(*) AS count FROM ${fromSql(filters, scores)} WHERE ${whereSql(context, filters, scores)}`;
+    SELECT count(*) AS count FROM ${fromSql(scores)} WHERE ${whereSql(context, filters, scores)}`;
   return Number(row?.count ?? 0);
 }
 
@@ -392,7 +392,7 @@ export async function findNeighbours(
         lead(a.id) OVER w AS "nextId",
         row_number() OVER w AS position,
         count(*) OVER () AS total
-      FROM ${fromSql(query.filters, scores)}
+      FROM ${fromSql(scores)}
       WHERE ${whereSql(ranking, query.filters, scores)}
       WINDOW w AS (ORDER BY ${orderSql(ranking, query.sorts, scores)})
     ) ordered

@@ -7,28 +7,10 @@ import { ExpressAdapter } from "@bull-board/express";
 import type { Queue } from "bullmq";
 import type { Request, RequestHandler } from "express";
 import { roleAllows } from "../auth/permissions.ts";
-import { getSessionUser, SESSION_COOKIE } from "../auth/sessions.ts";
+import { getSessionUser, sessionTokenFromCookieHeader } from "../auth/sessions.ts";
 import type { Db } from "../db/client.ts";
 
 export const QUEUE_DASHBOARD_PATH = "/admin/queues";
-
-/** The session token from the Cookie header (the same parsing as app/lib/auth.server.ts). */
-export function sessionTokenFromCookieHeader(header: string | undefined): string | null {
-  if (!header) return null;
-  for (const part of header.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq < 0) continue;
-    if (part.slice(0, eq).trim() === SESSION_COOKIE) {
-      const value = part.slice(eq + 1).trim();
-      try {
-        return value ? decodeURIComponent(value) : null;
-      } catch {
-        return null;
-      }
-    }
-  }
-  return null;
-}
 
 /** Admits admins; redirects anonymous page views to /login; refuses everyone else with 403. */
 export function requireQueueDashboardUser(getDb: () => Db): RequestHandler {

@@ -53,10 +53,10 @@ export async function rerankRequisition(
   return total;
 }
 
-/** Requisitions with scored applications ranked by an older version (for the worker's reconcile loop). */
-export async function findRequisitionsWithStaleScores(db: Db, limit = 20): Promise<Array<{ id: string; version: number }>> {
-  return db.$queryRaw<Array<{ id: string; version: number }>>`
-    SELECT r.id, r."weightsVersion" AS version FROM "Requisition" r
+/** Requisitions with scored applications ranked by an older version, with their current weights (for the reconcile loop). */
+export async function findRequisitionsWithStaleScores(db: Db, limit = 20): Promise<Array<{ id: string; version: number; weights: unknown }>> {
+  return db.$queryRaw<Array<{ id: string; version: number; weights: unknown }>>`
+    SELECT r.id, r."weightsVersion" AS version, r.weights FROM "Requisition" r
     WHERE EXISTS (
       SELECT 1 FROM "Application" a
       WHERE a."requisitionId" = r.id AND a.status = 'DONE' AND (a."weightsVersion" IS NULL OR a."weightsVersion" < r."weightsVersion")
@@ -70,10 +70,9 @@ export async function findRequisitionsWithStaleScores(db: Db, limit = 20): Promi
  */
 export async function rerankStaleRequisitions(db: Db, limit = 20): Promise<number> {
   let total = 0;
-  for (const { id } of await findRequisitionsWithStaleScores(db, limit)) {
-    const requisition = await db.requisition.findUnique({ where: { id }, select: { weights: true, weightsVersion: true } });
-    if (!requisition) continue;
-    total += await rerankRequisition(db, id, weightsFromJson(requisition.weights), requisition.weightsVersion);
+  for (const { id, version, weights } of await findRequisitionsWithStaleScores(db, limit)) {
+    // rerankRequisition itself stops if a newer version was saved since this read.
+    total += await rerankRequisition(db, id, weightsFromJson(weights), version);
   }
   return total;
 }
