@@ -45,7 +45,12 @@ async function exportOnce(db: Db, format: ExportFormat) {
   const { sink, seen } = nullSink();
   await pipeline(started.body, sink);
   const used = process.cpuUsage(cpu);
-  return { ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000, rows: started.header.rowCount, ...seen };
+  return {
+    ms: performance.now() - start,
+    cpuMs: (used.user + used.system) / 1000,
+    rows: started.header.rowCount,
+    ...seen,
+  };
 }
 
 export async function benchExport(size = 10_000, rounds = 3) {
@@ -62,7 +67,8 @@ export async function benchExport(size = 10_000, rounds = 3) {
     for (let r = 0; r < rounds; r++) {
       const run = await exportOnce(db, "csv");
       // Header line + one line per application.
-      if (run.rows !== size || run.lines !== size + 1) throw new Error(`export wrote ${run.lines} lines for ${run.rows} rows`);
+      if (run.rows !== size || run.lines !== size + 1)
+        throw new Error(`export wrote ${run.lines} lines for ${run.rows} rows`);
       samples.push(run.ms);
       cpuSamples.push(run.cpuMs);
     }

@@ -11,7 +11,9 @@ import { percentile, round } from "./stats.ts";
 
 export async function benchExtraction(count = 60) {
   const limits = { maxBytes: 10 * 1024 * 1024, maxPdfPages: 30, timeoutMs: 20_000 };
-  const pdfs = Array.from({ length: count }, (_, i) => makePdf(makeResumeText(PROFILES[i % PROFILES.length]!).split("\n")));
+  const pdfs = Array.from({ length: count }, (_, i) =>
+    makePdf(makeResumeText(PROFILES[i % PROFILES.length]!).split("\n")),
+  );
   await extractText(pdfs[0]!, limits); // warm-up: pdf.js loads its worker module once per process
 
   const ours: number[] = [];

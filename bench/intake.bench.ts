@@ -7,7 +7,15 @@ import { performance } from "node:perf_hooks";
 import type { Db } from "../server/db/client.ts";
 import { createProducerConnection } from "../server/queue/redis.ts";
 import { createParseQueue } from "../server/queue/parse-queue.ts";
-import { freePort, ROOT, startWeb, startWorker, waitFor, waitForHttp, type ManagedProcess } from "../tests/support/processes.ts";
+import {
+  freePort,
+  ROOT,
+  startWeb,
+  startWorker,
+  waitFor,
+  waitForHttp,
+  type ManagedProcess,
+} from "../tests/support/processes.ts";
 import { makeResumeBatch } from "../tests/support/resume-batch.ts";
 import { signedInAdminCookie } from "../tests/support/sign-in.ts";
 import { createTestDatabase, TEST_REDIS_URL, uniqueName } from "../tests/support/test-database.ts";
@@ -38,7 +46,8 @@ export async function benchIntake(): Promise<Record<string, number | null>> {
   }
   const one = await runIntake(1);
   const two = await runIntake(2);
-  const max = (...values: Array<number | null>) => (values.every((v) => v === null) ? null : Math.max(...values.map((v) => v ?? 0)));
+  const max = (...values: Array<number | null>) =>
+    values.every((v) => v === null) ? null : Math.max(...values.map((v) => v ?? 0));
   return {
     intake_per_s_1worker: one.perSecond,
     intake_1000_s_1worker: one.seconds,
@@ -55,7 +64,9 @@ export async function benchIntake(): Promise<Record<string, number | null>> {
 
 /** CPU seconds so far of each PostgreSQL backend serving the benchmark's database (readable when PostgreSQL runs on this machine). */
 async function postgresBackendCpu(db: Db): Promise<Map<number, number>> {
-  const rows = await db.$queryRaw<Array<{ pid: number }>>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`;
+  const rows = await db.$queryRaw<
+    Array<{ pid: number }>
+  >`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`;
   const cpu = new Map<number, number>();
   for (const { pid } of rows) {
     const seconds = cpuSeconds(Number(pid));
@@ -84,7 +95,11 @@ async function runIntake(workerCount: number): Promise<IntakeRun> {
       processes.push(worker);
     }
     await waitForHttp(`${url}/readyz`, { timeoutMs: 120_000, process: web });
-    await Promise.all(workers.map((worker, i) => waitForHttp(`http://127.0.0.1:${healthPorts[i]}/readyz`, { timeoutMs: 120_000, process: worker })));
+    await Promise.all(
+      workers.map((worker, i) =>
+        waitForHttp(`http://127.0.0.1:${healthPorts[i]}/readyz`, { timeoutMs: 120_000, process: worker }),
+      ),
+    );
     const rss = watchPeakRss(() => processes.filter((p) => p.isRunning()).map((p) => p.pid));
 
     const { cookie } = await signedInAdminCookie(testDb.db);
@@ -93,8 +108,13 @@ async function runIntake(workerCount: number): Promise<IntakeRun> {
     const upload = async (requisitionId: string, files: ReturnType<typeof makeResumeBatch>) => {
       const form = new FormData();
       for (const file of files) form.append("resumes", new Blob([Buffer.from(file.bytes)]), file.name);
-      const response = await fetch(`${url}/api/requisitions/${requisitionId}/resumes`, { method: "POST", headers: { Cookie: cookie }, body: form });
-      if (response.status !== 200) throw new Error(`upload answered ${response.status}: ${(await response.text()).slice(0, 500)}`);
+      const response = await fetch(`${url}/api/requisitions/${requisitionId}/resumes`, {
+        method: "POST",
+        headers: { Cookie: cookie },
+        body: form,
+      });
+      if (response.status !== 200)
+        throw new Error(`upload answered ${response.status}: ${(await response.text()).slice(0, 500)}`);
       const body = (await response.json()) as { outcomes: Array<{ accepted: boolean }> };
       if (body.outcomes.some((o) => !o.accepted)) throw new Error("a generated résumé was refused");
     };
@@ -106,10 +126,15 @@ async function runIntake(workerCount: number): Promise<IntakeRun> {
     await waitFor(async () => (await finished(warmUp.id)) === 4, { timeoutMs: 60_000, what: "the warm-up uploads" });
 
     const files = makeResumeBatch(TOTAL, { tag: `bench${workerCount}` });
-    const cpu = () => ({ web: cpuSeconds(web.pid), workers: workers.reduce((sum, w) => sum + (cpuSeconds(w.pid) ?? 0), 0) });
+    const cpu = () => ({
+      web: cpuSeconds(web.pid),
+      workers: workers.reduce((sum, w) => sum + (cpuSeconds(w.pid) ?? 0), 0),
+    });
     const cpuBefore = cpu();
     const postgresBefore = await postgresBackendCpu(testDb.db);
-    const requests = Array.from({ length: TOTAL / FILES_PER_REQUEST }, (_, i) => files.slice(i * FILES_PER_REQUEST, (i + 1) * FILES_PER_REQUEST));
+    const requests = Array.from({ length: TOTAL / FILES_PER_REQUEST }, (_, i) =>
+      files.slice(i * FILES_PER_REQUEST, (i + 1) * FILES_PER_REQUEST),
+    );
     const started = performance.now();
     let next = 0;
     await Promise.all(

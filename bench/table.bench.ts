@@ -16,7 +16,9 @@ export async function fill(url: string, requisitionId: string, count: number) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`INSERT INTO "Requisition" (id, title, "updatedAt") VALUES ($1, 'bench', now())`, [requisitionId]);
+    await client.query(`INSERT INTO "Requisition" (id, title, "updatedAt") VALUES ($1, 'bench', now())`, [
+      requisitionId,
+    ]);
     // Set-based generation: 100,000 rows in a few seconds.
     await client.query(
       `WITH n AS (SELECT g FROM generate_series(1, $2::int) g)
@@ -52,7 +54,12 @@ export async function fill(url: string, requisitionId: string, count: number) {
  * computed in Node, and the background rewrite of the stored score columns.
  */
 async function benchRerank(db: Db, requisitionId: string) {
-  const weights = RequisitionWeightsSchema.parse({ productionWeight: 0.6, balanceStrictness: 0.8, mustHave: ["pytorch"], minYears: 3 });
+  const weights = RequisitionWeightsSchema.parse({
+    productionWeight: 0.6,
+    balanceStrictness: 0.8,
+    mustHave: ["pytorch"],
+    minYears: 3,
+  });
   const rows = await db.application.findMany({
     where: { requisitionId, status: "DONE" },
     select: { areaScores: true, skillIds: true, yearsExperience: true },
@@ -65,26 +72,48 @@ async function benchRerank(db: Db, requisitionId: string) {
 
   const start = performance.now();
   const saved = await updateRequisitionWeights(db, requisitionId, weights, { rerank: "background" });
-  const page = await listCandidates(db, requisitionId, parseCandidatesQuery(new URLSearchParams("sort=overall&dir=desc")));
+  const page = await listCandidates(
+    db,
+    requisitionId,
+    parseCandidatesQuery(new URLSearchParams("sort=overall&dir=desc")),
+  );
   const totalMs = performance.now() - start;
-  if (!Number.isFinite(checksum) || page.weightsVersion !== saved.version || page.rows[0]?.weightsVersion !== saved.version) {
+  if (
+    !Number.isFinite(checksum) ||
+    page.weightsVersion !== saved.version ||
+    page.rows[0]?.weightsVersion !== saved.version
+  ) {
     throw new Error("re-rank benchmark is wrong");
   }
   // Let the background rewrite started by the save finish, then time a full rewrite on its own.
-  while (!(await listCandidates(db, requisitionId, parseCandidatesQuery(new URLSearchParams("pageSize=25")))).storedScoresCurrent) {
+  while (
+    !(await listCandidates(db, requisitionId, parseCandidatesQuery(new URLSearchParams("pageSize=25"))))
+      .storedScoresCurrent
+  ) {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  const next = await updateRequisitionWeights(db, requisitionId, { ...weights, productionWeight: 0.4 }, { rerank: "background" });
+  const next = await updateRequisitionWeights(
+    db,
+    requisitionId,
+    { ...weights, productionWeight: 0.4 },
+    { rerank: "background" },
+  );
   await new Promise((resolve) => setTimeout(resolve, 0));
   const writeStart = performance.now();
   await rerankRequisition(db, requisitionId, next.weights, next.version);
   const writeMs = performance.now() - writeStart;
-  return { rerank_compute_100k_ms: round(computeMs), rerank_100k_ms: round(totalMs), rerank_store_100k_ms: round(writeMs) };
+  return {
+    rerank_compute_100k_ms: round(computeMs),
+    rerank_100k_ms: round(totalMs),
+    rerank_store_100k_ms: round(writeMs),
+  };
 }
 
 /** URL states a recruiter uses: every sort both ways, plus common filters and a search. */
 function tableQueries() {
-  const sorts = CANDIDATE_SORT_KEYS.flatMap((sort) => (["asc", "desc"] as const).map((dir) => `sort=${sort}&dir=${dir}`));
+  const sorts = CANDIDATE_SORT_KEYS.flatMap((sort) =>
+    (["asc", "desc"] as const).map((dir) => `sort=${sort}&dir=${dir}`),
+  );
   const filtered = [
     "sort=overall&dir=desc&stage=NEW,SCREENING",
     "sort=overall&dir=desc&mlMin=50&productionMin=50",
@@ -92,7 +121,9 @@ function tableQueries() {
     "sort=ml&dir=desc&q=kubernetes",
     "sort=overall&dir=desc&mustHaves=met",
   ];
-  return [...sorts, ...filtered].flatMap((params) => [1, 7].map((page) => parseCandidatesQuery(new URLSearchParams(`${params}&page=${page}`))));
+  return [...sorts, ...filtered].flatMap((params) =>
+    [1, 7].map((page) => parseCandidatesQuery(new URLSearchParams(`${params}&page=${page}`))),
+  );
 }
 
 export async function benchTable(sizes = [10_000, 100_000], rounds = 3) {

@@ -67,7 +67,10 @@ function demoFiles(which: "all" | "few"): IntakeFile[] {
   });
   // A file a real applicant might send that we cannot read: it shows a named reason in the table.
   if (which === "all") {
-    files.push({ name: "portfolio-photo.pdf", bytes: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) });
+    files.push({
+      name: "portfolio-photo.pdf",
+      bytes: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    });
   }
   return files;
 }

@@ -13,7 +13,13 @@ const run = (command, args) => spawnSync(command, args, { stdio: "inherit", env:
 
 // The browser suite runs against a production build of the current sources.
 const buildStatus = run("npx", ["remix", "build"]);
-const vitestStatus = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${vitestJson}`]);
+const vitestStatus = run("npx", [
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile=${vitestJson}`,
+]);
 process.env.E2E_SKIP_BUILD = "1";
 const playwrightStatus = buildStatus === 0 ? run("npx", ["playwright", "test"]) : 1;
 

@@ -29,9 +29,9 @@ function stopAll(code) {
   stopping = true;
   for (const { child } of processes) if (child.exitCode === null) child.kill("SIGTERM");
   setTimeout(() => process.exit(code), 8_000).unref();
-  Promise.all(processes.map(({ child }) => (child.exitCode !== null ? null : new Promise((r) => child.on("exit", r))))).then(() =>
-    process.exit(code),
-  );
+  Promise.all(
+    processes.map(({ child }) => (child.exitCode !== null ? null : new Promise((r) => child.on("exit", r)))),
+  ).then(() => process.exit(code));
 }
 for (const { name, child } of processes) {
   child.on("exit", (code, signal) => {

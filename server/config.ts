@@ -15,20 +15,39 @@ export const ConfigSchema = z.object({
     .regex(/^rediss?:\/\//, "must be a redis:// URL")
     .default("redis://127.0.0.1:6379"),
   /** Prefix of every BullMQ key, so several installations (or test runs) can share one Redis. */
-  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default("mle"),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default("mle"),
   HOST: z.string().default("127.0.0.1"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Largest résumé accepted at upload, in bytes. */
-  MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(10 * MB),
+  MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * MB),
   /** Largest upload request (all files together), in bytes: bounds the web process's memory. */
-  MAX_UPLOAD_REQUEST_BYTES: z.coerce.number().int().positive().default(200 * MB),
+  MAX_UPLOAD_REQUEST_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(200 * MB),
   /** Most files accepted in one upload request (loose files and ZIP entries together). */
   MAX_FILES_PER_UPLOAD: z.coerce.number().int().positive().default(500),
   /** Most bytes one uploaded ZIP may inflate to, counted while unpacking (declared sizes can lie). */
-  MAX_ZIP_UNCOMPRESSED_BYTES: z.coerce.number().int().positive().default(500 * MB),
+  MAX_ZIP_UNCOMPRESSED_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(500 * MB),
   /** Most bytes one DOCX may inflate to before mammoth reads it, counted while inflating. */
-  MAX_DOCX_UNCOMPRESSED_BYTES: z.coerce.number().int().positive().default(50 * MB),
+  MAX_DOCX_UNCOMPRESSED_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(50 * MB),
   /** Most PDF pages read from one résumé. */
   MAX_PDF_PAGES: z.coerce.number().int().positive().default(30),
   /** Time limit for reading one résumé, in milliseconds. */
@@ -81,9 +100,7 @@ export class ConfigError extends Error {
 
 /** Parses an environment; throws a ConfigError naming every bad variable. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const cleaned = Object.fromEntries(
-    Object.entries(env).filter(([, value]) => value !== undefined && value !== ""),
-  );
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
   const result = ConfigSchema.safeParse(cleaned);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);

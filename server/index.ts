@@ -33,7 +33,10 @@ app.use(compression());
 app.use(cspNonce, securityHeaders());
 app.use(crossSiteMutationGuard({ allowedOrigins: config.ALLOWED_ORIGINS }));
 // fallthrough: false — a missing asset (an old page after a deploy) is a plain 404, not a sign-in page.
-app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y", fallthrough: false }));
+app.use(
+  "/build",
+  express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y", fallthrough: false }),
+);
 app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 app.get("/healthz", (_req, res) => {
   res.json({ ok: true });
@@ -46,7 +49,10 @@ app.get("/readyz", async (_req, res) => {
     postgres: { check: postgresCheck(getPrisma()), required: true },
     ...(redis ? { redis: { check: redisCheck(redis), required: false } } : {}),
   });
-  res.status(result.status === "unavailable" ? 503 : 200).set("Cache-Control", "no-store").json(result);
+  res
+    .status(result.status === "unavailable" ? 503 : 200)
+    .set("Cache-Control", "no-store")
+    .json(result);
 });
 app.use(QUEUE_DASHBOARD_PATH, requireQueueDashboardUser(getPrisma), queueDashboardRouter([getParseQueue()]));
 let lastUnavailableLog = 0;
@@ -55,13 +61,18 @@ const remixHandler = createRequestHandler({
   build: withDatabaseUnavailablePage(build, (error) => {
     if (Date.now() - lastUnavailableLog < 10_000) return;
     lastUnavailableLog = Date.now();
-    logger.error({ err: error instanceof Error ? error.message.split("\n").at(-1) : String(error) }, "database unreachable: answering 503");
+    logger.error(
+      { err: error instanceof Error ? error.message.split("\n").at(-1) : String(error) },
+      "database unreachable: answering 503",
+    );
   }),
   mode: config.NODE_ENV,
   getLoadContext: (req, res) => ({ clientIp: req.ip ?? null, cspNonce: res.locals.cspNonce as string }),
 });
 app.all("*", (req, res, next) =>
-  requestContextStorage().run({ clientIp: req.ip ?? null, cspNonce: res.locals.cspNonce as string }, () => remixHandler(req, res, next)),
+  requestContextStorage().run({ clientIp: req.ip ?? null, cspNonce: res.locals.cspNonce as string }, () =>
+    remixHandler(req, res, next),
+  ),
 );
 
 const server = app.listen(config.PORT, config.HOST, () => {

@@ -55,7 +55,10 @@ const worker = createParseWorker({
 // The reconciler enqueues through a fail-fast connection: a round with Redis down just fails.
 const producer = createProducerConnection(config.REDIS_URL);
 logRedisOutages(producer, logger, "worker producer");
-const queue = createParseQueue(producer, config.QUEUE_PREFIX, { attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS });
+const queue = createParseQueue(producer, config.QUEUE_PREFIX, {
+  attempts: config.JOB_ATTEMPTS,
+  backoffMs: config.JOB_BACKOFF_MS,
+});
 const reconciler = new Reconciler({
   db,
   queue,

@@ -14,7 +14,12 @@ import type { Db } from "../server/db/client.ts";
 import type { ExtractionLimits } from "../server/extraction/extract-text.ts";
 import { isDatabaseUnavailableError } from "../server/health/database-unavailable.ts";
 import { PARSE_RESUME_QUEUE, type ParseResumePayload } from "../server/queue/parse-resume.job.ts";
-import { markParseFailed, processParseResume, type ParseResumeOutcome, type ScreenFunction } from "./processors/parse-resume.processor.ts";
+import {
+  markParseFailed,
+  processParseResume,
+  type ParseResumeOutcome,
+  type ScreenFunction,
+} from "./processors/parse-resume.processor.ts";
 import type { SqlExecutor } from "./processors/parse-resume.store.ts";
 
 export interface ParseWorkerLog {
@@ -52,7 +57,9 @@ export function createParseWorker(options: ParseWorkerOptions): Worker<ParseResu
     },
   );
 
-  worker.on("completed", (job, outcome) => log.info({ jobId: job.id, outcome, attempt: job.attemptsMade }, "parse job completed"));
+  worker.on("completed", (job, outcome) =>
+    log.info({ jobId: job.id, outcome, attempt: job.attemptsMade }, "parse job completed"),
+  );
   worker.on("stalled", (jobId) => log.warn({ jobId }, "parse job stalled (its worker stopped); queued again"));
   worker.on("failed", (job, error) => onFailed(db, log, job, error));
   // Redis outages: BullMQ reconnects on its own; log the first error of each outage only.
@@ -80,7 +87,10 @@ function onFailed(db: Db, log: ParseWorkerLog, job: Job<ParseResumePayload> | un
   );
   if (!final || unrecoverable) return;
   if (databaseDown) {
-    log.warn({ jobId: job.id }, "database unreachable after the last try: the application stays unfinished for the reconciler");
+    log.warn(
+      { jobId: job.id },
+      "database unreachable after the last try: the application stays unfinished for the reconciler",
+    );
     return;
   }
   markParseFailed(db, job.data.applicationId, error.message).catch((e: Error) =>

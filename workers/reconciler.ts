@@ -64,15 +64,25 @@ export class Reconciler {
   }
 
   private async round(): Promise<ReconcileRound> {
-    const { db, queue, redis, intervalMs, parserVersion, log } = this.options;
+    const { db, queue, intervalMs, parserVersion, log } = this.options;
     try {
       if (!(await this.takeRoundLock())) return { ran: false, missing: 0, outdated: 0 };
-      const missing = await reconcileUnfinishedApplications(db, (ids) => enqueueParseResumes(queue, ids), { olderThanMs: intervalMs });
-      if (missing) log.info({ count: missing }, "unfinished applications handed to the queue again (existing jobs are kept as they are)");
-      const outdated = await reprocessOutdatedApplications(db, (id) => enqueueParseResume(queue, id, { background: true }), {
-        parserVersion,
-        batch: 500,
+      const missing = await reconcileUnfinishedApplications(db, (ids) => enqueueParseResumes(queue, ids), {
+        olderThanMs: intervalMs,
       });
+      if (missing)
+        log.info(
+          { count: missing },
+          "unfinished applications handed to the queue again (existing jobs are kept as they are)",
+        );
+      const outdated = await reprocessOutdatedApplications(
+        db,
+        (id) => enqueueParseResume(queue, id, { background: true }),
+        {
+          parserVersion,
+          batch: 500,
+        },
+      );
       if (outdated) log.info({ count: outdated, parserVersion }, "re-processing applications read by an older parser");
       // A weight change whose background re-rank did not finish (the web process stopped), or a
       // score written with a version replaced meanwhile: bring the stored score columns up to date.
@@ -99,5 +109,11 @@ export class Reconciler {
 
 function lastLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.split("\n").filter((line) => line.trim()).at(-1)?.trim() ?? message;
+  return (
+    message
+      .split("\n")
+      .filter((line) => line.trim())
+      .at(-1)
+      ?.trim() ?? message
+  );
 }

@@ -9,7 +9,12 @@ interface Log {
   warn: (obj: object, msg: string) => void;
 }
 
-export function startRetentionTimer(options: { db: Db; retentionDays: number; log: Log; intervalMs?: number }): () => void {
+export function startRetentionTimer(options: {
+  db: Db;
+  retentionDays: number;
+  log: Log;
+  intervalMs?: number;
+}): () => void {
   const intervalMs = options.intervalMs ?? 60 * 60 * 1000;
   let running = false;
   const run = async () => {

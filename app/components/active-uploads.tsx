@@ -14,10 +14,11 @@ export function ActiveUploads({ requisitionId }: { requisitionId: string }) {
   const fetcher = useFetcher<typeof uploadsLoader>();
   const url = `/requisitions/${requisitionId}/uploads`;
 
+  const { load } = fetcher;
   useEffect(() => {
-    fetcher.load(url);
-    // Load once per requisition; later refreshes come with the page's revalidation.
-  }, [url]);
+    // Load once per requisition (load is stable); later refreshes come with the page's revalidation.
+    load(url);
+  }, [load, url]);
 
   const active = (fetcher.data?.batches ?? []).filter((batch) => batch.counts.pending > 0).slice(0, SHOWN);
   if (active.length === 0) return null;
@@ -35,7 +36,11 @@ export function ActiveUploads({ requisitionId }: { requisitionId: string }) {
             <Link to={`${url}/${batch.id}`} className="active-uploads__link" data-testid="active-upload">
               {plural(batch.fileCount, "file")} · <RelativeTime iso={batch.createdAt} />
             </Link>
-            <BatchProgressBar counts={batch.counts} size="small" label={`Upload of ${plural(batch.fileCount, "file")}`} />
+            <BatchProgressBar
+              counts={batch.counts}
+              size="small"
+              label={`Upload of ${plural(batch.fileCount, "file")}`}
+            />
             <span className="small muted">{progressWords(batch.counts)}</span>
           </li>
         ))}

@@ -38,8 +38,14 @@ export function BatchProgressBar({
       aria-valuetext={progressWords(counts)}
       data-testid="batch-progressbar"
     >
-      <span className="batch-bar__segment batch-bar__segment--done" style={{ width: share(counts.DONE, counts.total) }} />
-      <span className="batch-bar__segment batch-bar__segment--failed" style={{ width: share(counts.FAILED, counts.total) }} />
+      <span
+        className="batch-bar__segment batch-bar__segment--done"
+        style={{ width: share(counts.DONE, counts.total) }}
+      />
+      <span
+        className="batch-bar__segment batch-bar__segment--failed"
+        style={{ width: share(counts.FAILED, counts.total) }}
+      />
       <span
         className="batch-bar__segment batch-bar__segment--processing"
         style={{ width: share(counts.PROCESSING, counts.total) }}

@@ -66,19 +66,31 @@ export function BulkActionBar({
   };
 
   return (
-    <div className="bulk-bar" role="region" aria-label="Bulk actions" data-testid="bulk-bar" aria-busy={busy || undefined}>
+    <div
+      className="bulk-bar"
+      role="region"
+      aria-label="Bulk actions"
+      data-testid="bulk-bar"
+      aria-busy={busy || undefined}
+    >
       <div className="bulk-bar__summary">
         <span className="bulk-bar__count" data-testid="selected-count" aria-live="polite">
           {selection.allMatching ? `All ${countText.replace(" selected", "")} matching selected` : countText}
         </span>
         {wholePage ? (
           total <= maxBulk ? (
-            <button type="button" className="link-button" onClick={onSelectAllMatching} data-testid="select-all-matching">
+            <button
+              type="button"
+              className="link-button"
+              onClick={onSelectAllMatching}
+              data-testid="select-all-matching"
+            >
               Select all {total.toLocaleString("en")} matching
             </button>
           ) : (
             <span className="bulk-bar__note">
-              {total.toLocaleString("en")} match: bulk changes take at most {maxBulk.toLocaleString("en")}; narrow the filters
+              {total.toLocaleString("en")} match: bulk changes take at most {maxBulk.toLocaleString("en")}; narrow the
+              filters
             </span>
           )
         ) : null}
@@ -92,7 +104,13 @@ export function BulkActionBar({
           <span>
             Move all {total.toLocaleString("en")} matching candidates to <strong>{STAGE_LABELS[confirming]}</strong>?
           </span>
-          <button type="button" className="button button--small button--primary" onClick={() => move(confirming)} disabled={busy} data-testid="confirm-bulk">
+          <button
+            type="button"
+            className="button button--small button--primary"
+            onClick={() => move(confirming)}
+            disabled={busy}
+            data-testid="confirm-bulk"
+          >
             Yes, move {total.toLocaleString("en")}
           </button>
           <button type="button" className="button button--small button--ghost" onClick={() => setConfirming(null)}>
@@ -124,7 +142,13 @@ export function BulkActionBar({
             <span className="bulk-bar__note">Your role cannot change stages.</span>
           )}
           {canRetry && (selection.allMatching || failedSelected > 0) ? (
-            <button type="button" className="button button--small" onClick={onRetry} disabled={busy} data-testid="bulk-retry">
+            <button
+              type="button"
+              className="button button--small"
+              onClick={onRetry}
+              disabled={busy}
+              data-testid="bulk-retry"
+            >
               Retry failed{selection.allMatching ? "" : ` (${failedSelected})`}
             </button>
           ) : null}

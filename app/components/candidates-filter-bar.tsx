@@ -195,7 +195,13 @@ function Chip({
 }) {
   return (
     <label className={`filter-chip${checked ? " is-on" : ""}${count === 0 && !checked ? " is-empty" : ""}`}>
-      <input type="checkbox" className="filter-chip__input" checked={checked} onChange={onToggle} data-testid={testId} />
+      <input
+        type="checkbox"
+        className="filter-chip__input"
+        checked={checked}
+        onChange={onToggle}
+        data-testid={testId}
+      />
       <span className={dotClass} aria-hidden="true" />
       <span className="filter-chip__label">{label}</span>
       <span className="filter-chip__count">{count}</span>
@@ -207,7 +213,11 @@ function Chip({
  * A text value bound to the URL: shows the URL's value (also after back/forward), keeps what is
  * being typed while the field has focus, and commits after a pause, on Enter or on blur.
  */
-function useUrlBoundValue(urlValue: string, onCommit: (value: string) => void, isValid: (value: string) => boolean = () => true) {
+function useUrlBoundValue(
+  urlValue: string,
+  onCommit: (value: string) => void,
+  isValid: (value: string) => boolean = () => true,
+) {
   const [value, setValue] = useState(urlValue);
   const ref = useRef<HTMLInputElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
@@ -266,27 +276,27 @@ function SearchBox({ value: urlValue, onCommit }: { value: string; onCommit: (va
         Search <span className="visually-hidden">candidates by skill, name or file name</span>
       </label>
       <span className="filter-search__box">
-      <span className="filter-search__icon" aria-hidden="true">
-        ⌕
-      </span>
-      <input
-        ref={field.ref}
-        id="filter-q"
-        type="search"
-        className="filter-input filter-search__input"
-        placeholder="Skill (k8s, PyTorch), name or file…"
-        maxLength={100}
-        autoComplete="off"
-        value={field.value}
-        onChange={(event) => field.onChange(event.currentTarget.value)}
-        onBlur={field.onBlur}
-        onKeyDown={field.onKeyDown}
-        aria-keyshortcuts="/"
-        data-testid="filter-search"
-      />
-      <kbd className="filter-search__kbd" aria-hidden="true">
-        /
-      </kbd>
+        <span className="filter-search__icon" aria-hidden="true">
+          ⌕
+        </span>
+        <input
+          ref={field.ref}
+          id="filter-q"
+          type="search"
+          className="filter-input filter-search__input"
+          placeholder="Skill (k8s, PyTorch), name or file…"
+          maxLength={100}
+          autoComplete="off"
+          value={field.value}
+          onChange={(event) => field.onChange(event.currentTarget.value)}
+          onBlur={field.onBlur}
+          onKeyDown={field.onKeyDown}
+          aria-keyshortcuts="/"
+          data-testid="filter-search"
+        />
+        <kbd className="filter-search__kbd" aria-hidden="true">
+          /
+        </kbd>
       </span>
     </div>
   );

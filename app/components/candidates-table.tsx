@@ -29,6 +29,7 @@ import { StageBadge } from "./stage-badge.tsx";
 import { StatusBadge } from "./status-badge.tsx";
 
 declare module "@tanstack/react-table" {
+  // TanStack's declaration merging must repeat its type parameters, used or not.
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface ColumnMeta<TData extends RowData, TValue> {
     /** The server's sort key for this column; columns without one are not sortable. */
@@ -40,7 +41,7 @@ declare module "@tanstack/react-table" {
     /** The words for the column in sort hints and the caption. */
     label?: string;
   }
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- as above
   interface TableMeta<TData extends RowData> {
     /** The requisition's current weights version: rows ranked with another one are flagged. */
     weightsVersion: number;
@@ -86,7 +87,17 @@ function ScoreCell({ value }: { value: number | null }) {
   );
 }
 
-function RetryButton({ id, label, action, onResult }: { id: string; label: string; action: string; onResult: (data: BulkActionData) => void }) {
+function RetryButton({
+  id,
+  label,
+  action,
+  onResult,
+}: {
+  id: string;
+  label: string;
+  action: string;
+  onResult: (data: BulkActionData) => void;
+}) {
   const fetcher = useFetcher<BulkActionData>();
   const handled = useRef<BulkActionData | null>(null);
   useEffect(() => {
@@ -116,6 +127,8 @@ function RetryButton({ id, label, action, onResult }: { id: string; label: strin
   );
 }
 
+// Columns hold values of different types; TanStack types such a list with `any` (its docs do the same).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const columns: ColumnDef<CandidateRow, any>[] = [
   column.display({
     id: "select",
@@ -163,7 +176,11 @@ const columns: ColumnDef<CandidateRow, any>[] = [
             {original.label}
           </Link>
           {original.identityHidden ? (
-            <span className="name-cell__hidden" data-testid="identity-hidden" title="Blind review: the name, contact details and file stay hidden until the candidate is shortlisted">
+            <span
+              className="name-cell__hidden"
+              data-testid="identity-hidden"
+              title="Blind review: the name, contact details and file stay hidden until the candidate is shortlisted"
+            >
               <span aria-hidden="true">◌</span> identity hidden
             </span>
           ) : original.name && original.fileName && original.fileName !== original.name ? (
@@ -181,7 +198,13 @@ const columns: ColumnDef<CandidateRow, any>[] = [
   column.accessor("overallScore", {
     id: "overall",
     header: "Overall",
-    meta: { sortKey: "overall", firstDir: "desc", numeric: true, className: "col-score col-score--overall", label: "overall score" },
+    meta: {
+      sortKey: "overall",
+      firstDir: "desc",
+      numeric: true,
+      className: "col-score col-score--overall",
+      label: "overall score",
+    },
     cell: ({ getValue, row: { original }, table }) => {
       const current = table.options.meta?.weightsVersion;
       const stale = original.weightsVersion !== null && current !== undefined && original.weightsVersion !== current;
@@ -256,7 +279,11 @@ const columns: ColumnDef<CandidateRow, any>[] = [
               ✓ must-haves
             </span>
           ) : (
-            <span key="must" className="flag flag--miss" title={`Missing must-haves: ${original.missingMustHaveNames.join(", ")}`}>
+            <span
+              key="must"
+              className="flag flag--miss"
+              title={`Missing must-haves: ${original.missingMustHaveNames.join(", ")}`}
+            >
               missing: {original.missingMustHaveNames.join(", ")}
             </span>
           ),
@@ -313,7 +340,12 @@ const columns: ColumnDef<CandidateRow, any>[] = [
           <div className="status-cell__top">
             <StatusBadge status={original.status} />
             {table.options.meta?.canRetry ? (
-              <RetryButton id={original.id} label={original.label} action={table.options.meta.retryAction} onResult={table.options.meta.onResult} />
+              <RetryButton
+                id={original.id}
+                label={original.label}
+                action={table.options.meta.retryAction}
+                onResult={table.options.meta.onResult}
+              />
             ) : null}
           </div>
           {reason ? (
@@ -520,8 +552,8 @@ export function CandidatesTable({
           {rows.some((row) => row.weightsVersion !== null && row.weightsVersion !== weightsVersion) ? (
             <span className="text-warning">
               {" "}
-              · {rows.filter((row) => row.weightsVersion !== null && row.weightsVersion !== weightsVersion).length} on this page ranked with
-              an older version (flagged)
+              · {rows.filter((row) => row.weightsVersion !== null && row.weightsVersion !== weightsVersion).length} on
+              this page ranked with an older version (flagged)
             </span>
           ) : null}
           {blindReview ? (
@@ -578,7 +610,11 @@ export function CandidatesTable({
       ) : null}
 
       <div className={`table-scroll${busy ? " is-loading" : ""}`} aria-busy={busy || undefined}>
-        <table className="data-table candidates-table" data-testid="candidates-table" aria-describedby="candidates-keys">
+        <table
+          className="data-table candidates-table"
+          data-testid="candidates-table"
+          aria-describedby="candidates-keys"
+        >
           <caption className="visually-hidden">Candidates, sorted by {sortWords(sorts)}</caption>
           <thead>
             {table.getHeaderGroups().map((group) => (
@@ -661,7 +697,13 @@ function HeaderCell({
   const current = position >= 0 ? sorts[position]! : null;
   const single = sortSearch(search, sorts, sortKey, firstDir, false);
   const words = meta.label ?? sortKey;
-  const nextDir = current ? (current.dir === "asc" ? "descending" : "ascending") : firstDir === "asc" ? "ascending" : "descending";
+  const nextDir = current
+    ? current.dir === "asc"
+      ? "descending"
+      : "ascending"
+    : firstDir === "asc"
+      ? "ascending"
+      : "descending";
   const title = `Sort by ${words}, ${nextDir}. Shift+click adds it as another sort key.`;
   return (
     <th

@@ -13,15 +13,15 @@ export interface ColumnOption {
 /** Hidden columns, read from localStorage after hydration (the server renders the defaults). */
 export function useColumnVisibility(defaults: VisibilityState) {
   const [visibility, setVisibility] = useState<VisibilityState>(defaults);
+  // The defaults of the first render: stored choices are merged over them once, after hydration.
+  const initial = useRef(defaults);
   useEffect(() => {
     try {
       const stored = window.localStorage.getItem(STORAGE_KEY);
-      if (stored) setVisibility({ ...defaults, ...(JSON.parse(stored) as VisibilityState) });
+      if (stored) setVisibility({ ...initial.current, ...(JSON.parse(stored) as VisibilityState) });
     } catch {
       // Private mode or a broken value: the defaults are fine.
     }
-    // Defaults are constant for the table; read once.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const update = useCallback((next: VisibilityState) => {
     setVisibility(next);

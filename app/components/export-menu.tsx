@@ -94,7 +94,8 @@ export function ExportMenu({
           {item("json", view, "Export this view (JSON)", "export-view-json")}
         </ul>
         <p className="export-menu__note">
-          Scores, area breakdown, gaps, reasons, weights version and decisions. Every export is recorded in the audit log.
+          Scores, area breakdown, gaps, reasons, weights version and decisions. Every export is recorded in the audit
+          log.
         </p>
       </div>
     </details>

@@ -30,7 +30,12 @@ export function Pagination({ page, pageCount, pageSize, total, pageSizes }: Pagi
           Next →
         </PageLink>
       </div>
-      <Form method="get" preventScrollReset className="pagination__size" onChange={(event) => submit(event.currentTarget, { preventScrollReset: true })}>
+      <Form
+        method="get"
+        preventScrollReset
+        className="pagination__size"
+        onChange={(event) => submit(event.currentTarget, { preventScrollReset: true })}
+      >
         {/* The rest of the view (sort, filters) rides along; a new page size starts at page 1. */}
         {[...new URLSearchParams(location.search)]
           .filter(([key]) => key !== "pageSize" && key !== "page")
@@ -55,7 +60,17 @@ export function Pagination({ page, pageCount, pageSize, total, pageSizes }: Pagi
   );
 }
 
-function PageLink({ to, disabled, label, children }: { to: string; disabled: boolean; label: string; children: string }) {
+function PageLink({
+  to,
+  disabled,
+  label,
+  children,
+}: {
+  to: string;
+  disabled: boolean;
+  label: string;
+  children: string;
+}) {
   if (disabled) {
     return (
       <span className="button button--small button--ghost is-disabled" aria-disabled="true" aria-label={label}>

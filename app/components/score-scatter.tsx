@@ -47,8 +47,12 @@ function pathOf(points: readonly XY[], close: boolean): string {
 /** Orders for the arrow keys: by production (then ML), and by ML (then production). */
 function navigationOrder(points: readonly PlotPoint[]) {
   const indexes = points.map((_, i) => i);
-  const byX = [...indexes].sort((a, b) => points[a]!.production - points[b]!.production || points[a]!.ml - points[b]!.ml || a - b);
-  const byY = [...indexes].sort((a, b) => points[a]!.ml - points[b]!.ml || points[a]!.production - points[b]!.production || a - b);
+  const byX = [...indexes].sort(
+    (a, b) => points[a]!.production - points[b]!.production || points[a]!.ml - points[b]!.ml || a - b,
+  );
+  const byY = [...indexes].sort(
+    (a, b) => points[a]!.ml - points[b]!.ml || points[a]!.production - points[b]!.production || a - b,
+  );
   const positionX = new Int32Array(points.length);
   const positionY = new Int32Array(points.length);
   byX.forEach((point, position) => (positionX[point] = position));
@@ -193,7 +197,13 @@ export function ScoreScatter({ points, balance, hrefFor, label }: ScoreScatterPr
   return (
     <div className="scatter">
       <div className="scatter__canvas">
-        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="scatter__svg" role="group" aria-label={label} data-testid="score-scatter">
+        <svg
+          viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+          className="scatter__svg"
+          role="group"
+          aria-label={label}
+          data-testid="score-scatter"
+        >
           <defs>
             <clipPath id={clipId}>
               <rect x={sx(0)} y={sy(100)} width={SIZE} height={SIZE} />
@@ -245,7 +255,13 @@ export function ScoreScatter({ points, balance, hrefFor, label }: ScoreScatterPr
             <text className="scatter__axis-title" x={sx(50)} y={HEIGHT - 10} textAnchor="middle">
               Production engineering →
             </text>
-            <text className="scatter__axis-title" x={0} y={0} textAnchor="middle" transform={`translate(16 ${sy(50)}) rotate(-90)`}>
+            <text
+              className="scatter__axis-title"
+              x={0}
+              y={0}
+              textAnchor="middle"
+              transform={`translate(16 ${sy(50)}) rotate(-90)`}
+            >
               ML depth →
             </text>
           </g>
@@ -261,7 +277,13 @@ export function ScoreScatter({ points, balance, hrefFor, label }: ScoreScatterPr
             {circles}
           </g>
           {tip ? (
-            <circle aria-hidden="true" className="scatter__ring" cx={sx(clamp(tip.production))} cy={sy(clamp(tip.ml))} r={RADIUS + 4} />
+            <circle
+              aria-hidden="true"
+              className="scatter__ring"
+              cx={sx(clamp(tip.production))}
+              cy={sy(clamp(tip.ml))}
+              r={RADIUS + 4}
+            />
           ) : null}
         </svg>
         {tip ? <PointTooltip point={tip} /> : null}
@@ -272,8 +294,8 @@ export function ScoreScatter({ points, balance, hrefFor, label }: ScoreScatterPr
         ) : null}
       </div>
       <p id={hintId} className="scatter__hint">
-        Tab to the plot, then <kbd>←</kbd> <kbd>→</kbd> step by production score, <kbd>↑</kbd> <kbd>↓</kbd> by ML depth, <kbd>Enter</kbd>{" "}
-        opens the candidate.
+        Tab to the plot, then <kbd>←</kbd> <kbd>→</kbd> step by production score, <kbd>↑</kbd> <kbd>↓</kbd> by ML depth,{" "}
+        <kbd>Enter</kbd> opens the candidate.
       </p>
       <PlotTable points={points} hrefFor={hrefFor} label={label} gapThreshold={gap} />
     </div>

@@ -9,7 +9,15 @@ export interface ToastMessage {
   text: string;
 }
 
-export function Toast({ toast, onDismiss, timeoutMs = 7_000 }: { toast: ToastMessage | null; onDismiss: () => void; timeoutMs?: number }) {
+export function Toast({
+  toast,
+  onDismiss,
+  timeoutMs = 7_000,
+}: {
+  toast: ToastMessage | null;
+  onDismiss: () => void;
+  timeoutMs?: number;
+}) {
   useEffect(() => {
     if (!toast) return;
     const timer = setTimeout(onDismiss, toast.tone === "error" ? timeoutMs * 2 : timeoutMs);

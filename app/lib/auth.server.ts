@@ -11,7 +11,13 @@ import {
   type GlobalPermission,
   type RequisitionPermission,
 } from "@server/auth/permissions.ts";
-import { SESSION_COOKIE, SESSION_TTL_MS, getSessionUser, sessionTokenFromCookieHeader, type SessionUser } from "@server/auth/sessions.ts";
+import {
+  SESSION_COOKIE,
+  SESSION_TTL_MS,
+  getSessionUser,
+  sessionTokenFromCookieHeader,
+  type SessionUser,
+} from "@server/auth/sessions.ts";
 import { getConfig } from "./config.server.ts";
 import { getPrisma } from "./db.server.ts";
 
@@ -43,7 +49,14 @@ export function sessionCookie(request: Request, token: string): string {
 }
 
 export function clearedSessionCookie(request: Request): string {
-  return [`${SESSION_COOKIE}=`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=0", ...(cookieIsSecure(request) ? ["Secure"] : [])].join("; ");
+  return [
+    `${SESSION_COOKIE}=`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=Lax",
+    "Max-Age=0",
+    ...(cookieIsSecure(request) ? ["Secure"] : []),
+  ].join("; ");
 }
 
 /** The signed-in user, or null. Cached per request so nested loaders read the session once. */
@@ -77,7 +90,10 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await getUser(request);
   if (user) return user;
   if (isDocumentGet(request)) signInRedirect(request);
-  throw data({ title: "Sign in required", message: "Your session has ended. Sign in again to continue." }, { status: 401 });
+  throw data(
+    { title: "Sign in required", message: "Your session has ended. Sign in again to continue." },
+    { status: 401 },
+  );
 }
 
 export function forbidden(message: string): never {
@@ -156,11 +172,17 @@ export async function requireApplicationPermission(
 ): Promise<{ user: SessionUser; application: { id: string; requisitionId: string } }> {
   const user = await requireUser(request);
   const application = applicationId
-    ? await getPrisma().application.findUnique({ where: { id: applicationId }, select: { id: true, requisitionId: true } })
+    ? await getPrisma().application.findUnique({
+        where: { id: applicationId },
+        select: { id: true, requisitionId: true },
+      })
     : null;
   if (!application) {
     throw data(
-      { title: "Candidate not found", message: "This application does not exist. It may have been erased, or the link is incomplete." },
+      {
+        title: "Candidate not found",
+        message: "This application does not exist. It may have been erased, or the link is incomplete.",
+      },
       { status: 404 },
     );
   }

@@ -62,7 +62,9 @@ export async function candidateNavigation(
   const neighbours = await findNeighbours(db, requisitionId, query, applicationId);
   // The page of the table that holds a given position, so "Back to table" lands on it.
   const searchAt = (position: number | null) => {
-    const params = candidatesQueryToParams(position === null ? query : { ...query, page: Math.ceil(position / query.pageSize) });
+    const params = candidatesQueryToParams(
+      position === null ? query : { ...query, page: Math.ceil(position / query.pageSize) },
+    );
     const text = params.toString();
     return text ? `?${text}` : "";
   };
@@ -71,7 +73,8 @@ export async function candidateNavigation(
     search: searchAt(position),
     position,
     total: neighbours.total,
-    previous: neighbours.previousId && position !== null ? { id: neighbours.previousId, search: searchAt(position - 1) } : null,
+    previous:
+      neighbours.previousId && position !== null ? { id: neighbours.previousId, search: searchAt(position - 1) } : null,
     next: neighbours.nextId && position !== null ? { id: neighbours.nextId, search: searchAt(position + 1) } : null,
   };
 }
@@ -91,7 +94,10 @@ export async function retryParse(
   if (!outcome.retried) {
     return {
       ok: false,
-      message: outcome.reason === "not_failed" ? "This résumé is no longer failed: it is already queued or read." : "This candidate no longer exists.",
+      message:
+        outcome.reason === "not_failed"
+          ? "This résumé is no longer failed: it is already queued or read."
+          : "This candidate no longer exists.",
     };
   }
   await recordAudit(db, actor, {

@@ -9,7 +9,8 @@ export function describeFilters(filters: CandidateFilters): string[] {
   const parts: string[] = [];
   if (filters.stage?.length) parts.push(`Stage: ${filters.stage.map((s) => STAGE_LABELS[s]).join(", ")}`);
   if (filters.status?.length) parts.push(`Processing: ${filters.status.map((s) => STATUS_LABELS[s]).join(", ")}`);
-  if (filters.background?.length) parts.push(`Background: ${filters.background.map((b) => backgroundLabel(b)).join(", ")}`);
+  if (filters.background?.length)
+    parts.push(`Background: ${filters.background.map((b) => backgroundLabel(b)).join(", ")}`);
   for (const key of ["overall", "production", "ml"] as const) {
     const min = filters[`${key}Min`];
     const max = filters[`${key}Max`];

@@ -61,7 +61,8 @@ export async function exportResponse(
     query = parseCandidatesQuery(search);
     scope = scopeOf(search);
   } catch (error) {
-    if (error instanceof InvalidQueryError) return plainText(400, `This export link has an invalid table setting: ${error.message}.`);
+    if (error instanceof InvalidQueryError)
+      return plainText(400, `This export link has an invalid table setting: ${error.message}.`);
     throw error;
   }
   try {

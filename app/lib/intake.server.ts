@@ -16,8 +16,7 @@ import { formatMegabytes } from "~/lib/format.ts";
 export const RESUME_FIELD = "resumes";
 
 export type ReceiveUploadResult =
-  | { ok: true; receipt: UploadReceipt }
-  | { ok: false; status: 400 | 413; message: string };
+  { ok: true; receipt: UploadReceipt } | { ok: false; status: 400 | 413; message: string };
 
 class UploadRefused extends Error {
   constructor(
@@ -103,16 +102,28 @@ export async function receiveUpload(
     } catch (error) {
       if (error instanceof UploadRefused) return { ok: false, status: error.status, message: error.message };
       if (error instanceof TypeError && /parse content as FormData/.test(error.message)) {
-        return { ok: false, status: 400, message: "The upload could not be read: send the form as multipart/form-data." };
+        return {
+          ok: false,
+          status: 400,
+          message: "The upload could not be read: send the form as multipart/form-data.",
+        };
       }
       throw error;
     }
     if (files.length === 0) {
-      return { ok: false, status: 400, message: "Choose at least one résumé (PDF, DOCX, TXT or MD) or a ZIP archive of them." };
+      return {
+        ok: false,
+        status: 400,
+        message: "Choose at least one résumé (PDF, DOCX, TXT or MD) or a ZIP archive of them.",
+      };
     }
     const receipt = await intakeUpload(uploadDeps(), { ...input, files });
     logger.info(
-      { batchId: receipt.batchId, files: receipt.fileCount, refused: receipt.outcomes.filter((o) => !o.accepted).length },
+      {
+        batchId: receipt.batchId,
+        files: receipt.fileCount,
+        refused: receipt.outcomes.filter((o) => !o.accepted).length,
+      },
       "upload batch received",
     );
     return { ok: true, receipt };
@@ -149,6 +160,9 @@ export function getRecentBatches(requisitionId: string) {
 
 /** Does the batch belong to the requisition? (The event stream checks once, then only counts.) */
 export async function batchExists(requisitionId: string, batchId: string): Promise<boolean> {
-  const batch = await getPrisma().uploadBatch.findFirst({ where: { id: batchId, requisitionId }, select: { id: true } });
+  const batch = await getPrisma().uploadBatch.findFirst({
+    where: { id: batchId, requisitionId },
+    select: { id: true },
+  });
   return batch !== null;
 }

@@ -3,7 +3,6 @@
 import type { RequestContext } from "@server/http/request-context.ts";
 
 declare module "@remix-run/server-runtime" {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface AppLoadContext extends RequestContext {}
 }
 

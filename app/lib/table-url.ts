@@ -81,7 +81,12 @@ export function sortSearch(
 /** The values of a comma-separated list param (`stage=NEW,SCREENING`). */
 export function listParam(search: string, key: string): string[] {
   const value = new URLSearchParams(search).get(key);
-  return value ? value.split(",").map((part) => part.trim()).filter(Boolean) : [];
+  return value
+    ? value
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean)
+    : [];
 }
 
 /** Adds or removes one value of a list param, keeping `order` (so URLs stay canonical); page 1. */

@@ -5,13 +5,23 @@ import { AREA_IDS, AREAS, SKILLS } from "@server/taxonomy/index.ts";
 import { PRESETS } from "@server/scoring/presets.ts";
 import { RequisitionWeightsSchema, type RequisitionWeights } from "@server/scoring/requisition-weights.ts";
 
-export { getRequisitionWeights, InvalidWeightsError, updateRequisitionWeights } from "@server/requisitions/requisition-weights.ts";
+export {
+  getRequisitionWeights,
+  InvalidWeightsError,
+  updateRequisitionWeights,
+} from "@server/requisitions/requisition-weights.ts";
 
 /** What the editor shows: presets, areas with their guide citations, and the skill list. */
 export function editorCatalog() {
   return {
     presets: PRESETS.map(({ id, name, description, weights }) => ({ id, name, description, weights })),
-    areas: AREAS.map(({ id, dimension, name, description, citation }) => ({ id, dimension, name, description, citation })),
+    areas: AREAS.map(({ id, dimension, name, description, citation }) => ({
+      id,
+      dimension,
+      name,
+      description,
+      citation,
+    })),
     skills: SKILLS.map(({ id, name }) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
   };
 }
@@ -36,7 +46,9 @@ export function weightsInputFrom(form: FormData | URLSearchParams): Record<strin
     const value = text(`areaWeights.${id}`);
     if (value !== "") areaWeights[id] = numberOrRaw(value);
   }
-  const ids = (key: string) => [...new Set(form.getAll(key).filter((v): v is string => typeof v === "string" && v !== ""))];
+  const ids = (key: string) => [
+    ...new Set(form.getAll(key).filter((v): v is string => typeof v === "string" && v !== "")),
+  ];
   const minYears = text("minYears").trim();
   const minDegree = text("minDegree");
   return {

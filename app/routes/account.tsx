@@ -87,7 +87,13 @@ export default function Account() {
             </p>
           ) : null}
           <Form method="post" className="form" noValidate key={actionData?.ok ? "done" : "form"}>
-            <TextField name="currentPassword" label="Current password" type="password" autoComplete="current-password" error={errors.currentPassword} />
+            <TextField
+              name="currentPassword"
+              label="Current password"
+              type="password"
+              autoComplete="current-password"
+              error={errors.currentPassword}
+            />
             <TextField
               name="newPassword"
               label="New password"
@@ -96,9 +102,20 @@ export default function Account() {
               error={errors.newPassword}
               hint={`At least ${MIN_PASSWORD_LENGTH} characters. Other browsers signed in as you will be signed out.`}
             />
-            <TextField name="confirmPassword" label="New password again" type="password" autoComplete="new-password" error={errors.confirmPassword} />
+            <TextField
+              name="confirmPassword"
+              label="New password again"
+              type="password"
+              autoComplete="new-password"
+              error={errors.confirmPassword}
+            />
             <div className="form__actions">
-              <button type="submit" className="button button--primary" disabled={navigation.state === "submitting"} data-testid="change-password">
+              <button
+                type="submit"
+                className="button button--primary"
+                disabled={navigation.state === "submitting"}
+                data-testid="change-password"
+              >
                 Change password
               </button>
             </div>

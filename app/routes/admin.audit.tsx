@@ -18,7 +18,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw data(
-      { title: "This link has an invalid filter", message: `The filter “${issue.path.join(".")}” ${issue.message}. Clear the filters to see the whole log.` },
+      {
+        title: "This link has an invalid filter",
+        message: `The filter “${issue.path.join(".")}” ${issue.message}. Clear the filters to see the whole log.`,
+      },
       { status: 400 },
     );
   }
@@ -66,13 +69,17 @@ export default function AuditLog() {
     else next.set("page", String(p));
     return `?${next.toString()}`;
   };
-  const filtered = Boolean(query.action || query.actor || query.requisitionId || query.targetId || query.from || query.to);
+  const filtered = Boolean(
+    query.action || query.actor || query.requisitionId || query.targetId || query.from || query.to,
+  );
   return (
     <>
       <div className="page-header">
         <div>
           <h1 className="page-title">Audit log</h1>
-          <p className="page-subtitle">Sign-ins, stage and weight changes, exports, downloads, account changes and erasures. Times are UTC.</p>
+          <p className="page-subtitle">
+            Sign-ins, stage and weight changes, exports, downloads, account changes and erasures. Times are UTC.
+          </p>
         </div>
       </div>
       <section className="card card--flush" aria-labelledby="audit-heading">
@@ -143,7 +150,9 @@ export default function AuditLog() {
         </Form>
         {entries.length === 0 ? (
           <EmptyState title={filtered ? "No entries match these filters" : "Nothing recorded yet"} testId="audit-empty">
-            <p>{filtered ? "Widen the dates or clear a filter." : "Entries appear as people sign in and make changes."}</p>
+            <p>
+              {filtered ? "Widen the dates or clear a filter." : "Entries appear as people sign in and make changes."}
+            </p>
           </EmptyState>
         ) : (
           <div className="table-scroll">
@@ -173,7 +182,11 @@ export default function AuditLog() {
                       <div>{e.summary}</div>
                       {e.requisitionId ? (
                         <div className="row-meta">
-                          {e.requisitionTitle ? <Link to={`/requisitions/${e.requisitionId}`}>{e.requisitionTitle}</Link> : `requisition ${e.requisitionId}`}
+                          {e.requisitionTitle ? (
+                            <Link to={`/requisitions/${e.requisitionId}`}>{e.requisitionTitle}</Link>
+                          ) : (
+                            `requisition ${e.requisitionId}`
+                          )}
                         </div>
                       ) : null}
                       {e.before !== null || e.after !== null ? (

@@ -26,7 +26,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "retention.manage");
-  const result = await runRetention(getPrisma(), { retentionDays: getConfig().RETENTION_DAYS, actor: auditActor(user) });
+  const result = await runRetention(getPrisma(), {
+    retentionDays: getConfig().RETENTION_DAYS,
+    actor: auditActor(user),
+  });
   return { erased: result.erased, more: result.more };
 }
 
@@ -42,19 +45,25 @@ export default function Retention() {
         <div>
           <h1 className="page-title">Retention</h1>
           <p className="page-subtitle">
-            Applications of a requisition are erased {retentionDays} days after it closes (RETENTION_DAYS). The worker checks every hour;{" "}
-            <code>npm run retention</code> runs it by hand.
+            Applications of a requisition are erased {retentionDays} days after it closes (RETENTION_DAYS). The worker
+            checks every hour; <code>npm run retention</code> runs it by hand.
           </p>
         </div>
         <Form method="post">
-          <button type="submit" className="button button--danger" disabled={running || dueNow === 0} data-testid="run-retention">
+          <button
+            type="submit"
+            className="button button--danger"
+            disabled={running || dueNow === 0}
+            data-testid="run-retention"
+          >
             {running ? "Erasing…" : dueNow === 0 ? "Nothing due" : `Erase ${plural(dueNow, "due application")} now`}
           </button>
         </Form>
       </div>
       {result ? (
         <p className="alert alert--success" role="status" data-testid="retention-result">
-          Erased {plural(result.erased, "application")}.{result.more ? " More are due: run it again, or let the worker go on." : ""}
+          Erased {plural(result.erased, "application")}.
+          {result.more ? " More are due: run it again, or let the worker go on." : ""}
         </p>
       ) : null}
       <section className="card card--flush" aria-labelledby="retention-heading">
@@ -87,9 +96,19 @@ export default function Retention() {
                 {requisitions.map((r) => (
                   <tr key={r.id}>
                     <td className="row-title">{r.title}</td>
-                    <td className="nowrap">{r.closedAt ? dateFormat.format(new Date(r.closedAt)) : <span className="muted">date unknown</span>}</td>
                     <td className="nowrap">
-                      {r.due ? <span className="badge badge--danger">Due now</span> : dateFormat.format(new Date(r.dueAt))}
+                      {r.closedAt ? (
+                        dateFormat.format(new Date(r.closedAt))
+                      ) : (
+                        <span className="muted">date unknown</span>
+                      )}
+                    </td>
+                    <td className="nowrap">
+                      {r.due ? (
+                        <span className="badge badge--danger">Due now</span>
+                      ) : (
+                        dateFormat.format(new Date(r.dueAt))
+                      )}
                     </td>
                     <td className="num strong">{r.applications}</td>
                   </tr>

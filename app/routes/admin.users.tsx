@@ -43,7 +43,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     password: String(form.get("password") ?? ""),
   };
   if (form.get("intent") !== "create") {
-    return data({ errors: { form: "Unknown request: reload the page and try again." } as Partial<Record<Field | "form", string>>, values }, { status: 400 });
+    return data(
+      {
+        errors: { form: "Unknown request: reload the page and try again." } as Partial<Record<Field | "form", string>>,
+        values,
+      },
+      { status: 400 },
+    );
   }
   try {
     const user = await createUser(getPrisma(), values, auditActor(admin), clientIp(request, context));
@@ -51,7 +57,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof UserChangeError) {
       const field = (["email", "name", "role", "password"] as const).find((f) => f === error.field) ?? "form";
-      return data({ errors: { [field]: error.message } as Partial<Record<Field | "form", string>>, values }, { status: 400 });
+      return data(
+        { errors: { [field]: error.message } as Partial<Record<Field | "form", string>>, values },
+        { status: 400 },
+      );
     }
     throw error;
   }
@@ -68,7 +77,9 @@ export default function AdminUsers() {
       <div className="page-header">
         <div>
           <h1 className="page-title">Users</h1>
-          <p className="page-subtitle">Accounts, roles and the requisitions each person can see. Every change is in the audit log.</p>
+          <p className="page-subtitle">
+            Accounts, roles and the requisitions each person can see. Every change is in the audit log.
+          </p>
         </div>
       </div>
       {created ? (
@@ -117,7 +128,13 @@ export default function AdminUsers() {
                         user.requisitions.map((r) => r.title).join(", ")
                       )}
                     </td>
-                    <td className="nowrap small">{user.lastSeenAt ? <RelativeTime iso={user.lastSeenAt} /> : <span className="muted">Not signed in</span>}</td>
+                    <td className="nowrap small">
+                      {user.lastSeenAt ? (
+                        <RelativeTime iso={user.lastSeenAt} />
+                      ) : (
+                        <span className="muted">Not signed in</span>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -138,12 +155,24 @@ export default function AdminUsers() {
             ) : null}
             <input type="hidden" name="intent" value="create" />
             <TextField name="name" label="Name" autoComplete="off" defaultValue={values?.name} error={errors.name} />
-            <TextField name="email" label="E-mail" type="email" autoComplete="off" defaultValue={values?.email} error={errors.email} />
+            <TextField
+              name="email"
+              label="E-mail"
+              type="email"
+              autoComplete="off"
+              defaultValue={values?.email}
+              error={errors.email}
+            />
             <div className="field">
               <label htmlFor="role" className="field__label">
                 Role
               </label>
-              <select id="role" name="role" defaultValue={values?.role ?? "RECRUITER"} aria-invalid={errors.role ? true : undefined}>
+              <select
+                id="role"
+                name="role"
+                defaultValue={values?.role ?? "RECRUITER"}
+                aria-invalid={errors.role ? true : undefined}
+              >
                 {ROLE_OPTIONS.map((o) => (
                   <option key={o.value} value={o.value}>
                     {o.label}
@@ -161,7 +190,12 @@ export default function AdminUsers() {
               hint={`At least ${MIN_PASSWORD_LENGTH} characters. Add requisitions on the account's page.`}
             />
             <div className="form__actions">
-              <button type="submit" className="button button--primary" disabled={navigation.state === "submitting"} data-testid="create-user">
+              <button
+                type="submit"
+                className="button button--primary"
+                disabled={navigation.state === "submitting"}
+                data-testid="create-user"
+              >
                 Create account
               </button>
             </div>

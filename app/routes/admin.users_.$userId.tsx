@@ -21,7 +21,10 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
 ];
 
 function userNotFound(): never {
-  throw data({ title: "Account not found", message: "This account does not exist. Go back to the users list." }, { status: 404 });
+  throw data(
+    { title: "Account not found", message: "This account does not exist. Go back to the users list." },
+    { status: 404 },
+  );
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -82,10 +85,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         await setUserDisabled(db, userId, intent === "disable", actor, ip);
         break;
       default:
-        return data({ ok: false as const, intent, message: "Unknown request: reload the page and try again." }, { status: 400 });
+        return data(
+          { ok: false as const, intent, message: "Unknown request: reload the page and try again." },
+          { status: 400 },
+        );
     }
   } catch (error) {
-    if (error instanceof UserChangeError) return data({ ok: false as const, intent, message: error.message }, { status: 400 });
+    if (error instanceof UserChangeError)
+      return data({ ok: false as const, intent, message: error.message }, { status: 400 });
     throw error;
   }
   return { ok: true as const, intent, message: DONE[intent] };
@@ -110,8 +117,9 @@ export default function AdminUser() {
             {user.name}
           </h1>
           <p className="page-subtitle">
-            {user.email} · <RoleBadge role={user.role} /> {user.disabled ? <span className="badge badge--danger">Disabled</span> : null} ·{" "}
-            {user.sessions} open session{user.sessions === 1 ? "" : "s"}
+            {user.email} · <RoleBadge role={user.role} />{" "}
+            {user.disabled ? <span className="badge badge--danger">Disabled</span> : null} · {user.sessions} open
+            session{user.sessions === 1 ? "" : "s"}
           </p>
         </div>
         <Link to={`/admin/audit?targetId=${user.id}`} className="button">
@@ -150,7 +158,12 @@ export default function AdminUser() {
                   {requisitions.map((r) => (
                     <li key={r.id}>
                       <label>
-                        <input type="checkbox" name="requisitionId" value={r.id} defaultChecked={user.memberOf.includes(r.id)} />
+                        <input
+                          type="checkbox"
+                          name="requisitionId"
+                          value={r.id}
+                          defaultChecked={user.memberOf.includes(r.id)}
+                        />
                         <span>
                           {r.title}
                           {r.status === "CLOSED" ? <span className="badge badge--muted">Closed</span> : null}
@@ -196,7 +209,12 @@ export default function AdminUser() {
             </Form>
           </section>
           <section className="card" aria-labelledby="reset-heading">
-            <Form method="post" className="form" noValidate key={result?.ok && result.intent === "password" ? "reset" : "form"}>
+            <Form
+              method="post"
+              className="form"
+              noValidate
+              key={result?.ok && result.intent === "password" ? "reset" : "form"}
+            >
               <input type="hidden" name="intent" value="password" />
               <h2 id="reset-heading" className="card__title">
                 Reset password
@@ -227,7 +245,9 @@ export default function AdminUser() {
                   ? "The person can sign in again with their password."
                   : "The person is signed out and cannot sign in. Their decisions and notes stay, attributed to them."}
               </p>
-              {errorFor("disable") || errorFor("enable") ? <p className="field__error">{errorFor("disable") ?? errorFor("enable")}</p> : null}
+              {errorFor("disable") || errorFor("enable") ? (
+                <p className="field__error">{errorFor("disable") ?? errorFor("enable")}</p>
+              ) : null}
               <div className="form__actions">
                 <button
                   type="submit"

@@ -46,7 +46,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const errors: ActionData["errors"] = {};
   if (email === "") errors.email = "Enter your e-mail address.";
-  else if (email.length > 254 || !/^[^\s@]+@[^\s@]+$/.test(email)) errors.email = "Enter an e-mail address like name@company.com.";
+  else if (email.length > 254 || !/^[^\s@]+@[^\s@]+$/.test(email))
+    errors.email = "Enter an e-mail address like name@company.com.";
   if (password === "") errors.password = "Enter your password.";
   if (Object.keys(errors).length > 0) {
     return data<ActionData>({ formError: null, errors, email }, { status: 400 });
@@ -153,7 +154,9 @@ export default function Login() {
             {submitting ? "Signing in…" : "Sign in"}
           </button>
         </Form>
-        <p className="auth-card__footer">No account yet, or forgot your password? An admin of your team creates accounts and resets passwords.</p>
+        <p className="auth-card__footer">
+          No account yet, or forgot your password? An admin of your team creates accounts and resets passwords.
+        </p>
       </section>
     </div>
   );

@@ -1,10 +1,4 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation, useRouteError } from "@remix-run/react";
 import { useCallback, useState } from "react";
 import { CandidatesFilterBar } from "~/components/candidates-filter-bar.tsx";
@@ -98,7 +92,11 @@ export default function RequisitionPage() {
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const dismissToast = useCallback(() => setToast(null), []);
   const showBulkResult = useCallback((result: BulkActionData) => {
-    setToast({ id: Date.now(), tone: result.ok ? "success" : "error", text: result.ok ? result.result.message : result.error });
+    setToast({
+      id: Date.now(),
+      tone: result.ok ? "success" : "error",
+      text: result.ok ? result.result.message : result.error,
+    });
   }, []);
 
   return (
@@ -134,11 +132,17 @@ export default function RequisitionPage() {
             <span className="view-switch__option is-current" aria-current="page">
               Table
             </span>
-            <Link to={`/requisitions/${requisition.id}/plot${location.search}`} className="view-switch__option" data-testid="view-plot">
+            <Link
+              to={`/requisitions/${requisition.id}/plot${location.search}`}
+              className="view-switch__option"
+              data-testid="view-plot"
+            >
               Plot
             </Link>
           </nav>
-          {can.export ? <ExportMenu requisitionId={requisition.id} search={location.search} viewCount={candidates.total} /> : null}
+          {can.export ? (
+            <ExportMenu requisitionId={requisition.id} search={location.search} viewCount={candidates.total} />
+          ) : null}
           <Link to={`/requisitions/${requisition.id}/weights`} className="button" data-testid="tune-ranking">
             {can.weights ? "Tune ranking" : "Ranking weights"}
           </Link>
@@ -149,7 +153,11 @@ export default function RequisitionPage() {
                 type="submit"
                 className="button button--ghost"
                 data-testid="toggle-requisition-status"
-                title={requisition.status === "OPEN" ? "Closing starts the retention period after which applications are erased" : undefined}
+                title={
+                  requisition.status === "OPEN"
+                    ? "Closing starts the retention period after which applications are erased"
+                    : undefined
+                }
               >
                 {requisition.status === "OPEN" ? "Close requisition" : "Reopen"}
               </button>
@@ -166,7 +174,8 @@ export default function RequisitionPage() {
 
       {new URLSearchParams(location.search).get("erased") === "1" ? (
         <p className="alert alert--success" role="status" data-testid="candidate-erased">
-          Candidate erased: their file, text, scores, notes and stage history are gone; the audit log keeps only that it happened.
+          Candidate erased: their file, text, scores, notes and stage history are gone; the audit log keeps only that it
+          happened.
         </p>
       ) : null}
 
@@ -203,13 +212,15 @@ export default function RequisitionPage() {
               {loading ? <span className="candidates__progress-bar" data-testid="table-loading" /> : null}
             </div>
             <p className="visually-hidden" aria-live="polite" data-testid="results-summary">
-              {loading ? "Loading candidates…" : `${plural(candidates.total, "candidate")} shown of ${candidates.requisitionTotal}`}
+              {loading
+                ? "Loading candidates…"
+                : `${plural(candidates.total, "candidate")} shown of ${candidates.requisitionTotal}`}
             </p>
             {candidates.total === 0 ? (
               <EmptyState title="No candidates match these filters" testId="candidates-no-match">
                 <p>
-                  {candidates.requisitionTotal} {candidates.requisitionTotal === 1 ? "candidate is" : "candidates are"} in this
-                  requisition; none matches every filter.
+                  {candidates.requisitionTotal} {candidates.requisitionTotal === 1 ? "candidate is" : "candidates are"}{" "}
+                  in this requisition; none matches every filter.
                 </p>
                 <Link
                   to={{ search: clearFilters(location.search).replace(/^\?$/, "") }}

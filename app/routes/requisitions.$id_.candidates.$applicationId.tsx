@@ -76,7 +76,10 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     const { user, application } = await requireApplicationPermission(request, params.applicationId, "stage");
     const toStage = StageSchema.safeParse(form.get("toStage"));
     if (!toStage.success) {
-      return data<ActionResult>({ intent, ok: false, error: "Choose one of the stages: new, screening, shortlisted or rejected." }, { status: 400 });
+      return data<ActionResult>(
+        { intent, ok: false, error: "Choose one of the stages: new, screening, shortlisted or rejected." },
+        { status: 400 },
+      );
     }
     const result = await changeStage(db, auditActor(user), {
       requisitionId: application.requisitionId,
@@ -93,7 +96,8 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       await addNote(db, { applicationId: application.id, authorId: user.id, body: form.get("body") });
       return data<ActionResult>({ intent, ok: true });
     } catch (error) {
-      if (error instanceof InvalidNoteError) return data<ActionResult>({ intent, ok: false, error: error.message }, { status: 400 });
+      if (error instanceof InvalidNoteError)
+        return data<ActionResult>({ intent, ok: false, error: error.message }, { status: 400 });
       throw error;
     }
   }
@@ -149,10 +153,15 @@ export default function CandidatePage() {
   const self = `${base}/candidates/${application.id}`;
   const action = `${self}${location.search}`;
   const tableHref = `${base}${navigation.search}`;
-  const hrefOf = (link: { id: string; search: string } | null) => (link ? `${base}/candidates/${link.id}${link.search}` : null);
+  const hrefOf = (link: { id: string; search: string } | null) =>
+    link ? `${base}/candidates/${link.id}${link.search}` : null;
 
   return (
-    <div className="candidate-page" data-testid="candidate-page" data-identity={identity.visible ? "visible" : "hidden"}>
+    <div
+      className="candidate-page"
+      data-testid="candidate-page"
+      data-identity={identity.visible ? "visible" : "hidden"}
+    >
       <div className="candidate-topline">
         <nav className="breadcrumbs" aria-label="Breadcrumb">
           <Link to="/requisitions">Requisitions</Link>
@@ -171,7 +180,8 @@ export default function CandidatePage() {
       </div>
       {!tableQueryValid ? (
         <p className="alert alert--warning small" role="status">
-          This link had a table setting that is no longer valid; previous and next follow the table&apos;s default order.
+          This link had a table setting that is no longer valid; previous and next follow the table&apos;s default
+          order.
         </p>
       ) : null}
 
@@ -222,7 +232,8 @@ export default function CandidatePage() {
             </ul>
           ) : (
             <p className="muted small" data-testid="identity-hidden">
-              Name, contact details, links, schools, places and the original file are hidden until the candidate is shortlisted.
+              Name, contact details, links, schools, places and the original file are hidden until the candidate is
+              shortlisted.
             </p>
           )}
         </div>
@@ -243,7 +254,9 @@ export default function CandidatePage() {
           )}
         </div>
         <div className="candidate-header__actions">
-          {can.stage ? <StageButtons stage={application.stage} action={action} blindReview={requisition.blindReview} /> : null}
+          {can.stage ? (
+            <StageButtons stage={application.stage} action={action} blindReview={requisition.blindReview} />
+          ) : null}
           <div className="candidate-header__secondary">
             {can.download && candidate.file.downloadable ? (
               <a className="button button--small" href={`${self}/file`} data-testid="download-file" download>
@@ -319,7 +332,17 @@ export default function CandidatePage() {
   );
 }
 
-function ScoreTile({ label, value, emphasis, testId }: { label: string; value: number; emphasis?: boolean; testId: string }) {
+function ScoreTile({
+  label,
+  value,
+  emphasis,
+  testId,
+}: {
+  label: string;
+  value: number;
+  emphasis?: boolean;
+  testId: string;
+}) {
   const rounded = Math.round(value);
   return (
     <div className={`score-tile${emphasis ? " score-tile--overall" : ""}`} data-testid={testId}>
@@ -358,14 +381,21 @@ function FailurePanel({
         {message ? <p data-testid="failure-message">{message}</p> : null}
         <p className="muted small">
           {plural(attempts, "attempt")} so far.
-          {fileProblem ? " Retrying reads the same file again; a new file from the candidate is usually what helps." : ""}
+          {fileProblem
+            ? " Retrying reads the same file again; a new file from the candidate is usually what helps."
+            : ""}
         </p>
         {fetcher.data && !fetcher.data.ok ? <p className="field__error">{fetcher.data.error}</p> : null}
       </div>
       {canRetry ? (
         <fetcher.Form method="post" action={action}>
           <input type="hidden" name="intent" value="retry" />
-          <button type="submit" className={`button${fileProblem ? "" : " button--primary"}`} disabled={retrying} data-testid="retry">
+          <button
+            type="submit"
+            className={`button${fileProblem ? "" : " button--primary"}`}
+            disabled={retrying}
+            data-testid="retry"
+          >
             {retrying ? "Queuing…" : "Retry"}
           </button>
         </fetcher.Form>
@@ -380,8 +410,8 @@ function EraseCandidate({ action }: { action: string }) {
       <summary className="button button--small button--danger-outline">Erase candidate…</summary>
       <div className="erase__panel" role="group" aria-label="Confirm erasure">
         <p className="small">
-          This permanently deletes the candidate&apos;s file, résumé text, scores, notes and stage history. The audit log keeps only
-          that an erasure happened. It cannot be undone.
+          This permanently deletes the candidate&apos;s file, résumé text, scores, notes and stage history. The audit
+          log keeps only that an erasure happened. It cannot be undone.
         </p>
         <Form method="post" action={action} className="erase__form">
           <label className="erase__confirm small">

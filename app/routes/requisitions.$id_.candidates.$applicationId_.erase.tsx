@@ -12,8 +12,11 @@ export const meta: MetaFunction = () => [{ title: "Erase candidate · MLE Screen
 
 function notFound(): never {
   throw data(
-    { title: "Candidate not found", message: "This application does not exist in this requisition. It may already have been erased." },
-    { status: 404 }
+    {
+      title: "Candidate not found",
+      message: "This application does not exist in this requisition. It may already have been erased.",
+    },
+    { status: 404 },
   );
 }
 
@@ -58,7 +61,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return data({ error: "Tick “I understand this cannot be undone” to erase this candidate." }, { status: 400 });
   }
   try {
-    await eraseApplication(getPrisma(), application.id, auditActor(user), { ip: clientIp(request, context), reason: "request" });
+    await eraseApplication(getPrisma(), application.id, auditActor(user), {
+      ip: clientIp(request, context),
+      reason: "request",
+    });
   } catch (error) {
     if (error instanceof ApplicationNotFoundError) notFound();
     throw error;
@@ -100,7 +106,10 @@ export default function EraseCandidate() {
               ? `not the person's ${application.otherApplications} other application(s), which stay as they are;`
               : "the person's record, since they have no other application;"}
           </li>
-          <li>names and contact details in earlier audit entries. The audit log keeps only that an erasure happened, by whom and when.</li>
+          <li>
+            names and contact details in earlier audit entries. The audit log keeps only that an erasure happened, by
+            whom and when.
+          </li>
         </ul>
         {actionData?.error ? (
           <p className="alert alert--error" role="alert">
@@ -110,8 +119,8 @@ export default function EraseCandidate() {
         <Form method="post" className="stack">
           <label className="checkbox-list">
             <span>
-              <input type="checkbox" name="confirm" value="yes" required data-testid="erase-understood" /> I understand this cannot be
-              undone
+              <input type="checkbox" name="confirm" value="yes" required data-testid="erase-understood" /> I understand
+              this cannot be undone
             </span>
           </label>
           <div className="form__actions">

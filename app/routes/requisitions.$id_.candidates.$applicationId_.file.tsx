@@ -22,7 +22,11 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
         : "Candidate not found: this candidate is not part of this requisition.\n",
       {
         status: hidden ? 403 : 404,
-        headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" },
+        headers: {
+          "Content-Type": "text/plain; charset=utf-8",
+          "Cache-Control": "private, no-store",
+          "X-Content-Type-Options": "nosniff",
+        },
       },
     );
   }

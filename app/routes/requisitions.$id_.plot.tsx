@@ -41,7 +41,10 @@ export default function PlotPage() {
   const tableHref = `/requisitions/${requisition.id}${search}`;
   const hrefFor = (applicationId: string) => `/requisitions/${requisition.id}/candidates/${applicationId}${search}`;
 
-  const stageCounts = Object.fromEntries(STAGE_ORDER.map((stage) => [stage, 0])) as Record<(typeof STAGE_ORDER)[number], number>;
+  const stageCounts = Object.fromEntries(STAGE_ORDER.map((stage) => [stage, 0])) as Record<
+    (typeof STAGE_ORDER)[number],
+    number
+  >;
   const quadrantCounts: Record<QuadrantId, number> = { balanced: 0, ml_depth: 0, production: 0, early: 0 };
   let inRegion = 0;
   for (const point of plot.points) {
@@ -90,7 +93,8 @@ export default function PlotPage() {
           <p className="plot-card__view small" data-testid="plot-view">
             {filters.length ? (
               <>
-                <span className="muted">View:</span> {filters.join(" · ")} · <Link to={tableHref}>change in the table</Link>
+                <span className="muted">View:</span> {filters.join(" · ")} ·{" "}
+                <Link to={tableHref}>change in the table</Link>
               </>
             ) : (
               <span className="muted">Every candidate of the requisition (no filters)</span>
@@ -143,7 +147,8 @@ export default function PlotPage() {
                 <span className="plot-legend__line" aria-hidden="true" />
                 <span>
                   Overall = {plot.balance.threshold} with this requisition&rsquo;s weights: production{" "}
-                  {percent(plot.weights.productionWeight)}, balance strictness {plot.weights.balanceStrictness.toFixed(2)}
+                  {percent(plot.weights.productionWeight)}, balance strictness{" "}
+                  {plot.weights.balanceStrictness.toFixed(2)}
                 </span>
               </li>
               <li>

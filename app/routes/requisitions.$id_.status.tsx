@@ -13,8 +13,17 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const user = await requireRequisitionPermission(request, params.id, "edit");
   const status = (await request.formData()).get("status");
   if (status !== "OPEN" && status !== "CLOSED") {
-    return Response.json({ title: "Nothing changed", message: "Choose whether to close or reopen the requisition (status=CLOSED or OPEN)." }, { status: 400 });
+    return Response.json(
+      {
+        title: "Nothing changed",
+        message: "Choose whether to close or reopen the requisition (status=CLOSED or OPEN).",
+      },
+      { status: 400 },
+    );
   }
-  await setRequisitionOpen(getPrisma(), params.id!, status === "OPEN", { actor: auditActor(user), ip: clientIp(request, context) });
+  await setRequisitionOpen(getPrisma(), params.id!, status === "OPEN", {
+    actor: auditActor(user),
+    ip: clientIp(request, context),
+  });
   return redirect(`/requisitions/${params.id}`);
 }

@@ -34,7 +34,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
-  { title: loaderData ? `Upload progress · ${loaderData.requisition.title} · MLE Screening` : "Upload · MLE Screening" },
+  {
+    title: loaderData ? `Upload progress · ${loaderData.requisition.title} · MLE Screening` : "Upload · MLE Screening",
+  },
 ];
 
 type FileFilter = "all" | "FAILED" | "pending" | "DONE";
@@ -54,7 +56,11 @@ export default function UploadProgressPage() {
   const candidatesUrl = `/requisitions/${requisition.id}`;
   const [filter, setFilter] = useState<FileFilter>("all");
   const shownFiles = batch.files.filter((file) =>
-    filter === "all" ? true : filter === "pending" ? file.status === "QUEUED" || file.status === "PROCESSING" : file.status === filter,
+    filter === "all"
+      ? true
+      : filter === "pending"
+        ? file.status === "QUEUED" || file.status === "PROCESSING"
+        : file.status === filter,
   );
   const filterCount = (value: FileFilter) =>
     value === "all"
@@ -124,7 +130,10 @@ export default function UploadProgressPage() {
               </span>
             </div>
           ))}
-          <div className={`batch-count batch-count--refused${batch.refused.length === 0 ? " is-zero" : ""}`} aria-hidden="true">
+          <div
+            className={`batch-count batch-count--refused${batch.refused.length === 0 ? " is-zero" : ""}`}
+            aria-hidden="true"
+          >
             <span className="batch-count__value" data-testid="batch-count-refused">
               {batch.refused.length}
             </span>
@@ -153,7 +162,11 @@ export default function UploadProgressPage() {
           </div>
           <ul className="file-list">
             {batch.refused.map((file, index) => (
-              <li key={`${file.archive ?? ""}/${file.fileName}/${index}`} className="file-list__item" data-testid="refused-file">
+              <li
+                key={`${file.archive ?? ""}/${file.fileName}/${index}`}
+                className="file-list__item"
+                data-testid="refused-file"
+              >
                 <div className="file-list__name">
                   <span className="file-list__file">{file.fileName}</span>
                   {file.archive ? <span className="file-list__archive">in {file.archive}</span> : null}
@@ -204,7 +217,12 @@ export default function UploadProgressPage() {
         ) : (
           <ul className="file-list">
             {shownFiles.map((file) => (
-              <li key={file.applicationId} className="file-list__item" data-testid="batch-file" data-status={file.status}>
+              <li
+                key={file.applicationId}
+                className="file-list__item"
+                data-testid="batch-file"
+                data-status={file.status}
+              >
                 <div className="file-list__name">
                   <span className={`file-list__file${file.identityHidden ? " muted" : ""}`}>{file.fileName}</span>
                 </div>
@@ -217,23 +235,23 @@ export default function UploadProgressPage() {
                   ) : null}
                 </div>
                 <p className="file-list__reason">
-                  {file.status === "FAILED"
-                    ? file.failureMessage
-                    : file.status === "QUEUED"
-                      ? <span className="muted">Waiting for a worker…</span>
-                      : file.status === "PROCESSING"
-                        ? <span className="muted">Reading and scoring…</span>
-                        : null}
+                  {file.status === "FAILED" ? (
+                    file.failureMessage
+                  ) : file.status === "QUEUED" ? (
+                    <span className="muted">Waiting for a worker…</span>
+                  ) : file.status === "PROCESSING" ? (
+                    <span className="muted">Reading and scoring…</span>
+                  ) : null}
                 </p>
                 <div className="file-list__action">
                   {file.status === "DONE" || file.status === "FAILED" ? (
-                  <Link
-                    to={`/requisitions/${requisition.id}/candidates/${file.applicationId}`}
-                    className="button button--small button--ghost"
-                    data-testid="open-candidate"
-                  >
-                    Open candidate →
-                  </Link>
+                    <Link
+                      to={`/requisitions/${requisition.id}/candidates/${file.applicationId}`}
+                      className="button button--small button--ghost"
+                      data-testid="open-candidate"
+                    >
+                      Open candidate →
+                    </Link>
                   ) : null}
                 </div>
               </li>

@@ -14,7 +14,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const requisitionId = params.id!;
   const batchId = params.batchId ?? "";
   if (!(await batchExists(requisitionId, batchId))) {
-    throw data({ title: "Upload not found", message: "This upload does not exist in this requisition." }, { status: 404 });
+    throw data(
+      { title: "Upload not found", message: "This upload does not exist in this requisition." },
+      { status: 404 },
+    );
   }
 
   const encoder = new TextEncoder();

@@ -28,7 +28,10 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
 
 export default function UploadsPage() {
   const { requisition, batches } = useLoaderData<typeof loader>();
-  useLiveRevalidation(batches.some((batch) => batch.counts.pending > 0), 3_000);
+  useLiveRevalidation(
+    batches.some((batch) => batch.counts.pending > 0),
+    3_000,
+  );
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
@@ -63,7 +66,11 @@ export default function UploadsPage() {
                   </span>
                 </div>
                 <div className="batch-row__bar">
-                  <BatchProgressBar counts={batch.counts} size="small" label={`Upload of ${plural(batch.fileCount, "file")}`} />
+                  <BatchProgressBar
+                    counts={batch.counts}
+                    size="small"
+                    label={`Upload of ${plural(batch.fileCount, "file")}`}
+                  />
                 </div>
                 <p className="file-list__reason small muted">
                   {batch.counts.pending > 0 ? <span className="live-dot" aria-hidden="true" /> : null}
@@ -71,7 +78,11 @@ export default function UploadsPage() {
                   {batch.counts.FAILED > 0 ? ` · ${batch.counts.FAILED} failed` : ""}
                 </p>
                 <div className="file-list__action">
-                  <Link to={batch.id} className="button button--small button--ghost" aria-label={`Progress of the upload of ${plural(batch.fileCount, "file")}`}>
+                  <Link
+                    to={batch.id}
+                    className="button button--small button--ghost"
+                    aria-label={`Progress of the upload of ${plural(batch.fileCount, "file")}`}
+                  >
                     View progress →
                   </Link>
                 </div>

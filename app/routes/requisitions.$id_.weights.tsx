@@ -29,7 +29,8 @@ type Degree = (typeof DEGREES)[number];
 
 async function loadWeights(id: string) {
   const saved = await getRequisitionWeights(getPrisma(), id);
-  if (!saved) throw data({ title: "Requisition not found", message: "This requisition does not exist." }, { status: 404 });
+  if (!saved)
+    throw data({ title: "Requisition not found", message: "This requisition does not exist." }, { status: 404 });
   return saved;
 }
 
@@ -52,7 +53,10 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   if (form.get("intent") === "blind-review") {
     const blindReview = form.get("blindReview") === "on";
-    await setBlindReview(getPrisma(), requisition.id, blindReview, { actor: auditActor(user), ip: clientIp(request, context) });
+    await setBlindReview(getPrisma(), requisition.id, blindReview, {
+      actor: auditActor(user),
+      ip: clientIp(request, context),
+    });
     return { ok: true as const, intent: "blind-review" as const, blindReview };
   }
   const input = weightsInputFrom(form);
@@ -79,7 +83,11 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
-  { title: loaderData ? `Tune ranking · ${loaderData.requisition.title} · MLE Screening` : "Tune ranking · MLE Screening" },
+  {
+    title: loaderData
+      ? `Tune ranking · ${loaderData.requisition.title} · MLE Screening`
+      : "Tune ranking · MLE Screening",
+  },
 ];
 
 /** The form's state: weights, with minimum years as typed (it may be empty or half-typed). */
@@ -145,8 +153,8 @@ function BlindReviewCard({ blindReview, canSave }: { blindReview: boolean; canSa
         Blind review <span className={`badge ${on ? "badge--info" : "badge--muted"}`}>{on ? "On" : "Off"}</span>
       </h2>
       <p className="muted small">
-        When on, names, contact details, links, schools, places and original files are hidden in the table, the plot, candidate
-        pages and exports until a candidate is shortlisted, so early decisions rest on the evidence.
+        When on, names, contact details, links, schools, places and original files are hidden in the table, the plot,
+        candidate pages and exports until a candidate is shortlisted, so early decisions rest on the evidence.
       </p>
       <fetcher.Form method="post">
         <input type="hidden" name="intent" value="blind-review" />
@@ -189,7 +197,10 @@ export default function WeightsEditor() {
     firstPreview.current = false;
     const timer = setTimeout(() => {
       if (formRef.current) {
-        submitPreview.current(formRef.current, { method: "get", action: `/requisitions/${requisition.id}/weights/preview` });
+        submitPreview.current(formRef.current, {
+          method: "get",
+          action: `/requisitions/${requisition.id}/weights/preview`,
+        });
         setRequestedKey(previewKey);
       }
     }, delay);
@@ -237,7 +248,10 @@ export default function WeightsEditor() {
             </p>
           ) : null}
 
-          <Section title="Start from a preset" hint="A preset fills in the weights below; must-haves and minimums stay as they are. Nothing is saved until you press Save.">
+          <Section
+            title="Start from a preset"
+            hint="A preset fills in the weights below; must-haves and minimums stay as they are. Nothing is saved until you press Save."
+          >
             <div className="presets" role="group" aria-label="Presets">
               {presets.map((preset) => (
                 <button
@@ -329,7 +343,10 @@ export default function WeightsEditor() {
                             setState((s) => ({ ...s, areaWeights: { ...s.areaWeights, [area.id]: next } }));
                           }}
                         />
-                        <output htmlFor={`area-${area.id}`} className={`area-row__value${value === 0 ? " is-off" : ""}`}>
+                        <output
+                          htmlFor={`area-${area.id}`}
+                          className={`area-row__value${value === 0 ? " is-off" : ""}`}
+                        >
                           {value === 0 ? "off" : value.toFixed(1)}
                         </output>
                       </div>
@@ -383,7 +400,12 @@ export default function WeightsEditor() {
                   aria-describedby="minYears-message"
                   onChange={(event) => set("minYears", event.currentTarget.value)}
                 />
-                <FieldMessages id="minYears-message" error={errors.minYears} warning={warningFor("minYears")} testId="minYears">
+                <FieldMessages
+                  id="minYears-message"
+                  error={errors.minYears}
+                  warning={warningFor("minYears")}
+                  testId="minYears"
+                >
                   Professional years, overlap-aware.
                 </FieldMessages>
               </div>
@@ -406,7 +428,12 @@ export default function WeightsEditor() {
                     </option>
                   ))}
                 </select>
-                <FieldMessages id="minDegree-message" error={errors.minDegree} warning={warningFor("minDegree")} testId="minDegree">
+                <FieldMessages
+                  id="minDegree-message"
+                  error={errors.minDegree}
+                  warning={warningFor("minDegree")}
+                  testId="minDegree"
+                >
                   Not recommended: see the warning when set.
                 </FieldMessages>
               </div>
@@ -414,7 +441,12 @@ export default function WeightsEditor() {
           </Section>
 
           <div className="form__actions weights-form__actions">
-            <button type="submit" className="button button--primary" disabled={saving || !canSave} data-testid="save-weights">
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={saving || !canSave}
+              data-testid="save-weights"
+            >
               {saving ? "Saving…" : `Save as version ${saved.version + 1}`}
             </button>
             {!canSave ? (
@@ -484,7 +516,14 @@ function PreviewBody({ preview }: { preview: ReturnType<typeof useFetcher<typeof
       </EmptyState>
     );
   }
-  return <RankingPreview before={preview.before} after={preview.after} savedVersion={preview.savedVersion} scored={preview.scored} />;
+  return (
+    <RankingPreview
+      before={preview.before}
+      after={preview.after}
+      savedVersion={preview.savedVersion}
+      scored={preview.scored}
+    />
+  );
 }
 
 function Section({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {

@@ -74,7 +74,8 @@ export default function RequisitionsIndex() {
                           {requisition.title}
                         </Link>
                         <div className="row-meta">
-                          {[requisition.team, requisition.location].filter(Boolean).join(" · ") || "No team or location"}
+                          {[requisition.team, requisition.location].filter(Boolean).join(" · ") ||
+                            "No team or location"}
                           {requisition.status === "CLOSED" ? <span className="badge badge--muted">Closed</span> : null}
                         </div>
                       </td>
@@ -92,7 +93,9 @@ export default function RequisitionsIndex() {
                           }))}
                           showZero
                         />
-                        {requisition.total > 0 ? <StageBar byStage={requisition.byStage} total={requisition.total} /> : null}
+                        {requisition.total > 0 ? (
+                          <StageBar byStage={requisition.byStage} total={requisition.total} />
+                        ) : null}
                       </td>
                       <td data-testid="processing-counts">
                         {requisition.total === 0 ? (
@@ -148,7 +151,11 @@ function CountLinks({
       {shown.map((item) => (
         <li key={item.key}>
           {item.count > 0 ? (
-            <Link to={item.href} className={`req-count req-count--${item.tone}`} title={`Show the ${item.count} ${item.label}`}>
+            <Link
+              to={item.href}
+              className={`req-count req-count--${item.tone}`}
+              title={`Show the ${item.count} ${item.label}`}
+            >
               <span className="req-count__count">{item.count}</span> {item.label}
             </Link>
           ) : (

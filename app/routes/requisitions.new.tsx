@@ -76,8 +76,20 @@ export default function NewRequisition() {
           autoFocus
         />
         <div className="form__row">
-          <TextField name="team" label="Team" placeholder="Search Relevance" defaultValue={values.team} error={errors.team} />
-          <TextField name="location" label="Location" placeholder="Berlin or remote (EU)" defaultValue={values.location} error={errors.location} />
+          <TextField
+            name="team"
+            label="Team"
+            placeholder="Search Relevance"
+            defaultValue={values.team}
+            error={errors.team}
+          />
+          <TextField
+            name="location"
+            label="Location"
+            placeholder="Berlin or remote (EU)"
+            defaultValue={values.location}
+            error={errors.location}
+          />
         </div>
         <div className="field">
           <label htmlFor="description" className="field__label">
@@ -103,7 +115,12 @@ export default function NewRequisition() {
           )}
         </div>
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={submitting} data-testid="create-requisition">
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={submitting}
+            data-testid="create-requisition"
+          >
             {submitting ? "Creating…" : "Create requisition"}
           </button>
           <Link to="/requisitions" className="button button--ghost">

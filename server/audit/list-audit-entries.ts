@@ -10,7 +10,12 @@ const day = z
 
 export const AuditQuerySchema = z.object({
   /** An action ("user.role") or a family ("user." or "user" matches every user.* action). */
-  action: z.string().trim().max(60).regex(/^[a-z_.]*$/, "use letters, dots and underscores").default(""),
+  action: z
+    .string()
+    .trim()
+    .max(60)
+    .regex(/^[a-z_.]*$/, "use letters, dots and underscores")
+    .default(""),
   /** Part of the actor's e-mail ("system" for jobs). */
   actor: z.string().trim().max(254).default(""),
   requisitionId: z.string().trim().max(40).default(""),
@@ -54,7 +59,13 @@ export async function listAuditEntries(db: Db, query: AuditQuery) {
       take: AUDIT_PAGE_SIZE,
     }),
   ]);
-  return { total, entries, page: query.page, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), pageSize: AUDIT_PAGE_SIZE };
+  return {
+    total,
+    entries,
+    page: query.page,
+    pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
+    pageSize: AUDIT_PAGE_SIZE,
+  };
 }
 
 /** The distinct actions recorded so far, for the filter's list. */

@@ -9,13 +9,20 @@ export interface LoginLimits {
   windowMinutes: number;
 }
 
-export type RateLimitDecision = { limited: false } | { limited: true; retryAfterMinutes: number; scope: "email" | "ip" };
+export type RateLimitDecision =
+  { limited: false } | { limited: true; retryAfterMinutes: number; scope: "email" | "ip" };
 
 export const emailKey = (email: string) => `email:${email.trim().toLowerCase()}`;
 export const ipKey = (ip: string) => `ip:${ip}`;
 
 /** When the oldest failure that keeps `key` over its limit leaves the window, or null when under it. */
-async function blockedUntil(db: Db, key: string, limit: number, since: Date, resetBySuccess: boolean): Promise<Date | null> {
+async function blockedUntil(
+  db: Db,
+  key: string,
+  limit: number,
+  since: Date,
+  resetBySuccess: boolean,
+): Promise<Date | null> {
   let from = since;
   if (resetBySuccess) {
     const success = await db.loginAttempt.findFirst({
@@ -47,7 +54,11 @@ export async function checkLoginRateLimit(
   const checks: Array<{ scope: "email" | "ip"; oldest: Date | null }> = [
     { scope: "email", oldest: await blockedUntil(db, emailKey(input.email), limits.maxFailuresPerEmail, since, true) },
   ];
-  if (input.ip) checks.push({ scope: "ip", oldest: await blockedUntil(db, ipKey(input.ip), limits.maxFailuresPerIp, since, false) });
+  if (input.ip)
+    checks.push({
+      scope: "ip",
+      oldest: await blockedUntil(db, ipKey(input.ip), limits.maxFailuresPerIp, since, false),
+    });
   const blocked = checks.filter((c): c is { scope: "email" | "ip"; oldest: Date } => c.oldest !== null);
   if (blocked.length === 0) return { limited: false };
   const latest = blocked.reduce((a, b) => (a.oldest > b.oldest ? a : b));
@@ -67,6 +78,8 @@ export async function recordLoginAttempt(
 
 /** Attempts older than a day say nothing about rate limits any more (the retention job calls this). */
 export async function deleteOldLoginAttempts(db: Db, now = new Date(), keepMs = 24 * 60 * 60 * 1000): Promise<number> {
-  const { count } = await db.loginAttempt.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - keepMs) } } });
+  const { count } = await db.loginAttempt.deleteMany({
+    where: { createdAt: { lt: new Date(now.getTime() - keepMs) } },
+  });
   return count;
 }

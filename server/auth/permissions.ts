@@ -25,7 +25,8 @@ export type RequisitionPermission =
   | "erase";
 
 /** Actions not tied to one requisition. */
-export type GlobalPermission = "requisition.create" | "users.manage" | "audit.read" | "retention.manage" | "queue.dashboard";
+export type GlobalPermission =
+  "requisition.create" | "users.manage" | "audit.read" | "retention.manage" | "queue.dashboard";
 
 export const REQUISITION_PERMISSIONS: Record<RequisitionPermission, readonly Role[]> = {
   view: ["ADMIN", "RECRUITER", "HIRING_MANAGER"],

@@ -37,7 +37,11 @@ export function sessionTokenFromCookieHeader(header: string | undefined): string
   return null;
 }
 
-export async function createSession(db: Db, userId: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(
+  db: Db,
+  userId: string,
+  now = new Date(),
+): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
   await db.session.create({ data: { id: hashToken(token), userId, expiresAt, createdAt: now, lastSeenAt: now } });
@@ -45,11 +49,20 @@ export async function createSession(db: Db, userId: string, now = new Date()): P
 }
 
 /** The signed-in user for a cookie token, or null (unknown, expired, or the account is disabled). */
-export async function getSessionUser(db: Db, token: string | null | undefined, now = new Date()): Promise<SessionUser | null> {
+export async function getSessionUser(
+  db: Db,
+  token: string | null | undefined,
+  now = new Date(),
+): Promise<SessionUser | null> {
   if (!token || token.length > 100) return null;
   const session = await db.session.findUnique({
     where: { id: hashToken(token) },
-    select: { id: true, expiresAt: true, lastSeenAt: true, user: { select: { id: true, email: true, name: true, role: true, disabled: true } } },
+    select: {
+      id: true,
+      expiresAt: true,
+      lastSeenAt: true,
+      user: { select: { id: true, email: true, name: true, role: true, disabled: true } },
+    },
   });
   if (!session || session.expiresAt <= now || session.user.disabled) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {

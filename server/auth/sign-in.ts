@@ -12,7 +12,8 @@ export type SignInResult =
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "rate_limited"; retryAfterMinutes: number };
 
-export const INVALID_CREDENTIALS_MESSAGE = "That e-mail and password do not match an active account. Check both and try again.";
+export const INVALID_CREDENTIALS_MESSAGE =
+  "That e-mail and password do not match an active account. Check both and try again.";
 
 export function rateLimitedMessage(minutes: number): string {
   return `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
@@ -39,12 +40,21 @@ export async function signIn(
   if (!ok || !user) return { ok: false, reason: "invalid" };
 
   const session = await createSession(db, user.id, now);
-  await recordAudit(db, { id: user.id, label: user.email }, {
-    action: "auth.sign_in",
-    summary: `${user.email} signed in`,
-    targetType: "user",
-    targetId: user.id,
-    ip: input.ip,
-  });
-  return { ok: true, token: session.token, expiresAt: session.expiresAt, user: { id: user.id, email: user.email, name: user.name } };
+  await recordAudit(
+    db,
+    { id: user.id, label: user.email },
+    {
+      action: "auth.sign_in",
+      summary: `${user.email} signed in`,
+      targetType: "user",
+      targetId: user.id,
+      ip: input.ip,
+    },
+  );
+  return {
+    ok: true,
+    token: session.token,
+    expiresAt: session.expiresAt,
+    user: { id: user.id, email: user.email, name: user.name },
+  };
 }

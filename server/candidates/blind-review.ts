@@ -10,6 +10,9 @@ export function identityVisible(blindReview: boolean, stage: Stage): boolean {
 
 /** A stable, neutral label for a hidden candidate: "Candidate 7F3K2Q" (from the application id). */
 export function anonymousLabel(applicationId: string): string {
-  const tail = applicationId.replace(/[^a-z0-9]/gi, "").slice(-6).toUpperCase();
+  const tail = applicationId
+    .replace(/[^a-z0-9]/gi, "")
+    .slice(-6)
+    .toUpperCase();
   return `Candidate ${tail}`;
 }

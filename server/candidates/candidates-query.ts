@@ -37,11 +37,21 @@ export const PROCESSING_STATES = ["QUEUED", "PROCESSING", "DONE", "FAILED"] as c
 export const SCORE_FILTER_KEYS = ["overall", "production", "ml"] as const;
 export type ScoreFilterKey = (typeof SCORE_FILTER_KEYS)[number];
 
-const score = z.coerce.number({ invalid_type_error: "must be a number" }).min(0, "must be 0–100").max(100, "must be 0–100");
+const score = z.coerce
+  .number({ invalid_type_error: "must be a number" })
+  .min(0, "must be 0–100")
+  .max(100, "must be 0–100");
 const list = <T extends z.ZodTypeAny>(item: T) =>
   z
     .string()
-    .transform((value) => [...new Set(value.split(",").map((part) => part.trim()).filter(Boolean))])
+    .transform((value) => [
+      ...new Set(
+        value
+          .split(",")
+          .map((part) => part.trim())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(z.array(item));
 
 const FiltersSchema = z.object({
@@ -89,11 +99,18 @@ export class InvalidQueryError extends Error {
 function parseSorts(raw: string | null, defaultDir: SortDir): SortKey[] {
   if (raw === null || raw.trim() === "") return [{ key: "uploaded", dir: defaultDir }];
   const sorts: SortKey[] = [];
-  for (const part of raw.split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [key, dir, extra] = part.split(":");
     const parsedKey = CandidateSortSchema.safeParse(key);
-    if (!parsedKey.success || extra !== undefined) throw new InvalidQueryError(`sort must be one of: ${CANDIDATE_SORT_KEYS.join(", ")} (optionally key:asc or key:desc, comma-separated)`);
-    if (dir !== undefined && dir !== "asc" && dir !== "desc") throw new InvalidQueryError(`sort direction of ${key} must be asc or desc`);
+    if (!parsedKey.success || extra !== undefined)
+      throw new InvalidQueryError(
+        `sort must be one of: ${CANDIDATE_SORT_KEYS.join(", ")} (optionally key:asc or key:desc, comma-separated)`,
+      );
+    if (dir !== undefined && dir !== "asc" && dir !== "desc")
+      throw new InvalidQueryError(`sort direction of ${key} must be asc or desc`);
     if (sorts.some((s) => s.key === parsedKey.data)) continue;
     sorts.push({ key: parsedKey.data, dir: (dir as SortDir | undefined) ?? defaultDir });
   }
@@ -109,7 +126,9 @@ const present = (params: URLSearchParams, key: string) => {
 
 /** Reads the table state from URL search params; an unknown value is a clear error, not a guess. */
 export function parseCandidatesQuery(params: URLSearchParams): CandidatesQuery {
-  const paging = PagingSchema.safeParse(Object.fromEntries(["dir", "page", "pageSize"].flatMap((key) => present(params, key))));
+  const paging = PagingSchema.safeParse(
+    Object.fromEntries(["dir", "page", "pageSize"].flatMap((key) => present(params, key))),
+  );
   const filters = FiltersSchema.safeParse(Object.fromEntries(FILTER_KEYS.flatMap((key) => present(params, key))));
   const problems = [
     ...(paging.success ? [] : paging.error.issues),
@@ -129,7 +148,8 @@ export function parseCandidatesQuery(params: URLSearchParams): CandidatesQuery {
   for (const key of SCORE_FILTER_KEYS) {
     const min = f[`${key}Min`];
     const max = f[`${key}Max`];
-    if (min !== undefined && max !== undefined && min > max) throw new InvalidQueryError(`${key}Min (${min}) is above ${key}Max (${max})`);
+    if (min !== undefined && max !== undefined && min > max)
+      throw new InvalidQueryError(`${key}Min (${min}) is above ${key}Max (${max})`);
   }
   if (f.q === "") delete f.q;
   const sorts = parseSorts(params.get("sort"), dir);

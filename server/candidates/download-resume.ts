@@ -18,7 +18,8 @@ export const CONTENT_TYPES: Record<FileType, string> = {
 const EXTENSIONS: Record<FileType, string> = { PDF: ".pdf", DOCX: ".docx", TXT: ".txt" };
 
 /** Extensions a desktop would run or render as active content if the file were opened. */
-const ACTIVE_EXTENSIONS = /\.(html?|xhtml|shtml|svg|xml|xsl|js|mjs|hta|exe|bat|cmd|com|scr|ps1|sh|jar|msi|vbs|lnk|url|desktop)$/i;
+const ACTIVE_EXTENSIONS =
+  /\.(html?|xhtml|shtml|svg|xml|xsl|js|mjs|hta|exe|bat|cmd|com|scr|ps1|sh|jar|msi|vbs|lnk|url|desktop)$/i;
 
 /** The name a downloaded file is saved under: sanitised, with the extension of what it really is. */
 export function downloadFileName(originalName: string, type: FileType | null): string {
@@ -42,7 +43,10 @@ export function contentDisposition(fileName: string): string {
       .replace(/[^\x20-\x7e]/g, "_")
       .replace(/["\\;%]/g, "_")
       .trim() || "resume";
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
@@ -79,7 +83,8 @@ export async function downloadResume(
     },
   });
   if (!application || application.requisitionId !== input.requisitionId) return { ok: false, reason: "not_found" };
-  if (!identityVisible(application.requisition.blindReview, application.stage)) return { ok: false, reason: "identity_hidden" };
+  if (!identityVisible(application.requisition.blindReview, application.stage))
+    return { ok: false, reason: "identity_hidden" };
 
   const { resumeFile } = application;
   const bytes = new Uint8Array(resumeFile.bytes);

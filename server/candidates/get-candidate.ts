@@ -9,7 +9,12 @@ import type { RoleKind } from "../resume/find-experience.ts";
 import { BACKGROUNDS } from "../scoring/backgrounds.ts";
 import { compileWeights, rankStored, toAreaVector } from "../scoring/rank.ts";
 import { areaWeight } from "../scoring/requisition-weights.ts";
-import { ScreeningResultSchema, type Background, type Dimension, type ScreeningResult } from "../screening/screening-result.ts";
+import {
+  ScreeningResultSchema,
+  type Background,
+  type Dimension,
+  type ScreeningResult,
+} from "../screening/screening-result.ts";
 import { AREA_IDS, AREAS, getArea, getSkill } from "../taxonomy/index.ts";
 import { anonymousLabel, identityVisible } from "./blind-review.ts";
 import { identityRanges, maskedSegments, plainSegments, type TextSegment } from "./mask-identity.ts";
@@ -141,10 +146,18 @@ export async function getCandidate(
       requisition: { select: { id: true, title: true, blindReview: true, weights: true, weightsVersion: true } },
       candidate: { select: { name: true, email: true, phone: true } },
       resumeFile: { select: { originalName: true, detectedType: true, sizeBytes: true } },
-      analysis: { select: { text: true, facts: true, result: true, format: true, pageCount: true, parserVersion: true } },
+      analysis: {
+        select: { text: true, facts: true, result: true, format: true, pageCount: true, parserVersion: true },
+      },
       stageChanges: {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { id: true, fromStage: true, toStage: true, createdAt: true, by: { select: { name: true, email: true } } },
+        select: {
+          id: true,
+          fromStage: true,
+          toStage: true,
+          createdAt: true,
+          by: { select: { name: true, email: true } },
+        },
       },
     },
   });
@@ -296,11 +309,22 @@ export async function getCandidate(
  * computed from the stored area scores (what the table sorts by in the meantime).
  */
 function scoresOf(
-  row: { overallScore: number | null; productionScore: number | null; mlScore: number | null; weightsVersion: number | null; requisition: { weightsVersion: number } },
+  row: {
+    overallScore: number | null;
+    productionScore: number | null;
+    mlScore: number | null;
+    weightsVersion: number | null;
+    requisition: { weightsVersion: number };
+  },
   ranked: { overall: number; production: number; ml: number } | null,
 ): CandidateDetail["scores"] {
   const current = row.requisition.weightsVersion;
-  if (row.overallScore !== null && row.productionScore !== null && row.mlScore !== null && row.weightsVersion === current) {
+  if (
+    row.overallScore !== null &&
+    row.productionScore !== null &&
+    row.mlScore !== null &&
+    row.weightsVersion === current
+  ) {
     return { overall: row.overallScore, production: row.productionScore, ml: row.mlScore, weightsVersion: current };
   }
   if (ranked) return { overall: ranked.overall, production: ranked.production, ml: ranked.ml, weightsVersion: current };
@@ -317,7 +341,12 @@ function parseResult(json: unknown): ScreeningResult | null {
 function readFacts(json: unknown): ResumeFacts | null {
   if (!json || typeof json !== "object") return null;
   const facts = json as Partial<ResumeFacts>;
-  if (!facts.contact || !Array.isArray(facts.sections) || !Array.isArray(facts.experience) || !Array.isArray(facts.education)) {
+  if (
+    !facts.contact ||
+    !Array.isArray(facts.sections) ||
+    !Array.isArray(facts.experience) ||
+    !Array.isArray(facts.education)
+  ) {
     return null;
   }
   return facts as ResumeFacts;
@@ -326,7 +355,9 @@ function readFacts(json: unknown): ResumeFacts | null {
 /** Spans that still point at their text in the stored text (a later re-parse may have moved it). */
 function validSpans(text: string, spans: ReadonlyArray<{ text: string; start: number; end: number }>): EvidenceSpan[] {
   return spans
-    .filter((span) => span.start < span.end && span.end <= text.length && text.slice(span.start, span.end) === span.text)
+    .filter(
+      (span) => span.start < span.end && span.end <= text.length && text.slice(span.start, span.end) === span.text,
+    )
     .map((span) => ({ start: span.start, end: withContinuation(text, span.end) }))
     .sort((a, b) => a.start - b.start);
 }

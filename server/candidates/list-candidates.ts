@@ -15,7 +15,13 @@ import { SKILLS } from "../taxonomy/index.ts";
 import { normalizeAlias } from "../taxonomy/tokenize.ts";
 import { AREA_IDS } from "../taxonomy/areas.ts";
 import { anonymousLabel, identityVisible } from "./blind-review.ts";
-import { hasFilters, type CandidateFilters, type CandidatesQuery, type CandidateSort, type SortKey } from "./candidates-query.ts";
+import {
+  hasFilters,
+  type CandidateFilters,
+  type CandidatesQuery,
+  type CandidateSort,
+  type SortKey,
+} from "./candidates-query.ts";
 import { computedScoresLateral } from "./ranking-sql.ts";
 
 export interface CandidateRow {
@@ -143,7 +149,9 @@ function identityVisibleSql(context: RankingContext): Prisma.Sql {
 export function skillsMatching(term: string): string[] {
   const key = normalizeAlias(term);
   if (!key) return [];
-  const exact = SKILLS.filter((skill) => normalizeAlias(skill.name) === key || skill.aliases.some((alias) => normalizeAlias(alias) === key));
+  const exact = SKILLS.filter(
+    (skill) => normalizeAlias(skill.name) === key || skill.aliases.some((alias) => normalizeAlias(alias) === key),
+  );
   if (exact.length || key.length < 3) return exact.map((skill) => skill.id);
   return SKILLS.filter((skill) => normalizeAlias(skill.name).includes(key))
     .slice(0, 25)
@@ -168,7 +176,9 @@ function whereSql(context: RankingContext, filters: CandidateFilters, scores: Sc
     conditions.push(Prisma.sql`a.status = 'DONE'`);
     if (mustHave.length) conditions.push(Prisma.sql`a."skillIds" @> ${mustHave}::text[]`);
   } else if (filters.mustHaves === "missing") {
-    conditions.push(mustHave.length ? Prisma.sql`a.status = 'DONE' AND NOT (a."skillIds" @> ${mustHave}::text[])` : Prisma.sql`false`);
+    conditions.push(
+      mustHave.length ? Prisma.sql`a.status = 'DONE' AND NOT (a."skillIds" @> ${mustHave}::text[])` : Prisma.sql`false`,
+    );
   }
   if (filters.yearsMin !== undefined) conditions.push(Prisma.sql`a."yearsExperience" >= ${filters.yearsMin}`);
   if (filters.q) {
@@ -188,7 +198,9 @@ function orderSql(context: RankingContext, sorts: SortKey[], scores: Scores): Pr
   const column = (key: CandidateSort): Prisma.Sql => {
     switch (key) {
       case "name":
-        return context.blindReview ? Prisma.sql`(CASE WHEN a.stage = 'SHORTLISTED' THEN a."displayName" END)` : Prisma.sql`a."displayName"`;
+        return context.blindReview
+          ? Prisma.sql`(CASE WHEN a.stage = 'SHORTLISTED' THEN a."displayName" END)`
+          : Prisma.sql`a."displayName"`;
       case "overall":
         return scores.overall;
       case "production":
@@ -209,7 +221,8 @@ function orderSql(context: RankingContext, sorts: SortKey[], scores: Scores): Pr
   // index read backwards serves their descending order.
   const nullable = (key: CandidateSort) => !["uploaded", "status", "stage"].includes(key);
   const terms = sorts.map(
-    ({ key, dir }) => Prisma.sql`${column(key)} ${Prisma.raw(dir === "asc" ? "ASC" : "DESC")}${Prisma.raw(nullable(key) ? " NULLS LAST" : "")}`,
+    ({ key, dir }) =>
+      Prisma.sql`${column(key)} ${Prisma.raw(dir === "asc" ? "ASC" : "DESC")}${Prisma.raw(nullable(key) ? " NULLS LAST" : "")}`,
   );
   // A unique tie-breaker keeps pages stable when many rows share a value.
   terms.push(Prisma.sql`a.id ${Prisma.raw(sorts[0]!.dir === "asc" ? "ASC" : "DESC")}`);
@@ -385,7 +398,9 @@ export async function findNeighbours(
 ): Promise<Neighbours> {
   const ranking = context ?? (await loadRankingContext(db, requisitionId));
   const scores = scoreSql(ranking);
-  const [found] = await db.$queryRaw<Array<{ previousId: string | null; nextId: string | null; position: bigint; total: bigint }>>`
+  const [found] = await db.$queryRaw<
+    Array<{ previousId: string | null; nextId: string | null; position: bigint; total: bigint }>
+  >`
     SELECT * FROM (
       SELECT a.id,
         lag(a.id) OVER w AS "previousId",
@@ -398,7 +413,12 @@ export async function findNeighbours(
     ) ordered
     WHERE id = ${applicationId}`;
   if (found) {
-    return { previousId: found.previousId, nextId: found.nextId, position: Number(found.position), total: Number(found.total) };
+    return {
+      previousId: found.previousId,
+      nextId: found.nextId,
+      position: Number(found.position),
+      total: Number(found.total),
+    };
   }
   return { previousId: null, nextId: null, position: null, total: await countCandidates(db, ranking, query.filters) };
 }

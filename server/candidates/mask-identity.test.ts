@@ -11,23 +11,27 @@ function masked(text: string) {
 }
 
 describe("blind review masking of the résumé text", () => {
-  it.each(PROFILES.map((profile) => [profile.key, profile] as const))("hides the identity of the %s profile", (_key, profile) => {
-    const text = makeResumeText(profile);
-    const { segments } = masked(text);
-    for (const value of [profile.name, profile.email, profile.phone, profile.location, ...profile.links]) {
-      expect(segmentsReveal(segments, value), value).toBe(false);
-    }
-    for (const entry of profile.education) expect(segmentsReveal(segments, entry.school), entry.school).toBe(false);
-    for (const job of profile.experience) {
-      // Where a role was is hidden; what it was, where and when stays readable.
-      expect(segmentsReveal(segments, `(${job.location})`)).toBe(false);
-      expect(segmentsReveal(segments, job.title)).toBe(true);
-      expect(segmentsReveal(segments, job.company)).toBe(true);
-      for (const bullet of job.bullets) expect(segmentsReveal(segments, bullet.split(" ").slice(0, 4).join(" "))).toBe(true);
-    }
-    expect(segmentsReveal(segments, profile.headline)).toBe(true);
-    expect(segmentsReveal(segments, "SKILLS")).toBe(true);
-  });
+  it.each(PROFILES.map((profile) => [profile.key, profile] as const))(
+    "hides the identity of the %s profile",
+    (_key, profile) => {
+      const text = makeResumeText(profile);
+      const { segments } = masked(text);
+      for (const value of [profile.name, profile.email, profile.phone, profile.location, ...profile.links]) {
+        expect(segmentsReveal(segments, value), value).toBe(false);
+      }
+      for (const entry of profile.education) expect(segmentsReveal(segments, entry.school), entry.school).toBe(false);
+      for (const job of profile.experience) {
+        // Where a role was is hidden; what it was, where and when stays readable.
+        expect(segmentsReveal(segments, `(${job.location})`)).toBe(false);
+        expect(segmentsReveal(segments, job.title)).toBe(true);
+        expect(segmentsReveal(segments, job.company)).toBe(true);
+        for (const bullet of job.bullets)
+          expect(segmentsReveal(segments, bullet.split(" ").slice(0, 4).join(" "))).toBe(true);
+      }
+      expect(segmentsReveal(segments, profile.headline)).toBe(true);
+      expect(segmentsReveal(segments, "SKILLS")).toBe(true);
+    },
+  );
 
   it("keeps every offset: segments tile the text and never cross a line break", () => {
     const text = makeResumeText(PROFILES[0]!);

@@ -26,7 +26,8 @@ export interface HiddenRange {
 }
 
 /** A piece of the résumé text: either shown (`text`) or hidden (`hidden`, no text). */
-export type TextSegment = { start: number; end: number; text: string } | { start: number; end: number; hidden: HiddenKind };
+export type TextSegment =
+  { start: number; end: number; text: string } | { start: number; end: number; hidden: HiddenKind };
 
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 const PHONE = /\+?\d[\d\s().-]{7,}\d/;
@@ -36,7 +37,8 @@ const HEADLINE_WORDS =
 /** Separators between the parts of a header line: "Title, Company (City, ST) | Mar 2021 – Present". */
 const SEGMENT_BREAK = /\s*(?:[,|•·;()[\]]|\s[-–—]\s|\s(?:at|from|in)\s)\s*/giu;
 /** "Present" and its translations: the end of a date range, not a place. */
-const PRESENT = /^(present|current|now|today|ongoing|heute|actualidad|presente|atual|actual|aujourd['’]hui|oggi|date)$/i;
+const PRESENT =
+  /^(present|current|now|today|ongoing|heute|actualidad|presente|atual|actual|aujourd['’]hui|oggi|date)$/i;
 const CONTACT_SECTION = /\b(contact|personal (?:details|information|data)|links|social)\b/i;
 
 /** The parts of `text` that identify the candidate, sorted, merged and split at line breaks. */
@@ -107,7 +109,12 @@ export function identityRanges(text: string, facts: ResumeFacts): HiddenRange[] 
         const hasInstitution = entry.institution !== null && overlaps(segment, entry.institution);
         if (hasInstitution && /\d/.test(segment.text)) {
           hideSpan(entry.institution, "school");
-        } else if (hasInstitution || (!/\d/.test(segment.text) && /\p{L}{2}/u.test(segment.text) && !/^(gpa|grade|honou?rs|expected)\b/i.test(segment.text))) {
+        } else if (
+          hasInstitution ||
+          (!/\d/.test(segment.text) &&
+            /\p{L}{2}/u.test(segment.text) &&
+            !/^(gpa|grade|honou?rs|expected)\b/i.test(segment.text))
+        ) {
           hide(segment.start, segment.end, "school");
         }
       }
@@ -125,7 +132,9 @@ export function identityRanges(text: string, facts: ResumeFacts): HiddenRange[] 
   }
 
   // 6. Places on the date lines of education ("Dec 2014 | Ithaca, NY", "Grad. May 2011 | Kolkata").
-  const degreeSpans = facts.education.flatMap((entry) => [entry.degree, entry.field].filter((span): span is Span => span !== null));
+  const degreeSpans = facts.education.flatMap((entry) =>
+    [entry.degree, entry.field].filter((span): span is Span => span !== null),
+  );
   for (const section of facts.sections) {
     if (section.kind !== "education") continue;
     for (const line of lineSpans(text, section.bodyStart, section.end)) {
@@ -161,7 +170,11 @@ export function segmentsReveal(segments: readonly TextSegment[], value: string):
 }
 
 /** Short capitalised parts of a header line that are not kept spans, dates or "Present": places. */
-function hidePlaces(line: LineSpan, kept: readonly Span[], hide: (start: number, end: number, kind: HiddenKind) => void) {
+function hidePlaces(
+  line: LineSpan,
+  kept: readonly Span[],
+  hide: (start: number, end: number, kind: HiddenKind) => void,
+) {
   for (const segment of segmentsOf(line)) {
     const content = segment.text.replace(/^[•·●▪■◦○►▸‣∙*–—-]\s*/, "");
     const words = content.split(/\s+/);
@@ -192,7 +205,12 @@ function segmentsOf(line: LineSpan): Span[] {
     const raw = line.text.slice(start, end);
     const lead = raw.length - raw.trimStart().length;
     const trimmed = raw.trim();
-    if (trimmed) segments.push({ text: trimmed, start: line.start + start + lead, end: line.start + start + lead + trimmed.length });
+    if (trimmed)
+      segments.push({
+        text: trimmed,
+        start: line.start + start + lead,
+        end: line.start + start + lead + trimmed.length,
+      });
   };
   for (const match of line.text.matchAll(SEGMENT_BREAK)) {
     push(from, match.index);
@@ -202,7 +220,8 @@ function segmentsOf(line: LineSpan): Span[] {
   return segments;
 }
 
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
 const overlapsAny = (a: { start: number; end: number }, spans: readonly Span[]) => spans.some((b) => overlaps(a, b));
 
 function escapeRegExp(value: string): string {
@@ -214,7 +233,15 @@ function escapeRegExp(value: string): string {
  * Where ranges overlap the more specific kind wins: name/e-mail/phone/link over contact lines.
  */
 function normalise(text: string, ranges: HiddenRange[]): HiddenRange[] {
-  const priority: Record<HiddenKind, number> = { name: 6, email: 5, phone: 4, link: 3, school: 2, place: 1, contact: 0 };
+  const priority: Record<HiddenKind, number> = {
+    name: 6,
+    email: 5,
+    phone: 4,
+    link: 3,
+    school: 2,
+    place: 1,
+    contact: 0,
+  };
   const kindAt: Array<HiddenKind | undefined> = new Array(text.length);
   for (const range of ranges) {
     for (let i = range.start; i < range.end; i++) {
@@ -229,7 +256,11 @@ function normalise(text: string, ranges: HiddenRange[]): HiddenRange[] {
     if (kind === undefined) continue;
     const last = merged.at(-1);
     // Join neighbours of one kind, and bridge single spaces between hidden words of one kind.
-    if (last && last.kind === kind && (last.end === i || (i - last.end <= 1 && /^[ \t]*$/.test(text.slice(last.end, i))))) {
+    if (
+      last &&
+      last.kind === kind &&
+      (last.end === i || (i - last.end <= 1 && /^[ \t]*$/.test(text.slice(last.end, i))))
+    ) {
       last.end = i + 1;
     } else {
       merged.push({ start: i, end: i + 1, kind });
@@ -240,7 +271,11 @@ function normalise(text: string, ranges: HiddenRange[]): HiddenRange[] {
   const joined: HiddenRange[] = [];
   for (const range of merged) {
     const last = joined.at(-1);
-    if (last && /^[\s,|•·;:/()-]*$/.test(text.slice(last.end, range.start)) && !text.slice(last.end, range.start).includes("\n")) {
+    if (
+      last &&
+      /^[\s,|•·;:/()-]*$/.test(text.slice(last.end, range.start)) &&
+      !text.slice(last.end, range.start).includes("\n")
+    ) {
       last.end = range.end;
       if (last.kind !== range.kind) last.kind = "contact";
     } else {

@@ -11,7 +11,10 @@ export const NoteBodySchema = z
     z
       .string()
       .min(1, "Write a note first: it is empty.")
-      .max(MAX_NOTE_LENGTH, `A note can be at most ${MAX_NOTE_LENGTH.toLocaleString("en")} characters; shorten it or split it in two.`),
+      .max(
+        MAX_NOTE_LENGTH,
+        `A note can be at most ${MAX_NOTE_LENGTH.toLocaleString("en")} characters; shorten it or split it in two.`,
+      ),
   );
 
 export class InvalidNoteError extends Error {

@@ -130,7 +130,8 @@ function viewQuery(view: string): CandidatesQuery {
   try {
     return parseCandidatesQuery(new URLSearchParams(view.startsWith("?") ? view.slice(1) : view));
   } catch (error) {
-    if (error instanceof InvalidQueryError) throw new BulkActionError(`The table's view is invalid: ${error.message}.`, 400);
+    if (error instanceof InvalidQueryError)
+      throw new BulkActionError(`The table's view is invalid: ${error.message}.`, 400);
     throw error;
   }
 }
@@ -249,8 +250,17 @@ export async function runBulkAction(
       ? "No failed résumés to retry"
       : `${plural(retried, "résumé", "résumés")} queued to be read again`,
   ];
-  if (queuedLater > 0) parts.push(`the queue is unreachable, so ${queuedLater.toLocaleString("en")} will start when it is back`);
+  if (queuedLater > 0)
+    parts.push(`the queue is unreachable, so ${queuedLater.toLocaleString("en")} will start when it is back`);
   if (notFailed > 0) parts.push(`${notFailed.toLocaleString("en")} no longer failed`);
   if (ignored > 0) parts.push(`${plural(ignored, "id", "ids")} not in this requisition ignored`);
-  return { intent: "retry", requested: ids.length, retried, queuedLater, notFailed, ignored, message: parts.join(" · ") };
+  return {
+    intent: "retry",
+    requested: ids.length,
+    retried,
+    queuedLater,
+    notFailed,
+    ignored,
+    message: parts.join(" · "),
+  };
 }

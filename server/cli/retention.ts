@@ -10,7 +10,14 @@ const dryRun = process.argv.includes("--dry-run");
 try {
   if (dryRun) {
     const preview = await retentionPreview(db, { retentionDays: config.RETENTION_DAYS });
-    console.log(JSON.stringify({ dryRun: true, retentionDays: config.RETENTION_DAYS, dueNow: preview.dueNow, requisitions: preview.requisitions }));
+    console.log(
+      JSON.stringify({
+        dryRun: true,
+        retentionDays: config.RETENTION_DAYS,
+        dueNow: preview.dueNow,
+        requisitions: preview.requisitions,
+      }),
+    );
   } else {
     let total = 0;
     for (;;) {

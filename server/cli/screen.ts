@@ -84,7 +84,8 @@ async function parseCommand(argv: string[]): Promise<Command | "help"> {
   if (subcommand !== "score") throw new UsageError(`unknown subcommand "${subcommand}" (expected: score)`);
   if (files.length === 0) throw new UsageError("no files given");
   const now = parsed.values.now === undefined ? new Date() : parseDate(parsed.values.now);
-  const weights = parsed.values.requisition === undefined ? DEFAULT_WEIGHTS : await readRequisition(parsed.values.requisition);
+  const weights =
+    parsed.values.requisition === undefined ? DEFAULT_WEIGHTS : await readRequisition(parsed.values.requisition);
   // Every path is checked before any output, so a typo never leaves a half-printed batch.
   for (const file of files) await assertReadableFile(file);
   return { files, now, weights, limits: readLimits(), isolate: parsed.values.isolate ?? false };
@@ -182,7 +183,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`screen: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `screen: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 1;
   },
 );

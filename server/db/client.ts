@@ -9,7 +9,9 @@ export type Db = PrismaClient;
 export function createPrismaClient(databaseUrl: string): Db {
   // A bounded connect: when PostgreSQL's host stops answering (rather than refusing), queries
   // fail after 10 s and are retried, instead of hanging a request or a job forever.
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, connectionTimeoutMillis: 10_000, keepAlive: true }) });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: databaseUrl, connectionTimeoutMillis: 10_000, keepAlive: true }),
+  });
 }
 
 const globalForPrisma = globalThis as unknown as { __prisma?: Db };

@@ -83,7 +83,10 @@ describe("CSV export", () => {
   });
 
   it("writes UTF-8 with a byte-order mark, CRLF line ends, a header and one line per row", async () => {
-    const bytes = await csvOf([row({ candidate: "Zoë Ångström", name: "Zoë Ångström" })], [row({ applicationId: "app2" })]);
+    const bytes = await csvOf(
+      [row({ candidate: "Zoë Ångström", name: "Zoë Ångström" })],
+      [row({ applicationId: "app2" })],
+    );
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString("utf8");
     expect(text.split("\r\n").filter(Boolean)).toHaveLength(3);
@@ -105,8 +108,18 @@ describe("CSV export", () => {
   });
 
   it("neutralises spreadsheet formulas in text cells (=, +, -, @, tab, carriage return)", async () => {
-    const hostile = ['=HYPERLINK("http://evil.example","click")', "+1+2", "-2+3", "@SUM(A1:A9)", "\tTab", "\r=1+1", "＝1+1"];
-    const rows = hostile.map((text, i) => row({ applicationId: `app${i}`, candidate: text, name: text, failureReason: text }));
+    const hostile = [
+      '=HYPERLINK("http://evil.example","click")',
+      "+1+2",
+      "-2+3",
+      "@SUM(A1:A9)",
+      "\tTab",
+      "\r=1+1",
+      "＝1+1",
+    ];
+    const rows = hostile.map((text, i) =>
+      row({ applicationId: `app${i}`, candidate: text, name: text, failureReason: text }),
+    );
     const [, ...records] = parseCsv(await csvOf(rows));
     records.forEach((record, i) => {
       const candidate = record[CSV_HEADERS.indexOf("Candidate")]!;

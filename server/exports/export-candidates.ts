@@ -118,7 +118,10 @@ export async function startCandidatesExport(db: Db, request: ExportRequest): Pro
     async (tx) => {
       // Nothing in an export writes through this snapshot.
       await tx.$executeRaw`SET TRANSACTION READ ONLY`;
-      const requisition = await tx.requisition.findUnique({ where: { id: request.requisitionId }, select: { id: true, title: true } });
+      const requisition = await tx.requisition.findUnique({
+        where: { id: request.requisitionId },
+        select: { id: true, title: true },
+      });
       if (!requisition) throw new ExportRequisitionNotFoundError(`No requisition ${request.requisitionId}`);
       // The list's functions take the client type; inside the callback the transaction client
       // has the same query methods (only $transaction/$connect are missing, and they are unused).
@@ -178,7 +181,11 @@ export async function startCandidatesExport(db: Db, request: ExportRequest): Pro
     }
     // A download the client cancelled is not a failure worth a log line.
     const cancelled = (error as { code?: string } | null)?.code === "ERR_STREAM_PREMATURE_CLOSE";
-    if (!cancelled) logger.error({ err: error, requisitionId: request.requisitionId, format: request.format }, "export failed mid-file");
+    if (!cancelled)
+      logger.error(
+        { err: error, requisitionId: request.requisitionId, format: request.format },
+        "export failed mid-file",
+      );
     // A failure mid-file cuts the download short (the reader sees the error) rather than ending
     // it as if it were complete.
     if (!body.destroyed) body.destroy(error instanceof Error ? error : new Error(String(error)));

@@ -99,7 +99,7 @@ export function toExportRow(row: CandidateRow, details: RowDetails | undefined):
     candidate: row.label,
     identityHidden: row.identityHidden,
     name: row.identityHidden ? null : row.name,
-    email: row.identityHidden ? null : details?.email ?? null,
+    email: row.identityHidden ? null : (details?.email ?? null),
     stage: row.stage,
     stageDecidedBy: decision?.decidedBy ?? null,
     stageDecidedAt: decision?.decidedAt?.toISOString() ?? null,

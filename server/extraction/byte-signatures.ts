@@ -7,7 +7,11 @@ export function startsWithBytes(bytes: Uint8Array, signature: readonly number[],
 }
 
 export function startsWithAscii(bytes: Uint8Array, text: string, at = 0): boolean {
-  return startsWithBytes(bytes, [...text].map((char) => char.charCodeAt(0)), at);
+  return startsWithBytes(
+    bytes,
+    [...text].map((char) => char.charCodeAt(0)),
+    at,
+  );
 }
 
 /** `%PDF-` anywhere in the first 1024 bytes, as PDF readers accept (some prepend junk). */
@@ -52,7 +56,10 @@ export const BINARY_SIGNATURES: ReadonlyArray<{ test: (bytes: Uint8Array) => boo
   { test: (b) => startsWithAscii(b, "RIFF") && startsWithAscii(b, "WEBP", 8), description: "a WebP image" },
   { test: (b) => startsWithAscii(b, "II*\u0000") || startsWithAscii(b, "MM\u0000*"), description: "a TIFF image" },
   { test: (b) => startsWithAscii(b, "ftypheic", 4) || startsWithAscii(b, "ftypmif1", 4), description: "a HEIC photo" },
-  { test: (b) => startsWithAscii(b, "MZ") && b.subarray(0, 64).includes(0), description: "a Windows program (executable)" },
+  {
+    test: (b) => startsWithAscii(b, "MZ") && b.subarray(0, 64).includes(0),
+    description: "a Windows program (executable)",
+  },
   { test: (b) => startsWithAscii(b, "\u007fELF"), description: "a Linux program (executable)" },
   {
     test: (b) =>

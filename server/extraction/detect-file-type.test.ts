@@ -26,7 +26,11 @@ describe("detectFileType", () => {
     ["an XLSX", makeZip([{ name: "xl/workbook.xml", data: "<x/>" }]), null],
     ["UTF-8 text", utf8("Jane Doe\nPython, PyTorch\n"), "txt"],
     ["UTF-8 text with BOM", bytes(0xef, 0xbb, 0xbf, ...utf8("Zoë Müller\n")), "txt"],
-    ["Latin-1 text (not valid UTF-8)", bytes(...utf8("Jos"), 0xe9, ...utf8(" Garc"), 0xed, ...utf8("a\nIngeniero\n")), "txt"],
+    [
+      "Latin-1 text (not valid UTF-8)",
+      bytes(...utf8("Jos"), 0xe9, ...utf8(" Garc"), 0xed, ...utf8("a\nIngeniero\n")),
+      "txt",
+    ],
     ["UTF-16 LE text with BOM", utf16("Jane Doe\nEngineer\n", "le"), "txt"],
     ["UTF-16 BE text with BOM", utf16("Jane Doe\nEngineer\n", "be"), "txt"],
     ["whitespace only (reported as empty later)", utf8("  \n\t\n"), "txt"],

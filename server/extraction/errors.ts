@@ -29,8 +29,7 @@ function formatDuration(ms: number): string {
 
 /** One constructor per failure, so the wording stays consistent wherever it is raised. */
 export const extractionErrors = {
-  emptyFile: () =>
-    new ExtractionError("empty", `The file is empty (0 bytes). ${ASK_FOR}`),
+  emptyFile: () => new ExtractionError("empty", `The file is empty (0 bytes). ${ASK_FOR}`),
 
   emptyText: (format: "txt" | "docx") =>
     new ExtractionError(
@@ -81,7 +80,10 @@ export const extractionErrors = {
       ? extractionErrors.corruptPdf()
       : format === "docx"
         ? extractionErrors.corruptDocx()
-        : new ExtractionError("corrupt", "The file is damaged and could not be read. Ask the candidate to send it again."),
+        : new ExtractionError(
+            "corrupt",
+            "The file is damaged and could not be read. Ask the candidate to send it again.",
+          ),
 
   /** The name claims a binary format but the bytes are only text (see check-declared-type). */
   mislabelled: (extension: string) =>
@@ -101,8 +103,7 @@ export const extractionErrors = {
   tooManyPages: (pages: number, max: number) =>
     new ExtractionError(
       "too_large",
-      `The PDF has ${pages} pages; at most ${max} are read. Ask the candidate for a shorter ` +
-        "résumé.",
+      `The PDF has ${pages} pages; at most ${max} are read. Ask the candidate for a shorter ` + "résumé.",
     ),
 
   /** `size` is null when inflating was stopped at the limit (the actual total is unknown). */

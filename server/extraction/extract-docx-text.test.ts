@@ -17,7 +17,9 @@ async function failure(promise: Promise<unknown>): Promise<ExtractionError> {
 
 describe("extractDocxText: decompressed-size cap", () => {
   it("reads a normal deflated document", async () => {
-    expect(await extractDocxText(makeDocx(["Jane Doe", "ML Engineer"], { compress: true }))).toBe("Jane Doe\nML Engineer\n");
+    expect(await extractDocxText(makeDocx(["Jane Doe", "ML Engineer"], { compress: true }))).toBe(
+      "Jane Doe\nML Engineer\n",
+    );
   });
 
   it("refuses a bomb whose directory lies about its size, counting the bytes that actually inflate", async () => {

@@ -10,7 +10,9 @@ import { layoutPageText, type PositionedText } from "./pdf-layout.ts";
 interface PdfDocument {
   numPages: number;
   getPage(page: number): Promise<{
-    getTextContent(): Promise<{ items: Array<{ str?: string; transform?: number[]; width?: number; fontName?: string }> }>;
+    getTextContent(): Promise<{
+      items: Array<{ str?: string; transform?: number[]; width?: number; fontName?: string }>;
+    }>;
     cleanup(): void;
   }>;
 }
@@ -71,7 +73,12 @@ async function loadedDocument(parser: PDFParse): Promise<PdfDocument> {
   return load.call(parser);
 }
 
-function toPositioned(item: { str?: string; transform?: number[]; width?: number; fontName?: string }): PositionedText[] {
+function toPositioned(item: {
+  str?: string;
+  transform?: number[];
+  width?: number;
+  fontName?: string;
+}): PositionedText[] {
   const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = item.transform ?? [];
   if (typeof item.str !== "string" || item.str === "") return [];
   // Rotated or mirrored text (b or c set) keeps its origin; its width is along the rotation.

@@ -61,7 +61,9 @@ describe("extractText: PDF", () => {
   });
 
   it("stops at the time limit", async () => {
-    const pages = Array.from({ length: 20 }, (_, page) => Array.from({ length: 40 }, (_, row) => `Page ${page} row ${row}`));
+    const pages = Array.from({ length: 20 }, (_, page) =>
+      Array.from({ length: 40 }, (_, row) => `Page ${page} row ${row}`),
+    );
     const error = await failure(makePdf({ pages }), { ...LIMITS, timeoutMs: 1 });
     expect(error.code).toBe("timeout");
     expect(error.message).toContain("1 ms");
@@ -97,10 +99,20 @@ describe("extractText: plain text", () => {
     ["UTF-8", utf8("José García\nIngeniero\n")],
     ["UTF-8 with BOM", Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8("José García\nIngeniero\n")])],
     ["windows-1252", Uint8Array.from([...utf8("Jos"), 0xe9, ...utf8(" Garc"), 0xed, ...utf8("a\r\nIngeniero\r\n")])],
-    ["UTF-16 LE with BOM", Uint8Array.from([0xff, 0xfe, ...[..."José García\r\nIngeniero"].flatMap((c) => [c.charCodeAt(0), 0])])],
-    ["UTF-16 BE with BOM", Uint8Array.from([0xfe, 0xff, ...[..."José García\nIngeniero"].flatMap((c) => [0, c.charCodeAt(0)])])],
+    [
+      "UTF-16 LE with BOM",
+      Uint8Array.from([0xff, 0xfe, ...[..."José García\r\nIngeniero"].flatMap((c) => [c.charCodeAt(0), 0])]),
+    ],
+    [
+      "UTF-16 BE with BOM",
+      Uint8Array.from([0xfe, 0xff, ...[..."José García\nIngeniero"].flatMap((c) => [0, c.charCodeAt(0)])]),
+    ],
   ])("decodes %s", async (_, bytes) => {
-    expect(await extractText(bytes, LIMITS)).toEqual({ format: "txt", text: "José García\nIngeniero", pageCount: null });
+    expect(await extractText(bytes, LIMITS)).toEqual({
+      format: "txt",
+      text: "José García\nIngeniero",
+      pageCount: null,
+    });
   });
 
   it("reports whitespace-only text as empty", async () => {
@@ -111,7 +123,11 @@ describe("extractText: plain text", () => {
 describe("extractText: DOCX", () => {
   it("reads paragraphs as lines", async () => {
     const result = await extractText(makeDocx(["Jane Doe", "jane@example.com", "Skills: Python & <Go>"]), LIMITS);
-    expect(result).toEqual({ format: "docx", text: "Jane Doe\njane@example.com\nSkills: Python & <Go>", pageCount: null });
+    expect(result).toEqual({
+      format: "docx",
+      text: "Jane Doe\njane@example.com\nSkills: Python & <Go>",
+      pageCount: null,
+    });
   });
 
   it("refuses a document that declares a huge unpacked size (zip bomb)", async () => {
@@ -138,7 +154,11 @@ describe("extractText: refusals", () => {
   it.each<[string, Uint8Array, RegExp]>([
     ["PNG", Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), /a PNG image/],
     ["HTML", utf8("<!DOCTYPE html><html></html>"), /an HTML web page/],
-    ["legacy .doc", Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /Word 97-2003 .doc.*Save As/],
+    [
+      "legacy .doc",
+      Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+      /Word 97-2003 .doc.*Save As/,
+    ],
   ])("names what an unsupported %s file is", async (_, bytes, message) => {
     const error = await failure(bytes);
     expect(error.code).toBe("unsupported_type");
@@ -158,7 +178,10 @@ function pdftotextLines(pdf: Uint8Array): string[] {
     const file = join(dir, "in.pdf");
     writeFileSync(file, pdf);
     const text = execFileSync("/usr/bin/pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
-    return text.split(/\n|\f/).map((line) => line.replace(/\s+/g, " ").trim()).filter(Boolean);
+    return text
+      .split(/\n|\f/)
+      .map((line) => line.replace(/\s+/g, " ").trim())
+      .filter(Boolean);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -25,14 +25,20 @@ describe("ParsePool", () => {
       pool.screen(pdf, { fileName: "priya.pdf", limits, now }),
       pool.screen(txt, { fileName: "dana.txt", limits, now }),
     ]);
-    expect(JSON.stringify(pooledPdf)).toBe(JSON.stringify(await screenResume(pdf, { fileName: "priya.pdf", limits, now })));
-    expect(JSON.stringify(pooledTxt)).toBe(JSON.stringify(await screenResume(txt, { fileName: "dana.txt", limits, now })));
+    expect(JSON.stringify(pooledPdf)).toBe(
+      JSON.stringify(await screenResume(pdf, { fileName: "priya.pdf", limits, now })),
+    );
+    expect(JSON.stringify(pooledTxt)).toBe(
+      JSON.stringify(await screenResume(txt, { fileName: "dana.txt", limits, now })),
+    );
   });
 
   it("keeps its threads from file to file", async () => {
     const before = pool.threadCount;
     const pdf = makePdf(makeResumeLines(ML_ENGINEER));
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => pool.screen(pdf, { fileName: `cv-${i}.pdf`, limits, now })));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => pool.screen(pdf, { fileName: `cv-${i}.pdf`, limits, now })),
+    );
     expect(results.every((r) => r.result.ok)).toBe(true);
     expect(pool.threadCount).toBe(before);
   });
@@ -52,7 +58,11 @@ describe("ParsePool", () => {
   });
 
   it("reports a parse that exhausts its thread's heap as too_large, and the pool carries on", async () => {
-    const { result } = await pool.screen(makePdf(["Jane Doe"]), { fileName: HOSTILE.allocate, limits: { ...limits, timeoutMs: 120_000 }, now });
+    const { result } = await pool.screen(makePdf(["Jane Doe"]), {
+      fileName: HOSTILE.allocate,
+      limits: { ...limits, timeoutMs: 120_000 },
+      now,
+    });
     expect(result).toMatchObject({ ok: false, error: { code: "too_large" } });
     expect(result.error?.message).toMatch(/memory limit/);
     const pdf = makePdf(makeResumeLines(ML_ENGINEER));
@@ -60,7 +70,9 @@ describe("ParsePool", () => {
   }, 180_000);
 
   it("names a thread that dies mid-parse as a pool error (retried by the queue), not as the file's fault", async () => {
-    await expect(pool.screen(makePdf(["Jane Doe"]), { fileName: HOSTILE.crash, limits, now })).rejects.toBeInstanceOf(ParsePoolError);
+    await expect(pool.screen(makePdf(["Jane Doe"]), { fileName: HOSTILE.crash, limits, now })).rejects.toBeInstanceOf(
+      ParsePoolError,
+    );
     const pdf = makePdf(makeResumeLines(ML_ENGINEER));
     expect((await pool.screen(pdf, { fileName: "after.pdf", limits, now })).result.ok).toBe(true);
   });

@@ -84,7 +84,12 @@ export class ParsePool {
   async ready(): Promise<void> {
     // piscina has no per-thread ready promise; a trivial task per thread waits for warm threads.
     const probes = Array.from({ length: Math.max(1, this.pool.threads.length) }, () =>
-      this.pool.run({ kind: "failed", fileName: "probe", error: { code: "empty", message: "probe" }, format: null } satisfies ParseTask),
+      this.pool.run({
+        kind: "failed",
+        fileName: "probe",
+        error: { code: "empty", message: "probe" },
+        format: null,
+      } satisfies ParseTask),
     );
     await Promise.all(probes);
   }
@@ -124,7 +129,8 @@ export class ParsePool {
         return this.failure(bytes, options.fileName, outOfMemory(this.options.maxHeapMb));
       }
       const message = (error as Error).message ?? String(error);
-      if (/worker exited|terminated/i.test(message)) throw new ParsePoolError(`The parse thread stopped unexpectedly: ${message}`);
+      if (/worker exited|terminated/i.test(message))
+        throw new ParsePoolError(`The parse thread stopped unexpectedly: ${message}`);
       // An exception thrown by the screening code itself (a bug): it reaches the queue as it is.
       throw error;
     } finally {
@@ -135,7 +141,12 @@ export class ParsePool {
   }
 
   private async failure(bytes: Uint8Array, fileName: string, error: ExtractionError): Promise<ScreenedResume> {
-    const task: ParseTask = { kind: "failed", fileName, error: { code: error.code, message: error.message }, format: detectFileType(bytes) };
+    const task: ParseTask = {
+      kind: "failed",
+      fileName,
+      error: { code: error.code, message: error.message },
+      format: detectFileType(bytes),
+    };
     return (await this.pool.run(task)) as ScreenedResume;
   }
 

@@ -3,7 +3,12 @@
 // warms the thread once (pdf.js, the skill taxonomy and its matchers), so no file pays for it.
 import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
-import { failedScreening, screenResume, type ScreenedResume, type ScreenResumeOptions } from "../screening/screen-resume.ts";
+import {
+  failedScreening,
+  screenResume,
+  type ScreenedResume,
+  type ScreenResumeOptions,
+} from "../screening/screen-resume.ts";
 import type { ExtractionErrorCode, ResumeFormat } from "../screening/screening-result.ts";
 import { PARSER_VERSION } from "./parser-version.ts";
 import { ExtractionError } from "./errors.ts";
@@ -11,7 +16,12 @@ import { ExtractionError } from "./errors.ts";
 export type ParseTask =
   | { kind: "screen"; taskId: number; bytes: Uint8Array; options: ScreenResumeOptions }
   /** The result for a parse the pool had to stop (timeout, memory): built here to keep the contract in one place. */
-  | { kind: "failed"; fileName: string; error: { code: ExtractionErrorCode; message: string }; format: ResumeFormat | null };
+  | {
+      kind: "failed";
+      fileName: string;
+      error: { code: ExtractionErrorCode; message: string };
+      format: ResumeFormat | null;
+    };
 
 /** Posted to the pool as a task starts, so its hard time limit counts parse time, not queueing. */
 export interface ParseStartedMessage {

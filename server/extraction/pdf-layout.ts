@@ -69,7 +69,8 @@ function dropIconGlyphs(lines: Line[]): Line[] {
       const [before, after] = [inked[i - 1], inked[i + 1]];
       const apart = !touches(before, item) && !touches(item, after);
       const single = [...glyph].length === 1 && !KEPT_SYMBOLS.test(glyph) && !/\p{N}/u.test(glyph);
-      const named = /^[A-Z]+(?:-[A-Z]+)*$/.test(glyph) && after !== undefined && after.x - (item.x + item.width) < item.size * 1.5;
+      const named =
+        /^[A-Z]+(?:-[A-Z]+)*$/.test(glyph) && after !== undefined && after.x - (item.x + item.width) < item.size * 1.5;
       if (single && apart && /[\p{So}\p{Co}]/u.test(glyph)) lone.add(item);
       iconFont.set(item.fontName, (iconFont.get(item.fontName) ?? true) && apart && (single || named));
     });
@@ -95,7 +96,6 @@ function touches(a: PositionedText | undefined, b: PositionedText | undefined): 
 function isBlank(item: PositionedText): boolean {
   return item.str.trim() === "";
 }
-
 
 function buildLines(items: PositionedText[]): Line[] {
   const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
@@ -244,9 +244,14 @@ function splitColumns(lines: Line[], gutter: number): string[] {
   const lineRuns = lines.map(runs);
   const blocks = blocksAround(lineRuns, gutter);
   const side = (i: number, which: "left" | "right") =>
-    lines[i]!.items.filter((item) => (which === "left" ? item.x + item.width / 2 < gutter : item.x + item.width / 2 >= gutter));
+    lines[i]!.items.filter((item) =>
+      which === "left" ? item.x + item.width / 2 < gutter : item.x + item.width / 2 >= gutter,
+    );
   const columnText = (indexes: number[], which: "left" | "right") =>
-    indexes.map((i) => side(i, which)).filter((items) => items.length > 0).map((items) => lineText({ items }));
+    indexes
+      .map((i) => side(i, which))
+      .filter((items) => items.length > 0)
+      .map((items) => lineText({ items }));
   const allLeft = blocks.flatMap((block) => (block.crossing ? [] : columnText(block.lines, "left")));
   const allRight = blocks.flatMap((block) => (block.crossing ? [] : columnText(block.lines, "right")));
   const leftWidth = gutter - Math.min(...lines.map((line) => line.x0));

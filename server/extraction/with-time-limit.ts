@@ -11,10 +11,13 @@ export async function withTimeLimit<T>(ms: number, work: (signal: AbortSignal) =
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      reject(extractionErrors.timeout(ms));
-    }, Math.min(ms, MAX_TIMER_MS));
+    timer = setTimeout(
+      () => {
+        controller.abort();
+        reject(extractionErrors.timeout(ms));
+      },
+      Math.min(ms, MAX_TIMER_MS),
+    );
   });
   const running = work(controller.signal);
   // The losing promise must not surface later as an unhandled rejection.

@@ -14,8 +14,13 @@ describe("readiness", () => {
   });
 
   it("is degraded when only an optional dependency is down, unavailable when a required one is", async () => {
-    expect((await readiness({ postgres: { check: up, required: true }, redis: { check: down, required: false } })).status).toBe("degraded");
-    const result = await readiness({ postgres: { check: down, required: true }, redis: { check: up, required: false } });
+    expect(
+      (await readiness({ postgres: { check: up, required: true }, redis: { check: down, required: false } })).status,
+    ).toBe("degraded");
+    const result = await readiness({
+      postgres: { check: down, required: true },
+      redis: { check: up, required: false },
+    });
     expect(result.status).toBe("unavailable");
     // One readable line, not Prisma's multi-line invocation excerpt.
     expect(result.checks.postgres).toMatchObject({ ok: false, error: "Can't reach database server at 127.0.0.1:5432" });

@@ -40,7 +40,9 @@ export async function runCheck(check: Check, timeoutMs = CHECK_TIMEOUT_MS): Prom
 /** Runs the checks together; `required` ones decide between ready and unavailable. */
 export async function readiness(checks: Record<string, { check: Check; required: boolean }>): Promise<Readiness> {
   const entries = await Promise.all(
-    Object.entries(checks).map(async ([name, { check, required }]) => [name, { ...(await runCheck(check)), required }] as const),
+    Object.entries(checks).map(
+      async ([name, { check, required }]) => [name, { ...(await runCheck(check)), required }] as const,
+    ),
   );
   const results = Object.fromEntries(entries);
   const failing = entries.filter(([, result]) => !result.ok);
@@ -64,6 +66,9 @@ export function redisCheck(redis: Redis): Check {
 /** One line, without the multi-line Prisma invocation excerpt. */
 function describeCheckError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const lines = message.split("\n").map((line) => line.trim()).filter(Boolean);
+  const lines = message
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
   return (lines.at(-1) ?? "failed").slice(0, 300);
 }

@@ -17,13 +17,25 @@ describe("isDatabaseUnavailableError", () => {
   });
 
   it("recognises socket errors and PostgreSQL's shutdown codes, also as a cause", () => {
-    expect(isDatabaseUnavailableError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }))).toBe(true);
-    expect(isDatabaseUnavailableError(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }))).toBe(true);
-    expect(isDatabaseUnavailableError(new Error("query failed", { cause: new Error("Connection terminated unexpectedly") }))).toBe(true);
+    expect(
+      isDatabaseUnavailableError(
+        Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }),
+      ),
+    ).toBe(true);
+    expect(
+      isDatabaseUnavailableError(
+        Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }),
+      ),
+    ).toBe(true);
+    expect(
+      isDatabaseUnavailableError(new Error("query failed", { cause: new Error("Connection terminated unexpectedly") })),
+    ).toBe(true);
   });
 
   it("does not mistake other errors for an outage", () => {
-    expect(isDatabaseUnavailableError(Object.assign(new Error("Unique constraint failed"), { code: "P2002" }))).toBe(false);
+    expect(isDatabaseUnavailableError(Object.assign(new Error("Unique constraint failed"), { code: "P2002" }))).toBe(
+      false,
+    );
     expect(isDatabaseUnavailableError(new TypeError("x is undefined"))).toBe(false);
     expect(isDatabaseUnavailableError(null)).toBe(false);
     expect(isDatabaseUnavailableError("ECONNREFUSED")).toBe(false);

@@ -5,10 +5,33 @@
 /** Prisma codes: can't reach / timed out / server closed the connection / pool timeout. */
 const PRISMA_UNREACHABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 /** Driver adapter error kinds (meta.driverAdapterError.cause.kind). */
-const ADAPTER_UNREACHABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "DatabaseUnavailable"]);
+const ADAPTER_UNREACHABLE_KINDS = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+  "DatabaseUnavailable",
+]);
 /** Socket errors and PostgreSQL's own "shutting down / starting up / too many clients" codes. */
-const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENOTFOUND", "57P01", "57P02", "57P03", "53300"]);
-const MESSAGES = [/can't reach database server/i, /connection terminated/i, /timeout exceeded when trying to connect/i, /server closed the connection/i, /connection refused/i];
+const SOCKET_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+]);
+const MESSAGES = [
+  /can't reach database server/i,
+  /connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /server closed the connection/i,
+  /connection refused/i,
+];
 
 export function isDatabaseUnavailableError(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 4) return false;
@@ -23,7 +46,8 @@ export function isDatabaseUnavailableError(error: unknown, depth = 0): boolean {
   if (candidate.code && (PRISMA_UNREACHABLE_CODES.has(candidate.code) || SOCKET_CODES.has(candidate.code))) return true;
   const kind = candidate.meta?.driverAdapterError?.cause?.kind;
   if (kind && ADAPTER_UNREACHABLE_KINDS.has(kind)) return true;
-  if (typeof candidate.message === "string" && MESSAGES.some((pattern) => pattern.test(candidate.message!))) return true;
+  if (typeof candidate.message === "string" && MESSAGES.some((pattern) => pattern.test(candidate.message!)))
+    return true;
   return isDatabaseUnavailableError(candidate.cause, depth + 1);
 }
 

@@ -7,7 +7,10 @@ import { DATABASE_UNAVAILABLE, isDatabaseUnavailableError } from "./database-una
 
 type RouteFunction = (args: never) => unknown;
 
-export function withDatabaseUnavailablePage(build: ServerBuild, onUnavailable: (error: unknown) => void = () => {}): ServerBuild {
+export function withDatabaseUnavailablePage(
+  build: ServerBuild,
+  onUnavailable: (error: unknown) => void = () => {},
+): ServerBuild {
   const body = { title: DATABASE_UNAVAILABLE.title, message: DATABASE_UNAVAILABLE.message };
   const init = { status: 503, headers: { "Retry-After": String(DATABASE_UNAVAILABLE.retryAfterSeconds) } };
   const wrap = <F extends RouteFunction | undefined>(fn: F, resourceRoute: boolean): F => {
@@ -30,7 +33,13 @@ export function withDatabaseUnavailablePage(build: ServerBuild, onUnavailable: (
       const { module } = route;
       if (!module.loader && !module.action) return [id, route];
       const resourceRoute = !module.default;
-      return [id, { ...route, module: { ...module, loader: wrap(module.loader, resourceRoute), action: wrap(module.action, resourceRoute) } }];
+      return [
+        id,
+        {
+          ...route,
+          module: { ...module, loader: wrap(module.loader, resourceRoute), action: wrap(module.action, resourceRoute) },
+        },
+      ];
     }),
   );
   return { ...build, routes } as ServerBuild;

@@ -21,12 +21,18 @@ export function requireQueueDashboardUser(getDb: () => Db): RequestHandler {
         if (req.method === "GET" && !req.originalUrl.startsWith(`${QUEUE_DASHBOARD_PATH}/api/`)) {
           res.redirect(302, `/login?redirectTo=${encodeURIComponent(req.originalUrl)}`);
         } else {
-          res.status(401).type("text/plain; charset=utf-8").send("401 Unauthorized: sign in to open the queue dashboard.\n");
+          res
+            .status(401)
+            .type("text/plain; charset=utf-8")
+            .send("401 Unauthorized: sign in to open the queue dashboard.\n");
         }
         return;
       }
       if (!roleAllows(user.role, "queue.dashboard")) {
-        res.status(403).type("text/plain; charset=utf-8").send("403 Forbidden: only admins can open the queue dashboard.\n");
+        res
+          .status(403)
+          .type("text/plain; charset=utf-8")
+          .send("403 Forbidden: only admins can open the queue dashboard.\n");
         return;
       }
       next();

@@ -6,12 +6,21 @@ const base = { host: "screening.example.com", allowedOrigins: [] as string[] };
 describe("crossSiteProblem", () => {
   it("lets reads through whatever their origin", () => {
     for (const method of ["GET", "HEAD", "OPTIONS"]) {
-      expect(crossSiteProblem({ ...base, method, origin: "https://evil.example", secFetchSite: "cross-site" })).toBeNull();
+      expect(
+        crossSiteProblem({ ...base, method, origin: "https://evil.example", secFetchSite: "cross-site" }),
+      ).toBeNull();
     }
   });
 
   it("allows same-origin changes and changes from scripts that send neither header", () => {
-    expect(crossSiteProblem({ ...base, method: "POST", origin: "https://screening.example.com", secFetchSite: "same-origin" })).toBeNull();
+    expect(
+      crossSiteProblem({
+        ...base,
+        method: "POST",
+        origin: "https://screening.example.com",
+        secFetchSite: "same-origin",
+      }),
+    ).toBeNull();
     expect(crossSiteProblem({ ...base, method: "POST", origin: undefined, secFetchSite: undefined })).toBeNull();
     expect(crossSiteProblem({ ...base, method: "DELETE", origin: undefined, secFetchSite: "same-origin" })).toBeNull();
     expect(crossSiteProblem({ ...base, method: "POST", origin: undefined, secFetchSite: "none" })).toBeNull();
@@ -30,7 +39,15 @@ describe("crossSiteProblem", () => {
 
   it("accepts configured extra origins (a proxy that rewrites Host)", () => {
     const allowedOrigins = ["https://jobs.example.com"];
-    expect(crossSiteProblem({ host: "10.0.0.5:3000", allowedOrigins, method: "POST", origin: "https://jobs.example.com", secFetchSite: undefined })).toBeNull();
+    expect(
+      crossSiteProblem({
+        host: "10.0.0.5:3000",
+        allowedOrigins,
+        method: "POST",
+        origin: "https://jobs.example.com",
+        secFetchSite: undefined,
+      }),
+    ).toBeNull();
   });
 });
 

@@ -113,7 +113,9 @@ export async function getUploadBatch(
       };
     }),
     refused: readRefused(batch.refused).map((file, index) =>
-      uploader || !batch.requisition.blindReview ? file : { ...file, fileName: `Refused file ${index + 1}`, archive: null },
+      uploader || !batch.requisition.blindReview
+        ? file
+        : { ...file, fileName: `Refused file ${index + 1}`, archive: null },
     ),
   };
 }

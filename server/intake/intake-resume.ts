@@ -16,7 +16,14 @@ export interface IntakeFile {
 }
 
 export type IntakeOutcome =
-  | { fileName: string; accepted: true; applicationId: string; status: "QUEUED" | "FAILED"; reason: IntakeReason | null; enqueued: boolean }
+  | {
+      fileName: string;
+      accepted: true;
+      applicationId: string;
+      status: "QUEUED" | "FAILED";
+      reason: IntakeReason | null;
+      enqueued: boolean;
+    }
   | { fileName: string; accepted: false; reason: IntakeReason };
 
 export interface IntakeReason {
@@ -79,7 +86,14 @@ export async function intakeResume(
   });
 
   if (unsupported) {
-    return { fileName, accepted: true, applicationId: application.id, status: "FAILED", reason: unsupported, enqueued: false };
+    return {
+      fileName,
+      accepted: true,
+      applicationId: application.id,
+      status: "FAILED",
+      reason: unsupported,
+      enqueued: false,
+    };
   }
 
   let enqueued = true;

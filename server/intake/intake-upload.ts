@@ -105,7 +105,12 @@ export async function intakeUpload(
     if (!isArchiveName(file.name)) {
       fileCount += 1;
       if (file.overLimit) {
-        outcomes.push({ fileName, archive: null, accepted: false, reason: refusals.fileTooLarge(null, limits.maxFileBytes) });
+        outcomes.push({
+          fileName,
+          archive: null,
+          accepted: false,
+          reason: refusals.fileTooLarge(null, limits.maxFileBytes),
+        });
         continue;
       }
       let bytes: Uint8Array;
@@ -158,7 +163,14 @@ export async function intakeUpload(
   const refused: RefusedFile[] = outcomes.flatMap((outcome) =>
     outcome.accepted
       ? []
-      : [{ fileName: outcome.fileName, archive: outcome.archive, code: outcome.reason.code, message: outcome.reason.message }],
+      : [
+          {
+            fileName: outcome.fileName,
+            archive: outcome.archive,
+            code: outcome.reason.code,
+            message: outcome.reason.message,
+          },
+        ],
   );
   await db.uploadBatch.update({ where: { id: batch.id }, data: { fileCount, refused: refused as object[] } });
   return { batchId: batch.id, fileCount, outcomes };

@@ -81,7 +81,12 @@ describe("scanZip + expandZip: what is accepted", () => {
       ]),
     });
     expect(files.map((file) => file.name)).toEqual(["evil-cv.txt", "cv.txt", "win-cv.txt", "xy.txt"]);
-    expect(files.map((file) => file.path)).toEqual(["etc/evil-cv.txt", "absolute/cv.txt", "windows/win-cv.txt", "ok/x<y>.txt"]);
+    expect(files.map((file) => file.path)).toEqual([
+      "etc/evil-cv.txt",
+      "absolute/cv.txt",
+      "windows/win-cv.txt",
+      "ok/x<y>.txt",
+    ]);
   });
 });
 
@@ -102,7 +107,9 @@ describe("scanZip: files refused on their own", () => {
   });
 
   it("refuses a nested archive disguised under a résumé name, found from its bytes", async () => {
-    const files = await expandAll({ bytes: makeZip([{ name: "cv.pdf", data: makeZip([{ name: "a.txt", data: "A" }]) }]) });
+    const files = await expandAll({
+      bytes: makeZip([{ name: "cv.pdf", data: makeZip([{ name: "a.txt", data: "A" }]) }]),
+    });
     expect(files[0]!.refusal?.code).toBe("nested_archive");
     expect(files[0]!.bytes).toBeNull();
   });
@@ -118,12 +125,20 @@ describe("scanZip: files refused on their own", () => {
       },
       limits,
     );
-    expect(files[0]!.refusal).toEqual({ code: "too_large", message: "The file is 2 MB; the limit is 1 MB per résumé." });
+    expect(files[0]!.refusal).toEqual({
+      code: "too_large",
+      message: "The file is 2 MB; the limit is 1 MB per résumé.",
+    });
     expect(files[1]!.refusal).toBeNull();
   });
 
   it("refuses an empty entry as empty", async () => {
-    const files = await expandAll({ bytes: makeZip([{ name: "blank.txt", data: "" }, { name: "cv.txt", data: "Jo\nDev" }]) });
+    const files = await expandAll({
+      bytes: makeZip([
+        { name: "blank.txt", data: "" },
+        { name: "cv.txt", data: "Jo\nDev" },
+      ]),
+    });
     expect(files[0]!.refusal?.code).toBe("empty");
   });
 });
@@ -163,7 +178,11 @@ describe("scanZip: archives refused whole, with a specific reason", () => {
   });
 
   it("declared sizes over the archive limit are refused before inflating", async () => {
-    const entries = Array.from({ length: 3 }, (_, i) => ({ name: `cv-${i}.txt`, data: "x".repeat(MB), compress: true }));
+    const entries = Array.from({ length: 3 }, (_, i) => ({
+      name: `cv-${i}.txt`,
+      data: "x".repeat(MB),
+      compress: true,
+    }));
     const reason = await refusal(entries, { ...LIMITS, maxArchiveBytes: 2 * MB });
     expect(reason.message).toMatch(/^The archive unpacks to 3 MB; the limit is 2 MB per archive\./);
   });
@@ -173,7 +192,8 @@ describe("scanZip: archives refused whole, with a specific reason", () => {
     const reason = await refusal(entries, { ...LIMITS, maxFiles: 3 });
     expect(reason).toEqual({
       code: "too_many_files",
-      message: "The archive holds 4 files; at most 3 can be uploaded at once. Nothing from it was stored: split it into smaller archives.",
+      message:
+        "The archive holds 4 files; at most 3 can be uploaded at once. Nothing from it was stored: split it into smaller archives.",
     });
   });
 
@@ -227,8 +247,18 @@ describe("scanZip: archives refused whole, with a specific reason", () => {
   });
 
   it("an empty archive, or one with only folders and system files", async () => {
-    expect(await refusal([])).toEqual({ code: "empty", message: "The archive contains no files (only folders or system files)." });
-    expect((await refusal([{ name: "folder/", data: "" }, { name: "__MACOSX/._x", data: "x" }])).code).toBe("empty");
+    expect(await refusal([])).toEqual({
+      code: "empty",
+      message: "The archive contains no files (only folders or system files).",
+    });
+    expect(
+      (
+        await refusal([
+          { name: "folder/", data: "" },
+          { name: "__MACOSX/._x", data: "x" },
+        ])
+      ).code,
+    ).toBe("empty");
   });
 
   it("a file named .zip that is not a ZIP at all", async () => {

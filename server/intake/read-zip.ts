@@ -36,8 +36,7 @@ export interface ZipLimits {
 }
 
 export type ZipScan =
-  | { ok: true; files: number; skipped: number; inflatedBytes: number }
-  | { ok: false; refusal: Refusal };
+  { ok: true; files: number; skipped: number; inflatedBytes: number } | { ok: false; refusal: Refusal };
 
 /** One file of the archive, in archive order: its bytes, or why it is refused on its own. */
 export type ZipFileEntry =
@@ -120,7 +119,8 @@ export async function expandZip(
       // scanZip has seen these exact bytes pass; failing now means the archive changed under us.
       if (result.overLimit || !result.bytes) throw new Error(`ZIP entry ${item.path} changed between passes`);
       checkIntegrity(item, result);
-      const refusal = result.count === 0 ? refusals.emptyFile() : isArchiveContent(result.bytes) ? refusals.nestedArchive() : null;
+      const refusal =
+        result.count === 0 ? refusals.emptyFile() : isArchiveContent(result.bytes) ? refusals.nestedArchive() : null;
       await onFile(
         refusal
           ? { name: item.name, path: item.path, bytes: null, refusal }
@@ -147,10 +147,16 @@ async function openZip(source: ZipSource): Promise<ZipFile> {
   try {
     return "path" in source
       ? await yauzl.openPromise(source.path, options)
-      : await yauzl.fromBufferPromise(Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.byteLength), options);
+      : await yauzl.fromBufferPromise(
+          Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.byteLength),
+          options,
+        );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if ("code" in Object(error) && ["ENOENT", "EACCES", "EMFILE"].includes((error as NodeJS.ErrnoException).code ?? "")) {
+    if (
+      "code" in Object(error) &&
+      ["ENOENT", "EACCES", "EMFILE"].includes((error as NodeJS.ErrnoException).code ?? "")
+    ) {
       throw error;
     }
     if (/end of central directory record signature not found/i.test(message)) {
@@ -218,23 +224,28 @@ function describeEntry(entry: Entry, limits: ZipLimits): ListedEntry {
   if (NESTED_ARCHIVE_NAME.test(base)) refusal = refusals.nestedArchive();
   // An honest size over the limit refuses this file alone; a dishonest one is caught while
   // inflating and refuses the archive.
-  else if (entry.uncompressedSize > limits.maxEntryBytes) refusal = refusals.fileTooLarge(entry.uncompressedSize, limits.maxEntryBytes);
+  else if (entry.uncompressedSize > limits.maxEntryBytes)
+    refusal = refusals.fileTooLarge(entry.uncompressedSize, limits.maxEntryBytes);
   return { entry, path, name, kind: "file", refusal };
 }
 
 /** Archive-level refusals that the directory alone tells. */
 function checkArchive(files: ListedEntry[], limits: ZipLimits): void {
   if (files.length === 0) throw new ArchiveRefused(refusals.emptyArchive());
-  if (files.length > limits.maxFiles) throw new ArchiveRefused(refusals.tooManyInArchive(files.length, limits.maxFiles));
+  if (files.length > limits.maxFiles)
+    throw new ArchiveRefused(refusals.tooManyInArchive(files.length, limits.maxFiles));
   const encrypted = files.find((item) => item.entry.isEncrypted());
   if (encrypted) throw new ArchiveRefused(refusals.encryptedArchive(encrypted.path || encrypted.name));
   const toInflate = files.filter((item) => !item.refusal);
   const unreadable = toInflate.find((item) => !item.entry.canDecodeFileData());
   if (unreadable) {
-    throw new ArchiveRefused(refusals.unsupportedCompression(unreadable.path || unreadable.name, unreadable.entry.compressionMethod));
+    throw new ArchiveRefused(
+      refusals.unsupportedCompression(unreadable.path || unreadable.name, unreadable.entry.compressionMethod),
+    );
   }
   const declared = toInflate.reduce((sum, item) => sum + item.entry.uncompressedSize, 0);
-  if (declared > limits.maxArchiveBytes) throw new ArchiveRefused(refusals.archiveTooLarge(declared, limits.maxArchiveBytes));
+  if (declared > limits.maxArchiveBytes)
+    throw new ArchiveRefused(refusals.archiveTooLarge(declared, limits.maxArchiveBytes));
 }
 
 interface Inflated {

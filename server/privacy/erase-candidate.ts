@@ -81,7 +81,8 @@ export async function eraseApplication(
         resumeFile: { select: { originalName: true } },
       },
     });
-    if (!application) throw new ApplicationNotFoundError(`Application ${applicationId} does not exist (already erased?)`);
+    if (!application)
+      throw new ApplicationNotFoundError(`Application ${applicationId} does not exist (already erased?)`);
     const needles = needlesOf([
       application.candidate.name,
       application.candidate.email,
@@ -99,10 +100,15 @@ export async function eraseApplication(
     const others = await tx.application.count({ where: { candidateId: application.candidateId } });
     if (others === 0) await tx.candidate.delete({ where: { id: application.candidateId } });
 
-    const scrubbed = await scrubAuditEntries(tx, [applicationId, application.candidateId, application.resumeFileId], needles);
+    const scrubbed = await scrubAuditEntries(
+      tx,
+      [applicationId, application.candidateId, application.resumeFileId],
+      needles,
+    );
     await recordAudit(tx, actor, {
       action: "candidate.erase",
-      summary: options.reason === "retention" ? "Application erased by the retention policy" : "Candidate erased on request",
+      summary:
+        options.reason === "retention" ? "Application erased by the retention policy" : "Candidate erased on request",
       targetType: "application",
       targetId: applicationId,
       requisitionId: application.requisitionId,

@@ -25,7 +25,14 @@ export async function retentionPreview(db: Db, options: { now?: Date; retentionD
     // A requisition closed without a date (older data) counts as closed when it was last seen closed: now.
     const closedAt = r.closedAt ?? now;
     const dueAt = new Date(closedAt.getTime() + options.retentionDays * DAY_MS);
-    return { id: r.id, title: r.title, closedAt: r.closedAt, dueAt, applications: r._count.applications, due: dueAt <= now };
+    return {
+      id: r.id,
+      title: r.title,
+      closedAt: r.closedAt,
+      dueAt,
+      applications: r._count.applications,
+      due: dueAt <= now,
+    };
   });
   return {
     now,

@@ -4,12 +4,7 @@
 // reconciler finds it later.
 import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
-import {
-  PARSE_RESUME_JOB,
-  PARSE_RESUME_QUEUE,
-  parseResumeJobId,
-  type ParseResumePayload,
-} from "./parse-resume.job.ts";
+import { PARSE_RESUME_JOB, PARSE_RESUME_QUEUE, parseResumeJobId, type ParseResumePayload } from "./parse-resume.job.ts";
 import { redisOf, whenRedisReady, withQueueTimeout } from "./redis-ready.ts";
 
 export type ParseQueue = Queue<ParseResumePayload>;
@@ -26,7 +21,11 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 5, backoffMs: 1_000
 /** Background re-processing (a newer parser) waits behind fresh uploads. */
 const BACKGROUND_PRIORITY = 100;
 
-export function createParseQueue(connection: Redis, prefix: string, retry: RetryPolicy = DEFAULT_RETRY_POLICY): ParseQueue {
+export function createParseQueue(
+  connection: Redis,
+  prefix: string,
+  retry: RetryPolicy = DEFAULT_RETRY_POLICY,
+): ParseQueue {
   const queue = new Queue<ParseResumePayload>(PARSE_RESUME_QUEUE, {
     connection,
     prefix,
@@ -67,6 +66,7 @@ export async function enqueueParseResumes(
     data: { version: 1 as const, applicationId },
     opts: { jobId: parseResumeJobId(applicationId), ...(options.background ? { priority: BACKGROUND_PRIORITY } : {}) },
   }));
-  const adding: Promise<unknown> = jobs.length === 1 ? queue.add(jobs[0]!.name, jobs[0]!.data, jobs[0]!.opts) : queue.addBulk(jobs);
+  const adding: Promise<unknown> =
+    jobs.length === 1 ? queue.add(jobs[0]!.name, jobs[0]!.data, jobs[0]!.opts) : queue.addBulk(jobs);
   await withQueueTimeout(adding, `adding ${jobs.length} parse job(s)`);
 }

@@ -1,4 +1,4 @@
-import { Redis } from "ioredis";
+import { type Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
 import { TEST_REDIS_URL, uniqueName } from "../../tests/support/test-database.ts";
 import { createParseQueue, enqueueParseResume } from "./parse-queue.ts";

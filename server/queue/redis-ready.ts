@@ -69,10 +69,17 @@ export async function whenRedisReady(redis: Redis, firstConnectWaitMs = FIRST_CO
 }
 
 /** Rejects with a QueueUnavailableError when `work` takes longer than the command timeout. */
-export async function withQueueTimeout<T>(work: Promise<T>, what: string, timeoutMs = QUEUE_COMMAND_TIMEOUT_MS): Promise<T> {
+export async function withQueueTimeout<T>(
+  work: Promise<T>,
+  what: string,
+  timeoutMs = QUEUE_COMMAND_TIMEOUT_MS,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new QueueUnavailableError(`Redis did not answer within ${timeoutMs} ms (${what})`)), timeoutMs);
+    timer = setTimeout(
+      () => reject(new QueueUnavailableError(`Redis did not answer within ${timeoutMs} ms (${what})`)),
+      timeoutMs,
+    );
   });
   work.catch(() => {});
   try {

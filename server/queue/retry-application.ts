@@ -9,10 +9,13 @@ import { parseResumeJobId } from "./parse-resume.job.ts";
 import { redisOf, whenRedisReady, withQueueTimeout } from "./redis-ready.ts";
 
 export type RetryApplicationOutcome =
-  | { retried: true; enqueued: boolean }
-  | { retried: false; reason: "not_found" | "not_failed" };
+  { retried: true; enqueued: boolean } | { retried: false; reason: "not_found" | "not_failed" };
 
-export async function retryApplication(db: Db, queue: ParseQueue, applicationId: string): Promise<RetryApplicationOutcome> {
+export async function retryApplication(
+  db: Db,
+  queue: ParseQueue,
+  applicationId: string,
+): Promise<RetryApplicationOutcome> {
   const { count } = await db.application.updateMany({
     where: { id: applicationId, status: "FAILED" },
     data: { status: "QUEUED", failureCode: null, failureMessage: null, processedAt: null, attempts: 0 },

@@ -7,7 +7,8 @@ import type { RequisitionWeights } from "../scoring/requisition-weights.ts";
 export const PREVIEW_SIZE = 10;
 
 /** After: how far a candidate moved, or "new" to the top. Before: "out" when it leaves the top. */
-export type Movement = { kind: "up" | "down"; by: number } | { kind: "same" } | { kind: "new" } | { kind: "out"; to: number };
+export type Movement =
+  { kind: "up" | "down"; by: number } | { kind: "same" } | { kind: "new" } | { kind: "out"; to: number };
 
 export interface PreviewEntry {
   id: string;

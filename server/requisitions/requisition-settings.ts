@@ -9,9 +9,17 @@ interface ChangeOptions {
   now?: Date;
 }
 
-export async function setBlindReview(db: Db, requisitionId: string, blindReview: boolean, options: ChangeOptions): Promise<void> {
+export async function setBlindReview(
+  db: Db,
+  requisitionId: string,
+  blindReview: boolean,
+  options: ChangeOptions,
+): Promise<void> {
   await db.$transaction(async (tx) => {
-    const before = await tx.requisition.findUniqueOrThrow({ where: { id: requisitionId }, select: { blindReview: true } });
+    const before = await tx.requisition.findUniqueOrThrow({
+      where: { id: requisitionId },
+      select: { blindReview: true },
+    });
     if (before.blindReview === blindReview) return;
     await tx.requisition.update({ where: { id: requisitionId }, data: { blindReview } });
     await recordAudit(tx, options.actor, {
@@ -28,9 +36,17 @@ export async function setBlindReview(db: Db, requisitionId: string, blindReview:
 }
 
 /** Closes (or reopens) a requisition; `closedAt` is when retention starts counting. */
-export async function setRequisitionOpen(db: Db, requisitionId: string, open: boolean, options: ChangeOptions): Promise<void> {
+export async function setRequisitionOpen(
+  db: Db,
+  requisitionId: string,
+  open: boolean,
+  options: ChangeOptions,
+): Promise<void> {
   await db.$transaction(async (tx) => {
-    const before = await tx.requisition.findUniqueOrThrow({ where: { id: requisitionId }, select: { status: true, closedAt: true } });
+    const before = await tx.requisition.findUniqueOrThrow({
+      where: { id: requisitionId },
+      select: { status: true, closedAt: true },
+    });
     const status = open ? "OPEN" : "CLOSED";
     if (before.status === status) return;
     const closedAt = open ? null : (options.now ?? new Date());

@@ -49,7 +49,10 @@ export async function updateRequisitionWeights(
   const weights = parsed.data;
   const createdById = options.userId ?? options.actor?.id ?? null;
   const version = await db.$transaction(async (tx) => {
-    const previous = await tx.requisition.findUnique({ where: { id: requisitionId }, select: { weights: true, weightsVersion: true } });
+    const previous = await tx.requisition.findUnique({
+      where: { id: requisitionId },
+      select: { weights: true, weightsVersion: true },
+    });
     const updated = await tx.requisition.update({
       where: { id: requisitionId },
       data: { weights, weightsVersion: { increment: 1 } },
@@ -74,7 +77,10 @@ export async function updateRequisitionWeights(
     // The web request returns at once; the table ranks with the new weights meanwhile, and the
     // worker's reconcile loop finishes the job if this process stops first.
     void rerankRequisition(db, requisitionId, weights, version).catch((error: Error) =>
-      logger.warn({ err: error.message, requisitionId, version }, "background re-rank failed; the worker's reconcile loop will retry"),
+      logger.warn(
+        { err: error.message, requisitionId, version },
+        "background re-rank failed; the worker's reconcile loop will retry",
+      ),
     );
     return { version, weights, reranked: null };
   }

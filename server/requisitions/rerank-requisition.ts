@@ -54,7 +54,10 @@ export async function rerankRequisition(
 }
 
 /** Requisitions with scored applications ranked by an older version, with their current weights (for the reconcile loop). */
-export async function findRequisitionsWithStaleScores(db: Db, limit = 20): Promise<Array<{ id: string; version: number; weights: unknown }>> {
+export async function findRequisitionsWithStaleScores(
+  db: Db,
+  limit = 20,
+): Promise<Array<{ id: string; version: number; weights: unknown }>> {
   return db.$queryRaw<Array<{ id: string; version: number; weights: unknown }>>`
     SELECT r.id, r."weightsVersion" AS version, r.weights FROM "Requisition" r
     WHERE EXISTS (

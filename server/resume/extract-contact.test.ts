@@ -9,25 +9,58 @@ describe("extractContact", () => {
     [
       "a one-line header with separators",
       "Jane Doe | jane.doe@example.com | +1 (555) 123-4567 | github.com/janedoe\nSUMMARY",
-      { name: "Jane Doe", email: "jane.doe@example.com", phone: "+1 (555) 123-4567", links: ["https://github.com/janedoe"] },
+      {
+        name: "Jane Doe",
+        email: "jane.doe@example.com",
+        phone: "+1 (555) 123-4567",
+        links: ["https://github.com/janedoe"],
+      },
     ],
-    ["a UK number", "Oliver Hughes\nLondon\n+44 20 7946 0958\noliver@example.co.uk", { name: "Oliver Hughes", phone: "+44 20 7946 0958", email: "oliver@example.co.uk" }],
+    [
+      "a UK number",
+      "Oliver Hughes\nLondon\n+44 20 7946 0958\noliver@example.co.uk",
+      { name: "Oliver Hughes", phone: "+44 20 7946 0958", email: "oliver@example.co.uk" },
+    ],
     ["a dotted US number", "Ana Lima\n555.123.4567", { name: "Ana Lima", phone: "555.123.4567" }],
     ["an Indian mobile", "Arjun Mehta\nMobile: +91 98765 43210", { name: "Arjun Mehta", phone: "+91 98765 43210" }],
     ["a Chinese mobile", "Wei Zhang\n电话 138-1234-5678", { name: "Wei Zhang", phone: "138-1234-5678" }],
-    ["a country code in brackets", "Min-jun Park\n(+82) 10-9030-1843", { name: "Min-jun Park", phone: "(+82) 10-9030-1843" }],
+    [
+      "a country code in brackets",
+      "Min-jun Park\n(+82) 10-9030-1843",
+      { name: "Min-jun Park", phone: "(+82) 10-9030-1843" },
+    ],
     ["an ALL-CAPS name", "JANE DOE\nSENIOR SOFTWARE ENGINEER", { name: "Jane Doe" }],
     ["an ALL-CAPS name with hyphen and apostrophe", "JEAN-LUC O'NEIL\nParis", { name: "Jean-Luc O'Neil" }],
     ["accents", "Zoë Saldaña-Núñez\nzoe@example.com", { name: "Zoë Saldaña-Núñez" }],
     ["a particle", "Ludwig van Beethoven\nBonn", { name: "Ludwig van Beethoven" }],
-    ["'Curriculum Vitae' as the first line", "Curriculum Vitae\nMaria Rossi\nmaria.rossi@example.it", { name: "Maria Rossi", email: "maria.rossi@example.it" }],
-    ["a title line above the name", "Machine Learning Engineer\nKenji Watanabe\nkenji@example.jp", { name: "Kenji Watanabe" }],
+    [
+      "'Curriculum Vitae' as the first line",
+      "Curriculum Vitae\nMaria Rossi\nmaria.rossi@example.it",
+      { name: "Maria Rossi", email: "maria.rossi@example.it" },
+    ],
+    [
+      "a title line above the name",
+      "Machine Learning Engineer\nKenji Watanabe\nkenji@example.jp",
+      { name: "Kenji Watanabe" },
+    ],
     ["an honorific and post-nominals", "Dr. Amara Okafor, PhD\nResearch Scientist", { name: "Amara Okafor" }],
-    ["the name and labels on one line", "Sourabh Bajaj Email: s@example.com\nMobile: +1-123-456-7890", { name: "Sourabh Bajaj", phone: "+1-123-456-7890" }],
+    [
+      "the name and labels on one line",
+      "Sourabh Bajaj Email: s@example.com\nMobile: +1-123-456-7890",
+      { name: "Sourabh Bajaj", phone: "+1-123-456-7890" },
+    ],
     ["a heading before any name", "SUMMARY\nJane Doe is a data scientist", { name: null }],
-    ["only a job title and contact lines", "Senior Software Engineer\njohn@example.com +1 (415) 555-0142 San Francisco, CA\nSUMMARY", { name: null, phone: "+1 (415) 555-0142" }],
+    [
+      "only a job title and contact lines",
+      "Senior Software Engineer\njohn@example.com +1 (415) 555-0142 San Francisco, CA\nSUMMARY",
+      { name: null, phone: "+1 (415) 555-0142" },
+    ],
     ["a place that looks like a name", "Mapo-gu, Seoul, Republic of Korea\nSummary", { name: null }],
-    ["a date range that is not a phone", "Jane Doe\nAcme Corp 2019 - 2021\nBeta Inc 05.2019 - 06.2021", { phone: null }],
+    [
+      "a date range that is not a phone",
+      "Jane Doe\nAcme Corp 2019 - 2021\nBeta Inc 05.2019 - 06.2021",
+      { phone: null },
+    ],
     ["a long ID without separators", "Jane Doe\nanchor 685800183837\n", { phone: null }],
     ["an unbroken 10-digit national number", "Jane Doe\n9876543210", { phone: "9876543210" }],
     ["a short number", "Jane Doe\nRoom 12-345", { phone: null }],
@@ -35,7 +68,14 @@ describe("extractContact", () => {
     [
       "links of many kinds, normalised and de-duplicated",
       "Jane Doe\nhttps://www.linkedin.com/in/jane-doe/ | linkedin.com/in/jane-doe\nscholar.google.com/citations?user=AbC12 huggingface.co/janed https://jane.dev.",
-      { links: ["https://linkedin.com/in/jane-doe", "https://scholar.google.com/citations?user=AbC12", "https://huggingface.co/janed", "https://jane.dev"] },
+      {
+        links: [
+          "https://linkedin.com/in/jane-doe",
+          "https://scholar.google.com/citations?user=AbC12",
+          "https://huggingface.co/janed",
+          "https://jane.dev",
+        ],
+      },
     ],
     ["an e-mail domain is not a link", "Jane Doe\njane@janedoe.com", { email: "jane@janedoe.com", links: [] }],
     ["technology names are not links", "Jane Doe\nSkills: ASP.NET, Node.js, socket.io, Vue.js", { links: [] }],
@@ -45,17 +85,23 @@ describe("extractContact", () => {
     expect(extractContact(text)).toMatchObject(expected);
   });
 
-  it.each(PROFILES.map((profile) => [profile.key, profile] as const))("finds the contact details of the %s profile", (_, profile) => {
-    const contact = extractContact(makeResumeText(profile));
-    expect(contact.name).toBe(profile.name);
-    expect(contact.email).toBe(profile.email);
-    expect(contact.phone).toBe(profile.phone);
-    expect(contact.links).toHaveLength(profile.links.length);
-  });
+  it.each(PROFILES.map((profile) => [profile.key, profile] as const))(
+    "finds the contact details of the %s profile",
+    (_, profile) => {
+      const contact = extractContact(makeResumeText(profile));
+      expect(contact.name).toBe(profile.name);
+      expect(contact.email).toBe(profile.email);
+      expect(contact.phone).toBe(profile.phone);
+      expect(contact.links).toHaveLength(profile.links.length);
+    },
+  );
 });
 
 describe("findPhone", () => {
-  it.each(["2019 - 2021", "2015-2019 2020", "192.168.100.200", "GPA 3.8/4.0", "01.05.2019 - 30.06.2021"])("refuses %s", (text) => {
-    expect(findPhone(text)).toBeNull();
-  });
+  it.each(["2019 - 2021", "2015-2019 2020", "192.168.100.200", "GPA 3.8/4.0", "01.05.2019 - 30.06.2021"])(
+    "refuses %s",
+    (text) => {
+      expect(findPhone(text)).toBeNull();
+    },
+  );
 });

@@ -17,8 +17,14 @@ function allSpans(facts: ResumeFacts): Span[] {
   return [
     ...[name, email, phone, ...links].flatMap((fact) => (fact ? [fact.span] : [])),
     ...facts.sections.map((section) => section.heading),
-    ...facts.experience.flatMap((entry) => [entry.title, entry.organisation, entry.dates, entry.span, ...entry.bullets].filter((span): span is Span => span !== null)),
-    ...facts.education.flatMap((entry) => [entry.degree, entry.field, entry.institution].filter((span): span is Span => span !== null)),
+    ...facts.experience.flatMap((entry) =>
+      [entry.title, entry.organisation, entry.dates, entry.span, ...entry.bullets].filter(
+        (span): span is Span => span !== null,
+      ),
+    ),
+    ...facts.education.flatMap((entry) =>
+      [entry.degree, entry.field, entry.institution].filter((span): span is Span => span !== null),
+    ),
   ];
 }
 
@@ -87,7 +93,18 @@ describe("two-column PDF", () => {
   it("keeps each job's title, organisation and dates together and reads the sidebar apart", async () => {
     const pdf = makeTwoColumnPdf({
       header: ["Ada Okoro", "ada.okoro@example.com | +44 20 7946 0011"],
-      sidebar: ["SKILLS", "Python, PyTorch", "Kubernetes, Terraform", "", "EDUCATION", "M.Sc. Machine Learning", "University of Edinburgh, 2016", "", "LANGUAGES", "English, Yoruba"],
+      sidebar: [
+        "SKILLS",
+        "Python, PyTorch",
+        "Kubernetes, Terraform",
+        "",
+        "EDUCATION",
+        "M.Sc. Machine Learning",
+        "University of Edinburgh, 2016",
+        "",
+        "LANGUAGES",
+        "English, Yoruba",
+      ],
       main: [
         "EXPERIENCE",
         "Staff ML Engineer, Thames Analytics",
@@ -99,9 +116,13 @@ describe("two-column PDF", () => {
       ],
     });
     const { text } = await extractText(pdf, { maxBytes: 1e7, maxPdfPages: 5, timeoutMs: 10_000 });
-    expect(text).toContain("Staff ML Engineer, Thames Analytics\nFeb 2020 – Present\n• Built the pricing model platform.");
+    expect(text).toContain(
+      "Staff ML Engineer, Thames Analytics\nFeb 2020 – Present\n• Built the pricing model platform.",
+    );
     const facts = extractResumeFacts(text, { now });
-    expect(facts.experience.map((entry) => [entry.title?.text, entry.organisation?.text, entry.start, entry.end])).toEqual([
+    expect(
+      facts.experience.map((entry) => [entry.title?.text, entry.organisation?.text, entry.start, entry.end]),
+    ).toEqual([
       ["Staff ML Engineer", "Thames Analytics", "2020-02", "present"],
       ["ML Engineer", "Northern Rail Data", "2016-09", "2020-01"],
     ]);
@@ -113,14 +134,17 @@ describe("two-column PDF", () => {
 });
 
 describe("years of experience", () => {
-  const yearsOf = (body: string) => extractResumeFacts(`Jane Doe\nEXPERIENCE\n${body}\nEDUCATION\nB.S. Physics, MIT, 2010`, { now }).yearsExperience;
+  const yearsOf = (body: string) =>
+    extractResumeFacts(`Jane Doe\nEXPERIENCE\n${body}\nEDUCATION\nB.S. Physics, MIT, 2010`, { now }).yearsExperience;
 
   it("counts overlapping roles once", () => {
     expect(yearsOf("Engineer, A | Jan 2020 - Dec 2021\nConsultant, B | Jan 2021 - Dec 2022")).toBe(3);
   });
 
   it("counts internships at half and study not at all", () => {
-    expect(yearsOf("Software Engineering Intern, A | Jan 2020 - Dec 2020\nTeaching Assistant, MIT | Jan 2021 - Dec 2022")).toBe(0.5);
+    expect(
+      yearsOf("Software Engineering Intern, A | Jan 2020 - Dec 2020\nTeaching Assistant, MIT | Jan 2021 - Dec 2022"),
+    ).toBe(0.5);
   });
 
   it("uses --now for Present", () => {

@@ -20,21 +20,90 @@ export interface DateRange {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
-  nov: 11, november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
   // Spanish, Portuguese, German, French forms that differ from the English ones.
-  ene: 1, enero: 1, janeiro: 1, januar: 1, janvier: 1, fev: 2, febrero: 2, fevereiro: 2, februar: 2, février: 2,
-  marzo: 3, março: 3, märz: 3, mars: 3, abr: 4, abril: 4, avril: 4, mayo: 5, maio: 5, mai: 5, junio: 6, junho: 6,
-  juni: 6, juin: 6, julio: 7, julho: 7, juli: 7, juillet: 7, ago: 8, agosto: 8, août: 8, septiembre: 9, setembro: 9,
-  set: 9, okt: 10, octubre: 10, outubro: 10, oktober: 10, octobre: 10, noviembre: 11, novembro: 11, dic: 12, dez: 12,
-  diciembre: 12, dezembro: 12, dezember: 12, décembre: 12,
+  ene: 1,
+  enero: 1,
+  janeiro: 1,
+  januar: 1,
+  janvier: 1,
+  fev: 2,
+  febrero: 2,
+  fevereiro: 2,
+  februar: 2,
+  février: 2,
+  marzo: 3,
+  março: 3,
+  märz: 3,
+  mars: 3,
+  abr: 4,
+  abril: 4,
+  avril: 4,
+  mayo: 5,
+  maio: 5,
+  mai: 5,
+  junio: 6,
+  junho: 6,
+  juni: 6,
+  juin: 6,
+  julio: 7,
+  julho: 7,
+  juli: 7,
+  juillet: 7,
+  ago: 8,
+  agosto: 8,
+  août: 8,
+  septiembre: 9,
+  setembro: 9,
+  set: 9,
+  okt: 10,
+  octubre: 10,
+  outubro: 10,
+  oktober: 10,
+  octobre: 10,
+  noviembre: 11,
+  novembro: 11,
+  dic: 12,
+  dez: 12,
+  diciembre: 12,
+  dezembro: 12,
+  dezember: 12,
+  décembre: 12,
 };
 const SEASONS: Record<string, [number, number]> = {
-  spring: [3, 5], summer: [6, 8], fall: [9, 11], autumn: [9, 11], winter: [1, 2],
+  spring: [3, 5],
+  summer: [6, 8],
+  fall: [9, 11],
+  autumn: [9, 11],
+  winter: [1, 2],
 };
 
-const MONTH_NAME = `(?:${Object.keys(MONTHS).sort((a, b) => b.length - a.length).join("|")})\\.?`;
+const MONTH_NAME = `(?:${Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join("|")})\\.?`;
 const SEASON_NAME = `(?:${Object.keys(SEASONS).join("|")})`;
 const YEAR = "(?:19[5-9]\\d|20[0-4]\\d)";
 const PRESENT = "(?:present|current|now|today|ongoing|date|heute|actualidad|actual|atual|presente)";
@@ -44,8 +113,8 @@ const POINT =
 const SEPARATOR = "\\s*(?:[-–—~]+|\\bto\\b|\\buntil\\b|\\btill\\b|\\bbis\\b|\\ba\\b|\\bhasta\\b|\\bthrough\\b)\\s*";
 const RANGE = new RegExp(
   `(?<![\\w/.])(?:(?:since|from|desde|seit)\\s+)?(${POINT})(?:(?:${SEPARATOR})(${POINT}|${PRESENT}\\b)` +
-  // A month-year followed directly by another: the dash between them was lost.
-  `|\\s+(${MONTH_NAME}\\s*${YEAR}|${PRESENT}\\b))?(?![\\w/])`,
+    // A month-year followed directly by another: the dash between them was lost.
+    `|\\s+(${MONTH_NAME}\\s*${YEAR}|${PRESENT}\\b))?(?![\\w/])`,
   "giu",
 );
 
@@ -107,5 +176,9 @@ function seasonEnd(raw: string, start: DatePoint): DatePoint {
   const name = raw.trim().toLowerCase().split(/\s+/)[0]!;
   const [first, last] = SEASONS[name] ?? [1, 1];
   const month = start.month + (last - first);
-  return { month, precision: "season", label: `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}` };
+  return {
+    month,
+    precision: "season",
+    label: `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}`,
+  };
 }

@@ -28,12 +28,38 @@ const RANK: Record<Degree, number> = { associate: 1, bachelors: 2, masters: 3, p
 
 // Each pattern: level, whether it is safe outside an education section, and the regex.
 const D = "\\.?\\s?";
-const OF_SUBJECT = "(?:\\s+(?:of|in)\\s+(?:applied science|science|arts|engineering|business administration|philosophy|technology|fine arts|laws|education|computer applications|public health|research|commerce|mathematics)\\b|\\s+degree\\b)?";
+const OF_SUBJECT =
+  "(?:\\s+(?:of|in)\\s+(?:applied science|science|arts|engineering|business administration|philosophy|technology|fine arts|laws|education|computer applications|public health|research|commerce|mathematics)\\b|\\s+degree\\b)?";
 const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
-  ["phd", true, new RegExp(`\\b(?:ph${D}d\\b\\.?|d${D}phil\\b\\.?|doctor of [\\p{L} ]+?(?=[,|(]|\\s(?:in|from|at)\\s|$)|doctorate|doctoral degree|dr\\.\\s?(?:rer|phil|ing)\\.(?:\\s?nat\\.)?|doutorado|doctorado|promotion)`, "iu")],
-  ["masters", true, new RegExp(`\\b(?:m${D}sc\\b\\.?|m${D}eng\\b\\.?|m${D}b${D}a\\b\\.?|m${D}phil\\b\\.?|m${D}tech\\b\\.?|m${D}res\\b|m[aá]ster(?:'s|’s|s)?${OF_SUBJECT}|dipl[oô]me d['’]ing[ée]nieur|m\\.s\\.|m\\.a\\.|dipl(?:om|\\.)(?:-?ing\\.?|-?informatiker(?:in)?|-?kaufmann)?|diploma de mestrado|mestrado|maestr[ií]a|laurea magistrale|magister|ll\\.?m\\.?|mca)`, "iu")],
-  ["bachelors", true, new RegExp(`\\b(?:b${D}sc\\b\\.?|b${D}eng\\b\\.?|b${D}tech\\b\\.?|b\\.e\\.|b${D}a${D}sc\\b\\.?|b\\.s\\.|b\\.a\\.|bachelor(?:'s|’s|s)?${OF_SUBJECT}|licenciatura|licenciado|bacharelado|bacharel|laurea(?: triennale)?|grado en|b${D}com\\b\\.?|bba|b\\.b\\.a\\.|bca|undergraduate degree)`, "iu")],
-  ["associate", true, new RegExp(`\\b(?:associate(?:'s|’s)?\\s+(?:of|in|degree)\\b|a\\.a\\.s?\\.|a\\.s\\.|a\\.a\\.)`, "iu")],
+  [
+    "phd",
+    true,
+    new RegExp(
+      `\\b(?:ph${D}d\\b\\.?|d${D}phil\\b\\.?|doctor of [\\p{L} ]+?(?=[,|(]|\\s(?:in|from|at)\\s|$)|doctorate|doctoral degree|dr\\.\\s?(?:rer|phil|ing)\\.(?:\\s?nat\\.)?|doutorado|doctorado|promotion)`,
+      "iu",
+    ),
+  ],
+  [
+    "masters",
+    true,
+    new RegExp(
+      `\\b(?:m${D}sc\\b\\.?|m${D}eng\\b\\.?|m${D}b${D}a\\b\\.?|m${D}phil\\b\\.?|m${D}tech\\b\\.?|m${D}res\\b|m[aá]ster(?:'s|’s|s)?${OF_SUBJECT}|dipl[oô]me d['’]ing[ée]nieur|m\\.s\\.|m\\.a\\.|dipl(?:om|\\.)(?:-?ing\\.?|-?informatiker(?:in)?|-?kaufmann)?|diploma de mestrado|mestrado|maestr[ií]a|laurea magistrale|magister|ll\\.?m\\.?|mca)`,
+      "iu",
+    ),
+  ],
+  [
+    "bachelors",
+    true,
+    new RegExp(
+      `\\b(?:b${D}sc\\b\\.?|b${D}eng\\b\\.?|b${D}tech\\b\\.?|b\\.e\\.|b${D}a${D}sc\\b\\.?|b\\.s\\.|b\\.a\\.|bachelor(?:'s|’s|s)?${OF_SUBJECT}|licenciatura|licenciado|bacharelado|bacharel|laurea(?: triennale)?|grado en|b${D}com\\b\\.?|bba|b\\.b\\.a\\.|bca|undergraduate degree)`,
+      "iu",
+    ),
+  ],
+  [
+    "associate",
+    true,
+    new RegExp(`\\b(?:associate(?:'s|’s)?\\s+(?:of|in|degree)\\b|a\\.a\\.s?\\.|a\\.s\\.|a\\.a\\.)`, "iu"),
+  ],
   // Bare abbreviations: only in an education section, not after ", " (a US state), not in a word.
   ["masters", false, /(?<![,\p{L}]\s?)\b(?:MS|MA|MSc|MEng|MPhil|MS[Cc]S|MFA|MPH)\b(?!\.\w)/u],
   ["bachelors", false, /(?<![,\p{L}]\s?)\b(?:BS|BA|BE|BSc|BEng|BTech|BASc|BSE|BFA|BS[Cc]S)\b(?!\.\w)/u],
@@ -42,14 +68,16 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
 ];
 const INSTITUTION =
   /\b(universit(?:y|ä|é|à|e|at|ario|ária)|universidad|universidade|università|college|institute|institut|instituto|school|polytechnic|politecnico|polytechnique|academy|akademie|hochschule|escola|escuela|école|ecole|conservatory|seminary|iit|mit|eth|epfl|tu\s|ucl|ucla|uc\s|kaist|nus|ntu|tsinghua|caltech|cmu|fachhochschule)\b/iu;
-const IN_PROGRESS = /\b(expected|anticipated|candidate|in progress|ongoing|currently|pursuing|present|to be completed)\b/i;
+const IN_PROGRESS =
+  /\b(expected|anticipated|candidate|in progress|ongoing|currently|pursuing|present|to be completed)\b/i;
 
 export function findEducation(text: string, sections: Section[], now: Date): EducationFacts {
   const educationSections = sections.filter((section) => section.kind === "education");
   const entries: EducationEntry[] = [];
-  const regions = educationSections.length > 0
-    ? educationSections.map((section) => ({ start: section.bodyStart, end: section.end, strict: false }))
-    : [{ start: 0, end: text.length, strict: true }];
+  const regions =
+    educationSections.length > 0
+      ? educationSections.map((section) => ({ start: section.bodyStart, end: section.end, strict: false }))
+      : [{ start: 0, end: text.length, strict: true }];
   for (const region of regions) {
     const lines = lineSpans(text, region.start, region.end);
     lines.forEach((line, index) => {
@@ -58,7 +86,10 @@ export function findEducation(text: string, sections: Section[], now: Date): Edu
     });
   }
   const completed = entries.filter((entry) => entry.completed);
-  const highest = completed.reduce<Degree | null>((best, entry) => (best === null || RANK[entry.level] > RANK[best] ? entry.level : best), null);
+  const highest = completed.reduce<Degree | null>(
+    (best, entry) => (best === null || RANK[entry.level] > RANK[best] ? entry.level : best),
+    null,
+  );
   const highestDegree = highest ?? (educationSections.length > 0 ? "none" : null);
   return { entries, highestDegree };
 }
@@ -70,8 +101,19 @@ function degreeOn(text: string, lines: LineSpan[], index: number, strict: boolea
     const match = pattern.exec(line.text);
     if (!match) continue;
     // "Scrum Master", "Master data" outside education are not degrees.
-    if (strict && /^master/i.test(match[0]) && !/^master(?:'s|’s|s)?\s+(of|in|degree)\b/i.test(match[0]) && !/master(?:'s|’s)/i.test(match[0]) && !/^master(?:'s|’s|s)?\s+(?:in|of)\b/i.test(line.text.slice(match.index))) continue;
-    if (/^master(?:'s|’s|s)?$/i.test(match[0].trim()) && /\b(scrum|web|quiz|chess|data|grand)\s+master/i.test(line.text)) continue;
+    if (
+      strict &&
+      /^master/i.test(match[0]) &&
+      !/^master(?:'s|’s|s)?\s+(of|in|degree)\b/i.test(match[0]) &&
+      !/master(?:'s|’s)/i.test(match[0]) &&
+      !/^master(?:'s|’s|s)?\s+(?:in|of)\b/i.test(line.text.slice(match.index))
+    )
+      continue;
+    if (
+      /^master(?:'s|’s|s)?$/i.test(match[0].trim()) &&
+      /\b(scrum|web|quiz|chess|data|grand)\s+master/i.test(line.text)
+    )
+      continue;
     const start = line.start + match.index;
     const degree = spanOf(text, start, start + match[0].length);
     const neighbours = [lines[index - 1], lines[index + 1]].filter((l): l is LineSpan => l !== undefined);
@@ -81,7 +123,11 @@ function degreeOn(text: string, lines: LineSpan[], index: number, strict: boolea
       field: fieldAfter(text, line, degree),
       institution: institutionNear(text, line, neighbours),
       // The degree's own line, or with the line below when the dates sit there ("Dec 2014 | Ithaca").
-      completed: isCompleted(level, /\b(19|20)\d\d\b/.test(line.text) ? line.text : `${line.text} ${lines[index + 1]?.text ?? ""}`, now),
+      completed: isCompleted(
+        level,
+        /\b(19|20)\d\d\b/.test(line.text) ? line.text : `${line.text} ${lines[index + 1]?.text ?? ""}`,
+        now,
+      ),
     };
   }
   return null;
@@ -90,7 +136,10 @@ function degreeOn(text: string, lines: LineSpan[], index: number, strict: boolea
 /** "M.S. in Computer Science, Stanford" → "Computer Science". */
 function fieldAfter(text: string, line: LineSpan, degree: Span): Span | null {
   const after = text.slice(degree.end, line.end);
-  const match = /^\s*(?:\(|,|-|–|:)?\s*(?:(?:of|in)\s+(?:science|arts|engineering|philosophy|technology)?\s*(?:in\s+)?)?(?:of\s+|in\s+)?([\p{L}][\p{L}&/' .-]*?)(?=\s*(?:[,|()–—;]|\s-\s|\s(?:at|from)\s|\b(?:19|20)\d\d\b|$))/iu.exec(after);
+  const match =
+    /^\s*(?:\(|,|-|–|:)?\s*(?:(?:of|in)\s+(?:science|arts|engineering|philosophy|technology)?\s*(?:in\s+)?)?(?:of\s+|in\s+)?([\p{L}][\p{L}&/' .-]*?)(?=\s*(?:[,|()–—;]|\s-\s|\s(?:at|from)\s|\b(?:19|20)\d\d\b|$))/iu.exec(
+      after,
+    );
   if (!match?.[1]) return null;
   const field = match[1].trim();
   if (field.length < 2 || INSTITUTION.test(field) || /^(expected|candidate|gpa)\b/i.test(field)) return null;
@@ -115,6 +164,11 @@ function isCompleted(level: Degree, context: string, now: Date): boolean {
   const last = years.length > 0 ? Math.max(...years) : null;
   if (last !== null && last > now.getUTCFullYear()) return false;
   if (level === "phd" && /\b(candidate|student)\b/i.test(context)) return false;
-  if (IN_PROGRESS.test(context)) return last !== null && last < now.getUTCFullYear() && !/\b(present|ongoing|currently|pursuing|candidate)\b/i.test(context);
+  if (IN_PROGRESS.test(context))
+    return (
+      last !== null &&
+      last < now.getUTCFullYear() &&
+      !/\b(present|ongoing|currently|pursuing|candidate)\b/i.test(context)
+    );
   return true;
 }

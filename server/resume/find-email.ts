@@ -3,7 +3,8 @@
 
 import type { Span } from "../screening/screening-result.ts";
 
-export const EMAIL_PATTERN = /[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-])?@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}\b/g;
+export const EMAIL_PATTERN =
+  /[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-])?@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}\b/g;
 
 export function findEmail(text: string): string | null {
   const match = text.match(new RegExp(EMAIL_PATTERN.source))?.[0];
@@ -14,5 +15,8 @@ export function findEmail(text: string): string | null {
 export function findEmailFact(text: string): { value: string; span: Span } | null {
   const match = new RegExp(EMAIL_PATTERN.source).exec(text);
   if (!match) return null;
-  return { value: match[0].toLowerCase(), span: { text: match[0], start: match.index, end: match.index + match[0].length } };
+  return {
+    value: match[0].toLowerCase(),
+    span: { text: match[0], start: match.index, end: match.index + match[0].length },
+  };
 }

@@ -33,20 +33,27 @@ export interface ExperienceFacts {
 /** Weight of a month in each kind of role. */
 export const ROLE_WEIGHTS: Record<RoleKind, number> = { job: 1, internship: 0.5, study: 0, break: 0 };
 
-const INTERNSHIP = /\b(intern|internship|interns|co-?op|werkstudent|praktikum|praktikant|stagiaire|estagi[áa]rio|becario|trainee|apprentice|summer analyst|summer associate)\b/i;
+const INTERNSHIP =
+  /\b(intern|internship|interns|co-?op|werkstudent|praktikum|praktikant|stagiaire|estagi[áa]rio|becario|trainee|apprentice|summer analyst|summer associate)\b/i;
 const STUDY =
   /\b(ph\.?\s?d\.?|doctoral|graduate|undergraduate|master'?s|msc|student|teaching assistant|research assistant|\bta\b|\bra\b|tutor|thesis|dissertation|candidate|fellowship|scholar)\b/i;
 /** Research posts that are paid professional work even in a university. */
-const PROFESSIONAL_RESEARCH = /\b(research (engineer|scientist)|postdoc|post-doctoral|postdoctoral|lecturer|professor|scientist)\b/i;
+const PROFESSIONAL_RESEARCH =
+  /\b(research (engineer|scientist)|postdoc|post-doctoral|postdoctoral|lecturer|professor|scientist)\b/i;
 const TITLE_WORDS =
   /\b(engineer|engineering|developer|scientist|researcher|research|manager|analyst|architect|consultant|intern|internship|lead|director|head|designer|administrator|specialist|officer|programmer|assistant|associate|fellow|founder|co-founder|cto|ceo|vp|president|member|volunteer|coach|technician|accountant|student|candidate|lecturer|professor|postdoc|tutor|instructor|sre|devops|owner|contractor|freelancer?|trainee|apprentice|advisor|chief|staff|principal|partner|clerk|representative|support|operator|teacher|editor|writer|coordinator|executive|mlops|ml|ai|data)\b/i;
 const ORG_WORDS =
   /\b(inc|llc|ltd|gmbh|ag|sa|corp|corporation|company|co|labs?|technologies|solutions|systems|group|university|universit[yäé]|universidad|universidade|institute|college|school|bank|capital|ventures|studio|agency|foundation|hospital|center|centre|ai|analytics|software|network|partners)\b\.?/i;
-const COUNTRIES = "usa|us|uk|united states|united kingdom|india|germany|canada|france|spain|brazil|brasil|china|japan|korea|south korea|singapore|netherlands|australia|italy|poland|portugal|mexico|argentina|nigeria|kenya|egypt|israel|ireland|sweden|switzerland|austria|belgium|denmark|norway|finland|vietnam|indonesia|philippines|pakistan|bangladesh|turkey|greece|chile|colombia|peru|south africa|new zealand|uae|taiwan|hong kong";
+const COUNTRIES =
+  "usa|us|uk|united states|united kingdom|india|germany|canada|france|spain|brazil|brasil|china|japan|korea|south korea|singapore|netherlands|australia|italy|poland|portugal|mexico|argentina|nigeria|kenya|egypt|israel|ireland|sweden|switzerland|austria|belgium|denmark|norway|finland|vietnam|indonesia|philippines|pakistan|bangladesh|turkey|greece|chile|colombia|peru|south africa|new zealand|uae|taiwan|hong kong";
 /** "Austin, TX", "Berlin, Germany", "Seoul, S.Korea", "Remote": where a role was, not what it was. */
-const LOCATION = new RegExp(`^(?:remote|hybrid|on-?site|[\\p{L}.'-]+(?: [\\p{L}.'-]+){0,2},\\s*(?:[A-Z]{2}|[A-Z]\\.\\s?[\\p{L}.]+|${COUNTRIES}))$`, "iu");
+const LOCATION = new RegExp(
+  `^(?:remote|hybrid|on-?site|[\\p{L}.'-]+(?: [\\p{L}.'-]+){0,2},\\s*(?:[A-Z]{2}|[A-Z]\\.\\s?[\\p{L}.]+|${COUNTRIES}))$`,
+  "iu",
+);
 /** A lone place name, US state or country code left over after splitting at commas. */
-const PLACE = /^(?:[A-Z]{2}|[A-Z]\.[A-Z][\p{L}.]*|remote|hybrid|usa|uk|us|india|germany|canada|france|spain|brazil|china|japan|korea|s\.?\s?korea|singapore|netherlands|australia|italy|poland|portugal|mexico|argentina|nigeria|kenya|egypt|israel|ireland|sweden|switzerland|new york|london|berlin|paris|munich|bangalore|bengaluru|mumbai|delhi|hyderabad|pune|san francisco|seattle|toronto|sydney|tokyo|seoul|austin|boston|chicago|madrid|barcelona|lisbon|são paulo|sao paulo|amsterdam|dublin|zurich|beijing|shanghai|shenzhen|singapore|mountain view|palo alto|menlo park|cambridge|new orleans|los angeles|atlanta|remote \(.*\))$/iu;
+const PLACE =
+  /^(?:[A-Z]{2}|[A-Z]\.[A-Z][\p{L}.]*|remote|hybrid|usa|uk|us|india|germany|canada|france|spain|brazil|china|japan|korea|s\.?\s?korea|singapore|netherlands|australia|italy|poland|portugal|mexico|argentina|nigeria|kenya|egypt|israel|ireland|sweden|switzerland|new york|london|berlin|paris|munich|bangalore|bengaluru|mumbai|delhi|hyderabad|pune|san francisco|seattle|toronto|sydney|tokyo|seoul|austin|boston|chicago|madrid|barcelona|lisbon|são paulo|sao paulo|amsterdam|dublin|zurich|beijing|shanghai|shenzhen|singapore|mountain view|palo alto|menlo park|cambridge|new orleans|los angeles|atlanta|remote \(.*\))$/iu;
 const BULLET = /^\s*(?:[•·●▪■◦○►▸‣∙*–—-]|\d+[.)])\s+/;
 
 export function findExperience(text: string, sections: Section[], now: Date): ExperienceFacts {
@@ -81,7 +88,9 @@ function entriesIn(text: string, region: { start: number; end: number }, now: Da
   lines.forEach((line, index) => {
     if (dated.some((entry) => entry.line === index)) return;
     const next = lines[index + 1];
-    const open = /^((?:\p{L}+\.?\s+)?(?:19|20)\d\d)\s*[-–—]\s/u.exec(line.text) ?? /^((?:\p{L}+\.?\s+)?(?:19|20)\d\d)\s*[-–—]$/u.exec(line.text);
+    const open =
+      /^((?:\p{L}+\.?\s+)?(?:19|20)\d\d)\s*[-–—]\s/u.exec(line.text) ??
+      /^((?:\p{L}+\.?\s+)?(?:19|20)\d\d)\s*[-–—]$/u.exec(line.text);
     const close = next && /^(present|current|now|(?:\p{L}+\.?\s+)?(?:19|20)\d\d)\b/iu.exec(next.text);
     if (!open || !close) return;
     const joined = findDateRanges(`${open[1]} - ${close[1]}`, now)[0];
@@ -160,14 +169,21 @@ function namedParts(line: string, now: Date): number {
 function headerParts(line: string, offset: number, now: Date): Span[] {
   let masked = line;
   for (const range of findDateRanges(line, now)) {
-    masked = masked.slice(0, range.index) + " ".repeat(range.text.length) + masked.slice(range.index + range.text.length);
+    masked =
+      masked.slice(0, range.index) + " ".repeat(range.text.length) + masked.slice(range.index + range.text.length);
   }
   // The second half of a range broken over two lines ("Present Leading a team…").
-  masked = masked.replace(/^(\s*)(present|current)\b/i, (_, space: string, word: string) => space + " ".repeat(word.length));
+  masked = masked.replace(
+    /^(\s*)(present|current)\b/i,
+    (_, space: string, word: string) => space + " ".repeat(word.length),
+  );
   masked = masked.replace(/(?:^|\s)(?:19|20)\d\d\s*[–—-]?(?=\s|$)/g, (match) => " ".repeat(match.length));
   const parts: Span[] = [];
   let chunkStart = 0;
-  const separators = [...masked.matchAll(STRONG_SEPARATOR), { index: masked.length, 0: "" } as unknown as RegExpMatchArray];
+  const separators = [
+    ...masked.matchAll(STRONG_SEPARATOR),
+    { index: masked.length, 0: "" } as unknown as RegExpMatchArray,
+  ];
   for (const separator of separators) {
     const chunk = masked.slice(chunkStart, separator.index);
     const chunkOffset = chunkStart;
@@ -178,9 +194,14 @@ function headerParts(line: string, offset: number, now: Date): Span[] {
       const at = pieceStart;
       pieceStart += piece.length;
       const trimmed = piece.trim();
-      if (/^,\s+$/.test(piece) || !/\p{L}{2,}/u.test(trimmed) || PLACE.test(trimmed) || LOCATION.test(trimmed)) continue;
+      if (/^,\s+$/.test(piece) || !/\p{L}{2,}/u.test(trimmed) || PLACE.test(trimmed) || LOCATION.test(trimmed))
+        continue;
       const lead = piece.search(/\S/);
-      parts.push({ text: trimmed, start: offset + chunkOffset + at + lead, end: offset + chunkOffset + at + lead + trimmed.length });
+      parts.push({
+        text: trimmed,
+        start: offset + chunkOffset + at + lead,
+        end: offset + chunkOffset + at + lead + trimmed.length,
+      });
     }
   }
   return parts;
@@ -189,14 +210,21 @@ function headerParts(line: string, offset: number, now: Date): Span[] {
 /** Title and organisation from the header lines: the part with a job word is the title. */
 function titleAndOrganisation(header: LineSpan[], now: Date): { title: Span | null; organisation: Span | null } {
   const parts = header.flatMap((line) => headerParts(line.text, line.start, now));
-  const title = parts.find((part) => TITLE_WORDS.test(part.text) && !ORG_WORDS.test(part.text)) ?? parts.find((part) => TITLE_WORDS.test(part.text)) ?? null;
-  const organisation = parts.find((part) => part !== title && !TITLE_WORDS.test(part.text)) ?? parts.find((part) => part !== title) ?? null;
+  const title =
+    parts.find((part) => TITLE_WORDS.test(part.text) && !ORG_WORDS.test(part.text)) ??
+    parts.find((part) => TITLE_WORDS.test(part.text)) ??
+    null;
+  const organisation =
+    parts.find((part) => part !== title && !TITLE_WORDS.test(part.text)) ??
+    parts.find((part) => part !== title) ??
+    null;
   return { title, organisation };
 }
 
 /** The kind of role, from its title (or, without one, the whole header). */
 export function roleKind(titleText: string | null, header: string): RoleKind {
-  if (/\b(career break|sabbatical|parental leave|maternity leave|paternity leave|gap year|travell?ing)\b/i.test(header)) return "break";
+  if (/\b(career break|sabbatical|parental leave|maternity leave|paternity leave|gap year|travell?ing)\b/i.test(header))
+    return "break";
   const title = titleText ?? header;
   if (INTERNSHIP.test(title)) return "internship";
   if (PROFESSIONAL_RESEARCH.test(title) && !/\b(student|candidate|assistant)\b/i.test(title)) return "job";

@@ -34,7 +34,10 @@ export function findLinkFacts(text: string): Array<{ value: string; span: Span }
     const normalized = normalizeLink(url);
     if (!normalized || links.some((link) => link.value === normalized)) continue;
     // Bare links were given "https://" above; the span is what the text says.
-    const source = (url.startsWith("https://") && !text.startsWith("https://", index) ? url.slice(8) : url).replace(/[.,;:!?)\]}>'"]+$/, "");
+    const source = (url.startsWith("https://") && !text.startsWith("https://", index) ? url.slice(8) : url).replace(
+      /[.,;:!?)\]}>'"]+$/,
+      "",
+    );
     links.push({ value: normalized, span: { text: source, start: index, end: index + source.length } });
   }
   return links;

@@ -6,33 +6,152 @@ import type { Span } from "../screening/screening-result.ts";
 /** How many non-empty lines from the top may hold the name. */
 const HEADER_LINES = 12;
 const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}\.)$/u;
-const PARTICLES = new Set(["de", "da", "das", "do", "dos", "del", "della", "der", "den", "di", "du", "la", "le", "van", "von", "ter", "ten", "bin", "binti", "al", "el", "y"]);
+const PARTICLES = new Set([
+  "de",
+  "da",
+  "das",
+  "do",
+  "dos",
+  "del",
+  "della",
+  "der",
+  "den",
+  "di",
+  "du",
+  "la",
+  "le",
+  "van",
+  "von",
+  "ter",
+  "ten",
+  "bin",
+  "binti",
+  "al",
+  "el",
+  "y",
+]);
 const HONORIFICS = /^(?:dr|mr|mrs|ms|mx|prof)\.?\s+/i;
 const POST_NOMINALS = /,?\s+(?:ph\.?\s?d\.?|m\.?sc\.?|b\.?sc\.?|mba|md|cfa|pmp)\.?$/i;
 /** Separators between parts of one header line: "Jane Doe | jane@x.com", "Jane Doe — London". */
-const SEGMENT_SPLIT = /\s*(?:[|•·,;]|\s[—–-]\s|\b(?:e-?mail|phone|mobile|tel|cell|linkedin|github|web(?:site)?|address)\s*:)\s*/i;
+const SEGMENT_SPLIT =
+  /\s*(?:[|•·,;]|\s[—–-]\s|\b(?:e-?mail|phone|mobile|tel|cell|linkedin|github|web(?:site)?|address)\s*:)\s*/i;
 
 /** Words that make a line a section heading rather than a name. */
 const HEADING_WORDS = new Set([
-  "summary", "profile", "objective", "experience", "employment", "history", "education", "skills",
-  "projects", "publications", "certifications", "awards", "interests", "languages", "references",
-  "resume", "résumé", "curriculum", "vitae", "cv", "contact", "information", "details", "personal",
-  "about", "professional", "technical", "work", "career", "achievements", "competencies", "page",
+  "summary",
+  "profile",
+  "objective",
+  "experience",
+  "employment",
+  "history",
+  "education",
+  "skills",
+  "projects",
+  "publications",
+  "certifications",
+  "awards",
+  "interests",
+  "languages",
+  "references",
+  "resume",
+  "résumé",
+  "curriculum",
+  "vitae",
+  "cv",
+  "contact",
+  "information",
+  "details",
+  "personal",
+  "about",
+  "professional",
+  "technical",
+  "work",
+  "career",
+  "achievements",
+  "competencies",
+  "page",
 ]);
 /** Headings that may sit above the name; any other heading ends the search. */
-const PREAMBLE_HEADINGS = /^(?:resume|résumé|curriculum vitae|cv|contact( information| details)?|personal (information|details))$/i;
+const PREAMBLE_HEADINGS =
+  /^(?:resume|résumé|curriculum vitae|cv|contact( information| details)?|personal (information|details))$/i;
 
 /** Words that make a line a job title, a place or an organisation. */
 const NON_NAME_WORDS = new Set([
-  "engineer", "engineering", "developer", "scientist", "science", "manager", "analyst", "architect",
-  "researcher", "research", "consultant", "intern", "lead", "director", "designer", "administrator",
-  "specialist", "officer", "programmer", "student", "assistant", "head", "principal", "senior",
-  "junior", "staff", "software", "data", "machine", "learning", "product", "project", "support",
-  "devops", "stack", "frontend", "backend", "front-end", "back-end", "full-stack", "accountant",
-  "technician", "president", "founder", "cto", "ceo", "vp", "professor", "lecturer", "fellow",
-  "candidate", "graduate", "freelance", "ml", "ai", "nlp", "sre", "qa", "university", "college",
-  "institute", "school", "inc", "ltd", "llc", "gmbh", "street", "avenue", "road", "city", "usa",
-  "uk", "remote", "updated", "last",
+  "engineer",
+  "engineering",
+  "developer",
+  "scientist",
+  "science",
+  "manager",
+  "analyst",
+  "architect",
+  "researcher",
+  "research",
+  "consultant",
+  "intern",
+  "lead",
+  "director",
+  "designer",
+  "administrator",
+  "specialist",
+  "officer",
+  "programmer",
+  "student",
+  "assistant",
+  "head",
+  "principal",
+  "senior",
+  "junior",
+  "staff",
+  "software",
+  "data",
+  "machine",
+  "learning",
+  "product",
+  "project",
+  "support",
+  "devops",
+  "stack",
+  "frontend",
+  "backend",
+  "front-end",
+  "back-end",
+  "full-stack",
+  "accountant",
+  "technician",
+  "president",
+  "founder",
+  "cto",
+  "ceo",
+  "vp",
+  "professor",
+  "lecturer",
+  "fellow",
+  "candidate",
+  "graduate",
+  "freelance",
+  "ml",
+  "ai",
+  "nlp",
+  "sre",
+  "qa",
+  "university",
+  "college",
+  "institute",
+  "school",
+  "inc",
+  "ltd",
+  "llc",
+  "gmbh",
+  "street",
+  "avenue",
+  "road",
+  "city",
+  "usa",
+  "uk",
+  "remote",
+  "updated",
+  "last",
 ]);
 
 export function findName(text: string): string | null {
@@ -85,7 +204,11 @@ function asName(candidate: string): { value: string; source: string } | null {
 
 function isAddress(line: string): boolean {
   const withoutTitles = line.replace(POST_NOMINALS, "");
-  return /,\s*(?:[A-Z]{2}|USA|UK|UAE)\b(?![\p{L}.])/u.test(withoutTitles) || (withoutTitles.match(/,/g)?.length ?? 0) >= 2 || /^\d+\s+\p{L}/u.test(line);
+  return (
+    /,\s*(?:[A-Z]{2}|USA|UK|UAE)\b(?![\p{L}.])/u.test(withoutTitles) ||
+    (withoutTitles.match(/,/g)?.length ?? 0) >= 2 ||
+    /^\d+\s+\p{L}/u.test(line)
+  );
 }
 
 function isHeading(line: string): boolean {
@@ -99,5 +222,7 @@ function isAllCaps(text: string): boolean {
 
 /** "JEAN-LUC O'NEIL" → "Jean-Luc O'Neil". */
 export function titleCase(text: string): string {
-  return text.toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+  return text
+    .toLowerCase()
+    .replace(/(^|[\s'’-])(\p{Ll})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
 }

@@ -23,7 +23,12 @@ export function findPhoneFact(text: string): { value: string; span: Span } | nul
         // The span covers the digits kept (a trailing bracket of the sentence is left out).
         const raw = match[0].trimEnd();
         let length = raw.length;
-        while (length > 0 && raw[length - 1] === ")" && count(raw.slice(0, length), "(") < count(raw.slice(0, length), ")")) length--;
+        while (
+          length > 0 &&
+          raw[length - 1] === ")" &&
+          count(raw.slice(0, length), "(") < count(raw.slice(0, length), ")")
+        )
+          length--;
         const source = raw.slice(0, length).trimEnd();
         const start = offset + match.index;
         return { value: phone, span: { text: source, start, end: start + source.length } };

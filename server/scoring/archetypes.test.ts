@@ -18,7 +18,10 @@ interface Label {
   balancedStrong: boolean;
   keywordStuffer: boolean;
 }
-const labels = JSON.parse(readFileSync(path.join(dir, "labels.json"), "utf8")) as { candidates: Label[]; twins: Label[] };
+const labels = JSON.parse(readFileSync(path.join(dir, "labels.json"), "utf8")) as {
+  candidates: Label[];
+  twins: Label[];
+};
 const now = new Date("2026-11-22T00:00:00Z");
 
 function score(file: string): ScoredResume {
@@ -29,7 +32,7 @@ function score(file: string): ScoredResume {
 function ranks(values: number[]): number[] {
   const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
   const result = new Array<number>(values.length);
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j + 1 < order.length && order[j + 1]![0] === order[i]![0]) j++;
     for (let k = i; k <= j; k++) result[order[k]![1]] = (i + j) / 2 + 1;
@@ -63,13 +66,19 @@ describe("archetype résumés", () => {
   });
 
   it("ranks production engineering like the expert labels (Spearman ≥ 0.8)", () => {
-    const rho = spearman(scored.map((s) => s.label.production), scored.map((s) => s.result.scores.production));
+    const rho = spearman(
+      scored.map((s) => s.label.production),
+      scored.map((s) => s.result.scores.production),
+    );
     console.info(`Spearman, production engineering: ${rho.toFixed(3)}`);
     expect(rho).toBeGreaterThanOrEqual(0.8);
   });
 
   it("ranks ML depth like the expert labels (Spearman ≥ 0.8)", () => {
-    const rho = spearman(scored.map((s) => s.label.ml), scored.map((s) => s.result.scores.ml));
+    const rho = spearman(
+      scored.map((s) => s.label.ml),
+      scored.map((s) => s.result.scores.ml),
+    );
     console.info(`Spearman, ML depth: ${rho.toFixed(3)}`);
     expect(rho).toBeGreaterThanOrEqual(0.8);
   });
@@ -94,7 +103,16 @@ describe("archetype résumés", () => {
   it("names a one-sided candidate's gap in the weaker dimension", () => {
     const backend = scored.find((s) => s.label.archetype.includes("backend") && s.label.ml < 10)!;
     expect(backend.result.gaps.length).toBeGreaterThan(0);
-    for (const gap of backend.result.gaps) expect(["ml_frameworks", "deep_learning", "classical_ml_stats", "evaluation_experimentation", "training_at_scale", "mlops_lifecycle", "applied_specialisations"]).toContain(gap);
+    for (const gap of backend.result.gaps)
+      expect([
+        "ml_frameworks",
+        "deep_learning",
+        "classical_ml_stats",
+        "evaluation_experimentation",
+        "training_at_scale",
+        "mlops_lifecycle",
+        "applied_specialisations",
+      ]).toContain(gap);
   });
 });
 

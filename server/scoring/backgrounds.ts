@@ -23,7 +23,8 @@ export const BACKGROUNDS: Record<Background, BackgroundInfo> = {
   software_engineer: {
     id: "software_engineer",
     label: "Software / backend engineer",
-    typicalGap: "ML knowledge: ML concepts and model evaluation, acquired through coursework, projects and on-the-job learning.",
+    typicalGap:
+      "ML knowledge: ML concepts and model evaluation, acquired through coursework, projects and on-the-job learning.",
     citation: `${ROLE}: "Backend engineer to ML engineer is a strong path for engineers who are willing to develop ML knowledge."`,
   },
   data_scientist: {
@@ -54,11 +55,23 @@ export const BACKGROUNDS: Record<Background, BackgroundInfo> = {
 
 /** Title patterns, most specific first: the first that matches a title decides its family. */
 const TITLE_FAMILIES: Array<[RegExp, Background]> = [
-  [/\b(machine learning|ml|mlops|ai|deep learning|computer vision|nlp)\s*(platform\s*)?(engineer|developer|architect|lead)\b|\bapplied (ml|machine learning) engineer\b/i, "ml_engineer"],
-  [/\bresearch (scientist|engineer)\b|\bresearcher\b|\bpost-?doc|\bpostdoctoral\b|\bprofessor\b|\blecturer\b|\bph\.?\s?d\.? (student|candidate|researcher)\b|\bdoctoral (student|researcher|candidate)\b/i, "researcher"],
-  [/\bdata scientist\b|\bdata science\b|\bstatistician\b|\bquantitative (analyst|researcher)\b|\bapplied scientist\b/i, "data_scientist"],
+  [
+    /\b(machine learning|ml|mlops|ai|deep learning|computer vision|nlp)\s*(platform\s*)?(engineer|developer|architect|lead)\b|\bapplied (ml|machine learning) engineer\b/i,
+    "ml_engineer",
+  ],
+  [
+    /\bresearch (scientist|engineer)\b|\bresearcher\b|\bpost-?doc|\bpostdoctoral\b|\bprofessor\b|\blecturer\b|\bph\.?\s?d\.? (student|candidate|researcher)\b|\bdoctoral (student|researcher|candidate)\b/i,
+    "researcher",
+  ],
+  [
+    /\bdata scientist\b|\bdata science\b|\bstatistician\b|\bquantitative (analyst|researcher)\b|\bapplied scientist\b/i,
+    "data_scientist",
+  ],
   [/\b(data|analytics|big data|etl|data platform|data infrastructure) engineer\b/i, "data_engineer"],
-  [/\b(software|backend|back-end|full[- ]?stack|frontend|front-end|platform|site reliability|infrastructure|devops|cloud|systems|web|mobile|java|python|go|staff|senior|principal) (engineer|developer)\b|\bsre\b|\bdeveloper\b|\bprogrammer\b|\bsoftware architect\b|\bsolutions architect\b|\btech(nical)? lead\b|\bengineering manager\b/i, "software_engineer"],
+  [
+    /\b(software|backend|back-end|full[- ]?stack|frontend|front-end|platform|site reliability|infrastructure|devops|cloud|systems|web|mobile|java|python|go|staff|senior|principal) (engineer|developer)\b|\bsre\b|\bdeveloper\b|\bprogrammer\b|\bsoftware architect\b|\bsolutions architect\b|\btech(nical)? lead\b|\bengineering manager\b/i,
+    "software_engineer",
+  ],
 ];
 
 export function backgroundOfTitle(title: string): Background | null {
@@ -78,7 +91,10 @@ export interface RoleForBackground {
  * The path a candidate comes from: the title family with the most time in role, recent roles
  * counting more. A PhD with publications and no professional role counts as a researcher.
  */
-export function classifyBackground(roles: RoleForBackground[], hints: { phd: boolean; publications: boolean }): Background {
+export function classifyBackground(
+  roles: RoleForBackground[],
+  hints: { phd: boolean; publications: boolean },
+): Background {
   const totals = new Map<Background, number>();
   for (const role of roles) {
     if (!role.title) continue;

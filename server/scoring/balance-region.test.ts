@@ -20,7 +20,8 @@ describe("balance region", () => {
         const exponent = balanceExponent(strictness);
         const line = isoOverallLine(BALANCE_THRESHOLD, productionWeight, exponent);
         expect(line.length).toBeGreaterThan(50);
-        for (const [x, y] of line) expect(weightedPowerMean(x, y, productionWeight, exponent)).toBeCloseTo(BALANCE_THRESHOLD, 0);
+        for (const [x, y] of line)
+          expect(weightedPowerMean(x, y, productionWeight, exponent)).toBeCloseTo(BALANCE_THRESHOLD, 0);
         // Production rises along the line while ML depth falls.
         for (let i = 1; i < line.length; i++) {
           expect(line[i]![0]).toBeGreaterThanOrEqual(line[i - 1]![0]);

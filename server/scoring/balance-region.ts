@@ -29,7 +29,12 @@ const overall = (production: number, ml: number, productionWeight: number, expon
   weightedPowerMean(production, ml, productionWeight, exponent);
 
 /** The least ML score with overall ≥ threshold at this production score (≤ 100), or null. */
-export function minMlForOverall(production: number, threshold: number, productionWeight: number, exponent: number): number | null {
+export function minMlForOverall(
+  production: number,
+  threshold: number,
+  productionWeight: number,
+  exponent: number,
+): number | null {
   if (overall(production, 100, productionWeight, exponent) < threshold) return null;
   if (overall(production, 0, productionWeight, exponent) >= threshold) return 0;
   // The power mean rises with each argument: bisection finds the edge to 1e-6.
@@ -66,7 +71,13 @@ export function isoOverallLine(threshold: number, productionWeight: number, expo
 }
 
 /** The balance region: overall ≥ threshold with both dimensions ≥ the gap threshold. */
-export function balanceRegion(threshold: number, gapThreshold: number, productionWeight: number, exponent: number, step = 0.5): XY[] {
+export function balanceRegion(
+  threshold: number,
+  gapThreshold: number,
+  productionWeight: number,
+  exponent: number,
+  step = 0.5,
+): XY[] {
   const edge: XY[] = [];
   for (let x = gapThreshold; x <= 100 + 1e-9; x += step) {
     const ml = minMlForOverall(x, threshold, productionWeight, exponent);
@@ -78,7 +89,11 @@ export function balanceRegion(threshold: number, gapThreshold: number, productio
   return [[edge[0]![0], 100], ...edge, [100, 100]];
 }
 
-export function balanceGeometry(productionWeight: number, exponent: number, threshold = BALANCE_THRESHOLD): BalanceGeometry {
+export function balanceGeometry(
+  productionWeight: number,
+  exponent: number,
+  threshold = BALANCE_THRESHOLD,
+): BalanceGeometry {
   return {
     threshold,
     gapThreshold: GAP_THRESHOLD,
@@ -87,7 +102,10 @@ export function balanceGeometry(productionWeight: number, exponent: number, thre
   };
 }
 
-export function inBalanceRegion(scores: { production: number; ml: number; overall: number }, threshold = BALANCE_THRESHOLD): boolean {
+export function inBalanceRegion(
+  scores: { production: number; ml: number; overall: number },
+  threshold = BALANCE_THRESHOLD,
+): boolean {
   return scores.overall >= threshold && scores.production >= GAP_THRESHOLD && scores.ml >= GAP_THRESHOLD;
 }
 
@@ -117,7 +135,8 @@ export const QUADRANTS: readonly Quadrant[] = [
     corner: "top-left",
     title: "ML depth, production gap",
     path: "Data scientist / researcher path",
-    quote: "The gaps are in production code quality, system design, deployment practices, and infrastructure management.",
+    quote:
+      "The gaps are in production code quality, system design, deployment practices, and infrastructure management.",
   },
   {
     id: "production",

@@ -11,7 +11,18 @@ import type { AreaId } from "../taxonomy/areas.ts";
 import { findSkillMentions, getSkill } from "../taxonomy/index.ts";
 import type { ScoringInput, ScoringRole } from "./scoring-input.ts";
 
-export type EvidenceSource = "role" | "internship" | "study" | "experience" | "project" | "publication" | "certification" | "education" | "summary" | "skills_list" | "other";
+export type EvidenceSource =
+  | "role"
+  | "internship"
+  | "study"
+  | "experience"
+  | "project"
+  | "publication"
+  | "certification"
+  | "education"
+  | "summary"
+  | "skills_list"
+  | "other";
 
 export interface Evidence {
   skillId: string;
@@ -134,10 +145,14 @@ export function collectEvidence(input: ScoringInput): Evidence[] {
   // where roles, projects or publications also show work.
   const corroborated = new Set<Dimension>();
   for (const e of evidence) {
-    if (e.source !== "skills_list" && e.source !== "summary" && e.source !== "other" && e.weight >= 0.3) corroborated.add(e.dimension);
+    if (e.source !== "skills_list" && e.source !== "summary" && e.source !== "other" && e.weight >= 0.3)
+      corroborated.add(e.dimension);
   }
   for (const e of evidence) {
-    if ((e.source === "skills_list" || e.source === "summary" || e.source === "other") && !corroborated.has(e.dimension)) {
+    if (
+      (e.source === "skills_list" || e.source === "summary" || e.source === "other") &&
+      !corroborated.has(e.dimension)
+    ) {
       e.weight *= UNCORROBORATED_LIST_FACTOR;
     }
   }

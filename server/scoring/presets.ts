@@ -28,7 +28,14 @@ export const PRESETS: readonly WeightsPreset[] = [
     weights: RequisitionWeightsSchema.parse({
       productionWeight: 0.35,
       balanceStrictness: 0.35,
-      areaWeights: areas({ deep_learning: 1, training_at_scale: 1, evaluation_experimentation: 1, classical_ml_stats: 0.8, cloud_iac: 0.5, data_pipelines_sql: 0.6 }),
+      areaWeights: areas({
+        deep_learning: 1,
+        training_at_scale: 1,
+        evaluation_experimentation: 1,
+        classical_ml_stats: 0.8,
+        cloud_iac: 0.5,
+        data_pipelines_sql: 0.6,
+      }),
     }),
   },
   {
@@ -39,7 +46,13 @@ export const PRESETS: readonly WeightsPreset[] = [
     weights: RequisitionWeightsSchema.parse({
       productionWeight: 0.65,
       balanceStrictness: 0.4,
-      areaWeights: areas({ mlops_lifecycle: 1, deep_learning: 0.5, classical_ml_stats: 0.5, applied_specialisations: 0.4, training_at_scale: 0.7 }),
+      areaWeights: areas({
+        mlops_lifecycle: 1,
+        deep_learning: 0.5,
+        classical_ml_stats: 0.5,
+        applied_specialisations: 0.4,
+        training_at_scale: 0.7,
+      }),
     }),
   },
 ];

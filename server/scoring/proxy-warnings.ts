@@ -12,7 +12,7 @@ export function proxyWarnings(weights: RequisitionWeights): ProxyWarning[] {
     warnings.push({
       field: "minDegree",
       message:
-        "A minimum degree is a likely proxy for socioeconomic background and age, and the guide says a Ph.D. is generally not required: \"practical skills and experience are often valued more highly\". It only flags candidates; consider removing it.",
+        'A minimum degree is a likely proxy for socioeconomic background and age, and the guide says a Ph.D. is generally not required: "practical skills and experience are often valued more highly". It only flags candidates; consider removing it.',
     });
   }
   if (weights.minYears !== null && weights.minYears >= 10) {

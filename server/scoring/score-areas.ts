@@ -20,9 +20,7 @@ export interface AreaScore {
 }
 
 function decayedSum(values: number[], decay: number): number {
-  return values
-    .sort((a, b) => b - a)
-    .reduce((sum, value, index) => sum + value * decay ** index, 0);
+  return values.sort((a, b) => b - a).reduce((sum, value, index) => sum + value * decay ** index, 0);
 }
 
 export function scoreAreas(evidence: Evidence[]): AreaScore[] {
@@ -30,7 +28,9 @@ export function scoreAreas(evidence: Evidence[]): AreaScore[] {
     const inArea = evidence.filter((e) => e.area === area.id);
     const bySkill = new Map<string, number[]>();
     for (const e of inArea) bySkill.set(e.skillId, [...(bySkill.get(e.skillId) ?? []), e.weight]);
-    const skillStrengths = [...bySkill.values()].map((weights) => Math.min(SKILL_CAP, decayedSum(weights, REPEAT_DECAY)));
+    const skillStrengths = [...bySkill.values()].map((weights) =>
+      Math.min(SKILL_CAP, decayedSum(weights, REPEAT_DECAY)),
+    );
     const raw = decayedSum(skillStrengths, BREADTH_DECAY);
     const score = Math.round(1000 * (1 - Math.exp(-raw / SATURATION))) / 10;
 

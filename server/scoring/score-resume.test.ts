@@ -11,7 +11,13 @@ function score(text: string, weights = RequisitionWeightsSchema.parse({})) {
 
 const area = (result: ReturnType<typeof score>, id: string) => result.areas.find((a) => a.id === id)!;
 
-function resume(parts: { header?: string; experience?: string[]; skills?: string; projects?: string[]; education?: string }) {
+function resume(parts: {
+  header?: string;
+  experience?: string[];
+  skills?: string;
+  projects?: string[];
+  education?: string;
+}) {
   return [
     parts.header ?? "Alex Morgan\nalex.morgan@example.com | +1 555 010 2030 | Lisbon, Portugal",
     "",
@@ -42,7 +48,9 @@ describe("evidence weighting", () => {
 
   it("quantified production impact strengthens production evidence", () => {
     const plain = score(resume({ experience: ["Built a model serving API with FastAPI."] }));
-    const quantified = score(resume({ experience: ["Built a model serving API with FastAPI serving 12k requests per second at p99 40 ms."] }));
+    const quantified = score(
+      resume({ experience: ["Built a model serving API with FastAPI serving 12k requests per second at p99 40 ms."] }),
+    );
     expect(area(quantified, "serving_apis").score).toBeGreaterThan(area(plain, "serving_apis").score);
   });
 
@@ -57,14 +65,22 @@ describe("evidence weighting", () => {
       "PyTorch, TensorFlow, Keras, JAX, scikit-learn, XGBoost, LightGBM, CatBoost, Transformers, BERT, GPT, LLMs, RAG, LoRA, CNN, RNN, LSTM, GANs, diffusion models, reinforcement learning, " +
       "MLflow, Kubeflow, Weights & Biases, DVC, Feast, feature store, model registry, drift detection, A/B testing, cross-validation, hyperparameter tuning, Optuna, Ray, Horovod, DeepSpeed, " +
       "Kubernetes, Docker, Helm, Terraform, AWS, GCP, Azure, SageMaker, Vertex AI, Spark, Kafka, Airflow, dbt, Snowflake, BigQuery, FastAPI, Flask, gRPC, Triton, TensorRT, ONNX, vLLM, Prometheus, Grafana";
-    const stuffer = score(resume({ experience: ["Managed a retail store team of 12 people.", "Ran weekly inventory counts."], skills: buzzwords }));
+    const stuffer = score(
+      resume({
+        experience: ["Managed a retail store team of 12 people.", "Ran weekly inventory counts."],
+        skills: buzzwords,
+      }),
+    );
     expect(stuffer.scores.production).toBeLessThan(25);
     expect(stuffer.scores.ml).toBeLessThan(25);
     expect(stuffer.skills.length).toBeGreaterThan(40);
   });
 
   it("every evidence span points at its line in the text", () => {
-    const text = resume({ experience: ["Served PyTorch models behind FastAPI on Kubernetes, cutting p99 latency by 35%."], skills: "Python, SQL, Docker" });
+    const text = resume({
+      experience: ["Served PyTorch models behind FastAPI on Kubernetes, cutting p99 latency by 35%."],
+      skills: "Python, SQL, Docker",
+    });
     const result = score(text);
     const spans = result.areas.flatMap((a) => a.evidence);
     expect(spans.length).toBeGreaterThan(0);
@@ -72,7 +88,9 @@ describe("evidence weighting", () => {
   });
 
   it("is deterministic", () => {
-    const text = resume({ experience: ["Built Spark pipelines in Airflow; trained XGBoost models; monitored drift with Evidently."] });
+    const text = resume({
+      experience: ["Built Spark pipelines in Airflow; trained XGBoost models; monitored drift with Evidently."],
+    });
     expect(score(text)).toEqual(score(text));
   });
 });
@@ -87,22 +105,46 @@ describe("fairness: identity never changes a score", () => {
     skills: "Python, SQL, Docker, Terraform, AWS",
   };
   const identities = [
-    { header: "Alex Morgan\nalex.morgan@example.com | +1 555 010 2030 | Lisbon, Portugal", education: "B.Sc. Computer Science, University of Porto, 2020" },
-    { header: "Julia Go\njulia.go@example.org | +44 20 7946 0000 | github.com/juliago | Spark, Nevada", education: "B.Sc. Computer Science, Stanford University, 2020" },
-    { header: "Ngozi Okonkwo-Adeyemi\nngozi@example.net | +234 803 555 0100 | Lagos, Nigeria", education: "B.Sc. Computer Science, Kubernetes Institute of Docker Technology, 2020" },
-    { header: "Zoë Ñúñez\nzoe.nunez@example.com · +52 55 5555 0101 · linkedin.com/in/zoe-nunez · Ciudad de México", education: "B.Sc. Computer Science, PyTorch College of Machine Learning and Spark, 2020" },
-    { header: "李 伟\nli.wei@example.cn | 138-1234-5678 | Rust, Go Province", education: "B.Sc. Computer Science, Tsinghua University, 2020" },
+    {
+      header: "Alex Morgan\nalex.morgan@example.com | +1 555 010 2030 | Lisbon, Portugal",
+      education: "B.Sc. Computer Science, University of Porto, 2020",
+    },
+    {
+      header: "Julia Go\njulia.go@example.org | +44 20 7946 0000 | github.com/juliago | Spark, Nevada",
+      education: "B.Sc. Computer Science, Stanford University, 2020",
+    },
+    {
+      header: "Ngozi Okonkwo-Adeyemi\nngozi@example.net | +234 803 555 0100 | Lagos, Nigeria",
+      education: "B.Sc. Computer Science, Kubernetes Institute of Docker Technology, 2020",
+    },
+    {
+      header: "Zoë Ñúñez\nzoe.nunez@example.com · +52 55 5555 0101 · linkedin.com/in/zoe-nunez · Ciudad de México",
+      education: "B.Sc. Computer Science, PyTorch College of Machine Learning and Spark, 2020",
+    },
+    {
+      header: "李 伟\nli.wei@example.cn | 138-1234-5678 | Rust, Go Province",
+      education: "B.Sc. Computer Science, Tsinghua University, 2020",
+    },
   ];
   it("scores the same résumé identically under different names, contacts, locations and schools", () => {
     const results = identities.map((identity) => score(resume({ ...base, ...identity })));
-    const comparable = (r: ReturnType<typeof score>) => ({ scores: r.scores, areas: r.areas.map((a) => [a.id, a.score]), skills: r.skills.map((s) => s.id), gaps: r.gaps, background: r.background });
+    const comparable = (r: ReturnType<typeof score>) => ({
+      scores: r.scores,
+      areas: r.areas.map((a) => [a.id, a.score]),
+      skills: r.skills.map((s) => s.id),
+      gaps: r.gaps,
+      background: r.background,
+    });
     for (const result of results.slice(1)) expect(comparable(result)).toEqual(comparable(results[0]!));
   });
 });
 
 describe("requisition weights", () => {
   const text = resume({
-    experience: ["Served models behind FastAPI on Kubernetes with Prometheus alerts and Terraform-managed AWS.", "Wrote CI pipelines in GitHub Actions with pytest."],
+    experience: [
+      "Served models behind FastAPI on Kubernetes with Prometheus alerts and Terraform-managed AWS.",
+      "Wrote CI pipelines in GitHub Actions with pytest.",
+    ],
     skills: "PyTorch",
   });
   it("balance strictness pulls a one-sided candidate down", () => {

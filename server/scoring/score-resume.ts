@@ -45,7 +45,12 @@ export function scoreResume(text: string, facts: ResumeFacts, options: ScoreResu
     scores: dimensionScores(vector, compiled),
     gaps: findGaps(vector, compiled),
     background: classifyBackground(
-      input.roles.map((role) => ({ title: role.title, months: role.months, yearsAgo: role.yearsAgo, isStudy: role.kind === "study" })),
+      input.roles.map((role) => ({
+        title: role.title,
+        months: role.months,
+        yearsAgo: role.yearsAgo,
+        isStudy: role.kind === "study",
+      })),
       { phd: input.degrees.includes("phd"), publications: input.sections.some((s) => s.kind === "publications") },
     ),
   };

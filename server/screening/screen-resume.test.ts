@@ -9,7 +9,8 @@ import { SCREENING_RESULT_KEYS, ScreeningResultSchema } from "./screening-result
 
 const limits: ExtractionLimits = { maxBytes: 10 * 1024 * 1024, maxPdfPages: 30, timeoutMs: 20_000 };
 const utf8 = (text: string) => new TextEncoder().encode(text);
-const screen = (bytes: Uint8Array, fileName = "resume.pdf") => screenResume(bytes, { fileName, limits, now: new Date("2025-01-15") });
+const screen = (bytes: Uint8Array, fileName = "resume.pdf") =>
+  screenResume(bytes, { fileName, limits, now: new Date("2025-01-15") });
 
 describe("screenResume", () => {
   it("screens a PDF résumé: contract shape, contact, timeline, scores with evidence", async () => {
@@ -31,8 +32,11 @@ describe("screenResume", () => {
     expect(result.skills.map((s) => s.id)).toContain("pytorch");
     expect(result.areas).toHaveLength(14);
     // Every evidence span is a line of the stored text.
-    for (const span of result.areas.flatMap((a) => a.evidence)) expect(screened.text!.slice(span.start, span.end)).toBe(span.text);
-    expect(screened.facts?.experience.map((entry) => [entry.title?.text, entry.organisation?.text, entry.start, entry.end])).toEqual([
+    for (const span of result.areas.flatMap((a) => a.evidence))
+      expect(screened.text!.slice(span.start, span.end)).toBe(span.text);
+    expect(
+      screened.facts?.experience.map((entry) => [entry.title?.text, entry.organisation?.text, entry.start, entry.end]),
+    ).toEqual([
       ["Senior Machine Learning Engineer", "Lumen Retail Labs", "2021-03", "present"],
       ["Machine Learning Engineer", "Northwind Analytics", "2018-06", "2021-02"],
     ]);
@@ -42,33 +46,56 @@ describe("screenResume", () => {
     expect(screened.parserVersion).toBe(PARSER_VERSION);
   });
 
-  it.each(PROFILES.map((profile) => [profile.key, profile] as const))("screens the %s profile as text and as DOCX", async (_, profile) => {
-    for (const [bytes, fileName] of [
-      [utf8(makeResumeText(profile)), "cv.txt"],
-      [makeDocx(makeResumeLines(profile)), "cv.docx"],
-    ] as const) {
-      const { result, pageCount } = await screen(bytes, fileName);
-      expect(ScreeningResultSchema.parse(result)).toEqual(result);
-      expect(result.ok).toBe(true);
-      expect(result.contact?.email).toBe(profile.email);
-      expect(result.yearsExperience).toBeGreaterThan(3);
-      expect(result.highestDegree).not.toBeNull();
-      expect(pageCount).toBeNull();
-    }
-  });
+  it.each(PROFILES.map((profile) => [profile.key, profile] as const))(
+    "screens the %s profile as text and as DOCX",
+    async (_, profile) => {
+      for (const [bytes, fileName] of [
+        [utf8(makeResumeText(profile)), "cv.txt"],
+        [makeDocx(makeResumeLines(profile)), "cv.docx"],
+      ] as const) {
+        const { result, pageCount } = await screen(bytes, fileName);
+        expect(ScreeningResultSchema.parse(result)).toEqual(result);
+        expect(result.ok).toBe(true);
+        expect(result.contact?.email).toBe(profile.email);
+        expect(result.yearsExperience).toBeGreaterThan(3);
+        expect(result.highestDegree).not.toBeNull();
+        expect(pageCount).toBeNull();
+      }
+    },
+  );
 
   it.each<[string, Uint8Array, string, string, string | null]>([
     ["0 bytes", new Uint8Array(0), "empty.pdf", "empty", null],
     ["whitespace only", utf8("  \n \n"), "blank.txt", "empty", "txt"],
     ["an image-only PDF", makeImageOnlyPdf(), "scan.pdf", "no_text", "pdf"],
-    ["a PNG named .pdf", Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), "resume.pdf", "unsupported_type", null],
-    ["text named .pdf", utf8("This is a corrupt pdf file with junk bytes instead of real PDF content!"), "broken.pdf", "corrupt", null],
+    [
+      "a PNG named .pdf",
+      Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]),
+      "resume.pdf",
+      "unsupported_type",
+      null,
+    ],
+    [
+      "text named .pdf",
+      utf8("This is a corrupt pdf file with junk bytes instead of real PDF content!"),
+      "broken.pdf",
+      "corrupt",
+      null,
+    ],
     ["a truncated PDF", makePdf(["Jane Doe"]).subarray(0, 150), "cut.pdf", "corrupt", "pdf"],
   ])("reports %s as a named failure", async (_, bytes, fileName, code, format) => {
     const screened = await screen(bytes, fileName);
     expect(ScreeningResultSchema.parse(screened.result)).toEqual(screened.result);
     expect(Object.keys(screened.result)).toEqual([...SCREENING_RESULT_KEYS]);
-    expect(screened.result).toMatchObject({ file: fileName, ok: false, error: { code }, format, contact: null, skills: [], scores: null });
+    expect(screened.result).toMatchObject({
+      file: fileName,
+      ok: false,
+      error: { code },
+      format,
+      contact: null,
+      skills: [],
+      scores: null,
+    });
     expect(screened.result.error?.message.length).toBeGreaterThan(20);
     expect(screened.text).toBeNull();
     expect(screened.facts).toBeNull();

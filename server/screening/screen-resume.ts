@@ -71,7 +71,12 @@ export async function screenResume(bytes: Uint8Array, options: ScreenResumeOptio
 
 function contactOf(facts: ResumeFacts): Contact {
   const { name, email, phone, links } = facts.contact;
-  return { name: name?.value ?? null, email: email?.value ?? null, phone: phone?.value ?? null, links: links.map((link) => link.value) };
+  return {
+    name: name?.value ?? null,
+    email: email?.value ?? null,
+    phone: phone?.value ?? null,
+    links: links.map((link) => link.value),
+  };
 }
 
 /** The result for a file that could not be read (also used by the CLI for files it skips). */

@@ -59,9 +59,7 @@ export const ScreeningResultSchema = z
     yearsExperience: z.number().nonnegative().nullable(),
     highestDegree: DegreeLevelSchema.nullable(),
     background: BackgroundSchema.nullable(),
-    skills: z.array(
-      z.object({ id: z.string(), name: z.string(), dimension: DimensionSchema, area: z.string() }),
-    ),
+    skills: z.array(z.object({ id: z.string(), name: z.string(), dimension: DimensionSchema, area: z.string() })),
     scores: z
       .object({
         production: z.number().min(0).max(100),

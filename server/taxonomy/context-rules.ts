@@ -44,7 +44,8 @@ export const CONTEXT_RULES = {
     rejectAfter:
       /^(?:\s*-\s*(?:to|live|getter|ahead|between|around|kart)\b|\s+(?:to|live|ahead|beyond|back|through|far|get|getting|green|further|big|wrong|above|into|the|a|an|terms?|enrichment|annotations?)\b|\s*!)/i,
     acceptBefore: /\b(?:in|using|with|knowledge of|experience of)\s+$/i,
-    acceptAfter: /^\s*(?:\(\s*golang\s*\)|lang\b|programming|developer|services?\b|microservices?|modules?|routines?|backend)/i,
+    acceptAfter:
+      /^\s*(?:\(\s*golang\s*\)|lang\b|programming|developer|services?\b|microservices?|modules?|routines?|backend)/i,
     requireNearby: {
       skills: "language",
       words: /\b(?:programming|languages?|backend|microservices?|goroutines?|concurrency|gRPC|developer|stack)\b/i,
@@ -61,7 +62,8 @@ export const CONTEXT_RULES = {
     acceptAfter: /^\s*(?:programming|language|packages?\b|\(\s*(?:tidyverse|ggplot|dplyr|Shiny))/i,
     requireNearby: {
       skills: "language",
-      words: /\b(?:statistic\w*|regression|ggplot2?|dplyr|tidyverse|CRAN|Shiny|SAS|SPSS|Stata|MATLAB|econometric\w*|biostatistic\w*|languages?|programming)\b/i,
+      words:
+        /\b(?:statistic\w*|regression|ggplot2?|dplyr|tidyverse|CRAN|Shiny|SAS|SPSS|Stata|MATLAB|econometric\w*|biostatistic\w*|languages?|programming)\b/i,
     },
   },
   c: {
@@ -71,7 +73,8 @@ export const CONTEXT_RULES = {
     forms: ["C"],
     rejectBefore:
       /(?:\b(?:Series|Round|Class|Type|Grade|Vitamin|Level|Tier|Plan|Section|Appendix|Part|Block|Room|Exhibit|Schedule|Objective|Team|Group|Phase|Option|Model|Category|Unit|Floor|Building|Form|Line|Hall|Wing|Division)\s*[-:]?\s*|(?<![A-Za-z])[A-Za-z]\.\s*)$/i,
-    rejectAfter: /^(?:\s*-\s*[A-Za-z]|\.\s*[A-Z]|\.\w|['’]|\s*&|\+|\s+(?:level|suite|corp|grade|rating|average|student)\b)/i,
+    rejectAfter:
+      /^(?:\s*-\s*[A-Za-z]|\.\s*[A-Z]|\.\w|['’]|\s*&|\+|\s+(?:level|suite|corp|grade|rating|average|student)\b)/i,
     acceptAfter: /^\s*(?:\/\s*C\s*\+\s*\+|programming|language\b|\(\s*programming)/i,
     requireNearby: {
       skills: "language",
@@ -107,12 +110,12 @@ export const CONTEXT_RULES = {
     requireNearby: { skills: "language", words: LANGUAGE_WORDS, exemptForms: ["Rust", "RUST"] },
   },
   swift: {
-    description:
-      'Swift the language: only "Swift" with iOS or language context; not SWIFT payments or the adjective.',
+    description: 'Swift the language: only "Swift" with iOS or language context; not SWIFT payments or the adjective.',
     guards: ["Swift"],
     forms: ["Swift"],
     rejectBefore: /\bTaylor\s+$/,
-    rejectAfter: /^\s+(?:payments?|codes?|messages?|messaging|network|transfers?|response|action|delivery|turnaround)\b/i,
+    rejectAfter:
+      /^\s+(?:payments?|codes?|messages?|messaging|network|transfers?|response|action|delivery|turnaround)\b/i,
     requireNearby: {
       skills: "language",
       words: /\b(?:iOS|Xcode|SwiftUI|Objective-C|mobile|Apple|programming|languages?|apps?)\b/i,
@@ -130,14 +133,16 @@ export const CONTEXT_RULES = {
     guards: ["Ray"],
     forms: ["Ray"],
     rejectBefore: /(?:\bX\s*[-‐]?\s*|\bSugar\s+|\bMr\.?\s+|\bDr\.?\s+|\bgamma\s+|\bcosmic\s+)$/i,
-    rejectAfter: /^(?:\s+(?!Tune|Train|Serve|Data|Core|Cluster|RLlib|AIR)[A-Z][a-z]+|\s+[A-Z]\.|\s+(?:tracing|casting|of|optics)\b|\s*-\s*Ban)/,
+    rejectAfter:
+      /^(?:\s+(?!Tune|Train|Serve|Data|Core|Cluster|RLlib|AIR)[A-Z][a-z]+|\s+[A-Z]\.|\s+(?:tracing|casting|of|optics)\b|\s*-\s*Ban)/,
     requireNearby: {
       skills: "any",
       words: /\b(?:distributed|clusters?|parallel\w*|scal\w+|workers?|actors?|tasks?|training|tuning)\b/i,
     },
   },
   flask: {
-    description: 'Flask the web framework: "Flask" unless lab glassware; lower-case "flask" only next to another skill.',
+    description:
+      'Flask the web framework: "Flask" unless lab glassware; lower-case "flask" only next to another skill.',
     guards: ["Flask"],
     rejectBefore: /\b(?:erlenmeyer|volumetric|conical|round[- ]bottom(?:ed)?|hip|vacuum|thermos|glass|lab)\s+$/i,
     rejectAfter: /^\s+of\b/i,
@@ -146,7 +151,8 @@ export const CONTEXT_RULES = {
   airflow: {
     description: "Apache Airflow: not air flow in cooling, HVAC or aerodynamics.",
     guards: ["Airflow"],
-    rejectNearby: /\b(?:cooling|HVAC|ventilation|fans?|thermal|CFM|ducts?|aerodynamic\w*|wind tunnel|CFD|respirat\w*|lungs?)\b/i,
+    rejectNearby:
+      /\b(?:cooling|HVAC|ventilation|fans?|thermal|CFM|ducts?|aerodynamic\w*|wind tunnel|CFD|respirat\w*|lungs?)\b/i,
   },
   docker: {
     description: "Docker the tool: not a dock worker.",
@@ -163,7 +169,8 @@ export const CONTEXT_RULES = {
     },
   },
   helm: {
-    description: 'Helm the Kubernetes package manager: not "at the helm"; lower-case "helm" only next to another skill.',
+    description:
+      'Helm the Kubernetes package manager: not "at the helm"; lower-case "helm" only next to another skill.',
     guards: ["Helm"],
     rejectBefore: /\b(?:the|at|took|taking)\s+$/i,
     requireNearby: { skills: "any", exemptForms: ["Helm", "HELM"] },
@@ -185,7 +192,7 @@ export const CONTEXT_RULES = {
     forms: ["BERT"],
   },
   feast: {
-    description: 'Feast the feature store: only next to another skill or feature-store words (not a meal).',
+    description: "Feast the feature store: only next to another skill or feature-store words (not a meal).",
     guards: ["Feast"],
     requireNearby: { skills: "any", words: /\bfeatures?\b/i },
   },
@@ -202,28 +209,42 @@ export const CONTEXT_RULES = {
   transformer: {
     description: "Transformer models: not electrical transformers.",
     guards: ["Transformers", "transformer"],
-    rejectNearby: /\b(?:electrical|voltage|substations?|kV|MVA|windings?|utilit(?:y|ies)|HVDC|power (?:grid|plants?|systems|distribution)|switchgear)\b/i,
+    rejectNearby:
+      /\b(?:electrical|voltage|substations?|kV|MVA|windings?|utilit(?:y|ies)|HVDC|power (?:grid|plants?|systems|distribution)|switchgear)\b/i,
   },
   regression: {
-    description: 'Regression the model family: not a performance or test regression ("latency regression", "caught regressions").',
+    description:
+      'Regression the model family: not a performance or test regression ("latency regression", "caught regressions").',
     guards: ["Regression"],
-    rejectBefore: /\b(?:performance|perf|latency|memory|visual|UI|no|prevent(?:ed|ing|s)?|catch(?:es|ing)?|caught|avoid(?:ed|ing|s)?|detect(?:ed|ing|s)?|fix(?:ed|es|ing)?|bisect(?:ed|ing)?)\s+$/i,
+    rejectBefore:
+      /\b(?:performance|perf|latency|memory|visual|UI|no|prevent(?:ed|ing|s)?|catch(?:es|ing)?|caught|avoid(?:ed|ing|s)?|detect(?:ed|ing|s)?|fix(?:ed|es|ing)?|bisect(?:ed|ing)?)\s+$/i,
     rejectAfter: /^\s+(?:bugs?|issues?|alerts?)\b/i,
   },
   monitoring: {
-    description: 'Bare "monitoring" is software monitoring only next to another skill or system words (not "monitoring patients").',
+    description:
+      'Bare "monitoring" is software monitoring only next to another skill or system words (not "monitoring patients").',
     guards: ["monitoring"],
-    requireNearby: { skills: "any", words: /\b(?:systems?|services?|production|metrics|alerts?|alerting|dashboards?|uptime|latency|infrastructure|pipelines?|models?|logs?)\b/i },
+    requireNearby: {
+      skills: "any",
+      words:
+        /\b(?:systems?|services?|production|metrics|alerts?|alerting|dashboards?|uptime|latency|infrastructure|pipelines?|models?|logs?)\b/i,
+    },
   },
   calibration: {
-    description: 'Bare "calibration" is model calibration only next to another skill or model words (not calibrating instruments).',
+    description:
+      'Bare "calibration" is model calibration only next to another skill or model words (not calibrating instruments).',
     guards: ["calibration"],
     requireNearby: { skills: "any", words: /\b(?:models?|probabilit\w*|classifiers?|predictions?|scores?)\b/i },
   },
   on_call: {
-    description: '"On-call" is production on-call only next to another skill or service words (not on-call nursing shifts).',
+    description:
+      '"On-call" is production on-call only next to another skill or service words (not on-call nursing shifts).',
     guards: ["On-call"],
-    requireNearby: { skills: "any", words: /\b(?:services?|rotations?|incidents?|production|pager\w*|SRE|outages?|systems?|platforms?|infrastructure)\b/i },
+    requireNearby: {
+      skills: "any",
+      words:
+        /\b(?:services?|rotations?|incidents?|production|pager\w*|SRE|outages?|systems?|platforms?|infrastructure)\b/i,
+    },
   },
 } satisfies Record<string, ContextRule>;
 

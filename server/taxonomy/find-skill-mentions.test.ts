@@ -101,7 +101,11 @@ describe("tokens and boundaries", () => {
   });
 
   it("prefers the longest alias", () => {
-    expect(texts("Spark SQL and Apache Kafka on Google Cloud Run")).toEqual(["Spark SQL", "Apache Kafka", "Google Cloud Run"]);
+    expect(texts("Spark SQL and Apache Kafka on Google Cloud Run")).toEqual([
+      "Spark SQL",
+      "Apache Kafka",
+      "Google Cloud Run",
+    ]);
     expect(ids("Spark MLlib")).toEqual(["spark_mllib"]);
     expect(ids("regression tests")).toEqual(["integration_testing"]);
     expect(ids("logistic regression")).toEqual(["classification"]);
@@ -119,7 +123,12 @@ describe("tokens and boundaries", () => {
 
   it("reports the dimension and area of each mention", () => {
     const [docker, pytorch] = findSkillMentions("Docker, PyTorch");
-    expect(docker).toMatchObject({ skillId: "docker", area: "containers_orchestration", dimension: "production", hedge: 1 });
+    expect(docker).toMatchObject({
+      skillId: "docker",
+      area: "containers_orchestration",
+      dimension: "production",
+      hedge: 1,
+    });
     expect(pytorch).toMatchObject({ skillId: "pytorch", area: "ml_frameworks", dimension: "ml", hedge: 1 });
   });
 });
@@ -197,7 +206,9 @@ describe("speed", () => {
     findSkillMentions(big);
     const seconds = (performance.now() - started) / 1000;
     const mbPerSecond = big.length / 1_000_000 / seconds;
-    console.log(`findSkillMentions: ${perResume.toFixed(3)} ms per 4 KB résumé, ${mbPerSecond.toFixed(1)} MB/s on ${(big.length / 1e6).toFixed(1)} MB`);
+    console.log(
+      `findSkillMentions: ${perResume.toFixed(3)} ms per 4 KB résumé, ${mbPerSecond.toFixed(1)} MB/s on ${(big.length / 1e6).toFixed(1)} MB`,
+    );
     expect(perResume).toBeLessThan(50);
   });
 });

@@ -63,7 +63,11 @@ export function compileSkillMatcher(skills: readonly Skill[]): FindSkillMentions
   const root = newNode();
   for (const skill of skills) {
     const rule: ContextRule | null =
-      skill.context === undefined ? null : typeof skill.context === "string" ? CONTEXT_RULES[skill.context] : skill.context;
+      skill.context === undefined
+        ? null
+        : typeof skill.context === "string"
+          ? CONTEXT_RULES[skill.context]
+          : skill.context;
     const guarded = new Set((rule?.guards ?? []).map(normalizeAlias));
     const dimension = dimensionOf.get(skill.area);
     if (dimension === undefined) throw new Error(`skill ${skill.id}: unknown area ${skill.area}`);
@@ -106,7 +110,14 @@ function findMentions(root: TrieNode, text: string): SkillMention[] {
       const end = tokens.ends[last]!;
       const verdict = judgeLocally(text, terminal, start, end);
       if (verdict === "reject") continue;
-      candidates.push({ terminal, start, end, line: lineStarts.lineOf(start), accepted: verdict === "accept", index: candidates.length });
+      candidates.push({
+        terminal,
+        start,
+        end,
+        line: lineStarts.lineOf(start),
+        accepted: verdict === "accept",
+        index: candidates.length,
+      });
       i = last + 1;
       matched = true;
       break;
@@ -228,8 +239,10 @@ function resolvePending(text: string, candidates: Candidate[]): void {
   const neighbours = (candidate: Candidate): Candidate[] => {
     const index = candidate.index;
     const result: Candidate[] = [];
-    for (let k = index - 1; k >= 0 && candidate.start - candidates[k]!.end <= NEARBY_CHARS; k -= 1) result.push(candidates[k]!);
-    for (let k = index + 1; k < candidates.length && candidates[k]!.start - candidate.end <= NEARBY_CHARS; k += 1) result.push(candidates[k]!);
+    for (let k = index - 1; k >= 0 && candidate.start - candidates[k]!.end <= NEARBY_CHARS; k -= 1)
+      result.push(candidates[k]!);
+    for (let k = index + 1; k < candidates.length && candidates[k]!.start - candidate.end <= NEARBY_CHARS; k += 1)
+      result.push(candidates[k]!);
     return result;
   };
   let changed = true;
@@ -252,7 +265,11 @@ function resolvePending(text: string, candidates: Candidate[]): void {
           !other.accepted &&
           other.terminal.isLanguage &&
           other.line === candidate.line &&
-          LIST_GAP.test(other.start >= candidate.end ? text.slice(candidate.end, other.start) : text.slice(other.end, candidate.start)),
+          LIST_GAP.test(
+            other.start >= candidate.end
+              ? text.slice(candidate.end, other.start)
+              : text.slice(other.end, candidate.start),
+          ),
       );
       if (listMate !== undefined) {
         candidate.accepted = true;

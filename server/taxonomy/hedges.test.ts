@@ -3,7 +3,8 @@ import { findSkillMentions } from "./index.ts";
 import { HEDGES } from "./hedges.ts";
 
 /** The hedge of each mention, keyed by its text. */
-const hedges = (text: string) => Object.fromEntries(findSkillMentions(text).map((mention) => [mention.text, mention.hedge]));
+const hedges = (text: string) =>
+  Object.fromEntries(findSkillMentions(text).map((mention) => [mention.text, mention.hedge]));
 
 describe("hedges", () => {
   it.each([
@@ -45,7 +46,10 @@ describe("hedges", () => {
   });
 
   it("keeps the lowest factor when hedges stack", () => {
-    expect(hedges("Basic familiarity with Docker, currently learning Kubernetes")).toEqual({ Docker: 0.5, Kubernetes: 0.35 });
+    expect(hedges("Basic familiarity with Docker, currently learning Kubernetes")).toEqual({
+      Docker: 0.5,
+      Kubernetes: 0.35,
+    });
   });
 
   it("defines factors in [0, 1] with unique ids", () => {

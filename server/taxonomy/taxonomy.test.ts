@@ -1,7 +1,17 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { AREA_IDS, AREAS, CONTEXT_RULES, SKILLS, compileSkillMatcher, findSkillMentions, getArea, getSkill, skillsByArea } from "./index.ts";
+import {
+  AREA_IDS,
+  AREAS,
+  CONTEXT_RULES,
+  SKILLS,
+  compileSkillMatcher,
+  findSkillMentions,
+  getArea,
+  getSkill,
+  skillsByArea,
+} from "./index.ts";
 import { normalizeAlias } from "./tokenize.ts";
 
 // Every tool and practice the guide names, with the skill it must resolve to.
@@ -137,7 +147,9 @@ describe("taxonomy integrity", () => {
 
   it("refuses a taxonomy in which two skills claim one alias", () => {
     const [first, second] = SKILLS;
-    expect(() => compileSkillMatcher([first!, { ...second!, aliases: [first!.name.toUpperCase()] }])).toThrow(/already belongs/);
+    expect(() => compileSkillMatcher([first!, { ...second!, aliases: [first!.name.toUpperCase()] }])).toThrow(
+      /already belongs/,
+    );
   });
 
   it("keeps weights within 0.5–1.5", () => {
@@ -153,7 +165,8 @@ describe("taxonomy integrity", () => {
       const users = SKILLS.filter((skill) => skill.context === id);
       expect(users.length, id).toBeGreaterThan(0);
       const strings = new Set(users.flatMap((skill) => [skill.name, ...skill.aliases]).map(normalizeAlias));
-      for (const guard of ("guards" in rule ? rule.guards : []) ?? []) expect(strings.has(normalizeAlias(guard)), `${id}: ${guard}`).toBe(true);
+      for (const guard of ("guards" in rule ? rule.guards : []) ?? [])
+        expect(strings.has(normalizeAlias(guard)), `${id}: ${guard}`).toBe(true);
     }
   });
 

@@ -10,17 +10,27 @@ import { ROLES, UserChangeError } from "./user-input.ts";
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 async function targetUser(db: Db | Tx, userId: string) {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, role: true, disabled: true } });
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, role: true, disabled: true },
+  });
   if (!user) throw new UserChangeError("This account does not exist.");
   return user;
 }
 
 async function assertAnotherActiveAdmin(tx: Tx, userId: string, what: string) {
   const others = await tx.user.count({ where: { role: "ADMIN", disabled: false, id: { not: userId } } });
-  if (others === 0) throw new UserChangeError(`This is the last active admin: ${what} would leave nobody to manage accounts.`);
+  if (others === 0)
+    throw new UserChangeError(`This is the last active admin: ${what} would leave nobody to manage accounts.`);
 }
 
-export async function changeUserRole(db: Db, userId: string, role: string, actor: AuditActor, ip: string | null = null) {
+export async function changeUserRole(
+  db: Db,
+  userId: string,
+  role: string,
+  actor: AuditActor,
+  ip: string | null = null,
+) {
   if (!(ROLES as readonly string[]).includes(role)) throw new UserChangeError("Choose a role.", "role");
   await db.$transaction(async (tx) => {
     const user = await targetUser(tx, userId);
@@ -40,7 +50,13 @@ export async function changeUserRole(db: Db, userId: string, role: string, actor
 }
 
 /** Disabling signs the account out everywhere; its history (audit, decisions) stays. */
-export async function setUserDisabled(db: Db, userId: string, disabled: boolean, actor: AuditActor, ip: string | null = null) {
+export async function setUserDisabled(
+  db: Db,
+  userId: string,
+  disabled: boolean,
+  actor: AuditActor,
+  ip: string | null = null,
+) {
   await db.$transaction(async (tx) => {
     const user = await targetUser(tx, userId);
     if (user.disabled === disabled) return;
@@ -60,7 +76,13 @@ export async function setUserDisabled(db: Db, userId: string, disabled: boolean,
 }
 
 /** Sets a new password chosen by the admin and signs the account out everywhere. */
-export async function resetUserPassword(db: Db, userId: string, password: string, actor: AuditActor, ip: string | null = null) {
+export async function resetUserPassword(
+  db: Db,
+  userId: string,
+  password: string,
+  actor: AuditActor,
+  ip: string | null = null,
+) {
   const problem = passwordProblem(password);
   if (problem) throw new UserChangeError(problem, "password");
   const passwordHash = await hashPassword(password);
@@ -79,18 +101,29 @@ export async function resetUserPassword(db: Db, userId: string, password: string
 }
 
 /** Makes the user a member of exactly these requisitions. */
-export async function setUserMemberships(db: Db, userId: string, requisitionIds: string[], actor: AuditActor, ip: string | null = null) {
+export async function setUserMemberships(
+  db: Db,
+  userId: string,
+  requisitionIds: string[],
+  actor: AuditActor,
+  ip: string | null = null,
+) {
   const wanted = [...new Set(requisitionIds)];
   await db.$transaction(async (tx) => {
     const user = await targetUser(tx, userId);
     const existing = await tx.requisition.findMany({ where: { id: { in: wanted } }, select: { id: true } });
-    if (existing.length !== wanted.length) throw new UserChangeError("One of the requisitions no longer exists. Reload the page.");
-    const current = (await tx.requisitionMember.findMany({ where: { userId }, select: { requisitionId: true } })).map((m) => m.requisitionId);
+    if (existing.length !== wanted.length)
+      throw new UserChangeError("One of the requisitions no longer exists. Reload the page.");
+    const current = (await tx.requisitionMember.findMany({ where: { userId }, select: { requisitionId: true } })).map(
+      (m) => m.requisitionId,
+    );
     const added = wanted.filter((id) => !current.includes(id));
     const removed = current.filter((id) => !wanted.includes(id));
     if (added.length === 0 && removed.length === 0) return;
-    if (removed.length > 0) await tx.requisitionMember.deleteMany({ where: { userId, requisitionId: { in: removed } } });
-    if (added.length > 0) await tx.requisitionMember.createMany({ data: added.map((requisitionId) => ({ userId, requisitionId })) });
+    if (removed.length > 0)
+      await tx.requisitionMember.deleteMany({ where: { userId, requisitionId: { in: removed } } });
+    if (added.length > 0)
+      await tx.requisitionMember.createMany({ data: added.map((requisitionId) => ({ userId, requisitionId })) });
     await recordAudit(tx, actor, {
       action: "user.memberships",
       summary: `${user.email}: member of ${wanted.length} requisition(s) (+${added.length} −${removed.length})`,

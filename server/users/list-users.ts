@@ -13,7 +13,12 @@ export async function listUsers(db: Db) {
       createdAt: true,
       passwordChangedAt: true,
       memberships: { select: { requisition: { select: { id: true, title: true } } } },
-      sessions: { where: { expiresAt: { gt: new Date() } }, select: { lastSeenAt: true }, orderBy: { lastSeenAt: "desc" }, take: 1 },
+      sessions: {
+        where: { expiresAt: { gt: new Date() } },
+        select: { lastSeenAt: true },
+        orderBy: { lastSeenAt: "desc" },
+        take: 1,
+      },
     },
   });
 }

@@ -27,8 +27,12 @@ function collectBrowserErrors(page: Page): string[] {
 async function demoRequisitionIds(page: Page): Promise<Record<keyof typeof DEMO_REQUISITIONS, string>> {
   await signIn(page, "admin");
   await page.goto("/requisitions");
-  const id = async (title: string) => (await page.getByRole("link", { name: title }).getAttribute("href"))!.split("/").pop()!;
-  const ids = { recommendations: await id(DEMO_REQUISITIONS.recommendations), platform: await id(DEMO_REQUISITIONS.platform) };
+  const id = async (title: string) =>
+    (await page.getByRole("link", { name: title }).getAttribute("href"))!.split("/").pop()!;
+  const ids = {
+    recommendations: await id(DEMO_REQUISITIONS.recommendations),
+    platform: await id(DEMO_REQUISITIONS.platform),
+  };
   await page.context().clearCookies();
   return ids;
 }
@@ -38,7 +42,9 @@ async function visibleRequisitions(page: Page): Promise<string[]> {
   return page.getByTestId("requisition-row").locator(".row-title").allTextContents();
 }
 
-test("a visitor must sign in; wrong credentials get one clear message; the page asked for opens after", async ({ page }) => {
+test("a visitor must sign in; wrong credentials get one clear message; the page asked for opens after", async ({
+  page,
+}) => {
   const errors = collectBrowserErrors(page);
   await page.goto("/requisitions");
   await expect(page).toHaveURL(/\/login\?redirectTo=%2Frequisitions$/);
@@ -51,7 +57,7 @@ test("a visitor must sign in; wrong credentials get one clear message; the page 
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByTestId("sign-in").click();
   await expect(page.getByTestId("login-error")).toHaveText(
-    "That e-mail and password do not match an active account. Check both and try again."
+    "That e-mail and password do not match an active account. Check both and try again.",
   );
   await expect(page.getByLabel("E-mail")).toHaveValue(DEMO_USERS.recruiter.email);
   await screenshot(page, "login-error");
@@ -104,7 +110,9 @@ test("an admin sees every requisition and the admin pages", async ({ page }) => 
   await page.getByLabel("Action").selectOption("user.");
   await page.getByTestId("apply-filters").click();
   await expect(page).toHaveURL(/[?&]action=user\.(&|$)/);
-  const actions = await page.getByTestId("audit-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-action")));
+  const actions = await page
+    .getByTestId("audit-row")
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-action")));
   expect(actions).toEqual(["user.memberships", "user.create"]);
   await expect(page.getByTestId("audit-row").first()).toContainText(DEMO_USERS.admin.email);
   await screenshot(page, "admin-audit");
@@ -118,7 +126,9 @@ test("an admin sees every requisition and the admin pages", async ({ page }) => 
   expect(errors).toEqual([]);
 });
 
-test("a recruiter sees only their requisition, can upload, reads weights without saving, and is refused elsewhere", async ({ page }) => {
+test("a recruiter sees only their requisition, can upload, reads weights without saving, and is refused elsewhere", async ({
+  page,
+}) => {
   const ids = await demoRequisitionIds(page);
   await signIn(page, "recruiter");
   await expect(page.getByTestId("user-role")).toHaveText("Recruiter");
@@ -139,12 +149,16 @@ test("a recruiter sees only their requisition, can upload, reads weights without
     expect(response?.status(), path).toBe(403);
     await expect(page.getByTestId("error-panel")).toBeVisible();
   }
-  await expect(page.getByTestId("error-message")).toHaveText("You are not a member of this requisition. Ask an admin to add you to it.");
+  await expect(page.getByTestId("error-message")).toHaveText(
+    "You are not a member of this requisition. Ask an admin to add you to it.",
+  );
   await screenshot(page, "recruiter-forbidden");
   expect((await page.request.get("/admin/queues", { maxRedirects: 0 })).status()).toBe(403);
 });
 
-test("a hiring manager tunes their requisition's ranking but cannot upload or create requisitions", async ({ page }) => {
+test("a hiring manager tunes their requisition's ranking but cannot upload or create requisitions", async ({
+  page,
+}) => {
   await signIn(page, "manager");
   await expect(page.getByTestId("user-role")).toHaveText("Hiring manager");
   const titles = await visibleRequisitions(page);

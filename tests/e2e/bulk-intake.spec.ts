@@ -32,7 +32,8 @@ function applicantsZip(): { bytes: Uint8Array; stored: string[] } {
     const text = makeResumeText(profile);
     const name = slug(profile.name);
     if (index % 3 === 0) return { name: `applicants/pdf/${name}.pdf`, data: makePdf(text.split("\n")), compress: true };
-    if (index % 3 === 1) return { name: `applicants/word/${name}.docx`, data: makeDocx(text.split("\n"), { compress: true }) };
+    if (index % 3 === 1)
+      return { name: `applicants/word/${name}.docx`, data: makeDocx(text.split("\n"), { compress: true }) };
     return { name: `applicants/${name}.txt`, data: text, compress: true };
   });
   const bytes = makeZip([
@@ -46,7 +47,9 @@ function applicantsZip(): { bytes: Uint8Array; stored: string[] } {
   return { bytes, stored: [...resumes.map((r) => path.basename(r.name)), "scanned-cv.pdf"] };
 }
 
-test("a recruiter uploads a ZIP, follows its progress live and sees every refusal with its reason", async ({ page }) => {
+test("a recruiter uploads a ZIP, follows its progress live and sees every refusal with its reason", async ({
+  page,
+}) => {
   const browserErrors: string[] = [];
   page.on("pageerror", (error) => browserErrors.push(error.message));
   page.on("console", (message) => {
@@ -64,7 +67,10 @@ test("a recruiter uploads a ZIP, follows its progress live and sees every refusa
   const bomb = path.join(dir, "bomb.zip");
   const locked = path.join(dir, "locked.zip");
   // 30 MB of zeros that claims to be 1 KB: about 30 KB on the wire.
-  await writeFile(bomb, makeZip([{ name: "cv.txt", data: new Uint8Array(30 * 1024 * 1024), compress: true, declaredSize: 1024 }]));
+  await writeFile(
+    bomb,
+    makeZip([{ name: "cv.txt", data: new Uint8Array(30 * 1024 * 1024), compress: true, declaredSize: 1024 }]),
+  );
   await writeFile(locked, makeZip([{ name: "cv.pdf", data: "\u0000".repeat(64), encrypted: true }]));
   const applicants = applicantsZip();
 
@@ -102,7 +108,9 @@ test("a recruiter uploads a ZIP, follows its progress live and sees every refusa
   await expect(bar).toHaveAttribute("aria-valuemax", String(applicants.stored.length));
   await expect(page.getByTestId("batch-counts")).toHaveAttribute("aria-live", "polite");
   await expect(page.getByTestId("batch-live-status")).toContainText("Finished");
-  await expect(page.getByTestId("batch-summary")).toContainText(`${applicants.stored.length} résumés stored · 3 refused`);
+  await expect(page.getByTestId("batch-summary")).toContainText(
+    `${applicants.stored.length} résumés stored · 3 refused`,
+  );
 
   // Every stored file, with its state; the unreadable one says why in plain words.
   const files = page.getByTestId("batch-file");
@@ -119,7 +127,9 @@ test("a recruiter uploads a ZIP, follows its progress live and sees every refusa
   const refused = page.getByTestId("refused-file");
   await expect(refused).toHaveCount(3);
   await expect(refused.filter({ hasText: "old-applications.zip" })).toContainText("in applicants.zip");
-  await expect(refused.filter({ hasText: "old-applications.zip" })).toContainText("Archives inside an archive are not opened");
+  await expect(refused.filter({ hasText: "old-applications.zip" })).toContainText(
+    "Archives inside an archive are not opened",
+  );
   await expect(refused.filter({ hasText: "bomb.zip" })).toContainText("Too large");
   await expect(refused.filter({ hasText: "bomb.zip" })).toContainText("zip bomb");
   await expect(refused.filter({ hasText: "locked.zip" })).toContainText("Password-protected");
@@ -136,7 +146,9 @@ test("a recruiter uploads a ZIP, follows its progress live and sees every refusa
   // The list of uploads, then back to the table with every stored résumé in it.
   await page.goto(`${requisitionPath}/uploads`);
   await expect(page.getByTestId("batch-row")).toHaveCount(1);
-  await expect(page.getByTestId("batch-row")).toContainText(`${applicants.stored.length} of ${applicants.stored.length} résumés read`);
+  await expect(page.getByTestId("batch-row")).toContainText(
+    `${applicants.stored.length} of ${applicants.stored.length} résumés read`,
+  );
   await screenshot(page, "bulk-uploads-list");
   await page.goto(batchPath);
   await page.getByTestId("back-to-candidates").click();
@@ -145,7 +157,9 @@ test("a recruiter uploads a ZIP, follows its progress live and sees every refusa
   expect(browserErrors).toEqual([]);
 });
 
-test("the progress view counts live while the worker reads, and links back from the requisition page", async ({ page }) => {
+test("the progress view counts live while the worker reads, and links back from the requisition page", async ({
+  page,
+}) => {
   await signIn(page, "recruiter");
   await page.goto("/requisitions/new");
   await page.getByLabel("Title").fill(`ML Engineer, Live Progress ${Date.now().toString(36)}`);

@@ -8,14 +8,16 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { makeImageOnlyPdf } from "../factories/pdf-writer.ts";
-import { BACKEND_ENGINEER, DATA_SCIENTIST, makeResumeText, ML_ENGINEER, type ResumeProfile } from "../factories/resume-factory.ts";
+import {
+  BACKEND_ENGINEER,
+  DATA_SCIENTIST,
+  makeResumeText,
+  ML_ENGINEER,
+  type ResumeProfile,
+} from "../factories/resume-factory.ts";
 import { signIn } from "./support/auth.ts";
 import { setBlindReview } from "./support/e2e-database.ts";
 import { expectAccessible, screenshot, watchErrors } from "./support/page-checks.ts";
-
-
-
-
 
 /** Creates a requisition and returns its path. */
 async function createRequisition(page: Page, title: string): Promise<string> {
@@ -49,7 +51,9 @@ async function requisitionWith(page: Page, title: string, profiles: ResumeProfil
   await page.getByTestId("upload-submit").click();
   await expect(page).not.toHaveURL(requisitionPath);
   await page.goto(requisitionPath);
-  await expect(page.locator('[data-testid="candidate-row"][data-status="DONE"]')).toHaveCount(profiles.length, { timeout: 60_000 });
+  await expect(page.locator('[data-testid="candidate-row"][data-status="DONE"]')).toHaveCount(profiles.length, {
+    timeout: 60_000,
+  });
   return requisitionPath;
 }
 
@@ -64,7 +68,11 @@ const candidateLink = (page: Page, text?: string) => {
 test("a recruiter reads the evidence, adds a note, shortlists and steps through candidates", async ({ page }) => {
   const errors = watchErrors(page);
   await signIn(page, "recruiter");
-  const requisitionPath = await requisitionWith(page, "ML Engineer, Candidate page", [ML_ENGINEER, BACKEND_ENGINEER, DATA_SCIENTIST]);
+  const requisitionPath = await requisitionWith(page, "ML Engineer, Candidate page", [
+    ML_ENGINEER,
+    BACKEND_ENGINEER,
+    DATA_SCIENTIST,
+  ]);
 
   // Open the candidate from the table, sorted by overall score: the page keeps that view.
   await page.goto(`${requisitionPath}?sort=overall&dir=desc`);
@@ -125,7 +133,9 @@ test("a recruiter reads the evidence, adds a note, shortlists and steps through 
   expect(page.url()).toBe(firstUrl);
   await page.getByTestId("note-submit").click();
   await expect(page.getByTestId("note")).toHaveCount(1);
-  await expect(page.getByTestId("note").first()).toContainText("Strong serving work (Triton, p99 35 ms). Ask about drift monitoring.j");
+  await expect(page.getByTestId("note").first()).toContainText(
+    "Strong serving work (Triton, p99 35 ms). Ask about drift monitoring.j",
+  );
   await expect(page.getByTestId("note-input")).toHaveValue("");
 
   // Shortlist: the stage and its history update.
@@ -142,7 +152,9 @@ test("a recruiter reads the evidence, adds a note, shortlists and steps through 
   const file = await page.request.get(href!);
   expect(file.status()).toBe(200);
   expect(file.headers()["content-type"]).toBe("text/plain; charset=utf-8");
-  expect(file.headers()["content-disposition"]).toBe(`attachment; filename="ml_engineer.txt"; filename*=UTF-8''ml_engineer.txt`);
+  expect(file.headers()["content-disposition"]).toBe(
+    `attachment; filename="ml_engineer.txt"; filename*=UTF-8''ml_engineer.txt`,
+  );
   expect(file.headers()["x-content-type-options"]).toContain("nosniff");
   expect(file.headers()["content-security-policy"]).toContain("sandbox");
   expect(file.headers()["cache-control"]).toBe("private, no-store");
@@ -190,7 +202,15 @@ test("blind review hides identity on the candidate page until the candidate is s
   expect(await page.getByTestId("redacted").count()).toBeGreaterThan(3);
   await expect(page.getByTestId("download-file")).toHaveCount(0);
   const body = (await page.locator("body").textContent()) ?? "";
-  for (const value of [ML_ENGINEER.name, ML_ENGINEER.email, ML_ENGINEER.phone, "University of Texas", "Austin", "priya-raman-ml", "ml_engineer.txt"]) {
+  for (const value of [
+    ML_ENGINEER.name,
+    ML_ENGINEER.email,
+    ML_ENGINEER.phone,
+    "University of Texas",
+    "Austin",
+    "priya-raman-ml",
+    "ml_engineer.txt",
+  ]) {
     expect(body, value).not.toContain(value);
   }
   // Nor is it in the page's data.

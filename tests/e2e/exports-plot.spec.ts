@@ -7,7 +7,14 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
-import { BACKEND_ENGINEER, DATA_ENGINEER, DATA_SCIENTIST, makeResumeText, ML_ENGINEER, RESEARCHER } from "../factories/resume-factory.ts";
+import {
+  BACKEND_ENGINEER,
+  DATA_ENGINEER,
+  DATA_SCIENTIST,
+  makeResumeText,
+  ML_ENGINEER,
+  RESEARCHER,
+} from "../factories/resume-factory.ts";
 import { DEMO_REQUISITIONS, DEMO_USERS, signIn } from "./support/auth.ts";
 import { expectAccessible, screenshot as takeScreenshot, watchErrors } from "./support/page-checks.ts";
 
@@ -16,9 +23,6 @@ const screenshot = (page: Page, name: string, fullPage = true) => takeScreenshot
 /** A file name that is a formula: with no name in the résumé, the file name labels the candidate. */
 // (It starts with @: a file name starting with = is dropped by the multipart parser before intake.)
 const CRAFTED_FILE = "@SUM(1+1) crafted.txt";
-
-
-
 
 async function resumeFiles(): Promise<string[]> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "mle-e2e-exports-"));
@@ -39,13 +43,21 @@ async function resumeFiles(): Promise<string[]> {
 
 async function shortlist(page: Page, requisitionPath: string, rowText: string) {
   await page.goto(`${requisitionPath}?sort=overall&dir=desc`);
-  await page.getByTestId("candidate-row").filter({ hasText: rowText }).first().locator('a[href*="/candidates/"]').first().click();
+  await page
+    .getByTestId("candidate-row")
+    .filter({ hasText: rowText })
+    .first()
+    .locator('a[href*="/candidates/"]')
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/candidates\//);
   await page.getByTestId("stage-button-SHORTLISTED").click();
   await expect(page.getByTestId("stage-button-SHORTLISTED")).toHaveAttribute("aria-pressed", "true");
 }
 
-test("a recruiter exports the shortlist as CSV and opens a candidate from the plot with the keyboard", async ({ page }) => {
+test("a recruiter exports the shortlist as CSV and opens a candidate from the plot with the keyboard", async ({
+  page,
+}) => {
   const errors = watchErrors(page);
   await signIn(page, "recruiter");
 
@@ -67,7 +79,9 @@ test("a recruiter exports the shortlist as CSV and opens a candidate from the pl
   await page.getByTestId("upload-submit").click();
   await expect(page).not.toHaveURL(requisitionPath);
   await page.goto(requisitionPath);
-  await expect(page.locator('[data-testid="candidate-row"][data-status="DONE"]')).toHaveCount(files.length, { timeout: 90_000 });
+  await expect(page.locator('[data-testid="candidate-row"][data-status="DONE"]')).toHaveCount(files.length, {
+    timeout: 90_000,
+  });
 
   await shortlist(page, requisitionPath, ML_ENGINEER.name);
   await shortlist(page, requisitionPath, CRAFTED_FILE);
@@ -78,7 +92,10 @@ test("a recruiter exports the shortlist as CSV and opens a candidate from the pl
   await expect(page.getByTestId("export-shortlist-csv")).toBeVisible();
   await screenshot(page, "exports-menu", false);
   await expectAccessible(page, "the requisition page with the export menu open");
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-shortlist-csv").click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("export-shortlist-csv").click(),
+  ]);
   const day = new Date().toISOString().slice(0, 10);
   expect(download.suggestedFilename()).toMatch(new RegExp(`^ml-engineer-exports-[a-z0-9]+-shortlist-${day}\\.csv$`));
   const bytes = await readFile((await download.path())!);

@@ -5,7 +5,9 @@ import { DEMO_REQUISITIONS, signIn } from "./support/auth.ts";
 
 const SCREENS = "test-results/screens";
 
-test("blind review is switched in the ranking editor; a recruiter closes and reopens the requisition", async ({ page }) => {
+test("blind review is switched in the ranking editor; a recruiter closes and reopens the requisition", async ({
+  page,
+}) => {
   await signIn(page, "manager");
   await page.getByRole("link", { name: DEMO_REQUISITIONS.recommendations }).first().click();
   await expect(page.getByTestId("requisition-title")).toHaveText(DEMO_REQUISITIONS.recommendations);

@@ -24,9 +24,6 @@ import { expectAccessible, screenshot, watchErrors } from "./support/page-checks
 const expect = baseExpect.configure({ timeout: 20_000 });
 const PROFILES: ResumeProfile[] = [ML_ENGINEER, BACKEND_ENGINEER, DATA_SCIENTIST, DATA_ENGINEER, RESEARCHER];
 
-
-
-
 // PNG bytes under a .pdf name: accepted at upload (the name is not trusted), failed by the worker
 // with a named reason — the row to retry.
 const PNG_BYTES = Buffer.from(
@@ -56,7 +53,9 @@ async function requisitionWithResumes(page: Page, title: string): Promise<{ path
   await page.getByTestId("upload-submit").click();
   await expect(page).toHaveURL(new RegExp(`${requisitionPath}/uploads/`));
   await page.goto(requisitionPath);
-  await expect(page.locator('[data-testid="candidate-row"][data-status="DONE"]')).toHaveCount(PROFILES.length, { timeout: 60_000 });
+  await expect(page.locator('[data-testid="candidate-row"][data-status="DONE"]')).toHaveCount(PROFILES.length, {
+    timeout: 60_000,
+  });
   await expect(page.locator('[data-testid="candidate-row"][data-status="FAILED"]')).toHaveCount(1, { timeout: 30_000 });
   return { path: requisitionPath, id: requisitionPath.split("/").pop()! };
 }
@@ -129,13 +128,18 @@ test("a recruiter filters, sorts by two columns, bulk-shortlists and retries a f
   await expect(page.getByTestId("sort-rank-overall")).toHaveText(/1$/);
   await expect(page.getByTestId("sort-rank-years")).toHaveText(/2$/);
   await expect(page.locator("th[aria-sort]")).toHaveCount(2);
-  await expect(page.getByTestId("sort-summary")).toHaveText("Sorted by overall score descending, then years of experience descending");
+  await expect(page.getByTestId("sort-summary")).toHaveText(
+    "Sorted by overall score descending, then years of experience descending",
+  );
   const overall = await scores(page, 0);
   expect(overall).toEqual([...overall].sort((a, b) => b - a));
 
   // ---- Rows link to the candidate page with the table's view; keyboard moves, opens, selects.
   const firstName = (await names(page))[0]!;
-  await expect(page.getByTestId("candidate-name").first()).toHaveAttribute("href", /\/candidates\/[a-z0-9]+\?.*sort=overall%2Cyears%3Adesc/);
+  await expect(page.getByTestId("candidate-name").first()).toHaveAttribute(
+    "href",
+    /\/candidates\/[a-z0-9]+\?.*sort=overall%2Cyears%3Adesc/,
+  );
   await rows(page).first().focus();
   await page.keyboard.press("j");
   await expect(rows(page).nth(1)).toBeFocused();
@@ -244,7 +248,9 @@ test("a blind-review requisition shows neutral labels until shortlisting, never 
   await page.getByTestId("bulk-shortlisted").click();
   await expect(page.getByTestId("toast")).toHaveText(/1 candidate moved to Shortlisted/);
   await expect(page.getByTestId("identity-hidden")).toHaveCount(5);
-  const shortlisted = rows(page).filter({ has: page.locator('[data-testid="stage-badge"]', { hasText: "Shortlisted" }) });
+  const shortlisted = rows(page).filter({
+    has: page.locator('[data-testid="stage-badge"]', { hasText: "Shortlisted" }),
+  });
   await expect(shortlisted.getByTestId("candidate-name")).not.toHaveText(/^Candidate [A-Z0-9]{6}$/);
   expect(PROFILES.map((p) => p.name)).toContain(await shortlisted.getByTestId("candidate-name").textContent());
   await expectAccessible(page, "a blind-review requisition");

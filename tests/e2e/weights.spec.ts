@@ -18,7 +18,8 @@ async function screenshot(page: Page, name: string) {
 async function scoresByName(items: Locator, nameSelector: string, scoreSelector: string) {
   const result: Record<string, string> = {};
   for (const item of await items.all()) {
-    result[(await item.locator(nameSelector).textContent()) ?? ""] = (await item.locator(scoreSelector).textContent()) ?? "";
+    result[(await item.locator(nameSelector).textContent()) ?? ""] =
+      (await item.locator(scoreSelector).textContent()) ?? "";
   }
   return result;
 }
@@ -40,7 +41,9 @@ test.beforeEach(async ({ page }) => {
   await signIn(page, "admin");
 });
 
-test("a hiring manager tunes weights, sees the preview move, is warned about proxies and saves a new version", async ({ page }) => {
+test("a hiring manager tunes weights, sees the preview move, is warned about proxies and saves a new version", async ({
+  page,
+}) => {
   const browserErrors: string[] = [];
   page.on("pageerror", (error) => browserErrors.push(error.message));
   page.on("console", (message) => {
@@ -97,10 +100,16 @@ test("a hiring manager tunes weights, sees the preview move, is warned about pro
   await screenshot(page, "weights-editor");
   await page.getByTestId("ranking-preview").screenshot({ path: `${SCREENS}/weights-preview.png` });
   // What the preview promises is what saving does: the table's scores match the "after" list.
-  const promised = await scoresByName(page.getByTestId("preview-after").getByTestId("preview-entry"), ".preview-list__name", ".preview-list__score");
+  const promised = await scoresByName(
+    page.getByTestId("preview-after").getByTestId("preview-entry"),
+    ".preview-list__name",
+    ".preview-list__score",
+  );
 
   await page.getByTestId("save-weights").click();
-  await expect(page.getByTestId("weights-saved")).toHaveText("Saved as version 2 · the candidates table ranks with it now");
+  await expect(page.getByTestId("weights-saved")).toHaveText(
+    "Saved as version 2 · the candidates table ranks with it now",
+  );
   await expect(page).toHaveURL(`${requisitionPath}/weights`);
   await expect(page.getByTestId("weights-version")).toHaveText("2");
   await expect(page.getByTestId("preset-research")).toHaveAttribute("aria-pressed", "true");

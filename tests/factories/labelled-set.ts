@@ -49,7 +49,8 @@ export function renderLabelled(label: Label): { bytes: Uint8Array; fileName: str
 function twoColumn(lines: string[]): Uint8Array {
   const main = lines.indexOf("--- main ---");
   const sidebarAt = lines.findIndex((line) => line.startsWith("--- sidebar"));
-  if (main === -1 || sidebarAt === -1) throw new Error("a two-column résumé needs --- main --- and --- sidebar --- markers");
+  if (main === -1 || sidebarAt === -1)
+    throw new Error("a two-column résumé needs --- main --- and --- sidebar --- markers");
   return makeTwoColumnPdf({
     header: lines.slice(0, main),
     main: lines.slice(main + 1, sidebarAt),

@@ -51,7 +51,8 @@ export function makeTwoColumnPdf(options: {
   const gutter = 24;
   const left = options.sidebarSide === "right" ? options.main : options.sidebar;
   const right = options.sidebarSide === "right" ? options.sidebar : options.main;
-  const rightX = MARGIN + (options.sidebarSide === "right" ? PAGE_WIDTH - 2 * MARGIN - sidebarWidth : sidebarWidth + gutter);
+  const rightX =
+    MARGIN + (options.sidebarSide === "right" ? PAGE_WIDTH - 2 * MARGIN - sidebarWidth : sidebarWidth + gutter);
   left.forEach((line, i) => placed.push({ text: line, x: MARGIN, y: y + i * LEADING, size: 9 }));
   // Columns never share baselines exactly in real layouts: the second starts a little lower.
   right.forEach((line, i) => placed.push({ text: line, x: rightX, y: y + 3 + i * LEADING, size: 9 }));
@@ -68,7 +69,9 @@ function placedStream(items: PlacedText[]): Uint8Array {
 
 /** A PDF whose pages hold only a grey picture: what a scanned résumé looks like to a parser. */
 export function makeImageOnlyPdf(pageCount = 1): Uint8Array {
-  const stream = ascii(`q ${PAGE_WIDTH - 2 * MARGIN} 0 0 ${PAGE_HEIGHT - 2 * MARGIN} ${MARGIN} ${MARGIN} cm /Im1 Do Q\n`);
+  const stream = ascii(
+    `q ${PAGE_WIDTH - 2 * MARGIN} 0 0 ${PAGE_HEIGHT - 2 * MARGIN} ${MARGIN} ${MARGIN} cm /Im1 Do Q\n`,
+  );
   return writeDocument(Array.from({ length: pageCount }, () => ({ stream, usesImage: true })));
 }
 
@@ -112,10 +115,33 @@ export function escapeText(text: string): string {
 
 // The characters WinAnsiEncoding places in 0x80–0x9F; 0xA0–0xFF match Latin-1.
 const WIN_ANSI_EXTRA: Record<string, number> = {
-  "€": 0x80, "‚": 0x82, "ƒ": 0x83, "„": 0x84, "…": 0x85, "†": 0x86, "‡": 0x87, "ˆ": 0x88,
-  "‰": 0x89, "Š": 0x8a, "‹": 0x8b, "Œ": 0x8c, "Ž": 0x8e, "‘": 0x91, "’": 0x92, "“": 0x93,
-  "”": 0x94, "•": 0x95, "–": 0x96, "—": 0x97, "˜": 0x98, "™": 0x99, "š": 0x9a, "›": 0x9b,
-  "œ": 0x9c, "ž": 0x9e, "Ÿ": 0x9f,
+  "€": 0x80,
+  "‚": 0x82,
+  ƒ: 0x83,
+  "„": 0x84,
+  "…": 0x85,
+  "†": 0x86,
+  "‡": 0x87,
+  ˆ: 0x88,
+  "‰": 0x89,
+  Š: 0x8a,
+  "‹": 0x8b,
+  Œ: 0x8c,
+  Ž: 0x8e,
+  "‘": 0x91,
+  "’": 0x92,
+  "“": 0x93,
+  "”": 0x94,
+  "•": 0x95,
+  "–": 0x96,
+  "—": 0x97,
+  "˜": 0x98,
+  "™": 0x99,
+  š: 0x9a,
+  "›": 0x9b,
+  œ: 0x9c,
+  ž: 0x9e,
+  Ÿ: 0x9f,
 };
 
 /** Characters outside WinAnsi (Helvetica cannot show them) become "?". */
@@ -139,12 +165,17 @@ function writeDocument(pages: PageSpec[], security?: { encrypt: string; id: stri
     ascii("<< /Type /Catalog /Pages 2 0 R >>"),
     ascii(`<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(" ")}] /Count ${pages.length} >>`),
     ascii("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"),
-    streamObject("/Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8", new Uint8Array(64).fill(0x99)),
+    streamObject(
+      "/Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8",
+      new Uint8Array(64).fill(0x99),
+    ),
   ];
   pages.forEach((page, i) => {
     const resources = page.usesImage ? "<< /XObject << /Im1 4 0 R >> >>" : "<< /Font << /F1 3 0 R >> >>";
     objects.push(
-      ascii(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE_WIDTH} ${PAGE_HEIGHT}] /Resources ${resources} /Contents ${pageIds[i]! + 1} 0 R >>`),
+      ascii(
+        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE_WIDTH} ${PAGE_HEIGHT}] /Resources ${resources} /Contents ${pageIds[i]! + 1} 0 R >>`,
+      ),
       streamObject("", page.stream),
     );
   });
@@ -167,7 +198,9 @@ function writeDocument(pages: PageSpec[], security?: { encrypt: string; id: stri
     ...offsets.map((offset) => `${String(offset).padStart(10, "0")} 00000 n `),
   ].join("\n");
   const extra = security ? ` /Encrypt ${objects.length} 0 R /ID [<${security.id}> <${security.id}>]` : "";
-  chunks.push(ascii(`${xref}\ntrailer\n<< /Size ${objects.length + 1} /Root 1 0 R${extra} >>\nstartxref\n${length}\n%%EOF\n`));
+  chunks.push(
+    ascii(`${xref}\ntrailer\n<< /Size ${objects.length + 1} /Root 1 0 R${extra} >>\nstartxref\n${length}\n%%EOF\n`),
+  );
   return concat(chunks);
 }
 

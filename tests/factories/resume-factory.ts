@@ -70,7 +70,8 @@ function joinWrapped(parts: string[]): string[] {
   const lines: string[] = [];
   for (const part of parts) {
     const last = lines.at(-1);
-    if (last !== undefined && last.length + 3 + part.length <= MAX_LINE_LENGTH) lines[lines.length - 1] = `${last} | ${part}`;
+    if (last !== undefined && last.length + 3 + part.length <= MAX_LINE_LENGTH)
+      lines[lines.length - 1] = `${last} | ${part}`;
     else lines.push(part);
   }
   return lines;
@@ -129,7 +130,21 @@ export const ML_ENGINEER: ResumeProfile = {
     },
   ],
   education: [{ degree: "M.S. Computer Science", school: "University of Texas at Austin", year: "2018" }],
-  skills: ["Python", "PyTorch", "TensorFlow", "scikit-learn", "XGBoost", "Ray", "Kubernetes", "Docker", "AWS SageMaker", "Feast", "MLflow", "SQL", "Go"],
+  skills: [
+    "Python",
+    "PyTorch",
+    "TensorFlow",
+    "scikit-learn",
+    "XGBoost",
+    "Ray",
+    "Kubernetes",
+    "Docker",
+    "AWS SageMaker",
+    "Feast",
+    "MLflow",
+    "SQL",
+    "Go",
+  ],
 };
 
 export const BACKEND_ENGINEER: ResumeProfile = {
@@ -165,7 +180,19 @@ export const BACKEND_ENGINEER: ResumeProfile = {
     },
   ],
   education: [{ degree: "B.Sc. Computer Science", school: "University of Manchester", year: "2016" }],
-  skills: ["Go", "Java", "Spring Boot", "PostgreSQL", "Kafka", "Redis", "gRPC", "Docker", "Kubernetes", "Terraform", "AWS"],
+  skills: [
+    "Go",
+    "Java",
+    "Spring Boot",
+    "PostgreSQL",
+    "Kafka",
+    "Redis",
+    "gRPC",
+    "Docker",
+    "Kubernetes",
+    "Terraform",
+    "AWS",
+  ],
 };
 
 export const DATA_SCIENTIST: ResumeProfile = {
@@ -204,7 +231,19 @@ export const DATA_SCIENTIST: ResumeProfile = {
     { degree: "M.Sc. Statistics", school: "Universidad Carlos III de Madrid", year: "2019" },
     { degree: "B.Sc. Mathematics", school: "Universitat de València", year: "2017" },
   ],
-  skills: ["Python", "pandas", "R", "SQL", "scikit-learn", "LightGBM", "Prophet", "causal inference", "A/B testing", "Looker", "dbt"],
+  skills: [
+    "Python",
+    "pandas",
+    "R",
+    "SQL",
+    "scikit-learn",
+    "LightGBM",
+    "Prophet",
+    "causal inference",
+    "A/B testing",
+    "Looker",
+    "dbt",
+  ],
 };
 
 export const DATA_ENGINEER: ResumeProfile = {
@@ -282,4 +321,10 @@ export const RESEARCHER: ResumeProfile = {
   skills: ["Python", "PyTorch", "JAX", "Transformers", "LoRA", "NLP", "machine translation", "CUDA", "Slurm"],
 };
 
-export const PROFILES: readonly ResumeProfile[] = [ML_ENGINEER, BACKEND_ENGINEER, DATA_SCIENTIST, DATA_ENGINEER, RESEARCHER];
+export const PROFILES: readonly ResumeProfile[] = [
+  ML_ENGINEER,
+  BACKEND_ENGINEER,
+  DATA_SCIENTIST,
+  DATA_ENGINEER,
+  RESEARCHER,
+];

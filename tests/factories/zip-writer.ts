@@ -83,35 +83,37 @@ export function makeDocx(paragraphs: string[], options: DocxOptions = {}): Uint8
     .join("");
   const padding = options.paddingBytes ? " ".repeat(options.paddingBytes) : "";
   const compress = options.compress ?? false;
-  return makeZip([
-    {
-      name: "[Content_Types].xml",
-      data:
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-        '<Default Extension="xml" ContentType="application/xml"/>' +
-        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
-        "</Types>",
-    },
-    {
-      name: "_rels/.rels",
-      data:
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +
-        "</Relationships>",
-    },
-    {
-      name: "word/document.xml",
-      data:
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
-        `<w:body>${body}${padding}</w:body></w:document>`,
-      compress,
-      declaredSize: options.declaredDocumentSize,
-    },
-  ].map((entry) => ({ compress, ...entry })));
+  return makeZip(
+    [
+      {
+        name: "[Content_Types].xml",
+        data:
+          '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+          '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+          '<Default Extension="xml" ContentType="application/xml"/>' +
+          '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
+          "</Types>",
+      },
+      {
+        name: "_rels/.rels",
+        data:
+          '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+          '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+          '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +
+          "</Relationships>",
+      },
+      {
+        name: "word/document.xml",
+        data:
+          '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+          '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+          `<w:body>${body}${padding}</w:body></w:document>`,
+        compress,
+        declaredSize: options.declaredDocumentSize,
+      },
+    ].map((entry) => ({ compress, ...entry })),
+  );
 }
 
 function escapeXml(text: string): string {

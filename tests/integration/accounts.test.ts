@@ -9,7 +9,12 @@ import { getSessionUser } from "../../server/auth/sessions.ts";
 import { signIn } from "../../server/auth/sign-in.ts";
 import { updateRequisitionWeights } from "../../server/requisitions/requisition-weights.ts";
 import { createUser } from "../../server/users/create-user.ts";
-import { changeUserRole, resetUserPassword, setUserDisabled, setUserMemberships } from "../../server/users/change-user.ts";
+import {
+  changeUserRole,
+  resetUserPassword,
+  setUserDisabled,
+  setUserMemberships,
+} from "../../server/users/change-user.ts";
 import { UserChangeError } from "../../server/users/user-input.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
@@ -21,7 +26,12 @@ const CHEAP = { N: 2 ** 10, r: 8, p: 1 };
 beforeAll(async () => {
   testDb = await createTestDatabase();
   admin = await testDb.db.user.create({
-    data: { email: "root@accounts.test", name: "Root", role: "ADMIN", passwordHash: await hashPassword("root-password-1", CHEAP) },
+    data: {
+      email: "root@accounts.test",
+      name: "Root",
+      role: "ADMIN",
+      passwordHash: await hashPassword("root-password-1", CHEAP),
+    },
     select: { id: true, email: true },
   });
 });
@@ -43,17 +53,25 @@ describe("sign-in rate limits", () => {
     const t0 = new Date("2026-11-22T10:00:00Z");
     for (let i = 0; i < 5; i++) {
       const at = new Date(t0.getTime() + i * 60_000);
-      expect(await signIn(testDb.db, { email, password: "wrong", ip: "10.0.0.1" }, LIMITS, at)).toEqual({ ok: false, reason: "invalid" });
+      expect(await signIn(testDb.db, { email, password: "wrong", ip: "10.0.0.1" }, LIMITS, at)).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     }
     // The first failure was at 10:00, so the block lasts until 10:15.
     const blocked = await signIn(
       testDb.db,
       { email, password: "the-password-1", ip: "10.0.0.2" },
       LIMITS,
-      new Date("2026-11-22T10:05:30Z")
+      new Date("2026-11-22T10:05:30Z"),
     );
     expect(blocked).toEqual({ ok: false, reason: "rate_limited", retryAfterMinutes: 10 });
-    const later = await signIn(testDb.db, { email, password: "the-password-1", ip: "10.0.0.2" }, LIMITS, new Date("2026-11-22T10:15:01Z"));
+    const later = await signIn(
+      testDb.db,
+      { email, password: "the-password-1", ip: "10.0.0.2" },
+      LIMITS,
+      new Date("2026-11-22T10:15:01Z"),
+    );
     expect(later.ok).toBe(true);
   });
 
@@ -61,29 +79,45 @@ describe("sign-in rate limits", () => {
     const { email } = await user("forgetful@accounts.test");
     const at = (minute: number) => new Date(Date.UTC(2026, 10, 22, 11, minute));
     for (let i = 0; i < 4; i++) await signIn(testDb.db, { email, password: "wrong", ip: "10.1.0.1" }, LIMITS, at(i));
-    expect((await signIn(testDb.db, { email, password: "the-password-1", ip: "10.1.0.1" }, LIMITS, at(5))).ok).toBe(true);
-    for (let i = 0; i < 4; i++) await signIn(testDb.db, { email, password: "wrong", ip: "10.1.0.1" }, LIMITS, at(6 + i));
+    expect((await signIn(testDb.db, { email, password: "the-password-1", ip: "10.1.0.1" }, LIMITS, at(5))).ok).toBe(
+      true,
+    );
+    for (let i = 0; i < 4; i++)
+      await signIn(testDb.db, { email, password: "wrong", ip: "10.1.0.1" }, LIMITS, at(6 + i));
     expect(await checkLoginRateLimit(testDb.db, { email, ip: null }, LIMITS, at(11))).toEqual({ limited: false });
   });
 
   it("locks an address that tries many e-mails (password spraying)", async () => {
     const at = new Date("2026-11-22T12:00:00Z");
     for (let i = 0; i < 8; i++) {
-      await signIn(testDb.db, { email: `spray${i}@accounts.test`, password: "Winter2026!", ip: "203.0.113.9" }, LIMITS, at);
+      await signIn(
+        testDb.db,
+        { email: `spray${i}@accounts.test`, password: "Winter2026!", ip: "203.0.113.9" },
+        LIMITS,
+        at,
+      );
     }
     const { email } = await user("victim@accounts.test");
-    expect(await signIn(testDb.db, { email, password: "the-password-1", ip: "203.0.113.9" }, LIMITS, at)).toMatchObject({
-      ok: false,
-      reason: "rate_limited",
-      retryAfterMinutes: 15,
-    });
+    expect(await signIn(testDb.db, { email, password: "the-password-1", ip: "203.0.113.9" }, LIMITS, at)).toMatchObject(
+      {
+        ok: false,
+        reason: "rate_limited",
+        retryAfterMinutes: 15,
+      },
+    );
     // The same account from another address is fine.
-    expect((await signIn(testDb.db, { email, password: "the-password-1", ip: "198.51.100.1" }, LIMITS, at)).ok).toBe(true);
+    expect((await signIn(testDb.db, { email, password: "the-password-1", ip: "198.51.100.1" }, LIMITS, at)).ok).toBe(
+      true,
+    );
   });
 
   it("audits a successful sign-in with its address", async () => {
     const { email, id } = await user("audited@accounts.test");
-    const result = await signIn(testDb.db, { email: email.toUpperCase(), password: "the-password-1", ip: "192.0.2.7" }, LIMITS);
+    const result = await signIn(
+      testDb.db,
+      { email: email.toUpperCase(), password: "the-password-1", ip: "192.0.2.7" },
+      LIMITS,
+    );
     expect(result.ok).toBe(true);
     const entry = await testDb.db.auditEntry.findFirstOrThrow({ where: { action: "auth.sign_in", actorId: id } });
     expect(entry).toMatchObject({ actorLabel: email, ip: "192.0.2.7", targetId: id });
@@ -98,14 +132,18 @@ describe("account administration", () => {
     const created = await createUser(
       db,
       { email: " New.Person@Accounts.Test ", name: "New Person", role: "RECRUITER", password: "first-password-1" },
-      actor
+      actor,
     );
     expect(created.email).toBe("new.person@accounts.test");
     await expect(
-      createUser(db, { email: "new.person@accounts.test", name: "Again", role: "RECRUITER", password: "first-password-1" }, actor)
+      createUser(
+        db,
+        { email: "new.person@accounts.test", name: "Again", role: "RECRUITER", password: "first-password-1" },
+        actor,
+      ),
     ).rejects.toThrow(/already exists/);
     await expect(
-      createUser(db, { email: "weak@accounts.test", name: "Weak", role: "RECRUITER", password: "short" }, actor)
+      createUser(db, { email: "weak@accounts.test", name: "Weak", role: "RECRUITER", password: "short" }, actor),
     ).rejects.toBeInstanceOf(UserChangeError);
 
     await changeUserRole(db, created.id, "HIRING_MANAGER", actor);
@@ -116,10 +154,21 @@ describe("account administration", () => {
     await resetUserPassword(db, created.id, "second-password-2", actor);
     expect(await db.session.count({ where: { userId: created.id } })).toBe(0);
     await setUserDisabled(db, created.id, true, actor);
-    expect((await signIn(db, { email: created.email, password: "second-password-2", ip: null }, LIMITS)).ok).toBe(false);
+    expect((await signIn(db, { email: created.email, password: "second-password-2", ip: null }, LIMITS)).ok).toBe(
+      false,
+    );
 
-    const entries = await db.auditEntry.findMany({ where: { targetId: created.id, actorId: admin.id }, orderBy: { createdAt: "asc" } });
-    expect(entries.map((e) => e.action)).toEqual(["user.create", "user.role", "user.memberships", "user.password_reset", "user.disable"]);
+    const entries = await db.auditEntry.findMany({
+      where: { targetId: created.id, actorId: admin.id },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(entries.map((e) => e.action)).toEqual([
+      "user.create",
+      "user.role",
+      "user.memberships",
+      "user.password_reset",
+      "user.disable",
+    ]);
     expect(entries[0]!.after).toEqual({ email: "new.person@accounts.test", name: "New Person", role: "RECRUITER" });
     expect(entries[1]).toMatchObject({ before: { role: "RECRUITER" }, after: { role: "HIRING_MANAGER" } });
     expect(entries[2]).toMatchObject({ before: { requisitionIds: [] }, after: { requisitionIds: [requisition.id] } });
@@ -146,11 +195,15 @@ describe("weights saves are attributed", () => {
       db,
       requisition.id,
       { productionWeight: 0.7 },
-      { actor: actorOf(manager), ip: "192.0.2.1" }
+      { actor: actorOf(manager), ip: "192.0.2.1" },
     );
-    const saved = await db.requisitionWeightsVersion.findFirstOrThrow({ where: { requisitionId: requisition.id, version } });
+    const saved = await db.requisitionWeightsVersion.findFirstOrThrow({
+      where: { requisitionId: requisition.id, version },
+    });
     expect(saved.createdById).toBe(manager.id);
-    const entry = await db.auditEntry.findFirstOrThrow({ where: { action: "requisition.weights", requisitionId: requisition.id } });
+    const entry = await db.auditEntry.findFirstOrThrow({
+      where: { action: "requisition.weights", requisitionId: requisition.id },
+    });
     expect(entry).toMatchObject({ actorId: manager.id, actorLabel: manager.email, ip: "192.0.2.1" });
     expect((entry.before as { version: number; weights: { productionWeight: number } }).version).toBe(1);
     expect((entry.before as { weights: { productionWeight: number } }).weights.productionWeight).toBe(0.5);

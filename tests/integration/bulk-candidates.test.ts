@@ -33,7 +33,13 @@ async function addApplication(
       requisition: { connect: { id: target } },
       candidate: { create: { name: fields.name } },
       resumeFile: {
-        create: { originalName: `${fields.name}.pdf`, detectedType: "PDF", sizeBytes: 1, sha256: "0".repeat(64), bytes: Buffer.from("x") },
+        create: {
+          originalName: `${fields.name}.pdf`,
+          detectedType: "PDF",
+          sizeBytes: 1,
+          sha256: "0".repeat(64),
+          bytes: Buffer.from("x"),
+        },
       },
       displayName: fields.name,
       stage: fields.stage ?? "NEW",
@@ -47,7 +53,8 @@ async function addApplication(
   return app.id;
 }
 
-const stageOf = async (id: string) => (await testDb.db.application.findUniqueOrThrow({ where: { id }, select: { stage: true } })).stage;
+const stageOf = async (id: string) =>
+  (await testDb.db.application.findUniqueOrThrow({ where: { id }, select: { stage: true } })).stage;
 
 async function refusal(promise: Promise<unknown>): Promise<BulkActionError> {
   const error = await promise.then(
@@ -64,9 +71,17 @@ beforeAll(async () => {
   queue = createParseQueue(connection, uniqueName("mle_it_bulk"));
   deps = { db: testDb.db, retry: (id) => retryApplication(testDb.db, queue, id) };
 
-  const roles: Record<keyof typeof users, Role> = { recruiter: "RECRUITER", manager: "HIRING_MANAGER", outsider: "RECRUITER", admin: "ADMIN" };
+  const roles: Record<keyof typeof users, Role> = {
+    recruiter: "RECRUITER",
+    manager: "HIRING_MANAGER",
+    outsider: "RECRUITER",
+    admin: "ADMIN",
+  };
   for (const [key, role] of Object.entries(roles) as Array<[keyof typeof users, Role]>) {
-    const user = await testDb.db.user.create({ data: { email: `${key}@bulk.test`, name: key, role }, select: { id: true, email: true, role: true } });
+    const user = await testDb.db.user.create({
+      data: { email: `${key}@bulk.test`, name: key, role },
+      select: { id: true, email: true, role: true },
+    });
     users[key] = user;
   }
   const requisition = await testDb.db.requisition.create({ data: { title: "Bulk" }, select: { id: true } });
@@ -103,17 +118,27 @@ describe("bulk stage changes", () => {
       view: "",
     });
     expect(result).toMatchObject({ intent: "stage", requested: 5, changed: 2, unchanged: 1, ignored: 2 });
-    expect(result.message).toBe("2 candidates moved to Shortlisted · 1 already there · 2 ids not in this requisition ignored");
+    expect(result.message).toBe(
+      "2 candidates moved to Shortlisted · 1 already there · 2 ids not in this requisition ignored",
+    );
     expect(await stageOf(a)).toBe("SHORTLISTED");
     expect(await stageOf(b)).toBe("SHORTLISTED");
     expect(await stageOf(foreign)).toBe("NEW");
 
-    const history = await testDb.db.stageChange.findMany({ where: { applicationId: { in: [a, b, already, foreign] } } });
+    const history = await testDb.db.stageChange.findMany({
+      where: { applicationId: { in: [a, b, already, foreign] } },
+    });
     expect(history.map((h) => h.applicationId).sort()).toEqual([a, b].sort());
-    expect(history.every((h) => h.fromStage === "NEW" && h.toStage === "SHORTLISTED" && h.byId === users.recruiter.id)).toBe(true);
-    const audit = await testDb.db.auditEntry.findMany({ where: { action: "application.stage", targetId: { in: [a, b, foreign] } } });
+    expect(
+      history.every((h) => h.fromStage === "NEW" && h.toStage === "SHORTLISTED" && h.byId === users.recruiter.id),
+    ).toBe(true);
+    const audit = await testDb.db.auditEntry.findMany({
+      where: { action: "application.stage", targetId: { in: [a, b, foreign] } },
+    });
     expect(audit).toHaveLength(2);
-    expect(audit.every((entry) => entry.actorLabel === "recruiter@bulk.test" && entry.requisitionId === requisitionId)).toBe(true);
+    expect(
+      audit.every((entry) => entry.actorLabel === "recruiter@bulk.test" && entry.requisitionId === requisitionId),
+    ).toBe(true);
   });
 
   it("lets a hiring manager who is a member change stages", async () => {
@@ -132,14 +157,26 @@ describe("bulk stage changes", () => {
   it("refuses a user who is not a member, and an unknown requisition, changing nothing", async () => {
     const id = await addApplication(requisitionId, { name: "Eve" });
     const outsider = await refusal(
-      runBulkAction(deps, users.outsider, requisitionId, { intent: "stage", toStage: "REJECTED", scope: "selected", ids: [id], view: "" }),
+      runBulkAction(deps, users.outsider, requisitionId, {
+        intent: "stage",
+        toStage: "REJECTED",
+        scope: "selected",
+        ids: [id],
+        view: "",
+      }),
     );
     expect(outsider.status).toBe(403);
     expect(outsider.message).toContain("not a member");
     expect(await stageOf(id)).toBe("NEW");
 
     const missing = await refusal(
-      runBulkAction(deps, users.admin, "no-such-requisition", { intent: "stage", toStage: "REJECTED", scope: "selected", ids: [id], view: "" }),
+      runBulkAction(deps, users.admin, "no-such-requisition", {
+        intent: "stage",
+        toStage: "REJECTED",
+        scope: "selected",
+        ids: [id],
+        view: "",
+      }),
     );
     expect(missing.status).toBe(404);
   });
@@ -169,7 +206,13 @@ describe("bulk stage changes", () => {
 
   it("refuses an invalid view with the query's own message", async () => {
     const error = await refusal(
-      runBulkAction(deps, users.admin, requisitionId, { intent: "stage", toStage: "NEW", scope: "matching", ids: [], view: "?overallMin=300" }),
+      runBulkAction(deps, users.admin, requisitionId, {
+        intent: "stage",
+        toStage: "NEW",
+        scope: "matching",
+        ids: [],
+        view: "?overallMin=300",
+      }),
     );
     expect(error.status).toBe(400);
     expect(error.message).toContain("overallMin");
@@ -189,10 +232,16 @@ describe("bulk retries", () => {
       view: "",
     });
     expect(result).toMatchObject({ intent: "retry", retried: 1, notFailed: 1, ignored: 1, queuedLater: 0 });
-    const row = await testDb.db.application.findUniqueOrThrow({ where: { id: failed }, select: { status: true, failureCode: true } });
+    const row = await testDb.db.application.findUniqueOrThrow({
+      where: { id: failed },
+      select: { status: true, failureCode: true },
+    });
     expect(row).toEqual({ status: "QUEUED", failureCode: null });
     expect(await queue.getJob(parseResumeJobId(failed))).toBeTruthy();
-    const foreign = await testDb.db.application.findUniqueOrThrow({ where: { id: foreignFailed }, select: { status: true } });
+    const foreign = await testDb.db.application.findUniqueOrThrow({
+      where: { id: foreignFailed },
+      select: { status: true },
+    });
     expect(foreign.status).toBe("FAILED");
     expect(await testDb.db.auditEntry.count({ where: { action: "application.retry", targetId: failed } })).toBe(1);
   });
@@ -202,18 +251,35 @@ describe("bulk retries", () => {
     const one = await addApplication(fresh.id, { name: "One", status: "FAILED" });
     const two = await addApplication(fresh.id, { name: "Two", status: "FAILED", stage: "REJECTED" });
     await addApplication(fresh.id, { name: "Three", status: "DONE" });
-    const result = await runBulkAction(deps, users.admin, fresh.id, { intent: "retry", scope: "matching", ids: [], view: "?stage=NEW" });
+    const result = await runBulkAction(deps, users.admin, fresh.id, {
+      intent: "retry",
+      scope: "matching",
+      ids: [],
+      view: "?stage=NEW",
+    });
     expect(result).toMatchObject({ requested: 1, retried: 1 });
     expect((await testDb.db.application.findUniqueOrThrow({ where: { id: one } })).status).toBe("QUEUED");
     expect((await testDb.db.application.findUniqueOrThrow({ where: { id: two } })).status).toBe("FAILED");
     // A view that filters failed résumés out retries nothing.
-    const none = await runBulkAction(deps, users.admin, fresh.id, { intent: "retry", scope: "matching", ids: [], view: "?status=DONE" });
+    const none = await runBulkAction(deps, users.admin, fresh.id, {
+      intent: "retry",
+      scope: "matching",
+      ids: [],
+      view: "?status=DONE",
+    });
     expect(none).toMatchObject({ requested: 0, retried: 0, message: "No failed résumés to retry" });
   });
 
   it("refuses a hiring manager: retrying is part of uploading, which the role cannot do", async () => {
     const failed = await addApplication(requisitionId, { name: "StillBroken", status: "FAILED" });
-    const error = await refusal(runBulkAction(deps, users.manager, requisitionId, { intent: "retry", scope: "selected", ids: [failed], view: "" }));
+    const error = await refusal(
+      runBulkAction(deps, users.manager, requisitionId, {
+        intent: "retry",
+        scope: "selected",
+        ids: [failed],
+        view: "",
+      }),
+    );
     expect(error.status).toBe(403);
     expect(error.message).toBe("Your role cannot retry résumés: reading a résumé again is part of uploading.");
     expect((await testDb.db.application.findUniqueOrThrow({ where: { id: failed } })).status).toBe("FAILED");
@@ -245,21 +311,53 @@ describe("the 5,000 cap", () => {
 
   it("refuses more than 5,000 selected ids before changing anything", async () => {
     const ids = Array.from({ length: MAX_BULK_CANDIDATES + 1 }, (_, i) => `a${capped}_${i + 1}`);
-    const error = await refusal(runBulkAction(deps, users.admin, capped, { intent: "stage", toStage: "REJECTED", scope: "selected", ids, view: "" }));
+    const error = await refusal(
+      runBulkAction(deps, users.admin, capped, {
+        intent: "stage",
+        toStage: "REJECTED",
+        scope: "selected",
+        ids,
+        view: "",
+      }),
+    );
     expect(error.status).toBe(413);
-    expect(error.message).toBe("5,001 candidates: one bulk action takes at most 5,000. Narrow the filters and try again.");
+    expect(error.message).toBe(
+      "5,001 candidates: one bulk action takes at most 5,000. Narrow the filters and try again.",
+    );
     expect(await testDb.db.application.count({ where: { requisitionId: capped, stage: "REJECTED" } })).toBe(0);
   });
 
   it("refuses 'all matching' when the view matches more than 5,000, and takes exactly 5,000", async () => {
-    const error = await refusal(runBulkAction(deps, users.admin, capped, { intent: "stage", toStage: "SCREENING", scope: "matching", ids: [], view: "" }));
+    const error = await refusal(
+      runBulkAction(deps, users.admin, capped, {
+        intent: "stage",
+        toStage: "SCREENING",
+        scope: "matching",
+        ids: [],
+        view: "",
+      }),
+    );
     expect(error.status).toBe(413);
     expect(await testDb.db.application.count({ where: { requisitionId: capped, stage: "SCREENING" } })).toBe(0);
 
-    await runBulkAction(deps, users.admin, capped, { intent: "stage", toStage: "REJECTED", scope: "selected", ids: [`a${capped}_1`], view: "" });
-    const result = await runBulkAction(deps, users.admin, capped, { intent: "stage", toStage: "SCREENING", scope: "matching", ids: [], view: "?stage=NEW" });
+    await runBulkAction(deps, users.admin, capped, {
+      intent: "stage",
+      toStage: "REJECTED",
+      scope: "selected",
+      ids: [`a${capped}_1`],
+      view: "",
+    });
+    const result = await runBulkAction(deps, users.admin, capped, {
+      intent: "stage",
+      toStage: "SCREENING",
+      scope: "matching",
+      ids: [],
+      view: "?stage=NEW",
+    });
     expect(result).toMatchObject({ requested: MAX_BULK_CANDIDATES, changed: MAX_BULK_CANDIDATES });
-    expect(await testDb.db.application.count({ where: { requisitionId: capped, stage: "SCREENING" } })).toBe(MAX_BULK_CANDIDATES);
+    expect(await testDb.db.application.count({ where: { requisitionId: capped, stage: "SCREENING" } })).toBe(
+      MAX_BULK_CANDIDATES,
+    );
   });
 });
 
@@ -272,7 +370,15 @@ describe("the route's form fields", () => {
 
   it("reads repeated ids, the intent, the stage and the view", () => {
     expect(
-      bulkActionInputFrom(form([["intent", "stage"], ["toStage", "REJECTED"], ["id", "a"], ["id", "b"], ["view", "?stage=NEW"]])),
+      bulkActionInputFrom(
+        form([
+          ["intent", "stage"],
+          ["toStage", "REJECTED"],
+          ["id", "a"],
+          ["id", "b"],
+          ["view", "?stage=NEW"],
+        ]),
+      ),
     ).toEqual({ intent: "stage", toStage: "REJECTED", scope: "selected", ids: ["a", "b"], view: "?stage=NEW" });
   });
 
@@ -286,6 +392,13 @@ describe("the route's form fields", () => {
     })();
     expect(intent?.status).toBe(400);
     expect(intent?.message).toContain("intent must be stage or retry");
-    expect(() => bulkActionInputFrom(form([["intent", "stage"], ["toStage", "HIRED"]]))).toThrow(/Unknown stage/);
+    expect(() =>
+      bulkActionInputFrom(
+        form([
+          ["intent", "stage"],
+          ["toStage", "HIRED"],
+        ]),
+      ),
+    ).toThrow(/Unknown stage/);
   });
 });

@@ -98,9 +98,22 @@ describe("intakeUpload: one batch per upload", () => {
     expect(batch.refused).toEqual([
       { fileName: "blank.txt", archive: null, code: "empty", message: "The file is empty (0 bytes)." },
       expect.objectContaining({ fileName: "inner.zip", archive: "resumes.zip", code: "nested_archive" }),
-      expect.objectContaining({ fileName: "bomb.zip", archive: null, code: "too_large", message: expect.stringContaining("zip bomb") }),
-      expect.objectContaining({ fileName: "locked.zip", code: "encrypted", message: expect.stringContaining("password-protected") }),
-      expect.objectContaining({ fileName: "partial.zip", code: "corrupt", message: expect.stringContaining("incomplete") }),
+      expect.objectContaining({
+        fileName: "bomb.zip",
+        archive: null,
+        code: "too_large",
+        message: expect.stringContaining("zip bomb"),
+      }),
+      expect.objectContaining({
+        fileName: "locked.zip",
+        code: "encrypted",
+        message: expect.stringContaining("password-protected"),
+      }),
+      expect.objectContaining({
+        fileName: "partial.zip",
+        code: "corrupt",
+        message: expect.stringContaining("incomplete"),
+      }),
       expect.objectContaining({ fileName: "nothing.zip", code: "empty" }),
     ]);
 
@@ -122,7 +135,12 @@ describe("intakeUpload: one batch per upload", () => {
     expect(await testDb.db.resumeFile.count()).toBe(5);
     expect(await testDb.db.candidate.count()).toBe(5);
     expect(await testDb.db.resumeFile.count({ where: { originalName: "first.txt" } })).toBe(0);
-    expect(enqueued.sort()).toEqual(applications.filter((a) => a.status === "QUEUED").map((a) => a.id).sort());
+    expect(enqueued.sort()).toEqual(
+      applications
+        .filter((a) => a.status === "QUEUED")
+        .map((a) => a.id)
+        .sort(),
+    );
   });
 
   it("refuses an archive that would take the upload over MAX_FILES_PER_UPLOAD, and stores the loose files", async () => {
@@ -130,7 +148,11 @@ describe("intakeUpload: one batch per upload", () => {
     const receipt = await intakeUpload(deps({ maxFiles: 4 }), {
       requisitionId,
       uploadedById: recruiterId,
-      files: [inMemory("a.txt", text("A Person\nDev")), inMemory("big.zip", zip), inMemory("b.txt", text("B Person\nDev"))],
+      files: [
+        inMemory("a.txt", text("A Person\nDev")),
+        inMemory("big.zip", zip),
+        inMemory("b.txt", text("B Person\nDev")),
+      ],
     });
     expect(receipt.outcomes.map((o) => [o.fileName, o.accepted ? o.status : o.reason.code])).toEqual([
       ["a.txt", "QUEUED"],
@@ -155,7 +177,10 @@ describe("intakeUpload: one batch per upload", () => {
       const receipt = await intakeUpload(deps(), {
         requisitionId,
         uploadedById: recruiterId,
-        files: [{ name: "disk.zip", source: { path: file }, size: 1 }, { name: "cut.txt", source: { path: file }, size: 11 * MB, overLimit: true }],
+        files: [
+          { name: "disk.zip", source: { path: file }, size: 1 },
+          { name: "cut.txt", source: { path: file }, size: 11 * MB, overLimit: true },
+        ],
       });
       expect(receipt.outcomes.map((o) => [o.fileName, o.accepted ? o.status : o.reason.message])).toEqual([
         ["cv.txt", "QUEUED"],
@@ -181,7 +206,12 @@ describe("batch progress", () => {
     });
     const ids = receipt.outcomes.flatMap((o) => (o.accepted ? [o.applicationId] : []));
     expect(await countBatchStatuses(testDb.db, receipt.batchId)).toEqual({
-      QUEUED: 3, PROCESSING: 0, DONE: 0, FAILED: 0, total: 3, pending: 3,
+      QUEUED: 3,
+      PROCESSING: 0,
+      DONE: 0,
+      FAILED: 0,
+      total: 3,
+      pending: 3,
     });
     await testDb.db.application.update({ where: { id: ids[0]! }, data: { status: "DONE" } });
     await testDb.db.application.update({ where: { id: ids[1]! }, data: { status: "PROCESSING" } });
@@ -190,7 +220,12 @@ describe("batch progress", () => {
       data: { status: "FAILED", failureCode: "no_text", failureMessage: "This PDF has no text layer." },
     });
     expect(await countBatchStatuses(testDb.db, receipt.batchId)).toEqual({
-      QUEUED: 0, PROCESSING: 1, DONE: 1, FAILED: 1, total: 3, pending: 1,
+      QUEUED: 0,
+      PROCESSING: 1,
+      DONE: 1,
+      FAILED: 1,
+      total: 3,
+      pending: 1,
     });
 
     const view = await getUploadBatch(testDb.db, { requisitionId, batchId: receipt.batchId, viewerId: recruiterId });
@@ -199,16 +234,24 @@ describe("batch progress", () => {
       ["bob.txt", "PROCESSING", null],
       ["carol.txt", "FAILED", "no_text"],
     ]);
-    expect(view?.refused).toEqual([{ fileName: "empty.txt", archive: null, code: "empty", message: "The file is empty (0 bytes)." }]);
+    expect(view?.refused).toEqual([
+      { fileName: "empty.txt", archive: null, code: "empty", message: "The file is empty (0 bytes)." },
+    ]);
     expect(view?.createdBy).toBe("Rita Recruiter");
 
     // Another requisition's id does not open the batch.
     const other = await testDb.db.requisition.create({ data: { title: "Other" } });
-    expect(await getUploadBatch(testDb.db, { requisitionId: other.id, batchId: receipt.batchId, viewerId: recruiterId })).toBeNull();
+    expect(
+      await getUploadBatch(testDb.db, { requisitionId: other.id, batchId: receipt.batchId, viewerId: recruiterId }),
+    ).toBeNull();
 
     await testDb.db.requisition.update({ where: { id: requisitionId }, data: { blindReview: true } });
     try {
-      const blind = await getUploadBatch(testDb.db, { requisitionId, batchId: receipt.batchId, viewerId: "someone-else" });
+      const blind = await getUploadBatch(testDb.db, {
+        requisitionId,
+        batchId: receipt.batchId,
+        viewerId: "someone-else",
+      });
       expect(blind?.files.every((f) => f.identityHidden && f.fileName.startsWith("Candidate "))).toBe(true);
       expect(blind?.refused[0]?.fileName).toBe("Refused file 1");
       const own = await getUploadBatch(testDb.db, { requisitionId, batchId: receipt.batchId, viewerId: recruiterId });
@@ -218,7 +261,12 @@ describe("batch progress", () => {
     }
 
     const recent = await listRecentBatches(testDb.db, requisitionId);
-    expect(recent[0]).toMatchObject({ id: receipt.batchId, fileCount: 4, refusedCount: 1, counts: { pending: 1, DONE: 1 } });
+    expect(recent[0]).toMatchObject({
+      id: receipt.batchId,
+      fileCount: 4,
+      refusedCount: 1,
+      counts: { pending: 1, DONE: 1 },
+    });
   });
 });
 
@@ -262,7 +310,11 @@ describe("HTTP: upload action and event stream", () => {
   function upload(files: File[], headers: Record<string, string> = {}): Request {
     const form = new FormData();
     for (const file of files) form.append("resumes", file);
-    return new Request(`http://localhost/requisitions/${requisitionId}`, { method: "POST", body: form, headers: { Cookie: cookie, ...headers } });
+    return new Request(`http://localhost/requisitions/${requisitionId}`, {
+      method: "POST",
+      body: form,
+      headers: { Cookie: cookie, ...headers },
+    });
   }
 
   it("streams the multipart upload into a batch and redirects to its progress view", async () => {
@@ -291,7 +343,12 @@ describe("HTTP: upload action and event stream", () => {
     expect(batch.fileCount).toBe(4);
     expect(batch.applications.map((a) => a.resumeFile.originalName).sort()).toEqual(["xena.txt", "yan.txt", "zoe.txt"]);
     expect(batch.refused).toEqual([
-      { fileName: "too-big.txt", archive: null, code: "too_large", message: "The file is larger than 64 KB, the limit per résumé." },
+      {
+        fileName: "too-big.txt",
+        archive: null,
+        code: "too_large",
+        message: "The file is larger than 64 KB, the limit per résumé.",
+      },
     ]);
   });
 
@@ -302,7 +359,10 @@ describe("HTTP: upload action and event stream", () => {
       params: { id: requisitionId },
       context: {},
     });
-    expect(result).toMatchObject({ init: { status: 413 }, data: { formError: expect.stringContaining("larger than 1 MB in total") } });
+    expect(result).toMatchObject({
+      init: { status: 413 },
+      data: { formError: expect.stringContaining("larger than 1 MB in total") },
+    });
     expect(await testDb.db.uploadBatch.count()).toBe(before);
   });
 
@@ -351,7 +411,10 @@ describe("HTTP: upload action and event stream", () => {
     await testDb.db.application.updateMany({ where: { batchId: receipt.batchId }, data: { status: "DONE" } });
     let event = await nextEvent();
     while (event.event === "counts" && (event.data as { pending: number }).pending > 0) event = await nextEvent();
-    expect(event).toEqual({ event: "counts", data: { QUEUED: 0, PROCESSING: 0, DONE: 2, FAILED: 0, total: 2, pending: 0 } });
+    expect(event).toEqual({
+      event: "counts",
+      data: { QUEUED: 0, PROCESSING: 0, DONE: 2, FAILED: 0, total: 2, pending: 0 },
+    });
     expect((await nextEvent()).event).toBe("end");
     expect((await reader.read()).done).toBe(true);
   });

@@ -37,16 +37,19 @@ async function addResume(requisitionId: string, name: string, bytes: Uint8Array)
     { requisitionId, file: { name, bytes } },
   );
   if (!outcome.accepted) throw new Error(`refused ${name}`);
-  await processParseResume({ db: testDb.db, limits, now: () => now }, { version: 1, applicationId: outcome.applicationId }).catch(
-    () => "failed",
-  );
+  await processParseResume(
+    { db: testDb.db, limits, now: () => now },
+    { version: 1, applicationId: outcome.applicationId },
+  ).catch(() => "failed");
   return outcome.applicationId;
 }
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
   const { db } = testDb;
-  const user = await db.user.create({ data: { email: "riley@example.test", name: "Riley Recruiter", role: "RECRUITER" } });
+  const user = await db.user.create({
+    data: { email: "riley@example.test", name: "Riley Recruiter", role: "RECRUITER" },
+  });
   recruiter = { id: user.id, label: user.email };
   openId = (await db.requisition.create({ data: { title: "ML Engineer" } })).id;
   blindId = (await db.requisition.create({ data: { title: "ML Engineer (blind)", blindReview: true } })).id;
@@ -71,7 +74,12 @@ describe("getCandidate", () => {
     expect(candidate).not.toBeNull();
     const c = candidate!;
     expect(c.application.status).toBe("DONE");
-    expect(c.identity).toMatchObject({ visible: true, label: ML_ENGINEER.name, email: ML_ENGINEER.email, fileName: "ml_engineer.pdf" });
+    expect(c.identity).toMatchObject({
+      visible: true,
+      label: ML_ENGINEER.name,
+      email: ML_ENGINEER.email,
+      fileName: "ml_engineer.pdf",
+    });
     expect(c.scores?.weightsVersion).toBe(1);
     expect(c.scores!.overall).toBeGreaterThan(30);
 
@@ -84,10 +92,15 @@ describe("getCandidate", () => {
     expect(containers.guideLabel).toMatch(/^Production engineering: /);
     // A bullet wrapped over two lines is highlighted whole.
     const serving = c.areas.find((a) => a.id === "serving_apis")!;
-    expect(serving.evidence.some((span) => text.slice(span.start, span.end).endsWith("per second at p99 under 35 ms."))).toBe(true);
+    expect(
+      serving.evidence.some((span) => text.slice(span.start, span.end).endsWith("per second at p99 under 35 ms.")),
+    ).toBe(true);
 
     expect(c.background).toMatchObject({ id: "ml_engineer", typicalGap: BACKGROUNDS.ml_engineer.typicalGap });
-    expect(c.experience.map((role) => role.title)).toEqual(["Senior Machine Learning Engineer", "Machine Learning Engineer"]);
+    expect(c.experience.map((role) => role.title)).toEqual([
+      "Senior Machine Learning Engineer",
+      "Machine Learning Engineer",
+    ]);
     expect(c.experience[0]).toMatchObject({ organisation: "Lumen Retail Labs", start: "2021-03", end: "present" });
     expect(c.education[0]).toMatchObject({ level: "masters", institution: "University of Texas" });
     expect(c.skills.map((s) => s.id)).toContain("pytorch");
@@ -108,7 +121,11 @@ describe("getCandidate", () => {
   });
 
   it("flags missing must-haves and minimum years under the requisition's current weights, with the new version", async () => {
-    await updateRequisitionWeights(testDb.db, openId, { mustHave: ["pytorch", "spark"], niceToHave: ["mlflow"], minYears: 10 });
+    await updateRequisitionWeights(testDb.db, openId, {
+      mustHave: ["pytorch", "spark"],
+      niceToHave: ["mlflow"],
+      minYears: 10,
+    });
     const c = (await getCandidate(testDb.db, { requisitionId: openId, applicationId: apps.ml_engineer! }))!;
     expect(c.ranking).toMatchObject({
       weightsVersion: 2,
@@ -122,7 +139,10 @@ describe("getCandidate", () => {
     ]);
     expect(c.ranking!.niceToHaves[0]).toMatchObject({ id: "mlflow", met: true });
     expect(c.scores!.weightsVersion).toBe(2);
-    const dataEngineer = (await getCandidate(testDb.db, { requisitionId: openId, applicationId: apps.data_engineer! }))!;
+    const dataEngineer = (await getCandidate(testDb.db, {
+      requisitionId: openId,
+      applicationId: apps.data_engineer!,
+    }))!;
     expect(dataEngineer.ranking!.missingMustHaves.map((s) => s.id)).toEqual(["pytorch"]);
     // Gaps are worded in the guide's terms.
     expect(dataEngineer.ranking!.gaps.length).toBeGreaterThan(0);
@@ -146,7 +166,14 @@ describe("blind review on the candidate page", () => {
     expect(c.file.downloadable).toBe(false);
     expect(c.education.every((entry) => entry.institution === null)).toBe(true);
     const segments = c.resume!.segments;
-    for (const value of [ML_ENGINEER.name, ML_ENGINEER.email, ML_ENGINEER.phone, "Austin", "University of Texas", "priya-raman-ml"]) {
+    for (const value of [
+      ML_ENGINEER.name,
+      ML_ENGINEER.email,
+      ML_ENGINEER.phone,
+      "Austin",
+      "University of Texas",
+      "priya-raman-ml",
+    ]) {
       expect(segmentsReveal(segments, value), value).toBe(false);
     }
     expect(c.resume!.hiddenCount).toBeGreaterThan(3);
@@ -158,11 +185,17 @@ describe("blind review on the candidate page", () => {
     const download = await downloadResume(testDb.db, recruiter, { requisitionId: blindId, applicationId: blindApp });
     expect(download).toEqual({ ok: false, reason: "identity_hidden" });
 
-    await changeStage(testDb.db, recruiter, { requisitionId: blindId, applicationIds: [blindApp], toStage: "SHORTLISTED" });
+    await changeStage(testDb.db, recruiter, {
+      requisitionId: blindId,
+      applicationIds: [blindApp],
+      toStage: "SHORTLISTED",
+    });
     const shortlisted = (await getCandidate(testDb.db, { requisitionId: blindId, applicationId: blindApp }))!;
     expect(shortlisted.identity).toMatchObject({ visible: true, label: ML_ENGINEER.name, email: ML_ENGINEER.email });
     expect(segmentsReveal(shortlisted.resume!.segments, ML_ENGINEER.name)).toBe(true);
-    expect((await downloadResume(testDb.db, recruiter, { requisitionId: blindId, applicationId: blindApp })).ok).toBe(true);
+    expect((await downloadResume(testDb.db, recruiter, { requisitionId: blindId, applicationId: blindApp })).ok).toBe(
+      true,
+    );
   });
 });
 
@@ -186,8 +219,12 @@ describe("changeStage", () => {
     }
     const history = await testDb.db.stageChange.findMany({ where: { applicationId: { in: ids } } });
     expect(history).toHaveLength(3);
-    expect(history.every((h) => h.fromStage === "NEW" && h.toStage === "SCREENING" && h.byId === recruiter.id)).toBe(true);
-    const audit = await testDb.db.auditEntry.findMany({ where: { action: "application.stage", targetId: { in: ids } } });
+    expect(history.every((h) => h.fromStage === "NEW" && h.toStage === "SCREENING" && h.byId === recruiter.id)).toBe(
+      true,
+    );
+    const audit = await testDb.db.auditEntry.findMany({
+      where: { action: "application.stage", targetId: { in: ids } },
+    });
     expect(audit).toHaveLength(3);
     for (const entry of audit) {
       expect(entry).toMatchObject({
@@ -203,13 +240,23 @@ describe("changeStage", () => {
       for (const profile of PROFILES) expect(JSON.stringify(entry)).not.toContain(profile.name);
     }
 
-    const again = await changeStage(testDb.db, recruiter, { requisitionId: openId, applicationIds: ids, toStage: "SCREENING" });
+    const again = await changeStage(testDb.db, recruiter, {
+      requisitionId: openId,
+      applicationIds: ids,
+      toStage: "SCREENING",
+    });
     expect(again).toMatchObject({ changed: 0, unchanged: 3, ignored: 0 });
     expect(await testDb.db.stageChange.count({ where: { applicationId: { in: ids } } })).toBe(3);
 
     const c = (await getCandidate(testDb.db, { requisitionId: openId, applicationId: ids[0]! }))!;
     expect(c.history).toEqual([
-      { id: expect.any(String), fromStage: "NEW", toStage: "SCREENING", at: expect.any(String), by: { name: "Riley Recruiter", email: recruiter.label } },
+      {
+        id: expect.any(String),
+        fromStage: "NEW",
+        toStage: "SCREENING",
+        at: expect.any(String),
+        by: { name: "Riley Recruiter", email: recruiter.label },
+      },
     ]);
   });
 
@@ -227,12 +274,22 @@ describe("changeStage", () => {
 
   it("refuses an unknown stage and too many ids", async () => {
     await expect(
-      changeStage(testDb.db, recruiter, { requisitionId: openId, applicationIds: [apps.ml_engineer!], toStage: "HIRED" as never }),
+      changeStage(testDb.db, recruiter, {
+        requisitionId: openId,
+        applicationIds: [apps.ml_engineer!],
+        toStage: "HIRED" as never,
+      }),
     ).rejects.toThrow(/Stage must be one of/);
     await expect(
-      changeStage(testDb.db, recruiter, { requisitionId: openId, applicationIds: Array.from({ length: 5001 }, (_, i) => `x${i}`), toStage: "NEW" }),
+      changeStage(testDb.db, recruiter, {
+        requisitionId: openId,
+        applicationIds: Array.from({ length: 5001 }, (_, i) => `x${i}`),
+        toStage: "NEW",
+      }),
     ).rejects.toBeInstanceOf(StageChangeError);
-    expect(await changeStage(testDb.db, recruiter, { requisitionId: openId, applicationIds: [], toStage: "NEW" })).toMatchObject({ changed: 0 });
+    expect(
+      await changeStage(testDb.db, recruiter, { requisitionId: openId, applicationIds: [], toStage: "NEW" }),
+    ).toMatchObject({ changed: 0 });
   });
 
   it("moves 500 applications with a handful of statements", async () => {
@@ -262,7 +319,11 @@ describe("changeStage", () => {
     });
     const ids = Array.from({ length: n }, (_, i) => `bulk-app-${suffix(i)}`);
     const started = performance.now();
-    const result = await changeStage(db, recruiter, { requisitionId: bulk, applicationIds: ids, toStage: "SHORTLISTED" });
+    const result = await changeStage(db, recruiter, {
+      requisitionId: bulk,
+      applicationIds: ids,
+      toStage: "SHORTLISTED",
+    });
     const elapsed = performance.now() - started;
     expect(result).toMatchObject({ changed: 400, unchanged: 100, ignored: 0 });
     expect(await db.stageChange.count({ where: { applicationId: { in: ids } } })).toBe(400);
@@ -277,7 +338,11 @@ describe("changeStage", () => {
 describe("notes", () => {
   it("adds trimmed notes and lists them newest first with their author", async () => {
     const id = apps.researcher!;
-    const first = await addNote(testDb.db, { applicationId: id, authorId: recruiter.id, body: "  Strong publications.\r\nAsk about serving.  " });
+    const first = await addNote(testDb.db, {
+      applicationId: id,
+      authorId: recruiter.id,
+      body: "  Strong publications.\r\nAsk about serving.  ",
+    });
     expect(first.body).toBe("Strong publications.\nAsk about serving.");
     await new Promise((resolve) => setTimeout(resolve, 5));
     await addNote(testDb.db, { applicationId: id, authorId: recruiter.id, body: "Second" });
@@ -289,7 +354,8 @@ describe("notes", () => {
   });
 
   it("refuses empty and over-long notes with a clear message", async () => {
-    const add = (body: unknown) => addNote(testDb.db, { applicationId: apps.researcher!, authorId: recruiter.id, body });
+    const add = (body: unknown) =>
+      addNote(testDb.db, { applicationId: apps.researcher!, authorId: recruiter.id, body });
     await expect(add("   \n ")).rejects.toThrow(new InvalidNoteError("Write a note first: it is empty."));
     await expect(add(null)).rejects.toBeInstanceOf(InvalidNoteError);
     await expect(add("x".repeat(5_001))).rejects.toThrow(/at most 5,000 characters/);
@@ -330,31 +396,47 @@ describe("previous / next in the table's order", () => {
   it("falls back to the default order when the link's table setting is invalid", () => {
     const request = new Request("http://localhost/requisitions/x/candidates/y?sort=bogus");
     expect(tableQueryFrom(request)).toMatchObject({ valid: false, query: { sort: "uploaded", dir: "desc" } });
-    expect(tableQueryFrom(new Request("http://localhost/x?sort=ml&dir=asc"))).toMatchObject({ valid: true, query: { sort: "ml" } });
+    expect(tableQueryFrom(new Request("http://localhost/x?sort=ml&dir=asc"))).toMatchObject({
+      valid: true,
+      query: { sort: "ml" },
+    });
   });
 });
 
 describe("downloadResume", () => {
   it("sends the original bytes with safe headers and audits the download", async () => {
-    const outcome = await downloadResume(testDb.db, recruiter, { requisitionId: openId, applicationId: apps.ml_engineer!, ip: "198.51.100.4" });
+    const outcome = await downloadResume(testDb.db, recruiter, {
+      requisitionId: openId,
+      applicationId: apps.ml_engineer!,
+      ip: "198.51.100.4",
+    });
     if (!outcome.ok) throw new Error(outcome.reason);
     const stored = await testDb.db.resumeFile.findFirstOrThrow({ where: { application: { id: apps.ml_engineer! } } });
     expect(Buffer.compare(Buffer.from(outcome.bytes), Buffer.from(stored.bytes))).toBe(0);
     expect(outcome.headers.get("Content-Type")).toBe("application/pdf");
-    expect(outcome.headers.get("Content-Disposition")).toBe(`attachment; filename="ml_engineer.pdf"; filename*=UTF-8''ml_engineer.pdf`);
+    expect(outcome.headers.get("Content-Disposition")).toBe(
+      `attachment; filename="ml_engineer.pdf"; filename*=UTF-8''ml_engineer.pdf`,
+    );
     expect(outcome.headers.get("X-Content-Type-Options")).toBe("nosniff");
     expect(outcome.headers.get("Content-Security-Policy")).toBe("default-src 'none'; sandbox");
     expect(outcome.headers.get("Cache-Control")).toBe("private, no-store");
-    const txt = await downloadResume(testDb.db, recruiter, { requisitionId: openId, applicationId: apps.backend_engineer! });
+    const txt = await downloadResume(testDb.db, recruiter, {
+      requisitionId: openId,
+      applicationId: apps.backend_engineer!,
+    });
     expect(txt.ok && txt.headers.get("Content-Type")).toBe("text/plain; charset=utf-8");
-    const audit = await testDb.db.auditEntry.findMany({ where: { action: "file.download", targetId: apps.ml_engineer! } });
+    const audit = await testDb.db.auditEntry.findMany({
+      where: { action: "file.download", targetId: apps.ml_engineer! },
+    });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId: recruiter.id, requisitionId: openId, ip: "198.51.100.4" });
     expect(JSON.stringify(audit[0])).not.toContain(ML_ENGINEER.name);
   });
 
   it("is not found through another requisition's address", async () => {
-    expect(await downloadResume(testDb.db, recruiter, { requisitionId: openId, applicationId: otherApp })).toEqual({ ok: false, reason: "not_found" });
+    expect(await downloadResume(testDb.db, recruiter, { requisitionId: openId, applicationId: otherApp })).toEqual({
+      ok: false,
+      reason: "not_found",
+    });
   });
 });
-

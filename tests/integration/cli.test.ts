@@ -57,7 +57,11 @@ describe("screen CLI", () => {
       ScreeningResultSchema.parse(result);
     }
     expect(results.map((result) => result.file)).toEqual([pdf, txt, png]);
-    expect(results[0]).toMatchObject({ ok: true, format: "pdf", contact: { name: "Priya Raman", email: ML_ENGINEER.email } });
+    expect(results[0]).toMatchObject({
+      ok: true,
+      format: "pdf",
+      contact: { name: "Priya Raman", email: ML_ENGINEER.email },
+    });
     expect(results[1]).toMatchObject({ ok: true, format: "txt", contact: { name: "Marcus O'Connell" } });
     expect(results[2]).toMatchObject({ ok: false, format: null, error: { code: "unsupported_type" } });
   });
@@ -67,7 +71,11 @@ describe("screen CLI", () => {
     const isolated = await screen(["score", "--isolate", "--now", "2025-01-15", pdf, png]);
     expect(isolated.code).toBe(0);
     expect(isolated.stdout).toBe(plain.stdout);
-    expect(JSON.parse(isolated.stdout.split("\n")[0]!)).toMatchObject({ ok: true, yearsExperience: 6.7, highestDegree: "masters" });
+    expect(JSON.parse(isolated.stdout.split("\n")[0]!)).toMatchObject({
+      ok: true,
+      yearsExperience: 6.7,
+      highestDegree: "masters",
+    });
   });
 
   it("reports a file over MAX_UPLOAD_BYTES as too_large without reading it", async () => {
@@ -113,7 +121,11 @@ describe("screen CLI", () => {
       ["a malformed --now", () => ["score", "--now", "15/01/2025", txt], /--now must be a real date/],
       ["a missing file", () => ["score", txt, join(dir, "nope.pdf")], /file not found/],
       ["a directory", () => ["score", dir], /not a regular file/],
-      ["a missing requisition", () => ["score", "--requisition", join(dir, "none.json"), txt], /cannot read requisition/],
+      [
+        "a missing requisition",
+        () => ["score", "--requisition", join(dir, "none.json"), txt],
+        /cannot read requisition/,
+      ],
       ["an unknown option", () => ["score", "--verbose", txt], /Unknown option/],
     ])("%s", async ([, args, message], { expect }) => {
       const { code, stdout, stderr } = await screen(args());

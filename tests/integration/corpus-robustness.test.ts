@@ -11,7 +11,11 @@ import { ExtractionErrorCodeSchema, ScreeningResultSchema } from "../../server/s
 const repoRoot = resolve(import.meta.dirname, "../..");
 const corpus = resolve(repoRoot, "../shared/corpus/public");
 const present = existsSync(corpus);
-const files = present ? readdirSync(corpus).filter((name) => /\.(pdf|docx|txt|json)$/i.test(name)).sort() : [];
+const files = present
+  ? readdirSync(corpus)
+      .filter((name) => /\.(pdf|docx|txt|json)$/i.test(name))
+      .sort()
+  : [];
 const limits: ExtractionLimits = { maxBytes: 10 * 1024 * 1024, maxPdfPages: 30, timeoutMs: 20_000 };
 
 /** Failures the corpus is known to contain, with the honest code for each. */
@@ -50,20 +54,34 @@ describe.skipIf(!present)("public corpus robustness", () => {
   });
 
   it.each(files.filter((name) => /^0[1-9]_/.test(name)))("%s: the e-mail address is found", async (name) => {
-    const { result, text } = await screenResume(new Uint8Array(readFileSync(join(corpus, name))), { fileName: name, limits });
+    const { result, text } = await screenResume(new Uint8Array(readFileSync(join(corpus, name))), {
+      fileName: name,
+      limits,
+    });
     const inText = text?.match(/[\w.+-]+@[\w-]+(\.[\w-]+)+/)?.[0]?.toLowerCase();
     expect(inText).toBeDefined();
     expect(result.contact?.email).toBe(inText);
   });
 
   it("reads the same résumé in three layouts (07 two-column, 08 two-column, 09 single) to the same timeline", async () => {
-    const names = ["07_rm_template_modern_two_column.pdf", "08_rm_template_two_column.pdf", "09_rm_template_modern_single_column.pdf"];
+    const names = [
+      "07_rm_template_modern_two_column.pdf",
+      "08_rm_template_two_column.pdf",
+      "09_rm_template_modern_single_column.pdf",
+    ];
     if (!names.every((name) => files.includes(name))) return;
     const now = new Date("2025-01-15");
     const read = async (name: string) => {
-      const { facts } = await screenResume(new Uint8Array(readFileSync(join(corpus, name))), { fileName: name, limits, now });
+      const { facts } = await screenResume(new Uint8Array(readFileSync(join(corpus, name))), {
+        fileName: name,
+        limits,
+        now,
+      });
       return {
-        sections: facts?.sections.map((section) => section.kind).filter((kind) => kind !== "other").sort(),
+        sections: facts?.sections
+          .map((section) => section.kind)
+          .filter((kind) => kind !== "other")
+          .sort(),
         jobs: facts?.experience.map((entry) => [entry.title?.text, entry.organisation?.text, entry.start, entry.end]),
         years: facts?.yearsExperience,
         degree: facts?.highestDegree,

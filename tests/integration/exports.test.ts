@@ -36,7 +36,9 @@ beforeAll(async () => {
   testDb = await createTestDatabase();
   const { db } = testDb;
   recruiter = await db.user.create({ data: { email: "rita.recruiter@example.test", name: "Rita", role: "RECRUITER" } });
-  manager = await db.user.create({ data: { email: "hugo.manager@example.test", name: "Hugo", role: "HIRING_MANAGER" } });
+  manager = await db.user.create({
+    data: { email: "hugo.manager@example.test", name: "Hugo", role: "HIRING_MANAGER" },
+  });
   const requisition = await db.requisition.create({
     data: {
       title: "ML Engineer, Platform (São Paulo)",
@@ -51,7 +53,10 @@ beforeAll(async () => {
   for (const profile of PROFILES) {
     const outcome = await intakeResume(
       { db, enqueue: async () => {}, maxBytes: limits.maxBytes },
-      { requisitionId, file: { name: `${profile.name}.txt`, bytes: new TextEncoder().encode(makeResumeText(profile)) } },
+      {
+        requisitionId,
+        file: { name: `${profile.name}.txt`, bytes: new TextEncoder().encode(makeResumeText(profile)) },
+      },
     );
     if (!outcome.accepted) throw new Error(`refused ${profile.key}`);
     await processParseResume({ db, limits }, { version: 1, applicationId: outcome.applicationId });
@@ -66,7 +71,13 @@ beforeAll(async () => {
       requisition: { connect: { id: requisitionId } },
       candidate: { create: { name: CRAFTED, email: "crafted@example.com" } },
       resumeFile: {
-        create: { originalName: "crafted.pdf", detectedType: "PDF", sizeBytes: 1, sha256: "0".repeat(64), bytes: Buffer.from("x") },
+        create: {
+          originalName: "crafted.pdf",
+          detectedType: "PDF",
+          sizeBytes: 1,
+          sha256: "0".repeat(64),
+          bytes: Buffer.from("x"),
+        },
       },
       displayName: CRAFTED,
       status: "DONE",
@@ -86,7 +97,13 @@ beforeAll(async () => {
       requisition: { connect: { id: requisitionId } },
       candidate: { create: {} },
       resumeFile: {
-        create: { originalName: "locked-cv.pdf", detectedType: "PDF", sizeBytes: 1, sha256: "1".repeat(64), bytes: Buffer.from("x") },
+        create: {
+          originalName: "locked-cv.pdf",
+          detectedType: "PDF",
+          sizeBytes: 1,
+          sha256: "1".repeat(64),
+          bytes: Buffer.from("x"),
+        },
       },
       status: "FAILED",
       failureCode: "encrypted",
@@ -97,7 +114,11 @@ beforeAll(async () => {
 
   // The recruiter shortlists two candidates and rejects one.
   const actor = { id: recruiter.id, label: recruiter.email };
-  await changeStage(db, actor, { requisitionId, applicationIds: [ids.ml_engineer!, ids.crafted!], toStage: "SHORTLISTED" });
+  await changeStage(db, actor, {
+    requisitionId,
+    applicationIds: [ids.ml_engineer!, ids.crafted!],
+    toStage: "SHORTLISTED",
+  });
   await changeStage(db, actor, { requisitionId, applicationIds: [ids.data_scientist!], toStage: "REJECTED" });
 
   // The web modules read their configuration on first use: point them at this database.
@@ -135,7 +156,8 @@ async function csvRecords(response: Response): Promise<Array<Record<string, stri
   return rows.map((row) => Object.fromEntries(header!.map((name, i) => [name, row[i]!])));
 }
 
-const exportEntries = (db: Db) => db.auditEntry.findMany({ where: { action: "export" }, orderBy: { createdAt: "asc" } });
+const exportEntries = (db: Db) =>
+  db.auditEntry.findMany({ where: { action: "export" }, orderBy: { createdAt: "asc" } });
 
 describe("CSV export", () => {
   it("exports the shortlist as an attachment named after the requisition, with the decision and the formula escaped", async () => {
@@ -144,7 +166,9 @@ describe("CSV export", () => {
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
     const day = new Date().toISOString().slice(0, 10);
-    expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="ml-engineer-platform-sao-paulo-shortlist-${day}.csv"`);
+    expect(response.headers.get("Content-Disposition")).toBe(
+      `attachment; filename="ml-engineer-platform-sao-paulo-shortlist-${day}.csv"`,
+    );
 
     const rows = await csvRecords(response);
     expect(rows.map((row) => row["Application ID"]).sort()).toEqual([ids.ml_engineer, ids.crafted].sort());
@@ -228,7 +252,10 @@ describe("JSON export", () => {
     expect(response.headers.get("Content-Disposition")).toMatch(
       /filename="ml-engineer-platform-sao-paulo-shortlist-\d{4}-\d{2}-\d{2}\.json"/,
     );
-    const body = (await response.json()) as { export: Record<string, unknown>; candidates: Array<Record<string, unknown>> };
+    const body = (await response.json()) as {
+      export: Record<string, unknown>;
+      candidates: Array<Record<string, unknown>>;
+    };
     expect(body.export).toMatchObject({
       requisition: { id: requisitionId, title: "ML Engineer, Platform (São Paulo)", blindReview: true },
       scope: "shortlist",
@@ -242,9 +269,18 @@ describe("JSON export", () => {
     expect(Date.now() - new Date(body.export.exportedAt as string).getTime()).toBeLessThan(60_000);
     expect(body.candidates).toHaveLength(2);
     const crafted = body.candidates.find((c) => c.applicationId === ids.crafted)!;
-    expect(crafted).toMatchObject({ name: CRAFTED, stage: "SHORTLISTED", stageDecidedBy: recruiter.email, weightsVersion: 1 });
-    expect(crafted.areaScores).toEqual(Object.fromEntries(AREAS.map((area) => [area.id, area.dimension === "production" ? 70 : 30])));
-    expect((body.export.areas as Array<{ id: string; name: string }>).map((area) => area.name)).toEqual(AREAS.map((area) => area.name));
+    expect(crafted).toMatchObject({
+      name: CRAFTED,
+      stage: "SHORTLISTED",
+      stageDecidedBy: recruiter.email,
+      weightsVersion: 1,
+    });
+    expect(crafted.areaScores).toEqual(
+      Object.fromEntries(AREAS.map((area) => [area.id, area.dimension === "production" ? 70 : 30])),
+    );
+    expect((body.export.areas as Array<{ id: string; name: string }>).map((area) => area.name)).toEqual(
+      AREAS.map((area) => area.name),
+    );
     expect((crafted.gaps as Array<{ guideLabel: string }>)[0]!.guideLabel).toMatch(/^ML depth: /);
   });
 
@@ -264,7 +300,8 @@ describe("accountability and permissions", () => {
     expect(entries.length).toBeGreaterThanOrEqual(5);
     const shortlist = entries.find(
       (entry) =>
-        (entry.after as { format?: string; scope?: string }).scope === "shortlist" && (entry.after as { format?: string }).format === "csv",
+        (entry.after as { format?: string; scope?: string }).scope === "shortlist" &&
+        (entry.after as { format?: string }).format === "csv",
     )!;
     expect(shortlist).toMatchObject({
       actorId: recruiter.id,
@@ -274,7 +311,12 @@ describe("accountability and permissions", () => {
       targetId: requisitionId,
       summary: "Exported the shortlist as CSV: 2 candidates",
     });
-    expect(shortlist.after).toMatchObject({ rowCount: 2, weightsVersion: 1, blindReview: true, filters: { stage: ["SHORTLISTED"] } });
+    expect(shortlist.after).toMatchObject({
+      rowCount: 2,
+      weightsVersion: 1,
+      blindReview: true,
+      filters: { stage: ["SHORTLISTED"] },
+    });
   });
 
   it("refuses a hiring manager with 403 and records nothing", async () => {
@@ -290,7 +332,9 @@ describe("accountability and permissions", () => {
 
   it("sends a signed-out visitor to the sign-in page", async () => {
     const request = new Request(`http://localhost/requisitions/${requisitionId}/export.csv`);
-    await expect(csvLoader({ request, params: { id: requisitionId }, context: {} })).rejects.toMatchObject({ status: 302 });
+    await expect(csvLoader({ request, params: { id: requisitionId }, context: {} })).rejects.toMatchObject({
+      status: 302,
+    });
   });
 });
 
@@ -314,6 +358,8 @@ describe("walking the view", () => {
   it("names the file after the requisition", () => {
     expect(requisitionSlug("ML Engineer, Platform (São Paulo)")).toBe("ml-engineer-platform-sao-paulo");
     expect(requisitionSlug("¿?")).toBe("requisition");
-    expect(exportFileName("Applied ML", "view", "json", new Date("2026-11-22T23:30:00Z"))).toBe("applied-ml-candidates-2026-11-22.json");
+    expect(exportFileName("Applied ML", "view", "json", new Date("2026-11-22T23:30:00Z"))).toBe(
+      "applied-ml-candidates-2026-11-22.json",
+    );
   });
 });

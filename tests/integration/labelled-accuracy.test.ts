@@ -40,7 +40,10 @@ describe("labelled résumé set", () => {
       };
       for (const field of Object.keys(right) as Field[]) {
         if (right[field]) hits[field]++;
-        else misses.push(`${label.file} ${field}: expected ${JSON.stringify(expected(label, field))}, got ${JSON.stringify(found[field])}`);
+        else
+          misses.push(
+            `${label.file} ${field}: expected ${JSON.stringify(expected(label, field))}, got ${JSON.stringify(found[field])}`,
+          );
       }
     }
     const rows = (Object.keys(hits) as Field[]).map((field) => ({
@@ -59,5 +62,11 @@ describe("labelled résumé set", () => {
 });
 
 function expected(label: Label, field: Field): unknown {
-  return { email: label.email, phone: label.phone, name: label.name, years: label.yearsExperience, degree: label.highestDegree }[field];
+  return {
+    email: label.email,
+    phone: label.phone,
+    name: label.name,
+    years: label.yearsExperience,
+    degree: label.highestDegree,
+  }[field];
 }

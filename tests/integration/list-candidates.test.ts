@@ -2,8 +2,17 @@
 // in both ranking modes: stored score columns (steady state) and SQL expressions over the stored
 // area scores (right after a weight change, before the columns are rewritten).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { InvalidQueryError, candidatesQueryToParams, parseCandidatesQuery } from "../../server/candidates/candidates-query.ts";
-import { findNeighbours, listCandidates, loadRankingContext, skillsMatching } from "../../server/candidates/list-candidates.ts";
+import {
+  InvalidQueryError,
+  candidatesQueryToParams,
+  parseCandidatesQuery,
+} from "../../server/candidates/candidates-query.ts";
+import {
+  findNeighbours,
+  listCandidates,
+  loadRankingContext,
+  skillsMatching,
+} from "../../server/candidates/list-candidates.ts";
 import type { Stage } from "../../server/generated/prisma/enums.ts";
 import { listRequisitions } from "../../server/requisitions/list-requisitions.ts";
 import { rerankRequisition, rerankStaleRequisitions } from "../../server/requisitions/rerank-requisition.ts";
@@ -29,15 +38,45 @@ interface Person {
 }
 
 const people: Person[] = [
-  { key: "chidi", name: "Chidi Okafor", production: 80, ml: 64, years: 6, status: "DONE", stage: "SCREENING", skills: ["python", "kubernetes"], background: "software_engineer" },
-  { key: "ana", name: "Ana Lima", production: 85, ml: 91, years: 9, status: "DONE", stage: "SHORTLISTED", skills: ["python", "pytorch", "kubernetes"], background: "ml_engineer" },
-  { key: "bjorn", name: "Björn Nilsson", production: 30, ml: 70, years: 2, status: "DONE", skills: ["pytorch"], background: "data_scientist" },
+  {
+    key: "chidi",
+    name: "Chidi Okafor",
+    production: 80,
+    ml: 64,
+    years: 6,
+    status: "DONE",
+    stage: "SCREENING",
+    skills: ["python", "kubernetes"],
+    background: "software_engineer",
+  },
+  {
+    key: "ana",
+    name: "Ana Lima",
+    production: 85,
+    ml: 91,
+    years: 9,
+    status: "DONE",
+    stage: "SHORTLISTED",
+    skills: ["python", "pytorch", "kubernetes"],
+    background: "ml_engineer",
+  },
+  {
+    key: "bjorn",
+    name: "Björn Nilsson",
+    production: 30,
+    ml: 70,
+    years: 2,
+    status: "DONE",
+    skills: ["pytorch"],
+    background: "data_scientist",
+  },
   { key: "failed", name: null, production: null, ml: null, years: null, status: "FAILED" },
   { key: "queued", name: null, production: null, ml: null, years: null, status: "QUEUED" },
 ];
 
 /** Production areas all at P and ML areas all at M give dimension scores P and M under any area weights. */
-const areaVector = (production: number, ml: number) => AREAS.map((area) => (area.dimension === "production" ? production : ml));
+const areaVector = (production: number, ml: number) =>
+  AREAS.map((area) => (area.dimension === "production" ? production : ml));
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
@@ -49,13 +88,21 @@ beforeAll(async () => {
   for (const person of [...people, people[0]!]) {
     const target = i === people.length ? other.id : requisitionId;
     const areaScores = person.production === null ? [] : areaVector(person.production, person.ml!);
-    const ranked = areaScores.length ? rankStored({ areaScores, skillIds: person.skills ?? [], yearsExperience: person.years }, compiled) : null;
+    const ranked = areaScores.length
+      ? rankStored({ areaScores, skillIds: person.skills ?? [], yearsExperience: person.years }, compiled)
+      : null;
     const app = await testDb.db.application.create({
       data: {
         requisition: { connect: { id: target } },
         candidate: { create: { name: person.name } },
         resumeFile: {
-          create: { originalName: `file-${person.key}.pdf`, detectedType: "PDF", sizeBytes: 1, sha256: "0".repeat(64), bytes: Buffer.from("x") },
+          create: {
+            originalName: `file-${person.key}.pdf`,
+            detectedType: "PDF",
+            sizeBytes: 1,
+            sha256: "0".repeat(64),
+            bytes: Buffer.from("x"),
+          },
         },
         displayName: person.name ?? `file-${person.key}.pdf`,
         status: person.status,
@@ -136,7 +183,10 @@ describe("listCandidates: sorting and paging", () => {
 
 describe("listCandidates: filters", () => {
   it("filters by stage, processing state and background", async () => {
-    expect(names((await list("stage=NEW,SCREENING&status=DONE")).rows).sort()).toEqual(["Björn Nilsson", "Chidi Okafor"]);
+    expect(names((await list("stage=NEW,SCREENING&status=DONE")).rows).sort()).toEqual([
+      "Björn Nilsson",
+      "Chidi Okafor",
+    ]);
     expect((await list("status=FAILED,QUEUED")).total).toBe(2);
     expect(names((await list("background=data_scientist")).rows)).toEqual(["Björn Nilsson"]);
   });
@@ -148,10 +198,16 @@ describe("listCandidates: filters", () => {
   });
 
   it("filters on must-haves met or missing and on years", async () => {
-    await testDb.db.requisition.update({ where: { id: requisitionId }, data: { weights: { mustHave: ["pytorch", "kubernetes"] } } });
+    await testDb.db.requisition.update({
+      where: { id: requisitionId },
+      data: { weights: { mustHave: ["pytorch", "kubernetes"] } },
+    });
     try {
       expect(names((await list("mustHaves=met")).rows)).toEqual(["Ana Lima"]);
-      expect(names((await list("mustHaves=missing&sort=name&dir=asc")).rows)).toEqual(["Björn Nilsson", "Chidi Okafor"]);
+      expect(names((await list("mustHaves=missing&sort=name&dir=asc")).rows)).toEqual([
+        "Björn Nilsson",
+        "Chidi Okafor",
+      ]);
       const flagged = (await list("sort=name&dir=asc")).rows.find((r) => r.name === "Chidi Okafor")!;
       expect(flagged.missingMustHaves).toEqual(["pytorch"]);
     } finally {
@@ -235,7 +291,14 @@ describe("findNeighbours", () => {
 
 describe("parseCandidatesQuery", () => {
   it("defaults to newest first", () => {
-    expect(query("")).toEqual({ sort: "uploaded", dir: "desc", sorts: [{ key: "uploaded", dir: "desc" }], filters: {}, page: 1, pageSize: 50 });
+    expect(query("")).toEqual({
+      sort: "uploaded",
+      dir: "desc",
+      sorts: [{ key: "uploaded", dir: "desc" }],
+      filters: {},
+      page: 1,
+      pageSize: 50,
+    });
   });
 
   it("reads several sort keys, each with its own direction", () => {

@@ -25,9 +25,12 @@ describe("migrateDatabase", () => {
     const report = await migrateDatabase(url);
     expect(report.createdDatabase).toBe(true);
     expect(report.applied.length).toBeGreaterThan(0);
-    const rows = await query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
-      `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations"`,
-    );
+    const rows = await query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      applied_steps_count: number;
+    }>(`SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations"`);
     expect(rows.map((r) => r.migration_name)).toEqual(report.applied);
     for (const row of rows) {
       expect(row.checksum).toMatch(/^[0-9a-f]{64}$/);

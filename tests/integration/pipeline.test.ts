@@ -47,7 +47,11 @@ afterAll(async () => {
   await testDb?.drop();
 });
 
-const deps = () => ({ db: testDb.db, enqueue: (id: string) => enqueueParseResume(queue, id), maxBytes: limits.maxBytes });
+const deps = () => ({
+  db: testDb.db,
+  enqueue: (id: string) => enqueueParseResume(queue, id),
+  maxBytes: limits.maxBytes,
+});
 
 describe("résumé pipeline", () => {
   it("stores the file, creates the application in one go, and the worker takes it to DONE", async () => {
@@ -69,7 +73,9 @@ describe("résumé pipeline", () => {
     const done = await waitForFinalStatus(outcome.applicationId);
     expect(done.status).toBe("DONE");
     expect(done.failureCode).toBeNull();
-    const analysis = await testDb.db.resumeAnalysis.findUniqueOrThrow({ where: { applicationId: outcome.applicationId } });
+    const analysis = await testDb.db.resumeAnalysis.findUniqueOrThrow({
+      where: { applicationId: outcome.applicationId },
+    });
     expect(analysis.format).toBe("PDF");
     expect(analysis.text).toContain(profile.email);
     expect(analysis.parserVersion).toMatch(/\d+\.\d+\.\d+/);
@@ -88,7 +94,9 @@ describe("résumé pipeline", () => {
     if (!outcome.accepted) throw new Error("refused");
     const done = await waitForFinalStatus(outcome.applicationId);
     expect(done.status).toBe("DONE");
-    const analysis = await testDb.db.resumeAnalysis.findUniqueOrThrow({ where: { applicationId: outcome.applicationId } });
+    const analysis = await testDb.db.resumeAnalysis.findUniqueOrThrow({
+      where: { applicationId: outcome.applicationId },
+    });
     expect(analysis.format).toBe("TXT");
   });
 
@@ -156,6 +164,8 @@ describe("résumé pipeline", () => {
   });
 
   it("rejects a malformed job payload without touching the database", async () => {
-    await expect(processParseResume({ db: testDb.db, limits }, { applicationId: 42 })).rejects.toThrow(/Invalid job payload/);
+    await expect(processParseResume({ db: testDb.db, limits }, { applicationId: 42 })).rejects.toThrow(
+      /Invalid job payload/,
+    );
   });
 });

@@ -45,7 +45,12 @@ async function fullApplication(requisitionId: string, person = PERSON, candidate
         },
         select: { id: true, candidateId: true, resumeFileId: true },
       })
-    : await createApplication(db, requisitionId, { name: "grace-hopper-cv.txt", bytes: Buffer.from(text), type: "TXT" }, person);
+    : await createApplication(
+        db,
+        requisitionId,
+        { name: "grace-hopper-cv.txt", bytes: Buffer.from(text), type: "TXT" },
+        person,
+      );
   await db.resumeAnalysis.create({
     data: {
       applicationId: app.id,
@@ -55,8 +60,12 @@ async function fullApplication(requisitionId: string, person = PERSON, candidate
       result: { contact: { name: person.name, email: person.email } },
     },
   });
-  await db.note.create({ data: { applicationId: app.id, authorId: adminId, body: `Called ${person.name}: strong on serving.` } });
-  await db.stageChange.create({ data: { applicationId: app.id, fromStage: "NEW", toStage: "SCREENING", byId: adminId } });
+  await db.note.create({
+    data: { applicationId: app.id, authorId: adminId, body: `Called ${person.name}: strong on serving.` },
+  });
+  await db.stageChange.create({
+    data: { applicationId: app.id, fromStage: "NEW", toStage: "SCREENING", byId: adminId },
+  });
   await recordAudit(db, admin(), {
     action: "application.stage",
     summary: `${person.name}: NEW → SCREENING`,
@@ -93,7 +102,7 @@ describe("eraseApplication", () => {
       db,
       requisition.id,
       { name: "other.txt", bytes: Buffer.from("Other Person"), type: "TXT" },
-      { name: "Other Person" }
+      { name: "Other Person" },
     );
 
     const result = await eraseApplication(db, app.id, admin(), { ip: "127.0.0.1" });
@@ -121,7 +130,11 @@ describe("eraseApplication", () => {
     expect(erasure).toMatchObject({ actorId: adminId, requisitionId: requisition.id, before: null });
     expect(erasure.after).toEqual({ applicationId: app.id, candidateId: app.candidateId, candidateRemoved: true });
     const earlier = await db.auditEntry.findFirstOrThrow({ where: { action: "application.stage", targetId: app.id } });
-    expect(earlier).toMatchObject({ before: null, after: null, summary: "Entry about a candidate who was later erased" });
+    expect(earlier).toMatchObject({
+      before: null,
+      after: null,
+      summary: "Entry about a candidate who was later erased",
+    });
     // Another person named in the same export entry is not this person: the entry keeps its action.
     expect(await db.auditEntry.count({ where: { action: "export" } })).toBe(1);
 
@@ -132,7 +145,10 @@ describe("eraseApplication", () => {
 
   it("keeps the person's other applications and their Candidate row", async () => {
     const db = testDb.db;
-    const [a, b] = await Promise.all([db.requisition.create({ data: { title: "A" } }), db.requisition.create({ data: { title: "B" } })]);
+    const [a, b] = await Promise.all([
+      db.requisition.create({ data: { title: "A" } }),
+      db.requisition.create({ data: { title: "B" } }),
+    ]);
     const person = { name: "Katherine Johnson", email: "kj@nasa.example", phone: "+1 555 222 3333" };
     const first = await fullApplication(a.id, person);
     const second = await fullApplication(b.id, person, first.candidateId);
@@ -163,11 +179,24 @@ describe("retention", () => {
     const recent = await db.requisition.create({
       data: { title: "Closed recently", status: "CLOSED", closedAt: new Date(now.getTime() - 10 * DAY) },
     });
-    const open = await db.requisition.create({ data: { title: "Still open", createdAt: new Date(now.getTime() - 400 * DAY) } });
+    const open = await db.requisition.create({
+      data: { title: "Still open", createdAt: new Date(now.getTime() - 400 * DAY) },
+    });
     const person = { name: "Ada King Lovelace", email: "ada@engines.example", phone: "+44 20 7946 0000" };
-    const expired = [await fullApplication(old.id, person), await fullApplication(old.id, { ...person, email: "ada2@engines.example" })];
-    const young = await fullApplication(recent.id, { name: "Annie Easley", email: "annie@nasa.example", phone: "+1 555 444 5555" });
-    const openApp = await fullApplication(open.id, { name: "Mary Jackson", email: "mary@nasa.example", phone: "+1 555 666 7777" });
+    const expired = [
+      await fullApplication(old.id, person),
+      await fullApplication(old.id, { ...person, email: "ada2@engines.example" }),
+    ];
+    const young = await fullApplication(recent.id, {
+      name: "Annie Easley",
+      email: "annie@nasa.example",
+      phone: "+1 555 444 5555",
+    });
+    const openApp = await fullApplication(open.id, {
+      name: "Mary Jackson",
+      email: "mary@nasa.example",
+      phone: "+1 555 666 7777",
+    });
 
     const preview = await retentionPreview(db, { now, retentionDays: 180 });
     expect(preview.dueNow).toBe(2);
@@ -196,7 +225,9 @@ describe("retention", () => {
     const run = await db.auditEntry.findFirstOrThrow({ where: { action: "retention.run" } });
     expect(run).toMatchObject({ actorId: null, actorLabel: SYSTEM_ACTOR.label });
     expect(
-      await db.auditEntry.count({ where: { action: "candidate.erase", actorLabel: "system", targetId: { in: expired.map((a) => a.id) } } })
+      await db.auditEntry.count({
+        where: { action: "candidate.erase", actorLabel: "system", targetId: { in: expired.map((a) => a.id) } },
+      }),
     ).toBe(2);
 
     // A second run finds nothing more to do.
@@ -206,8 +237,11 @@ describe("retention", () => {
   it("works in batches and says when more is due", async () => {
     const db = testDb.db;
     const now = new Date("2026-11-22T12:00:00Z");
-    const old = await db.requisition.create({ data: { title: "Batch", status: "CLOSED", closedAt: new Date(now.getTime() - 365 * DAY) } });
-    for (let i = 0; i < 3; i++) await createApplication(db, old.id, { name: `f${i}.txt`, bytes: Buffer.from(`f${i}`), type: "TXT" });
+    const old = await db.requisition.create({
+      data: { title: "Batch", status: "CLOSED", closedAt: new Date(now.getTime() - 365 * DAY) },
+    });
+    for (let i = 0; i < 3; i++)
+      await createApplication(db, old.id, { name: `f${i}.txt`, bytes: Buffer.from(`f${i}`), type: "TXT" });
     expect(await runRetention(db, { now, retentionDays: 180, batch: 2 })).toMatchObject({ erased: 2, more: true });
     expect(await runRetention(db, { now, retentionDays: 180, batch: 2 })).toMatchObject({ erased: 1, more: false });
     expect(await db.application.count({ where: { requisitionId: old.id } })).toBe(0);
@@ -216,8 +250,12 @@ describe("retention", () => {
   it("tidies expired sessions and old sign-in attempts", async () => {
     const db = testDb.db;
     const now = new Date("2026-11-22T12:00:00Z");
-    await db.session.create({ data: { id: "expired-session", userId: adminId, expiresAt: new Date(now.getTime() - 1000) } });
-    await db.loginAttempt.create({ data: { key: "ip:1.2.3.4", succeeded: false, createdAt: new Date(now.getTime() - 2 * DAY) } });
+    await db.session.create({
+      data: { id: "expired-session", userId: adminId, expiresAt: new Date(now.getTime() - 1000) },
+    });
+    await db.loginAttempt.create({
+      data: { key: "ip:1.2.3.4", succeeded: false, createdAt: new Date(now.getTime() - 2 * DAY) },
+    });
     const result = await runRetention(db, { now, retentionDays: 180 });
     expect(result.sessionsDeleted).toBeGreaterThanOrEqual(1);
     expect(result.loginAttemptsDeleted).toBeGreaterThanOrEqual(1);

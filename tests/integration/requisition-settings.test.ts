@@ -19,7 +19,10 @@ describe("requisition settings", () => {
     await setBlindReview(testDb.db, requisitionId, true, { actor });
     expect((await testDb.db.requisition.findUniqueOrThrow({ where: { id: requisitionId } })).blindReview).toBe(true);
     await setBlindReview(testDb.db, requisitionId, false, { actor });
-    const entries = await testDb.db.auditEntry.findMany({ where: { action: "requisition.blind_review" }, orderBy: { createdAt: "asc" } });
+    const entries = await testDb.db.auditEntry.findMany({
+      where: { action: "requisition.blind_review" },
+      orderBy: { createdAt: "asc" },
+    });
     expect(entries.map((e) => [e.before, e.after, e.actorLabel])).toEqual([
       [{ blindReview: false }, { blindReview: true }, "manager@demo.test"],
       [{ blindReview: true }, { blindReview: false }, "manager@demo.test"],
@@ -29,10 +32,21 @@ describe("requisition settings", () => {
   it("closes with a closing time (the retention clock) and reopens", async () => {
     const now = new Date("2026-11-22T10:00:00Z");
     await setRequisitionOpen(testDb.db, requisitionId, false, { actor, now });
-    expect(await testDb.db.requisition.findUniqueOrThrow({ where: { id: requisitionId } })).toMatchObject({ status: "CLOSED", closedAt: now });
+    expect(await testDb.db.requisition.findUniqueOrThrow({ where: { id: requisitionId } })).toMatchObject({
+      status: "CLOSED",
+      closedAt: now,
+    });
     await setRequisitionOpen(testDb.db, requisitionId, true, { actor });
-    expect(await testDb.db.requisition.findUniqueOrThrow({ where: { id: requisitionId } })).toMatchObject({ status: "OPEN", closedAt: null });
-    const actions = (await testDb.db.auditEntry.findMany({ where: { targetId: requisitionId }, orderBy: { createdAt: "asc" } })).map((e) => e.action);
-    expect(actions.filter((a) => a.startsWith("requisition.") && a !== "requisition.blind_review")).toEqual(["requisition.close", "requisition.reopen"]);
+    expect(await testDb.db.requisition.findUniqueOrThrow({ where: { id: requisitionId } })).toMatchObject({
+      status: "OPEN",
+      closedAt: null,
+    });
+    const actions = (
+      await testDb.db.auditEntry.findMany({ where: { targetId: requisitionId }, orderBy: { createdAt: "asc" } })
+    ).map((e) => e.action);
+    expect(actions.filter((a) => a.startsWith("requisition.") && a !== "requisition.blind_review")).toEqual([
+      "requisition.close",
+      "requisition.reopen",
+    ]);
   });
 });

@@ -28,7 +28,10 @@ beforeAll(async () => {
     );
     if (!outcome.accepted) throw new Error("refused");
     applicationIds.push(outcome.applicationId);
-    await processParseResume({ db: testDb.db, limits, now: () => new Date("2026-11-22T00:00:00Z") }, { version: 1, applicationId: outcome.applicationId });
+    await processParseResume(
+      { db: testDb.db, limits, now: () => new Date("2026-11-22T00:00:00Z") },
+      { version: 1, applicationId: outcome.applicationId },
+    );
   }
 });
 
@@ -55,7 +58,10 @@ describe("stored scores", () => {
 describe("updateRequisitionWeights", () => {
   it("saves a new version and re-ranks from stored area scores without re-parsing", async () => {
     const before = await testDb.db.application.findMany({ where: { requisitionId }, orderBy: { id: "asc" } });
-    const analysesBefore = await testDb.db.resumeAnalysis.findMany({ where: { applicationId: { in: applicationIds } }, orderBy: { applicationId: "asc" } });
+    const analysesBefore = await testDb.db.resumeAnalysis.findMany({
+      where: { applicationId: { in: applicationIds } },
+      orderBy: { applicationId: "asc" },
+    });
 
     const result = await updateRequisitionWeights(testDb.db, requisitionId, {
       productionWeight: 1,
@@ -80,7 +86,10 @@ describe("updateRequisitionWeights", () => {
       expect(row.meetsMinYears).toBe((app.yearsExperience ?? -1) >= 4);
     }
     // Nothing was parsed again.
-    const analysesAfter = await testDb.db.resumeAnalysis.findMany({ where: { applicationId: { in: applicationIds } }, orderBy: { applicationId: "asc" } });
+    const analysesAfter = await testDb.db.resumeAnalysis.findMany({
+      where: { applicationId: { in: applicationIds } },
+      orderBy: { applicationId: "asc" },
+    });
     expect(analysesAfter.map((a) => a.updatedAt.getTime())).toEqual(analysesBefore.map((a) => a.updatedAt.getTime()));
     const versions = await testDb.db.requisitionWeightsVersion.findMany({ where: { requisitionId } });
     expect(versions.map((v) => v.version)).toEqual([2]);
@@ -107,24 +116,38 @@ describe("updateRequisitionWeights", () => {
   });
 
   it("ranks in the table right after a save, before the stored scores are rewritten, exactly as TypeScript does", async () => {
-    const weights = RequisitionWeightsSchema.parse({ productionWeight: 0.7, balanceStrictness: 0.25, areaWeights: { evaluation_experimentation: 1, cloud_iac: 0.2, deep_learning: 0.6 }, mustHave: ["sql"] });
+    const weights = RequisitionWeightsSchema.parse({
+      productionWeight: 0.7,
+      balanceStrictness: 0.25,
+      areaWeights: { evaluation_experimentation: 1, cloud_iac: 0.2, deep_learning: 0.6 },
+      mustHave: ["sql"],
+    });
     // Saved without its re-rank: the table computes from the stored area scores.
-    await testDb.db.requisition.update({ where: { id: requisitionId }, data: { weights, weightsVersion: { increment: 1 } } });
-    const page = await listCandidates(testDb.db, requisitionId, parseCandidatesQuery(new URLSearchParams("sort=overall&dir=desc")));
+    await testDb.db.requisition.update({
+      where: { id: requisitionId },
+      data: { weights, weightsVersion: { increment: 1 } },
+    });
+    const page = await listCandidates(
+      testDb.db,
+      requisitionId,
+      parseCandidatesQuery(new URLSearchParams("sort=overall&dir=desc")),
+    );
     expect(page.storedScoresCurrent).toBe(false);
     const compiled = compileWeights(weights);
     const apps = await testDb.db.application.findMany({ where: { requisitionId } });
     const expected = apps
       .map((app) => ({ id: app.id, ...rankStored(app, compiled) }))
       .sort((a, b) => b.overall - a.overall || (b.id > a.id ? 1 : -1));
-    expect(page.rows.map((r) => [r.id, r.overallScore, r.productionScore, r.mlScore, r.gaps, r.missingMustHaves])).toEqual(
-      expected.map((e) => [e.id, e.overall, e.production, e.ml, e.gaps, e.missingMustHaves]),
-    );
+    expect(
+      page.rows.map((r) => [r.id, r.overallScore, r.productionScore, r.mlScore, r.gaps, r.missingMustHaves]),
+    ).toEqual(expected.map((e) => [e.id, e.overall, e.production, e.ml, e.gaps, e.missingMustHaves]));
   });
 
   it("refuses invalid weights with a message per field and changes nothing", async () => {
     const before = await testDb.db.requisition.findUniqueOrThrow({ where: { id: requisitionId } });
-    await expect(updateRequisitionWeights(testDb.db, requisitionId, { productionWeight: 2, areaWeights: { nonsense: 1 } })).rejects.toThrow(InvalidWeightsError);
+    await expect(
+      updateRequisitionWeights(testDb.db, requisitionId, { productionWeight: 2, areaWeights: { nonsense: 1 } }),
+    ).rejects.toThrow(InvalidWeightsError);
     try {
       await updateRequisitionWeights(testDb.db, requisitionId, { productionWeight: 2 });
     } catch (error) {
@@ -137,9 +160,15 @@ describe("updateRequisitionWeights", () => {
 
 describe("reprocessOutdatedApplications", () => {
   it("re-queues applications read by an older parser version, and only those", async () => {
-    await testDb.db.resumeAnalysis.update({ where: { applicationId: applicationIds[0] }, data: { parserVersion: "0.9.0" } });
+    await testDb.db.resumeAnalysis.update({
+      where: { applicationId: applicationIds[0] },
+      data: { parserVersion: "0.9.0" },
+    });
     const queued: string[] = [];
-    const count = await reprocessOutdatedApplications(testDb.db, async (id) => void queued.push(id), { parserVersion: PARSER_VERSION, batch: 100 });
+    const count = await reprocessOutdatedApplications(testDb.db, async (id) => void queued.push(id), {
+      parserVersion: PARSER_VERSION,
+      batch: 100,
+    });
     expect(count).toBe(1);
     expect(queued).toEqual([applicationIds[0]]);
   });

@@ -81,7 +81,10 @@ const app = (f: AccessFixtures) => `${req(f)}/candidates/${f.applicationId}`;
 
 /** One row per file in app/routes. */
 const ROUTES: Record<string, RouteRow> = {
-  "$.tsx": { path: () => "/no-such-page", cases: [{ method: "GET", rule: "signedIn", note: "404 for the signed-in, sign-in for others" }] },
+  "$.tsx": {
+    path: () => "/no-such-page",
+    cases: [{ method: "GET", rule: "signedIn", note: "404 for the signed-in, sign-in for others" }],
+  },
   "_index.tsx": { path: () => "/", cases: [{ method: "GET", rule: "signedIn" }] },
   "login.tsx": {
     path: () => "/login",
@@ -163,11 +166,26 @@ const ROUTES: Record<string, RouteRow> = {
     ],
   },
   "requisitions.$id_.plot.tsx": { path: (f) => `${req(f)}/plot`, cases: [{ method: "GET", rule: "view" }] },
-  "requisitions.$id_.export[.]csv.tsx": { path: (f) => `${req(f)}/export.csv`, cases: [{ method: "GET", rule: "export" }] },
-  "requisitions.$id_.export[.]json.tsx": { path: (f) => `${req(f)}/export.json`, cases: [{ method: "GET", rule: "export" }] },
-  "requisitions.$id_.weights_.preview.tsx": { path: (f) => `${req(f)}/weights/preview`, cases: [{ method: "GET", rule: "view" }] },
-  "requisitions.$id_.uploads._index.tsx": { path: (f) => `${req(f)}/uploads`, cases: [{ method: "GET", rule: "view" }] },
-  "requisitions.$id_.uploads.$batchId.tsx": { path: (f) => `${req(f)}/uploads/${f.batchId}`, cases: [{ method: "GET", rule: "view" }] },
+  "requisitions.$id_.export[.]csv.tsx": {
+    path: (f) => `${req(f)}/export.csv`,
+    cases: [{ method: "GET", rule: "export" }],
+  },
+  "requisitions.$id_.export[.]json.tsx": {
+    path: (f) => `${req(f)}/export.json`,
+    cases: [{ method: "GET", rule: "export" }],
+  },
+  "requisitions.$id_.weights_.preview.tsx": {
+    path: (f) => `${req(f)}/weights/preview`,
+    cases: [{ method: "GET", rule: "view" }],
+  },
+  "requisitions.$id_.uploads._index.tsx": {
+    path: (f) => `${req(f)}/uploads`,
+    cases: [{ method: "GET", rule: "view" }],
+  },
+  "requisitions.$id_.uploads.$batchId.tsx": {
+    path: (f) => `${req(f)}/uploads/${f.batchId}`,
+    cases: [{ method: "GET", rule: "view" }],
+  },
   "requisitions.$id_.uploads.$batchId_.events.tsx": {
     path: (f) => `${req(f)}/uploads/${f.batchId}/events`,
     cases: [{ method: "GET", rule: "view", stream: true }],
@@ -192,7 +210,10 @@ const ROUTES: Record<string, RouteRow> = {
       { method: "POST", rule: "view", body: {}, note: "each intent then checks stage / notes / upload" },
     ],
   },
-  "requisitions.$id_.candidates.$applicationId_.file.tsx": { path: (f) => `${app(f)}/file`, cases: [{ method: "GET", rule: "download" }] },
+  "requisitions.$id_.candidates.$applicationId_.file.tsx": {
+    path: (f) => `${app(f)}/file`,
+    cases: [{ method: "GET", rule: "download" }],
+  },
   "requisitions.$id_.candidates.$applicationId_.erase.tsx": {
     path: (f) => `${req(f)}/candidates/${f.eraseApplicationId}/erase`,
     cases: [
@@ -233,7 +254,8 @@ beforeAll(async () => {
     // Many sign-ins from one address: the limit is not what this test is about.
     env: { LOGIN_MAX_FAILURES_PER_IP: "1000" },
   });
-  for (const actor of ACTORS) cookies.set(actor, await signInCookie(web.baseUrl, fixtures.users[actor].email, TEST_PASSWORD));
+  for (const actor of ACTORS)
+    cookies.set(actor, await signInCookie(web.baseUrl, fixtures.users[actor].email, TEST_PASSWORD));
 }, 180_000);
 
 afterAll(async () => {
@@ -258,7 +280,8 @@ describe("the role matrix covers every route", () => {
 async function call(row: RouteRow, c: Case, caller: Caller) {
   const headers: Record<string, string> = {};
   let cookie = caller === "anonymous" ? undefined : cookies.get(caller);
-  if (c.ownSession && caller !== "anonymous") cookie = await signInCookie(web.baseUrl, fixtures.users[caller].email, TEST_PASSWORD);
+  if (c.ownSession && caller !== "anonymous")
+    cookie = await signInCookie(web.baseUrl, fixtures.users[caller].email, TEST_PASSWORD);
   if (cookie) headers.Cookie = cookie;
   let body: BodyInit | undefined;
   if (c.body === "multipart") {
@@ -289,7 +312,9 @@ function refusedAs(caller: Caller, result: { status: number; location: string | 
 }
 
 const rows = [...Object.entries(ROUTES), ...Object.entries(EXPRESS_ROUTES)].flatMap(([name, row]) =>
-  row.cases.flatMap((c) => CALLERS.map((caller) => ({ name, row, c, caller, expected: allowed(c.rule, caller) ? "allowed" : "refused" })))
+  row.cases.flatMap((c) =>
+    CALLERS.map((caller) => ({ name, row, c, caller, expected: allowed(c.rule, caller) ? "allowed" : "refused" })),
+  ),
 );
 // The erase route's target is erased by the first caller allowed to: keep admins last.
 rows.sort((a, b) => Number(a.caller === "admin") - Number(b.caller === "admin"));
@@ -316,7 +341,9 @@ describe("what the requisition list shows", () => {
     ["manager", ["Access: ML Engineer"]],
     ["recruiterOutsider", ["Access: other team"]],
   ] as const)("%s sees only their requisitions", async (actor, titles) => {
-    const html = await (await fetch(`${web.baseUrl}/requisitions`, { headers: { Cookie: cookies.get(actor)! } })).text();
+    const html = await (
+      await fetch(`${web.baseUrl}/requisitions`, { headers: { Cookie: cookies.get(actor)! } })
+    ).text();
     for (const title of ["Access: ML Engineer", "Access: other team"]) {
       expect(html.includes(title), `${actor} and “${title}”`).toBe((titles as readonly string[]).includes(title));
     }

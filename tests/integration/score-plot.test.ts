@@ -23,12 +23,17 @@ const people: Array<{ name: string; production: number | null; ml: number | null
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  const requisition = await testDb.db.requisition.create({ data: { title: "Plot", blindReview: true, weights: WEIGHTS } });
+  const requisition = await testDb.db.requisition.create({
+    data: { title: "Plot", blindReview: true, weights: WEIGHTS },
+  });
   requisitionId = requisition.id;
   const compiled = compileWeights(RequisitionWeightsSchema.parse(WEIGHTS));
   let day = 1;
   for (const person of people) {
-    const areaScores = person.production === null ? [] : AREAS.map((a) => (a.dimension === "production" ? person.production! : person.ml!));
+    const areaScores =
+      person.production === null
+        ? []
+        : AREAS.map((a) => (a.dimension === "production" ? person.production! : person.ml!));
     const ranked = areaScores.length ? rankStored({ areaScores, skillIds: [], yearsExperience: 5 }, compiled) : null;
     await testDb.db.application.create({
       data: {

@@ -4,7 +4,12 @@
 // and the queue dashboard.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../../server/auth/password.ts";
-import { createAccessFixtures, createApplication, TEST_PASSWORD, type AccessFixtures } from "../support/access-fixtures.ts";
+import {
+  createAccessFixtures,
+  createApplication,
+  TEST_PASSWORD,
+  type AccessFixtures,
+} from "../support/access-fixtures.ts";
 import { signInCookie, startWebApp, type WebApp } from "../support/web-app.ts";
 
 let web: WebApp;
@@ -70,7 +75,9 @@ describe("cross-site mutations", () => {
   });
 
   it("never blocks reads", async () => {
-    const response = await fetch(url("/login"), { headers: { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" } });
+    const response = await fetch(url("/login"), {
+      headers: { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" },
+    });
     expect(response.status).toBe(200);
   });
 });
@@ -106,7 +113,7 @@ describe("sign-in", () => {
     const { response } = await postLogin(
       { email: "  Manager@Access.Test ", password: TEST_PASSWORD, redirectTo: `/requisitions/${f.requisitionId}` },
       // Not behind a trusted proxy: this header is anyone's to forge and must be ignored.
-      { "X-Forwarded-For": "6.6.6.6" }
+      { "X-Forwarded-For": "6.6.6.6" },
     );
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe(`/requisitions/${f.requisitionId}`);
@@ -114,20 +121,30 @@ describe("sign-in", () => {
     expect(cookie).toMatch(/^mle_session=[A-Za-z0-9_-]{40,};/);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
-    const entry = await web.testDb.db.auditEntry.findFirstOrThrow({ where: { action: "auth.sign_in", actorId: f.users.manager.id } });
+    const entry = await web.testDb.db.auditEntry.findFirstOrThrow({
+      where: { action: "auth.sign_in", actorId: f.users.manager.id },
+    });
     expect(entry.ip).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
   });
 
-  it.each(["https://evil.example/phish", "//evil.example", "/\\evil.example"])("never redirects off-site (%s)", async (redirectTo) => {
-    const { response } = await postLogin({ email: f.users.admin.email, password: TEST_PASSWORD, redirectTo });
-    expect(response.status).toBe(302);
-    expect(response.headers.get("location")).toBe("/requisitions");
-  });
+  it.each(["https://evil.example/phish", "//evil.example", "/\\evil.example"])(
+    "never redirects off-site (%s)",
+    async (redirectTo) => {
+      const { response } = await postLogin({ email: f.users.admin.email, password: TEST_PASSWORD, redirectTo });
+      expect(response.status).toBe(302);
+      expect(response.headers.get("location")).toBe("/requisitions");
+    },
+  );
 
   it("gives an unknown e-mail and a wrong password the same answer, after the same work", async () => {
     // An account hashed at the production cost (the fixtures use a cheap one), like every real account.
     await web.testDb.db.user.create({
-      data: { email: "timing@access.test", name: "Timing", role: "RECRUITER", passwordHash: await hashPassword(TEST_PASSWORD) },
+      data: {
+        email: "timing@access.test",
+        name: "Timing",
+        role: "RECRUITER",
+        passwordHash: await hashPassword(TEST_PASSWORD),
+      },
     });
     const timed = async (email: string) => {
       const start = performance.now();
@@ -137,12 +154,22 @@ describe("sign-in", () => {
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
     // Warm-up (the dummy hash is computed once per process).
     await timed("warmup@nowhere.test");
-    const unknown = [await timed("nobody@access.test"), await timed("nobody2@access.test"), await timed("nobody3@access.test")];
-    const wrong = [await timed("timing@access.test"), await timed("timing@access.test"), await timed("timing@access.test")];
+    const unknown = [
+      await timed("nobody@access.test"),
+      await timed("nobody2@access.test"),
+      await timed("nobody3@access.test"),
+    ];
+    const wrong = [
+      await timed("timing@access.test"),
+      await timed("timing@access.test"),
+      await timed("timing@access.test"),
+    ];
     const message = (text: string) => /data-testid="login-error">([^<]+)</.exec(text)?.[1];
     for (const attempt of [...unknown, ...wrong]) {
       expect(attempt.response.status).toBe(401);
-      expect(message(attempt.text)).toBe("That e-mail and password do not match an active account. Check both and try again.");
+      expect(message(attempt.text)).toBe(
+        "That e-mail and password do not match an active account. Check both and try again.",
+      );
     }
     // Both verify a scrypt hash of the same cost: neither answers in a fraction of the other's time.
     const [u, w] = [median(unknown.map((a) => a.ms)), median(wrong.map((a) => a.ms))];
@@ -191,7 +218,9 @@ describe("sign-out and password change", () => {
     const after = await fetch(url("/requisitions"), { headers: { Cookie: cookie }, redirect: "manual" });
     expect(after.status).toBe(302);
     expect(after.headers.get("location")).toMatch(/^\/login\?redirectTo=/);
-    expect(await web.testDb.db.auditEntry.count({ where: { action: "auth.sign_out", actorId: f.users.recruiter.id } })).toBe(1);
+    expect(
+      await web.testDb.db.auditEntry.count({ where: { action: "auth.sign_out", actorId: f.users.recruiter.id } }),
+    ).toBe(1);
   });
 
   it("a password change needs the current password and signs out the other sessions", async () => {
@@ -212,7 +241,11 @@ describe("sign-out and password change", () => {
     expect(wrong.status).toBe(400);
     expect(await wrong.text()).toContain("The current password is not correct.");
 
-    const ok = await change({ currentPassword: TEST_PASSWORD, newPassword: "a brand new secret", confirmPassword: "a brand new secret" });
+    const ok = await change({
+      currentPassword: TEST_PASSWORD,
+      newPassword: "a brand new secret",
+      confirmPassword: "a brand new secret",
+    });
     expect(ok.status).toBe(200);
     // The sign-in tests above left more sessions of this account open: all of them end.
     expect(await ok.text()).toMatch(/\d+ other sessions? (was|were) signed out\./);
@@ -224,7 +257,11 @@ describe("sign-out and password change", () => {
 
 describe("hostile uploads can never run in the app", () => {
   const HOSTILE = [
-    { name: "cv.html", type: "text/html", body: "<!DOCTYPE html><html><body><script>fetch('/admin/users')</script>Jane</body></html>" },
+    {
+      name: "cv.html",
+      type: "text/html",
+      body: "<!DOCTYPE html><html><body><script>fetch('/admin/users')</script>Jane</body></html>",
+    },
     {
       name: "photo.svg",
       type: "image/svg+xml",
@@ -234,7 +271,13 @@ describe("hostile uploads can never run in the app", () => {
     {
       name: "resume.pdf",
       type: "application/pdf",
-      body: Buffer.concat([Buffer.from("MZ"), Buffer.alloc(58), Buffer.from([0x80, 0, 0, 0]), Buffer.alloc(64), Buffer.from("PE\0\0")]),
+      body: Buffer.concat([
+        Buffer.from("MZ"),
+        Buffer.alloc(58),
+        Buffer.from([0x80, 0, 0, 0]),
+        Buffer.alloc(64),
+        Buffer.from("PE\0\0"),
+      ]),
     },
   ];
 
@@ -242,7 +285,11 @@ describe("hostile uploads can never run in the app", () => {
     const cookie = await signInCookie(web.baseUrl, f.users.recruiter.email, TEST_PASSWORD);
     const body = new FormData();
     body.append("resumes", new Blob([file.body], { type: file.type }), file.name);
-    const upload = await fetch(url(`/api/requisitions/${f.requisitionId}/resumes`), { method: "POST", headers: { Cookie: cookie }, body });
+    const upload = await fetch(url(`/api/requisitions/${f.requisitionId}/resumes`), {
+      method: "POST",
+      headers: { Cookie: cookie },
+      body,
+    });
     expect(upload.status).toBe(200);
     const { outcomes } = (await upload.json()) as {
       outcomes: Array<{ accepted: boolean; applicationId?: string; reason: { code: string } | null }>;
@@ -256,7 +303,11 @@ describe("hostile uploads can never run in the app", () => {
       where: { id: outcome.applicationId! },
       select: { status: true, failureCode: true, resumeFile: { select: { detectedType: true } } },
     });
-    expect(stored).toMatchObject({ status: "FAILED", failureCode: "unsupported_type", resumeFile: { detectedType: null } });
+    expect(stored).toMatchObject({
+      status: "FAILED",
+      failureCode: "unsupported_type",
+      resumeFile: { detectedType: null },
+    });
 
     const download = await fetch(url(`/requisitions/${f.requisitionId}/candidates/${outcome.applicationId}/file`), {
       headers: { Cookie: cookie },
@@ -282,7 +333,7 @@ describe("erasing a candidate over HTTP", () => {
       {
         name: "Marie Curie",
         email: "marie@radium.example",
-      }
+      },
     );
     const path = `/requisitions/${f.requisitionId}/candidates/${target.id}/erase`;
     const post = async (cookie: string, fields: Record<string, string>) =>

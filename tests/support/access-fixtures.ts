@@ -39,12 +39,14 @@ export async function createApplication(
   db: Db,
   requisitionId: string,
   file: { name: string; bytes: Uint8Array; type: "PDF" | "DOCX" | "TXT" | null },
-  candidate: { name?: string; email?: string; phone?: string } = {}
+  candidate: { name?: string; email?: string; phone?: string } = {},
 ) {
   return db.application.create({
     data: {
       requisition: { connect: { id: requisitionId } },
-      candidate: { create: { name: candidate.name ?? null, email: candidate.email ?? null, phone: candidate.phone ?? null } },
+      candidate: {
+        create: { name: candidate.name ?? null, email: candidate.email ?? null, phone: candidate.phone ?? null },
+      },
       resumeFile: {
         create: {
           originalName: file.name,
@@ -67,7 +69,9 @@ export async function createAccessFixtures(db: Db): Promise<AccessFixtures> {
   const users = {} as AccessFixtures["users"];
   for (const actor of ACTORS) {
     const email = `${actor.toLowerCase()}@access.test`;
-    const user = await db.user.create({ data: { email, name: `Test ${actor}`, role: ACTOR_ROLES[actor], passwordHash } });
+    const user = await db.user.create({
+      data: { email, name: `Test ${actor}`, role: ACTOR_ROLES[actor], passwordHash },
+    });
     users[actor] = { id: user.id, email };
   }
   const requisition = await db.requisition.create({
@@ -83,14 +87,21 @@ export async function createAccessFixtures(db: Db): Promise<AccessFixtures> {
     },
   });
   const text = new TextEncoder().encode("Ada Lovelace\nMachine Learning Engineer\nPython, PyTorch, Kubernetes\n");
-  const application = await createApplication(db, requisition.id, { name: "ada.txt", bytes: text, type: "TXT" }, { name: "Ada Lovelace" });
+  const application = await createApplication(
+    db,
+    requisition.id,
+    { name: "ada.txt", bytes: text, type: "TXT" },
+    { name: "Ada Lovelace" },
+  );
   const eraseTarget = await createApplication(
     db,
     requisition.id,
     { name: "erase-me.txt", bytes: text, type: "TXT" },
-    { name: "Erin Erase" }
+    { name: "Erin Erase" },
   );
-  const batch = await db.uploadBatch.create({ data: { requisitionId: requisition.id, fileCount: 1, createdById: users.recruiter.id } });
+  const batch = await db.uploadBatch.create({
+    data: { requisitionId: requisition.id, fileCount: 1, createdById: users.recruiter.id },
+  });
   await db.application.update({ where: { id: application.id }, data: { batchId: batch.id } });
   return {
     users,

@@ -100,7 +100,9 @@ export async function freePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -122,11 +124,16 @@ export async function waitFor<T>(
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 200));
   }
   const cause = lastError instanceof Error ? ` (last error: ${lastError.message})` : "";
-  throw new Error(`Timed out after ${options.timeoutMs} ms waiting for ${options.what}${cause}${options.details ? `\n${options.details()}` : ""}`);
+  throw new Error(
+    `Timed out after ${options.timeoutMs} ms waiting for ${options.what}${cause}${options.details ? `\n${options.details()}` : ""}`,
+  );
 }
 
 /** Waits until `url` answers with `status` (e.g. a /readyz of a process that is still starting). */
-export async function waitForHttp(url: string, options: { status?: number; timeoutMs: number; process?: ManagedProcess }): Promise<void> {
+export async function waitForHttp(
+  url: string,
+  options: { status?: number; timeoutMs: number; process?: ManagedProcess },
+): Promise<void> {
   const wanted = options.status ?? 200;
   await waitFor(
     async () => {
@@ -137,6 +144,11 @@ export async function waitForHttp(url: string, options: { status?: number; timeo
       await response.arrayBuffer();
       return response.status === wanted;
     },
-    { timeoutMs: options.timeoutMs, intervalMs: 250, what: `${url} to answer ${wanted}`, details: () => options.process?.output().slice(-4_000) ?? "" },
+    {
+      timeoutMs: options.timeoutMs,
+      intervalMs: 250,
+      what: `${url} to answer ${wanted}`,
+      details: () => options.process?.output().slice(-4_000) ?? "",
+    },
   );
 }

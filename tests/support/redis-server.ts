@@ -26,7 +26,12 @@ export async function startTestRedisServer(options: { port?: number } = {}): Pro
   const url = `redis://127.0.0.1:${port}`;
 
   const ping = async () => {
-    const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+    const client = new Redis(url, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: false,
+      retryStrategy: () => null,
+    });
     client.on("error", () => {});
     try {
       await client.connect();
@@ -43,7 +48,22 @@ export async function startTestRedisServer(options: { port?: number } = {}): Pro
       // Snapshots only when asked (SHUTDOWN SAVE), never automatically; no AOF.
       child = spawn(
         "redis-server",
-        ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir, "--dbfilename", "dump.rdb", "--logfile", ""],
+        [
+          "--port",
+          String(port),
+          "--bind",
+          "127.0.0.1",
+          "--save",
+          "",
+          "--appendonly",
+          "no",
+          "--dir",
+          dir,
+          "--dbfilename",
+          "dump.rdb",
+          "--logfile",
+          "",
+        ],
         { stdio: "ignore" },
       );
       await waitFor(ping, { timeoutMs: 15_000, intervalMs: 100, what: `redis-server on port ${port}` });

@@ -42,7 +42,7 @@ export interface WebApp {
 }
 
 export async function startWebApp(
-  options: { env?: Record<string, string>; prepare?: (testDb: TestDatabase) => Promise<void> } = {}
+  options: { env?: Record<string, string>; prepare?: (testDb: TestDatabase) => Promise<void> } = {},
 ): Promise<WebApp> {
   ensureFreshRemixBuild();
   const testDb = await createTestDatabase();

@@ -10,7 +10,9 @@ describe("export links", () => {
   });
 
   it("export the whole shortlist in the view's sort, whatever its filters", () => {
-    expect(exportSearch("?stage=NEW&q=kubernetes&sort=ml&dir=asc&page=2", "shortlist")).toBe("?sort=ml&dir=asc&scope=shortlist");
+    expect(exportSearch("?stage=NEW&q=kubernetes&sort=ml&dir=asc&page=2", "shortlist")).toBe(
+      "?sort=ml&dir=asc&scope=shortlist",
+    );
     expect(exportSearch("?scope=view", "shortlist")).toBe("?scope=shortlist");
   });
 });

@@ -55,7 +55,9 @@ describe("nextSorts: shift+click", () => {
   });
 
   it("never removes the only key: it flips it", () => {
-    expect(nextSorts([{ key: "overall", dir: "asc" }], "overall", "desc", { multi: true })).toEqual([{ key: "overall", dir: "desc" }]);
+    expect(nextSorts([{ key: "overall", dir: "asc" }], "overall", "desc", { multi: true })).toEqual([
+      { key: "overall", dir: "desc" },
+    ]);
   });
 
   it("keeps at most three keys, replacing the last", () => {

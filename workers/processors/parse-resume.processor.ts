@@ -10,7 +10,13 @@ import { ParseResumePayloadSchema } from "../../server/queue/parse-resume.job.ts
 import { weightsFromJson } from "../../server/requisitions/weights-json.ts";
 import { compileWeights, meetsMinYears, missingMustHaves, toAreaVector } from "../../server/scoring/rank.ts";
 import type { ScreenedResume, ScreenResumeOptions } from "../../server/screening/screen-resume.ts";
-import { loadApplicationToParse, markProcessing, prismaExecutor, storeParseOutcome, type SqlExecutor } from "./parse-resume.store.ts";
+import {
+  loadApplicationToParse,
+  markProcessing,
+  prismaExecutor,
+  storeParseOutcome,
+  type SqlExecutor,
+} from "./parse-resume.store.ts";
 
 export type ScreenFunction = (bytes: Uint8Array, options: ScreenResumeOptions) => Promise<ScreenedResume>;
 
@@ -62,7 +68,10 @@ export async function processParseResume(deps: ParseResumeDeps, data: unknown): 
   // screenResume already ranked with these weights (scores, gaps); only the requisition's flags remain.
   const compiled = compileWeights(weights);
   const flags = result.ok
-    ? { missingMustHaves: missingMustHaves(skillIds, compiled), meetsMinYears: meetsMinYears(result.yearsExperience, compiled) }
+    ? {
+        missingMustHaves: missingMustHaves(skillIds, compiled),
+        meetsMinYears: meetsMinYears(result.yearsExperience, compiled),
+      }
     : null;
   const format = result.format ? (result.format.toUpperCase() as "PDF" | "DOCX" | "TXT") : null;
 
@@ -99,7 +108,9 @@ export async function processParseResume(deps: ParseResumeDeps, data: unknown): 
       weightsVersion: flags ? application.weightsVersion : null,
       processedAt: now,
     },
-    contact: result.contact ? { name: result.contact.name, email: result.contact.email, phone: result.contact.phone } : null,
+    contact: result.contact
+      ? { name: result.contact.name, email: result.contact.email, phone: result.contact.phone }
+      : null,
   });
 
   if (!result.ok) {

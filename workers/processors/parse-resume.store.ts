@@ -41,7 +41,10 @@ export interface ApplicationToParse {
   bytes: Uint8Array;
 }
 
-export async function loadApplicationToParse(sql: SqlExecutor, applicationId: string): Promise<ApplicationToParse | null> {
+export async function loadApplicationToParse(
+  sql: SqlExecutor,
+  applicationId: string,
+): Promise<ApplicationToParse | null> {
   const rows = await sql.query<ApplicationToParse>(
     `SELECT a."id", a."status"::text AS "status", a."candidateId",
             r."weights", r."weightsVersion",

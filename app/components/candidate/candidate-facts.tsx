@@ -17,11 +17,19 @@ export function formatMonth(value: string): string {
 export function formatDuration(months: number): string {
   const years = Math.floor(months / 12);
   const rest = months % 12;
-  const parts = [years > 0 ? `${years} yr${years === 1 ? "" : "s"}` : "", rest > 0 ? `${rest} mo${rest === 1 ? "" : "s"}` : ""];
+  const parts = [
+    years > 0 ? `${years} yr${years === 1 ? "" : "s"}` : "",
+    rest > 0 ? `${rest} mo${rest === 1 ? "" : "s"}` : "",
+  ];
   return parts.filter(Boolean).join(" ") || "under a month";
 }
 
-const KIND_LABELS: Record<string, string | null> = { job: null, internship: "Internship", study: "Study", break: "Break" };
+const KIND_LABELS: Record<string, string | null> = {
+  job: null,
+  internship: "Internship",
+  study: "Study",
+  break: "Break",
+};
 
 export function GapsAndFlags({ candidate }: { candidate: CandidateDetail }) {
   const { ranking, background } = candidate;
@@ -44,7 +52,9 @@ export function GapsAndFlags({ candidate }: { candidate: CandidateDetail }) {
             </ul>
           ) : (
             <p className="muted small">
-              {ranking ? "No gap: every area this requisition weighs scores 40 or more." : "Scored once the résumé is read."}
+              {ranking
+                ? "No gap: every area this requisition weighs scores 40 or more."
+                : "Scored once the résumé is read."}
             </p>
           )}
         </div>
@@ -91,7 +101,10 @@ export function GapsAndFlags({ candidate }: { candidate: CandidateDetail }) {
                   <span className="requirement-list__label">Nice to have</span>
                   <span className="skill-flags">
                     {ranking.niceToHaves.map((skill) => (
-                      <span key={skill.id} className={`skill-flag ${skill.met ? "skill-flag--met" : "skill-flag--neutral"}`}>
+                      <span
+                        key={skill.id}
+                        className={`skill-flag ${skill.met ? "skill-flag--met" : "skill-flag--neutral"}`}
+                      >
                         <span aria-hidden="true">{skill.met ? "✓" : "·"}</span> {skill.name}
                       </span>
                     ))}
@@ -107,7 +120,8 @@ export function GapsAndFlags({ candidate }: { candidate: CandidateDetail }) {
                     className={`skill-flag ${ranking.meetsMinYears ? "skill-flag--met" : "skill-flag--missing"}`}
                     data-testid="min-years-flag"
                   >
-                    {ranking.meetsMinYears ? "✓" : "✗"} {formatYears(candidate.yearsExperience)} of {ranking.minYears} years
+                    {ranking.meetsMinYears ? "✓" : "✗"} {formatYears(candidate.yearsExperience)} of {ranking.minYears}{" "}
+                    years
                   </span>
                 )}
               </li>
@@ -134,12 +148,18 @@ export function ExperienceAndEducation({ candidate }: { candidate: CandidateDeta
       ) : (
         <ol className="timeline">
           {experience.map((role, index) => (
-            <li key={`${role.span.start}-${index}`} className={`timeline__item timeline__item--${role.kind}`} data-testid="timeline-entry">
+            <li
+              key={`${role.span.start}-${index}`}
+              className={`timeline__item timeline__item--${role.kind}`}
+              data-testid="timeline-entry"
+            >
               <span className="timeline__dot" aria-hidden="true" />
               <div className="timeline__main">
                 <p className="timeline__title">
                   {role.title ?? <span className="muted">Untitled role</span>}
-                  {KIND_LABELS[role.kind] ? <span className="badge timeline__kind">{KIND_LABELS[role.kind]}</span> : null}
+                  {KIND_LABELS[role.kind] ? (
+                    <span className="badge timeline__kind">{KIND_LABELS[role.kind]}</span>
+                  ) : null}
                 </p>
                 {role.organisation ? <p className="timeline__org">{role.organisation}</p> : null}
               </div>
@@ -155,7 +175,9 @@ export function ExperienceAndEducation({ candidate }: { candidate: CandidateDeta
       )}
       <h3 className="facts-card__label facts-card__label--spaced">
         Education
-        {candidate.highestDegree ? <span className="muted"> · highest: {degreeLabel(candidate.highestDegree)}</span> : null}
+        {candidate.highestDegree ? (
+          <span className="muted"> · highest: {degreeLabel(candidate.highestDegree)}</span>
+        ) : null}
       </h3>
       {education.length === 0 ? (
         <p className="muted small">No degree found in the résumé.</p>

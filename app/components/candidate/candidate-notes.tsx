@@ -64,8 +64,8 @@ export function CandidateNotes({
               </p>
             ) : (
               <p id="note-hint" className="field__hint">
-                {length.toLocaleString("en")} / {maxLength.toLocaleString("en")} characters. Notes are visible to everyone on
-                this requisition.
+                {length.toLocaleString("en")} / {maxLength.toLocaleString("en")} characters. Notes are visible to
+                everyone on this requisition.
               </p>
             )}
           </div>

@@ -17,7 +17,8 @@ export function useCandidateShortcuts(previousHref: string | null, nextHref: str
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
       if (isTyping(event.target)) return;
       const key = event.key;
-      const href = key === "j" || key === "ArrowRight" ? nextHref : key === "k" || key === "ArrowLeft" ? previousHref : undefined;
+      const href =
+        key === "j" || key === "ArrowRight" ? nextHref : key === "k" || key === "ArrowLeft" ? previousHref : undefined;
       if (href === undefined) return;
       event.preventDefault();
       if (href) navigate(href);
@@ -48,7 +49,13 @@ export function CandidatePager({
       </Link>
       <div className="pager__steps">
         {previousHref ? (
-          <Link to={previousHref} className="button button--small" rel="prev" data-testid="previous-candidate" aria-keyshortcuts="k ArrowLeft">
+          <Link
+            to={previousHref}
+            className="button button--small"
+            rel="prev"
+            data-testid="previous-candidate"
+            aria-keyshortcuts="k ArrowLeft"
+          >
             ‹ Previous
           </Link>
         ) : (
@@ -60,7 +67,13 @@ export function CandidatePager({
           {position !== null ? `${position} of ${total}` : `not in this view (${total})`}
         </span>
         {nextHref ? (
-          <Link to={nextHref} className="button button--small" rel="next" data-testid="next-candidate" aria-keyshortcuts="j ArrowRight">
+          <Link
+            to={nextHref}
+            className="button button--small"
+            rel="next"
+            data-testid="next-candidate"
+            aria-keyshortcuts="j ArrowRight"
+          >
             Next ›
           </Link>
         ) : (

@@ -27,12 +27,22 @@ export function resumePieces(segments: readonly TextSegment[], areas: readonly E
       pieces.push({ kind: "hidden", start: segment.start, end: segment.end, hidden: segment.hidden });
       continue;
     }
-    const bounds = [segment.start, ...sortedCuts.filter((cut) => cut > segment.start && cut < segment.end), segment.end];
+    const bounds = [
+      segment.start,
+      ...sortedCuts.filter((cut) => cut > segment.start && cut < segment.end),
+      segment.end,
+    ];
     for (let i = 0; i < bounds.length - 1; i++) {
       const start = bounds[i]!;
       const end = bounds[i + 1]!;
       const covering = areas.filter((area) => area.evidence.some((span) => span.start <= start && span.end >= end));
-      pieces.push({ kind: "text", start, end, text: segment.text.slice(start - segment.start, end - segment.start), areas: covering });
+      pieces.push({
+        kind: "text",
+        start,
+        end,
+        text: segment.text.slice(start - segment.start, end - segment.start),
+        areas: covering,
+      });
     }
   }
   return pieces;
@@ -54,7 +64,7 @@ export function ResumeText({
   const withEvidence = useMemo(() => areas.filter((area) => area.evidence.length > 0), [areas]);
   const pieces = useMemo(() => resumePieces(segments, withEvidence), [segments, withEvidence]);
   const selected = areas.find((area) => area.id === selectedAreaId) ?? null;
-  const spans = selected?.evidence ?? [];
+  const spans = useMemo(() => selected?.evidence ?? [], [selected]);
   const [current, setCurrent] = useState(0);
   const textRef = useRef<HTMLDivElement>(null);
 
@@ -65,7 +75,8 @@ export function ResumeText({
     const container = textRef.current;
     const span = spans[current];
     if (!container || !span) return;
-    const mark = container.querySelector<HTMLElement>(`mark[data-start="${span.start}"]`) ??
+    const mark =
+      container.querySelector<HTMLElement>(`mark[data-start="${span.start}"]`) ??
       container.querySelector<HTMLElement>("mark.is-selected");
     if (!mark) return;
     const top = mark.offsetTop - container.clientHeight / 4;
@@ -165,7 +176,8 @@ export function ResumeText({
           }
           if (piece.areas.length === 0) return <span key={piece.start}>{piece.text}</span>;
           const isSelected = selected !== null && piece.areas.some((area) => area.id === selected.id);
-          const isCurrent = isSelected && currentSpan !== null && piece.start >= currentSpan.start && piece.end <= currentSpan.end;
+          const isCurrent =
+            isSelected && currentSpan !== null && piece.start >= currentSpan.start && piece.end <= currentSpan.end;
           const dimensions = new Set(piece.areas.map((area) => area.dimension));
           const dimension = dimensions.size > 1 ? "both" : [...dimensions][0]!;
           const names = piece.areas.map((area) => area.name).join(", ");

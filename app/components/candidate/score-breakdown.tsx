@@ -47,7 +47,9 @@ export function ScoreBreakdown({
           <h3 id={`dimension-${dimension}`} className="breakdown__dimension">
             <span className={`dim-dot dim-dot--${dimension}`} aria-hidden="true" />
             {DIMENSION_LABELS[dimension]}
-            {dimensionScores ? <span className="breakdown__dimension-score">{Math.round(dimensionScores[dimension])}</span> : null}
+            {dimensionScores ? (
+              <span className="breakdown__dimension-score">{Math.round(dimensionScores[dimension])}</span>
+            ) : null}
           </h3>
           <ul className="area-scores">
             {areas
@@ -73,7 +75,10 @@ export function ScoreBreakdown({
                         {Math.round(area.score)}
                       </span>
                       <span className="area-score__bar" aria-hidden="true">
-                        <span className="area-score__fill" style={{ width: `${Math.max(0, Math.min(100, area.score))}%` }} />
+                        <span
+                          className="area-score__fill"
+                          style={{ width: `${Math.max(0, Math.min(100, area.score))}%` }}
+                        />
                       </span>
                       <span className="area-score__meta">
                         <span className="area-score__guide">{guideWords(area.guideLabel)}</span>

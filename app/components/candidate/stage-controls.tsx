@@ -73,10 +73,14 @@ export function StageHistory({ history, uploadedAt }: { history: readonly StageH
       <ol className="history-list">
         {entries.map((entry) => (
           <li key={entry.id} className="history-item" data-testid="stage-history-entry">
-            <span className={`history-item__dot history-item__dot--${entry.toStage.toLowerCase()}`} aria-hidden="true" />
+            <span
+              className={`history-item__dot history-item__dot--${entry.toStage.toLowerCase()}`}
+              aria-hidden="true"
+            />
             <div>
               <div className="history-item__change">
-                <StageBadge stage={entry.fromStage} /> <span aria-label="to">→</span> <StageBadge stage={entry.toStage} />
+                <StageBadge stage={entry.fromStage} /> <span aria-label="to">→</span>{" "}
+                <StageBadge stage={entry.toStage} />
               </div>
               <div className="muted small">
                 {entry.by ? entry.by.name : "Former user"} · <RelativeTime iso={entry.at} />

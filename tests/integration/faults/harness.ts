@@ -83,7 +83,8 @@ export async function createFaultScene(options: { redisUrl: string }): Promise<F
       await waitForHttp(`${worker.healthUrl}/readyz`, { timeoutMs: 90_000, process: worker });
       return worker;
     },
-    startWorkers: (count, overrides = {}) => Promise.all(Array.from({ length: count }, () => scene.startWorker(overrides))),
+    startWorkers: (count, overrides = {}) =>
+      Promise.all(Array.from({ length: count }, () => scene.startWorker(overrides))),
     close: async () => {
       await Promise.all(workers.map((worker) => worker.stop(10_000)));
       await queue.obliterate({ force: true }).catch(() => {});
@@ -124,7 +125,11 @@ export async function countFinished(db: Db, ids: string[]): Promise<number> {
   return db.application.count({ where: { id: { in: ids }, status: { in: ["DONE", "FAILED"] } } });
 }
 
-export async function waitUntilFinished(scene: FaultScene, ids: string[], timeoutMs = FINISH_TIMEOUT_MS): Promise<void> {
+export async function waitUntilFinished(
+  scene: FaultScene,
+  ids: string[],
+  timeoutMs = FINISH_TIMEOUT_MS,
+): Promise<void> {
   await waitFor(async () => (await countFinished(scene.db, ids)) === ids.length, {
     timeoutMs,
     intervalMs: 250,
@@ -140,12 +145,19 @@ export async function waitUntilSomeFinished(scene: FaultScene, ids: string[], co
       const finished = await countFinished(scene.db, ids);
       return finished >= count ? finished : undefined;
     },
-    { timeoutMs: FINISH_TIMEOUT_MS, intervalMs: 50, what: `${count} applications to finish`, details: () => describeScene(scene) },
+    {
+      timeoutMs: FINISH_TIMEOUT_MS,
+      intervalMs: 50,
+      what: `${count} applications to finish`,
+      details: () => describeScene(scene),
+    },
   );
 }
 
 export function describeScene(scene: FaultScene): string {
-  return scene.workers.map((worker) => `--- ${worker.name} (running: ${worker.isRunning()})\n${worker.output().slice(-3_000)}`).join("\n");
+  return scene.workers
+    .map((worker) => `--- ${worker.name} (running: ${worker.isRunning()})\n${worker.output().slice(-3_000)}`)
+    .join("\n");
 }
 
 /**
@@ -174,7 +186,11 @@ export async function expectEachProcessedOnce(
     expect(row.attempts, `attempts of ${row.id}`).toBeGreaterThanOrEqual(1);
     expect(row.attempts, `attempts of ${row.id}`).toBeLessThanOrEqual(expected.maxAttempts);
   }
-  const analyses = await scene.db.resumeAnalysis.groupBy({ by: ["applicationId"], where: { applicationId: { in: ids } }, _count: true });
+  const analyses = await scene.db.resumeAnalysis.groupBy({
+    by: ["applicationId"],
+    where: { applicationId: { in: ids } },
+    _count: true,
+  });
   expect(analyses.every((analysis) => analysis._count === 1)).toBe(true);
   expect(analyses).toHaveLength(ids.length); // broken PDFs are stored too (format known, reason named)
 

@@ -38,7 +38,12 @@ beforeAll(async () => {
     db: testDb.db,
     screen: (bytes, options) =>
       // The allocating file gets a long time limit so it is its heap, not its time, that stops it.
-      pool.screen(bytes, options.fileName === HOSTILE.allocate ? { ...options, limits: { ...options.limits, timeoutMs: 120_000 } } : options),
+      pool.screen(
+        bytes,
+        options.fileName === HOSTILE.allocate
+          ? { ...options, limits: { ...options.limits, timeoutMs: 120_000 } }
+          : options,
+      ),
     limits,
     connection: createWorkerConnection(TEST_REDIS_URL),
     prefix,
@@ -70,7 +75,9 @@ async function finished(ids: string[]) {
   return waitFor(
     async () => {
       const rows = await testDb.db.application.findMany({ where: { id: { in: ids } } });
-      return rows.every((row) => row.status === "DONE" || row.status === "FAILED") ? new Map(rows.map((row) => [row.id, row])) : undefined;
+      return rows.every((row) => row.status === "DONE" || row.status === "FAILED")
+        ? new Map(rows.map((row) => [row.id, row]))
+        : undefined;
     },
     { timeoutMs: 150_000, what: `${ids.length} applications to finish` },
   );
@@ -81,7 +88,8 @@ describe("hostile files in the worker", () => {
     const loopId = await upload(HOSTILE.loop, makePdf(["Loop Forever"]));
     const bombId = await upload(HOSTILE.allocate, makePdf(["Memory Bomb"]));
     const goodIds = [];
-    for (const file of makeResumeBatch(10, { tag: "beside-hostile" })) goodIds.push(await upload(file.name, file.bytes));
+    for (const file of makeResumeBatch(10, { tag: "beside-hostile" }))
+      goodIds.push(await upload(file.name, file.bytes));
 
     const rows = await finished([loopId, bombId, ...goodIds]);
     expect(rows.get(loopId)).toMatchObject({ status: "FAILED", failureCode: "timeout", attempts: 1 });
@@ -99,12 +107,23 @@ describe("hostile files in the worker", () => {
     expect(rows.get(crashId)!.failureMessage).toMatch(/after several attempts.*retry/i);
 
     // "After a fix": the stored file is replaced by a readable one (as a re-upload would), then retry.
-    const application = await testDb.db.application.findUniqueOrThrow({ where: { id: crashId }, select: { resumeFileId: true } });
+    const application = await testDb.db.application.findUniqueOrThrow({
+      where: { id: crashId },
+      select: { resumeFileId: true },
+    });
     const good = makeResumeBatch(1, { tag: "fixed" })[0]!;
-    await testDb.db.resumeFile.update({ where: { id: application.resumeFileId }, data: { originalName: "fixed.pdf", bytes: Buffer.from(good.bytes) } });
+    await testDb.db.resumeFile.update({
+      where: { id: application.resumeFileId },
+      data: { originalName: "fixed.pdf", bytes: Buffer.from(good.bytes) },
+    });
     expect(await retryApplication(testDb.db, queue, crashId)).toEqual({ retried: true, enqueued: true });
     const retried = await finished([crashId]);
-    expect(retried.get(crashId)).toMatchObject({ status: "DONE", failureCode: null, failureMessage: null, attempts: 1 });
+    expect(retried.get(crashId)).toMatchObject({
+      status: "DONE",
+      failureCode: null,
+      failureMessage: null,
+      attempts: 1,
+    });
     expect(await testDb.db.resumeAnalysis.count({ where: { applicationId: crashId } })).toBe(1);
   }, 180_000);
 
@@ -113,14 +132,23 @@ describe("hostile files in the worker", () => {
     const id = await upload(file!.name, file!.bytes);
     await finished([id]);
     expect(await retryApplication(testDb.db, queue, id)).toEqual({ retried: false, reason: "not_failed" });
-    expect(await retryApplication(testDb.db, queue, "no-such-application")).toEqual({ retried: false, reason: "not_found" });
+    expect(await retryApplication(testDb.db, queue, "no-such-application")).toEqual({
+      retried: false,
+      reason: "not_found",
+    });
 
-    await testDb.db.application.update({ where: { id }, data: { status: "FAILED", failureCode: "internal", failureMessage: "x" } });
+    await testDb.db.application.update({
+      where: { id },
+      data: { status: "FAILED", failureCode: "internal", failureMessage: "x" },
+    });
     const deadRedis = createProducerConnection("redis://127.0.0.1:1");
     deadRedis.on("error", () => {});
     const offline = createParseQueue(deadRedis, uniqueName("mle_offline"));
     expect(await retryApplication(testDb.db, offline, id)).toEqual({ retried: true, enqueued: false });
-    expect(await testDb.db.application.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "QUEUED", failureCode: null });
+    expect(await testDb.db.application.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "QUEUED",
+      failureCode: null,
+    });
     await offline.close().catch(() => {});
     deadRedis.disconnect();
   }, 60_000);

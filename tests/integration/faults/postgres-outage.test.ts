@@ -38,7 +38,10 @@ describe("PostgreSQL down briefly in the middle of a batch", () => {
     const databaseUrl = proxy.viaProxy(scene.testDb.url);
     const files = makeResumeBatch(BATCH_SIZE, { brokenEvery: 50, tag: "pg" });
     // Workers start while the batch is stored, so the fault below lands early in the processing.
-    const [workers, ids] = await Promise.all([scene.startWorkers(2, { DATABASE_URL: databaseUrl }), intakeBatch(scene, files)]);
+    const [workers, ids] = await Promise.all([
+      scene.startWorkers(2, { DATABASE_URL: databaseUrl }),
+      intakeBatch(scene, files),
+    ]);
     const failedIds = ids.filter((_, i) => files[i]!.name.endsWith("-broken.pdf"));
 
     await waitUntilSomeFinished(scene, ids, 20);

@@ -42,7 +42,10 @@ beforeAll(async () => {
   [done, ...unfinished] = ids as [string, ...string[]];
   await testDb.db.application.update({ where: { id: done }, data: { status: "DONE" } });
   // A worker died while these were PROCESSING and Redis lost their jobs.
-  await testDb.db.application.updateMany({ where: { id: { in: unfinished.slice(0, 10) } }, data: { status: "PROCESSING" } });
+  await testDb.db.application.updateMany({
+    where: { id: { in: unfinished.slice(0, 10) } },
+    data: { status: "PROCESSING" },
+  });
   // All of them untouched for two minutes.
   await testDb.db.$executeRaw`UPDATE "Application" SET "updatedAt" = "updatedAt" - interval '2 minutes'`;
 }, 120_000);
@@ -95,6 +98,8 @@ describe("reconciling applications whose job is missing", () => {
     expect(rounds.find((round) => round.ran)).toMatchObject({ missing: 30 });
     expect(await queue.getWaitingCount()).toBe(30);
     // Within the same interval nobody runs another round.
-    expect((await Promise.all(reconcilers.map((reconciler) => reconciler.runOnce()))).some((round) => round.ran)).toBe(false);
+    expect((await Promise.all(reconcilers.map((reconciler) => reconciler.runOnce()))).some((round) => round.ran)).toBe(
+      false,
+    );
   });
 });

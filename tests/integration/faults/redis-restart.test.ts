@@ -50,7 +50,9 @@ describe.each([
     await expectEachProcessedOnce(scene, ids, { failedIds, maxAttempts: 2 });
     if (!keepData) {
       // Nothing was left in Redis: the rest can only have come back through the reconciler.
-      const reconciled = scene.workers.flatMap((worker) => worker.logs()).filter((line) => /handed to the queue again/.test(String(line.msg)));
+      const reconciled = scene.workers
+        .flatMap((worker) => worker.logs())
+        .filter((line) => /handed to the queue again/.test(String(line.msg)));
       expect(reconciled.length).toBeGreaterThan(0);
     }
   }, 300_000);

@@ -5,14 +5,21 @@
 //   trace, nothing stored; readiness reports which dependency is missing; back to normal after.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureFreshRemixBuild } from "../../support/web-app.ts";
-import { freePort, startWeb, startWorker, stopAll, waitFor, waitForHttp, type ManagedProcess } from "../../support/processes.ts";
+import {
+  freePort,
+  startWeb,
+  startWorker,
+  stopAll,
+  waitFor,
+  waitForHttp,
+  type ManagedProcess,
+} from "../../support/processes.ts";
 import { startTestRedisServer, type TestRedisServer } from "../../support/redis-server.ts";
 import { makeResumeBatch } from "../../support/resume-batch.ts";
 import { signedInAdminCookie } from "../../support/sign-in.ts";
 import { startTcpProxy, type TcpProxy } from "../../support/tcp-proxy.ts";
 import { createTestDatabase, TEST_REDIS_URL, uniqueName, type TestDatabase } from "../../support/test-database.ts";
 import { FAST_RECOVERY_ENV } from "./harness.ts";
-
 
 let testDb: TestDatabase;
 let cookie: string;
@@ -44,7 +51,8 @@ async function startWebProcess(env: Record<string, string>): Promise<{ web: Mana
 
 function uploadForm(count: number, tag: string): FormData {
   const form = new FormData();
-  for (const file of makeResumeBatch(count, { tag })) form.append("resumes", new Blob([Buffer.from(file.bytes)]), file.name);
+  for (const file of makeResumeBatch(count, { tag }))
+    form.append("resumes", new Blob([Buffer.from(file.bytes)]), file.name);
   return form;
 }
 
@@ -57,7 +65,10 @@ describe("web process with Redis down", () => {
 
     const ready = await fetch(`${url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: "degraded", checks: { postgres: { ok: true }, redis: { ok: false } } });
+    expect(await ready.json()).toMatchObject({
+      status: "degraded",
+      checks: { postgres: { ok: true }, redis: { ok: false } },
+    });
 
     const page = await fetch(`${url}/requisitions/${requisitionId}`, { headers: { Cookie: cookie } });
     expect(page.status).toBe(200);
@@ -69,9 +80,12 @@ describe("web process with Redis down", () => {
       body: uploadForm(6, "no-redis"),
     });
     expect(upload.status).toBe(200);
-    const { outcomes } = (await upload.json()) as { outcomes: Array<{ accepted: boolean; status: string; enqueued: boolean; applicationId: string }> };
+    const { outcomes } = (await upload.json()) as {
+      outcomes: Array<{ accepted: boolean; status: string; enqueued: boolean; applicationId: string }>;
+    };
     expect(outcomes).toHaveLength(6);
-    for (const outcome of outcomes) expect(outcome).toMatchObject({ accepted: true, status: "QUEUED", enqueued: false });
+    for (const outcome of outcomes)
+      expect(outcome).toMatchObject({ accepted: true, status: "QUEUED", enqueued: false });
     const ids = outcomes.map((outcome) => outcome.applicationId);
     expect(await testDb.db.application.count({ where: { id: { in: ids }, status: "QUEUED" } })).toBe(6);
 
@@ -84,15 +98,21 @@ describe("web process with Redis down", () => {
       QUEUE_PREFIX: prefix,
       WORKER_HEALTH_PORT: "0",
     });
-    await waitFor(async () => (await testDb.db.application.count({ where: { id: { in: ids }, status: "DONE" } })) === 6, {
-      timeoutMs: 120_000,
-      what: "the uploads to be processed once Redis is back",
-      details: () => worker.output().slice(-3_000),
-    });
-    await waitFor(async () => ((await (await fetch(`${url}/readyz`)).json()) as { status: string }).status === "ready", {
-      timeoutMs: 30_000,
-      what: "the web's readiness to see Redis again",
-    });
+    await waitFor(
+      async () => (await testDb.db.application.count({ where: { id: { in: ids }, status: "DONE" } })) === 6,
+      {
+        timeoutMs: 120_000,
+        what: "the uploads to be processed once Redis is back",
+        details: () => worker.output().slice(-3_000),
+      },
+    );
+    await waitFor(
+      async () => ((await (await fetch(`${url}/readyz`)).json()) as { status: string }).status === "ready",
+      {
+        timeoutMs: 30_000,
+        what: "the web's readiness to see Redis again",
+      },
+    );
   }, 180_000);
 });
 

@@ -36,11 +36,17 @@ describe("worker processes sharing a batch", () => {
 
     await waitUntilSomeFinished(scene, ids, 20);
     // The work is shared: both workers have completed jobs (a late starter catches up quickly).
-    await waitFor(() => completedBy(doomed!) > 0 && completedBy(survivor!) > 0, { timeoutMs: 60_000, what: "both workers to complete a job" });
+    await waitFor(() => completedBy(doomed!) > 0 && completedBy(survivor!) > 0, {
+      timeoutMs: 60_000,
+      what: "both workers to complete a job",
+    });
     doomed!.kill("SIGKILL");
     await doomed!.exited;
     // What the killed worker held: PROCESSING rows whose job is locked by a dead process.
-    const processing = await scene.db.application.findMany({ where: { id: { in: ids }, status: "PROCESSING" }, select: { id: true } });
+    const processing = await scene.db.application.findMany({
+      where: { id: { in: ids }, status: "PROCESSING" },
+      select: { id: true },
+    });
     expect(await countFinished(scene.db, ids)).toBeLessThan(ids.length); // really mid-batch
 
     const replacement = await scene.startWorker();
@@ -48,7 +54,10 @@ describe("worker processes sharing a batch", () => {
 
     await expectEachProcessedOnce(scene, ids, { failedIds: failedIds(ids), maxAttempts: 2 });
     // Only what was in flight at the kill ran a second time; everything else ran exactly once.
-    const ranTwice = await scene.db.application.findMany({ where: { id: { in: ids }, attempts: 2 }, select: { id: true } });
+    const ranTwice = await scene.db.application.findMany({
+      where: { id: { in: ids }, attempts: 2 },
+      select: { id: true },
+    });
     const inFlight = new Set(processing.map((row) => row.id));
     expect(ranTwice.filter((row) => !inFlight.has(row.id))).toEqual([]);
     expect(replacement.isRunning()).toBe(true);
