@@ -7,7 +7,7 @@ import type { Db } from "@server/db/client.ts";
 import type { Stage } from "@server/generated/prisma/enums.ts";
 import { retryApplication } from "@server/queue/retry-application.ts";
 import { getParseQueue } from "@server/services.ts";
-import { BackgroundSchema } from "@server/screening/screening-result.ts";
+import { BackgroundSchema } from "@server/contract/screening-result.ts";
 import { getArea, getSkill } from "@server/taxonomy/index.ts";
 import { backgroundLabel } from "./format.ts";
 

@@ -10,7 +10,7 @@
 //   &q=kubernetes                             skill name or alias, or name / file name
 //   &page=2&pageSize=50
 import { z } from "zod";
-import { BackgroundSchema } from "../screening/screening-result.ts";
+import { BackgroundSchema } from "../contract/screening-result.ts";
 
 export const CANDIDATE_SORT_KEYS = [
   "name",

@@ -14,7 +14,7 @@ import {
   type Background,
   type Dimension,
   type ScreeningResult,
-} from "../screening/screening-result.ts";
+} from "../contract/screening-result.ts";
 import { AREA_IDS, AREAS, getArea, getSkill } from "../taxonomy/index.ts";
 import { anonymousLabel, identityVisible } from "./blind-review.ts";
 import { identityRanges, maskedSegments, plainSegments, type TextSegment } from "./mask-identity.ts";

@@ -5,7 +5,7 @@
 // See docs/candidate-page.md for what is hidden and what cannot be.
 import type { ResumeFacts } from "../resume/extract-resume-facts.ts";
 import { lineSpans, type LineSpan } from "../resume/spans.ts";
-import type { Span } from "../screening/screening-result.ts";
+import type { Span } from "../contract/screening-result.ts";
 
 export type HiddenKind = "name" | "email" | "phone" | "link" | "contact" | "school" | "place";
 

@@ -11,7 +11,7 @@ import type { ExtractionLimits } from "../extraction/extract-text.ts";
 import { screenResumeIsolated } from "../extraction/run-isolated.ts";
 import { DEFAULT_WEIGHTS, RequisitionWeightsSchema, type RequisitionWeights } from "../scoring/requisition-weights.ts";
 import { failedScreening, screenResume } from "../screening/screen-resume.ts";
-import { SCREENING_RESULT_KEYS, type ScreeningResult } from "../screening/screening-result.ts";
+import { SCREENING_RESULT_KEYS, type ScreeningResult } from "../contract/screening-result.ts";
 
 const USAGE = `Usage: npm run -s screen -- score [options] FILE...
 

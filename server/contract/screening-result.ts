@@ -1,7 +1,10 @@
-// The shape of one screened résumé: what `npm run screen -- score` prints (one JSON object per
-// line) and what the worker stores in ResumeAnalysis.result. Fields that later stages fill
-// (scores, skills, areas, gaps, background, years, degree) stay null or empty until then:
-// they are never invented.
+// The contract between the screening stages and their readers: the shape of one screened résumé
+// (what `npm run screen -- score` prints, one JSON object per line, and what the worker stores in
+// ResumeAnalysis.result) and the shared types its parts are made of (Span, Dimension, Background,
+// DegreeLevel, error codes). It depends on nothing but zod, so extraction, resume, taxonomy,
+// scoring and screening all import it without importing each other. Fields that later stages fill
+// (scores, skills, areas, gaps, background, years, degree) stay null or empty until then: they are
+// never invented.
 import { z } from "zod";
 
 export const ExtractionErrorCodeSchema = z.enum([

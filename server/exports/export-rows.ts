@@ -8,7 +8,7 @@ import type { ProcessingStatus, Stage } from "../generated/prisma/enums.ts";
 import type { CandidatesQuery } from "../candidates/candidates-query.ts";
 import { walkCandidateRows, type CandidateRow, type RankingContext } from "../candidates/list-candidates.ts";
 import { BACKGROUNDS } from "../scoring/backgrounds.ts";
-import type { Background } from "../screening/screening-result.ts";
+import type { Background } from "../contract/screening-result.ts";
 import { AREA_IDS, type AreaId } from "../taxonomy/areas.ts";
 import { getArea, getSkill } from "../taxonomy/index.ts";
 

@@ -1,6 +1,6 @@
 // Extraction failures carry a code from the screening contract and a message written for a
 // recruiter: what is wrong with the file and what to ask the candidate for.
-import type { ExtractionErrorCode } from "../screening/screening-result.ts";
+import type { ExtractionErrorCode } from "../contract/screening-result.ts";
 
 export class ExtractionError extends Error {
   override name = "ExtractionError";

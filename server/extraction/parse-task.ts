@@ -9,7 +9,7 @@ import {
   type ScreenedResume,
   type ScreenResumeOptions,
 } from "../screening/screen-resume.ts";
-import type { ExtractionErrorCode, ResumeFormat } from "../screening/screening-result.ts";
+import type { ExtractionErrorCode, ResumeFormat } from "../contract/screening-result.ts";
 import { PARSER_VERSION } from "./parser-version.ts";
 import { ExtractionError } from "./errors.ts";
 

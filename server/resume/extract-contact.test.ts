@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeResumeText, PROFILES } from "../../tests/factories/resume-factory.ts";
-import type { Contact } from "../screening/screening-result.ts";
+import type { Contact } from "../contract/screening-result.ts";
 import { extractContact } from "./extract-contact.ts";
 import { findPhone } from "./find-phone.ts";
 

@@ -5,7 +5,7 @@ import { makeTwoColumnPdf } from "../../tests/factories/pdf-writer.ts";
 import { LABELLED_DIR, readLabels } from "../../tests/factories/labelled-set.ts";
 import { makeResumeText, PROFILES } from "../../tests/factories/resume-factory.ts";
 import { extractText } from "../extraction/extract-text.ts";
-import type { Span } from "../screening/screening-result.ts";
+import type { Span } from "../contract/screening-result.ts";
 import { extractResumeFacts, type ResumeFacts } from "./extract-resume-facts.ts";
 import { findDateRanges } from "./find-date-ranges.ts";
 import { headingOf } from "./find-sections.ts";

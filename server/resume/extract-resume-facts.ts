@@ -1,7 +1,7 @@
 // Everything the parser reads from a résumé's normalised text, each fact with its span in
 // that text (so the candidate page can highlight it): contact details, sections, the work
 // timeline and degrees, plus the two summary numbers the screening contract carries.
-import type { DegreeLevel, Span } from "../screening/screening-result.ts";
+import type { DegreeLevel, Span } from "../contract/screening-result.ts";
 import { findEducation, type EducationEntry } from "./find-education.ts";
 import { findEmailFact } from "./find-email.ts";
 import { findExperience, type ExperienceEntry } from "./find-experience.ts";

@@ -2,7 +2,7 @@
 // (Ph.D., DPhil, M.Sc., MEng, MBA, B.Tech., B.A.Sc., Licenciatura, Bacharelado, Diplom, …).
 // Inside an education section short forms (MS, BA) count; elsewhere only forms that cannot
 // be anything else ("Master of", "B.Sc.", "Ph.D."), so "Boston, MA" is never a degree.
-import type { DegreeLevel, Span } from "../screening/screening-result.ts";
+import type { DegreeLevel, Span } from "../contract/screening-result.ts";
 import type { Section } from "./find-sections.ts";
 import { lineSpans, spanOf, type LineSpan } from "./spans.ts";
 

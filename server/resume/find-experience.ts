@@ -2,7 +2,7 @@
 // organisation, dates and bullets, each traceable to its place in the text. Years of
 // experience merge overlapping roles month by month; what counts is set out in
 // docs/extraction.md (internships half, study and teaching/research assistantships not at all).
-import type { Span } from "../screening/screening-result.ts";
+import type { Span } from "../contract/screening-result.ts";
 import { findDateRanges, monthsCovered, type DateRange } from "./find-date-ranges.ts";
 import type { Section } from "./find-sections.ts";
 import { lineSpans, spanOf, type LineSpan } from "./spans.ts";

@@ -1,7 +1,7 @@
 // Profile and portfolio links: full URLs, and the bare forms résumés print
 // (github.com/x, linkedin.com/in/x, www.x.com, x.dev). Normalised to https://host/path
 // without "www." or a trailing slash, so the same profile written twice appears once.
-import type { Span } from "../screening/screening-result.ts";
+import type { Span } from "../contract/screening-result.ts";
 import { EMAIL_PATTERN } from "./find-email.ts";
 
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'|,;]+/gi;

@@ -1,7 +1,7 @@
 // The candidate's name: the first line (or first segment of a line) near the top that reads
 // like a personal name. Anything doubtful gives null: a wrong name on a candidate is worse
 // than no name, and the recruiter can still open the file.
-import type { Span } from "../screening/screening-result.ts";
+import type { Span } from "../contract/screening-result.ts";
 
 /** How many non-empty lines from the top may hold the name. */
 const HEADER_LINES = 12;

@@ -2,7 +2,7 @@
 // +1 (555) 123-4567, +44 20 7946 0958, 555.123.4567, +91 98765 43210, 138-1234-5678.
 // Numbers that only look like phones are refused: date ranges (2019 - 2021, 05.2019 - 06.2021),
 // short numbers, long ID strings without separators (DOCX drawing anchors leak those).
-import type { Span } from "../screening/screening-result.ts";
+import type { Span } from "../contract/screening-result.ts";
 
 // A run of digits with spaces, dots, hyphens and brackets, not glued to a word, URL or e-mail.
 const CANDIDATE = /(?<![\w@/.+-])(?:\+|\(\+?)?\d[\d ().-]{6,}\d(?![\w@]|\.\w)/g;

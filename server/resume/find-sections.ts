@@ -2,7 +2,7 @@
 // own (or a known heading followed by a colon) whose words name a section, in any case:
 // "EXPERIENCE", "Work History", "Professional Experience:", "SKILLS & AWARDS". Font size and
 // weight are gone after normalisation, so shape and vocabulary decide.
-import type { Span } from "../screening/screening-result.ts";
+import type { Span } from "../contract/screening-result.ts";
 
 export type SectionKind =
   "summary" | "experience" | "education" | "skills" | "projects" | "publications" | "certifications" | "other";

@@ -1,6 +1,6 @@
 // Spans tie every extracted fact to its place in the normalised text, so the candidate page
 // can highlight it: `text.slice(span.start, span.end) === span.text` always holds.
-import type { Span } from "../screening/screening-result.ts";
+import type { Span } from "../contract/screening-result.ts";
 
 export interface LineSpan {
   /** The line without its newline. */

@@ -1,7 +1,7 @@
 // The guide's common paths into ML engineering and the gap each typically brings
 // (ml-engineer-role-in-practice.txt, "Common Backgrounds" and "Adjacent Roles That Transition
 // Most Naturally"). Recognised from job titles, weighted by time in role and recency.
-import type { Background } from "../screening/screening-result.ts";
+import type { Background } from "../contract/screening-result.ts";
 
 export interface BackgroundInfo {
   id: Background;

@@ -6,7 +6,7 @@
 //   hedges    "familiar with", "basic", "not productionised" lower the weight (taxonomy)
 // Documented in docs/scoring.md.
 import type { SectionKind } from "../resume/find-sections.ts";
-import type { Dimension, Span } from "../screening/screening-result.ts";
+import type { Dimension, Span } from "../contract/screening-result.ts";
 import type { AreaId } from "../taxonomy/areas.ts";
 import { findSkillMentions, getSkill } from "../taxonomy/index.ts";
 import type { ScoringInput, ScoringRole } from "./scoring-input.ts";

@@ -2,7 +2,7 @@
 // skill add less and less, and each further skill in an area adds less than the one before.
 // A long list of buzzwords therefore saturates low, while a few skills shown in real work
 // score high. Scores are 0–100 and saturate smoothly (1 − e^(−x/k)).
-import type { Dimension, Span } from "../screening/screening-result.ts";
+import type { Dimension, Span } from "../contract/screening-result.ts";
 import { AREAS, type AreaId } from "../taxonomy/areas.ts";
 import type { Evidence } from "./evidence.ts";
 

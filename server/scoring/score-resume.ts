@@ -2,7 +2,7 @@
 // the two dimension scores, the overall score for a requisition's weights, gaps and background.
 // Pure and deterministic: the same text, facts, date and weights give the same result.
 import type { ResumeFacts } from "../resume/extract-resume-facts.ts";
-import type { Background, ScreeningResult } from "../screening/screening-result.ts";
+import type { Background, ScreeningResult } from "../contract/screening-result.ts";
 import { getSkill } from "../taxonomy/index.ts";
 import { classifyBackground } from "./backgrounds.ts";
 import { collectEvidence } from "./evidence.ts";

@@ -5,7 +5,7 @@
 import type { ResumeFacts } from "../resume/extract-resume-facts.ts";
 import type { RoleKind } from "../resume/find-experience.ts";
 import type { SectionKind } from "../resume/find-sections.ts";
-import type { DegreeLevel } from "../screening/screening-result.ts";
+import type { DegreeLevel } from "../contract/screening-result.ts";
 
 export interface ScoringRole {
   title: string | null;

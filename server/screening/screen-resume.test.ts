@@ -5,7 +5,7 @@ import { makeDocx } from "../../tests/factories/zip-writer.ts";
 import type { ExtractionLimits } from "../extraction/extract-text.ts";
 import { PARSER_VERSION } from "../extraction/parser-version.ts";
 import { screenResume } from "./screen-resume.ts";
-import { SCREENING_RESULT_KEYS, ScreeningResultSchema } from "./screening-result.ts";
+import { SCREENING_RESULT_KEYS, ScreeningResultSchema } from "../contract/screening-result.ts";
 
 const limits: ExtractionLimits = { maxBytes: 10 * 1024 * 1024, maxPdfPages: 30, timeoutMs: 20_000 };
 const utf8 = (text: string) => new TextEncoder().encode(text);

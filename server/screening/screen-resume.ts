@@ -11,7 +11,7 @@ import { PARSER_VERSION } from "../extraction/parser-version.ts";
 import { extractResumeFacts, type ResumeFacts } from "../resume/extract-resume-facts.ts";
 import type { RequisitionWeights } from "../scoring/requisition-weights.ts";
 import { scoreResume, type ScoredResume } from "../scoring/score-resume.ts";
-import type { Contact, ResumeFormat, ScreeningResult } from "./screening-result.ts";
+import type { Contact, ResumeFormat, ScreeningResult } from "../contract/screening-result.ts";
 
 export interface ScreenResumeOptions {
   /** Shown in the result as `file`; also checked against the content (see check-declared-type). */

@@ -1,7 +1,7 @@
 // The fourteen areas of the two dimensions of the guide's "dual requirement": seven of production
 // engineering and seven of ML depth. Every area quotes the guide sentence it comes from, so a
 // reviewer can check that the taxonomy says what the guide says and nothing more.
-import type { Dimension } from "../screening/screening-result.ts";
+import type { Dimension } from "../contract/screening-result.ts";
 
 export const AREA_IDS = [
   "serving_apis",

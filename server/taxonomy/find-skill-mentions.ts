@@ -4,7 +4,7 @@
 // wins ("Spark SQL" over "Spark", "Apache Kafka" over "Kafka"); if the longest one fails its
 // context rule, the next shorter one is tried. Matches never overlap: the scan resumes after
 // the match. Deterministic: no randomness, no dependence on time or locale.
-import type { Dimension } from "../screening/screening-result.ts";
+import type { Dimension } from "../contract/screening-result.ts";
 import { AREAS, type AreaId } from "./areas.ts";
 import { CONTEXT_RULES, NEARBY_CHARS, type ContextRule } from "./context-rules.ts";
 import { applyHedges } from "./hedge-scope.ts";

@@ -1,6 +1,6 @@
 // Where a hedge applies. Clauses end at a sentence end (". ", "! ", "? "), a line break, a bullet,
 // ";" or "|"; a hedge never reaches past its clause, nor out of the parentheses it sits in.
-import type { Dimension } from "../screening/screening-result.ts";
+import type { Dimension } from "../contract/screening-result.ts";
 import { HEDGES, hedgeFactor, type Hedge } from "./hedges.ts";
 
 export interface HedgeMatch {

@@ -11,7 +11,7 @@
 //   either:   postfix when it rates the item before it ("Docker (basic)", "Kubernetes: beginner",
 //             "Rust - learning"), otherwise forward ("basic Docker and Kubernetes").
 // Several hedges on one mention: the lowest factor wins (they are not multiplied).
-import type { Dimension } from "../screening/screening-result.ts";
+import type { Dimension } from "../contract/screening-result.ts";
 
 export type HedgeDirection = "forward" | "clause" | "either";
 

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { z } from "zod";
-import { DegreeLevelSchema } from "../../server/screening/screening-result.ts";
+import { DegreeLevelSchema } from "../../server/contract/screening-result.ts";
 import { makePdf, makeTwoColumnPdf } from "./pdf-writer.ts";
 import { makeDocx } from "./zip-writer.ts";
 

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SCREENING_RESULT_KEYS, ScreeningResultSchema } from "../../server/screening/screening-result.ts";
+import { SCREENING_RESULT_KEYS, ScreeningResultSchema } from "../../server/contract/screening-result.ts";
 import { makePdf } from "../factories/pdf-writer.ts";
 import { BACKEND_ENGINEER, makeResumeLines, makeResumeText, ML_ENGINEER } from "../factories/resume-factory.ts";
 

@@ -6,7 +6,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ExtractionLimits } from "../../server/extraction/extract-text.ts";
 import { screenResume } from "../../server/screening/screen-resume.ts";
-import { ExtractionErrorCodeSchema, ScreeningResultSchema } from "../../server/screening/screening-result.ts";
+import { ExtractionErrorCodeSchema, ScreeningResultSchema } from "../../server/contract/screening-result.ts";
 
 const repoRoot = resolve(import.meta.dirname, "../..");
 const corpus = resolve(repoRoot, "../shared/corpus/public");

@@ -2,7 +2,7 @@
 // the selected area's lines highlighted, scrolled into view and steppable with the keyboard.
 // Under blind review the server has already replaced identity with labels ("school", "name").
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { Dimension } from "@server/screening/screening-result.ts";
+import type { Dimension } from "@server/contract/screening-result.ts";
 import { HIDDEN_LABELS, type HiddenKind, type TextSegment } from "@server/candidates/mask-identity.ts";
 
 export interface EvidenceArea {

@@ -1,7 +1,7 @@
 // Area scores grouped by the two dimensions of the guide's dual requirement. Each area is a
 // toggle button: selecting it highlights its evidence lines in the résumé text.
 import type { AreaBreakdown } from "@server/candidates/get-candidate.ts";
-import type { Dimension } from "@server/screening/screening-result.ts";
+import type { Dimension } from "@server/contract/screening-result.ts";
 
 export const DIMENSION_LABELS: Record<Dimension, string> = {
   production: "Production engineering",
