@@ -3,7 +3,7 @@
 // own loader stays as it is; the page's live refresh revalidates it while résumés are read.
 import { Link, useFetcher } from "@remix-run/react";
 import { useEffect } from "react";
-import type { loader as uploadsLoader } from "~/routes/requisitions.$id_.uploads._index.tsx";
+import type { loader as uploadsLoader } from "~/routes/requisitions.$id.uploads._index.tsx";
 import { plural } from "~/lib/format.ts";
 import { BatchProgressBar, progressWords } from "./batch-progress.tsx";
 import { RelativeTime } from "./relative-time.tsx";

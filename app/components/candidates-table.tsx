@@ -21,7 +21,7 @@ import type { Stage } from "@server/generated/prisma/enums.ts";
 import type { LabelledCandidateRow as CandidateRow } from "~/lib/candidates.server.ts";
 import { backgroundLabel, degreeLabel, EMPTY, formatScore, formatYears } from "~/lib/format.ts";
 import { sortSearch, tableSearch, type SortDir, type SortKey } from "~/lib/table-url.ts";
-import type { BulkActionData } from "~/routes/requisitions.$id_.candidates.bulk.tsx";
+import type { BulkActionData } from "~/routes/requisitions.$id.candidates.bulk.tsx";
 import { BulkActionBar } from "./bulk-action-bar.tsx";
 import { ColumnMenu, useColumnVisibility, type ColumnOption } from "./column-menu.tsx";
 import { RelativeTime } from "./relative-time.tsx";

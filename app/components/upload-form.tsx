@@ -42,7 +42,16 @@ function selectionWords(selection: Selection): string {
   return `${parts.join(" and ")} (${formatBytes(selection.bytes)})`;
 }
 
-export function UploadForm({ maxUploadBytes, maxFiles }: { maxUploadBytes: number; maxFiles: number }) {
+export function UploadForm({
+  action,
+  maxUploadBytes,
+  maxFiles,
+}: {
+  /** The requisition's URL (its shell route takes the upload). */
+  action: string;
+  maxUploadBytes: number;
+  maxFiles: number;
+}) {
   const { id: requisitionId } = useParams();
   const fetcher = useFetcher<UploadActionData>();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -92,7 +101,7 @@ export function UploadForm({ maxUploadBytes, maxFiles }: { maxUploadBytes: numbe
           upload on its progress page.
         </p>
       </div>
-      <fetcher.Form method="post" encType="multipart/form-data" className="upload__form">
+      <fetcher.Form method="post" action={action} encType="multipart/form-data" className="upload__form">
         <div
           className={`drop-zone${dragging ? " is-dragging" : ""}${selection ? " has-files" : ""}${uploading ? " is-busy" : ""}`}
           data-testid="drop-zone"

@@ -1,72 +1,23 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation, useNavigation, useRouteError } from "@remix-run/react";
-import { useCallback, useState } from "react";
-import { CandidatesFilterBar } from "~/components/candidates-filter-bar.tsx";
-import { CandidatesTable } from "~/components/candidates-table.tsx";
-import { EmptyState } from "~/components/empty-state.tsx";
-import { ErrorPanel } from "~/components/error-panel.tsx";
-import { ExportMenu } from "~/components/export-menu.tsx";
-import { Pagination } from "~/components/pagination.tsx";
-import { ProgressSummary } from "~/components/progress-summary.tsx";
-import { RelativeTime } from "~/components/relative-time.tsx";
-import { Toast, type ToastMessage } from "~/components/toast.tsx";
-import { UploadForm, type UploadActionData } from "~/components/upload-form.tsx";
-import {
-  backgroundOptions,
-  candidatesQueryFrom,
-  failedInView,
-  hasFilters,
-  listCandidates,
-  loadRankingContext,
-  MAX_BULK_CANDIDATES,
-  PAGE_SIZES,
-  stageCounts,
-  withLabels,
-} from "~/lib/candidates.server.ts";
+// The requisition shell: every page under /requisitions/:id renders inside it. It loads the
+// requisition and what the user may do on it once, and renders the breadcrumbs and the tabs;
+// child routes read its data with useRouteLoaderData("routes/requisitions.$id").
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Outlet } from "@remix-run/react";
+import type { UploadActionData } from "~/components/upload-form.tsx";
 import { requireRequisitionPermission, requisitionAbilities } from "~/lib/auth.server.ts";
-import { getConfig } from "~/lib/config.server.ts";
-import { getPrisma } from "~/lib/db.server.ts";
-import { plural } from "~/lib/format.ts";
 import { receiveUpload } from "~/lib/intake.server.ts";
 import { requireRequisition } from "~/lib/requisitions.server.ts";
-import { clearFilters } from "~/lib/table-url.ts";
-import { useLiveRevalidation } from "~/lib/use-live-revalidation.ts";
-import type { BulkActionData } from "./requisitions.$id_.candidates.bulk.tsx";
-import { getRequisitionWeights } from "~/lib/weights.server.ts";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const user = await requireRequisitionPermission(request, params.id, "view");
   const requisition = await requireRequisition(params.id);
-  const query = candidatesQueryFrom(request);
-  const db = getPrisma();
-  const ranking = await loadRankingContext(db, requisition.id);
-  const [candidates, saved, byStage] = await Promise.all([
-    listCandidates(db, requisition.id, query, ranking),
-    getRequisitionWeights(db, requisition.id),
-    stageCounts(db, requisition.id),
-  ]);
-  const config = getConfig();
-  const can = requisitionAbilities(user);
   return {
     requisition: { ...requisition, createdAt: requisition.createdAt.toISOString() },
-    candidates: { ...candidates, rows: withLabels(candidates.rows) },
-    stageCounts: byStage,
-    failedInView: can.upload ? await failedInView(db, ranking, query, candidates.statusCounts.FAILED) : 0,
-    backgrounds: backgroundOptions(),
-    weights: {
-      version: saved?.version ?? 1,
-      requirements: { mustHaveCount: saved?.weights.mustHave.length ?? 0, minYears: saved?.weights.minYears ?? null },
-    },
-    query,
-    filtered: hasFilters(query.filters),
-    pageSizes: [...PAGE_SIZES],
-    maxBulk: MAX_BULK_CANDIDATES,
-    limits: { maxUploadBytes: config.MAX_UPLOAD_BYTES, maxFiles: config.MAX_FILES_PER_UPLOAD },
-    can,
+    can: requisitionAbilities(user),
   };
 }
 
-/** Upload: the files become one batch; the recruiter follows it on its progress view. */
+/** Upload (POST /requisitions/:id): the files become one batch; the recruiter follows it on its progress view. */
 export async function action({ params, request }: ActionFunctionArgs) {
   const user = await requireRequisitionPermission(request, params.id, "upload");
   const requisitionId = params.id!;
@@ -75,214 +26,6 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return redirect(`/requisitions/${requisitionId}/uploads/${upload.receipt.batchId}`);
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
-  { title: loaderData ? `${loaderData.requisition.title} · MLE Screening` : "Requisition · MLE Screening" },
-];
-
-export default function RequisitionPage() {
-  const data = useLoaderData<typeof loader>();
-  const { requisition, candidates, weights, query, pageSizes, limits, can } = data;
-  const { statusCounts } = candidates;
-  const working = statusCounts.QUEUED + statusCounts.PROCESSING > 0;
-  useLiveRevalidation(working);
-  const location = useLocation();
-  const navigation = useNavigation();
-  // A new view of this table (filters, sort, page) is on its way: dim the table, show a bar.
-  const loading = navigation.state === "loading" && navigation.location.pathname === location.pathname;
-  const [toast, setToast] = useState<ToastMessage | null>(null);
-  const dismissToast = useCallback(() => setToast(null), []);
-  const showBulkResult = useCallback((result: BulkActionData) => {
-    setToast({
-      id: Date.now(),
-      tone: result.ok ? "success" : "error",
-      text: result.ok ? result.result.message : result.error,
-    });
-  }, []);
-
-  return (
-    <>
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/requisitions">Requisitions</Link>
-        <span aria-hidden="true">/</span>
-        <span aria-current="page">{requisition.title}</span>
-      </nav>
-      <div className="page-header">
-        <div>
-          <h1 className="page-title" data-testid="requisition-title">
-            {requisition.title}
-          </h1>
-          <p className="page-subtitle">
-            {[requisition.team, requisition.location].filter(Boolean).join(" · ")}
-            {requisition.team || requisition.location ? " · " : ""}
-            created <RelativeTime iso={requisition.createdAt} />
-            {requisition.status === "CLOSED" ? (
-              <span className="badge badge--muted page-subtitle__badge" data-testid="closed-badge">
-                Closed
-              </span>
-            ) : null}
-            {requisition.blindReview ? (
-              <span className="badge badge--blind page-subtitle__badge" data-testid="blind-badge">
-                Blind review
-              </span>
-            ) : null}
-          </p>
-        </div>
-        <div className="page-header__actions">
-          <nav className="view-switch" aria-label="Candidates view">
-            <span className="view-switch__option is-current" aria-current="page">
-              Table
-            </span>
-            <Link
-              to={`/requisitions/${requisition.id}/plot${location.search}`}
-              className="view-switch__option"
-              data-testid="view-plot"
-            >
-              Plot
-            </Link>
-          </nav>
-          {can.export ? (
-            <ExportMenu requisitionId={requisition.id} search={location.search} viewCount={candidates.total} />
-          ) : null}
-          <Link to={`/requisitions/${requisition.id}/weights`} className="button" data-testid="tune-ranking">
-            {can.weights ? "Tune ranking" : "Ranking weights"}
-          </Link>
-          {can.edit ? (
-            <Form method="post" action={`/requisitions/${requisition.id}/status`}>
-              <input type="hidden" name="status" value={requisition.status === "OPEN" ? "CLOSED" : "OPEN"} />
-              <button
-                type="submit"
-                className="button button--ghost"
-                data-testid="toggle-requisition-status"
-                title={
-                  requisition.status === "OPEN"
-                    ? "Closing starts the retention period after which applications are erased"
-                    : undefined
-                }
-              >
-                {requisition.status === "OPEN" ? "Close requisition" : "Reopen"}
-              </button>
-            </Form>
-          ) : null}
-        </div>
-      </div>
-      {requisition.description ? (
-        <details className="description">
-          <summary>Role description</summary>
-          <p>{requisition.description}</p>
-        </details>
-      ) : null}
-
-      {new URLSearchParams(location.search).get("erased") === "1" ? (
-        <p className="alert alert--success" role="status" data-testid="candidate-erased">
-          Candidate erased: their file, text, scores, notes and stage history are gone; the audit log keeps only that it
-          happened.
-        </p>
-      ) : null}
-
-      {can.upload ? <UploadForm maxUploadBytes={limits.maxUploadBytes} maxFiles={limits.maxFiles} /> : null}
-
-      {/* ---- Candidates: filters, table, pages (the table experience) ---- */}
-      <section className="card card--flush candidates" aria-labelledby="candidates-heading">
-        <div className="card__header">
-          <h2 id="candidates-heading" className="card__title">
-            Candidates{" "}
-            <span className="count" data-testid="candidates-count">
-              {data.filtered ? `${candidates.total} of ${candidates.requisitionTotal}` : candidates.requisitionTotal}
-            </span>
-          </h2>
-          <ProgressSummary counts={statusCounts} live={working} />
-        </div>
-        {candidates.requisitionTotal === 0 ? (
-          <EmptyState title="No résumés yet — upload PDFs, DOCX or TXT" testId="candidates-empty">
-            <p>
-              {can.upload
-                ? "Use the upload form above; each résumé appears here right away and is scored in the background."
-                : "A recruiter uploads the résumés for this requisition; they appear here as they are scored."}
-            </p>
-          </EmptyState>
-        ) : (
-          <>
-            <CandidatesFilterBar
-              stageCounts={data.stageCounts}
-              statusCounts={statusCounts}
-              backgrounds={data.backgrounds}
-              mustHaveCount={weights.requirements.mustHaveCount}
-            />
-            <div className="candidates__progress" aria-hidden={!loading}>
-              {loading ? <span className="candidates__progress-bar" data-testid="table-loading" /> : null}
-            </div>
-            <p className="visually-hidden" aria-live="polite" data-testid="results-summary">
-              {loading
-                ? "Loading candidates…"
-                : `${plural(candidates.total, "candidate")} shown of ${candidates.requisitionTotal}`}
-            </p>
-            {candidates.total === 0 ? (
-              <EmptyState title="No candidates match these filters" testId="candidates-no-match">
-                <p>
-                  {candidates.requisitionTotal} {candidates.requisitionTotal === 1 ? "candidate is" : "candidates are"}{" "}
-                  in this requisition; none matches every filter.
-                </p>
-                <Link
-                  to={{ search: clearFilters(location.search).replace(/^\?$/, "") }}
-                  preventScrollReset
-                  className="button button--primary"
-                  data-testid="empty-clear-filters"
-                >
-                  Clear filters
-                </Link>
-              </EmptyState>
-            ) : (
-              <>
-                <CandidatesTable
-                  requisitionId={requisition.id}
-                  rows={candidates.rows}
-                  sorts={query.sorts}
-                  total={candidates.total}
-                  weightsVersion={weights.version}
-                  requirements={weights.requirements}
-                  blindReview={requisition.blindReview}
-                  can={{ stage: can.stage, upload: can.upload }}
-                  failedInView={data.failedInView}
-                  maxBulk={data.maxBulk}
-                  loading={loading}
-                  onBulkResult={showBulkResult}
-                />
-                <Pagination
-                  page={candidates.page}
-                  pageCount={candidates.pageCount}
-                  pageSize={candidates.pageSize}
-                  total={candidates.total}
-                  pageSizes={pageSizes}
-                />
-              </>
-            )}
-          </>
-        )}
-      </section>
-      <Toast toast={toast} onDismiss={dismissToast} />
-    </>
-  );
-}
-
-export function ErrorBoundary() {
-  const error = useRouteError();
-  const location = useLocation();
-  const isBadQuery = error && typeof error === "object" && "status" in error && error.status === 400;
-  return (
-    <ErrorPanel
-      error={error}
-      actions={
-        <>
-          {isBadQuery ? (
-            <Link to={location.pathname} className="button button--primary" data-testid="reset-view">
-              Reset view
-            </Link>
-          ) : null}
-          <Link to="/requisitions" className="button">
-            Back to requisitions
-          </Link>
-        </>
-      }
-    />
-  );
+export default function RequisitionShell() {
+  return <Outlet />;
 }

@@ -292,7 +292,7 @@ describe("HTTP: upload action and event stream", () => {
     const { token } = await createSession(testDb.db, recruiterId);
     cookie = `${SESSION_COOKIE}=${encodeURIComponent(token)}`;
     requisitionRoute = (await import("../../app/routes/requisitions.$id.tsx")) as RouteModule;
-    eventsRoute = (await import("../../app/routes/requisitions.$id_.uploads.$batchId_.events.tsx")) as RouteModule;
+    eventsRoute = (await import("../../app/routes/requisitions.$id.uploads.$batchId_.events.tsx")) as RouteModule;
     const services = await import("../../server/services.ts");
     closeQueue = async () => {
       const queue = services.getParseQueue();

@@ -130,8 +130,8 @@ beforeAll(async () => {
     const { token } = await createSession(db, user.id);
     cookies[user.id] = `${SESSION_COOKIE}=${encodeURIComponent(token)}`;
   }
-  csvLoader = ((await import("../../app/routes/requisitions.$id_.export[.]csv.tsx")) as { loader: Loader }).loader;
-  jsonLoader = ((await import("../../app/routes/requisitions.$id_.export[.]json.tsx")) as { loader: Loader }).loader;
+  csvLoader = ((await import("../../app/routes/requisitions.$id.export[.]csv.tsx")) as { loader: Loader }).loader;
+  jsonLoader = ((await import("../../app/routes/requisitions.$id.export[.]json.tsx")) as { loader: Loader }).loader;
 }, 120_000);
 
 afterAll(async () => {

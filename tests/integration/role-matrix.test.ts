@@ -147,50 +147,51 @@ const ROUTES: Record<string, RouteRow> = {
   "requisitions.$id.tsx": {
     path: req,
     cases: [
-      { method: "GET", rule: "view" },
-      { method: "POST", rule: "upload", body: "multipart" },
+      { method: "GET", rule: "view", note: "the shell: requisition, membership, breadcrumbs and tabs" },
+      { method: "POST", rule: "upload", body: "multipart", note: "the upload posts to the requisition's URL" },
     ],
   },
-  "requisitions.$id_.weights.tsx": {
+  "requisitions.$id._index.tsx": { path: req, cases: [{ method: "GET", rule: "view" }] },
+  "requisitions.$id.weights.tsx": {
     path: (f) => `${req(f)}/weights`,
     cases: [
       { method: "GET", rule: "view", note: "members read the weights; saving needs the weights permission" },
       { method: "POST", rule: "weights", body: {} },
     ],
   },
-  "requisitions.$id_.status.tsx": {
+  "requisitions.$id.status.tsx": {
     path: (f) => `${req(f)}/status`,
     cases: [
       { method: "GET", rule: "public", note: "redirects to the requisition page (which guards)" },
       { method: "POST", rule: "edit", body: {}, note: "without status=OPEN|CLOSED: 400, nothing changes" },
     ],
   },
-  "requisitions.$id_.plot.tsx": { path: (f) => `${req(f)}/plot`, cases: [{ method: "GET", rule: "view" }] },
-  "requisitions.$id_.export[.]csv.tsx": {
+  "requisitions.$id.plot.tsx": { path: (f) => `${req(f)}/plot`, cases: [{ method: "GET", rule: "view" }] },
+  "requisitions.$id.export[.]csv.tsx": {
     path: (f) => `${req(f)}/export.csv`,
     cases: [{ method: "GET", rule: "export" }],
   },
-  "requisitions.$id_.export[.]json.tsx": {
+  "requisitions.$id.export[.]json.tsx": {
     path: (f) => `${req(f)}/export.json`,
     cases: [{ method: "GET", rule: "export" }],
   },
-  "requisitions.$id_.weights_.preview.tsx": {
+  "requisitions.$id.weights_.preview.tsx": {
     path: (f) => `${req(f)}/weights/preview`,
     cases: [{ method: "GET", rule: "view" }],
   },
-  "requisitions.$id_.uploads._index.tsx": {
+  "requisitions.$id.uploads._index.tsx": {
     path: (f) => `${req(f)}/uploads`,
     cases: [{ method: "GET", rule: "view" }],
   },
-  "requisitions.$id_.uploads.$batchId.tsx": {
+  "requisitions.$id.uploads.$batchId.tsx": {
     path: (f) => `${req(f)}/uploads/${f.batchId}`,
     cases: [{ method: "GET", rule: "view" }],
   },
-  "requisitions.$id_.uploads.$batchId_.events.tsx": {
+  "requisitions.$id.uploads.$batchId_.events.tsx": {
     path: (f) => `${req(f)}/uploads/${f.batchId}/events`,
     cases: [{ method: "GET", rule: "view", stream: true }],
   },
-  "requisitions.$id_.candidates.bulk.tsx": {
+  "requisitions.$id.candidates.bulk.tsx": {
     path: (f) => `${req(f)}/candidates/bulk`,
     cases: [
       { method: "GET", rule: "public", note: "redirects to the requisition page (which guards)" },
@@ -203,18 +204,18 @@ const ROUTES: Record<string, RouteRow> = {
       },
     ],
   },
-  "requisitions.$id_.candidates.$applicationId.tsx": {
+  "requisitions.$id.candidates.$applicationId.tsx": {
     path: app,
     cases: [
       { method: "GET", rule: "view" },
       { method: "POST", rule: "view", body: {}, note: "each intent then checks stage / notes / upload" },
     ],
   },
-  "requisitions.$id_.candidates.$applicationId_.file.tsx": {
+  "requisitions.$id.candidates.$applicationId_.file.tsx": {
     path: (f) => `${app(f)}/file`,
     cases: [{ method: "GET", rule: "download" }],
   },
-  "requisitions.$id_.candidates.$applicationId_.erase.tsx": {
+  "requisitions.$id.candidates.$applicationId_.erase.tsx": {
     path: (f) => `${req(f)}/candidates/${f.eraseApplicationId}/erase`,
     cases: [
       { method: "GET", rule: "erase" },

@@ -22,7 +22,7 @@ import {
   updateRequisitionWeights,
   weightsInputFrom,
 } from "~/lib/weights.server.ts";
-import type { loader as previewLoader } from "./requisitions.$id_.weights_.preview.tsx";
+import type { loader as previewLoader } from "./requisitions.$id.weights_.preview.tsx";
 
 const DEGREES = ["associate", "bachelors", "masters", "phd"] as const;
 type Degree = (typeof DEGREES)[number];
