@@ -25,6 +25,21 @@ describe("normalizeText", () => {
     expect(normalizeText(raw)).toBe(expected);
   });
 
+  it.each([
+    ["an en dash", "Mar 2019 \u00e2\u20ac\u201c Present", "Mar 2019 \u2013 Present"],
+    ["a bullet", "\u00e2\u20ac\u00a2 Built a pipeline", "\u2022 Built a pipeline"],
+    ["a middle dot", "Go \u00c2\u00b7 Rust", "Go \u00b7 Rust"],
+    ["accented letters", "Caf\u00c3\u00a9 in S\u00c3\u00a3o Paulo", "Caf\u00e9 in S\u00e3o Paulo"],
+    ["a full-width separator that lost a byte", "Acme \u00ef\u00bc\u200b Lyon", "Acme \u2013 Lyon"],
+    ["a stray no-break marker", "\u00c2 Ran audits", "Ran audits"],
+  ])("repairs UTF-8 read as Windows-1252: %s", (_, raw, expected) => {
+    expect(normalizeText(raw)).toBe(expected);
+  });
+
+  it.each(["Zürich, résumé, niño", "café–bar", "Ângela Souza"])("keeps real accents: %s", (raw) => {
+    expect(normalizeText(raw)).toBe(raw);
+  });
+
   it.each(["I am a B S student", "A B C", "Python, Go, C"])("leaves ordinary text alone: %s", (raw) => {
     expect(normalizeText(raw)).toBe(raw);
   });

@@ -17,7 +17,7 @@ const LIGATURES: Record<string, string> = {
 };
 
 export function normalizeText(raw: string): string {
-  const lines = raw
+  const lines = repairMojibake(raw)
     .normalize("NFC")
     .replace(INVISIBLE, "")
     .replace(LINE_BREAKS, "\n")
@@ -53,4 +53,40 @@ export function joinLetterSpacing(line: string): string {
 export function joinSpacedCapitals(line: string): string {
   if (line.length > 48 || !/^\p{Lu} \p{Lu}{2,}(?: (?:&|and|\p{Lu} \p{Lu}{2,}|\p{Lu}{2,}))*$/u.test(line)) return line;
   return line.replace(/(^|\s)(\p{Lu}) (\p{Lu}{2,})/gu, "$1$2$3");
+}
+
+/** Windows-1252 characters for the bytes 0x80–0x9f (the rest of the range maps to itself). */
+const CP1252 = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+/**
+ * UTF-8 read as Windows-1252 ("â€“" for "–", "Â·" for "·", "Ã©" for "é"), as scraped
+ * résumés carry it: a lead character of a UTF-8 sequence followed by continuation characters.
+ * Each run is turned back into bytes and decoded; a run that is not valid UTF-8 stays as it is.
+ */
+const MOJIBAKE = new RegExp(`[\u00c2-\u00f4][\u0080-\u00bf${CP1252.replace(/[\u0080-\u009f]/g, "")}]{1,3}`, "g");
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+export function repairMojibake(text: string): string {
+  if (!/[\u00c2-\u00f4]/.test(text)) return text;
+  return (
+    text
+      .replace(MOJIBAKE, (run) => {
+        const bytes = [...run].map((char) => {
+          const code = char.charCodeAt(0);
+          const high = CP1252.indexOf(char);
+          return code >= 0x80 && code <= 0xff ? code : high >= 0 ? 0x80 + high : -1;
+        });
+        const lead = bytes[0]!;
+        const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+        if (bytes.length < length || bytes.includes(-1)) return run;
+        try {
+          return UTF8.decode(new Uint8Array(bytes.slice(0, length))) + run.slice(length);
+        } catch {
+          return run;
+        }
+      })
+      // A full-width form whose last byte was lost ("Company Name ï¼ City"): a separator.
+      .replace(/ï¼/g, "–")
+      // A no-break space whose second byte became a plain space.
+      .replace(/Â(?=[ \t\n]|$)/g, "")
+  );
 }
