@@ -5,7 +5,7 @@
 import pg from "pg";
 import { getConfig } from "../server/config.ts";
 import { createPrismaClient } from "../server/db/client.ts";
-import { ParsePool } from "../server/extraction/parse-pool.ts";
+import { ParsePool } from "../server/screening/parse-pool.ts";
 import { PARSER_VERSION } from "../server/extraction/parser-version.ts";
 import { postgresCheck, readiness, redisCheck } from "../server/health/checks.ts";
 import { startHealthServer } from "../server/health/health-server.ts";

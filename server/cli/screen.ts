@@ -8,8 +8,8 @@ import { parseArgs } from "node:util";
 import { ConfigSchema } from "../config.ts";
 import { extractionErrors } from "../extraction/errors.ts";
 import type { ExtractionLimits } from "../extraction/extract-text.ts";
-import { screenResumeIsolated } from "../extraction/run-isolated.ts";
-import { DEFAULT_WEIGHTS, RequisitionWeightsSchema, type RequisitionWeights } from "../scoring/requisition-weights.ts";
+import { screenResumeIsolated } from "../screening/run-isolated.ts";
+import { DEFAULT_WEIGHTS, RequisitionWeightsSchema, type RequisitionWeights } from "../ranking/weights-schema.ts";
 import { failedScreening, screenResume } from "../screening/screen-resume.ts";
 import { SCREENING_RESULT_KEYS, type ScreeningResult } from "../contract/screening-result.ts";
 

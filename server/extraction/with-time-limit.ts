@@ -1,7 +1,8 @@
-// Runs async work under a time limit. The work gets an AbortSignal so it can release its
-// resources (pdf.js documents) as soon as the limit passes; a result arriving afterwards is
-// dropped. This cannot interrupt synchronous CPU work: the worker runs parsing in a separate
-// process for that.
+// Runs async work under a time limit (PARSE_TIMEOUT_MS). The work gets an AbortSignal so it can
+// release its resources (pdf.js documents) as soon as the limit passes; a result arriving
+// afterwards is dropped. This cannot interrupt synchronous CPU work: for that the worker and
+// `screen --isolate` parse in pooled worker threads (server/screening/parse-pool.ts), which are
+// terminated a grace period after this limit.
 import { extractionErrors } from "./errors.ts";
 
 /** setTimeout fires at once for delays above 2^31-1 ms; longer limits are capped (~24 days). */

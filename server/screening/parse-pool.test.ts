@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makePdf } from "../../tests/factories/pdf-writer.ts";
 import { makeResumeLines, makeResumeText, DATA_ENGINEER, ML_ENGINEER } from "../../tests/factories/resume-factory.ts";
 import { HOSTILE, HOSTILE_PARSE_TASK } from "../../tests/support/hostile-files.ts";
-import { screenResume } from "../screening/screen-resume.ts";
-import type { ExtractionLimits } from "./extract-text.ts";
+import { screenResume } from "./screen-resume.ts";
+import type { ExtractionLimits } from "../extraction/extract-text.ts";
 import { ParsePool, ParsePoolError } from "./parse-pool.ts";
 
 const limits: ExtractionLimits = { maxBytes: 10 * 1024 * 1024, maxPdfPages: 30, timeoutMs: 20_000 };

@@ -11,9 +11,9 @@
 // in the threads, not in the process that owns the pool.
 import { pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
-import type { ScreenedResume, ScreenResumeOptions } from "../screening/screen-resume.ts";
-import { detectFileType } from "./detect-file-type.ts";
-import { ExtractionError, extractionErrors, formatBytes } from "./errors.ts";
+import type { ScreenedResume, ScreenResumeOptions } from "./screen-resume.ts";
+import { detectFileType } from "../extraction/detect-file-type.ts";
+import { ExtractionError, extractionErrors, formatBytes } from "../extraction/errors.ts";
 import { bundleParseTask, DEFAULT_PARSE_TASK } from "./parse-task-bundle.ts";
 import type { ParseStartedMessage, ParseTask } from "./parse-task.ts";
 

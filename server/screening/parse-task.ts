@@ -1,17 +1,12 @@
-// What one thread of the parse pool runs (server/extraction/parse-pool.ts). The pool loads a
+// What one thread of the parse pool runs (server/screening/parse-pool.ts). The pool loads a
 // plain-JS bundle of this module (parse-task-bundle.ts) into each long-lived thread; importing it
 // warms the thread once (pdf.js, the skill taxonomy and its matchers), so no file pays for it.
 import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
-import {
-  failedScreening,
-  screenResume,
-  type ScreenedResume,
-  type ScreenResumeOptions,
-} from "../screening/screen-resume.ts";
+import { failedScreening, screenResume, type ScreenedResume, type ScreenResumeOptions } from "./screen-resume.ts";
 import type { ExtractionErrorCode, ResumeFormat } from "../contract/screening-result.ts";
-import { PARSER_VERSION } from "./parser-version.ts";
-import { ExtractionError } from "./errors.ts";
+import { PARSER_VERSION } from "../extraction/parser-version.ts";
+import { ExtractionError } from "../extraction/errors.ts";
 
 export type ParseTask =
   | { kind: "screen"; taskId: number; bytes: Uint8Array; options: ScreenResumeOptions }

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { makePdf } from "../../tests/factories/pdf-writer.ts";
 import { makeResumeLines, ML_ENGINEER } from "../../tests/factories/resume-factory.ts";
-import { screenResume } from "../screening/screen-resume.ts";
-import type { ExtractionLimits } from "./extract-text.ts";
+import { screenResume } from "./screen-resume.ts";
+import type { ExtractionLimits } from "../extraction/extract-text.ts";
 import { closeIsolatedScreening, screenResumeIsolated } from "./run-isolated.ts";
 
 const limits: ExtractionLimits = { maxBytes: 10 * 1024 * 1024, maxPdfPages: 30, timeoutMs: 20_000 };

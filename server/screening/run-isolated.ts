@@ -1,7 +1,7 @@
 // `npm run screen -- score --isolate`: screens résumés in the same pooled, sandboxed threads the
 // worker uses (parse-pool.ts), so a hostile file (a parser loop, a memory bomb) fails alone with
 // a named reason while the CLI carries on. One thread, started on first use and reused.
-import type { ScreenedResume, ScreenResumeOptions } from "../screening/screen-resume.ts";
+import type { ScreenedResume, ScreenResumeOptions } from "./screen-resume.ts";
 import { ParsePool } from "./parse-pool.ts";
 
 export const DEFAULT_MAX_HEAP_MB = 512;

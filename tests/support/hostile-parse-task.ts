@@ -1,7 +1,7 @@
 // A parse task for tests only (never loaded by the worker or the CLI): files named in
 // hostile-files.ts behave like the worst real files, everything else is screened normally.
 // Tests start a ParsePool with `taskModule: HOSTILE_PARSE_TASK`.
-import { announceStart, runParseTask, type ParseTask } from "../../server/extraction/parse-task.ts";
+import { announceStart, runParseTask, type ParseTask } from "../../server/screening/parse-task.ts";
 import { HOSTILE } from "./hostile-files.ts";
 
 export default async function hostileParseTask(task: ParseTask) {

@@ -5,7 +5,7 @@
 // button (retryApplication) brings an application back once its cause is fixed.
 import type { Worker } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ParsePool } from "../../../server/extraction/parse-pool.ts";
+import { ParsePool } from "../../../server/screening/parse-pool.ts";
 import { intakeResume } from "../../../server/intake/intake-resume.ts";
 import { createParseQueue, enqueueParseResume, type ParseQueue } from "../../../server/queue/parse-queue.ts";
 import { createProducerConnection, createWorkerConnection } from "../../../server/queue/redis.ts";
