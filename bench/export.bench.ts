@@ -11,8 +11,8 @@ import { parseCandidatesQuery } from "../server/candidates/candidates-query.ts";
 import { createPrismaClient, type Db } from "../server/db/client.ts";
 import { dropDatabase, migrateDatabase } from "../server/db/migrate.ts";
 import { startCandidatesExport, type ExportFormat } from "../server/exports/export-candidates.ts";
-import { rerankRequisition } from "../server/requisitions/rerank-requisition.ts";
-import { RequisitionWeightsSchema } from "../server/scoring/requisition-weights.ts";
+import { rerankRequisition } from "../server/ranking/rerank-requisition.ts";
+import { RequisitionWeightsSchema } from "../server/ranking/weights-schema.ts";
 import { fill } from "./table.bench.ts";
 import { percentile, round } from "./stats.ts";
 

@@ -4,11 +4,12 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { CANDIDATE_SORT_KEYS, parseCandidatesQuery } from "../server/candidates/candidates-query.ts";
 import { listCandidates } from "../server/candidates/list-candidates.ts";
-import { rerankRequisition } from "../server/requisitions/rerank-requisition.ts";
+import { rerankRequisition } from "../server/ranking/rerank-requisition.ts";
 import { createPrismaClient, type Db } from "../server/db/client.ts";
-import { updateRequisitionWeights } from "../server/requisitions/requisition-weights.ts";
-import { compileWeights, rankStored } from "../server/scoring/rank.ts";
-import { RequisitionWeightsSchema } from "../server/scoring/requisition-weights.ts";
+import { updateRequisitionWeights } from "../server/ranking/save-requisition-weights.ts";
+import { compileWeights } from "../server/ranking/score-formula.ts";
+import { rankStored } from "../server/ranking/gaps-and-flags.ts";
+import { RequisitionWeightsSchema } from "../server/ranking/weights-schema.ts";
 import { dropDatabase, migrateDatabase } from "../server/db/migrate.ts";
 import { percentile, round } from "./stats.ts";
 

@@ -10,7 +10,7 @@ import type { Db } from "../server/db/client.ts";
 import { enqueueParseResume, enqueueParseResumes, type ParseQueue } from "../server/queue/parse-queue.ts";
 import { PARSE_RESUME_QUEUE } from "../server/queue/parse-resume.job.ts";
 import { withQueueTimeout, whenRedisReady } from "../server/queue/redis-ready.ts";
-import { rerankStaleRequisitions } from "../server/requisitions/rerank-requisition.ts";
+import { rerankStaleRequisitions } from "../server/ranking/rerank-requisition.ts";
 import { reconcileUnfinishedApplications, reprocessOutdatedApplications } from "./reconcile.ts";
 
 export interface ReconcilerLog {

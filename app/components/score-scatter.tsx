@@ -11,7 +11,7 @@
 import { useNavigate } from "@remix-run/react";
 import { memo, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from "react";
 import type { PlotPoint } from "@server/candidates/plot-candidates.ts";
-import { QUADRANTS, quadrantOf, type BalanceGeometry, type XY } from "@server/scoring/balance-region.ts";
+import { QUADRANTS, quadrantOf, type BalanceGeometry, type XY } from "@server/ranking/balance-region.ts";
 import type { Stage } from "@server/generated/prisma/enums.ts";
 import { backgroundLabel, formatScore, STAGE_LABELS } from "~/lib/format.ts";
 

@@ -1,2 +1,2 @@
-export { previewRanking, PREVIEW_SIZE } from "@server/requisitions/preview-requisition-weights.ts";
-export type { Movement, PreviewEntry, RankingPreview } from "@server/requisitions/preview-requisition-weights.ts";
+export { previewRanking, PREVIEW_SIZE } from "@server/ranking/preview-ranking.ts";
+export type { Movement, PreviewEntry, RankingPreview } from "@server/ranking/preview-ranking.ts";

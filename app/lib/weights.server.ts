@@ -2,14 +2,14 @@
 // validation issues into field errors, and the data the editor needs. Domain logic lives in
 // server/scoring and server/requisitions.
 import { AREA_IDS, AREAS, SKILLS } from "@server/taxonomy/index.ts";
-import { PRESETS } from "@server/scoring/presets.ts";
-import { RequisitionWeightsSchema, type RequisitionWeights } from "@server/scoring/requisition-weights.ts";
+import { PRESETS } from "@server/ranking/weights-presets.ts";
+import { RequisitionWeightsSchema, type RequisitionWeights } from "@server/ranking/weights-schema.ts";
 
 export {
   getRequisitionWeights,
   InvalidWeightsError,
   updateRequisitionWeights,
-} from "@server/requisitions/requisition-weights.ts";
+} from "@server/ranking/save-requisition-weights.ts";
 
 /** What the editor shows: presets, areas with their guide citations, and the skill list. */
 export function editorCatalog() {

@@ -4,7 +4,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
 import { roleAllows } from "@server/auth/permissions.ts";
-import { inBalanceRegion, QUADRANTS, quadrantOf, type QuadrantId } from "@server/scoring/balance-region.ts";
+import { inBalanceRegion, QUADRANTS, quadrantOf, type QuadrantId } from "@server/ranking/balance-region.ts";
 import { ErrorPanel } from "~/components/error-panel.tsx";
 import { ExportMenu } from "~/components/export-menu.tsx";
 import { ScoreScatter } from "~/components/score-scatter.tsx";

@@ -3,8 +3,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { proxyWarnings } from "@server/scoring/proxy-warnings.ts";
-import type { RequisitionWeights } from "@server/scoring/requisition-weights.ts";
+import { proxyWarnings } from "@server/ranking/proxy-warnings.ts";
+import type { RequisitionWeights } from "@server/ranking/weights-schema.ts";
 import { EmptyState } from "~/components/empty-state.tsx";
 import { ErrorPanel } from "~/components/error-panel.tsx";
 import { RangeField } from "~/components/range-field.tsx";

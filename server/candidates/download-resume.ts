@@ -7,7 +7,7 @@ import { recordAudit } from "../audit/record-audit.ts";
 import type { Db } from "../db/client.ts";
 import type { FileType } from "../generated/prisma/enums.ts";
 import { sanitizeFileName } from "../intake/sanitize-file-name.ts";
-import { identityVisible } from "./blind-review.ts";
+import { identityVisible } from "../privacy/blind-review.ts";
 
 export const CONTENT_TYPES: Record<FileType, string> = {
   PDF: "application/pdf",

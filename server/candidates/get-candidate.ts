@@ -3,12 +3,14 @@
 // (the résumé text comes back as segments with those parts replaced by labels).
 import type { Db } from "../db/client.ts";
 import type { FileType, ProcessingStatus, Stage } from "../generated/prisma/enums.ts";
-import { weightsFromJson } from "../requisitions/requisition-weights.ts";
+import { weightsFromJson } from "../ranking/weights-from-json.ts";
 import type { ResumeFacts } from "../resume/extract-resume-facts.ts";
 import type { RoleKind } from "../resume/find-experience.ts";
 import { BACKGROUNDS } from "../scoring/backgrounds.ts";
-import { compileWeights, rankStored, toAreaVector } from "../scoring/rank.ts";
-import { areaWeight } from "../scoring/requisition-weights.ts";
+import { compileWeights, toAreaVector } from "../ranking/score-formula.ts";
+import { gapsAndFlags } from "../ranking/gaps-and-flags.ts";
+import { readShownScores, storedScoresAreCurrent } from "../ranking/shown-scores.ts";
+import { areaWeight } from "../ranking/weights-schema.ts";
 import {
   ScreeningResultSchema,
   type Background,
@@ -16,7 +18,7 @@ import {
   type ScreeningResult,
 } from "../contract/screening-result.ts";
 import { AREA_IDS, AREAS, getArea, getSkill } from "../taxonomy/index.ts";
-import { anonymousLabel, identityVisible } from "./blind-review.ts";
+import { anonymousLabel, identityVisible } from "../privacy/blind-review.ts";
 import { identityRanges, maskedSegments, plainSegments, type TextSegment } from "./mask-identity.ts";
 import { listNotes, type NoteView } from "./notes.ts";
 
@@ -134,15 +136,11 @@ export async function getCandidate(
       processedAt: true,
       stageChangedAt: true,
       displayName: true,
-      productionScore: true,
-      mlScore: true,
-      overallScore: true,
       yearsExperience: true,
       highestDegree: true,
       background: true,
       areaScores: true,
       skillIds: true,
-      weightsVersion: true,
       requisition: { select: { id: true, title: true, blindReview: true, weights: true, weightsVersion: true } },
       candidate: { select: { name: true, email: true, phone: true } },
       resumeFile: { select: { originalName: true, detectedType: true, sizeBytes: true } },
@@ -190,8 +188,9 @@ export async function getCandidate(
   }));
 
   const skillIds = row.skillIds.length > 0 ? row.skillIds : (result?.skills.map((s) => s.id) ?? []);
+  const compiled = compileWeights(weights);
   const ranked = done
-    ? rankStored({ areaScores: stored, skillIds, yearsExperience: row.yearsExperience }, compileWeights(weights))
+    ? gapsAndFlags({ areaScores: stored, skillIds, yearsExperience: row.yearsExperience }, compiled)
     : null;
   const ranking = ranked
     ? (() => {
@@ -218,7 +217,15 @@ export async function getCandidate(
   const segments = visible ? plainSegments(text) : facts ? maskedSegments(text, hidden) : [];
   const name = row.candidate.name ?? result?.contact?.name ?? null;
 
-  const notes = await listNotes(db, row.id);
+  // The scores the table shows and sorts by (server/ranking/shown-scores.ts), under the current weights.
+  const [notes, shown] = await Promise.all([
+    listNotes(db, row.id),
+    done
+      ? storedScoresAreCurrent(db, row.requisitionId, row.requisition.weightsVersion).then((fresh) =>
+          readShownScores(db, row.id, { compiled, fresh }),
+        )
+      : null,
+  ]);
 
   return {
     application: {
@@ -251,7 +258,7 @@ export async function getCandidate(
         }
       : { visible, label: anonymousLabel(row.id), name: null, email: null, phone: null, links: [], fileName: null },
     file: { type: row.resumeFile.detectedType, sizeBytes: row.resumeFile.sizeBytes, downloadable: visible },
-    scores: scoresOf(row, ranked),
+    scores: shown ? { ...shown, weightsVersion: row.requisition.weightsVersion } : null,
     yearsExperience: row.yearsExperience,
     highestDegree: row.highestDegree,
     background,
@@ -301,34 +308,6 @@ export async function getCandidate(
       by: change.by,
     })),
   };
-}
-
-/**
- * The scores as the table shows them: the stored columns when they were ranked with the current
- * weights; right after a weight change, while the rows are being rewritten, the same ranking
- * computed from the stored area scores (what the table sorts by in the meantime).
- */
-function scoresOf(
-  row: {
-    overallScore: number | null;
-    productionScore: number | null;
-    mlScore: number | null;
-    weightsVersion: number | null;
-    requisition: { weightsVersion: number };
-  },
-  ranked: { overall: number; production: number; ml: number } | null,
-): CandidateDetail["scores"] {
-  const current = row.requisition.weightsVersion;
-  if (
-    row.overallScore !== null &&
-    row.productionScore !== null &&
-    row.mlScore !== null &&
-    row.weightsVersion === current
-  ) {
-    return { overall: row.overallScore, production: row.productionScore, ml: row.mlScore, weightsVersion: current };
-  }
-  if (ranked) return { overall: ranked.overall, production: ranked.production, ml: ranked.ml, weightsVersion: current };
-  return null;
 }
 
 function parseResult(json: unknown): ScreeningResult | null {

@@ -1,20 +1,22 @@
 // One page of a requisition's candidates: filtered, sorted (several columns) and paged by
 // PostgreSQL. Scores are ranked with the requisition's CURRENT weights:
 // - normally from the stored score columns, so each sort is an index scan;
-// - right after a weight change, while server/requisitions/rerank-requisition.ts rewrites those
-//   columns in the background, from the stored area scores through SQL expressions that mirror
-//   server/scoring/rank.ts (candidates/ranking-sql.ts), so the new ranking shows at once.
-// Gaps, must-have and years flags of the rows on the page are computed with rank.ts itself.
+// - right after a weight change, while the re-rank job rewrites those columns, from the stored
+//   area scores through the SQL score formula, so the new ranking shows at once.
+// Both through server/ranking/shown-scores.ts: each row shows the scores the query sorted by.
+// Gaps, must-have and years flags of the rows on the page come from server/ranking/gaps-and-flags.ts.
 import type { Db } from "../db/client.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { ProcessingStatus, Stage } from "../generated/prisma/enums.ts";
-import { weightsFromJson } from "../requisitions/weights-json.ts";
-import { compileWeights, rankStored, type CompiledWeights } from "../scoring/rank.ts";
-import type { RequisitionWeights } from "../scoring/requisition-weights.ts";
+import { weightsFromJson } from "../ranking/weights-from-json.ts";
+import { compileWeights, type CompiledWeights } from "../ranking/score-formula.ts";
+import { gapsAndFlags } from "../ranking/gaps-and-flags.ts";
+import { shownScoresSql, storedScoresAreCurrent, type ShownScoresSql } from "../ranking/shown-scores.ts";
+import type { RequisitionWeights } from "../ranking/weights-schema.ts";
 import { SKILLS } from "../taxonomy/index.ts";
 import { normalizeAlias } from "../taxonomy/tokenize.ts";
 import { AREA_IDS } from "../taxonomy/areas.ts";
-import { anonymousLabel, identityVisible } from "./blind-review.ts";
+import { anonymousLabel, identityVisible } from "../privacy/blind-review.ts";
 import {
   hasFilters,
   type CandidateFilters,
@@ -22,7 +24,6 @@ import {
   type CandidateSort,
   type SortKey,
 } from "./candidates-query.ts";
-import { computedScoresLateral } from "./ranking-sql.ts";
 
 export interface CandidateRow {
   id: string;
@@ -87,16 +88,6 @@ export class RequisitionNotFoundError extends Error {
   override name = "RequisitionNotFoundError";
 }
 
-/** Are all scored applications' stored scores ranked with this version? (partial index, one probe) */
-export async function storedScoresAreCurrent(db: Db, requisitionId: string, version: number): Promise<boolean> {
-  // Two probes rather than one OR, so each is a range scan of the partial index, not a walk of it.
-  const stale = await db.$queryRaw<unknown[]>`
-    (SELECT 1 FROM "Application" WHERE "requisitionId" = ${requisitionId} AND status = 'DONE' AND "weightsVersion" < ${version} LIMIT 1)
-    UNION ALL
-    (SELECT 1 FROM "Application" WHERE "requisitionId" = ${requisitionId} AND status = 'DONE' AND "weightsVersion" IS NULL LIMIT 1)`;
-  return stale.length === 0;
-}
-
 export async function loadRankingContext(db: Db, requisitionId: string): Promise<RankingContext> {
   const requisition = await db.requisition.findUnique({
     where: { id: requisitionId },
@@ -115,29 +106,10 @@ export async function loadRankingContext(db: Db, requisitionId: string): Promise
   };
 }
 
-interface Scores {
-  production: Prisma.Sql;
-  ml: Prisma.Sql;
-  overall: Prisma.Sql;
-  /** Joins needed for the score expressions. */
-  join: Prisma.Sql;
-}
+type Scores = ShownScoresSql;
 
 function scoreSql(context: RankingContext): Scores {
-  if (context.fresh) {
-    return {
-      production: Prisma.sql`a."productionScore"`,
-      ml: Prisma.sql`a."mlScore"`,
-      overall: Prisma.sql`a."overallScore"`,
-      join: Prisma.empty,
-    };
-  }
-  return {
-    production: Prisma.sql`s.production`,
-    ml: Prisma.sql`s.ml`,
-    overall: Prisma.sql`s.overall`,
-    join: Prisma.sql`LEFT JOIN ${computedScoresLateral(context.compiled, "a")} ON true`,
-  };
+  return shownScoresSql(context, "a");
 }
 
 /** Identity is searchable and sortable only where blind review shows it. */
@@ -246,6 +218,10 @@ interface RawRow {
   background: string | null;
   areaScores: number[];
   skillIds: string[];
+  /** The shown scores (shown-scores.ts): what the query sorted by. */
+  shownProduction: number | null;
+  shownMl: number | null;
+  shownOverall: number | null;
   createdAt: Date;
   processedAt: Date | null;
 }
@@ -253,7 +229,7 @@ interface RawRow {
 function toRow(raw: RawRow, context: RankingContext): CandidateRow {
   const visible = identityVisible(context.blindReview, raw.stage);
   const scored = raw.status === "DONE" && raw.areaScores.length === AREA_IDS.length;
-  const ranking = scored ? rankStored(raw, context.compiled) : null;
+  const flags = scored ? gapsAndFlags(raw, context.compiled) : null;
   const name = visible ? raw.displayName : null;
   const fileName = visible ? raw.originalName : null;
   return {
@@ -266,23 +242,26 @@ function toRow(raw: RawRow, context: RankingContext): CandidateRow {
     failureCode: raw.failureCode,
     failureMessage: raw.failureMessage,
     stage: raw.stage,
-    productionScore: ranking?.production ?? null,
-    mlScore: ranking?.ml ?? null,
-    overallScore: ranking?.overall ?? null,
+    productionScore: scored ? raw.shownProduction : null,
+    mlScore: scored ? raw.shownMl : null,
+    overallScore: scored ? raw.shownOverall : null,
     yearsExperience: raw.yearsExperience,
     highestDegree: raw.highestDegree,
     background: raw.background,
-    gaps: ranking?.gaps ?? [],
-    missingMustHaves: ranking?.missingMustHaves ?? [],
-    meetsMinYears: ranking?.meetsMinYears ?? null,
-    weightsVersion: ranking ? context.version : null,
+    gaps: flags?.gaps ?? [],
+    missingMustHaves: flags?.missingMustHaves ?? [],
+    meetsMinYears: flags?.meetsMinYears ?? null,
+    weightsVersion: scored ? context.version : null,
     uploadedAt: raw.createdAt.toISOString(),
     processedAt: raw.processedAt?.toISOString() ?? null,
   };
 }
 
-const ROW_COLUMNS = Prisma.sql`a.id, a."displayName", a.status, a."failureCode", a."failureMessage", a.stage,
-  a."yearsExperience", a."highestDegree", a.background, a."areaScores", a."skillIds", a."createdAt", a."processedAt"`;
+const rowColumns = (
+  scores: Scores,
+) => Prisma.sql`a.id, a."displayName", a.status, a."failureCode", a."failureMessage", a.stage,
+  a."yearsExperience", a."highestDegree", a.background, a."areaScores", a."skillIds", a."createdAt", a."processedAt",
+  ${scores.production} AS "shownProduction", ${scores.ml} AS "shownMl", ${scores.overall} AS "shownOverall"`;
 
 /**
  * Rows in the table's order, `limit` from `offset`. Used for a page, and by exports and bulk
@@ -296,7 +275,7 @@ export async function selectCandidateRows(
 ): Promise<CandidateRow[]> {
   const scores = scoreSql(context);
   const raw = await db.$queryRaw<RawRow[]>`
-    SELECT ${ROW_COLUMNS}, (SELECT "originalName" FROM "ResumeFile" rf WHERE rf.id = a."resumeFileId") AS "originalName"
+    SELECT ${rowColumns(scores)}, (SELECT "originalName" FROM "ResumeFile" rf WHERE rf.id = a."resumeFileId") AS "originalName"
     FROM ${fromSql(scores)}
     WHERE ${whereSql(context, query.filters, scores)}
     ORDER BY ${orderSql(context, query.sorts, scores)}
@@ -321,7 +300,7 @@ export async function* walkCandidateRows(
   const size = Prisma.raw(String(Math.max(1, Math.floor(chunkSize))));
   await tx.$executeRaw`
     DECLARE ${cursor} NO SCROLL CURSOR FOR
-    SELECT ${ROW_COLUMNS}, (SELECT "originalName" FROM "ResumeFile" rf WHERE rf.id = a."resumeFileId") AS "originalName"
+    SELECT ${rowColumns(scores)}, (SELECT "originalName" FROM "ResumeFile" rf WHERE rf.id = a."resumeFileId") AS "originalName"
     FROM ${fromSql(scores)}
     WHERE ${whereSql(context, query.filters, scores)}
     ORDER BY ${orderSql(context, query.sorts, scores)}`;

@@ -3,7 +3,7 @@
 // requisition of 100,000 still draws at once; plus the requisition's balance region.
 import type { Db } from "../db/client.ts";
 import type { Stage } from "../generated/prisma/enums.ts";
-import { balanceGeometry, type BalanceGeometry } from "../scoring/balance-region.ts";
+import { balanceGeometry, type BalanceGeometry } from "../ranking/balance-region.ts";
 import type { CandidateFilters, CandidatesQuery } from "./candidates-query.ts";
 import { countCandidates, loadRankingContext, selectCandidateRows } from "./list-candidates.ts";
 

@@ -17,7 +17,7 @@ import { countCandidates, loadRankingContext } from "../candidates/list-candidat
 import type { Db } from "../db/client.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { logger } from "../logger.ts";
-import type { RequisitionWeights } from "../scoring/requisition-weights.ts";
+import type { RequisitionWeights } from "../ranking/weights-schema.ts";
 import { AREAS } from "../taxonomy/areas.ts";
 import { csvStream } from "./csv.ts";
 import { exportRowChunks } from "./export-rows.ts";

@@ -3,7 +3,7 @@
 // the event stream, once a second) and the recent batches of a requisition still in progress.
 import type { Db } from "../db/client.ts";
 import type { ProcessingStatus, Stage } from "../generated/prisma/enums.ts";
-import { anonymousLabel, identityVisible } from "../candidates/blind-review.ts";
+import { anonymousLabel, identityVisible } from "../privacy/blind-review.ts";
 import type { RefusedFile } from "./intake-upload.ts";
 
 export type StatusCounts = Record<ProcessingStatus, number>;

@@ -10,8 +10,8 @@ import {
   QUADRANTS,
 } from "./balance-region.ts";
 import { weightedPowerMean } from "./power-mean.ts";
-import { GAP_THRESHOLD } from "./rank.ts";
-import { balanceExponent } from "./requisition-weights.ts";
+import { GAP_THRESHOLD } from "./gaps-and-flags.ts";
+import { balanceExponent } from "./weights-schema.ts";
 
 describe("balance region", () => {
   it("puts every point of the iso-line at overall = threshold, for any exponent and weight", () => {

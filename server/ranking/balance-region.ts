@@ -8,7 +8,7 @@
 // Quadrants (split at the gap threshold) carry the guide's words for each path
 // (ml-engineer-role-in-practice.txt, "Common Backgrounds" and "Adjacent Roles").
 import { weightedPowerMean } from "./power-mean.ts";
-import { GAP_THRESHOLD } from "./rank.ts";
+import { GAP_THRESHOLD } from "./gaps-and-flags.ts";
 
 /** Overall score from which a candidate counts as strong on the requisition's terms. */
 export const BALANCE_THRESHOLD = 60;

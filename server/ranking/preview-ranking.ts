@@ -1,8 +1,9 @@
 // The editor's live preview: the top of the ranking under the saved weights and under the
 // form's weights, computed from stored area scores (rankStored is pure and fast, no re-parsing).
 import type { Db } from "../db/client.ts";
-import { compileWeights, rankStored } from "../scoring/rank.ts";
-import type { RequisitionWeights } from "../scoring/requisition-weights.ts";
+import { compileWeights } from "./score-formula.ts";
+import { rankStored } from "./gaps-and-flags.ts";
+import type { RequisitionWeights } from "./weights-schema.ts";
 
 export const PREVIEW_SIZE = 10;
 

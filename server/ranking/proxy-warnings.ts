@@ -1,5 +1,5 @@
 // Warnings for weights that lean on likely proxies for protected traits (PRODUCT.md, fairness).
-import type { RequisitionWeights } from "./requisition-weights.ts";
+import type { RequisitionWeights } from "./weights-schema.ts";
 
 export interface ProxyWarning {
   field: "minDegree" | "minYears";

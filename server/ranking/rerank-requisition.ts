@@ -1,14 +1,14 @@
 // Rewrites the stored score columns of a requisition's applications after a weight change, from
 // their stored area scores (no re-parsing), in chunks so no lock is held for long and the table
-// stays usable meanwhile. Until it finishes, the candidates table ranks with SQL expressions over
-// the area scores (server/candidates/ranking-sql.ts), so the new ranking is visible at once;
+// stays usable meanwhile. Until it finishes, every screen ranks with the SQL score formula over
+// the area scores (shown-scores.ts, score-formula-sql.ts), so the new ranking is visible at once;
 // these columns only make the steady state fast (index scans).
 import type { Db } from "../db/client.ts";
 import { Prisma } from "../generated/prisma/client.ts";
-import { computedScoresLateral } from "../candidates/ranking-sql.ts";
-import { compileWeights } from "../scoring/rank.ts";
-import type { RequisitionWeights } from "../scoring/requisition-weights.ts";
-import { weightsFromJson } from "./weights-json.ts";
+import { computedScoresLateral } from "./score-formula-sql.ts";
+import { compileWeights } from "./score-formula.ts";
+import type { RequisitionWeights } from "./weights-schema.ts";
+import { weightsFromJson } from "./weights-from-json.ts";
 
 export interface RerankOptions {
   chunkSize?: number;

@@ -3,12 +3,10 @@
 // the stored area scores (no re-parsing), awaited or in the background.
 import { recordAudit, SYSTEM_ACTOR, type AuditActor } from "../audit/record-audit.ts";
 import type { Db } from "../db/client.ts";
-import { RequisitionWeightsSchema, type RequisitionWeights } from "../scoring/requisition-weights.ts";
+import { RequisitionWeightsSchema, type RequisitionWeights } from "./weights-schema.ts";
 import { logger } from "../logger.ts";
 import { rerankRequisition } from "./rerank-requisition.ts";
-import { weightsFromJson } from "./weights-json.ts";
-
-export { weightsFromJson };
+import { weightsFromJson } from "./weights-from-json.ts";
 
 export async function getRequisitionWeights(db: Db, requisitionId: string) {
   const requisition = await db.requisition.findUnique({

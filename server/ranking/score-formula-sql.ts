@@ -1,10 +1,10 @@
-// The requisition's ranking as SQL expressions over an application's stored area scores, the
-// exact mirror of server/scoring/rank.ts (dimensionScores) and power-mean.ts, rounded the same
-// way. The candidates table uses them while the stored score columns are being rewritten after
-// a weight change (see server/requisitions/rerank-requisition.ts), so the new ranking is visible
-// at once; tests/integration/rerank.test.ts checks SQL and TypeScript agree.
+// THE score formula in SQL: the exact twin of dimensionScores (score-formula.ts) and power-mean.ts,
+// over an application's stored area scores, rounded the same way. Re-ranking writes the stored
+// score columns with it (rerank-requisition.ts); screens read it while those columns catch up
+// after a weight change (shown-scores.ts); the preview ranks with it (preview-ranking.ts).
+// tests/integration/score-formula-agreement.test.ts checks SQL and TypeScript agree.
 import { Prisma } from "../generated/prisma/client.ts";
-import type { CompiledWeights } from "../scoring/rank.ts";
+import type { CompiledWeights } from "./score-formula.ts";
 import { AREA_IDS } from "../taxonomy/areas.ts";
 
 const literal = (n: number) => Prisma.raw(Number.isFinite(n) ? String(n) : "0");
@@ -34,13 +34,14 @@ function powerMean(compiled: CompiledWeights): Prisma.Sql {
 const round1 = (expression: Prisma.Sql) => Prisma.sql`round((${expression})::numeric, 1)::float8`;
 
 /**
- * A LATERAL subquery `s` giving `s.production`, `s.ml` and `s.overall` for the row `alias`; join
- * it with LEFT JOIN … ON true (no row, so NULLs, unless the row is parsed with a full area vector).
+ * A LATERAL subquery `name` giving `name.production`, `name.ml` and `name.overall` for the row
+ * `alias`; join it with LEFT JOIN … ON true (no row, so NULLs, unless the row is DONE with a full
+ * area vector).
  */
-export function computedScoresLateral(compiled: CompiledWeights, alias = "a"): Prisma.Sql {
+export function computedScoresLateral(compiled: CompiledWeights, alias = "a", name = "s"): Prisma.Sql {
   const scored = Prisma.raw(`${alias}.status = 'DONE' AND cardinality(${alias}."areaScores") = ${AREA_IDS.length}`);
   return Prisma.sql`LATERAL (
     SELECT ${round1(Prisma.sql`p`)} AS production, ${round1(Prisma.sql`m`)} AS ml, ${round1(powerMean(compiled))} AS overall
     FROM (SELECT ${weightedSum(alias, compiled.production)} AS p, ${weightedSum(alias, compiled.ml)} AS m WHERE ${scored}) AS dims
-  ) AS s`;
+  ) AS ${Prisma.raw(name)}`;
 }

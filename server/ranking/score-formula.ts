@@ -1,8 +1,11 @@
-// Ranking for a requisition from STORED area scores: changing weights re-ranks without
-// re-parsing. Pure and allocation-light so 100,000 applications re-rank well under a second.
+// THE score formula: a requisition's weights compiled once, then an application's stored area
+// scores → its production, ML and overall scores. Changing weights re-ranks without re-parsing.
+// Its one SQL twin is score-formula-sql.ts (used while stored columns catch up, by re-ranking and
+// by the preview); tests/integration/score-formula-agreement.test.ts checks the two agree.
+// Change the formula here and there, nowhere else. Pure and allocation-light.
 import { AREAS, AREA_IDS, type AreaId } from "../taxonomy/areas.ts";
 import { weightedPowerMean } from "./power-mean.ts";
-import { areaWeight, balanceExponent, type RequisitionWeights } from "./requisition-weights.ts";
+import { areaWeight, balanceExponent, type RequisitionWeights } from "./weights-schema.ts";
 
 /** Area scores (0–100) in AREA_IDS order. */
 export type AreaVector = ArrayLike<number>;
@@ -54,6 +57,7 @@ export interface DimensionScores {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+/** The formula: dimension scores (weighted means of their areas) and overall (weighted power mean), 1 decimal. */
 export function dimensionScores(areas: AreaVector, compiled: CompiledWeights): DimensionScores {
   let production = 0;
   let ml = 0;
@@ -66,75 +70,6 @@ export function dimensionScores(areas: AreaVector, compiled: CompiledWeights): D
   return { production: round1(production), ml: round1(ml), overall: round1(overall) };
 }
 
-/** Must-have skills the candidate does not show. */
-export function missingMustHaves(skillIds: readonly string[], compiled: CompiledWeights): string[] {
-  const missing: string[] = [];
-  for (const id of compiled.mustHave) if (!skillIds.includes(id)) missing.push(id);
-  return missing;
-}
-
-export function meetsMinYears(years: number | null, compiled: CompiledWeights): boolean | null {
-  if (compiled.minYears === null) return null;
-  if (years === null) return false;
-  return years >= compiled.minYears;
-}
-
-/** Below this an area the requisition cares about is a gap. */
-export const GAP_THRESHOLD = 40;
-export const MAX_GAPS = 3;
-
-/**
- * The weakest areas this requisition cares about — the guide's "where focused development would
- * close the most important gaps" — ordered by how much they matter times how far they fall short.
- */
-export function findGaps(areas: AreaVector, compiled: CompiledWeights): AreaId[] {
-  // Hot path of re-ranking: keep the MAX_GAPS most severe in a tiny insertion-sorted list
-  // (ties keep AREA_IDS order because only a strictly greater severity moves ahead).
-  const chosen: number[] = [];
-  const severities: number[] = [];
-  for (let i = 0; i < AREA_IDS.length; i++) {
-    const weight = compiled.areaWeights[i]!;
-    const score = areas[i] ?? 0;
-    if (weight <= 0 || score >= GAP_THRESHOLD) continue;
-    const severity = weight * (GAP_THRESHOLD - score + 10);
-    let at = chosen.length;
-    while (at > 0 && severities[at - 1]! < severity) at--;
-    if (at >= MAX_GAPS) continue;
-    chosen.splice(at, 0, i);
-    severities.splice(at, 0, severity);
-    if (chosen.length > MAX_GAPS) {
-      chosen.pop();
-      severities.pop();
-    }
-  }
-  return chosen.map((i) => AREA_IDS[i]!);
-}
-
 export function toAreaVector(scores: Partial<Record<AreaId, number>>): Float64Array {
   return Float64Array.from(AREA_IDS, (id) => scores[id] ?? 0);
-}
-
-export interface StoredScores {
-  areaScores: ArrayLike<number>;
-  skillIds: readonly string[];
-  yearsExperience: number | null;
-}
-
-export interface Ranking extends DimensionScores {
-  gaps: AreaId[];
-  missingMustHaves: string[];
-  meetsMinYears: boolean | null;
-}
-
-/** Everything a requisition derives from an application's stored scores. */
-export function rankStored(stored: StoredScores, compiled: CompiledWeights): Ranking {
-  const { production, ml, overall } = dimensionScores(stored.areaScores, compiled);
-  return {
-    production,
-    ml,
-    overall,
-    gaps: findGaps(stored.areaScores, compiled),
-    missingMustHaves: missingMustHaves(stored.skillIds, compiled),
-    meetsMinYears: meetsMinYears(stored.yearsExperience, compiled),
-  };
 }

@@ -1,4 +1,4 @@
-import { RequisitionWeightsSchema, type RequisitionWeights } from "../scoring/requisition-weights.ts";
+import { RequisitionWeightsSchema, type RequisitionWeights } from "./weights-schema.ts";
 
 /** Stored JSON → weights. Anything unreadable (an older format) falls back to the defaults. */
 export function weightsFromJson(json: unknown): RequisitionWeights {

@@ -1,7 +1,7 @@
 // Starting points for the requisition editor. Each is a full set of weights a hiring manager
 // can then tune. Grounded in the guide's description of the role and its specialisations.
 import type { AreaId } from "../taxonomy/areas.ts";
-import { RequisitionWeightsSchema, type RequisitionWeights } from "./requisition-weights.ts";
+import { RequisitionWeightsSchema, type RequisitionWeights } from "./weights-schema.ts";
 
 export interface WeightsPreset {
   id: "balanced" | "research" | "platform";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { extractResumeFacts } from "../resume/extract-resume-facts.ts";
 import { scoreResume } from "./score-resume.ts";
-import { RequisitionWeightsSchema } from "./requisition-weights.ts";
+import { RequisitionWeightsSchema } from "../ranking/weights-schema.ts";
 
 const now = new Date("2026-11-22T00:00:00Z");
 

@@ -6,8 +6,9 @@ import type { Background, ScreeningResult } from "../contract/screening-result.t
 import { getSkill } from "../taxonomy/index.ts";
 import { classifyBackground } from "./backgrounds.ts";
 import { collectEvidence } from "./evidence.ts";
-import { compileWeights, dimensionScores, findGaps, toAreaVector } from "./rank.ts";
-import { DEFAULT_WEIGHTS, type RequisitionWeights } from "./requisition-weights.ts";
+import { compileWeights, dimensionScores, toAreaVector } from "../ranking/score-formula.ts";
+import { findGaps } from "../ranking/gaps-and-flags.ts";
+import { DEFAULT_WEIGHTS, type RequisitionWeights } from "../ranking/weights-schema.ts";
 import { scoreAreas } from "./score-areas.ts";
 import { toScoringInput } from "./scoring-input.ts";
 

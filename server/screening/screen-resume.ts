@@ -9,7 +9,7 @@ import { ExtractionError, extractionErrors } from "../extraction/errors.ts";
 import { extractText, type ExtractionLimits } from "../extraction/extract-text.ts";
 import { PARSER_VERSION } from "../extraction/parser-version.ts";
 import { extractResumeFacts, type ResumeFacts } from "../resume/extract-resume-facts.ts";
-import type { RequisitionWeights } from "../scoring/requisition-weights.ts";
+import type { RequisitionWeights } from "../ranking/weights-schema.ts";
 import { scoreResume, type ScoredResume } from "../scoring/score-resume.ts";
 import type { Contact, ResumeFormat, ScreeningResult } from "../contract/screening-result.ts";
 

@@ -7,7 +7,7 @@ import { checkLoginRateLimit } from "../../server/auth/login-rate-limit.ts";
 import { hashPassword } from "../../server/auth/password.ts";
 import { getSessionUser } from "../../server/auth/sessions.ts";
 import { signIn } from "../../server/auth/sign-in.ts";
-import { updateRequisitionWeights } from "../../server/requisitions/requisition-weights.ts";
+import { updateRequisitionWeights } from "../../server/ranking/save-requisition-weights.ts";
 import { createUser } from "../../server/users/create-user.ts";
 import {
   changeUserRole,

@@ -11,7 +11,7 @@ import { segmentsReveal } from "../../server/candidates/mask-identity.ts";
 import { findNeighbours } from "../../server/candidates/list-candidates.ts";
 import { addNote, InvalidNoteError, listNotes } from "../../server/candidates/notes.ts";
 import { intakeResume } from "../../server/intake/intake-resume.ts";
-import { updateRequisitionWeights } from "../../server/requisitions/requisition-weights.ts";
+import { updateRequisitionWeights } from "../../server/ranking/save-requisition-weights.ts";
 import { BACKGROUNDS } from "../../server/scoring/backgrounds.ts";
 import { AREA_IDS } from "../../server/taxonomy/areas.ts";
 import { processParseResume } from "../../workers/processors/parse-resume.processor.ts";

@@ -15,9 +15,10 @@ import {
 } from "../../server/candidates/list-candidates.ts";
 import type { Stage } from "../../server/generated/prisma/enums.ts";
 import { listRequisitions } from "../../server/requisitions/list-requisitions.ts";
-import { rerankRequisition, rerankStaleRequisitions } from "../../server/requisitions/rerank-requisition.ts";
-import { compileWeights, rankStored } from "../../server/scoring/rank.ts";
-import { RequisitionWeightsSchema } from "../../server/scoring/requisition-weights.ts";
+import { rerankRequisition, rerankStaleRequisitions } from "../../server/ranking/rerank-requisition.ts";
+import { compileWeights } from "../../server/ranking/score-formula.ts";
+import { rankStored } from "../../server/ranking/gaps-and-flags.ts";
+import { RequisitionWeightsSchema } from "../../server/ranking/weights-schema.ts";
 import { AREAS } from "../../server/taxonomy/areas.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 

@@ -1,11 +1,12 @@
 // Scores stored by the worker and re-ranking after a weight change, on the real PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { intakeResume } from "../../server/intake/intake-resume.ts";
-import { InvalidWeightsError, updateRequisitionWeights } from "../../server/requisitions/requisition-weights.ts";
+import { InvalidWeightsError, updateRequisitionWeights } from "../../server/ranking/save-requisition-weights.ts";
 import { parseCandidatesQuery } from "../../server/candidates/candidates-query.ts";
 import { listCandidates } from "../../server/candidates/list-candidates.ts";
-import { compileWeights, rankStored } from "../../server/scoring/rank.ts";
-import { RequisitionWeightsSchema } from "../../server/scoring/requisition-weights.ts";
+import { compileWeights } from "../../server/ranking/score-formula.ts";
+import { rankStored } from "../../server/ranking/gaps-and-flags.ts";
+import { RequisitionWeightsSchema } from "../../server/ranking/weights-schema.ts";
 import { AREA_IDS } from "../../server/taxonomy/areas.ts";
 import { processParseResume } from "../../workers/processors/parse-resume.processor.ts";
 import { reprocessOutdatedApplications } from "../../workers/reconcile.ts";

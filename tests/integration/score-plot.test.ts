@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCandidatesQuery } from "../../server/candidates/candidates-query.ts";
 import { plotCandidates } from "../../server/candidates/plot-candidates.ts";
 import type { Stage } from "../../server/generated/prisma/enums.ts";
-import { compileWeights, rankStored } from "../../server/scoring/rank.ts";
-import { RequisitionWeightsSchema } from "../../server/scoring/requisition-weights.ts";
+import { compileWeights } from "../../server/ranking/score-formula.ts";
+import { rankStored } from "../../server/ranking/gaps-and-flags.ts";
+import { RequisitionWeightsSchema } from "../../server/ranking/weights-schema.ts";
 import { AREAS } from "../../server/taxonomy/areas.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 

@@ -7,8 +7,9 @@ import type { Db } from "../../server/db/client.ts";
 import type { ExtractionLimits } from "../../server/extraction/extract-text.ts";
 import { PARSER_VERSION } from "../../server/extraction/parser-version.ts";
 import { ParseResumePayloadSchema } from "../../server/queue/parse-resume.job.ts";
-import { weightsFromJson } from "../../server/requisitions/weights-json.ts";
-import { compileWeights, meetsMinYears, missingMustHaves, toAreaVector } from "../../server/scoring/rank.ts";
+import { weightsFromJson } from "../../server/ranking/weights-from-json.ts";
+import { compileWeights, toAreaVector } from "../../server/ranking/score-formula.ts";
+import { meetsMinYears, missingMustHaves } from "../../server/ranking/gaps-and-flags.ts";
 import type { ScreenedResume, ScreenResumeOptions } from "../../server/screening/screen-resume.ts";
 import {
   loadApplicationToParse,
