@@ -21,7 +21,7 @@ export function getParseQueue(): ParseQueue {
   return globalForQueue.__parseQueue;
 }
 
-/** Throws a QueueUnavailableError at once (no waiting) when Redis is down. */
+/** Throws an `unavailable` AppError at once (no waiting) when Redis is down. */
 export function enqueueParse(applicationId: string): Promise<void> {
   return enqueueParseResume(getParseQueue(), applicationId);
 }

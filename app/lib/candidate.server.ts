@@ -15,8 +15,8 @@ import { retryApplication } from "@server/queue/retry-application.ts";
 import { getParseQueue } from "@server/services.ts";
 
 export { getCandidate, type CandidateDetail } from "@server/candidates/get-candidate.ts";
-export { changeStage, StageSchema, StageChangeError } from "@server/candidates/change-stage.ts";
-export { addNote, InvalidNoteError, MAX_NOTE_LENGTH } from "@server/candidates/notes.ts";
+export { changeStage, StageSchema } from "@server/candidates/change-stage.ts";
+export { addNote, MAX_NOTE_LENGTH } from "@server/candidates/notes.ts";
 export { downloadResume } from "@server/candidates/download-resume.ts";
 
 export function candidateNotFound(): never {

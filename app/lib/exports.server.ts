@@ -3,12 +3,8 @@
 // "export", and the file streamed as an attachment. Domain code lives in server/exports.
 import { createReadableStreamFromReadable, type AppLoadContext } from "@remix-run/node";
 import { InvalidQueryError, parseCandidatesQuery } from "@server/candidates/candidates-query.ts";
-import {
-  ExportRequisitionNotFoundError,
-  startCandidatesExport,
-  type ExportFormat,
-  type ExportScope,
-} from "@server/exports/export-candidates.ts";
+import { isAppError } from "@server/errors/app-error.ts";
+import { startCandidatesExport, type ExportFormat, type ExportScope } from "@server/exports/export-candidates.ts";
 import { auditActor, clientIp, requireRequisitionPermission } from "./auth.server.ts";
 import { getPrisma } from "./db.server.ts";
 
@@ -85,7 +81,7 @@ export async function exportResponse(
       },
     });
   } catch (error) {
-    if (error instanceof ExportRequisitionNotFoundError) return plainText(404, "Requisition not found.");
+    if (isAppError(error)) return plainText(error.status, error.message);
     throw error;
   }
 }

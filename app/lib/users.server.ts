@@ -2,4 +2,4 @@
 export { listUsers, getUserForAdmin } from "@server/users/list-users.ts";
 export { createUser } from "@server/users/create-user.ts";
 export { changeUserRole, resetUserPassword, setUserDisabled, setUserMemberships } from "@server/users/change-user.ts";
-export { UserChangeError, ROLES } from "@server/users/user-input.ts";
+export { ROLES } from "@server/users/user-input.ts";

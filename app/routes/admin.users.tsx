@@ -8,7 +8,8 @@ import { TextField } from "~/components/text-field.tsx";
 import { auditActor, clientIp, requirePermission } from "~/lib/auth.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
 import { plural } from "~/lib/format.ts";
-import { createUser, listUsers, UserChangeError } from "~/lib/users.server.ts";
+import { createUser, listUsers } from "~/lib/users.server.ts";
+import { isAppError } from "@server/errors/app-error.ts";
 
 export const meta: MetaFunction = () => [{ title: "Users · Admin · MLE Screening" }];
 
@@ -55,11 +56,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const user = await createUser(getPrisma(), values, auditActor(admin), clientIp(request, context));
     return redirect(`/admin/users?created=${encodeURIComponent(user.email)}`);
   } catch (error) {
-    if (error instanceof UserChangeError) {
-      const field = (["email", "name", "role", "password"] as const).find((f) => f === error.field) ?? "form";
+    if (isAppError(error)) {
+      const path = error.issues[0]?.path;
+      const field = (["email", "name", "role", "password"] as const).find((f) => f === path) ?? "form";
       return data(
         { errors: { [field]: error.message } as Partial<Record<Field | "form", string>>, values },
-        { status: 400 },
+        { status: error.status },
       );
     }
     throw error;

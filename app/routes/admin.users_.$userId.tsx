@@ -1,5 +1,5 @@
 // Admin: one account — role, requisition memberships, password reset, disable/enable.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
 import { MIN_PASSWORD_LENGTH } from "@server/auth/password.ts";
 import { ErrorPanel } from "~/components/error-panel.tsx";
@@ -13,8 +13,19 @@ import {
   resetUserPassword,
   setUserDisabled,
   setUserMemberships,
-  UserChangeError,
 } from "~/lib/users.server.ts";
+import { AppError, isAppError } from "@server/errors/app-error.ts";
+import type { BreadcrumbHandle } from "~/components/breadcrumbs.tsx";
+
+export const handle: BreadcrumbHandle = {
+  breadcrumb: (match) => {
+    const page = match.data as SerializeFrom<typeof loader> | undefined;
+    return [
+      { label: "Users", to: "/admin/users" },
+      { label: page ? page.user.name : "Account", to: match.pathname },
+    ];
+  },
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
   { title: `${loaderData?.user.name ?? "User"} · Admin · MLE Screening` },
@@ -81,7 +92,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         break;
       case "disable":
       case "enable":
-        if (userId === admin.id) throw new UserChangeError("You cannot disable your own account.");
+        if (userId === admin.id) throw new AppError("forbidden", "You cannot disable your own account.");
         await setUserDisabled(db, userId, intent === "disable", actor, ip);
         break;
       default:
@@ -91,8 +102,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         );
     }
   } catch (error) {
-    if (error instanceof UserChangeError)
-      return data({ ok: false as const, intent, message: error.message }, { status: 400 });
+    if (isAppError(error))
+      return data({ ok: false as const, intent, message: error.message }, { status: error.status });
     throw error;
   }
   return { ok: true as const, intent, message: DONE[intent] };
@@ -106,11 +117,6 @@ export default function AdminUser() {
   const errorFor = (intent: Intent) => (result && !result.ok && result.intent === intent ? result.message : undefined);
   return (
     <>
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/admin/users">Users</Link>
-        <span aria-hidden="true">/</span>
-        <span aria-current="page">{user.name}</span>
-      </nav>
       <div className="page-header">
         <div>
           <h1 className="page-title" data-testid="user-title">

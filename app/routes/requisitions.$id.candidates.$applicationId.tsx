@@ -1,7 +1,7 @@
 // The candidate page: why this applicant scored as they did (area scores with their evidence
 // highlighted in the résumé text), gaps, background, timeline, notes, stage decisions and history,
 // the original file, and previous/next in the table's order. Identity follows blind review.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
 import { Form, Link, useFetcher, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
 import { useState } from "react";
 import { roleAllows } from "@server/auth/permissions.ts";
@@ -23,15 +23,16 @@ import {
   candidateNotFound,
   changeStage,
   getCandidate,
-  InvalidNoteError,
   MAX_NOTE_LENGTH,
   retryParse,
   StageSchema,
   tableQueryFrom,
 } from "~/lib/candidate.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
+import { isAppError } from "@server/errors/app-error.ts";
 import { formatBytes, formatYears, plural } from "~/lib/format.ts";
 import { useLiveRevalidation } from "~/lib/use-live-revalidation.ts";
+import type { BreadcrumbHandle } from "~/components/breadcrumbs.tsx";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const { user, application } = await requireApplicationPermission(request, params.applicationId, "view");
@@ -96,8 +97,8 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       await addNote(db, { applicationId: application.id, authorId: user.id, body: form.get("body") });
       return data<ActionResult>({ intent, ok: true });
     } catch (error) {
-      if (error instanceof InvalidNoteError)
-        return data<ActionResult>({ intent, ok: false, error: error.message }, { status: 400 });
+      if (isAppError(error))
+        return data<ActionResult>({ intent, ok: false, error: error.message }, { status: error.status });
       throw error;
     }
   }
@@ -112,6 +113,13 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 
   return data<ActionResult>({ intent: "unknown", ok: false, error: "Unknown action." }, { status: 400 });
 }
+
+export const handle: BreadcrumbHandle = {
+  breadcrumb: (match) => {
+    const page = match.data as SerializeFrom<typeof loader> | undefined;
+    return { label: page ? page.candidate.identity.label : "Candidate", to: match.pathname };
+  },
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
   {
@@ -163,13 +171,6 @@ export default function CandidatePage() {
       data-identity={identity.visible ? "visible" : "hidden"}
     >
       <div className="candidate-topline">
-        <nav className="breadcrumbs" aria-label="Breadcrumb">
-          <Link to="/requisitions">Requisitions</Link>
-          <span aria-hidden="true">/</span>
-          <Link to={tableHref}>{requisition.title}</Link>
-          <span aria-hidden="true">/</span>
-          <span aria-current="page">{identity.label}</span>
-        </nav>
         <CandidatePager
           previousHref={hrefOf(navigation.previous)}
           nextHref={hrefOf(navigation.next)}

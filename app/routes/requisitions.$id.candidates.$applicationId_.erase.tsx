@@ -3,7 +3,8 @@
 // the requisition with ?erased=1. The candidate page's "Erase" button posts here.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
-import { ApplicationNotFoundError, eraseApplication } from "@server/privacy/erase-candidate.ts";
+import { isAppError } from "@server/errors/app-error.ts";
+import { eraseApplication } from "@server/privacy/erase-candidate.ts";
 import { ErrorPanel } from "~/components/error-panel.tsx";
 import { auditActor, clientIp, requireApplicationPermission } from "~/lib/auth.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
@@ -66,7 +67,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       reason: "request",
     });
   } catch (error) {
-    if (error instanceof ApplicationNotFoundError) notFound();
+    if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   }
   return redirect(`/requisitions/${application.requisitionId}?erased=1`);

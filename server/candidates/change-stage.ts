@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { AuditActor } from "../audit/record-audit.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { Db } from "../db/client.ts";
+import { AppError } from "../errors/app-error.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { Stage } from "../generated/prisma/enums.ts";
 
@@ -34,15 +35,11 @@ export interface ChangeStageResult {
   moved: Array<{ applicationId: string; fromStage: Stage }>;
 }
 
-export class StageChangeError extends Error {
-  override name = "StageChangeError";
-}
-
 export async function changeStage(db: Db, actor: AuditActor, input: ChangeStageInput): Promise<ChangeStageResult> {
   const toStage = StageSchema.parse(input.toStage);
   const ids = [...new Set(input.applicationIds.filter((id) => typeof id === "string" && id.length > 0))];
   if (ids.length > MAX_STAGE_CHANGE_IDS) {
-    throw new StageChangeError(`Too many candidates at once: at most ${MAX_STAGE_CHANGE_IDS} per change.`);
+    throw new AppError("too_large", `Too many candidates at once: at most ${MAX_STAGE_CHANGE_IDS} per change.`);
   }
   if (ids.length === 0) return { changed: 0, unchanged: 0, ignored: 0, moved: [] };
 

@@ -6,6 +6,7 @@
 // Both through server/ranking/shown-scores.ts: each row shows the scores the query sorted by.
 // Gaps, must-have and years flags of the rows on the page come from server/ranking/gaps-and-flags.ts.
 import type { Db } from "../db/client.ts";
+import { AppError } from "../errors/app-error.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { ProcessingStatus, Stage } from "../generated/prisma/enums.ts";
 import { weightsFromJson } from "../ranking/weights-from-json.ts";
@@ -84,16 +85,12 @@ export interface RankingContext {
   fresh: boolean;
 }
 
-export class RequisitionNotFoundError extends Error {
-  override name = "RequisitionNotFoundError";
-}
-
 export async function loadRankingContext(db: Db, requisitionId: string): Promise<RankingContext> {
   const requisition = await db.requisition.findUnique({
     where: { id: requisitionId },
     select: { id: true, blindReview: true, weights: true, weightsVersion: true },
   });
-  if (!requisition) throw new RequisitionNotFoundError(`No requisition ${requisitionId}`);
+  if (!requisition) throw new AppError("not_found", "This requisition does not exist.");
   // (The freshness probe needs the version, so these two stay in sequence; both are index probes.)
   const weights = weightsFromJson(requisition.weights);
   return {

@@ -1,6 +1,7 @@
 // Notes that recruiters write on an application: short free text, newest first.
 import { z } from "zod";
 import type { Db } from "../db/client.ts";
+import { AppError } from "../errors/app-error.ts";
 
 export const MAX_NOTE_LENGTH = 5_000;
 
@@ -16,10 +17,6 @@ export const NoteBodySchema = z
         `A note can be at most ${MAX_NOTE_LENGTH.toLocaleString("en")} characters; shorten it or split it in two.`,
       ),
   );
-
-export class InvalidNoteError extends Error {
-  override name = "InvalidNoteError";
-}
 
 export interface NoteView {
   id: string;
@@ -39,13 +36,16 @@ function toView(note: { id: string; body: string; createdAt: Date; author: NoteV
   return { id: note.id, body: note.body, createdAt: note.createdAt.toISOString(), author: note.author };
 }
 
-/** Adds a note (trimmed, 1–5,000 characters); throws InvalidNoteError with a message for the form. */
+/** Adds a note (trimmed, 1–5,000 characters); throws an `invalid_input` AppError with a message for the form. */
 export async function addNote(
   db: Db,
   input: { applicationId: string; authorId: string | null; body: unknown },
 ): Promise<NoteView> {
   const parsed = NoteBodySchema.safeParse(input.body);
-  if (!parsed.success) throw new InvalidNoteError(parsed.error.issues[0]?.message ?? "This note is not valid.");
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? "This note is not valid.";
+    throw new AppError("invalid_input", message, { issues: [{ path: "body", message }] });
+  }
   const note = await db.note.create({
     data: { applicationId: input.applicationId, authorId: input.authorId, body: parsed.data },
     select: noteSelect,

@@ -15,6 +15,7 @@ import { recordAudit, type AuditActor } from "../audit/record-audit.ts";
 import type { CandidateFilters, CandidatesQuery, SortKey } from "../candidates/candidates-query.ts";
 import { countCandidates, loadRankingContext } from "../candidates/list-candidates.ts";
 import type { Db } from "../db/client.ts";
+import { AppError } from "../errors/app-error.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { logger } from "../logger.ts";
 import type { RequisitionWeights } from "../ranking/weights-schema.ts";
@@ -62,10 +63,6 @@ export interface StartedExport {
   body: Readable;
 }
 
-export class ExportRequisitionNotFoundError extends Error {
-  override name = "ExportRequisitionNotFoundError";
-}
-
 /** Longest time one export may hold its snapshot (a very slow download of a huge file). */
 const EXPORT_TIMEOUT_MS = 15 * 60_000;
 
@@ -100,7 +97,7 @@ function summary(scope: ExportScope, format: ExportFormat, rowCount: number): st
 
 /**
  * Starts an export: opens the snapshot, counts the rows, records the audit entry, and returns
- * the header and a stream of the file. Throws ExportRequisitionNotFoundError before any byte.
+ * the header and a stream of the file. Throws a `not_found` AppError before any byte.
  */
 export async function startCandidatesExport(db: Db, request: ExportRequest): Promise<StartedExport> {
   const exportedAt = request.now ?? new Date();
@@ -122,7 +119,7 @@ export async function startCandidatesExport(db: Db, request: ExportRequest): Pro
         where: { id: request.requisitionId },
         select: { id: true, title: true },
       });
-      if (!requisition) throw new ExportRequisitionNotFoundError(`No requisition ${request.requisitionId}`);
+      if (!requisition) throw new AppError("not_found", "Requisition not found.");
       // The list's functions take the client type; inside the callback the transaction client
       // has the same query methods (only $transaction/$connect are missing, and they are unused).
       const snapshot = tx as unknown as Db;

@@ -4,6 +4,7 @@
 // only), and earlier entries about the application lose any personal data they held.
 import type { Db } from "../db/client.ts";
 import { recordAudit, type AuditActor } from "../audit/record-audit.ts";
+import { AppError } from "../errors/app-error.ts";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -58,10 +59,6 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-export class ApplicationNotFoundError extends Error {
-  override name = "ApplicationNotFoundError";
-}
-
 export async function eraseApplication(
   db: Db,
   applicationId: string,
@@ -81,8 +78,7 @@ export async function eraseApplication(
         resumeFile: { select: { originalName: true } },
       },
     });
-    if (!application)
-      throw new ApplicationNotFoundError(`Application ${applicationId} does not exist (already erased?)`);
+    if (!application) throw new AppError("not_found", `Application ${applicationId} does not exist (already erased?)`);
     const needles = needlesOf([
       application.candidate.name,
       application.candidate.email,

@@ -5,6 +5,7 @@ import type { Db } from "../db/client.ts";
 import { recordAudit, SYSTEM_ACTOR, type AuditActor } from "../audit/record-audit.ts";
 import { deleteOldLoginAttempts } from "../auth/login-rate-limit.ts";
 import { deleteExpiredSessions } from "../auth/sessions.ts";
+import { isAppError } from "../errors/app-error.ts";
 import { eraseApplication } from "./erase-candidate.ts";
 
 const DAY_MS = 86_400_000;
@@ -75,8 +76,9 @@ export async function runRetention(
       requisitions.add(application.requisitionId);
     } catch (error) {
       // Erased meanwhile by someone else: nothing left to do for it.
-      const code = (error as { code?: string }).code;
-      if ((error as Error).name !== "ApplicationNotFoundError" && code !== "P2025") throw error;
+      const notFound =
+        (isAppError(error) && error.code === "not_found") || (error as { code?: string }).code === "P2025";
+      if (!notFound) throw error;
     }
   }
   const sessionsDeleted = await deleteExpiredSessions(db, now);

@@ -1,6 +1,6 @@
 // Producer side of the parse queue, used by intake (web), the seed, retries and the worker's
 // reconciler. Enqueueing never waits for a Redis that is down (redis-ready.ts): it fails fast
-// with a QueueUnavailableError and the application stays QUEUED in PostgreSQL, where the
+// with an `unavailable` AppError and the application stays QUEUED in PostgreSQL, where the
 // reconciler finds it later.
 import { Queue } from "bullmq";
 import type { Redis } from "ioredis";

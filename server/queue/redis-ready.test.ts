@@ -4,7 +4,7 @@ import { TEST_REDIS_URL, uniqueName } from "../../tests/support/test-database.ts
 import { createParseQueue, enqueueParseResume } from "./parse-queue.ts";
 import { parseResumeJobId } from "./parse-resume.job.ts";
 import { createProducerConnection } from "./redis.ts";
-import { QueueUnavailableError, whenRedisReady } from "./redis-ready.ts";
+import { whenRedisReady } from "./redis-ready.ts";
 
 const connections: Redis[] = [];
 function producer(url: string): Redis {
@@ -18,9 +18,9 @@ afterAll(() => {
 });
 
 describe("enqueueing never waits for a Redis that is down", () => {
-  it("rejects with QueueUnavailableError when Redis cannot be reached (BullMQ alone would wait forever)", async () => {
+  it("rejects with an `unavailable` AppError when Redis cannot be reached (BullMQ alone would wait forever)", async () => {
     const queue = createParseQueue(producer("redis://127.0.0.1:1"), uniqueName("mle_down"));
-    await expect(enqueueParseResume(queue, "app-1")).rejects.toBeInstanceOf(QueueUnavailableError);
+    await expect(enqueueParseResume(queue, "app-1")).rejects.toMatchObject({ name: "AppError", code: "unavailable" });
     // ...and every later call too, without a first-connection grace period.
     await expect(enqueueParseResume(queue, "app-2")).rejects.toThrow(/Redis is not reachable/);
   });

@@ -1,14 +1,11 @@
 // Never wait for a Redis that is down. BullMQ's Queue.add waits for its connection to be ready
 // (forever, when Redis is unreachable at start), which would hang an upload request. So before
 // a command we look at the connection: ready → go; still making its very first connection →
-// wait briefly for it; anything else (reconnecting, closed) → fail at once with a
-// QueueUnavailableError. The caller keeps the application QUEUED and the reconciler enqueues it.
+// wait briefly for it; anything else (reconnecting, closed) → fail at once with an `unavailable`
+// AppError. The caller keeps the application QUEUED and the reconciler enqueues it.
 import { Redis } from "ioredis";
 import type { Queue } from "bullmq";
-
-export class QueueUnavailableError extends Error {
-  override name = "QueueUnavailableError";
-}
+import { AppError } from "../errors/app-error.ts";
 
 /** How long a fresh connection may take to come up before commands give up on it. */
 export const FIRST_CONNECT_WAIT_MS = 2_000;
@@ -65,10 +62,13 @@ export async function whenRedisReady(redis: Redis, firstConnectWaitMs = FIRST_CO
     });
     if (ready) return;
   }
-  throw new QueueUnavailableError(`Redis is not reachable (connection ${redis.status}); the job queue is unavailable`);
+  throw new AppError(
+    "unavailable",
+    `Redis is not reachable (connection ${redis.status}); the job queue is unavailable`,
+  );
 }
 
-/** Rejects with a QueueUnavailableError when `work` takes longer than the command timeout. */
+/** Rejects with an `unavailable` AppError when `work` takes longer than the command timeout. */
 export async function withQueueTimeout<T>(
   work: Promise<T>,
   what: string,
@@ -77,7 +77,7 @@ export async function withQueueTimeout<T>(
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new QueueUnavailableError(`Redis did not answer within ${timeoutMs} ms (${what})`)),
+      () => reject(new AppError("unavailable", `Redis did not answer within ${timeoutMs} ms (${what})`)),
       timeoutMs,
     );
   });

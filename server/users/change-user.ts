@@ -5,7 +5,8 @@ import type { Db } from "../db/client.ts";
 import type { Role } from "../generated/prisma/enums.ts";
 import { recordAudit, type AuditActor } from "../audit/record-audit.ts";
 import { hashPassword, passwordProblem } from "../auth/password.ts";
-import { ROLES, UserChangeError } from "./user-input.ts";
+import { AppError } from "../errors/app-error.ts";
+import { ROLES } from "./user-input.ts";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -14,14 +15,14 @@ async function targetUser(db: Db | Tx, userId: string) {
     where: { id: userId },
     select: { id: true, email: true, role: true, disabled: true },
   });
-  if (!user) throw new UserChangeError("This account does not exist.");
+  if (!user) throw new AppError("not_found", "This account does not exist.");
   return user;
 }
 
 async function assertAnotherActiveAdmin(tx: Tx, userId: string, what: string) {
   const others = await tx.user.count({ where: { role: "ADMIN", disabled: false, id: { not: userId } } });
   if (others === 0)
-    throw new UserChangeError(`This is the last active admin: ${what} would leave nobody to manage accounts.`);
+    throw new AppError("conflict", `This is the last active admin: ${what} would leave nobody to manage accounts.`);
 }
 
 export async function changeUserRole(
@@ -31,7 +32,8 @@ export async function changeUserRole(
   actor: AuditActor,
   ip: string | null = null,
 ) {
-  if (!(ROLES as readonly string[]).includes(role)) throw new UserChangeError("Choose a role.", "role");
+  if (!(ROLES as readonly string[]).includes(role))
+    throw new AppError("invalid_input", "Choose a role.", { issues: [{ path: "role", message: "Choose a role." }] });
   await db.$transaction(async (tx) => {
     const user = await targetUser(tx, userId);
     if (user.role === role) return;
@@ -84,7 +86,7 @@ export async function resetUserPassword(
   ip: string | null = null,
 ) {
   const problem = passwordProblem(password);
-  if (problem) throw new UserChangeError(problem, "password");
+  if (problem) throw new AppError("invalid_input", problem, { issues: [{ path: "password", message: problem }] });
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
     const user = await targetUser(tx, userId);
@@ -113,7 +115,7 @@ export async function setUserMemberships(
     const user = await targetUser(tx, userId);
     const existing = await tx.requisition.findMany({ where: { id: { in: wanted } }, select: { id: true } });
     if (existing.length !== wanted.length)
-      throw new UserChangeError("One of the requisitions no longer exists. Reload the page.");
+      throw new AppError("conflict", "One of the requisitions no longer exists. Reload the page.");
     const current = (await tx.requisitionMember.findMany({ where: { userId }, select: { requisitionId: true } })).map(
       (m) => m.requisitionId,
     );

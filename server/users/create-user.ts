@@ -2,19 +2,21 @@
 import type { Db } from "../db/client.ts";
 import { recordAudit, type AuditActor } from "../audit/record-audit.ts";
 import { hashPassword, passwordProblem } from "../auth/password.ts";
-import { NewUserSchema, UserChangeError } from "./user-input.ts";
+import { AppError, issuesFromZod } from "../errors/app-error.ts";
+import { NewUserSchema } from "./user-input.ts";
 
 export async function createUser(db: Db, input: unknown, actor: AuditActor, ip: string | null = null) {
   const parsed = NewUserSchema.safeParse(input);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new UserChangeError(issue.message, String(issue.path[0] ?? ""));
+    const issues = issuesFromZod(parsed.error.issues);
+    throw new AppError("invalid_input", issues[0]!.message, { issues });
   }
   const { email, name, role, password } = parsed.data;
   const problem = passwordProblem(password);
-  if (problem) throw new UserChangeError(problem, "password");
+  if (problem) throw new AppError("invalid_input", problem, { issues: [{ path: "password", message: problem }] });
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
-    throw new UserChangeError(`An account for ${email} already exists.`, "email");
+    const message = `An account for ${email} already exists.`;
+    throw new AppError("conflict", message, { issues: [{ path: "email", message }] });
   }
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {

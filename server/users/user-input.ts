@@ -22,14 +22,3 @@ export const NewUserSchema = z.object({
     .max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters.`),
 });
 export type NewUserInput = z.infer<typeof NewUserSchema>;
-
-/** A refusal the admin can act on (the route shows the message). */
-export class UserChangeError extends Error {
-  override name = "UserChangeError";
-  constructor(
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}

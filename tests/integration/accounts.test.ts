@@ -15,7 +15,6 @@ import {
   setUserDisabled,
   setUserMemberships,
 } from "../../server/users/change-user.ts";
-import { UserChangeError } from "../../server/users/user-input.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
 let testDb: TestDatabase;
@@ -144,7 +143,7 @@ describe("account administration", () => {
     ).rejects.toThrow(/already exists/);
     await expect(
       createUser(db, { email: "weak@accounts.test", name: "Weak", role: "RECRUITER", password: "short" }, actor),
-    ).rejects.toBeInstanceOf(UserChangeError);
+    ).rejects.toMatchObject({ code: "invalid_input", issues: [{ path: "password" }] });
 
     await changeUserRole(db, created.id, "HIRING_MANAGER", actor);
     const requisition = await db.requisition.create({ data: { title: "Memberships" } });
