@@ -14,7 +14,7 @@ import { redisOf } from "./queue/redis-ready.ts";
 import { queueDashboardRouter, QUEUE_DASHBOARD_PATH, requireQueueDashboardUser } from "./http/queue-dashboard.ts";
 import { requestContextStorage } from "./http/request-context.ts";
 import { crossSiteMutationGuard, cspNonce, securityHeaders, trustProxySetting } from "./http/security.ts";
-import { getParseQueue, getPrisma } from "./services.ts";
+import { getParseQueue, getPrisma, getRerankQueue } from "./services.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const config = getConfig();
@@ -54,7 +54,11 @@ app.get("/readyz", async (_req, res) => {
     .set("Cache-Control", "no-store")
     .json(result);
 });
-app.use(QUEUE_DASHBOARD_PATH, requireQueueDashboardUser(getPrisma), queueDashboardRouter([getParseQueue()]));
+app.use(
+  QUEUE_DASHBOARD_PATH,
+  requireQueueDashboardUser(getPrisma),
+  queueDashboardRouter([getParseQueue(), getRerankQueue()]),
+);
 let lastUnavailableLog = 0;
 const remixHandler = createRequestHandler({
   // PostgreSQL unreachable → 503 "temporarily unavailable" page or JSON, never a stack trace.

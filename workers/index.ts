@@ -1,4 +1,4 @@
-// The worker process (`npm run worker`): consumes parse jobs from Redis, reads each file in a pool
+// The worker process (`npm run worker`): consumes parse and re-rank jobs from Redis, reads each file in a pool
 // of sandboxed threads (heap cap, hard time limit), writes results to PostgreSQL, re-enqueues
 // applications whose job went missing, and answers /healthz and /readyz on WORKER_HEALTH_PORT.
 // Run as many as you like, on as many machines, against one PostgreSQL and one Redis.
@@ -16,6 +16,7 @@ import { createProducerConnection, createWorkerConnection, logRedisOutages } fro
 import { createParseWorker } from "./parse-worker.ts";
 import { pgExecutor } from "./processors/parse-resume.store.ts";
 import { Reconciler } from "./reconciler.ts";
+import { createRerankWorker } from "./rerank-worker.ts";
 import { startRetentionTimer } from "./retention-timer.ts";
 
 const config = getConfig();
@@ -49,6 +50,14 @@ const worker = createParseWorker({
   prefix: config.QUEUE_PREFIX,
   concurrency: config.WORKER_CONCURRENCY,
   lockMs: config.JOB_LOCK_MS,
+  log: logger,
+});
+
+// Re-ranks after weight saves (one saved version per job, from stored area scores).
+const rerankWorker = createRerankWorker({
+  db,
+  connection: createWorkerConnection(config.REDIS_URL),
+  prefix: config.QUEUE_PREFIX,
   log: logger,
 });
 
@@ -117,6 +126,7 @@ async function shutdown(signal: string) {
   stopRetention();
   await reconciler.stop();
   await worker.close();
+  await rerankWorker.close();
   await pool.close();
   health?.close();
   await queue.close();

@@ -5,6 +5,7 @@ import { AREA_IDS, AREAS, SKILLS } from "@server/taxonomy/index.ts";
 import { PRESETS } from "@server/ranking/weights-presets.ts";
 import { RequisitionWeightsSchema, type RequisitionWeights } from "@server/ranking/weights-schema.ts";
 
+export { enqueueRerank } from "@server/services.ts";
 export {
   getRequisitionWeights,
   InvalidWeightsError,

@@ -16,6 +16,7 @@ import { auditActor, clientIp, requireRequisitionPermission, requisitionAbilitie
 import { requireRequisition, setBlindReview } from "~/lib/requisitions.server.ts";
 import {
   editorCatalog,
+  enqueueRerank,
   fieldErrorsFrom,
   getRequisitionWeights,
   InvalidWeightsError,
@@ -69,7 +70,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   if (Object.keys(errors).length > 0) return data({ ok: false as const, errors }, { status: 400 });
   try {
     const result = await updateRequisitionWeights(getPrisma(), requisition.id, input, {
-      rerank: "background",
+      rerank: { enqueue: enqueueRerank },
       actor: auditActor(user),
       ip: clientIp(request, context),
     });

@@ -53,6 +53,27 @@ export async function rerankRequisition(
   return total;
 }
 
+export type RerankOutcome =
+  { outcome: "done"; reranked: number } | { outcome: "superseded" | "not_found"; reranked: 0 };
+
+/**
+ * The re-rank job's work (workers/processors/rerank-requisition.processor.ts): brings the stored
+ * scores to the saved `version`, with the weights saved as that version. Nothing to do when the
+ * requisition is gone or a newer version was saved meanwhile (that save has its own job).
+ */
+export async function rerankSavedVersion(db: Db, requisitionId: string, version: number): Promise<RerankOutcome> {
+  const current = await db.requisition.findUnique({
+    where: { id: requisitionId },
+    select: { weights: true, weightsVersion: true },
+  });
+  if (!current) return { outcome: "not_found", reranked: 0 };
+  if (current.weightsVersion !== version) return { outcome: "superseded", reranked: 0 };
+  return {
+    outcome: "done",
+    reranked: await rerankRequisition(db, requisitionId, weightsFromJson(current.weights), version),
+  };
+}
+
 /** Requisitions with scored applications ranked by an older version, with their current weights (for the reconcile loop). */
 export async function findRequisitionsWithStaleScores(
   db: Db,
@@ -68,8 +89,9 @@ export async function findRequisitionsWithStaleScores(
 }
 
 /**
- * Finishes re-ranks that did not complete (the web process stopped half-way, or a worker wrote a
- * score with a version that was replaced meanwhile). Run by the worker's reconcile loop.
+ * Finishes re-ranks that did not complete (Redis was down when the weights were saved, the job
+ * failed for good, or a parse job wrote a score with a version replaced meanwhile). Run by the
+ * worker's reconcile loop.
  */
 export async function rerankStaleRequisitions(db: Db, limit = 20): Promise<number> {
   let total = 0;

@@ -1,11 +1,15 @@
-// Reading, saving and versioning a requisition's ranking weights. The table ranks with the
-// current version as soon as it is saved; saving also rewrites the stored score columns from
-// the stored area scores (no re-parsing), awaited or in the background.
+// Reading, saving and versioning a requisition's ranking weights. Every screen ranks with the
+// current version as soon as it is saved (shown-scores.ts); the stored score columns are then
+// rewritten from the stored area scores (no re-parsing): awaited here, or by the re-rank job
+// (server/queue/rerank-queue.ts, enqueued once the save has committed).
 import { recordAudit, SYSTEM_ACTOR, type AuditActor } from "../audit/record-audit.ts";
 import type { Db } from "../db/client.ts";
 import { RequisitionWeightsSchema, type RequisitionWeights } from "./weights-schema.ts";
 import { logger } from "../logger.ts";
 import { rerankRequisition } from "./rerank-requisition.ts";
+
+/** Hands the re-rank of a saved version to the job queue (the web process: enqueueRerankRequisition). */
+export type EnqueueRerank = (request: { requisitionId: string; weightsVersion: number }) => Promise<void>;
 import { weightsFromJson } from "./weights-from-json.ts";
 
 export async function getRequisitionWeights(db: Db, requisitionId: string) {
@@ -25,8 +29,10 @@ export class InvalidWeightsError extends Error {
 }
 
 /**
- * Validates and saves new weights as the next version, then re-ranks the requisition.
- * Returns the new version and how many applications were re-ranked.
+ * Validates and saves new weights as the next version, then re-ranks the requisition: awaited
+ * (`rerank: "wait"`, the default), or as a job enqueued after the save commits. Returns the new
+ * version, and how many applications were re-ranked (null when a job does it) or whether the job
+ * was enqueued (false when Redis is down: the save stands and the reconcile loop re-ranks).
  */
 export async function updateRequisitionWeights(
   db: Db,
@@ -34,12 +40,12 @@ export async function updateRequisitionWeights(
   input: unknown,
   options: {
     userId?: string | null;
-    rerank?: "wait" | "background";
+    rerank?: "wait" | { enqueue: EnqueueRerank };
     /** Who saves: recorded as the version's author and in the audit entry "requisition.weights" (before → after). */
     actor?: AuditActor;
     ip?: string | null;
   } = {},
-): Promise<{ version: number; weights: RequisitionWeights; reranked: number | null }> {
+): Promise<{ version: number; weights: RequisitionWeights; reranked: number | null; enqueued: boolean | null }> {
   const parsed = RequisitionWeightsSchema.safeParse(input);
   if (!parsed.success) {
     throw new InvalidWeightsError(parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
@@ -71,17 +77,20 @@ export async function updateRequisitionWeights(
     });
     return updated.weightsVersion;
   });
-  if (options.rerank === "background") {
-    // The web request returns at once; the table ranks with the new weights meanwhile, and the
-    // worker's reconcile loop finishes the job if this process stops first.
-    void rerankRequisition(db, requisitionId, weights, version).catch((error: Error) =>
+  const rerank = options.rerank ?? "wait";
+  if (rerank !== "wait") {
+    // After the commit, so the job never reads weights older than this save.
+    try {
+      await rerank.enqueue({ requisitionId, weightsVersion: version });
+      return { version, weights, reranked: null, enqueued: true };
+    } catch (error) {
       logger.warn(
-        { err: error.message, requisitionId, version },
-        "background re-rank failed; the worker's reconcile loop will retry",
-      ),
-    );
-    return { version, weights, reranked: null };
+        { err: error instanceof Error ? error.message : String(error), requisitionId, version },
+        "re-rank job not enqueued (Redis unreachable?); the worker's reconcile loop will re-rank",
+      );
+      return { version, weights, reranked: null, enqueued: false };
+    }
   }
   const reranked = await rerankRequisition(db, requisitionId, weights, version);
-  return { version, weights, reranked };
+  return { version, weights, reranked, enqueued: null };
 }
