@@ -12,10 +12,10 @@ import { gapsAndFlags } from "../ranking/gaps-and-flags.ts";
 import { readShownScores, storedScoresAreCurrent } from "../ranking/shown-scores.ts";
 import { areaWeight } from "../ranking/weights-schema.ts";
 import {
-  ScreeningResultSchema,
+  StoredScreeningResultSchema,
   type Background,
   type Dimension,
-  type ScreeningResult,
+  type StoredScreeningResult,
 } from "../contract/screening-result.ts";
 import { AREA_IDS, AREAS, getArea, getSkill } from "../taxonomy/index.ts";
 import { anonymousLabel, identityVisible } from "../privacy/blind-review.ts";
@@ -310,9 +310,9 @@ export async function getCandidate(
   };
 }
 
-function parseResult(json: unknown): ScreeningResult | null {
+function parseResult(json: unknown): StoredScreeningResult | null {
   if (!json) return null;
-  const parsed = ScreeningResultSchema.safeParse(json);
+  const parsed = StoredScreeningResultSchema.safeParse(json);
   return parsed.success ? parsed.data : null;
 }
 

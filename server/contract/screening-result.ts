@@ -1,10 +1,10 @@
 // The contract between the screening stages and their readers: the shape of one screened résumé
-// (what `npm run screen -- score` prints, one JSON object per line, and what the worker stores in
-// ResumeAnalysis.result) and the shared types its parts are made of (Span, Dimension, Background,
-// DegreeLevel, error codes). It depends on nothing but zod, so extraction, resume, taxonomy,
-// scoring and screening all import it without importing each other. Fields that later stages fill
-// (scores, skills, areas, gaps, background, years, degree) stay null or empty until then: they are
-// never invented.
+// (what `npm run screen -- score` prints, one JSON object per line; the worker stores it in
+// ResumeAnalysis.result without the weight-dependent scores and gaps) and the shared types its
+// parts are made of (Span, Dimension, Background, DegreeLevel, error codes). It depends on nothing
+// but zod, so extraction, resume, taxonomy, scoring and screening all import it without importing
+// each other. Fields that later stages fill (scores, skills, areas, gaps, background, years,
+// degree) stay null or empty until then: they are never invented.
 import { z } from "zod";
 
 export const ExtractionErrorCodeSchema = z.enum([
@@ -82,6 +82,18 @@ export const ScreeningResultSchema = z
   })
   .strict();
 export type ScreeningResult = z.infer<typeof ScreeningResultSchema>;
+
+/**
+ * What the worker stores in ResumeAnalysis.result: the result without `scores` and `gaps`, which
+ * depend on the requisition's weights and so are computed on every read (server/ranking).
+ */
+export const StoredScreeningResultSchema = ScreeningResultSchema.omit({ scores: true, gaps: true });
+export type StoredScreeningResult = z.infer<typeof StoredScreeningResultSchema>;
+
+export function toStoredScreeningResult(result: ScreeningResult): StoredScreeningResult {
+  const { scores: _scores, gaps: _gaps, ...stored } = result;
+  return stored;
+}
 
 /** The keys, in the order the CLI prints them. */
 export const SCREENING_RESULT_KEYS = [

@@ -53,6 +53,12 @@ describe("stored scores", () => {
     }
     const analysis = await testDb.db.resumeAnalysis.findFirstOrThrow({ where: { applicationId: applicationIds[0] } });
     expect((analysis.facts as { sections: unknown[] }).sections.length).toBeGreaterThan(0);
+    // Weight-dependent state is not stored: scores and gaps follow the current weights on every read.
+    expect(analysis.result).not.toHaveProperty("scores");
+    expect(analysis.result).not.toHaveProperty("gaps");
+    expect(analysis.result).toHaveProperty("areas");
+    expect(apps[0]).not.toHaveProperty("gaps");
+    expect(apps[0]).not.toHaveProperty("missingMustHaves");
   });
 });
 

@@ -8,8 +8,8 @@ import type { ExtractionLimits } from "../../server/extraction/extract-text.ts";
 import { PARSER_VERSION } from "../../server/extraction/parser-version.ts";
 import { ParseResumePayloadSchema } from "../../server/queue/parse-resume.job.ts";
 import { weightsFromJson } from "../../server/ranking/weights-from-json.ts";
-import { compileWeights, toAreaVector } from "../../server/ranking/score-formula.ts";
-import { meetsMinYears, missingMustHaves } from "../../server/ranking/gaps-and-flags.ts";
+import { compileWeights, dimensionScores, toAreaVector } from "../../server/ranking/score-formula.ts";
+import { toStoredScreeningResult } from "../../server/contract/screening-result.ts";
 import type { ScreenedResume, ScreenResumeOptions } from "../../server/screening/screen-resume.ts";
 import {
   loadApplicationToParse,
@@ -66,14 +66,9 @@ export async function processParseResume(deps: ParseResumeDeps, data: unknown): 
   const { result } = screened;
   const areaScores = toAreaVector(Object.fromEntries(result.areas.map((a) => [a.id, a.score])));
   const skillIds = result.skills.map((s) => s.id);
-  // screenResume already ranked with these weights (scores, gaps); only the requisition's flags remain.
-  const compiled = compileWeights(weights);
-  const flags = result.ok
-    ? {
-        missingMustHaves: missingMustHaves(skillIds, compiled),
-        meetsMinYears: meetsMinYears(result.yearsExperience, compiled),
-      }
-    : null;
+  // The score columns through the one formula (server/ranking), under the weights version read
+  // above; gaps and flags are not stored (they follow the current weights on every read).
+  const scores = result.ok ? dimensionScores(areaScores, compileWeights(weights)) : null;
   const format = result.format ? (result.format.toUpperCase() as "PDF" | "DOCX" | "TXT") : null;
 
   await storeParseOutcome(sql, {
@@ -85,7 +80,7 @@ export async function processParseResume(deps: ParseResumeDeps, data: unknown): 
           format,
           text: screened.text ?? "",
           pageCount: screened.pageCount,
-          result,
+          result: toStoredScreeningResult(result),
           // Plain data (spans and strings): a JSON round trip is exact.
           facts: screened.facts ?? null,
         }
@@ -95,18 +90,15 @@ export async function processParseResume(deps: ParseResumeDeps, data: unknown): 
       failureCode: result.error?.code ?? null,
       failureMessage: result.error?.message ?? null,
       displayName: result.contact?.name ?? application.originalName,
-      productionScore: result.scores?.production ?? null,
-      mlScore: result.scores?.ml ?? null,
-      overallScore: result.scores?.overall ?? null,
+      productionScore: scores?.production ?? null,
+      mlScore: scores?.ml ?? null,
+      overallScore: scores?.overall ?? null,
       yearsExperience: result.yearsExperience,
       highestDegree: result.highestDegree,
       background: result.background,
-      areaScores: flags ? Array.from(areaScores) : [],
-      skillIds: flags ? skillIds : [],
-      gaps: result.gaps,
-      missingMustHaves: flags?.missingMustHaves ?? [],
-      meetsMinYears: flags?.meetsMinYears ?? null,
-      weightsVersion: flags ? application.weightsVersion : null,
+      areaScores: scores ? Array.from(areaScores) : [],
+      skillIds: scores ? skillIds : [],
+      weightsVersion: scores ? application.weightsVersion : null,
       processedAt: now,
     },
     contact: result.contact

@@ -79,6 +79,7 @@ export interface ParseOutcome {
     format: "PDF" | "DOCX" | "TXT";
     text: string;
     pageCount: number | null;
+    /** The screening result without the weight-dependent scores and gaps (StoredScreeningResultSchema). */
     result: unknown;
     facts: unknown;
   } | null;
@@ -95,9 +96,6 @@ export interface ParseOutcome {
     background: string | null;
     areaScores: number[];
     skillIds: string[];
-    gaps: string[];
-    missingMustHaves: string[];
-    meetsMinYears: boolean | null;
     weightsVersion: number | null;
     processedAt: Date;
   };
@@ -134,8 +132,7 @@ export async function storeParseOutcome(sql: SqlExecutor, outcome: ParseOutcome)
       "productionScore" = ${$(a.productionScore)}::double precision, "mlScore" = ${$(a.mlScore)}::double precision,
       "overallScore" = ${$(a.overallScore)}::double precision, "yearsExperience" = ${$(a.yearsExperience)}::double precision,
       "highestDegree" = ${$(a.highestDegree)}::text, "background" = ${$(a.background)}::text,
-      "areaScores" = ${$(a.areaScores)}::double precision[], "skillIds" = ${$(a.skillIds)}::text[], "gaps" = ${$(a.gaps)}::text[],
-      "missingMustHaves" = ${$(a.missingMustHaves)}::text[], "meetsMinYears" = ${$(a.meetsMinYears)}::boolean,
+      "areaScores" = ${$(a.areaScores)}::double precision[], "skillIds" = ${$(a.skillIds)}::text[],
       "weightsVersion" = ${$(a.weightsVersion)}::integer, "processedAt" = ${$(a.processedAt.toISOString())}::timestamp(3),
       "updatedAt" = ${now}::timestamp(3)
     WHERE "id" = ${id}
