@@ -18,6 +18,7 @@ import { UserMenu } from "~/components/user-menu.tsx";
 import { getUser } from "~/lib/auth.server.ts";
 import { useNonce } from "~/lib/nonce.tsx";
 import styles from "~/styles/app.css";
+import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 
 // Loader data types follow Single Fetch (turbo-stream) serialization.
 declare module "@remix-run/server-runtime" {
@@ -122,7 +123,12 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  return <Outlet />;
+  return (
+    <>
+      <Breadcrumbs />
+      <Outlet />
+    </>
+  );
 }
 
 export function ErrorBoundary() {

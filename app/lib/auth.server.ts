@@ -6,11 +6,14 @@ import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import { currentRequestContext } from "@server/http/request-context.ts";
 import { actorOf, type AuditActor } from "@server/audit/record-audit.ts";
 import {
-  needsMembership,
-  roleAllows,
-  type GlobalPermission,
-  type RequisitionPermission,
-} from "@server/auth/permissions.ts";
+  authoriseGlobal,
+  decideRequisition,
+  loadRequisitionAccess,
+  requisitionAbilities,
+  type RequisitionAccess,
+} from "@server/auth/authorise-requisition.ts";
+import type { GlobalPermission, RequisitionPermission } from "@server/auth/permissions.ts";
+import { isAppError } from "@server/errors/app-error.ts";
 import {
   SESSION_COOKIE,
   SESSION_TTL_MS,
@@ -18,6 +21,7 @@ import {
   sessionTokenFromCookieHeader,
   type SessionUser,
 } from "@server/auth/sessions.ts";
+import { throwAppError } from "./app-error.server.ts";
 import { getConfig } from "./config.server.ts";
 import { getPrisma } from "./db.server.ts";
 
@@ -96,72 +100,78 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   );
 }
 
-export function forbidden(message: string): never {
-  throw data({ title: "Not allowed", message }, { status: 403 });
+/** A refusal from server/auth (AppError forbidden / not_found) as the Response a route throws. */
+function refuse(error: unknown, notFoundTitle = "Not found"): never {
+  if (isAppError(error)) {
+    throwAppError(error, { not_found: notFoundTitle });
+  }
+  throw error;
 }
-
-const PERMISSION_WORDS: Record<RequisitionPermission | GlobalPermission, string> = {
-  view: "see this requisition",
-  upload: "upload résumés to this requisition",
-  stage: "change candidates' stages",
-  notes: "write notes",
-  export: "export candidates",
-  download: "download original files",
-  weights: "change this requisition's ranking weights",
-  edit: "edit this requisition",
-  erase: "erase candidates",
-  "requisition.create": "create requisitions",
-  "users.manage": "manage users",
-  "audit.read": "read the audit log",
-  "retention.manage": "manage data retention",
-  "queue.dashboard": "open the queue dashboard",
-};
 
 /** A global permission (admin pages, creating requisitions). */
 export async function requirePermission(request: Request, permission: GlobalPermission): Promise<SessionUser> {
   const user = await requireUser(request);
-  if (!roleAllows(user.role, permission)) forbidden(`Your role cannot ${PERMISSION_WORDS[permission]}.`);
+  try {
+    authoriseGlobal(user, permission);
+  } catch (error) {
+    refuse(error);
+  }
   return user;
 }
 
-export function requisitionNotFound(): never {
-  throw data(
-    {
-      title: "Requisition not found",
-      message: "This requisition does not exist. It may have been deleted, or the link is incomplete.",
-    },
-    { status: 404 },
-  );
+/**
+ * The requisition and the user's membership, read once per HTTP request: the shell route's
+ * loader and its child route's loader run in the same request (each with its own Request
+ * object, so the cache is keyed by the request's context when there is one).
+ */
+const accessPerRequest = new WeakMap<object, Map<string, Promise<RequisitionAccess | null>>>();
+function loadAccessOnce(request: Request, user: SessionUser, requisitionId: string) {
+  const key: object = currentRequestContext() ?? request;
+  let byId = accessPerRequest.get(key);
+  if (!byId) accessPerRequest.set(key, (byId = new Map()));
+  const cacheKey = `${user.id}:${requisitionId}`;
+  let pending = byId.get(cacheKey);
+  if (!pending) {
+    pending = loadRequisitionAccess(getPrisma(), user, requisitionId);
+    byId.set(cacheKey, pending);
+  }
+  return pending;
 }
 
-/** Is the user a member of the requisition (admins always are)? */
-export async function isMember(user: SessionUser, requisitionId: string): Promise<boolean> {
-  if (!needsMembership(user.role)) return true;
-  const membership = await getPrisma().requisitionMember.findUnique({
-    where: { requisitionId_userId: { requisitionId, userId: user.id } },
-    select: { userId: true },
-  });
-  return membership !== null;
+export interface RequisitionGrant {
+  user: SessionUser;
+  requisition: RequisitionAccess["requisition"];
+  /** What the user's role may do here, for showing or hiding controls. */
+  can: Record<RequisitionPermission, boolean>;
 }
 
 /**
- * The user, allowed `permission` on the requisition: 404 when it does not exist, 403 when the user
- * is not a member or their role does not allow it.
+ * The user, allowed `permission` on the requisition, with the requisition row: 404 when it does
+ * not exist, 403 when the user is not a member or their role does not allow it. Decided by
+ * server/auth/authorise-requisition.ts, like every bulk action.
  */
+export async function requireRequisitionAccess(
+  request: Request,
+  requisitionId: string | undefined,
+  permission: RequisitionPermission,
+): Promise<RequisitionGrant> {
+  const user = await requireUser(request);
+  const access = requisitionId ? await loadAccessOnce(request, user, requisitionId) : null;
+  try {
+    const { requisition } = decideRequisition(user, access, permission);
+    return { user, requisition, can: requisitionAbilities(user) };
+  } catch (error) {
+    refuse(error, "Requisition not found");
+  }
+}
+
+/** Like requireRequisitionAccess, when the route needs only the user. */
 export async function requireRequisitionPermission(
   request: Request,
   requisitionId: string | undefined,
   permission: RequisitionPermission,
 ): Promise<SessionUser> {
-  const user = await requireUser(request);
-  if (!requisitionId) requisitionNotFound();
-  const exists = await getPrisma().requisition.findUnique({ where: { id: requisitionId }, select: { id: true } });
-  if (!exists) requisitionNotFound();
-  if (!(await isMember(user, requisitionId))) {
-    forbidden("You are not a member of this requisition. Ask an admin to add you to it.");
-  }
-  if (!roleAllows(user.role, permission)) forbidden(`Your role cannot ${PERMISSION_WORDS[permission]}.`);
-  return user;
+  return (await requireRequisitionAccess(request, requisitionId, permission)).user;
 }
 
 /** Like requireRequisitionPermission, for a route addressed by an application id. */
@@ -190,14 +200,7 @@ export async function requireApplicationPermission(
   return { user, application };
 }
 
-/**
- * What the user's role may do on a requisition they can see, for showing or hiding controls.
- * (Showing is a courtesy: every action still checks with requireRequisitionPermission.)
- */
-export function requisitionAbilities(user: SessionUser): Record<RequisitionPermission, boolean> {
-  const keys = Object.keys(PERMISSION_WORDS).filter((k) => !k.includes(".")) as RequisitionPermission[];
-  return Object.fromEntries(keys.map((k) => [k, roleAllows(user.role, k)])) as Record<RequisitionPermission, boolean>;
-}
+export { requisitionAbilities };
 
 /** The audit actor for a signed-in user. */
 export function auditActor(user: SessionUser): AuditActor {

@@ -1,5 +1,11 @@
 // Admin: one account — role, requisition memberships, password reset, disable/enable.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  type SerializeFrom,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
 import { MIN_PASSWORD_LENGTH } from "@server/auth/password.ts";
 import { ErrorPanel } from "~/components/error-panel.tsx";

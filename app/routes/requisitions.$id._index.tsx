@@ -1,5 +1,5 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation, useNavigation, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData, useLocation, useNavigation, useRouteError } from "@remix-run/react";
 import { useCallback, useState } from "react";
 import { CandidatesFilterBar } from "~/components/candidates-filter-bar.tsx";
 import { CandidatesTable } from "~/components/candidates-table.tsx";
@@ -23,55 +23,53 @@ import {
   stageCounts,
   withLabels,
 } from "~/lib/candidates.server.ts";
-import { requireRequisitionPermission, requisitionAbilities } from "~/lib/auth.server.ts";
+import { requireRequisitionAccess } from "~/lib/auth.server.ts";
 import { getConfig } from "~/lib/config.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
 import { plural } from "~/lib/format.ts";
-import { requireRequisition } from "~/lib/requisitions.server.ts";
 import { clearFilters } from "~/lib/table-url.ts";
 import { useLiveRevalidation } from "~/lib/use-live-revalidation.ts";
+import { useRequisitionShell } from "~/lib/use-requisition-shell.ts";
 import type { BulkActionData } from "./requisitions.$id.candidates.bulk.tsx";
-import { getRequisitionWeights } from "~/lib/weights.server.ts";
+import type { loader as shellLoader } from "./requisitions.$id.tsx";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const user = await requireRequisitionPermission(request, params.id, "view");
-  const requisition = await requireRequisition(params.id);
+  // The requisition row and the membership come from the shell's read of this request.
+  const { requisition, can } = await requireRequisitionAccess(request, params.id, "view");
   const query = candidatesQueryFrom(request);
   const db = getPrisma();
   const ranking = await loadRankingContext(db, requisition.id);
-  const [candidates, saved, byStage] = await Promise.all([
+  const [candidates, byStage] = await Promise.all([
     listCandidates(db, requisition.id, query, ranking),
-    getRequisitionWeights(db, requisition.id),
     stageCounts(db, requisition.id),
   ]);
   const config = getConfig();
-  const can = requisitionAbilities(user);
   return {
-    requisition: { ...requisition, createdAt: requisition.createdAt.toISOString() },
     candidates: { ...candidates, rows: withLabels(candidates.rows) },
     stageCounts: byStage,
     failedInView: can.upload ? await failedInView(db, ranking, query, candidates.statusCounts.FAILED) : 0,
     backgrounds: backgroundOptions(),
     weights: {
-      version: saved?.version ?? 1,
-      requirements: { mustHaveCount: saved?.weights.mustHave.length ?? 0, minYears: saved?.weights.minYears ?? null },
+      version: ranking.version,
+      requirements: { mustHaveCount: ranking.weights.mustHave.length, minYears: ranking.weights.minYears },
     },
     query,
     filtered: hasFilters(query.filters),
     pageSizes: [...PAGE_SIZES],
     maxBulk: MAX_BULK_CANDIDATES,
     limits: { maxUploadBytes: config.MAX_UPLOAD_BYTES, maxFiles: config.MAX_FILES_PER_UPLOAD },
-    can,
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
-  { title: loaderData ? `${loaderData.requisition.title} · MLE Screening` : "Requisition · MLE Screening" },
-];
+export const meta: MetaFunction<typeof loader, { "routes/requisitions.$id": typeof shellLoader }> = ({ matches }) => {
+  const shell = matches.find((match) => match.id === "routes/requisitions.$id")?.data;
+  return [{ title: shell ? `${shell.requisition.title} · MLE Screening` : "Requisition · MLE Screening" }];
+};
 
 export default function RequisitionPage() {
   const data = useLoaderData<typeof loader>();
-  const { requisition, candidates, weights, query, pageSizes, limits, can } = data;
+  const { requisition, can } = useRequisitionShell();
+  const { candidates, weights, query, pageSizes, limits } = data;
   const { statusCounts } = candidates;
   const working = statusCounts.QUEUED + statusCounts.PROCESSING > 0;
   useLiveRevalidation(working);
@@ -91,11 +89,6 @@ export default function RequisitionPage() {
 
   return (
     <>
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/requisitions">Requisitions</Link>
-        <span aria-hidden="true">/</span>
-        <span aria-current="page">{requisition.title}</span>
-      </nav>
       <div className="page-header">
         <div>
           <h1 className="page-title" data-testid="requisition-title">
@@ -118,41 +111,12 @@ export default function RequisitionPage() {
           </p>
         </div>
         <div className="page-header__actions">
-          <nav className="view-switch" aria-label="Candidates view">
-            <span className="view-switch__option is-current" aria-current="page">
-              Table
-            </span>
-            <Link
-              to={`/requisitions/${requisition.id}/plot${location.search}`}
-              className="view-switch__option"
-              data-testid="view-plot"
-            >
-              Plot
-            </Link>
-          </nav>
           {can.export ? (
             <ExportMenu requisitionId={requisition.id} search={location.search} viewCount={candidates.total} />
           ) : null}
           <Link to={`/requisitions/${requisition.id}/weights`} className="button" data-testid="tune-ranking">
             {can.weights ? "Tune ranking" : "Ranking weights"}
           </Link>
-          {can.edit ? (
-            <Form method="post" action={`/requisitions/${requisition.id}/status`}>
-              <input type="hidden" name="status" value={requisition.status === "OPEN" ? "CLOSED" : "OPEN"} />
-              <button
-                type="submit"
-                className="button button--ghost"
-                data-testid="toggle-requisition-status"
-                title={
-                  requisition.status === "OPEN"
-                    ? "Closing starts the retention period after which applications are erased"
-                    : undefined
-                }
-              >
-                {requisition.status === "OPEN" ? "Close requisition" : "Reopen"}
-              </button>
-            </Form>
-          ) : null}
         </div>
       </div>
       {requisition.description ? (
@@ -169,7 +133,13 @@ export default function RequisitionPage() {
         </p>
       ) : null}
 
-      {can.upload ? <UploadForm action={`/requisitions/${requisition.id}`} maxUploadBytes={limits.maxUploadBytes} maxFiles={limits.maxFiles} /> : null}
+      {can.upload ? (
+        <UploadForm
+          action={`/requisitions/${requisition.id}`}
+          maxUploadBytes={limits.maxUploadBytes}
+          maxFiles={limits.maxFiles}
+        />
+      ) : null}
 
       {/* ---- Candidates: filters, table, pages (the table experience) ---- */}
       <section className="card card--flush candidates" aria-labelledby="candidates-heading">

@@ -1,7 +1,13 @@
 // The candidate page: why this applicant scored as they did (area scores with their evidence
 // highlighted in the résumé text), gaps, background, timeline, notes, stage decisions and history,
 // the original file, and previous/next in the table's order. Identity follows blind review.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  type SerializeFrom,
+} from "@remix-run/node";
 import { Form, Link, useFetcher, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
 import { useState } from "react";
 import { roleAllows } from "@server/auth/permissions.ts";

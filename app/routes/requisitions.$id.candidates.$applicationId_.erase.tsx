@@ -8,6 +8,11 @@ import { eraseApplication } from "@server/privacy/erase-candidate.ts";
 import { ErrorPanel } from "~/components/error-panel.tsx";
 import { auditActor, clientIp, requireApplicationPermission } from "~/lib/auth.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
+import type { BreadcrumbHandle } from "~/components/breadcrumbs.tsx";
+
+export const handle: BreadcrumbHandle = {
+  breadcrumb: (match) => ({ label: "Erase candidate", to: match.pathname }),
+};
 
 export const meta: MetaFunction = () => [{ title: "Erase candidate · MLE Screening" }];
 
@@ -80,13 +85,6 @@ export default function EraseCandidate() {
   const erasing = navigation.state !== "idle" && navigation.formMethod?.toLowerCase() === "post";
   return (
     <>
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/requisitions">Requisitions</Link>
-        <span aria-hidden="true">/</span>
-        <Link to={`/requisitions/${requisition.id}`}>{requisition.title}</Link>
-        <span aria-hidden="true">/</span>
-        <span aria-current="page">Erase candidate</span>
-      </nav>
       <section className="card danger-zone stack narrow" aria-labelledby="erase-heading">
         <div>
           <h1 id="erase-heading" className="page-title">

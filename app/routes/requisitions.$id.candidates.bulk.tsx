@@ -11,14 +11,15 @@ import {
   type BulkActionResult,
 } from "~/lib/candidates.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
+import { isAppError } from "@server/errors/app-error.ts";
 
 export type BulkActionData = { ok: true; result: BulkActionResult } | { ok: false; error: string };
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
   // Signed in (401 otherwise). runBulkAction then checks that the requisition exists, that the user
-  // is a member, and that the role allows the intent ("stage" to move, "upload" to retry), with
-  // server/auth/permissions.ts like requireRequisitionPermission; its refusals come back as JSON so
-  // the table shows them in place instead of replacing the page with an error.
+  // is a member, and that the role allows the intent ("stage" to move, "upload" to retry), through
+  // server/auth/authorise-requisition.ts like every route; its refusals come back as JSON so the
+  // table shows them in place instead of replacing the page with an error.
   const user = await requireUser(request);
   const db = getPrisma();
   try {
@@ -30,7 +31,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     // real status too, not 200 with the status inside the body.
     return Response.json({ ok: true, result } satisfies BulkActionData);
   } catch (error) {
-    if (error instanceof BulkActionError) {
+    if (error instanceof BulkActionError || isAppError(error)) {
       return Response.json({ ok: false, error: error.message } satisfies BulkActionData, { status: error.status });
     }
     throw error;

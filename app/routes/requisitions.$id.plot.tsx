@@ -3,31 +3,33 @@
 // candidate page with the table's view kept, so previous / next follow the table's order.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
-import { roleAllows } from "@server/auth/permissions.ts";
 import { inBalanceRegion, QUADRANTS, quadrantOf, type QuadrantId } from "@server/ranking/balance-region.ts";
 import { ErrorPanel } from "~/components/error-panel.tsx";
 import { ExportMenu } from "~/components/export-menu.tsx";
 import { ScoreScatter } from "~/components/score-scatter.tsx";
-import { requireRequisitionPermission } from "~/lib/auth.server.ts";
+import { requireRequisitionAccess } from "~/lib/auth.server.ts";
 import { candidatesQueryFrom } from "~/lib/candidates.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
 import { describeFilters } from "~/lib/describe-filters.ts";
 import { plotCandidates } from "~/lib/plot.server.ts";
 import { plural, STAGE_LABELS, STAGE_ORDER } from "~/lib/format.ts";
-import { requireRequisition } from "~/lib/requisitions.server.ts";
+import type { BreadcrumbHandle } from "~/components/breadcrumbs.tsx";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const user = await requireRequisitionPermission(request, params.id, "view");
-  const requisition = await requireRequisition(params.id);
+  const { requisition, can } = await requireRequisitionAccess(request, params.id, "view");
   const query = candidatesQueryFrom(request);
   const plot = await plotCandidates(getPrisma(), requisition.id, query);
   return {
     requisition: { id: requisition.id, title: requisition.title },
     plot,
     filters: describeFilters(query.filters),
-    can: { export: roleAllows(user.role, "export") },
+    can: { export: can.export },
   };
 }
+
+export const handle: BreadcrumbHandle = {
+  breadcrumb: (match) => ({ label: "Score plot", to: match.pathname }),
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Score plot · ${data.requisition.title} · MLE Screening` : "Score plot · MLE Screening" },
@@ -57,13 +59,6 @@ export default function PlotPage() {
 
   return (
     <>
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/requisitions">Requisitions</Link>
-        <span aria-hidden="true">/</span>
-        <Link to={tableHref}>{requisition.title}</Link>
-        <span aria-hidden="true">/</span>
-        <span aria-current="page">Score plot</span>
-      </nav>
       <div className="page-header">
         <div>
           <h1 className="page-title">Score plot</h1>

@@ -7,16 +7,15 @@ import { BatchProgressBar, finishedCount, progressWords } from "~/components/bat
 import { ErrorPanel } from "~/components/error-panel.tsx";
 import { RelativeTime } from "~/components/relative-time.tsx";
 import { StatusBadge } from "~/components/status-badge.tsx";
-import { requireRequisitionPermission } from "~/lib/auth.server.ts";
+import { requireRequisitionAccess } from "~/lib/auth.server.ts";
 import { plural, STATUS_LABELS, STATUS_ORDER } from "~/lib/format.ts";
 import { getBatchView } from "~/lib/intake.server.ts";
 import { reasonLabel } from "~/lib/reason-labels.ts";
-import { requireRequisition } from "~/lib/requisitions.server.ts";
 import { useBatchEvents } from "~/lib/use-batch-events.ts";
+import type { BreadcrumbHandle } from "~/components/breadcrumbs.tsx";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRequisitionPermission(request, params.id, "view");
-  const requisition = await requireRequisition(params.id);
+  const { user, requisition } = await requireRequisitionAccess(request, params.id, "view");
   const batch = await getBatchView(requisition.id, params.batchId ?? "", user.id);
   if (!batch) {
     throw data(
@@ -32,6 +31,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     batch: { ...batch, createdAt: batch.createdAt.toISOString() },
   };
 }
+
+export const handle: BreadcrumbHandle = {
+  breadcrumb: (match) => [
+    { label: "Uploads", to: match.pathname.replace(/\/[^/]+\/?$/, "") },
+    { label: "Upload", to: match.pathname },
+  ],
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
   {
@@ -71,13 +77,6 @@ export default function UploadProgressPage() {
 
   return (
     <>
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/requisitions">Requisitions</Link>
-        <span aria-hidden="true">/</span>
-        <Link to={candidatesUrl}>{requisition.title}</Link>
-        <span aria-hidden="true">/</span>
-        <span aria-current="page">Upload</span>
-      </nav>
       <div className="page-header">
         <div>
           <h1 className="page-title">Upload progress</h1>

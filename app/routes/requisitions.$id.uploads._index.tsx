@@ -6,21 +6,24 @@ import { BatchProgressBar, progressWords } from "~/components/batch-progress.tsx
 import { EmptyState } from "~/components/empty-state.tsx";
 import { ErrorPanel } from "~/components/error-panel.tsx";
 import { RelativeTime } from "~/components/relative-time.tsx";
-import { requireRequisitionPermission } from "~/lib/auth.server.ts";
+import { requireRequisitionAccess } from "~/lib/auth.server.ts";
 import { plural } from "~/lib/format.ts";
 import { getRecentBatches } from "~/lib/intake.server.ts";
-import { requireRequisition } from "~/lib/requisitions.server.ts";
 import { useLiveRevalidation } from "~/lib/use-live-revalidation.ts";
+import type { BreadcrumbHandle } from "~/components/breadcrumbs.tsx";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRequisitionPermission(request, params.id, "view");
-  const requisition = await requireRequisition(params.id);
+  const { requisition } = await requireRequisitionAccess(request, params.id, "view");
   const batches = await getRecentBatches(requisition.id);
   return {
     requisition: { id: requisition.id, title: requisition.title },
     batches: batches.map((batch) => ({ ...batch, createdAt: batch.createdAt.toISOString() })),
   };
 }
+
+export const handle: BreadcrumbHandle = {
+  breadcrumb: (match) => ({ label: "Uploads", to: match.pathname }),
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
   { title: loaderData ? `Uploads · ${loaderData.requisition.title} · MLE Screening` : "Uploads · MLE Screening" },
@@ -34,13 +37,6 @@ export default function UploadsPage() {
   );
   return (
     <>
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/requisitions">Requisitions</Link>
-        <span aria-hidden="true">/</span>
-        <Link to={`/requisitions/${requisition.id}`}>{requisition.title}</Link>
-        <span aria-hidden="true">/</span>
-        <span aria-current="page">Uploads</span>
-      </nav>
       <div className="page-header">
         <h1 className="page-title">Uploads</h1>
         <Link to={`/requisitions/${requisition.id}`} className="button">

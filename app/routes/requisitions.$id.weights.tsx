@@ -12,8 +12,7 @@ import { RankingPreview } from "~/components/ranking-preview.tsx";
 import { SkillDatalist, SkillPicker } from "~/components/skill-picker.tsx";
 import { getPrisma } from "~/lib/db.server.ts";
 import { degreeLabel } from "~/lib/format.ts";
-import { auditActor, clientIp, requireRequisitionPermission, requisitionAbilities } from "~/lib/auth.server.ts";
-import { requireRequisition, setBlindReview } from "~/lib/requisitions.server.ts";
+import { auditActor, clientIp, requireRequisitionAccess } from "~/lib/auth.server.ts";
 import {
   editorCatalog,
   enqueueRerank,
@@ -24,6 +23,7 @@ import {
   weightsInputFrom,
 } from "~/lib/weights.server.ts";
 import type { loader as previewLoader } from "./requisitions.$id.weights_.preview.tsx";
+import type { BreadcrumbHandle } from "~/components/breadcrumbs.tsx";
 
 const DEGREES = ["associate", "bachelors", "masters", "phd"] as const;
 type Degree = (typeof DEGREES)[number];
@@ -37,11 +37,10 @@ async function loadWeights(id: string) {
 
 // Every member may read the weights (and try the preview); saving needs the "weights" permission.
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const user = await requireRequisitionPermission(request, params.id, "view");
-  const requisition = await requireRequisition(params.id);
+  const { requisition, can } = await requireRequisitionAccess(request, params.id, "view");
   const saved = await loadWeights(requisition.id);
   return {
-    canSave: requisitionAbilities(user).weights,
+    canSave: can.weights,
     requisition: { id: requisition.id, title: requisition.title, blindReview: requisition.blindReview },
     saved,
     ...editorCatalog(),
@@ -49,17 +48,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const user = await requireRequisitionPermission(request, params.id, "weights");
-  const requisition = await requireRequisition(params.id);
+  const { user, requisition } = await requireRequisitionAccess(request, params.id, "weights");
   const form = await request.formData();
-  if (form.get("intent") === "blind-review") {
-    const blindReview = form.get("blindReview") === "on";
-    await setBlindReview(getPrisma(), requisition.id, blindReview, {
-      actor: auditActor(user),
-      ip: clientIp(request, context),
-    });
-    return { ok: true as const, intent: "blind-review" as const, blindReview };
-  }
   const input = weightsInputFrom(form);
   const known = new Set(editorCatalog().skills.map((skill) => skill.id));
   const errors: Record<string, string> = {};
@@ -82,6 +72,10 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     throw error;
   }
 }
+
+export const handle: BreadcrumbHandle = {
+  breadcrumb: (match) => ({ label: "Tune ranking", to: match.pathname }),
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
   {
@@ -143,31 +137,6 @@ function Citation({ text }: { text: string }) {
   );
 }
 
-/** Blind review (PRODUCT.md, fairness): identity stays hidden until a candidate is shortlisted. */
-function BlindReviewCard({ blindReview, canSave }: { blindReview: boolean; canSave: boolean }) {
-  const fetcher = useFetcher<typeof action>();
-  const pending = fetcher.state !== "idle";
-  const on = fetcher.formData ? fetcher.formData.get("blindReview") === "on" : blindReview;
-  return (
-    <section className="card blind-review-card" aria-labelledby="blind-review-heading" data-testid="blind-review-card">
-      <h2 id="blind-review-heading" className="card__title">
-        Blind review <span className={`badge ${on ? "badge--info" : "badge--muted"}`}>{on ? "On" : "Off"}</span>
-      </h2>
-      <p className="muted small">
-        When on, names, contact details, links, schools, places and original files are hidden in the table, the plot,
-        candidate pages and exports until a candidate is shortlisted, so early decisions rest on the evidence.
-      </p>
-      <fetcher.Form method="post">
-        <input type="hidden" name="intent" value="blind-review" />
-        {on ? null : <input type="hidden" name="blindReview" value="on" />}
-        <button type="submit" className="button" disabled={!canSave || pending} data-testid="toggle-blind-review">
-          {pending ? "Saving…" : on ? "Turn blind review off" : "Turn blind review on"}
-        </button>
-      </fetcher.Form>
-    </section>
-  );
-}
-
 export default function WeightsEditor() {
   const { requisition, saved, presets, areas, skills, canSave } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -216,13 +185,6 @@ export default function WeightsEditor() {
 
   return (
     <>
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/requisitions">Requisitions</Link>
-        <span aria-hidden="true">/</span>
-        <Link to={`/requisitions/${requisition.id}`}>{requisition.title}</Link>
-        <span aria-hidden="true">/</span>
-        <span aria-current="page">Tune ranking</span>
-      </nav>
       <div className="page-header">
         <div>
           <h1 className="page-title">Tune ranking</h1>
@@ -466,8 +428,6 @@ export default function WeightsEditor() {
             {dirty ? <span className="muted small">Unsaved changes</span> : null}
           </div>
         </Form>
-
-        <BlindReviewCard blindReview={requisition.blindReview} canSave={canSave} />
 
         <section
           className="card card--flush weights-preview"

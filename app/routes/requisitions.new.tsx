@@ -3,6 +3,14 @@ import { auditActor, clientIp, requirePermission } from "~/lib/auth.server.ts";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { getPrisma } from "~/lib/db.server.ts";
 import { createRequisition, RequisitionInputSchema } from "~/lib/requisitions.server.ts";
+import type { BreadcrumbHandle } from "~/components/breadcrumbs.tsx";
+
+export const handle: BreadcrumbHandle = {
+  breadcrumb: () => [
+    { label: "Requisitions", to: "/requisitions" },
+    { label: "New", to: "/requisitions/new" },
+  ],
+};
 
 export const meta: MetaFunction = () => [{ title: "New requisition · MLE Screening" }];
 
@@ -53,11 +61,6 @@ export default function NewRequisition() {
 
   return (
     <>
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/requisitions">Requisitions</Link>
-        <span aria-hidden="true">/</span>
-        <span aria-current="page">New</span>
-      </nav>
       <div className="page-header">
         <div>
           <h1 className="page-title">New requisition</h1>

@@ -1,14 +1,15 @@
 // The candidates table's bulk actions: move the selected candidates (or every candidate matching
 // the table's filters, "select all N matching") to a stage, or read failed résumés again.
-// The route checks the session; this checks the role and membership again, so no caller can skip
-// them, resolves "all matching" by re-running the table's query on the server (never trusting a
+// The route checks the session; this checks the role and membership again (through
+// server/auth/authorise-requisition.ts, like every route), so no caller can skip them, resolves "all matching" by re-running the table's query on the server (never trusting a
 // list of ids the browser made up), ignores ids of other requisitions, and caps one action at
 // MAX_BULK_CANDIDATES.
 import { z } from "zod";
 import { actorOf } from "../audit/record-audit.ts";
 import type { Db } from "../db/client.ts";
 import type { Role, Stage } from "../generated/prisma/enums.ts";
-import { needsMembership, roleAllows, type RequisitionPermission } from "../auth/permissions.ts";
+import { authoriseRequisition } from "../auth/authorise-requisition.ts";
+import type { RequisitionPermission } from "../auth/permissions.ts";
 import type { RetryApplicationOutcome } from "../queue/retry-application.ts";
 import { InvalidQueryError, parseCandidatesQuery, type CandidatesQuery } from "./candidates-query.ts";
 import { changeStage, MAX_STAGE_CHANGE_IDS, StageSchema } from "./change-stage.ts";
@@ -85,10 +86,6 @@ export interface BulkActionDeps {
 }
 
 const NEEDS: Record<"stage" | "retry", RequisitionPermission> = { stage: "stage", retry: "upload" };
-const REFUSALS: Record<"stage" | "retry", string> = {
-  stage: "Your role cannot change candidates' stages.",
-  retry: "Your role cannot retry résumés: reading a résumé again is part of uploading.",
-};
 
 /** Parses the form fields of the bulk route (repeated `id` fields, one `intent`). */
 export function bulkActionInputFrom(form: FormData): z.infer<typeof BulkActionSchema> {
@@ -113,17 +110,9 @@ export function bulkActionInputFrom(form: FormData): z.infer<typeof BulkActionSc
   return parsed.data;
 }
 
+/** Existence, membership and role, decided by the one authorisation path (refusals are AppErrors). */
 async function authorise(db: Db, actor: BulkActor, requisitionId: string, intent: "stage" | "retry"): Promise<void> {
-  const requisition = await db.requisition.findUnique({ where: { id: requisitionId }, select: { id: true } });
-  if (!requisition) throw new BulkActionError("This requisition does not exist.", 404);
-  if (needsMembership(actor.role)) {
-    const member = await db.requisitionMember.findUnique({
-      where: { requisitionId_userId: { requisitionId, userId: actor.id } },
-      select: { userId: true },
-    });
-    if (!member) throw new BulkActionError("You are not a member of this requisition.", 403);
-  }
-  if (!roleAllows(actor.role, NEEDS[intent])) throw new BulkActionError(REFUSALS[intent], 403);
+  await authoriseRequisition(db, actor, requisitionId, NEEDS[intent]);
 }
 
 function viewQuery(view: string): CandidatesQuery {

@@ -159,6 +159,13 @@ const ROUTES: Record<string, RouteRow> = {
       { method: "POST", rule: "weights", body: {} },
     ],
   },
+  "requisitions.$id.settings.tsx": {
+    path: (f) => `${req(f)}/settings`,
+    cases: [
+      { method: "GET", rule: "view" },
+      { method: "POST", rule: "weights", body: {}, note: "blind review: without blindReview=on it is turned off" },
+    ],
+  },
   "requisitions.$id.status.tsx": {
     path: (f) => `${req(f)}/status`,
     cases: [

@@ -1,0 +1,72 @@
+// AppError (server/errors/app-error.ts) at the edge of the web app. The domain throws AppError with
+// a code; here, and only here, it becomes what Remix sends: a thrown Response for the route's
+// ErrorBoundary (loaders, resource routes) or the reply of a form (actions), with the status of
+// the code's row in APP_ERROR_STATUS. Routes never pick a status by hand for a domain error.
+import { data } from "@remix-run/node";
+import type { SubmissionResult } from "@conform-to/react";
+import { type AppError, isAppError, type AppErrorCode } from "@server/errors/app-error.ts";
+
+/** The heading the ErrorBoundary shows for each code (a route may name the thing: "Requisition not found"). */
+const TITLES: Record<AppErrorCode, string> = {
+  invalid_input: "This request has an invalid setting",
+  unauthenticated: "Sign in required",
+  forbidden: "Not allowed",
+  not_found: "Not found",
+  conflict: "Nothing changed",
+  too_large: "Too large",
+  rate_limited: "Too many attempts",
+  unavailable: "Temporarily unavailable",
+  internal: "Something went wrong",
+};
+
+/** The body of every error Response: what app/components/error-panel.tsx reads. */
+export interface ErrorBody {
+  title: string;
+  message: string;
+  issues?: ReadonlyArray<{ path: string; message: string }>;
+}
+
+type Titles = Partial<Record<AppErrorCode, string>>;
+
+function headersOf(error: AppError): HeadersInit | undefined {
+  return error.retryAfterSeconds === null ? undefined : { "Retry-After": String(error.retryAfterSeconds) };
+}
+
+/** The Response for an AppError (thrown from a loader, or returned by a resource route). */
+export function appErrorResponse(error: AppError, titles: Titles = {}) {
+  const body: ErrorBody = { title: titles[error.code] ?? TITLES[error.code], message: error.message };
+  if (error.issues.length > 0) body.issues = error.issues;
+  return data(body, { status: error.status, headers: headersOf(error) });
+}
+
+export function throwAppError(error: AppError, titles: Titles = {}): never {
+  throw appErrorResponse(error, titles);
+}
+
+/** Runs domain code; an AppError it throws becomes its Response (anything else stays a 500). */
+export async function orErrorResponse<T>(work: () => Promise<T>, titles: Titles = {}): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isAppError(error)) throwAppError(error, titles);
+    throw error;
+  }
+}
+
+/**
+ * A form's reply for an AppError: field issues next to their fields, the message above the form,
+ * the code's status. `reply` is the conform submission's reply (parseWithZod(...).reply).
+ */
+export function replyWithAppError(
+  reply: (options: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => SubmissionResult<string[]>,
+  error: AppError,
+) {
+  const fieldErrors: Record<string, string[]> = {};
+  const formErrors: string[] = [];
+  for (const issue of error.issues) {
+    if (issue.path) (fieldErrors[issue.path] ??= []).push(issue.message);
+    else formErrors.push(issue.message);
+  }
+  if (formErrors.length === 0) formErrors.push(error.message);
+  return data(reply({ formErrors, fieldErrors }), { status: error.status, headers: headersOf(error) });
+}

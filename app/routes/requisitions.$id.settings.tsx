@@ -1,0 +1,128 @@
+// GET /requisitions/:id/settings: the requisition's details, closing or reopening it (recruiters
+// and admins, "edit"; the form posts to /requisitions/:id/status), and blind review (hiring
+// managers and admins, "weights"; this route's action).
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useFetcher, useRouteError } from "@remix-run/react";
+import type { BreadcrumbHandle } from "~/components/breadcrumbs.tsx";
+import { ErrorPanel } from "~/components/error-panel.tsx";
+import { RelativeTime } from "~/components/relative-time.tsx";
+import { auditActor, clientIp, requireRequisitionAccess } from "~/lib/auth.server.ts";
+import { getPrisma } from "~/lib/db.server.ts";
+import { setBlindReview } from "~/lib/requisitions.server.ts";
+import { useRequisitionShell } from "~/lib/use-requisition-shell.ts";
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  await requireRequisitionAccess(request, params.id, "view");
+  return null;
+}
+
+/** Blind review on or off (`blindReview=on` turns it on; its absence turns it off). */
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const { user, requisition } = await requireRequisitionAccess(request, params.id, "weights");
+  const blindReview = (await request.formData()).get("blindReview") === "on";
+  await setBlindReview(getPrisma(), requisition.id, blindReview, {
+    actor: auditActor(user),
+    ip: clientIp(request, context),
+  });
+  return { ok: true as const, blindReview };
+}
+
+export const handle: BreadcrumbHandle = {
+  breadcrumb: (match) => ({ label: "Settings", to: match.pathname }),
+};
+
+export const meta: MetaFunction = ({ matches }) => {
+  const shell = matches.find((match) => match.id === "routes/requisitions.$id")?.data as
+    { requisition: { title: string } } | undefined;
+  return [{ title: shell ? `Settings · ${shell.requisition.title} · MLE Screening` : "Settings · MLE Screening" }];
+};
+
+function StatusCard() {
+  const { requisition, can } = useRequisitionShell();
+  const open = requisition.status === "OPEN";
+  return (
+    <section className="card stack" aria-labelledby="status-heading" data-testid="status-card">
+      <h2 id="status-heading" className="card__title">
+        Status{" "}
+        <span className={`badge ${open ? "badge--info" : "badge--muted"}`} data-testid="requisition-status">
+          {open ? "Open" : "Closed"}
+        </span>
+      </h2>
+      <p className="muted small">
+        Closing a requisition starts the retention period after which its applications are erased (see the retention
+        page). Reopening stops it.
+      </p>
+      {can.edit ? (
+        <Form method="post" action={`/requisitions/${requisition.id}/status`}>
+          <input type="hidden" name="status" value={open ? "CLOSED" : "OPEN"} />
+          <button type="submit" className="button" data-testid="toggle-requisition-status">
+            {open ? "Close requisition" : "Reopen"}
+          </button>
+        </Form>
+      ) : (
+        <p className="muted small">Recruiters and admins open and close requisitions.</p>
+      )}
+    </section>
+  );
+}
+
+/** Blind review (PRODUCT.md, fairness): identity stays hidden until a candidate is shortlisted. */
+function BlindReviewCard() {
+  const { requisition, can } = useRequisitionShell();
+  const fetcher = useFetcher<typeof action>();
+  const pending = fetcher.state !== "idle";
+  const on = fetcher.formData ? fetcher.formData.get("blindReview") === "on" : requisition.blindReview;
+  return (
+    <section className="card blind-review-card" aria-labelledby="blind-review-heading" data-testid="blind-review-card">
+      <h2 id="blind-review-heading" className="card__title">
+        Blind review <span className={`badge ${on ? "badge--info" : "badge--muted"}`}>{on ? "On" : "Off"}</span>
+      </h2>
+      <p className="muted small">
+        When on, names, contact details, links, schools, places and original files are hidden in the table, the plot,
+        candidate pages and exports until a candidate is shortlisted, so early decisions rest on the evidence.
+      </p>
+      <fetcher.Form method="post">
+        {on ? null : <input type="hidden" name="blindReview" value="on" />}
+        <button type="submit" className="button" disabled={!can.weights || pending} data-testid="toggle-blind-review">
+          {pending ? "Saving…" : on ? "Turn blind review off" : "Turn blind review on"}
+        </button>
+      </fetcher.Form>
+      {can.weights ? null : <p className="muted small">Hiring managers and admins switch blind review.</p>}
+    </section>
+  );
+}
+
+export default function RequisitionSettings() {
+  const { requisition } = useRequisitionShell();
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1 className="page-title">Settings</h1>
+          <p className="page-subtitle">
+            {[requisition.team, requisition.location].filter(Boolean).join(" · ")}
+            {requisition.team || requisition.location ? " · " : ""}
+            created <RelativeTime iso={requisition.createdAt} />
+          </p>
+        </div>
+      </div>
+      <div className="settings-grid">
+        <StatusCard />
+        <BlindReviewCard />
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <ErrorPanel
+      error={useRouteError()}
+      actions={
+        <Link to="/requisitions" className="button">
+          Back to requisitions
+        </Link>
+      }
+    />
+  );
+}
