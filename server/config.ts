@@ -94,6 +94,7 @@ export const ConfigSchema = z.object({
 
 export type Config = z.infer<typeof ConfigSchema>;
 
+// Not an AppError: a misconfigured process must not start; it is never an answer to a request.
 export class ConfigError extends Error {
   override name = "ConfigError";
 }

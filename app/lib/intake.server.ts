@@ -8,24 +8,13 @@ import os from "node:os";
 import path from "node:path";
 import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { countBatchStatuses, getUploadBatch, listRecentBatches } from "@server/intake/get-upload-batch.ts";
+import { AppError } from "@server/errors/app-error.ts";
 import { intakeUpload, isArchiveName, type ReceivedFile, type UploadReceipt } from "@server/intake/intake-upload.ts";
 import { logger } from "@server/logger.ts";
 import { enqueueParse, getConfig, getPrisma } from "@server/services.ts";
 import { formatMegabytes } from "~/lib/format.ts";
 
 export const RESUME_FIELD = "resumes";
-
-export type ReceiveUploadResult =
-  { ok: true; receipt: UploadReceipt } | { ok: false; status: 400 | 413; message: string };
-
-class UploadRefused extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 413,
-  ) {
-    super(message);
-  }
-}
 
 function uploadDeps() {
   const config = getConfig();
@@ -45,17 +34,20 @@ function uploadDeps() {
 /**
  * Reads the multipart upload (field `resumes`: résumés and .zip archives) and stores it as one
  * batch. Refuses the whole request, storing nothing, only when it is over the total size or file
- * count or is not a multipart form; everything else is decided per file in the receipt.
+ * count or is not a multipart form (an AppError: `too_large` or `invalid_input`); everything
+ * else is decided per file in the receipt.
  */
 export async function receiveUpload(
   request: Request,
   input: { requisitionId: string; uploadedById: string | null },
-): Promise<ReceiveUploadResult> {
+): Promise<UploadReceipt> {
   const { MAX_UPLOAD_BYTES, MAX_FILES_PER_UPLOAD, MAX_UPLOAD_REQUEST_BYTES } = getConfig();
-  const tooBig = `This upload is larger than ${formatMegabytes(MAX_UPLOAD_REQUEST_BYTES)} in total. Nothing was uploaded; send the files in smaller batches.`;
+  const tooBig =
+    `This upload is larger than ${formatMegabytes(MAX_UPLOAD_REQUEST_BYTES)} in total. ` +
+    "Nothing was uploaded; send the files in smaller batches.";
   // Refuse before reading anything when the client says the body is too big...
   const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_UPLOAD_REQUEST_BYTES) return { ok: false, status: 413, message: tooBig };
+  if (declared > MAX_UPLOAD_REQUEST_BYTES) throw new AppError("too_large", tooBig);
 
   const folder = await mkdtemp(path.join(os.tmpdir(), "mle-upload-"));
   try {
@@ -66,9 +58,10 @@ export async function receiveUpload(
       // A file input with nothing chosen still sends one empty part without a file name.
       if (part.name !== RESUME_FIELD || !part.filename) return undefined;
       if (files.length >= MAX_FILES_PER_UPLOAD) {
-        throw new UploadRefused(
-          `Too many files in one upload: the limit is ${MAX_FILES_PER_UPLOAD}. Nothing was uploaded; send them in smaller batches, or as a ZIP archive.`,
-          413,
+        throw new AppError(
+          "too_large",
+          `Too many files in one upload: the limit is ${MAX_FILES_PER_UPLOAD}. ` +
+            "Nothing was uploaded; send them in smaller batches, or as a ZIP archive.",
         );
       }
       // An archive may be as big as the request; a résumé stops being written one byte past its
@@ -81,7 +74,7 @@ export async function receiveUpload(
       try {
         for await (const chunk of part.data) {
           receivedBytes += chunk.byteLength;
-          if (receivedBytes > MAX_UPLOAD_REQUEST_BYTES) throw new UploadRefused(tooBig, 413);
+          if (receivedBytes > MAX_UPLOAD_REQUEST_BYTES) throw new AppError("too_large", tooBig);
           size += chunk.byteLength;
           if (overLimit) continue;
           if (size > limit) {
@@ -100,22 +93,16 @@ export async function receiveUpload(
     try {
       await unstable_parseMultipartFormData(request, handler);
     } catch (error) {
-      if (error instanceof UploadRefused) return { ok: false, status: error.status, message: error.message };
       if (error instanceof TypeError && /parse content as FormData/.test(error.message)) {
-        return {
-          ok: false,
-          status: 400,
-          message: "The upload could not be read: send the form as multipart/form-data.",
-        };
+        throw new AppError("invalid_input", "The upload could not be read: send the form as multipart/form-data.");
       }
       throw error;
     }
     if (files.length === 0) {
-      return {
-        ok: false,
-        status: 400,
-        message: "Choose at least one résumé (PDF, DOCX, TXT or MD) or a ZIP archive of them.",
-      };
+      throw new AppError(
+        "invalid_input",
+        "Choose at least one résumé (PDF, DOCX, TXT or MD) or a ZIP archive of them.",
+      );
     }
     const receipt = await intakeUpload(uploadDeps(), { ...input, files });
     logger.info(
@@ -126,24 +113,10 @@ export async function receiveUpload(
       },
       "upload batch received",
     );
-    return { ok: true, receipt };
+    return receipt;
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
-}
-
-/**
- * Stores files already in memory (e.g. decoded from a JSON body) as one batch; .zip names are
- * unpacked like uploaded archives. The caller bounds their number and total size.
- */
-export function intakeFiles(
-  input: { requisitionId: string; uploadedById: string | null },
-  files: Array<{ name: string; bytes: Uint8Array }>,
-): Promise<UploadReceipt> {
-  return intakeUpload(uploadDeps(), {
-    ...input,
-    files: files.map((file) => ({ name: file.name, source: { bytes: file.bytes }, size: file.bytes.byteLength })),
-  });
 }
 
 export function getBatchView(requisitionId: string, batchId: string, viewerId: string) {

@@ -7,6 +7,7 @@
 // An accepted file is stored and QUEUED even when Redis is down (`enqueued: false`): the worker's
 // reconciler enqueues it later.
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { isAppError } from "@server/errors/app-error.ts";
 import { requireRequisitionPermission } from "~/lib/auth.server.ts";
 import { receiveUpload } from "~/lib/intake.server.ts";
 
@@ -15,10 +16,14 @@ const USE_POST = { error: "Use POST with multipart/form-data (field: resumes)." 
 export async function action({ params, request }: ActionFunctionArgs) {
   if (request.method !== "POST") return Response.json(USE_POST, { status: 405, headers: { Allow: "POST" } });
   const user = await asJsonResponse(() => requireRequisitionPermission(request, params.id, "upload"));
-  const upload = await receiveUpload(request, { requisitionId: params.id!, uploadedById: user.id });
-  if (!upload.ok) return Response.json({ error: upload.message }, { status: upload.status });
-  const { batchId, fileCount, outcomes } = upload.receipt;
-  return Response.json({ batchId, fileCount, outcomes });
+  try {
+    const receipt = await receiveUpload(request, { requisitionId: params.id!, uploadedById: user.id });
+    const { batchId, fileCount, outcomes } = receipt;
+    return Response.json({ batchId, fileCount, outcomes });
+  } catch (error) {
+    if (isAppError(error)) return Response.json({ error: error.message }, { status: error.status });
+    throw error;
+  }
 }
 
 export function loader() {

@@ -29,6 +29,7 @@ Limits come from MAX_UPLOAD_BYTES, MAX_PDF_PAGES, PARSE_TIMEOUT_MS and MAX_DOCX_
 (see server/config.ts).
 Exit status: 0 all files processed, 2 usage error.`;
 
+// Not an AppError: it becomes the CLI's exit status 2 and a usage message, not an HTTP status.
 class UsageError extends Error {}
 
 interface Command {

@@ -15,6 +15,7 @@ export interface MigrationReport {
   alreadyApplied: string[];
 }
 
+// Not an AppError: it stops `npm run db:migrate` and start-up; no request ever sees it.
 export class MigrationError extends Error {
   override name = "MigrationError";
 }

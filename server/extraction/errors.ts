@@ -2,6 +2,7 @@
 // recruiter: what is wrong with the file and what to ask the candidate for.
 import type { ExtractionErrorCode } from "../contract/screening-result.ts";
 
+// Not an AppError: a file's named failure is data (stored in the result, part of the contract), not a caller error.
 export class ExtractionError extends Error {
   override name = "ExtractionError";
 

@@ -63,6 +63,8 @@ interface ListedEntry {
   refusal: Refusal | null;
 }
 
+// Not an AppError: a refusal is a file's outcome recorded in the receipt; this only carries it out of
+// yauzl's callbacks to scanZip/expandZip, which return it as data.
 class ArchiveRefused extends Error {
   constructor(readonly refusal: Refusal) {
     super(refusal.message);

@@ -36,6 +36,7 @@ export interface ParsePoolOptions {
 }
 
 /** The pool could not run a parse for a reason that is not the file's (threads failing to start, a crash). */
+// Not an AppError: no caller is answered with it; the queue sees it as transient and retries the job.
 export class ParsePoolError extends Error {
   override name = "ParsePoolError";
 }
