@@ -4,11 +4,11 @@
 import { data } from "@remix-run/node";
 import {
   candidatesQueryToParams,
-  InvalidQueryError,
   parseCandidatesQuery,
   type CandidatesQuery,
 } from "@server/candidates/candidates-query.ts";
 import { findNeighbours } from "@server/candidates/list-candidates.ts";
+import { isAppError } from "@server/errors/app-error.ts";
 import { recordAudit, type AuditActor } from "@server/audit/record-audit.ts";
 import type { Db } from "@server/db/client.ts";
 import { retryApplication } from "@server/queue/retry-application.ts";
@@ -38,7 +38,7 @@ export function tableQueryFrom(request: Request): { query: CandidatesQuery; vali
   try {
     return { query: parseCandidatesQuery(params), valid: true };
   } catch (error) {
-    if (error instanceof InvalidQueryError) return { query: parseCandidatesQuery(new URLSearchParams()), valid: false };
+    if (isAppError(error)) return { query: parseCandidatesQuery(new URLSearchParams()), valid: false };
     throw error;
   }
 }

@@ -1,9 +1,10 @@
 // The candidates table's server side: URL state validation, one sorted page of rows with the
 // labels the table shows, the counts the filter bar shows, and the bulk actions.
 import { data } from "@remix-run/node";
-import { InvalidQueryError, parseCandidatesQuery, type CandidatesQuery } from "@server/candidates/candidates-query.ts";
+import { parseCandidatesQuery, type CandidatesQuery } from "@server/candidates/candidates-query.ts";
 import { countCandidates, type CandidateRow, type RankingContext } from "@server/candidates/list-candidates.ts";
 import type { Db } from "@server/db/client.ts";
+import { isAppError } from "@server/errors/app-error.ts";
 import type { Stage } from "@server/generated/prisma/enums.ts";
 import { retryApplication } from "@server/queue/retry-application.ts";
 import { getParseQueue } from "@server/services.ts";
@@ -14,7 +15,6 @@ import { backgroundLabel } from "./format.ts";
 export { listCandidates, loadRankingContext } from "@server/candidates/list-candidates.ts";
 export { hasFilters, PAGE_SIZES } from "@server/candidates/candidates-query.ts";
 export {
-  BulkActionError,
   bulkActionInputFrom,
   MAX_BULK_CANDIDATES,
   runBulkAction,
@@ -26,7 +26,7 @@ export function candidatesQueryFrom(request: Request) {
   try {
     return parseCandidatesQuery(new URL(request.url).searchParams);
   } catch (error) {
-    if (error instanceof InvalidQueryError) {
+    if (isAppError(error)) {
       throw data(
         {
           title: "This link has an invalid table setting",

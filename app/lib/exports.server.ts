@@ -2,8 +2,8 @@
 // string as the table (filters + sort; page is ignored) plus `scope=shortlist`, permission
 // "export", and the file streamed as an attachment. Domain code lives in server/exports.
 import { createReadableStreamFromReadable, type AppLoadContext } from "@remix-run/node";
-import { InvalidQueryError, parseCandidatesQuery } from "@server/candidates/candidates-query.ts";
-import { isAppError } from "@server/errors/app-error.ts";
+import { parseCandidatesQuery } from "@server/candidates/candidates-query.ts";
+import { AppError, isAppError } from "@server/errors/app-error.ts";
 import { startCandidatesExport, type ExportFormat, type ExportScope } from "@server/exports/export-candidates.ts";
 import { auditActor, clientIp, requireRequisitionPermission } from "./auth.server.ts";
 import { getPrisma } from "./db.server.ts";
@@ -32,7 +32,7 @@ function scopeOf(params: URLSearchParams): ExportScope {
   const scope = params.get("scope");
   if (scope === null || scope === "" || scope === "view") return "view";
   if (scope === "shortlist") return "shortlist";
-  throw new InvalidQueryError("scope must be shortlist or view");
+  throw new AppError("invalid_input", "scope must be shortlist or view");
 }
 
 export async function exportResponse(
@@ -57,8 +57,7 @@ export async function exportResponse(
     query = parseCandidatesQuery(search);
     scope = scopeOf(search);
   } catch (error) {
-    if (error instanceof InvalidQueryError)
-      return plainText(400, `This export link has an invalid table setting: ${error.message}.`);
+    if (isAppError(error)) return plainText(400, `This export link has an invalid table setting: ${error.message}.`);
     throw error;
   }
   try {

@@ -3,13 +3,7 @@
 // for the table's fetcher; the table shows the message as a toast and its loader revalidates.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { clientIp, requireUser } from "~/lib/auth.server.ts";
-import {
-  BulkActionError,
-  bulkActionInputFrom,
-  retryWithQueue,
-  runBulkAction,
-  type BulkActionResult,
-} from "~/lib/candidates.server.ts";
+import { bulkActionInputFrom, retryWithQueue, runBulkAction, type BulkActionResult } from "~/lib/candidates.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
 import { isAppError } from "@server/errors/app-error.ts";
 
@@ -31,7 +25,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     // real status too, not 200 with the status inside the body.
     return Response.json({ ok: true, result } satisfies BulkActionData);
   } catch (error) {
-    if (error instanceof BulkActionError || isAppError(error)) {
+    if (isAppError(error)) {
       return Response.json({ ok: false, error: error.message } satisfies BulkActionData, { status: error.status });
     }
     throw error;

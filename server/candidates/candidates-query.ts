@@ -11,6 +11,7 @@
 //   &page=2&pageSize=50
 import { z } from "zod";
 import { BackgroundSchema } from "../contract/screening-result.ts";
+import { AppError } from "../errors/app-error.ts";
 
 export const CANDIDATE_SORT_KEYS = [
   "name",
@@ -92,9 +93,8 @@ export interface CandidatesQuery {
   pageSize: number;
 }
 
-export class InvalidQueryError extends Error {
-  override name = "InvalidQueryError";
-}
+/** An invalid table setting (`invalid_input`); callers add where it came from (a link, an export, a view). */
+const invalidQuery = (message: string) => new AppError("invalid_input", message);
 
 function parseSorts(raw: string | null, defaultDir: SortDir): SortKey[] {
   if (raw === null || raw.trim() === "") return [{ key: "uploaded", dir: defaultDir }];
@@ -106,16 +106,16 @@ function parseSorts(raw: string | null, defaultDir: SortDir): SortKey[] {
     const [key, dir, extra] = part.split(":");
     const parsedKey = CandidateSortSchema.safeParse(key);
     if (!parsedKey.success || extra !== undefined)
-      throw new InvalidQueryError(
+      throw invalidQuery(
         `sort must be one of: ${CANDIDATE_SORT_KEYS.join(", ")} (optionally key:asc or key:desc, comma-separated)`,
       );
     if (dir !== undefined && dir !== "asc" && dir !== "desc")
-      throw new InvalidQueryError(`sort direction of ${key} must be asc or desc`);
+      throw invalidQuery(`sort direction of ${key} must be asc or desc`);
     if (sorts.some((s) => s.key === parsedKey.data)) continue;
     sorts.push({ key: parsedKey.data, dir: (dir as SortDir | undefined) ?? defaultDir });
   }
   if (sorts.length === 0) return [{ key: "uploaded", dir: defaultDir }];
-  if (sorts.length > MAX_SORT_KEYS) throw new InvalidQueryError(`sort by at most ${MAX_SORT_KEYS} columns`);
+  if (sorts.length > MAX_SORT_KEYS) throw invalidQuery(`sort by at most ${MAX_SORT_KEYS} columns`);
   return sorts;
 }
 
@@ -142,14 +142,14 @@ export function parseCandidatesQuery(params: URLSearchParams): CandidatesQuery {
     if (key === "mustHaves") return "mustHaves must be met or missing";
     return `${key}: ${issue.message}`;
   });
-  if (problems.length) throw new InvalidQueryError(problems.join("; "));
+  if (problems.length) throw invalidQuery(problems.join("; "));
   const { dir, page, pageSize } = paging.data!;
   const f = filters.data!;
   for (const key of SCORE_FILTER_KEYS) {
     const min = f[`${key}Min`];
     const max = f[`${key}Max`];
     if (min !== undefined && max !== undefined && min > max)
-      throw new InvalidQueryError(`${key}Min (${min}) is above ${key}Max (${max})`);
+      throw invalidQuery(`${key}Min (${min}) is above ${key}Max (${max})`);
   }
   if (f.q === "") delete f.q;
   const sorts = parseSorts(params.get("sort"), dir);

@@ -10,8 +10,9 @@ import type { Db } from "../db/client.ts";
 import type { Role, Stage } from "../generated/prisma/enums.ts";
 import { authoriseRequisition } from "../auth/authorise-requisition.ts";
 import type { RequisitionPermission } from "../auth/permissions.ts";
+import { AppError, isAppError } from "../errors/app-error.ts";
 import type { RetryApplicationOutcome } from "../queue/retry-application.ts";
-import { InvalidQueryError, parseCandidatesQuery, type CandidatesQuery } from "./candidates-query.ts";
+import { parseCandidatesQuery, type CandidatesQuery } from "./candidates-query.ts";
 import { changeStage, MAX_STAGE_CHANGE_IDS, StageSchema } from "./change-stage.ts";
 import { countCandidates, loadRankingContext, selectCandidateRows } from "./list-candidates.ts";
 
@@ -63,16 +64,6 @@ export type BulkActionResult =
       message: string;
     };
 
-export class BulkActionError extends Error {
-  override name = "BulkActionError";
-  constructor(
-    message: string,
-    readonly status: 400 | 403 | 404 | 413,
-  ) {
-    super(message);
-  }
-}
-
 export interface BulkActor {
   id: string;
   email: string;
@@ -105,7 +96,7 @@ export function bulkActionInputFrom(form: FormData): z.infer<typeof BulkActionSc
         : field === "toStage"
           ? `Unknown stage: pick one of ${Object.values(STAGE_WORDS).join(", ")}.`
           : `Invalid ${field || "request"}: ${issue.message}`;
-    throw new BulkActionError(message, 400);
+    throw new AppError("invalid_input", message);
   }
   return parsed.data;
 }
@@ -119,16 +110,16 @@ function viewQuery(view: string): CandidatesQuery {
   try {
     return parseCandidatesQuery(new URLSearchParams(view.startsWith("?") ? view.slice(1) : view));
   } catch (error) {
-    if (error instanceof InvalidQueryError)
-      throw new BulkActionError(`The table's view is invalid: ${error.message}.`, 400);
+    if (isAppError(error)) throw new AppError("invalid_input", `The table's view is invalid: ${error.message}.`);
     throw error;
   }
 }
 
 const tooMany = (count: number) =>
-  new BulkActionError(
-    `${count.toLocaleString("en")} candidates: one bulk action takes at most ${MAX_BULK_CANDIDATES.toLocaleString("en")}. Narrow the filters and try again.`,
-    413,
+  new AppError(
+    "too_large",
+    `${count.toLocaleString("en")} candidates: one bulk action takes at most ` +
+      `${MAX_BULK_CANDIDATES.toLocaleString("en")}. Narrow the filters and try again.`,
   );
 
 /** The application ids an action applies to, before they are checked against the requisition. */

@@ -2,11 +2,8 @@
 // in both ranking modes: stored score columns (steady state) and SQL expressions over the stored
 // area scores (right after a weight change, before the columns are rewritten).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  InvalidQueryError,
-  candidatesQueryToParams,
-  parseCandidatesQuery,
-} from "../../server/candidates/candidates-query.ts";
+import { AppError } from "../../server/errors/app-error.ts";
+import { candidatesQueryToParams, parseCandidatesQuery } from "../../server/candidates/candidates-query.ts";
 import {
   findNeighbours,
   listCandidates,
@@ -317,7 +314,7 @@ describe("parseCandidatesQuery", () => {
   });
 
   it("refuses unknown sort keys, directions and filters with a message naming what is allowed", () => {
-    expect(() => query("sort=salary")).toThrow(InvalidQueryError);
+    expect(() => query("sort=salary")).toThrow(AppError);
     expect(() => query("sort=salary")).toThrow(/sort must be one of: name, overall/);
     expect(() => query("sort=overall:up")).toThrow(/direction of overall must be asc or desc/);
     expect(() => query("sort=name,overall,ml,years")).toThrow(/at most 3/);
