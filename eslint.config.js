@@ -60,4 +60,23 @@ export default tseslint.config(
       "react/prop-types": "off",
     },
   },
+  {
+    // Self-identification (sex, race/ethnicity) is for the fairness report alone: what screens,
+    // scores, ranks, searches or exports candidates must never read it (issue 16). Proven by
+    // server/fairness/self-identification.test.ts.
+    files: ["server/{scoring,ranking,resume,taxonomy,screening,candidates,exports}/**/*.{ts,tsx,js,mjs}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/fairness/self-identification*"],
+              message: "Self-identification data is for the fairness report only (docs/fairness.md).",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
