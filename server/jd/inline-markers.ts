@@ -1,0 +1,17 @@
+// Words inside a sentence that say how strongly it asks: "Python is a must", "Go is a plus",
+// "ideally with Kafka", "preferably Git". A preferred marker always wins over the section, so a
+// skill the posting calls a plus never becomes a must-have.
+
+/** Markers that make the whole clause a plus ("… is a plus", "… preferred", "bonus: …"). */
+export const PREFERRED_MARKER =
+  /\b(?:is|are|would be|will be)?\s*(?:an?\s+)?(?:big|huge|strong|definite|added)?\s*plus\b|\bpreferred\b|\bbonus\b|\bnice[- ]to[- ]haves?\b|\bdesirable\b|\bdesired\b|\bnot (?:required|necessary|mandatory)\b|\b(?:an?|added) advantage\b|\badvantageous\b|\bbeneficial\b|\bgood to have\b|\boptional\b|\bwould be (?:great|nice|helpful)\b/i;
+
+/** Markers whose scope starts at the marker and runs to the end of the clause ("preferably Git"). */
+export const PREFERRED_FROM_HERE = /\b(?:preferabl[ey]|ideally|optionally|especially nice)\b/i;
+
+/** Markers that make a sentence a requirement wherever it stands. */
+export const REQUIRED_MARKER =
+  /\bmust\b(?! not)|\b(?:is|are) (?:a )?(?:required|mandatory|essential|a must)\b|\brequired\b|\bmandatory\b|\bessential\b/i;
+
+/** The end of a clause after a "from here" marker: a comma, semicolon, closing bracket or stop. */
+export const CLAUSE_END = /[,;)\]]|\.(?:\s|$)/g;

@@ -1,0 +1,51 @@
+// Taxonomy skills the posting asks for: a skill named in a required segment is a must-have; one
+// named only where the posting calls it a plus is a nice-to-have (never promoted). Skills named
+// only in duties, the team's stack or the company blurb are neither: they shape the area weights.
+import { findSkillMentions, type SkillMention } from "../taxonomy/index.ts";
+import type { DraftEvidence, PostingSegment } from "./types.ts";
+
+export interface PlacedMention {
+  mention: SkillMention;
+  segment: PostingSegment;
+}
+
+/** Every taxonomy mention with the segment it stands in (mentions outside any segment dropped). */
+export function placeMentions(posting: string, segments: readonly PostingSegment[]): PlacedMention[] {
+  const placed: PlacedMention[] = [];
+  let index = 0;
+  for (const mention of findSkillMentions(posting)) {
+    while (index < segments.length && segments[index]!.end <= mention.start) index += 1;
+    const segment = segments[index];
+    if (segment === undefined) break;
+    if (mention.start >= segment.start && mention.end <= segment.end) placed.push({ mention, segment });
+  }
+  return placed;
+}
+
+export interface SkillLists {
+  mustHave: string[];
+  niceToHave: string[];
+  evidence: DraftEvidence[];
+}
+
+export function mapSkills(placed: readonly PlacedMention[]): SkillLists {
+  const required = new Map<string, PlacedMention>();
+  const preferred = new Map<string, PlacedMention>();
+  for (const entry of placed) {
+    const id = entry.mention.skillId;
+    if (entry.segment.strength === "required" && !required.has(id)) required.set(id, entry);
+    if (entry.segment.strength === "preferred" && !preferred.has(id)) preferred.set(id, entry);
+  }
+  for (const id of required.keys()) preferred.delete(id);
+  const evidence: DraftEvidence[] = [];
+  for (const [field, lists] of [
+    ["mustHave", required],
+    ["niceToHave", preferred],
+  ] as const) {
+    for (const [id, { mention }] of lists) {
+      evidence.push({ field, value: id, text: mention.text, start: mention.start, end: mention.end });
+    }
+  }
+  // The weights schema holds at most 50 of each; postings rarely name more than 20.
+  return { mustHave: [...required.keys()].slice(0, 50), niceToHave: [...preferred.keys()].slice(0, 50), evidence };
+}

@@ -1,0 +1,210 @@
+// Reads the structure of a job posting: its title, its headings and what each introduces, its
+// bullets and sentences, and how strongly each asks (required, a plus, or only described).
+// Pure and deterministic. Postings arrive as plain text (pasted, or extracted from PDF/DOCX),
+// so headings are recognised from their shape (short, no full stop, a colon, Title Case, ALL
+// CAPS, or a list right below) and their words (classify-heading.ts).
+import { classifyHeading } from "./classify-heading.ts";
+import { CLAUSE_END, PREFERRED_FROM_HERE, PREFERRED_MARKER, REQUIRED_MARKER } from "./inline-markers.ts";
+import type { PostingSegment, SectionKind, Strength } from "./types.ts";
+
+const BULLET = /^\s*(?:[-*•·▪◦‣–—>+]|\d{1,2}[.)]|[a-z][.)]|\(\w\))\s+/;
+/** "Experience needed: 4 to 9 years", "Education level: Bachelor's", "Skills: Python, SQL". */
+const REQUIREMENT_FIELD =
+  /^\s*(?:minimum\s+)?(?:experience|years of experience|education|degree|qualifications?|skills?)\b[^:]{0,30}:\s*\S/i;
+const ABBREVIATION =
+  /(?:\be\.g|\bi\.e|\betc|\bvs|\bincl|\bapprox|\bInc|\bLtd|\bCo|\bSr|\bJr|\bDr|\bMr|\bMs|\bSt|\b[A-Z]|\bPh\.D|\bB\.S|\bM\.S|\bB\.A|\bM\.A|\bno)\.$/;
+/** Words that show a sentence outside a requirements section is still about the candidate. */
+const ABOUT_CANDIDATE =
+  /^\W*(?:must|should)\b|\b(?:you|your|candidates?|applicants?|experience|knowledge|proficien\w*|familiar\w*|skills?|degree|years|expertise|well versed)\b/i;
+/** Short lines that are headings whatever their shape ("Our perks & benefits", "Nice to have"). */
+const BARE_HEADING =
+  /^(?:nice[- ]to[- ]haves?|bonus(?: points)?|preferred|pluses|a plus|requirements|qualifications|responsibilities)\W*$/i;
+
+interface Line {
+  text: string;
+  start: number;
+  end: number;
+  bullet: boolean;
+}
+
+export function readPostingStructure(posting: string): PostingSegment[] {
+  const lines = nonEmptyLines(posting);
+  const segments: PostingSegment[] = [];
+  let section: SectionKind = "other";
+  let sawBulletInSection = false;
+  lines.forEach((line, index) => {
+    if (index === 0) {
+      segments.push({ ...line, section: "other", strength: "none", bullet: false, title: true });
+      return;
+    }
+    const next = lines[index + 1];
+    const kind =
+      isHeading(line, next) || BARE_HEADING.test(line.text) ? classifyHeading(line.text) : shortOtherHeading(line);
+    if (kind !== undefined) {
+      if (kind !== null) {
+        section = kind;
+        sawBulletInSection = false;
+        return;
+      }
+    } else if (
+      !line.bullet &&
+      (section === "required" || section === "preferred") &&
+      endsListSection(line, sawBulletInSection)
+    ) {
+      // A paragraph after the list (the company's pitch, the equal-opportunity statement)
+      // is not a requirement even without a heading of its own.
+      section = "other";
+    }
+    if (line.bullet) sawBulletInSection = true;
+    const fieldLine = REQUIREMENT_FIELD.test(line.text) && !line.bullet;
+    for (const sentence of sentencesOf(posting, line).filter((piece) => /[\p{L}\p{N}]/u.test(piece.text))) {
+      segments.push(...strengthen(posting, sentence, fieldLine ? "required" : section, line.bullet));
+    }
+  });
+  return segments;
+}
+
+function nonEmptyLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf("\n", start);
+    if (end === -1) end = text.length;
+    let from = start;
+    let to = end;
+    while (from < to && /\s/.test(text[from]!)) from += 1;
+    while (to > from && /\s/.test(text[to - 1]!)) to -= 1;
+    if (to > from) {
+      const raw = text.slice(from, to);
+      lines.push({ text: raw, start: from, end: to, bullet: BULLET.test(raw) });
+    }
+    start = end + 1;
+  }
+  return lines;
+}
+
+function isHeading(line: Line, next: Line | undefined): boolean {
+  if (line.bullet) return false;
+  const text = line.text.replace(/[:?]\s*$/, "").trim();
+  if (text.length === 0 || text.length > 90) return false;
+  const words = text.split(/\s+/);
+  if (words.length > 12) return false;
+  if (/[.!;]$/.test(line.text)) return false;
+  // "Experience needed: 4 to 9 years" is a field with its value, not a heading.
+  if (/:\s*\S/.test(line.text)) return false;
+  if (/[:?]$/.test(line.text)) return true;
+  if (text === text.toUpperCase() && /[A-Z]/.test(text)) return true;
+  const long = words.filter((word) => /^[\p{L}'’]{4,}/u.test(word));
+  if (long.length > 0 && long.every((word) => /^\p{Lu}/u.test(word))) return true;
+  return next?.bullet === true;
+}
+
+/** "Our perks & benefits": a short line about the company starts a section of its own. */
+function shortOtherHeading(line: Line): SectionKind | null | undefined {
+  if (line.bullet || /[.!;,]$/.test(line.text) || line.text.split(/\s+/).length > 5) return undefined;
+  return classifyHeading(line.text) === "other" ? "other" : undefined;
+}
+
+function endsListSection(line: Line, sawBullet: boolean): boolean {
+  if (sawBullet && line.text.length > 120) return true;
+  return line.text.length > 200 && !ABOUT_CANDIDATE.test(line.text) && !REQUIRED_MARKER.test(line.text);
+}
+
+interface Piece {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The sentences of a line, not split after "e.g.", "etc.", "Ph.D." and other abbreviations. */
+function sentencesOf(posting: string, line: Line): Piece[] {
+  const pieces: Piece[] = [];
+  const text = line.text;
+  // The bullet's own marker ("1.", "-") is kept with its item, never a sentence of its own.
+  const prefix = line.bullet ? (BULLET.exec(text)?.[0].length ?? 0) : 0;
+  let from = line.start + prefix;
+  const pattern = /[.!?](?=\s+["“(]?[A-Z0-9])/g;
+  pattern.lastIndex = prefix;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    const cut = line.start + match.index + 1;
+    if (ABBREVIATION.test(posting.slice(Math.max(line.start, cut - 8), cut))) continue;
+    pieces.push(trimmed(posting, from, cut));
+    from = cut;
+  }
+  pieces.push(trimmed(posting, from, line.end));
+  return pieces.filter((piece) => piece.end > piece.start);
+}
+
+function trimmed(posting: string, start: number, end: number): Piece {
+  let from = start;
+  let to = end;
+  while (from < to && /\s/.test(posting[from]!)) from += 1;
+  while (to > from && /\s/.test(posting[to - 1]!)) to -= 1;
+  return { text: posting.slice(from, to), start: from, end: to };
+}
+
+function baseStrength(section: SectionKind, piece: Piece): Strength {
+  if (section === "required") return "required";
+  if (section === "preferred") return "preferred";
+  // "Must be a strong programmer" in a summary is a requirement; "AI must be created with
+  // safety" in the company's mission is not.
+  if (REQUIRED_MARKER.test(piece.text) && ABOUT_CANDIDATE.test(piece.text) && !PREFERRED_MARKER.test(piece.text)) {
+    return "required";
+  }
+  return "none";
+}
+
+/** One sentence → segments with their strength, splitting where a preferred marker starts. */
+function strengthen(posting: string, sentence: Piece, section: SectionKind, bullet: boolean): PostingSegment[] {
+  const make = (piece: Piece, strength: Strength): PostingSegment => ({
+    ...piece,
+    section,
+    strength,
+    bullet,
+    title: false,
+  });
+  const base = baseStrength(section, sentence);
+  if (PREFERRED_MARKER.test(sentence.text)) {
+    const stillRequired = REQUIRED_MARKER.test(sentence.text.replace(/\bnot (?:required|necessary|mandatory)\b/gi, ""));
+    if (!stillRequired) return [make(sentence, base === "none" ? "none" : "preferred")].map(markPreferred);
+    // "Python is required, Go is a plus": each clause on its own.
+    return clausesOf(posting, sentence)
+      .map((clause) =>
+        make(clause, PREFERRED_MARKER.test(clause.text) ? (base === "none" ? "none" : "preferred") : base),
+      )
+      .map(markPreferred);
+  }
+  const from = PREFERRED_FROM_HERE.exec(sentence.text);
+  if (from === null || base === "none") return [make(sentence, base)];
+  // "Experience with version control, preferably Git": the control is required, Git a plus.
+  const markerAt = sentence.start + from.index;
+  CLAUSE_END.lastIndex = from.index + from[0].length;
+  const close = CLAUSE_END.exec(sentence.text);
+  const clauseEnd = close === null ? sentence.end : sentence.start + close.index;
+  return [
+    make(trimmed(posting, sentence.start, markerAt), base),
+    make(trimmed(posting, markerAt, clauseEnd), "preferred"),
+    make(trimmed(posting, clauseEnd, sentence.end), base),
+  ].filter((segment) => segment.end > segment.start);
+
+  function markPreferred(segment: PostingSegment): PostingSegment {
+    // A plus outside any requirements list ("Knowledge of Go is a plus" in a summary) is still a plus.
+    if (segment.strength === "none" && PREFERRED_MARKER.test(segment.text) && ABOUT_CANDIDATE.test(segment.text)) {
+      return { ...segment, strength: "preferred" };
+    }
+    return segment;
+  }
+}
+
+function clausesOf(posting: string, sentence: Piece): Piece[] {
+  const pieces: Piece[] = [];
+  let from = sentence.start;
+  const pattern = /[;,]\s+|\s+(?:and|but|while)\s+(?=\w+\s+(?:is|are)\b)/g;
+  for (let match = pattern.exec(sentence.text); match !== null; match = pattern.exec(sentence.text)) {
+    const cut = sentence.start + match.index;
+    pieces.push(trimmed(posting, from, cut));
+    from = cut + match[0].length;
+  }
+  pieces.push(trimmed(posting, from, sentence.end));
+  return pieces.filter((piece) => piece.end > piece.start);
+}
