@@ -53,29 +53,53 @@ export const BACKGROUNDS: Record<Background, BackgroundInfo> = {
   },
 };
 
-/** Title patterns, most specific first: the first that matches a title decides its family. */
+/**
+ * Title patterns, most specific first: the first that matches a title decides its family. The
+ * mapping follows the labelling rubric (tests/fixtures/real-labelled/README.md): data analysts and
+ * BI people are data scientists; ETL, Hadoop and database developers and DBAs are data engineers;
+ * DevOps, QA, SAP, .NET and Java developers are software engineers; network administrators, help
+ * desk and IT support are none of these (`other`). Every pattern is a plain alternation of words
+ * (no nested quantifiers), so it runs in linear time on any line.
+ */
+const ML_WORDS =
+  "machine[- ]learning|ml|mlops|ai|ai\\/ml|ml\\/ai|artificial intelligence|deep[- ]learning|computer vision|nlp|natural language processing|llm|gen ?ai|generative ai|data science";
+const ML_TITLE = new RegExp(
+  [
+    `\\b(?:${ML_WORDS})\\s*(?:platform |software |research |ops |solutions? )?(?:engineer|developer|architect|specialist|intern|consultant|lead)\\b`,
+    `\\b(?:engineer|developer|scientist)\\s*[,(–-]\\s*(?:${ML_WORDS})\\b`,
+    `\\bapplied (?:ml |machine learning )?(?:engineer|scientist)\\b`,
+    "机器学习工程师|算法工程师|人工智能工程师",
+    `\\b(?:machine learning|ml|ai|deep learning) scientist\\b`,
+  ].join("|"),
+  "i",
+);
+const RESEARCH_TITLE =
+  /\bresearch (?:scientist|engineer|fellow)\b|\bresearch (?:assistant|intern|associate)\b[^\n]{0,40}\b(?:machine learning|computer|comput|data|statistic|artificial|ai|ml|nlp|vision)|\bpost-?doc|\bpostdoctoral\b|\b(?:ph\.?\s?d\.?|doctoral)\s+(?:student|candidate|researcher|scholar|fellow)\b[^\n]{0,40}\b(?:machine learning|computer|comput|data|statistic|artificial|ai|ml|nlp|vision|robotics)|\b(?:professor|lecturer)\b[^\n]{0,30}\b(?:computer|computing|data|machine learning|statistics|artificial)/i;
+const DATA_SCIENCE_TITLE =
+  /数据科学家|数据分析师|\bdata scientists?\b|\bdata science (?:intern|lead|manager|consultant|associate|specialist|analyst|trainee|fellow|head|director)\b|\b(?:bio)?statisticians?\b|\bquant(?:itative)? (?:analyst|researcher|modeler)\b|\b(?:data|reporting|insights?|statistical|mis|analytics|business intelligence|bi) analysts?\b|\b(?:analytics|business intelligence|bi|power bi|tableau|qlik(?:view|sense)?) (?:developer|consultant|specialist|lead|manager|engineer)\b|\bdata (?:analytics|analysis) (?:lead|manager|consultant|specialist|intern)\b/i;
+const DATA_ENGINEERING_TITLE =
+  /\b(?:data|big data|etl|elt|data platform|data infrastructure|data warehouse|data warehousing|dwh|database|db|hadoop|spark|informatica|datastage|ssis|sql|pl\/sql|oracle|teradata|mainframe db2) (?:engineer|developer|architect|programmer)\b|\b(?:etl|hadoop|database|informatica) (?:consultant|specialist|analyst|administrator|admin)\b|\b(?:database|db) (?:administrator|admin)\b|\bdbas?\b|\bdata (?:architect|modeler|modeller)\b/i;
+const SOFTWARE_TITLE =
+  /\b(?:software|backend|back-end|back end|full[- ]?stack|frontend|front-end|front end|platform|site reliability|devops|dev ops|devsecops|cloud|web|mobile|ios|android|embedded|firmware|java|j2ee|python|django|ruby|rails|php|node|nodejs|golang|dotnet|dot net|asp\.net|c#|c\+\+|scala|salesforce|sap|abap|ui|react|angular|javascript|qa|automation test|test automation|release|middleware|game|api|sharepoint|mainframe|cobol|servicenow|wordpress|magento|blockchain|software development) (?:engineer|developer|programmer|architect|tester|lead|consultant|analyst)\b|\b(?:software|web|application|mobile|full[- ]?stack|front[- ]?end|back[- ]?end) development\b|\bd[ée]veloppeur\b|\bing[ée]nieur logiciel\b|\bentwickler\b|\bdesarrollador\b|\.net (?:engineer|developer|programmer|architect|consultant|lead)\b|\bapplications? (?:developer|programmer|architect)\b|\bsre\b|\bdevops\b|\bdeveloper\b|\bprogrammer\b|\bsoftware (?:architect|consultant|specialist|lead|manager)\b|\b(?:solutions?|enterprise|cloud) architect\b|\bsoftware quality (?:assurance|engineer|analyst)|\bsoftware engineering (?:manager|lead|director|team lead)\b|软件工程师|开发工程师|程序员|前端工程师|后端工程师|\bqa (?:engineering|automation|manager)\b|\b(?:software (?:test|qa|quality assurance)|manual test|automation test|test|qa)(?:ing)? (?:analyst|engineer|lead|specialist)\b|\b(?:software|qa|manual|automation|game|web|mobile|application|ui|test) testers?\b|\bsap [a-z/]{2,12} (?:consultant|analyst|lead|developer)\b|\bweb designer\b/i;
+
+/** Titles that say "developer" or "development" about something other than software. */
+const NOT_SOFTWARE =
+  /\b(?:business|real estate|property|land|leadership|curriculum|course|content|talent|organi[sz]ational|community|program|product|film|photo|market|sales|brand|people|resource|training|instructional|learning|fund|donor|housing|site|economic) develop(?:er|ment)\b|\bdevelopment (?:officer|manager|executive|director|associate|representative|specialist|coordinator)\b/i;
+
 const TITLE_FAMILIES: Array<[RegExp, Background]> = [
-  [
-    /\b(machine learning|ml|mlops|ai|deep learning|computer vision|nlp)\s*(platform\s*)?(engineer|developer|architect|lead)\b|\bapplied (ml|machine learning) engineer\b/i,
-    "ml_engineer",
-  ],
-  [
-    /\bresearch (scientist|engineer)\b|\bresearcher\b|\bpost-?doc|\bpostdoctoral\b|\bprofessor\b|\blecturer\b|\bph\.?\s?d\.? (student|candidate|researcher)\b|\bdoctoral (student|researcher|candidate)\b/i,
-    "researcher",
-  ],
-  [
-    /\bdata scientist\b|\bdata science\b|\bstatistician\b|\bquantitative (analyst|researcher)\b|\bapplied scientist\b/i,
-    "data_scientist",
-  ],
-  [/\b(data|analytics|big data|etl|data platform|data infrastructure) engineer\b/i, "data_engineer"],
-  [
-    /\b(software|backend|back-end|full[- ]?stack|frontend|front-end|platform|site reliability|infrastructure|devops|cloud|systems|web|mobile|java|python|go|staff|senior|principal) (engineer|developer)\b|\bsre\b|\bdeveloper\b|\bprogrammer\b|\bsoftware architect\b|\bsolutions architect\b|\btech(nical)? lead\b|\bengineering manager\b/i,
-    "software_engineer",
-  ],
+  [ML_TITLE, "ml_engineer"],
+  [RESEARCH_TITLE, "researcher"],
+  [DATA_SCIENCE_TITLE, "data_scientist"],
+  [DATA_ENGINEERING_TITLE, "data_engineer"],
+  [SOFTWARE_TITLE, "software_engineer"],
 ];
 
 export function backgroundOfTitle(title: string): Background | null {
-  for (const [pattern, background] of TITLE_FAMILIES) if (pattern.test(title)) return background;
+  for (const [pattern, background] of TITLE_FAMILIES) {
+    if (!pattern.test(title)) continue;
+    if (background === "software_engineer" && NOT_SOFTWARE.test(title)) return null;
+    return background;
+  }
   return null;
 }
 
@@ -88,35 +112,100 @@ export interface RoleForBackground {
 }
 
 /**
+ * A title found outside the dated roles: the headline under the name ("Machine Learning Engineer
+ * | …"), a "Designation: …" line, a summary's "Data Scientist with 5 years of experience", a
+ * job-board title line. `months` is how much it counts, in months of a current role.
+ */
+export interface TitleHint {
+  title: string;
+  months: number;
+  yearsAgo: number;
+  /** A self-description without time in a role ("Seeking a Data Scientist role"): it counts only
+   * when the résumé shows no titled role at all. */
+  claim?: boolean;
+}
+
+/**
+ * Titles that name no family but are not evidence of other work either: engineering managers,
+ * founders, consultants, contractors, interns, "Engineer" alone, and "titles" that are really an
+ * employer or a school the parser took for one. They follow the family the rest
+ * of the résumé shows; without one they count as other work.
+ */
+const NEUTRAL_TITLE =
+  /\b(?:universit|institute|college|ltd|inc|llc|gmbh|corp)|\badvis[oe]r:|\bengineer(?:ing)?\b|\btechnical\b|\btechnology\b|\bIT\b|\bsystems?\b|\bcomputer\b|\bcto\b|\bchief technology\b|\bco-?founder\b|\bfounder\b|\bcontractor\b|\bfreelancer?\b|\bself[- ]employed\b|\bintern(?:ship)?\b|\btrainee\b|\bapprentice(?:ship)?\b|\barchitect\b/i;
+
+/** A role whose title names no software, data or ML family counts this much towards `other`. */
+const OTHER_FACTOR = 0.35;
+/** How much a role without a title counts towards `other`, relative to a role of other work. */
+const UNTITLED_SHARE = 0.5;
+/** How much a title outside the roles counts when dated roles already name a family. */
+const HINT_SHARE_WITH_ROLES = 0.5;
+/** Months (undiscounted) of family titles from which neutral titles follow the family. */
+const FAMILY_ANCHOR_MONTHS = 12;
+
+/**
  * The path a candidate comes from: the title family with the most time in role, recent roles
- * counting more. A PhD with publications and no professional role counts as a researcher.
+ * counting more, from the dated roles and from titles wherever else they stand (`hints.titles`).
+ * `other` wins only when titles of other work clearly outweigh every software, data or ML title.
+ * A PhD with publications and no professional role counts as a researcher.
  */
 export function classifyBackground(
   roles: RoleForBackground[],
-  hints: { phd: boolean; publications: boolean },
+  hints: { phd: boolean; publications: boolean; titles?: readonly TitleHint[] },
 ): Background {
   const totals = new Map<Background, number>();
+  const add = (family: Background, amount: number) => totals.set(family, (totals.get(family) ?? 0) + amount);
+  let familyMonths = 0;
+  let neutral = 0;
   for (const role of roles) {
-    if (!role.title) continue;
-    const family = backgroundOfTitle(role.title) ?? (role.isStudy && hints.phd ? "researcher" : null);
-    if (!family) {
-      totals.set("other", (totals.get("other") ?? 0) + Math.max(1, role.months) * recency(role.yearsAgo) * 0.8);
+    if (!role.title) {
+      // A role whose title was not read is work of unknown kind: it weighs against an old family
+      // title the way other work does, at half the weight.
+      add("other", Math.max(1, role.months) * recency(role.yearsAgo) * OTHER_FACTOR * UNTITLED_SHARE);
       continue;
     }
-    totals.set(family, (totals.get(family) ?? 0) + Math.max(1, role.months) * recency(role.yearsAgo));
+    const family = backgroundOfTitle(role.title) ?? (role.isStudy && hints.phd ? "researcher" : null);
+    const amount = Math.max(1, role.months) * recency(role.yearsAgo);
+    if (family) {
+      add(family, amount);
+      familyMonths += Math.max(1, role.months);
+    } else if (NEUTRAL_TITLE.test(role.title)) neutral += amount;
+    else add("other", amount * OTHER_FACTOR);
   }
-  let best: Background | null = null;
-  let bestScore = 0;
-  for (const [family, score] of totals) {
-    if (score > bestScore) {
-      best = family;
-      bestScore = score;
-    }
+  // Titles outside the roles mostly repeat the roles' titles: with dated family roles they only
+  // support them (half weight), and self-descriptions count only when no role has a title.
+  const titledRoles = roles.some((role) => role.title);
+  const hintShare = familyMonths > 0 ? HINT_SHARE_WITH_ROLES : 1;
+  for (const hint of hints.titles ?? []) {
+    const family = backgroundOfTitle(hint.title);
+    if (!family || (hint.claim && titledRoles)) continue;
+    add(family, hint.months * hintShare * recency(hint.yearsAgo));
+    familyMonths += hint.months * hintShare;
   }
-  if (best) return best;
+  const best = strongest(totals, (family) => family !== "other");
+  if (best && familyMonths >= FAMILY_ANCHOR_MONTHS) add(best, neutral);
+  else add("other", neutral * OTHER_FACTOR);
+  const winner = strongest(totals, () => true);
+  if (winner) return winner;
   if (hints.phd && hints.publications) return "researcher";
   return "other";
 }
 
-// A role that ended five years ago counts half as much as a current one.
-const recency = (yearsAgo: number) => 1 / (1 + Math.max(0, yearsAgo) / 5);
+function strongest(totals: Map<Background, number>, allowed: (family: Background) => boolean): Background | null {
+  let best: Background | null = null;
+  let bestScore = 0;
+  // Ties go to the family listed first in BACKGROUNDS, so the result never depends on map order.
+  for (const family of Object.keys(BACKGROUNDS) as Background[]) {
+    const score = totals.get(family) ?? 0;
+    if (allowed(family) && score > bestScore) {
+      best = family;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+// A role that ended three years ago counts half as much as a current one: the labelling rubric
+// (and a recruiter) reads the most recent substantial role as the path a candidate is on.
+const RECENCY_HALF_YEARS = 3;
+const recency = (yearsAgo: number) => 1 / (1 + Math.max(0, yearsAgo) / RECENCY_HALF_YEARS);

@@ -52,7 +52,11 @@ export function scoreResume(text: string, facts: ResumeFacts, options: ScoreResu
         yearsAgo: role.yearsAgo,
         isStudy: role.kind === "study",
       })),
-      { phd: input.degrees.includes("phd"), publications: input.sections.some((s) => s.kind === "publications") },
+      {
+        phd: input.degrees.includes("phd"),
+        publications: input.sections.some((s) => s.kind === "publications"),
+        titles: input.titleHints,
+      },
     ),
   };
 }

@@ -6,6 +6,9 @@ import type { ResumeFacts } from "../resume/extract-resume-facts.ts";
 import type { RoleKind } from "../resume/find-experience.ts";
 import type { SectionKind } from "../resume/find-sections.ts";
 import type { DegreeLevel } from "../contract/screening-result.ts";
+import { backgroundOfTitle, type TitleHint } from "./backgrounds.ts";
+import { findOrganisationNames } from "./find-organisation-names.ts";
+import { findTitleHints, titleOfLine } from "./find-title-hints.ts";
 
 export interface ScoringRole {
   title: string | null;
@@ -23,6 +26,8 @@ export interface ScoringInput {
   roles: ScoringRole[];
   degrees: DegreeLevel[];
   yearsExperience: number | null;
+  /** Job titles outside the dated roles (headline, "Designation:", summary): for the background only. */
+  titleHints: TitleHint[];
 }
 
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
@@ -39,6 +44,14 @@ export function toScoringInput(text: string, facts: ResumeFacts, now: Date): Sco
     if (fact) blank(fact.span.start, fact.span.end);
   }
   for (const entry of facts.education) if (entry.institution) blank(entry.institution.start, entry.institution.end);
+  // Organisation names and role locations say nothing about skill and can be proxies: those of
+  // the roles found, and every employer or school name found anywhere else (roles may be missed).
+  for (const role of facts.experience) if (role.organisation) blank(role.organisation.start, role.organisation.end);
+  for (const name of findOrganisationNames(text)) blank(name.start, name.end);
+
+  // Titles are read before the header lines go: the headline often shares a line with contacts.
+  const roles = facts.experience.map((role) => ({ start: role.span.start, end: role.span.end }));
+  const titleHints = findTitleHints(chars.join(""), { sections: facts.sections, roles });
 
   // The header above the first section holds the contact line with the location: blank every
   // header line that carries contact details (the headline line, e.g. "ML Engineer", stays).
@@ -51,14 +64,12 @@ export function toScoringInput(text: string, facts: ResumeFacts, now: Date): Sco
     if (EMAIL.test(line) || PHONE.test(line) || URL_LIKE.test(line) || /[|•·]/.test(line)) blank(lineStart, lineEnd);
     lineStart = lineEnd + 1;
   }
-  // Organisation names and role locations say nothing about skill and can be proxies.
-  for (const role of facts.experience) if (role.organisation) blank(role.organisation.start, role.organisation.end);
 
   return {
     text: chars.join(""),
     sections: facts.sections.map(({ kind, start, end }) => ({ kind, start, end })),
     roles: facts.experience.map((role) => ({
-      title: role.title?.text ?? null,
+      title: titleOf(role, text),
       kind: role.kind,
       start: role.span.start,
       end: role.span.end,
@@ -67,8 +78,30 @@ export function toScoringInput(text: string, facts: ResumeFacts, now: Date): Sco
     })),
     degrees: facts.education.filter((e) => e.completed).map((e) => e.level),
     yearsExperience: facts.yearsExperience,
+    titleHints,
   };
 }
+
+/**
+ * The role's title as the background reads it. When the title names no family but the line the
+ * parser took for the organisation does ("Contractor" at "AI Engineer"), the two were swapped;
+ * when the parser found no title, the role's first lines usually hold it ("09/2009 to Current",
+ * "Software Engineering Manager Company Name, City").
+ */
+function titleOf(role: ResumeFacts["experience"][number], text: string): string | null {
+  const title = role.title?.text ?? null;
+  if (title && backgroundOfTitle(title)) return title;
+  const other = role.organisation?.text ?? null;
+  if (other && backgroundOfTitle(other)) return other;
+  const firstLines = text.slice(role.span.start, role.span.end).split("\n").slice(0, ROLE_HEADER_LINES);
+  for (const line of firstLines) {
+    const found = titleOfLine(line.replace(/\b(?:Company Name|City|State)\b/g, ",").trim(), true);
+    if (found) return found;
+  }
+  return title;
+}
+
+const ROLE_HEADER_LINES = 5;
 
 /** "present" → 0; "2021-03" or "2021" → years from then to now. */
 function yearsSince(end: string, now: Date): number {

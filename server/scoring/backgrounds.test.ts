@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { backgroundOfTitle, classifyBackground, type RoleForBackground } from "./backgrounds.ts";
+
+const role = (title: string | null, months: number, yearsAgo = 0, isStudy = false): RoleForBackground => ({
+  title,
+  months,
+  yearsAgo,
+  isStudy,
+});
+const none = { phd: false, publications: false };
+
+describe("backgroundOfTitle", () => {
+  it.each([
+    ["Machine Learning Engineer", "ml_engineer"],
+    ["AI/ML Engineer", "ml_engineer"],
+    ["Software Engineer, Machine Learning", "ml_engineer"],
+    ["MLOps Engineer", "ml_engineer"],
+    ["Applied Scientist Intern", "ml_engineer"],
+    ["Senior Data Scientist", "data_scientist"],
+    ["Data Analyst", "data_scientist"],
+    ["Business Intelligence Developer", "data_scientist"],
+    ["Biostatistician", "data_scientist"],
+    ["ETL Developer", "data_engineer"],
+    ["Hadoop Developer", "data_engineer"],
+    ["Oracle DBA", "data_engineer"],
+    ["Database Administrator", "data_engineer"],
+    ["Java Developer", "software_engineer"],
+    ["Sr. .NET Developer", "software_engineer"],
+    ["DevOps Engineer", "software_engineer"],
+    ["QA Automation Engineer", "software_engineer"],
+    ["Software Test Engineer", "software_engineer"],
+    ["SAP ABAP Consultant", "software_engineer"],
+    ["Director of Software Development", "software_engineer"],
+    ["Software Engineering Manager", "software_engineer"],
+    ["Web Designer", "software_engineer"],
+    ["Développeur Full Stack", "software_engineer"],
+    ["软件工程师", "software_engineer"],
+    ["Research Scientist", "researcher"],
+    ["Graduate Research Assistant, Machine Learning Lab", "researcher"],
+  ])("%s → %s", (title, family) => {
+    expect(backgroundOfTitle(title)).toBe(family);
+  });
+
+  it.each([
+    "Business Development Manager",
+    "Real Estate Developer",
+    "Network Administrator",
+    "Help Desk Technician",
+    "Accountant",
+    "Electrical Engineer",
+    "Graduate Research Assistant",
+    "Campaign Tester",
+    "Assistant Professor of English",
+  ])("%s names no family", (title) => {
+    expect(backgroundOfTitle(title)).toBeNull();
+  });
+
+  it("stays linear on a long line of title words", () => {
+    const line = "Senior Data Software Machine ".repeat(5000);
+    const start = performance.now();
+    backgroundOfTitle(line);
+    expect(performance.now() - start).toBeLessThan(200);
+  });
+});
+
+describe("classifyBackground", () => {
+  it("reads a résumé whose roles are Data Scientist as a data scientist", () => {
+    expect(classifyBackground([role("Data Scientist", 30), role("Junior Data Analyst", 18, 2.5)], none)).toBe(
+      "data_scientist",
+    );
+  });
+
+  it("keeps other for résumés without software, data or ML roles", () => {
+    expect(classifyBackground([role("Accountant", 60), role("Network Administrator", 30, 5)], none)).toBe("other");
+  });
+
+  it("lets a short old software stint lose to years of other work", () => {
+    expect(classifyBackground([role("Product Manager", 120), role("Software Developer", 24, 10)], none)).toBe("other");
+  });
+
+  it("lets engineering-manager titles follow the family of the rest of the career", () => {
+    const roles = [
+      role("Engineering Team Lead", 180),
+      role("Software Engineer", 30, 15),
+      role("Web Developer", 26, 18),
+    ];
+    expect(classifyBackground(roles, none)).toBe("software_engineer");
+  });
+
+  it("reads the headline, a Designation line or a summary when no role has a title", () => {
+    const titles = [{ title: "Java Developer", months: 24, yearsAgo: 0 }];
+    expect(classifyBackground([role(null, 40)], { ...none, titles })).toBe("software_engineer");
+    expect(
+      classifyBackground([], { ...none, titles: [{ title: "Data Scientist", months: 6, yearsAgo: 0, claim: true }] }),
+    ).toBe("data_scientist");
+  });
+
+  it("ignores self-descriptions when roles have titles", () => {
+    const titles = [{ title: "Data Analyst", months: 6, yearsAgo: 0, claim: true }];
+    expect(classifyBackground([role("Bank Teller", 24)], { ...none, titles })).toBe("other");
+  });
+
+  it("weighs recent roles more than old ones", () => {
+    expect(classifyBackground([role("Data Engineer", 24), role("Software Engineer", 36, 8)], none)).toBe(
+      "data_engineer",
+    );
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { findTitleHints, titleOfLine } from "./find-title-hints.ts";
+
+const noSections = { sections: [], roles: [] };
+
+describe("findTitleHints", () => {
+  it("reads the headline under the name, even on a line with contacts", () => {
+    const text = "                \nMachine Learning Engineer | London\nSkills\nPython";
+    const hints = findTitleHints(text, { sections: [{ kind: "skills", start: 52, end: text.length }], roles: [] });
+    expect(hints.map((h) => h.title)).toContain("Machine Learning Engineer");
+  });
+
+  it("reads Designation and Title label lines anywhere", () => {
+    const text = "Company Details\ncompany - Acme\nDesignation: Java Developer\ndescription - built services";
+    expect(findTitleHints(text, noSections).map((h) => h.title)).toContain("Java Developer");
+  });
+
+  it("reads '<title> with N years' and 'N years of experience as a <title>' as claims weighted by the years", () => {
+    const text =
+      "Summary\nData Scientist with 5+ years of experience in retail.\n\nI have 3 years of experience as a Java Developer.";
+    const hints = findTitleHints(text, { sections: [{ kind: "summary", start: 0, end: text.length }], roles: [] });
+    expect(hints).toContainEqual({ title: "Data Scientist", months: 60, yearsAgo: 0, claim: true });
+    expect(hints.some((h) => h.title.startsWith("Java Developer") && h.months === 36)).toBe(true);
+  });
+
+  it("does not take 'Product Manager with 18 years in software development' for a software title", () => {
+    const text = "Seasoned Product Manager with over 18 years of experience in software development.";
+    expect(findTitleHints(`x\ny\nz\na\nb\nc\nd\ne\nf\n${text}`, noSections)).toEqual([]);
+  });
+
+  it("marks 'Aspiring …' headlines and 'seeking a … role' as claims", () => {
+    const text = "Aspiring Machine Learning Engineer\nObjective\nSeeking a Data Scientist role in healthcare.";
+    const hints = findTitleHints(text, { sections: [{ kind: "summary", start: 35, end: text.length }], roles: [] });
+    expect(hints.length).toBeGreaterThan(0);
+    expect(hints.every((h) => h.claim)).toBe(true);
+  });
+
+  it("skips skills and education lines", () => {
+    const text = "Skills\nJava Developer\nEducation\nData Analyst Certificate";
+    const sections = [
+      { kind: "skills" as const, start: 0, end: 22 },
+      { kind: "education" as const, start: 22, end: text.length },
+    ];
+    expect(findTitleHints(text, { sections, roles: [] })).toEqual([]);
+  });
+});
+
+describe("titleOfLine", () => {
+  it("takes the title part of a job-board title line", () => {
+    expect(titleOfLine("Data Analyst & Data Scientist Intern | ExcelR, Hyderabad")).toBe(
+      "Data Analyst & Data Scientist Intern",
+    );
+  });
+
+  it("refuses sentences", () => {
+    expect(titleOfLine("Collaborated with another developer to build a website")).toBeUndefined();
+  });
+});

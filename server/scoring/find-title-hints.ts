@@ -1,0 +1,164 @@
+// Job titles that stand outside the dated roles the parser found: the headline under the name
+// ("Machine Learning Engineer | Python, PyTorch"), label lines ("Designation: Java Developer"),
+// a summary's "Data Scientist with 5+ years of experience" or "3 years of experience as a Java
+// developer", and title lines of layouts whose roles were not recognised (job-board exports,
+// tables). They feed the background (backgrounds.ts) only, never a score. The text given here has
+// names, contacts, schools and employers blanked already, so an employer called "Data Science
+// Corp" cannot pass for a title.
+import type { SectionKind } from "../resume/find-sections.ts";
+import { backgroundOfTitle, type TitleHint } from "./backgrounds.ts";
+
+/** How much each kind of hint counts, in months of a current role. */
+export const HINT_MONTHS = {
+  headline: 24,
+  label: 24,
+  summaryPerYear: 12,
+  summaryCap: 120,
+  line: 12,
+  seeking: 6,
+} as const;
+
+const HEADER_LINES = 8;
+const ASPIRING = /\b(?:aspiring|future|seeking|wannabe|prospective|student|learner|enthusiast)\b/i;
+const MAX_TITLE_LINE = 70;
+const MAX_TITLE_WORDS = 6;
+const MAX_LINE = 160;
+const LABEL =
+  /^[\s•·*-]*(?:current\s+|present\s+|job\s+)?(?:designation|job title|title|position|role|post|profile|current role|working as)\s*[:\-–]\s*(.{3,90})$/i;
+const YEARS = /\b(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?)\b/gi;
+const HEADLINE_SPLIT = /\s*(?:[|•·,;/]|\s[-–—]\s)\s*/;
+/** Lines of these sections list skills, schools or certificates, not the person's titles. */
+const NOT_TITLE_SECTIONS = new Set<SectionKind>(["skills", "education", "certifications", "publications"]);
+
+interface HintContext {
+  sections: ReadonlyArray<{ kind: SectionKind; start: number; end: number }>;
+  /** Offsets covered by the roles the parser found (their titles are counted there). */
+  roles: ReadonlyArray<{ start: number; end: number }>;
+}
+
+export function findTitleHints(text: string, context: HintContext): TitleHint[] {
+  const hints: TitleHint[] = [];
+  const firstSection = context.sections.reduce((min, s) => Math.min(min, s.start), text.length);
+  const inRole = (offset: number) => context.roles.some((r) => offset >= r.start && offset < r.end);
+  const sectionAt = (offset: number) => context.sections.find((s) => offset >= s.start && offset < s.end)?.kind;
+
+  let lineStart = 0;
+  let lineNumber = 0;
+  let headlineFound = false;
+  while (lineStart <= text.length) {
+    const newline = text.indexOf("\n", lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const line = text.slice(lineStart, lineEnd).trim();
+    if (line !== "") {
+      lineNumber += 1;
+      const inHeader = lineStart < firstSection && lineNumber <= HEADER_LINES;
+      const label = LABEL.exec(line);
+      if (label) {
+        if (backgroundOfTitle(label[1]!)) hints.push({ title: label[1]!, months: HINT_MONTHS.label, yearsAgo: 0 });
+      } else if (inHeader && !headlineFound) {
+        // The headline: the first piece of a header line that names a title family.
+        const piece = titleOfLine(line, true);
+        if (piece) {
+          // "Aspiring Machine Learning Engineer" is what the candidate wants to be.
+          const claim = ASPIRING.test(piece);
+          hints.push({ title: piece, months: HINT_MONTHS.headline, yearsAgo: 0, ...(claim ? { claim } : {}) });
+          headlineFound = true;
+        }
+      } else if (!inHeader && !inRole(lineStart)) {
+        const kind = sectionAt(lineStart);
+        const piece = kind !== undefined && NOT_TITLE_SECTIONS.has(kind) ? undefined : titleOfLine(line);
+        if (piece) hints.push({ title: piece, months: HINT_MONTHS.line, yearsAgo: 1 });
+      }
+    }
+    if (newline === -1) break;
+    lineStart = newline + 1;
+  }
+  hints.push(...summaryHints(text, context));
+  for (const section of context.sections) {
+    if (section.kind !== "summary") continue;
+    const body = text.slice(section.start, Math.min(section.end, section.start + 400));
+    const lead = SUMMARY_LEAD.exec(body.replace(/\s+/g, " "))?.[1]?.trim();
+    if (lead && backgroundOfTitle(lead))
+      hints.push({ title: lead, months: HINT_MONTHS.seeking, yearsAgo: 0, claim: true });
+  }
+  for (const match of text.matchAll(SEEKING)) {
+    if (backgroundOfTitle(match[1]!))
+      hints.push({ title: match[1]!, months: HINT_MONTHS.seeking, yearsAgo: 0, claim: true });
+  }
+  return hints;
+}
+
+/**
+ * The title a line holds: the line itself or, on a line of parts ("Data Analyst | Acme, Pune"),
+ * one of its parts (the first one only, unless `anyPart`: a headline may start with the name).
+ * A title is short, does not end a sentence and is written in title case: "Collaborated with
+ * another developer" is a sentence, not a title.
+ */
+export function titleOfLine(line: string, anyPart = false): string | undefined {
+  if (line.length > MAX_LINE) return undefined;
+  const parts = line.split(HEADLINE_SPLIT);
+  for (const part of anyPart ? parts : parts.slice(0, 1)) {
+    if (isTitleLike(part) && backgroundOfTitle(part)) return part;
+  }
+  return undefined;
+}
+
+function isTitleLike(part: string): boolean {
+  if (part.length > MAX_TITLE_LINE || /[:.]$/.test(part)) return false;
+  const words = part.split(/\s+/);
+  if (words.length > MAX_TITLE_WORDS) return false;
+  return words.filter((word) => /^[a-z]/.test(word)).length <= 1;
+}
+
+/** "Data Scientist with 5 years …", "7+ years of experience as a Java Developer". */
+function summaryHints(text: string, context: HintContext): TitleHint[] {
+  const hints: TitleHint[] = [];
+  for (const match of text.matchAll(YEARS)) {
+    const at = match.index ?? 0;
+    const kind = context.sections.find((s) => at >= s.start && at < s.end)?.kind;
+    if (kind !== undefined && NOT_TITLE_SECTIONS.has(kind)) continue;
+    const years = Number(match[1]);
+    if (!(years > 0 && years < 50)) continue;
+    // "<Title> with 5+ years …" or "5+ years of experience as a <Title>": only the words that
+    // stand in the title's place, so "Product Manager with 18 years in software development"
+    // names no software title.
+    const before = WITH_BEFORE.exec(sentenceBefore(text, at))?.[1];
+    const after = AS_AFTER.exec(sentenceAfter(text, at + match[0].length))?.[1];
+    const title = [before, after]
+      .map((candidate) => candidate?.replace(/[.\s]+$/, "").trim())
+      .find((candidate) => candidate !== undefined && backgroundOfTitle(candidate));
+    if (title)
+      hints.push({
+        title,
+        months: Math.min(HINT_MONTHS.summaryCap, years * HINT_MONTHS.summaryPerYear),
+        yearsAgo: 0,
+        claim: true,
+      });
+  }
+  return hints;
+}
+
+const WINDOW = 60;
+/** A summary's opening words up to the first word that ends a title: "Data Analyst proficient in …". */
+const SUMMARY_LEAD =
+  /^[^\n]{0,40}?(?:summary|profile|objective|about me|overview)?\s*:?\s*((?:[\w/&.+#-]+ ){1,6}?)(?:with|proficient|skilled|experienced|specializing|specialising|having|who|that|possessing|adept|passionate|seeking|looking|bringing|offering|focused|dedicated|driven|bringing|in|at)\b/i;
+/** "Seeking a Data Scientist / AI-ML role", "looking for a position as a Java developer". */
+const SEEKING =
+  /\b(?:seeking|looking for|aspiring|aiming for|to obtain)\s+(?:an?\s+)?(?:(?:position|role|job|career|opportunity)\s+(?:as|of)\s+(?:an?\s+)?)?([\w/&.+# -]{3,50}?)\s*(?:role|position|job|opportunity|career|\.|,|$)/gim;
+const WITH_BEFORE =
+  /([^,;:()]{3,60}?)\s+(?:with|having|has)\s+(?:over|more than|nearly|almost|about|around|close to)?\s*$/i;
+const AS_AFTER = /^\s*(?:of\s+)?(?:[\w-]+\s+){0,4}?(?:as|working as)\s+(?:an?\s+)?(.{3,50})/i;
+
+function sentenceBefore(text: string, at: number): string {
+  const slice = text.slice(Math.max(0, at - WINDOW), at);
+  const stop = Math.max(slice.lastIndexOf(". "), slice.lastIndexOf("\n"), slice.lastIndexOf("•"));
+  return (stop === -1 ? slice : slice.slice(stop + 1)).replace(/\s+/g, " ");
+}
+
+function sentenceAfter(text: string, from: number): string {
+  const slice = text.slice(from, from + WINDOW);
+  const stops = [slice.indexOf(". "), slice.indexOf("\n\n"), slice.indexOf("•"), slice.indexOf(",")].filter(
+    (i) => i !== -1,
+  );
+  return (stops.length ? slice.slice(0, Math.min(...stops)) : slice).replace(/\s+/g, " ");
+}
