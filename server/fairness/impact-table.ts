@@ -64,7 +64,7 @@ export interface ImpactRow {
   applicants: number;
   /** applicants / the table's applicants; null for an empty table. */
   shareOfData: number | null;
-  /** Under 2 % of the data: § 5-301(d) lets the auditor exclude it from the impact ratios. */
+  /** Under 2 % of the data (and not empty): § 5-301(d) lets the auditor exclude it from the impact ratios. */
   excludable: boolean;
   /** Excluded from the impact ratios (only with `excludeSmallCategories`). */
   excluded: boolean;
@@ -80,7 +80,10 @@ export interface ImpactTable {
 export function impactTable(categories: readonly CategoryCounts[], options: ImpactTableOptions = {}): ImpactTable {
   for (const category of categories) assertCounts(category);
   const total = categories.reduce((sum, category) => sum + category.applicants, 0);
-  const excludable = categories.map((category) => total > 0 && category.applicants < EXCLUDABLE_SHARE * total);
+  // An empty category has no rate to report or exclude: it is listed, never "excluded".
+  const excludable = categories.map(
+    (category) => category.applicants > 0 && category.applicants < EXCLUDABLE_SHARE * total,
+  );
   const excluded = excludable.map((small) => small && (options.excludeSmallCategories ?? false));
   const groups = (pick: (category: CategoryCounts) => number) =>
     categories.map((category, index) => ({
