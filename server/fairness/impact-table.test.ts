@@ -41,6 +41,11 @@ describe("impactTable", () => {
       false,
       false,
     ]);
+    // An empty category has nothing to exclude.
+    expect(impactTable([group("a", 98, 5), group("b", 0, 0)]).rows[1]).toMatchObject({
+      excludable: false,
+      excluded: false,
+    });
   });
 
   it("keeps an excluded category's applicants and rate, but no ratio, and never divides by it", () => {
