@@ -9,7 +9,13 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { INVALID_CREDENTIALS_MESSAGE, rateLimitedMessage, signIn } from "@server/auth/sign-in.ts";
+import { AppError } from "@server/errors/app-error.ts";
+import { FieldError } from "~/components/field-error.tsx";
+import { SignInSchema } from "~/forms/sign-in.ts";
+import { replyWithAppError } from "~/lib/app-error.server.ts";
 import { clientIp, getUser, sessionCookie } from "~/lib/auth.server.ts";
 import { getConfig } from "~/lib/config.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
@@ -31,32 +37,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { redirectTo, signedOut: url.searchParams.get("signedOut") === "1" };
 }
 
-type Field = "email" | "password";
-interface ActionData {
-  formError: string | null;
-  errors: Partial<Record<Field, string>>;
-  email: string;
-}
-
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const email = String(form.get("email") ?? "").trim();
-  const password = String(form.get("password") ?? "");
-  const redirectTo = safeRedirect(form.get("redirectTo"));
-
-  const errors: ActionData["errors"] = {};
-  if (email === "") errors.email = "Enter your e-mail address.";
-  else if (email.length > 254 || !/^[^\s@]+@[^\s@]+$/.test(email))
-    errors.email = "Enter an e-mail address like name@company.com.";
-  if (password === "") errors.password = "Enter your password.";
-  if (Object.keys(errors).length > 0) {
-    return data<ActionData>({ formError: null, errors, email }, { status: 400 });
+  const submission = parseWithZod(await request.formData(), { schema: SignInSchema });
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
+  const { email, password } = submission.value;
+  const redirectTo = safeRedirect(submission.value.redirectTo);
 
   const config = getConfig();
   const result = await signIn(
     getPrisma(),
-    { email, password: password.slice(0, 1024), ip: clientIp(request, context) },
+    { email, password, ip: clientIp(request, context) },
     {
       maxFailuresPerEmail: config.LOGIN_MAX_FAILURES_PER_EMAIL,
       maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
@@ -64,25 +56,31 @@ export async function action({ request, context }: ActionFunctionArgs) {
     },
   );
   if (!result.ok && result.reason === "rate_limited") {
-    return data<ActionData>(
-      { formError: rateLimitedMessage(result.retryAfterMinutes), errors: {}, email },
-      { status: 429, headers: { "Retry-After": String(result.retryAfterMinutes * 60) } },
-    );
+    const error = new AppError("rate_limited", rateLimitedMessage(result.retryAfterMinutes), {
+      retryAfterSeconds: result.retryAfterMinutes * 60,
+    });
+    return replyWithAppError((options) => submission.reply({ ...options, hideFields: ["password"] }), error);
   }
   if (!result.ok) {
-    return data<ActionData>({ formError: INVALID_CREDENTIALS_MESSAGE, errors: {}, email }, { status: 401 });
+    const error = new AppError("unauthenticated", INVALID_CREDENTIALS_MESSAGE);
+    return replyWithAppError((options) => submission.reply({ ...options, hideFields: ["password"] }), error);
   }
   return redirect(redirectTo, { headers: { "Set-Cookie": sessionCookie(request, result.token) } });
 }
 
 export default function Login() {
   const { redirectTo, signedOut } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const submitting = navigation.state !== "idle" && navigation.formAction === "/login";
-  const errors = actionData?.errors ?? {};
-  const cameFromPage = params.has("redirectTo") && !actionData;
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  const cameFromPage = params.has("redirectTo") && !lastResult;
 
   return (
     <div className="auth-page">
@@ -93,7 +91,7 @@ export default function Login() {
           </h1>
           <p className="auth-card__intro">Screening for machine-learning-engineer roles.</p>
         </div>
-        {signedOut && !actionData ? (
+        {signedOut && !lastResult ? (
           <p className="alert alert--success" role="status" data-testid="signed-out">
             You are signed out.
           </p>
@@ -103,52 +101,26 @@ export default function Login() {
             Sign in to continue to that page.
           </p>
         ) : null}
-        {actionData?.formError ? (
-          <p className="alert alert--error" role="alert" data-testid="login-error">
-            {actionData.formError}
+        {form.errors?.length ? (
+          <p id={form.errorId} className="alert alert--error" role="alert" data-testid="login-error">
+            {form.errors[0]}
           </p>
         ) : null}
-        <Form method="post" className="form" noValidate data-testid="login-form">
+        <Form method="post" className="form" data-testid="login-form" {...getFormProps(form)}>
           <input type="hidden" name="redirectTo" value={redirectTo} />
           <div className="field">
-            <label htmlFor="email" className="field__label">
+            <label htmlFor={fields.email.id} className="field__label">
               E-mail
             </label>
-            <input
-              id="email"
-              name="email"
-              type="email"
-              autoComplete="username"
-              autoFocus
-              required
-              defaultValue={actionData?.email}
-              aria-invalid={errors.email ? true : undefined}
-              aria-describedby={errors.email ? "email-error" : undefined}
-            />
-            {errors.email ? (
-              <p id="email-error" className="field__error">
-                {errors.email}
-              </p>
-            ) : null}
+            <input {...getInputProps(fields.email, { type: "email" })} autoComplete="username" autoFocus required />
+            <FieldError field={fields.email} />
           </div>
           <div className="field">
-            <label htmlFor="password" className="field__label">
+            <label htmlFor={fields.password.id} className="field__label">
               Password
             </label>
-            <input
-              id="password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              aria-invalid={errors.password ? true : undefined}
-              aria-describedby={errors.password ? "password-error" : undefined}
-            />
-            {errors.password ? (
-              <p id="password-error" className="field__error">
-                {errors.password}
-              </p>
-            ) : null}
+            <input {...getInputProps(fields.password, { type: "password" })} autoComplete="current-password" required />
+            <FieldError field={fields.password} />
           </div>
           <button type="submit" className="button button--primary" disabled={submitting} data-testid="sign-in">
             {submitting ? "Signing in…" : "Sign in"}

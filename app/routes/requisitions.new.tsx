@@ -1,4 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getFormProps, getInputProps, getTextareaProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { FieldError } from "~/components/field-error.tsx";
 import { auditActor, clientIp, requirePermission } from "~/lib/auth.server.ts";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { getPrisma } from "~/lib/db.server.ts";
@@ -14,9 +17,6 @@ export const handle: BreadcrumbHandle = {
 
 export const meta: MetaFunction = () => [{ title: "New requisition · MLE Screening" }];
 
-const FIELDS = ["title", "team", "location", "description"] as const;
-type Field = (typeof FIELDS)[number];
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "requisition.create");
   return null;
@@ -24,40 +24,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "requisition.create");
-  const form = await request.formData();
-  const values = Object.fromEntries(
-    FIELDS.map((field) => [field, typeof form.get(field) === "string" ? (form.get(field) as string) : ""]),
-  ) as Record<Field, string>;
-  const parsed = RequisitionInputSchema.safeParse(values);
-  if (!parsed.success) {
-    const { fieldErrors } = parsed.error.flatten();
-    const errors: Partial<Record<Field, string>> = {};
-    for (const field of FIELDS) {
-      const message = fieldErrors[field]?.[0];
-      if (message) errors[field] = field === "title" ? message : `${label(field)} ${message}`;
-    }
-    if (errors.title && values.title.trim() === "") {
-      errors.title = "Title is required";
-    }
-    return data({ errors, values }, { status: 400 });
-  }
-  const requisition = await createRequisition(getPrisma(), parsed.data, user.id, {
+  const submission = parseWithZod(await request.formData(), { schema: RequisitionInputSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const requisition = await createRequisition(getPrisma(), submission.value, user.id, {
     actor: auditActor(user),
     ip: clientIp(request, context),
   });
   return redirect(`/requisitions/${requisition.id}`);
 }
 
-function label(field: Field) {
-  return field[0]!.toUpperCase() + field.slice(1);
-}
-
 export default function NewRequisition() {
-  const actionData = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const submitting = navigation.state === "submitting";
-  const errors: Partial<Record<Field, string>> = actionData?.errors ?? {};
-  const values: Partial<Record<Field, string>> = actionData?.values ?? {};
+  const hintId = "description-hint";
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RequisitionInputSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
 
   return (
     <>
@@ -68,51 +54,33 @@ export default function NewRequisition() {
         </div>
       </div>
 
-      <Form method="post" className="card form" noValidate data-testid="requisition-form">
+      <Form method="post" className="card form" data-testid="requisition-form" {...getFormProps(form)}>
         <TextField
-          name="title"
+          field={fields.title}
           label="Title"
           required
           placeholder="Machine Learning Engineer, Ranking"
-          defaultValue={values.title}
-          error={errors.title}
           autoFocus
         />
         <div className="form__row">
-          <TextField
-            name="team"
-            label="Team"
-            placeholder="Search Relevance"
-            defaultValue={values.team}
-            error={errors.team}
-          />
-          <TextField
-            name="location"
-            label="Location"
-            placeholder="Berlin or remote (EU)"
-            defaultValue={values.location}
-            error={errors.location}
-          />
+          <TextField field={fields.team} label="Team" placeholder="Search Relevance" />
+          <TextField field={fields.location} label="Location" placeholder="Berlin or remote (EU)" />
         </div>
         <div className="field">
-          <label htmlFor="description" className="field__label">
+          <label htmlFor={fields.description.id} className="field__label">
             Description <span className="field__optional">optional</span>
           </label>
           <textarea
-            id="description"
-            name="description"
+            {...getTextareaProps(fields.description, {
+              ariaDescribedBy: fields.description.errors ? undefined : hintId,
+            })}
             rows={6}
-            defaultValue={values.description}
-            aria-invalid={errors.description ? true : undefined}
-            aria-describedby={errors.description ? "description-error" : "description-hint"}
             placeholder="What the role owns: models in production, the serving stack, the data pipelines…"
           />
-          {errors.description ? (
-            <p id="description-error" className="field__error">
-              {errors.description}
-            </p>
+          {fields.description.errors ? (
+            <FieldError field={fields.description} />
           ) : (
-            <p id="description-hint" className="field__hint">
+            <p id={hintId} className="field__hint">
               Up to 5,000 characters. Scoring weights come in a later step.
             </p>
           )}
@@ -135,38 +103,29 @@ export default function NewRequisition() {
   );
 }
 
+type Field = FieldMetadata<string | null | undefined, Record<string, unknown>, string[]>;
+
 function TextField({
-  name,
+  field,
   label,
-  error,
   required,
   ...input
 }: {
-  name: Field;
+  field: Field;
   label: string;
-  error?: string;
   required?: boolean;
   placeholder?: string;
-  defaultValue?: string;
   autoFocus?: boolean;
 }) {
   return (
     <div className="field">
-      <label htmlFor={name} className="field__label">
+      <label htmlFor={field.id} className="field__label">
         {label} {required ? null : <span className="field__optional">optional</span>}
       </label>
-      <input
-        id={name}
-        name={name}
-        type="text"
-        aria-required={required || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${name}-error` : undefined}
-        {...input}
-      />
-      {error ? (
-        <p id={`${name}-error`} className="field__error" data-testid={`${name}-error`}>
-          {error}
+      <input {...getInputProps(field, { type: "text" })} aria-required={required || undefined} {...input} />
+      {field.errors?.length ? (
+        <p id={field.errorId} className="field__error" data-testid={`${field.name}-error`}>
+          {field.errors[0]}
         </p>
       ) : null}
     </div>

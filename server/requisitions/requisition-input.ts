@@ -1,10 +1,10 @@
 import { z } from "zod";
 
-const optionalText = (max: number) =>
+const optionalText = (label: string, max: number) =>
   z
     .string()
     .trim()
-    .max(max, `must be at most ${max} characters`)
+    .max(max, `${label} must be at most ${max} characters`)
     .transform((value) => (value === "" ? null : value))
     .nullish()
     .transform((value) => value ?? null);
@@ -16,8 +16,8 @@ export const RequisitionInputSchema = z.object({
     .trim()
     .min(3, "Title must be at least 3 characters")
     .max(120, "Title must be at most 120 characters"),
-  team: optionalText(80),
-  location: optionalText(80),
-  description: optionalText(5_000),
+  team: optionalText("Team", 80),
+  location: optionalText("Location", 80),
+  description: optionalText("Description", 5_000),
 });
 export type RequisitionInput = z.infer<typeof RequisitionInputSchema>;
