@@ -8,7 +8,7 @@ import { extractText } from "../extraction/extract-text.ts";
 import type { Span } from "../contract/screening-result.ts";
 import { extractResumeFacts, type ResumeFacts } from "./extract-resume-facts.ts";
 import { findDateRanges } from "./find-date-ranges.ts";
-import { headingOf } from "./find-sections.ts";
+import { findSections, headingOf } from "./find-sections.ts";
 
 const now = new Date("2025-01-15");
 
@@ -55,6 +55,13 @@ describe("findDateRanges", () => {
     ["Sep. 2023 Mar. 2024", "2023-09", "2024-03"],
     ["04/2015 - heute", "2015-04", "present"],
     ["since 2020", "2020", "present"],
+    ["Since 2019", "2019", "present"],
+    ["Oct-2017 to July-2018", "2017-10", "2018-07"],
+    ["Duration: April 2019 to till now", "2019-04", "present"],
+    ["Aug 2016 - Till Date", "2016-08", "present"],
+    ["01/2012 to Current", "2012-01", "present"],
+    ["2019 – present", "2019", "present"],
+    ["Sept, 2015 to Jan, 2018", "2015-09", "2018-01"],
   ])("reads %s", (text, start, end) => {
     const [range] = findDateRanges(`Engineer, Acme | ${text}`, now);
     expect([range?.start.label, range?.end.label]).toEqual([start, end]);
@@ -84,8 +91,52 @@ describe("headingOf", () => {
     ["Scrum Master Certification", null],
     ["Experience with Kubernetes and Terraform at scale.", null],
     ["Technologies: Go, Kafka", null],
+    ["Skill Details", "skills"],
+    ["Education Details", "education"],
+    ["Company Details", "experience"],
+    ["Projects Undertaken", "projects"],
+    ["Academic Qualification", "education"],
+    ["EDUCATIONAL QUALIFICATIONS", "education"],
+    ["Core Qualifications", "skills"],
+    ["Accomplishments", "other"],
+    ["Career Overview", "summary"],
+    ["CERTIFICATIONS/LICENSES", "certifications"],
   ])("%s → %s", (line, kind) => {
     expect(headingOf(line)?.kind ?? null).toBe(kind);
+  });
+});
+
+describe("findSections", () => {
+  const kinds = (text: string) => findSections(text).map((section) => [section.kind, section.heading.text]);
+
+  it("finds headings glued to the end of the line before them", () => {
+    const text =
+      "Go- Exprience - 36 monthsCompany Details\ncompany - Initech\nand some signal processing.Education Details\nB.Sc Physics";
+    expect(kinds(text)).toEqual([
+      ["experience", "Company Details"],
+      ["education", "Education Details"],
+    ]);
+    const [work] = findSections(text);
+    expect(text.slice(work!.heading.start, work!.heading.end)).toBe("Company Details");
+  });
+
+  it("does not split ordinary words that carry capitals inside", () => {
+    expect(kinds("Wrote JavaScript and TypeScript\nUsed PostgreSQL daily")).toEqual([]);
+  });
+
+  it("keeps an inline skills label between two dated roles inside the work section", () => {
+    const text = [
+      "EXPERIENCE",
+      "Backend Developer, Initech | 2020 - Present",
+      "Skills: Java, Spring Boot, Kafka",
+      "Developer, Hooli | 2017 - 2019",
+      "SKILLS",
+      "Java, Go",
+    ].join("\n");
+    expect(kinds(text)).toEqual([
+      ["experience", "EXPERIENCE"],
+      ["skills", "SKILLS"],
+    ]);
   });
 });
 
@@ -149,5 +200,160 @@ describe("years of experience", () => {
 
   it("uses --now for Present", () => {
     expect(yearsOf("Engineer, A | Jan 2024 - Present")).toBe(1.1);
+  });
+});
+
+describe("roles on real layouts", () => {
+  const later = new Date("2026-11-22");
+  const roles = (text: string) =>
+    extractResumeFacts(text, { now: later }).experience.map((entry) => [
+      entry.title?.text ?? null,
+      entry.organisation?.text ?? null,
+      entry.start,
+      entry.end,
+    ]);
+
+  it("reads job-board entries: title / blank / company - place / blank / dates", () => {
+    const text = [
+      "Maya Fernandes",
+      "Data Analyst - Globex",
+      "",
+      "WORK EXPERIENCE",
+      "",
+      "Data Analyst",
+      "",
+      "Globex - Nagpur, Maharashtra",
+      "",
+      "March 2021 to Present",
+      "",
+      "Forecasting and reporting in Python and SQL.",
+      "",
+      "Support Engineer",
+      "",
+      "Umbrella Corp -",
+      "",
+      "July 2019 to February 2021",
+      "",
+      "EDUCATION",
+      "",
+      "B.E in Computer Engineering",
+      "",
+      "Nagpur Institute of Technology - Nagpur, Maharashtra",
+      "",
+      "August 2015 to June 2019",
+    ].join("\n");
+    expect(roles(text)).toEqual([
+      ["Data Analyst", "Globex", "2021-03", "present"],
+      ["Support Engineer", "Umbrella Corp", "2019-07", "2021-02"],
+    ]);
+    const facts = extractResumeFacts(text, { now: later });
+    expect(facts.highestDegree).toBe("bachelors");
+    // March 2021 – Nov 2026 (69 months) + July 2019 – Feb 2021 (20): no study years.
+    expect(facts.yearsExperience).toBe(7.4);
+  });
+
+  it("reads labelled entries: Designation / Duration", () => {
+    const text = [
+      "Education Details",
+      "June 2011 to May 2015 B.Tech Electronics Pune University",
+      "Company Details",
+      "company - Vandelay Industries",
+      "description - Billing platform for utilities.",
+      "Designation: Java Developer",
+      "Duration: April 2019 to till now",
+      "* Built REST services.",
+      "company - Pied Piper",
+      "Designation: Software Engineer",
+      "Duration: Oct-2015 to Mar-2019",
+    ].join("\n");
+    expect(roles(text)).toEqual([
+      ["Java Developer", "Vandelay Industries", "2019-04", "present"],
+      ["Software Engineer", "Pied Piper", "2015-10", "2019-03"],
+    ]);
+  });
+
+  it("takes dates right-aligned on the title line", () => {
+    expect(roles("EXPERIENCE\nSenior Data Engineer | Jan 2020 – Present\nHooli, Berlin\n• Pipelines")).toEqual([
+      ["Senior Data Engineer", "Hooli", "2020-01", "present"],
+    ]);
+  });
+
+  it("never counts a date range on a degree or school line as work", () => {
+    const text = [
+      "EXPERIENCE",
+      "Analyst, Initech | 2022 - Present",
+      "Stanford University | 2016 - 2020",
+      "M.Sc. Statistics 2020 - 2022",
+    ].join("\n");
+    expect(roles(text)).toEqual([["Analyst", "Initech", "2022", "present"]]);
+    expect(extractResumeFacts(text, { now: later }).yearsExperience).toBe(4.9);
+  });
+
+  it("finds dated roles without a recognised work section, but not in education or projects", () => {
+    const text = [
+      "SUMMARY",
+      "Engineer who likes data.",
+      "Platform Engineer, Initech | 2021 - Present",
+      "EDUCATION",
+      "BSc Computer Science | 2017 - 2021",
+      "PROJECTS",
+      "Chess engine | 2019 - 2020",
+    ].join("\n");
+    expect(roles(text)).toEqual([["Platform Engineer", "Initech", "2021", "present"]]);
+  });
+
+  it("uses a stated total when no role is dated", () => {
+    const years = (line: string) =>
+      extractResumeFacts(`SUMMARY\n${line}\nSKILLS\nJava- Exprience - 60 months`, { now: later }).yearsExperience;
+    expect(years("Developer with 6+ years of experience in Java.")).toBe(6);
+    expect(years("Total Experience: 3 years 6 months")).toBe(3.5);
+    expect(years("Java developer.")).toBe(0);
+  });
+});
+
+describe("degrees", () => {
+  const later = new Date("2026-11-22");
+  const degree = (education: string) =>
+    extractResumeFacts(`EXPERIENCE\nEngineer, Initech | 2020 - Present\nEDUCATION\n${education}`, { now: later })
+      .highestDegree;
+
+  it.each<[string, string]>([
+    ["B.E in Mechanical Engineering, 2018", "bachelors"],
+    ["BE (Computer Science) 2016", "bachelors"],
+    ["B-Tech, Electrical, 2015", "bachelors"],
+    ["BTech Civil 2014", "bachelors"],
+    ["B.Sc Chemistry 2012", "bachelors"],
+    ["B.B.A 2011", "bachelors"],
+    ["M.C.A 2013", "masters"],
+    ["M.Tech Data Science 2019", "masters"],
+    ["MCA from Anna University, 2010", "masters"],
+    ["MBA Finance 2017", "masters"],
+    ["PGDM Marketing 2012", "masters"],
+    ["PGDBM 2009", "masters"],
+    ["Licenciatura em Matemática, 2014", "bachelors"],
+    ["Bacharelado em Ciência da Computação, 2013", "bachelors"],
+    ["Laurea in Ingegneria, 2012", "bachelors"],
+    ["Diplom-Ingenieur Maschinenbau, 2008", "masters"],
+    ["Dipl.-Inf., TU Berlin, 2007", "masters"],
+    ["Diploma in Mechanical Engineering, 2010", "associate"],
+    ["High School Diploma, 2005", "none"],
+    ["LLM, International Law, 2016", "masters"],
+    ["Ph.D. in Physics, 2015", "phd"],
+    ["Doctorate in Education, 2019", "phd"],
+  ])("%s → %s", (line, level) => {
+    expect(degree(line)).toBe(level);
+  });
+
+  it("reads no PhD into a promotion and no degree into diplomacy", () => {
+    expect(degree("Promotion to team lead, 2019\nB.Sc Biology 2010")).toBe("bachelors");
+    expect(
+      extractResumeFacts("SUMMARY\nHandled clients diplomatically.\nEarned a promotion in 2019.", { now: later })
+        .highestDegree,
+    ).toBe(null);
+  });
+
+  it("reads no degree into a verb or a degree still hoped for", () => {
+    expect(degree("IBM Data Science Certificate\nMaster Python and its libraries")).toBe("none");
+    expect(degree("Associate of Science, 2018\nI hope to transfer to obtain a B.S Degree")).toBe("associate");
   });
 });

@@ -1,6 +1,7 @@
 // Date ranges as résumés write them: "Mar 2021 – Present", "2019 - present", "01/2019 - 12/2020",
 // "Jun 2018 – Feb 2021", "2015–2020", "March 2021 to Current", "2021.03 - 2022.05", "Sep. 2023
-// Mar. 2024" (a dash the PDF lost), and single seasons ("Summer 2024").
+// Mar. 2024" (a dash the PDF lost), "Oct-2017 to July-2018", "April 2019 to till now", and single
+// seasons ("Summer 2024").
 // Months are counted as integers: year * 12 + (month - 1).
 
 export interface DatePoint {
@@ -108,9 +109,10 @@ const SEASON_NAME = `(?:${Object.keys(SEASONS).join("|")})`;
 const YEAR = "(?:19[5-9]\\d|20[0-4]\\d)";
 const PRESENT = "(?:present|current|now|today|ongoing|date|heute|actualidad|actual|atual|presente)";
 const POINT =
-  `(?:${MONTH_NAME}\\s*[' ]?\\s*${YEAR}|${SEASON_NAME}\\s+${YEAR}|(?:0?[1-9]|1[0-2])\\s*[/.-]\\s*${YEAR}` +
+  `(?:${MONTH_NAME}\\s?[-'’,/]?\\s?${YEAR}|${SEASON_NAME}\\s+${YEAR}|(?:0?[1-9]|1[0-2])\\s*[/.-]\\s*${YEAR}` +
   `|${YEAR}\\s*[./-]\\s*(?:0[1-9]|1[0-2])(?!\\d)|${YEAR})`;
-const SEPARATOR = "\\s*(?:[-–—~]+|\\bto\\b|\\buntil\\b|\\btill\\b|\\bbis\\b|\\ba\\b|\\bhasta\\b|\\bthrough\\b)\\s*";
+const SEPARATOR =
+  "\\s*(?:[-–—~]+(?:\\s*till\\b)?|\\bto(?:\\s+till)?\\b|\\buntil\\b|\\btill\\b|\\bbis\\b|\\ba\\b|\\bhasta\\b|\\bthrough\\b)\\s*";
 const RANGE = new RegExp(
   `(?<![\\w/.])(?:(?:since|from|desde|seit)\\s+)?(${POINT})(?:(?:${SEPARATOR})(${POINT}|${PRESENT}\\b)` +
     // A month-year followed directly by another: the dash between them was lost.
@@ -149,7 +151,7 @@ export function monthsCovered(range: Pick<DateRange, "start" | "end">): { first:
 export function parsePoint(raw: string, now: Date): DatePoint | null {
   const text = raw.trim().toLowerCase();
   if (new RegExp(`^${PRESENT}$`, "iu").test(text)) return presentPoint(now);
-  const monthYear = new RegExp(`^(${MONTH_NAME})\\s*[' ]?\\s*(${YEAR})$`, "iu").exec(text);
+  const monthYear = new RegExp(`^(${MONTH_NAME})\\s?[-'’,/]?\\s?(${YEAR})$`, "iu").exec(text);
   if (monthYear) {
     const month = MONTHS[monthYear[1]!.replace(".", "")];
     return month ? point(Number(monthYear[2]), month, "month") : null;

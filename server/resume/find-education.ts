@@ -26,8 +26,14 @@ export interface EducationFacts {
 
 const RANK: Record<Degree, number> = { associate: 1, bachelors: 2, masters: 3, phd: 4 };
 
-// Each pattern: level, whether it is safe outside an education section, and the regex.
+// Each pattern: level, whether it is safe outside an education section, and the regex. Every
+// form ends at a word boundary ("diplomatically", "Bachelorette" and "MSc." in a URL are not
+// degrees), and "Promotion" is a promotion: German doctorates are written "Dr." or "Promotion
+// (Dr. rer. nat.)", and the "Dr." form is what counts.
 const D = "\\.?\\s?";
+const END = "(?![\\p{L}\\d])";
+/** A dotted abbreviation whose last dot may be missing: "B.E", "B.E.", "M.C.A". */
+const dotted = (letters: string) => `${letters.split("").join("\\.\\s?")}\\.?${END}`;
 const OF_SUBJECT =
   "(?:\\s+(?:of|in)\\s+(?:applied science|science|arts|engineering|business administration|philosophy|technology|fine arts|laws|education|computer applications|public health|research|commerce|mathematics)\\b|\\s+degree\\b)?";
 const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
@@ -35,7 +41,7 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
     "phd",
     true,
     new RegExp(
-      `\\b(?:ph${D}d\\b\\.?|d${D}phil\\b\\.?|doctor of [\\p{L} ]+?(?=[,|(]|\\s(?:in|from|at)\\s|$)|doctorate|doctoral degree|dr\\.\\s?(?:rer|phil|ing)\\.(?:\\s?nat\\.)?|doutorado|doctorado|promotion)`,
+      `\\b(?:ph${D}d\\b\\.?|d${D}phil\\b\\.?|doctor of (?!medicine)[\\p{L} ]+?(?=[,|(]|\\s(?:in|from|at)\\s|$)|doctorate${END}|doctoral degree|dr\\.\\s?(?:rer|phil|ing)\\.(?:\\s?nat\\.)?|doutorado|doctorado)`,
       "iu",
     ),
   ],
@@ -43,7 +49,7 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
     "masters",
     true,
     new RegExp(
-      `\\b(?:m${D}sc\\b\\.?|m${D}eng\\b\\.?|m${D}b${D}a\\b\\.?|m${D}phil\\b\\.?|m${D}tech\\b\\.?|m${D}res\\b|m[aá]ster(?:'s|’s|s)?${OF_SUBJECT}|dipl[oô]me d['’]ing[ée]nieur|m\\.s\\.|m\\.a\\.|dipl(?:om|\\.)(?:-?ing\\.?|-?informatiker(?:in)?|-?kaufmann)?|diploma de mestrado|mestrado|maestr[ií]a|laurea magistrale|magister|ll\\.?m\\.?|mca)`,
+      `\\b(?:m${D}sc\\b\\.?|m${D}eng\\b\\.?|${dotted("mba")}|mba${END}|m${D}phil\\b\\.?|m${D}-?tech\\b\\.?|m${D}res\\b|m[aá]ster(?:'s|’s|s)?${OF_SUBJECT}|dipl[oô]me d['’]ing[ée]nieur|${dotted("ms")}|${dotted("ma")}|${dotted("me")}|m\\.\\s?com\\b\\.?|mcom${END}|dipl(?:om|\\.)(?:-?ing\\.?|-?informatiker(?:in)?|-?kaufmann|-?physiker(?:in)?|-?mathematiker(?:in)?)?(?![\\p{L}])|diploma de mestrado|mestrado|maestr[ií]a|laurea magistrale|magister${END}|ll\\.?m\\b\\.?|${dotted("mca")}|mca${END}|pgdb?m${END}|p\\.g\\.d\\.b?\\.?m\\.?)`,
       "iu",
     ),
   ],
@@ -51,25 +57,30 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
     "bachelors",
     true,
     new RegExp(
-      `\\b(?:b${D}sc\\b\\.?|b${D}eng\\b\\.?|b${D}tech\\b\\.?|b\\.e\\.|b${D}a${D}sc\\b\\.?|b\\.s\\.|b\\.a\\.|bachelor(?:'s|’s|s)?${OF_SUBJECT}|licenciatura|licenciado|bacharelado|bacharel|laurea(?: triennale)?|grado en|b${D}com\\b\\.?|bba|b\\.b\\.a\\.|bca|undergraduate degree)`,
+      `\\b(?:b${D}sc\\b\\.?|b${D}eng\\b\\.?|b${D}-?tech\\b\\.?|${dotted("be")}|b${D}a${D}sc\\b\\.?|${dotted("bs")}|${dotted("ba")}|bachelor(?:'s|’s|s)?${OF_SUBJECT}|licenciatura|licenciado|bacharelado|bacharel|laurea(?: triennale)?${END}|grado en|b${D}com\\b\\.?|bba${END}|${dotted("bba")}|bca${END}|${dotted("bca")}|undergraduate degree)`,
       "iu",
     ),
   ],
   [
     "associate",
     true,
-    new RegExp(`\\b(?:associate(?:'s|’s)?\\s+(?:of|in|degree)\\b|a\\.a\\.s?\\.|a\\.s\\.|a\\.a\\.)`, "iu"),
+    new RegExp(
+      `\\b(?:associate(?:'s|’s)?\\s+(?:of|in|degree)\\b|a\\.a\\.s?\\.|a\\.s\\.|a\\.a\\.|(?<!high school |secondary school |school )diploma${END}(?! de mestrado))`,
+      "iu",
+    ),
   ],
   // Bare abbreviations: only in an education section, not after ", " (a US state), not in a word.
-  ["masters", false, /(?<![,\p{L}]\s?)\b(?:MS|MA|MSc|MEng|MPhil|MS[Cc]S|MFA|MPH)\b(?!\.\w)/u],
-  ["bachelors", false, /(?<![,\p{L}]\s?)\b(?:BS|BA|BE|BSc|BEng|BTech|BASc|BSE|BFA|BS[Cc]S)\b(?!\.\w)/u],
+  ["masters", false, /(?<![,\p{L}]\s?)\b(?:MS|MA|MSc|MEng|MPhil|MS[Cc]S|MFA|MPH|ME|MTECH|MTech|MCOM|MCom)\b(?!\.\w)/u],
+  ["bachelors", false, /(?<![,\p{L}]\s?)\b(?:BS|BA|BE|BSc|BEng|BTech|BTECH|BASc|BSE|BFA|BS[Cc]S|BCOM|BCom)\b(?!\.\w)/u],
   ["associate", false, /(?<![,\p{L}]\s?)\b(?:AA|AS|AAS)\b(?=\s+(?:in|degree)\b)/u],
   ["phd", false, /(?<![,\p{L}]\s?)\b(?:PHD|DPHIL)\b/u],
 ];
 const INSTITUTION =
   /\b(universit(?:y|ä|é|à|e|at|ario|ária)|universidad|universidade|università|college|institute|institut|instituto|school|polytechnic|politecnico|polytechnique|academy|akademie|hochschule|escola|escuela|école|ecole|conservatory|seminary|iit|mit|eth|epfl|tu\s|ucl|ucla|uc\s|kaist|nus|ntu|tsinghua|caltech|cmu|fachhochschule)\b/iu;
+const SCHOOL_LEAVING =
+  /\b(?:high school|secondary|h\.\s?s\.|hs|ged|ssc|hsc|matriculation|a-levels?|abitur|baccalaur[ée]at)\b/i;
 const IN_PROGRESS =
-  /\b(expected|anticipated|candidate|in progress|ongoing|currently|pursuing|present|to be completed)\b/i;
+  /\b(expected|anticipated|candidate|in progress|ongoing|currently|pursuing|present|to be completed|not completed|incomplete|no degree|to obtain|hope to|plan to|planning to|working towards?)\b/i;
 
 export function findEducation(text: string, sections: Section[], now: Date): EducationFacts {
   const educationSections = sections.filter((section) => section.kind === "education");
@@ -94,11 +105,15 @@ export function findEducation(text: string, sections: Section[], now: Date): Edu
   return { entries, highestDegree };
 }
 
-function degreeOn(text: string, lines: LineSpan[], index: number, strict: boolean, now: Date): EducationEntry | null {
-  const line = lines[index]!;
+/** Whether a line names a degree in a form that cannot be anything else ("B.E", "M.Sc.", "Ph.D."). */
+export function mentionsDegree(line: string): boolean {
+  return degreeMatch(line, true) !== null;
+}
+
+function degreeMatch(line: string, strict: boolean): { level: Degree; match: RegExpExecArray } | null {
   for (const [level, safe, pattern] of DEGREE_PATTERNS) {
     if (strict && !safe) continue;
-    const match = pattern.exec(line.text);
+    const match = pattern.exec(line);
     if (!match) continue;
     // "Scrum Master", "Master data" outside education are not degrees.
     if (
@@ -106,14 +121,35 @@ function degreeOn(text: string, lines: LineSpan[], index: number, strict: boolea
       /^master/i.test(match[0]) &&
       !/^master(?:'s|’s|s)?\s+(of|in|degree)\b/i.test(match[0]) &&
       !/master(?:'s|’s)/i.test(match[0]) &&
-      !/^master(?:'s|’s|s)?\s+(?:in|of)\b/i.test(line.text.slice(match.index))
+      !/^master(?:'s|’s|s)?\s+(?:in|of)\b/i.test(line.slice(match.index))
     )
       continue;
+    if (/^master(?:'s|’s|s)?$/i.test(match[0].trim()) && /\b(scrum|web|quiz|chess|data|grand)\s+master/i.test(line))
+      continue;
+    // A diploma outside education is a certificate course as often as a degree; a school-leaving
+    // diploma is no degree at all.
+    if (/^diploma/i.test(match[0]) && (strict || SCHOOL_LEAVING.test(line))) continue;
+    // A bare "Master" must stand as a degree ("Master, Physics", "Master 2 Data Science, Paris,
+    // 2021", "Máster en IA"), not as a verb or a title ("Master Python and its libraries").
     if (
-      /^master(?:'s|’s|s)?$/i.test(match[0].trim()) &&
-      /\b(scrum|web|quiz|chess|data|grand)\s+master/i.test(line.text)
+      /^m[aá]sters?$/i.test(match[0]) &&
+      !/^\s*(?:$|[,:;(|–—-]|\d|(?:of|in|en|em|di|de|degree|program)\b)/i.test(
+        line.slice(match.index + match[0].length),
+      ) &&
+      !/\b(?:19|20)\d\d\b/.test(line) &&
+      !INSTITUTION.test(line)
     )
       continue;
+    return { level, match };
+  }
+  return null;
+}
+
+function degreeOn(text: string, lines: LineSpan[], index: number, strict: boolean, now: Date): EducationEntry | null {
+  const line = lines[index]!;
+  const found = degreeMatch(line.text, strict);
+  if (found) {
+    const { level, match } = found;
     const start = line.start + match.index;
     const degree = spanOf(text, start, start + match[0].length);
     const neighbours = [lines[index - 1], lines[index + 1]].filter((l): l is LineSpan => l !== undefined);
@@ -122,15 +158,26 @@ function degreeOn(text: string, lines: LineSpan[], index: number, strict: boolea
       degree,
       field: fieldAfter(text, line, degree),
       institution: institutionNear(text, line, neighbours),
-      // The degree's own line, or with the line below when the dates sit there ("Dec 2014 | Ithaca").
-      completed: isCompleted(
-        level,
-        /\b(19|20)\d\d\b/.test(line.text) ? line.text : `${line.text} ${lines[index + 1]?.text ?? ""}`,
-        now,
-      ),
+      completed: isCompleted(level, completionContext(lines, index), now),
     };
   }
   return null;
+}
+
+/**
+ * The degree's own line when it holds a year; else with the lines below it up to the next
+ * degree, where the dates sit ("Dec 2014 | Ithaca", or school / blank / "Aug 2013 to Jun 2017").
+ */
+function completionContext(lines: LineSpan[], index: number): string {
+  const own = lines[index]!.text;
+  if (/\b(19|20)\d\d\b/.test(own)) return own;
+  const below: string[] = [];
+  for (const line of lines.slice(index + 1, index + 5)) {
+    if (degreeMatch(line.text, false)) break;
+    below.push(line.text);
+    if (/\b(19|20)\d\d\b/.test(line.text)) break;
+  }
+  return [own, ...below].join(" ");
 }
 
 /** "M.S. in Computer Science, Stanford" → "Computer Science". */
@@ -168,7 +215,9 @@ function isCompleted(level: Degree, context: string, now: Date): boolean {
     return (
       last !== null &&
       last < now.getUTCFullYear() &&
-      !/\b(present|ongoing|currently|pursuing|candidate)\b/i.test(context)
+      !/\b(present|ongoing|currently|pursuing|candidate|in progress|not completed|incomplete|to obtain|hope to|plan to|planning to|working towards?)\b/i.test(
+        context,
+      )
     );
   return true;
 }

@@ -4,6 +4,7 @@
 // docs/extraction.md (internships half, study and teaching/research assistantships not at all).
 import type { Span } from "../contract/screening-result.ts";
 import { findDateRanges, monthsCovered, type DateRange } from "./find-date-ranges.ts";
+import { mentionsDegree } from "./find-education.ts";
 import type { Section } from "./find-sections.ts";
 import { lineSpans, spanOf, type LineSpan } from "./spans.ts";
 
@@ -55,11 +56,24 @@ const LOCATION = new RegExp(
 const PLACE =
   /^(?:[A-Z]{2}|[A-Z]\.[A-Z][\p{L}.]*|remote|hybrid|usa|uk|us|india|germany|canada|france|spain|brazil|china|japan|korea|s\.?\s?korea|singapore|netherlands|australia|italy|poland|portugal|mexico|argentina|nigeria|kenya|egypt|israel|ireland|sweden|switzerland|new york|london|berlin|paris|munich|bangalore|bengaluru|mumbai|delhi|hyderabad|pune|san francisco|seattle|toronto|sydney|tokyo|seoul|austin|boston|chicago|madrid|barcelona|lisbon|são paulo|sao paulo|amsterdam|dublin|zurich|beijing|shanghai|shenzhen|singapore|mountain view|palo alto|menlo park|cambridge|new orleans|los angeles|atlanta|remote \(.*\))$/iu;
 const BULLET = /^\s*(?:[•·●▪■◦○►▸‣∙*–—-]|\d+[.)])\s+/;
+const SCHOOL_WORD =
+  "(?:universit(?:y|ät|é|à|e|at|ario|ária|dad|dade)|college|institute|school|polytechnic|academy|hochschule|gymnasium|lyc[ée]e)";
+/** A school's name: "… University", "University of …", "… College": the school word ends it or heads it. */
+const SCHOOL_NAME = new RegExp(`^(?:.*\\b${SCHOOL_WORD}\\.?|${SCHOOL_WORD}\\s+(?:of|de|di|für|for)\\b.*)$`, "iu");
+/** Labelled header lines ("Designation: Java Developer", "company - Fabrikam"): what the label names. */
+const LABEL =
+  /^\s*(?:(designation|job title|title|role|position|working as|worked as)|(company|organi[sz]ation|employer|client|company name)|(duration|period|tenure|dates?))\s*(?:[:–—-]\s*|\s(?=\S))/i;
+/** Labelled lines inside an entry that are passed over when looking for its header. */
+const SKIPPED_LABEL =
+  /^\s*(?:description|project|environment|technologies|responsibilities|team size|location)\s*[:–—-]/i;
 
 export function findExperience(text: string, sections: Section[], now: Date): ExperienceFacts {
   const regions = experienceRegions(text, sections);
   const entries = regions.flatMap((region) => entriesIn(text, region, now));
   if (entries.length > 0) return { entries, yearsExperience: yearsOf(entries, now) };
+  // No dated role: a stated total ("8+ years of experience") is the best evidence there is.
+  const stated = statedYears(text);
+  if (stated !== null) return { entries, yearsExperience: stated };
   // A résumé with recognised sections but no work section lists no work: 0 years. Without
   // structure, or with a work section whose dates cannot be read, the answer is unknown.
   const structured = sections.filter((section) => section.kind !== "other").length >= 2;
@@ -67,16 +81,49 @@ export function findExperience(text: string, sections: Section[], now: Date): Ex
   return { entries, yearsExperience: structured && !hasWorkSection ? 0 : null };
 }
 
-/** Experience sections; without any headings at all, the whole text minus known non-work sections. */
-function experienceRegions(text: string, sections: Section[]): Array<{ start: number; end: number }> {
-  const work = sections.filter((section) => section.kind === "experience");
-  if (work.length > 0) return work.map((section) => ({ start: section.bodyStart, end: section.end }));
-  // Headings exist but none for work: volunteering, awards and the like are not work.
-  if (sections.length > 0) return [];
-  return [{ start: 0, end: text.length }];
+interface Region {
+  start: number;
+  end: number;
+  /** Outside a work section: a dated line is a role only when a job title names it. */
+  strict: boolean;
 }
 
-function entriesIn(text: string, region: { start: number; end: number }, now: Date): ExperienceEntry[] {
+/** Sections that never hold work: a date range there is study, a publication or an award. */
+const NOT_WORK: ReadonlySet<Section["kind"]> = new Set(["education", "projects", "publications", "certifications"]);
+const NOT_WORK_HEADING = /\b(volunteer|award|honou?r|activit|interest|language|reference|scholarship|grant|talk)/i;
+
+/**
+ * The work sections; without one, every part of the text that is not education, projects,
+ * publications, certifications, volunteering or awards (the header, a summary, an unlisted
+ * heading's text), where only lines with a job title count.
+ */
+function experienceRegions(text: string, sections: Section[]): Region[] {
+  const work = sections.filter((section) => section.kind === "experience");
+  if (work.length > 0) return work.map((section) => ({ start: section.bodyStart, end: section.end, strict: false }));
+  if (sections.length === 0) return [{ start: 0, end: text.length, strict: false }];
+  const regions: Region[] = [{ start: 0, end: sections[0]!.start, strict: true }];
+  for (const section of sections) {
+    if (NOT_WORK.has(section.kind) || NOT_WORK_HEADING.test(section.heading.text)) continue;
+    regions.push({ start: section.bodyStart, end: section.end, strict: true });
+  }
+  return regions;
+}
+
+/**
+ * "8+ years of experience", "over 10 years' professional experience", "Total experience: 3
+ * years 6 months". Per-skill durations ("Java - Experience - 24 months") are not a total.
+ */
+const STATED_YEARS =
+  /\b(\d{1,2}(?:\.\d)?)\s?\+?\s?(?:years?|yrs?)['’]?(?:\s(\d{1,2})\s?months?)?\s(?:of\s)?(?:(?:total|overall|professional|work|working|industry|industrial|relevant|hands-on|it|software|technical|experience)\s){0,3}?(?:experience|exp)\b|\btotal\s(?:work\s)?experience\s?[:–-]?\s?(\d{1,2}(?:\.\d)?)\+?\s?(?:years?|yrs?)(?:\s(\d{1,2})\s?months?)?/i;
+
+export function statedYears(text: string): number | null {
+  const match = STATED_YEARS.exec(text);
+  if (!match) return null;
+  const years = Number(match[1] ?? match[3]) + Number(match[2] ?? match[4] ?? 0) / 12;
+  return years > 0 && years < 60 ? Math.round(years * 10) / 10 : null;
+}
+
+function entriesIn(text: string, region: Region, now: Date): ExperienceEntry[] {
   const lines = lineSpans(text, region.start, region.end);
   // One range per line at most: "2019 – 2021 (promoted 2020 – 2021)" is one role.
   const dated: Array<{ line: number; range: DateRange }> = [];
@@ -100,12 +147,26 @@ function entriesIn(text: string, region: { start: number; end: number }, now: Da
 
   const headers: Array<{ first: number; last: number }> = [];
   dated.forEach(({ line }, i) => headers.push(headerLines(lines, line, headers[i - 1]?.last ?? -1, now)));
-  return dated.map(({ line, range }, i) => {
+  const roles = dated.map(({ line, range }, i) => {
     const header = headers[i]!;
-    const nextStart = headers[i + 1]?.first ?? lines.length;
-    const bodyLines = lines.slice(header.last + 1, nextStart);
     const headerText = lines.slice(header.first, header.last + 1);
-    const { title, organisation } = titleAndOrganisation(headerText, now);
+    const joined = headerText.map((l) => l.text).join(" ");
+    // A date range on a degree or school line is study, whatever section it stands in.
+    // So is a header that names nothing but a school ("Stanford University | 2015 – 2019").
+    const parts = headerText.flatMap((l) => headerParts(l.text, l.start, now));
+    const education =
+      mentionsDegree(joined) || (parts.length > 0 && parts.every((part) => SCHOOL_NAME.test(part.text)));
+    const named = titleAndOrganisation(headerText, now);
+    return { line, range, header, headerText, joined, education, named };
+  });
+  const kept = roles.filter(
+    (role) =>
+      !role.education && (!region.strict || (role.named.title !== null && TITLE_WORDS.test(role.named.title.text))),
+  );
+  return kept.map(({ line, range, header, headerText, named }, i) => {
+    const nextStart = kept[i + 1]?.header.first ?? lines.length;
+    const bodyLines = lines.slice(header.last + 1, nextStart);
+    const { title, organisation } = named;
     const kind = roleKind(title?.text ?? null, headerText.map((l) => l.text).join(" "));
     const { first, last } = monthsCovered(range);
     const all = lines.slice(header.first, Math.max(header.last + 1, nextStart));
@@ -125,15 +186,18 @@ function entriesIn(text: string, region: { start: number; end: number }, now: Da
 }
 
 /**
- * The lines naming a role around its date line: the short header line above it (and the one
- * above that when the first names only one thing), never the tail of the previous role's
- * text; and, when the date line names little else, up to two short lines below it.
+ * The lines naming a role around its date line: up to two short header lines above it (blank
+ * lines between them allowed, as job boards print title / company / dates), never the tail of
+ * the previous role's text; and, when the date line names little else and nothing above it
+ * does, up to two short lines below it. Four lines at most, in any order.
  */
 function headerLines(lines: LineSpan[], dateLine: number, floor: number, now: Date): { first: number; last: number } {
   const isHeaderish = (index: number, allowBullet: boolean) => {
     const line = lines[index];
     const trimmed = line?.text.trim() ?? "";
-    if (trimmed === "" || trimmed.length > 90 || /[.;:]$/.test(trimmed)) return false;
+    if (trimmed === "" || trimmed.length > 90) return false;
+    if (LABEL.test(trimmed)) return true;
+    if (/[.;:]$/.test(trimmed)) return false;
     const bullet = BULLET.exec(trimmed);
     if (bullet && (!allowBullet || trimmed.split(/\s+/).length > 9)) return false;
     if (!/^[\p{Lu}\p{N}]/u.test(trimmed.slice(bullet?.[0].length ?? 0))) return false;
@@ -141,18 +205,26 @@ function headerLines(lines: LineSpan[], dateLine: number, floor: number, now: Da
     const above = lines[index - 1]?.text.trim() ?? "";
     return !/(?:[,&–-]|\b(?:and|or|of|the|to|in|for|with|a|an))$/i.test(above);
   };
+  const partsOf = (indexes: number[]) => indexes.reduce((sum, index) => sum + namedParts(lines[index]!.text, now), 0);
   let first = dateLine;
-  if (dateLine - 1 > floor && isHeaderish(dateLine - 1, true)) {
-    first = dateLine - 1;
-    const enough = namedParts(lines[first]!.text, now) + namedParts(lines[dateLine]!.text, now) >= 2;
-    if (!enough && dateLine - 2 > floor && isHeaderish(dateLine - 2, false)) first = dateLine - 2;
+  const taken: number[] = [dateLine];
+  for (let index = dateLine - 1; index > floor && dateLine - index <= 4 && taken.length < 3; index--) {
+    const trimmed = lines[index]!.text.trim();
+    if (trimmed === "" || SKIPPED_LABEL.test(trimmed)) continue;
+    // Only the nearest line may be a bullet ("• Title, Company" lists).
+    if (!isHeaderish(index, taken.length === 1) || findDateRanges(trimmed, now).length > 0) break;
+    first = index;
+    taken.push(index);
+    if (partsOf(taken) >= 2 && !LABEL.test(trimmed)) break;
   }
   let last = dateLine;
   if (first === dateLine && namedParts(lines[dateLine]!.text, now) < 2) {
-    while (last + 1 < lines.length && last - dateLine < 2 && isHeaderish(last + 1, false)) {
-      const next = lines[last + 1]!.text;
-      if (next.trim().split(/\s+/).length > 7 || /\b(19|20)\d\d\b/.test(next)) break;
-      last++;
+    for (let index = dateLine + 1; index < lines.length && index - dateLine <= 3 && taken.length < 3; index++) {
+      const next = lines[index]!.text;
+      if (next.trim() === "") continue;
+      if (!isHeaderish(index, false) || next.trim().split(/\s+/).length > 7 || /\b(19|20)\d\d\b/.test(next)) break;
+      last = index;
+      taken.push(index);
     }
   }
   return { first, last };
@@ -165,9 +237,18 @@ function namedParts(line: string, now: Date): number {
   return headerParts(line, 0, now).length;
 }
 
-/** The parts of a header line with their offsets: dates, places and separators left out. */
-function headerParts(line: string, offset: number, now: Date): Span[] {
+type HeaderPart = Span & { label?: "title" | "organisation" };
+
+/** "Pune, Maharashtra", "City , State" after a company: a place, even when no list knows it. */
+const PLACE_PAIR = /^\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){0,2} ?, ?\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){0,2}$/u;
+
+/** The parts of a header line with their offsets: dates, places, labels and separators left out. */
+function headerParts(line: string, offset: number, now: Date): HeaderPart[] {
   let masked = line;
+  // "Designation: Java Developer", "company - Fabrikam": the label says what the value is.
+  const label = LABEL.exec(line);
+  const labelled = label ? (label[1] ? "title" : label[2] ? "organisation" : undefined) : undefined;
+  if (label) masked = " ".repeat(label[0].length) + masked.slice(label[0].length);
   for (const range of findDateRanges(line, now)) {
     masked =
       masked.slice(0, range.index) + " ".repeat(range.text.length) + masked.slice(range.index + range.text.length);
@@ -178,7 +259,7 @@ function headerParts(line: string, offset: number, now: Date): Span[] {
     (_, space: string, word: string) => space + " ".repeat(word.length),
   );
   masked = masked.replace(/(?:^|\s)(?:19|20)\d\d\s*[–—-]?(?=\s|$)/g, (match) => " ".repeat(match.length));
-  const parts: Span[] = [];
+  const parts: HeaderPart[] = [];
   let chunkStart = 0;
   const separators = [
     ...masked.matchAll(STRONG_SEPARATOR),
@@ -188,12 +269,14 @@ function headerParts(line: string, offset: number, now: Date): Span[] {
     const chunk = masked.slice(chunkStart, separator.index);
     const chunkOffset = chunkStart;
     chunkStart = (separator.index ?? masked.length) + separator[0].length;
-    if (chunk.trim() === "" || LOCATION.test(chunk.trim())) continue;
+    const clean = chunk.trim();
+    if (clean === "" || LOCATION.test(clean)) continue;
+    if (chunkOffset > 0 && PLACE_PAIR.test(clean) && !TITLE_WORDS.test(clean) && !ORG_WORDS.test(clean)) continue;
     let pieceStart = 0;
     for (const piece of chunk.split(/(,\s+)/)) {
       const at = pieceStart;
       pieceStart += piece.length;
-      const trimmed = piece.trim();
+      const trimmed = piece.trim().replace(/\s*[–—-]$/, "");
       if (/^,\s+$/.test(piece) || !/\p{L}{2,}/u.test(trimmed) || PLACE.test(trimmed) || LOCATION.test(trimmed))
         continue;
       const lead = piece.search(/\S/);
@@ -201,6 +284,7 @@ function headerParts(line: string, offset: number, now: Date): Span[] {
         text: trimmed,
         start: offset + chunkOffset + at + lead,
         end: offset + chunkOffset + at + lead + trimmed.length,
+        ...(labelled ? { label: labelled } : {}),
       });
     }
   }
@@ -210,6 +294,17 @@ function headerParts(line: string, offset: number, now: Date): Span[] {
 /** Title and organisation from the header lines: the part with a job word is the title. */
 function titleAndOrganisation(header: LineSpan[], now: Date): { title: Span | null; organisation: Span | null } {
   const parts = header.flatMap((line) => headerParts(line.text, line.start, now));
+  const strip = (part: HeaderPart | null): Span | null =>
+    part ? { text: part.text, start: part.start, end: part.end } : null;
+  const labelledTitle = parts.find((part) => part.label === "title");
+  const labelledOrganisation = parts.find((part) => part.label === "organisation");
+  if (labelledTitle || labelledOrganisation) {
+    const rest = parts.filter((part) => !part.label);
+    return {
+      title: strip(labelledTitle ?? rest.find((part) => TITLE_WORDS.test(part.text)) ?? null),
+      organisation: strip(labelledOrganisation ?? rest.find((part) => !TITLE_WORDS.test(part.text)) ?? null),
+    };
+  }
   const title =
     parts.find((part) => TITLE_WORDS.test(part.text) && !ORG_WORDS.test(part.text)) ??
     parts.find((part) => TITLE_WORDS.test(part.text)) ??
@@ -218,7 +313,7 @@ function titleAndOrganisation(header: LineSpan[], now: Date): { title: Span | nu
     parts.find((part) => part !== title && !TITLE_WORDS.test(part.text)) ??
     parts.find((part) => part !== title) ??
     null;
-  return { title, organisation };
+  return { title: strip(title), organisation: strip(organisation) };
 }
 
 /** The kind of role, from its title (or, without one, the whole header). */

@@ -3,6 +3,10 @@
 // "EXPERIENCE", "Work History", "Professional Experience:", "SKILLS & AWARDS". Font size and
 // weight are gone after normalisation, so shape and vocabulary decide.
 import type { Span } from "../contract/screening-result.ts";
+import { findDateRanges } from "./find-date-ranges.ts";
+
+/** Only the presence of a date range matters here, not where "Present" ends it. */
+const PRESENT_FOR_SHAPE = new Date(Date.UTC(2099, 0, 1));
 
 export type SectionKind =
   "summary" | "experience" | "education" | "skills" | "projects" | "publications" | "certifications" | "other";
@@ -41,6 +45,10 @@ const HEADINGS: Record<string, SectionKind> = Object.fromEntries(
         "introduction",
         "summary of qualifications",
         "highlights",
+        "executive profile",
+        "career overview",
+        "professional overview",
+        "career profile",
       ],
       [
         "experience",
@@ -81,6 +89,11 @@ const HEADINGS: Record<string, SectionKind> = Object.fromEntries(
         "expériences professionnelles",
         "esperienza lavorativa",
         "werdegang",
+        "company details",
+        "employment details",
+        "work details",
+        "job history",
+        "professional details",
       ],
       [
         "education",
@@ -90,7 +103,16 @@ const HEADINGS: Record<string, SectionKind> = Object.fromEntries(
         "education and training",
         "education & training",
         "academic qualifications",
-        "qualifications",
+        "academic qualification",
+        "educational qualifications",
+        "educational qualification",
+        "education qualification",
+        "professional qualifications",
+        "professional qualification",
+        "education details",
+        "academic details",
+        "educational details",
+        "scholastic profile",
         "academic history",
         "studies",
         "education and certifications",
@@ -112,6 +134,18 @@ const HEADINGS: Record<string, SectionKind> = Object.fromEntries(
         "skills summary",
         "core competencies",
         "competencies",
+        "qualifications",
+        "core qualifications",
+        "skill highlights",
+        "skills highlights",
+        "core strengths",
+        "strengths",
+        "skill details",
+        "skills details",
+        "technical details",
+        "it skills",
+        "computer skills",
+        "software skills",
         "technologies",
         "tools",
         "tech stack",
@@ -144,6 +178,11 @@ const HEADINGS: Record<string, SectionKind> = Object.fromEntries(
         "open-source contributions",
         "project experience",
         "research projects",
+        "projects undertaken",
+        "project details",
+        "projects details",
+        "major projects",
+        "academic project",
       ],
       [
         "publications",
@@ -182,6 +221,14 @@ const HEADINGS: Record<string, SectionKind> = Object.fromEntries(
         "awards & honors",
         "awards and honors",
         "achievements",
+        "accomplishments",
+        "core accomplishments",
+        "declaration",
+        "extra curricular activities",
+        "extra-curricular activities",
+        "co-curricular activities",
+        "military service",
+        "groups",
         "interests",
         "hobbies",
         "languages",
@@ -233,9 +280,9 @@ const KEYWORDS: Array<[RegExp, SectionKind]> = [
   [/\b(skills|competencies|technologies|proficiencies)\b/, "skills"],
   [/\bprojects?\b/, "projects"],
   [/\bpublications?\b/, "publications"],
-  [/\b(certifications?|certificates?|licen[cs]es)\b/, "certifications"],
+  [/\b(certifications?|certificates?|certs|licen[cs]es)\b/, "certifications"],
   [/\b(summary|profile|objective)\b/, "summary"],
-  [/\b(awards?|honou?rs|interests|languages|references|activities|coursework|achievements)\b/, "other"],
+  [/\b(awards?|honou?rs|interests|languages|references|activities|coursework|achievements|accomplishments)\b/, "other"],
 ];
 
 /** Labels that also start lines inside a job ("Technologies: Go, Kafka"): headings only alone. */
@@ -339,6 +386,16 @@ const HEADING_VOCABULARY = new Set([
   "internship",
   "military",
   "service",
+  "details",
+  "certs",
+  "undertaken",
+  "qualification",
+  "accomplishments",
+  "strengths",
+  "overview",
+  "highlights",
+  "skill",
+  "company",
 ]);
 
 const SMALL_WORDS = new Set(["and", "of", "in", "&", "the", "for", "to", "a", "on", "at", "/", "und", "de", "e", "y"]);
@@ -347,9 +404,10 @@ export function findSections(text: string): Section[] {
   const headings: Array<{ kind: SectionKind; heading: Span; bodyStart: number }> = [];
   let offset = 0;
   for (const line of text.split("\n")) {
-    const found = headingOf(line);
+    const found: { kind: SectionKind; text: string; bodyOffset: number; at?: number } | null =
+      headingOf(line) ?? gluedHeadingOf(line);
     if (found) {
-      const start = offset + line.indexOf(found.text);
+      const start = offset + (found.at ?? line.indexOf(found.text));
       headings.push({
         kind: found.kind,
         heading: { text: found.text, start, end: start + found.text.length },
@@ -358,6 +416,15 @@ export function findSections(text: string): Section[] {
     }
     offset += line.length + 1;
   }
+  // "Skills: Java, Spring" between two dated roles is part of the role above, not a section:
+  // an inline label inside a work section, followed by more dates before the next heading.
+  const kept = headings.filter((found, i) => {
+    const inline = found.bodyStart > found.heading.end && text[found.bodyStart - 1] !== "\n";
+    if (!inline || found.kind === "experience" || headings[i - 1]?.kind !== "experience") return true;
+    const next = headings[i + 1]?.heading.start ?? text.length;
+    return findDateRanges(text.slice(found.bodyStart, next), PRESENT_FOR_SHAPE).length === 0;
+  });
+  headings.splice(0, headings.length, ...kept);
   return headings.map((found, i) => ({
     kind: found.kind,
     heading: found.heading,
@@ -365,6 +432,36 @@ export function findSections(text: string): Section[] {
     end: headings[i + 1]?.heading.start ?? text.length,
     bodyStart: found.bodyStart,
   }));
+}
+
+/**
+ * A heading glued to the end of the line before it, as texts flattened from HTML carry them
+ * ("… 24 monthsCompany Details", "… deep learning.Education Details"): a listed heading that
+ * starts with a capital right after a lower-case letter, digit or full stop, with no space.
+ */
+export function gluedHeadingOf(
+  line: string,
+): { kind: SectionKind; text: string; bodyOffset: number; at: number } | null {
+  const trimmed = line.trimEnd();
+  if (trimmed.length < 8) return null;
+  const from = Math.max(1, trimmed.length - 40);
+  for (let at = from; at < trimmed.length - 3; at++) {
+    if (!/\p{Lu}/u.test(trimmed[at]!) || !/[\p{Ll}\d.)\]]/u.test(trimmed[at - 1]!)) continue;
+    const tail = trimmed.slice(at);
+    const kind = listedKind(key(tail));
+    if (kind && /^\p{Lu}\p{Ll}+(?: (?:&|and|\p{Lu}\p{Ll}+))*$|^\p{Lu}+(?: (?:&|\p{Lu}+))*$/u.test(tail))
+      return { kind, text: tail, bodyOffset: line.length, at };
+  }
+  return null;
+}
+
+/** A listed heading, also with a "Details" suffix or in the singular ("Skill Details", "Project"). */
+function listedKind(normalized: string): SectionKind | null {
+  const exact = HEADINGS[normalized];
+  if (exact) return exact;
+  const base = normalized.replace(/ (?:details|summary|section)$/, "");
+  if (base === normalized) return null;
+  return HEADINGS[base] ?? HEADINGS[`${base}s`] ?? null;
 }
 
 /** The section a line opens, with the heading's text and where its content starts. */
@@ -386,7 +483,7 @@ export function headingOf(line: string): { kind: SectionKind; text: string; body
     .trim();
   if (text === "" || /\d/.test(text) || /[.,;!?]$/.test(text)) return null;
   const normalized = key(text);
-  const exact = HEADINGS[normalized];
+  const exact = listedKind(normalized);
   if (exact) return { kind: exact, text, bodyOffset: line.length };
   if (!looksLikeHeading(text, trimmed.endsWith(":"))) return null;
   // Title-case lines are headings only when every word is heading vocabulary.
