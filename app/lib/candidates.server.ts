@@ -9,6 +9,7 @@ import type { Stage } from "@server/generated/prisma/enums.ts";
 import { retryApplication } from "@server/queue/retry-application.ts";
 import { getParseQueue } from "@server/services.ts";
 import { BackgroundSchema } from "@server/contract/screening-result.ts";
+import { STAGES, zeroCounts } from "@server/contract/vocabulary.ts";
 import { getArea, getSkill } from "@server/taxonomy/index.ts";
 import { backgroundLabel } from "./format.ts";
 
@@ -42,7 +43,7 @@ export function candidatesQueryFrom(request: Request) {
 /** Applications per stage over the whole requisition (one grouped count), for the filter chips. */
 export async function stageCounts(db: Db, requisitionId: string): Promise<Record<Stage, number>> {
   const grouped = await db.application.groupBy({ by: ["stage"], where: { requisitionId }, _count: { _all: true } });
-  const counts: Record<Stage, number> = { NEW: 0, SCREENING: 0, SHORTLISTED: 0, REJECTED: 0 };
+  const counts = zeroCounts(STAGES);
   for (const row of grouped) counts[row.stage] = row._count._all;
   return counts;
 }

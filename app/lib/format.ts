@@ -1,48 +1,22 @@
 // Display helpers shared by server and browser code (only browser-safe server modules here).
-import type { ProcessingStatus, Stage } from "@server/generated/prisma/enums.ts";
+import { BACKGROUND_LABELS, DEGREE_LABELS } from "@server/contract/vocabulary.ts";
 
-export const STATUS_LABELS: Record<ProcessingStatus, string> = {
-  QUEUED: "Queued",
-  PROCESSING: "Processing",
-  DONE: "Done",
-  FAILED: "Failed",
-};
-
-export const STAGE_LABELS: Record<Stage, string> = {
-  NEW: "New",
-  SCREENING: "Screening",
-  SHORTLISTED: "Shortlisted",
-  REJECTED: "Rejected",
-};
-
-export const STATUS_ORDER = ["QUEUED", "PROCESSING", "DONE", "FAILED"] as const satisfies readonly ProcessingStatus[];
-export const STAGE_ORDER = ["NEW", "SCREENING", "SHORTLISTED", "REJECTED"] as const satisfies readonly Stage[];
-
-const DEGREE_LABELS: Record<string, string> = {
-  phd: "PhD",
-  masters: "Master’s",
-  bachelors: "Bachelor’s",
-  associate: "Associate",
-  none: "None",
-};
-
-const BACKGROUND_LABELS: Record<string, string> = {
-  ml_engineer: "ML engineer",
-  software_engineer: "Software engineer",
-  data_scientist: "Data scientist",
-  data_engineer: "Data engineer",
-  researcher: "Researcher",
-  other: "Other",
-};
+// The lists and their labels are defined once, in server/contract/vocabulary.ts.
+export {
+  PROCESSING_STATE_LABELS as STATUS_LABELS,
+  PROCESSING_STATES as STATUS_ORDER,
+  STAGE_LABELS,
+  STAGES as STAGE_ORDER,
+} from "@server/contract/vocabulary.ts";
 
 export const EMPTY = "—";
 
 export function degreeLabel(value: string | null): string {
-  return value ? (DEGREE_LABELS[value] ?? value) : EMPTY;
+  return value ? (DEGREE_LABELS[value as keyof typeof DEGREE_LABELS] ?? value) : EMPTY;
 }
 
 export function backgroundLabel(value: string | null): string {
-  return value ? (BACKGROUND_LABELS[value] ?? value.replace(/_/g, " ")) : EMPTY;
+  return value ? (BACKGROUND_LABELS[value as keyof typeof BACKGROUND_LABELS] ?? value.replace(/_/g, " ")) : EMPTY;
 }
 
 export function formatScore(value: number | null): string {

@@ -24,8 +24,8 @@ import {
 } from "~/lib/weights.server.ts";
 import type { loader as previewLoader } from "./requisitions.$id.weights_.preview.tsx";
 import type { BreadcrumbHandle } from "~/components/breadcrumbs.tsx";
+import { REQUIRED_DEGREE_LEVELS as DEGREES } from "@server/contract/vocabulary.ts";
 
-const DEGREES = ["associate", "bachelors", "masters", "phd"] as const;
 type Degree = (typeof DEGREES)[number];
 
 async function loadWeights(id: string) {

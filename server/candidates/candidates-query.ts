@@ -11,6 +11,7 @@
 //   &page=2&pageSize=50
 import { z } from "zod";
 import { BackgroundSchema } from "../contract/screening-result.ts";
+import { PROCESSING_STATES, STAGES } from "../contract/vocabulary.ts";
 import { AppError } from "../errors/app-error.ts";
 
 export const CANDIDATE_SORT_KEYS = [
@@ -33,8 +34,6 @@ export interface SortKey {
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 export const MAX_SORT_KEYS = 3;
-export const STAGES = ["NEW", "SCREENING", "SHORTLISTED", "REJECTED"] as const;
-export const PROCESSING_STATES = ["QUEUED", "PROCESSING", "DONE", "FAILED"] as const;
 export const SCORE_FILTER_KEYS = ["overall", "production", "ml"] as const;
 export type ScoreFilterKey = (typeof SCORE_FILTER_KEYS)[number];
 

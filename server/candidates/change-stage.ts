@@ -5,12 +5,12 @@
 import { z } from "zod";
 import type { AuditActor } from "../audit/record-audit.ts";
 import { recordAudit } from "../audit/record-audit.ts";
+import { STAGES } from "../contract/vocabulary.ts";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors/app-error.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { Stage } from "../generated/prisma/enums.ts";
 
-export const STAGES = ["NEW", "SCREENING", "SHORTLISTED", "REJECTED"] as const satisfies readonly Stage[];
 export const StageSchema = z.enum(STAGES, { message: `Stage must be one of ${STAGES.join(", ")}.` });
 
 /** Most ids one call accepts (the table selects at most a few pages of 100). */

@@ -5,6 +5,7 @@
 //   area scores through the SQL score formula, so the new ranking shows at once.
 // Both through server/ranking/shown-scores.ts: each row shows the scores the query sorted by.
 // Gaps, must-have and years flags of the rows on the page come from server/ranking/gaps-and-flags.ts.
+import { PROCESSING_STATES, zeroCounts } from "../contract/vocabulary.ts";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors/app-error.ts";
 import { Prisma } from "../generated/prisma/client.ts";
@@ -336,7 +337,7 @@ export async function listCandidates(
     hasFilters(query.filters) ? countCandidates(db, ranking, query.filters) : null,
     selectCandidateRows(db, ranking, query, window(query.page)),
   ]);
-  const statusCounts: Record<ProcessingStatus, number> = { QUEUED: 0, PROCESSING: 0, DONE: 0, FAILED: 0 };
+  const statusCounts = zeroCounts(PROCESSING_STATES);
   for (const row of grouped) statusCounts[row.status] = row._count._all;
   const requisitionTotal = grouped.reduce((sum, row) => sum + row._count._all, 0);
   const total = filteredTotal ?? requisitionTotal;

@@ -10,6 +10,7 @@ import type { Db } from "../db/client.ts";
 import type { Role, Stage } from "../generated/prisma/enums.ts";
 import { authoriseRequisition } from "../auth/authorise-requisition.ts";
 import type { RequisitionPermission } from "../auth/permissions.ts";
+import { STAGE_LABELS } from "../contract/vocabulary.ts";
 import { AppError, isAppError } from "../errors/app-error.ts";
 import type { RetryApplicationOutcome } from "../queue/retry-application.ts";
 import { parseCandidatesQuery, type CandidatesQuery } from "./candidates-query.ts";
@@ -18,13 +19,6 @@ import { countCandidates, loadRankingContext, selectCandidateRows } from "./list
 
 /** Most candidates one bulk action touches (the same cap as one stage change). */
 export const MAX_BULK_CANDIDATES = MAX_STAGE_CHANGE_IDS;
-
-const STAGE_WORDS: Record<Stage, string> = {
-  NEW: "New",
-  SCREENING: "Screening",
-  SHORTLISTED: "Shortlisted",
-  REJECTED: "Rejected",
-};
 
 const scope = {
   /** "selected": the ids given; "matching": every candidate the table's view (search string) matches. */
@@ -94,7 +88,7 @@ export function bulkActionInputFrom(form: FormData): z.infer<typeof BulkActionSc
       field === "intent"
         ? "Unknown bulk action: intent must be stage or retry."
         : field === "toStage"
-          ? `Unknown stage: pick one of ${Object.values(STAGE_WORDS).join(", ")}.`
+          ? `Unknown stage: pick one of ${Object.values(STAGE_LABELS).join(", ")}.`
           : `Invalid ${field || "request"}: ${issue.message}`;
     throw new AppError("invalid_input", message);
   }
@@ -172,7 +166,7 @@ export async function runBulkAction(
       toStage: input.toStage,
       ip: options.ip ?? null,
     });
-    const parts = [`${plural(result.changed, "candidate", "candidates")} moved to ${STAGE_WORDS[input.toStage]}`];
+    const parts = [`${plural(result.changed, "candidate", "candidates")} moved to ${STAGE_LABELS[input.toStage]}`];
     if (result.unchanged > 0) parts.push(`${result.unchanged.toLocaleString("en")} already there`);
     if (result.ignored > 0) parts.push(`${plural(result.ignored, "id", "ids")} not in this requisition ignored`);
     return {

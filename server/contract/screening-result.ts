@@ -2,10 +2,12 @@
 // (what `npm run screen -- score` prints, one JSON object per line; the worker stores it in
 // ResumeAnalysis.result without the weight-dependent scores and gaps) and the shared types its
 // parts are made of (Span, Dimension, Background, DegreeLevel, error codes). It depends on nothing
-// but zod, so extraction, resume, taxonomy, scoring and screening all import it without importing
-// each other. Fields that later stages fill (scores, skills, areas, gaps, background, years,
-// degree) stay null or empty until then: they are never invented.
+// but zod and ./vocabulary.ts (the lists of degrees and backgrounds), so extraction, resume,
+// taxonomy, scoring and screening all import it without importing each other. Fields that later
+// stages fill (scores, skills, areas, gaps, background, years, degree) stay null or empty until
+// then: they are never invented.
 import { z } from "zod";
+import { BACKGROUND_IDS, DEGREE_LEVELS } from "./vocabulary.ts";
 
 export const ExtractionErrorCodeSchema = z.enum([
   "unsupported_type",
@@ -21,17 +23,10 @@ export type ExtractionErrorCode = z.infer<typeof ExtractionErrorCodeSchema>;
 export const ResumeFormatSchema = z.enum(["pdf", "docx", "txt"]);
 export type ResumeFormat = z.infer<typeof ResumeFormatSchema>;
 
-export const DegreeLevelSchema = z.enum(["phd", "masters", "bachelors", "associate", "none"]);
+export const DegreeLevelSchema = z.enum(DEGREE_LEVELS);
 export type DegreeLevel = z.infer<typeof DegreeLevelSchema>;
 
-export const BackgroundSchema = z.enum([
-  "ml_engineer",
-  "software_engineer",
-  "data_scientist",
-  "data_engineer",
-  "researcher",
-  "other",
-]);
+export const BackgroundSchema = z.enum(BACKGROUND_IDS);
 export type Background = z.infer<typeof BackgroundSchema>;
 
 export const DimensionSchema = z.enum(["production", "ml"]);

@@ -1,4 +1,5 @@
 // Requisitions with their applications counted by processing status and by stage.
+import { PROCESSING_STATES, STAGES, zeroCounts } from "../contract/vocabulary.ts";
 import type { Db } from "../db/client.ts";
 import type { ProcessingStatus, RequisitionStatus, Stage } from "../generated/prisma/enums.ts";
 
@@ -14,8 +15,8 @@ export interface RequisitionSummary {
   byStage: Record<Stage, number>;
 }
 
-const emptyStatus = (): Record<ProcessingStatus, number> => ({ QUEUED: 0, PROCESSING: 0, DONE: 0, FAILED: 0 });
-const emptyStage = (): Record<Stage, number> => ({ NEW: 0, SCREENING: 0, SHORTLISTED: 0, REJECTED: 0 });
+const emptyStatus = () => zeroCounts(PROCESSING_STATES);
+const emptyStage = () => zeroCounts(STAGES);
 
 /** Every requisition, or with `memberId` only those that user is a member of (recruiters, hiring managers). */
 export async function listRequisitions(db: Db, options: { memberId?: string } = {}): Promise<RequisitionSummary[]> {

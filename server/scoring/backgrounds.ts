@@ -2,6 +2,7 @@
 // (ml-engineer-role-in-practice.txt, "Common Backgrounds" and "Adjacent Roles That Transition
 // Most Naturally"). Recognised from job titles, weighted by time in role and recency.
 import type { Background } from "../contract/screening-result.ts";
+import { BACKGROUND_LABELS } from "../contract/vocabulary.ts";
 
 export interface BackgroundInfo {
   id: Background;
@@ -16,38 +17,38 @@ const ROLE = "ml-engineer-role-in-practice.txt";
 export const BACKGROUNDS: Record<Background, BackgroundInfo> = {
   ml_engineer: {
     id: "ml_engineer",
-    label: "ML engineer",
+    label: BACKGROUND_LABELS.ml_engineer,
     typicalGap: "Already works at the intersection; check depth on the weaker side of the dual requirement.",
     citation: `${ROLE}: "The role genuinely requires both ML knowledge and software engineering skill."`,
   },
   software_engineer: {
     id: "software_engineer",
-    label: "Software / backend engineer",
+    label: BACKGROUND_LABELS.software_engineer,
     typicalGap:
       "ML knowledge: ML concepts and model evaluation, acquired through coursework, projects and on-the-job learning.",
     citation: `${ROLE}: "Backend engineer to ML engineer is a strong path for engineers who are willing to develop ML knowledge."`,
   },
   data_scientist: {
     id: "data_scientist",
-    label: "Data scientist",
+    label: BACKGROUND_LABELS.data_scientist,
     typicalGap: "Production code quality, system design, deployment practices and infrastructure management.",
     citation: `${ROLE}: "The gaps are in production code quality, system design, deployment practices, and infrastructure management."`,
   },
   data_engineer: {
     id: "data_engineer",
-    label: "Data engineer",
+    label: BACKGROUND_LABELS.data_engineer,
     typicalGap: "ML concepts, model evaluation, and the specific patterns of ML systems.",
     citation: `${ROLE}: "The gap is in ML concepts, model evaluation, and the specific patterns of ML systems."`,
   },
   researcher: {
     id: "researcher",
-    label: "Researcher / PhD",
+    label: BACKGROUND_LABELS.researcher,
     typicalGap: "Production engineering practices.",
     citation: `${ROLE}: "Research scientist to ML engineer works for researchers who are more interested in seeing their work used in production... The gap is in production engineering practices."`,
   },
   other: {
     id: "other",
-    label: "Other background",
+    label: BACKGROUND_LABELS.other,
     typicalGap: "Both dimensions need evidence: production engineering and ML depth.",
     citation: `${ROLE}: "Candidates who are strong in only one dimension find the other dimension is a real gap."`,
   },
