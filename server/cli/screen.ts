@@ -1,11 +1,13 @@
 // npm run -s screen -- score [--now YYYY-MM-DD] [--requisition FILE.json] [--isolate] FILE...
+// npm run -s screen -- jd FILE   (a job posting → a draft of requisition weights, one JSON object)
 // Screens résumé files without PostgreSQL or Redis and prints one JSON object per file, one per
 // line, in input order. stdout carries only those lines; messages go to stderr.
 // Exit codes: 0 every file was processed (some may have failed to parse), 2 usage error,
-// 1 unexpected internal error.
+// 1 unexpected internal error (and, for jd, a posting that cannot be read).
 import { readFile, stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { ConfigSchema } from "../config.ts";
+import { draftFromPostingFile } from "./draft-from-posting-file.ts";
 import { extractionErrors } from "../extraction/errors.ts";
 import type { ExtractionLimits } from "../extraction/extract-text.ts";
 import { screenResumeIsolated } from "../screening/run-isolated.ts";
@@ -14,8 +16,13 @@ import { failedScreening, screenResume } from "../screening/screen-resume.ts";
 import { SCREENING_RESULT_KEYS, type ScreeningResult } from "../contract/screening-result.ts";
 
 const USAGE = `Usage: npm run -s screen -- score [options] FILE...
+       npm run -s screen -- jd FILE
 
-Screens résumé files (PDF, DOCX, plain text) and prints one JSON object per file, one per line.
+score: screens résumé files (PDF, DOCX, plain text) and prints one JSON object per file, one per line.
+jd:    reads a job posting (PDF, DOCX, plain text, Markdown) and prints one JSON object, a draft of
+       requisition weights with the span of the posting behind each suggestion:
+       {"weights", "evidence", "unscored", "warnings"} (docs/job-descriptions.md). "weights" is the
+       --requisition format. Exit status 1 with a message when the posting cannot be read.
 
 Options:
   --now YYYY-MM-DD         reference date for "Present" in experience (default: today)
@@ -33,6 +40,7 @@ Exit status: 0 all files processed, 2 usage error.`;
 class UsageError extends Error {}
 
 interface Command {
+  kind: "score" | "jd";
   files: string[];
   now: Date;
   limits: ExtractionLimits;
@@ -55,6 +63,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  if (command.kind === "jd") return draftPosting(command.files[0]!, command.limits);
   // Sequential on purpose: one file in memory at a time, output in input order.
   for (const file of command.files) {
     const result = await screenFile(file, command);
@@ -81,15 +90,25 @@ async function parseCommand(argv: string[]): Promise<Command | "help"> {
   }
   if (parsed.values.help) return "help";
   const [subcommand, ...files] = parsed.positionals;
-  if (subcommand === undefined) throw new UsageError("missing subcommand (expected: score)");
-  if (subcommand !== "score") throw new UsageError(`unknown subcommand "${subcommand}" (expected: score)`);
+  if (subcommand === undefined) throw new UsageError("missing subcommand (expected: score or jd)");
+  if (subcommand !== "score" && subcommand !== "jd") {
+    throw new UsageError(`unknown subcommand "${subcommand}" (expected: score or jd)`);
+  }
   if (files.length === 0) throw new UsageError("no files given");
+  if (subcommand === "jd") {
+    if (files.length > 1) throw new UsageError("jd reads one posting at a time");
+    for (const option of ["now", "requisition", "isolate"] as const) {
+      if (parsed.values[option] !== undefined) throw new UsageError(`--${option} does not apply to jd`);
+    }
+    await assertReadableFile(files[0]!);
+    return { kind: "jd", files, now: new Date(0), weights: DEFAULT_WEIGHTS, limits: readLimits(), isolate: false };
+  }
   const now = parsed.values.now === undefined ? new Date() : parseDate(parsed.values.now);
   const weights =
     parsed.values.requisition === undefined ? DEFAULT_WEIGHTS : await readRequisition(parsed.values.requisition);
   // Every path is checked before any output, so a typo never leaves a half-printed batch.
   for (const file of files) await assertReadableFile(file);
-  return { files, now, weights, limits: readLimits(), isolate: parsed.values.isolate ?? false };
+  return { kind: "score", files, now, weights, limits: readLimits(), isolate: parsed.values.isolate ?? false };
 }
 
 function parseDate(value: string): Date {
@@ -173,6 +192,16 @@ async function screenFile(file: string, command: Command): Promise<ScreeningResu
   const options = { fileName: file, now: command.now, limits: command.limits, weights: command.weights };
   const { result } = command.isolate ? await screenResumeIsolated(bytes, options) : await screenResume(bytes, options);
   return result;
+}
+
+async function draftPosting(file: string, limits: ExtractionLimits): Promise<number> {
+  const result = await draftFromPostingFile(file, limits);
+  if (!result.ok) {
+    process.stderr.write(`screen: cannot read the posting ${file} (${result.code}): ${result.message}\n`);
+    return 1;
+  }
+  process.stdout.write(`${JSON.stringify(result.json)}\n`);
+  return 0;
 }
 
 function orderKeys(result: ScreeningResult): Record<string, unknown> {

@@ -19,12 +19,12 @@ const KINDS: readonly [UnscoredKind, RegExp][] = [
     /\blead(?:ing|ership|er)?\b|\bmentor|\bmanag(?:e|ing|ement)\b|\broadmap\b|\bstakeholder|\bsenior leadership\b|\binfluenc/i,
   ],
   [
-    "domain",
-    /\bdomain\b|\bindustry\b|\bbusiness\b|\bmarketplace\b|\bfinanc|\bhealthcare\b|\bmedical\b|\bclinical\b|\bB2[BC]\b|\bSaaS\b|\bcustomers?\b|\bconsult|\bproduct (?:sense|knowledge)\b|\bsubject matter\b/i,
-  ],
-  [
     "soft_skill",
     /\bcommunicat|\bcollaborat|\bteam(?:work|mate|s)?\b|\binterpersonal\b|\bproblem[- ]solv|\bcurio|\battitude\b|\bmindset\b|\bownership\b|\bself[- ]starter\b|\bmotivated\b|\bempath|\bpassion|\bdetail[- ]oriented\b|\bambigu|\bindependent|\bcreativ|\binitiative\b|\bthrive\b|\bfast[- ]paced\b/i,
+  ],
+  [
+    "domain",
+    /\bdomain\b|\bindustry\b|\bbusiness\b|\bmarketplace\b|\bfinanc|\bhealthcare\b|\bmedical\b|\bclinical\b|\bB2[BC]\b|\bSaaS\b|\bcustomers?\b|\bconsult|\bproduct (?:sense|knowledge)\b|\bsubject matter\b/i,
   ],
   [
     "education_or_portfolio",
@@ -34,7 +34,7 @@ const KINDS: readonly [UnscoredKind, RegExp][] = [
 
 /** Words that say nothing beyond a years figure or a degree (those have their own fields). */
 const FILLER = new Set(
-  "years year experience professional industry relevant related field fields work working degree degrees bachelor bachelors master masters phd doctorate computer science engineering mathematics math statistics physics information systems technical area areas discipline quantitative applied equivalent similar other with from have least minimum plus hands completed start date graduation accredited university college".split(
+  "years year experience professional industry relevant related field fields work working degree degrees bachelor bachelors master masters phd doctorate computer science engineering mathematics math statistics physics information systems technical area areas discipline quantitative applied equivalent similar other with from have least minimum plus hands completed start date graduation accredited university college senior junior software engineer engineers role roles position".split(
     " ",
   ),
 );

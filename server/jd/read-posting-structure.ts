@@ -16,6 +16,9 @@ const ABBREVIATION =
 /** Words that show a sentence outside a requirements section is still about the candidate. */
 const ABOUT_CANDIDATE =
   /^\W*(?:must|should)\b|\b(?:you|your|candidates?|applicants?|experience|knowledge|proficien\w*|familiar\w*|skills?|degree|years|expertise|well versed)\b/i;
+/** A sentence outside the requirements that still asks for something ("Knowledge of Go is a plus"). */
+const ASKS_FOR_SKILL =
+  /\b(?:experience|knowledge|familiar\w*|proficien\w*|skills?|expertise|degree|understanding of)\b/i;
 /** Short lines that are headings whatever their shape ("Our perks & benefits", "Nice to have"). */
 const BARE_HEADING =
   /^(?:nice[- ]to[- ]haves?|bonus(?: points)?|preferred|pluses|a plus|requirements|qualifications|responsibilities)\W*$/i;
@@ -46,6 +49,8 @@ export function readPostingStructure(posting: string): PostingSegment[] {
         sawBulletInSection = false;
         return;
       }
+      // "Example traits that we value:" introduces the list that follows; it asks nothing itself.
+      if (/:$/.test(line.text)) return;
     } else if (
       !line.bullet &&
       (section === "required" || section === "preferred") &&
@@ -61,7 +66,22 @@ export function readPostingStructure(posting: string): PostingSegment[] {
       segments.push(...strengthen(posting, sentence, fieldLine ? "required" : section, line.bullet));
     }
   });
-  return segments;
+  return segments.some((segment) => segment.section === "required") ? segments : withoutRequirementsList(segments);
+}
+
+/**
+ * A posting with no requirements heading states them in running text ("Experience with Python
+ * and Docker"): a sentence that asks for experience, knowledge or skills is then a requirement.
+ */
+function withoutRequirementsList(segments: PostingSegment[]): PostingSegment[] {
+  return segments.map((segment) =>
+    segment.strength === "none" &&
+    !segment.title &&
+    ASKS_FOR_SKILL.test(segment.text) &&
+    !/\bequal opportunit|\bdiscriminat|\baccommodation|\bsalary\b|\bbenefits\b/i.test(segment.text)
+      ? { ...segment, strength: "required" }
+      : segment,
+  );
 }
 
 function nonEmptyLines(text: string): Line[] {
@@ -175,7 +195,7 @@ function strengthen(posting: string, sentence: Piece, section: SectionKind, bull
       .map(markPreferred);
   }
   const from = PREFERRED_FROM_HERE.exec(sentence.text);
-  if (from === null || base === "none") return [make(sentence, base)];
+  if (from === null || (base === "none" && !ABOUT_CANDIDATE.test(sentence.text))) return [make(sentence, base)];
   // "Experience with version control, preferably Git": the control is required, Git a plus.
   const markerAt = sentence.start + from.index;
   CLAUSE_END.lastIndex = from.index + from[0].length;
@@ -189,7 +209,7 @@ function strengthen(posting: string, sentence: Piece, section: SectionKind, bull
 
   function markPreferred(segment: PostingSegment): PostingSegment {
     // A plus outside any requirements list ("Knowledge of Go is a plus" in a summary) is still a plus.
-    if (segment.strength === "none" && PREFERRED_MARKER.test(segment.text) && ABOUT_CANDIDATE.test(segment.text)) {
+    if (segment.strength === "none" && PREFERRED_MARKER.test(segment.text) && ASKS_FOR_SKILL.test(segment.text)) {
       return { ...segment, strength: "preferred" };
     }
     return segment;

@@ -1,0 +1,171 @@
+import { describe, expect, it } from "vitest";
+import {
+  INLINE_POSTING,
+  MARKDOWN_POSTING,
+  PLATFORM_POSTING,
+  RESEARCH_POSTING,
+} from "../../tests/factories/job-postings.ts";
+import { PRESETS } from "../ranking/weights-presets.ts";
+import { RequisitionWeightsSchema } from "../ranking/weights-schema.ts";
+import { draftRequisition } from "./draft-requisition.ts";
+import type { RequisitionDraft } from "./types.ts";
+
+function expectSpansExact(posting: string, draft: RequisitionDraft) {
+  for (const item of [...draft.evidence, ...draft.unscored, ...draft.warnings]) {
+    expect(posting.slice(item.start, item.end)).toBe(item.text);
+  }
+}
+
+describe("a platform role", () => {
+  const draft = draftRequisition(PLATFORM_POSTING);
+
+  it("leans production and starts from the platform preset", () => {
+    const platform = PRESETS.find((preset) => preset.id === "platform")!;
+    expect(draft.lean).toBe("production");
+    expect(draft.weights.productionWeight).toBe(platform.weights.productionWeight);
+    expect(draft.weights.balanceStrictness).toBe(platform.weights.balanceStrictness);
+    expect(draft.evidence.find((item) => item.field === "productionWeight")?.text).toBe("Platform");
+  });
+
+  it("maps required skills to must-haves and preferred ones to nice-to-haves, never promoting", () => {
+    expect(draft.weights.mustHave).toEqual(
+      expect.arrayContaining(["python", "go", "docker", "kubernetes", "terraform", "aws"]),
+    );
+    expect(draft.weights.niceToHave).toEqual(expect.arrayContaining(["kubeflow", "mlflow", "pytorch"]));
+    for (const id of draft.weights.niceToHave) expect(draft.weights.mustHave).not.toContain(id);
+    // Named only in the duties: they weigh areas, they are not must-haves.
+    expect(draft.weights.mustHave).not.toContain("prometheus");
+    expect(draft.weights.mustHave).not.toContain("feature_store");
+  });
+
+  it("weighs the areas the posting stresses, and keeps silent areas above zero", () => {
+    const areas = draft.weights.areaWeights;
+    expect(areas.containers_orchestration).toBe(1);
+    expect(areas.mlops_lifecycle).toBe(1);
+    expect(areas.applied_specialisations).toBe(0.3);
+    expect(draft.evidence.some((item) => item.field === "areaWeights.containers_orchestration")).toBe(true);
+  });
+
+  it("reads the years, warns about the degree and the proxy wording, and never sets minDegree", () => {
+    expect(draft.weights.minYears).toBe(5);
+    expect(draft.evidence.find((item) => item.field === "minYears")).toMatchObject({ value: 5, text: "5+ years" });
+    expect(draft.weights.minDegree).toBeNull();
+    const codes = draft.warnings.map((warning) => [warning.code, warning.text]);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        ["degree_required", "Bachelor's degree"],
+        ["proxy_age", "young"],
+        ["proxy_age", "energetic"],
+        ["proxy_culture_fit", "cultural fit"],
+      ]),
+    );
+    const degree = draft.warnings.find((warning) => warning.code === "degree_required")!;
+    expect(degree.message).toContain("is generally not a requirement");
+  });
+
+  it("gives weights the --requisition format accepts, with every span exact", () => {
+    expect(RequisitionWeightsSchema.strict().parse(draft.weights)).toEqual(draft.weights);
+    expectSpansExact(PLATFORM_POSTING, draft);
+  });
+});
+
+describe("a research role", () => {
+  const draft = draftRequisition(RESEARCH_POSTING);
+
+  it("leans ML and starts from the research preset", () => {
+    expect(draft.lean).toBe("ml");
+    expect(draft.weights.productionWeight).toBe(
+      PRESETS.find((preset) => preset.id === "research")!.weights.productionWeight,
+    );
+  });
+
+  it("reads years written as words, flags the Ph.D., the school and the native speaker", () => {
+    expect(draft.weights.minYears).toBe(3);
+    const codes = draft.warnings.map((warning) => warning.code);
+    expect(codes).toContain("degree_required");
+    expect(codes).toContain("proxy_school_prestige");
+    expect(codes).toContain("proxy_origin_language");
+    expect(draft.warnings.find((warning) => warning.code === "degree_required")?.text).toBe("Ph.D.");
+    expect(draft.weights.mustHave).toEqual(
+      expect.arrayContaining(["pytorch", "jax", "fsdp", "deepspeed", "statistics"]),
+    );
+    expect(draft.weights.niceToHave).toEqual(["reinforcement_learning"]);
+    expectSpansExact(RESEARCH_POSTING, draft);
+  });
+});
+
+describe("inline markers and years forms", () => {
+  it("reads 'required', 'a plus', 'ideally', 'preferably' and a range of years", () => {
+    const draft = draftRequisition(INLINE_POSTING);
+    expect(draft.weights.mustHave).toEqual(expect.arrayContaining(["python", "sql", "git"]));
+    expect(draft.weights.niceToHave).toEqual(expect.arrayContaining(["spark", "airflow", "kafka"]));
+    expect(draft.weights.mustHave).not.toContain("spark");
+    expect(draft.weights.minYears).toBe(3);
+    expect(draft.warnings.map((warning) => warning.text)).toEqual(["Digital natives", "recent graduates"]);
+    expectSpansExact(INLINE_POSTING, draft);
+  });
+
+  it.each([
+    ["Requirements\n- 5+ years of Python", 5],
+    ["Requirements\n- At least three years of experience with Python", 3],
+    ["Requirements\n- 3-5 years of experience", 3],
+    ["Requirements\n- 4 to 6 years in industry", 4],
+    ["Requirements\n- A minimum of 2 years of professional experience", 2],
+    ["Requirements\n- 7 years' experience in ML", 7],
+    ["Requirements\n- Five or more years building models", 5],
+    ["Requirements\n- 10+ yrs building ML systems", 10],
+    ["Requirements\n- Python and SQL", null],
+  ])("%j → %s", (body, years) => {
+    expect(draftRequisition(`ML Engineer\n\n${body}\n`).weights.minYears).toBe(years);
+  });
+
+  it("does not take a maximum of years as a minimum, and flags it", () => {
+    const draft = draftRequisition("ML Engineer\n\nRequirements\n- Up to 2 years of experience with Python\n");
+    expect(draft.weights.minYears).toBeNull();
+    expect(draft.warnings.map((warning) => warning.code)).toContain("proxy_age");
+  });
+
+  it("warns that a high minimum of years can act as an age proxy", () => {
+    const draft = draftRequisition("ML Engineer\n\nRequirements\n- 12+ years of experience with Python\n");
+    expect(draft.warnings.find((warning) => warning.code === "high_min_years")?.text).toBe("12+ years");
+  });
+});
+
+describe("what the ranking cannot score", () => {
+  it("lists requirements without a taxonomy skill, by kind", () => {
+    const draft = draftRequisition(MARKDOWN_POSTING);
+    expect(draft.weights.minYears).toBe(2);
+    expect(draft.weights.mustHave).toEqual(
+      expect.arrayContaining(["recommender_systems", "python", "pytorch", "ab_testing"]),
+    );
+    expect(draft.weights.niceToHave).toEqual(["elasticsearch"]);
+    const kinds = draft.unscored.map((item) => [item.kind, item.text]);
+    expect(kinds).toEqual([
+      ["soft_skill", "Excellent communication skills and a customer-first mindset"],
+      ["clearance", "Active security clearance"],
+    ]);
+    expectSpansExact(MARKDOWN_POSTING, draft);
+  });
+
+  it("does not flag the equal-opportunity statement, which names traits without asking for any", () => {
+    const draft = draftRequisition(
+      "ML Engineer\n\nRequirements\n- Python\n\nWe do not discriminate on the basis of race, religion, national origin, age, sex or disability.\n",
+    );
+    expect(draft.warnings).toEqual([]);
+  });
+});
+
+describe("determinism", () => {
+  it("gives the same draft for the same posting", () => {
+    for (const posting of [PLATFORM_POSTING, RESEARCH_POSTING, INLINE_POSTING, MARKDOWN_POSTING]) {
+      expect(JSON.stringify(draftRequisition(posting))).toBe(JSON.stringify(draftRequisition(posting)));
+    }
+  });
+
+  it("drafts the balanced default from a posting that says nothing", () => {
+    const draft = draftRequisition("Engineer\n\nWe are hiring.\n");
+    expect(draft.lean).toBe("balanced");
+    expect(draft.weights.mustHave).toEqual([]);
+    expect(draft.weights.minYears).toBeNull();
+  });
+});
