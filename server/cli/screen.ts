@@ -14,6 +14,7 @@ import { screenResumeIsolated } from "../screening/run-isolated.ts";
 import { DEFAULT_WEIGHTS, RequisitionWeightsSchema, type RequisitionWeights } from "../ranking/weights-schema.ts";
 import { failedScreening, screenResume } from "../screening/screen-resume.ts";
 import { SCREENING_RESULT_KEYS, type ScreeningResult } from "../contract/screening-result.ts";
+import { runImpactCommand } from "./impact-command.ts";
 
 const USAGE = `Usage: npm run -s screen -- score [options] FILE...
        npm run -s screen -- jd FILE
@@ -34,7 +35,9 @@ Options:
 
 Limits come from MAX_UPLOAD_BYTES, MAX_PDF_PAGES, PARSE_TIMEOUT_MS and MAX_DOCX_UNCOMPRESSED_BYTES
 (see server/config.ts).
-Exit status: 0 all files processed, 2 usage error.`;
+Exit status: 0 all files processed, 2 usage error.
+
+npm run -s screen -- impact FILE.csv prints the LL144 bias-audit tables (see: impact --help).`;
 
 // Not an AppError: it becomes the CLI's exit status 2 and a usage message, not an HTTP status.
 class UsageError extends Error {}
@@ -51,6 +54,8 @@ interface Command {
 async function main(argv: string[]): Promise<number> {
   // pdf.js and other libraries may print with console.log; keep stdout for the JSON lines only.
   console.log = console.info = console.debug = (...args: unknown[]) => console.error(...args);
+  // The fairness tables have their own options and usage (impact-command.ts).
+  if (argv[0] === "impact") return runImpactCommand(argv.slice(1));
   let command: Command | "help";
   try {
     command = await parseCommand(argv);
