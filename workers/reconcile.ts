@@ -39,21 +39,6 @@ export async function reconcileUnfinishedApplications(
   return total;
 }
 
-/** One at a time (kept for callers that enqueue one id per call). */
-export async function reconcileQueuedApplications(
-  db: Db,
-  enqueue: (applicationId: string) => Promise<void>,
-  options: { olderThanMs: number; batch: number },
-): Promise<number> {
-  return reconcileUnfinishedApplications(
-    db,
-    async (ids) => {
-      for (const id of ids) await enqueue(id);
-    },
-    { olderThanMs: options.olderThanMs, batch: options.batch, maxPages: 1 },
-  );
-}
-
 /**
  * Applications read by an older parser version are processed again in the background (at low
  * priority), so improvements to extraction reach old applications without anyone re-uploading.

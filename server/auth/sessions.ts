@@ -80,11 +80,6 @@ export async function destroySession(db: Db, token: string | null | undefined): 
   await db.session.deleteMany({ where: { id: hashToken(token) } });
 }
 
-/** Signs a user out everywhere (password change by an admin, account disabled, role change). */
-export async function destroyUserSessions(db: Db, userId: string, exceptSessionId?: string): Promise<void> {
-  await db.session.deleteMany({ where: { userId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) } });
-}
-
 export async function deleteExpiredSessions(db: Db, now = new Date()): Promise<number> {
   const { count } = await db.session.deleteMany({ where: { expiresAt: { lte: now } } });
   return count;

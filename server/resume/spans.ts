@@ -30,10 +30,3 @@ export function spanOf(text: string, start: number, end: number): Span {
   while (to > from && /\s/.test(text[to - 1]!)) to--;
   return { text: text.slice(from, to), start: from, end: to };
 }
-
-/** The span of the first occurrence of `needle` at or after `from`, or null. */
-export function findSpan(text: string, needle: string, from = 0): Span | null {
-  if (needle === "") return null;
-  const start = text.indexOf(needle, from);
-  return start === -1 ? null : { text: needle, start, end: start + needle.length };
-}

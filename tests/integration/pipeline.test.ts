@@ -6,7 +6,7 @@ import { createParseQueue, enqueueParseResume, type ParseQueue } from "../../ser
 import { PARSE_RESUME_QUEUE, parseResumeJobId } from "../../server/queue/parse-resume.job.ts";
 import { createWorkerConnection } from "../../server/queue/redis.ts";
 import { processParseResume } from "../../workers/processors/parse-resume.processor.ts";
-import { reconcileQueuedApplications } from "../../workers/reconcile.ts";
+import { reconcileUnfinishedApplications } from "../../workers/reconcile.ts";
 import { makePdf } from "../factories/pdf-writer.ts";
 import { makeResumeText, PROFILES } from "../factories/resume-factory.ts";
 import { createTestDatabase, TEST_REDIS_URL, uniqueName, type TestDatabase } from "../support/test-database.ts";
@@ -140,10 +140,10 @@ describe("résumé pipeline", () => {
     );
     expect(outcome).toMatchObject({ accepted: true, status: "QUEUED", enqueued: false });
     if (!outcome.accepted) throw new Error("refused");
-    const count = await reconcileQueuedApplications(testDb.db, (id) => enqueueParseResume(queue, id), {
-      olderThanMs: 0,
-      batch: 100,
-    });
+    const enqueueMany = async (ids: string[]) => {
+      for (const id of ids) await enqueueParseResume(queue, id);
+    };
+    const count = await reconcileUnfinishedApplications(testDb.db, enqueueMany, { olderThanMs: 0, batch: 100 });
     expect(count).toBeGreaterThanOrEqual(1);
     expect((await waitForFinalStatus(outcome.applicationId)).status).toBe("DONE");
   });
