@@ -169,3 +169,35 @@ describe("determinism", () => {
     expect(draft.weights.minYears).toBeNull();
   });
 });
+
+describe("other ways postings are written", () => {
+  it("reads basic and preferred qualifications in bold Markdown, degree abbreviations and 'an asset'", async () => {
+    const { QUALIFICATIONS_POSTING } = await import("../../tests/factories/job-postings.ts");
+    const draft = draftRequisition(QUALIFICATIONS_POSTING);
+    expect(draft.weights.mustHave).toEqual(["java", "scala", "sql"]);
+    expect(draft.weights.niceToHave).toEqual(
+      expect.arrayContaining(["learning_to_rank", "elasticsearch", "kafka", "spark"]),
+    );
+    expect(draft.weights.minYears).toBe(5);
+    const warnings = draft.warnings.map((warning) => [warning.code, warning.text]);
+    expect(warnings).toEqual(
+      expect.arrayContaining([
+        ["degree_required", "BS"],
+        ["proxy_origin_language", "English as a first language"],
+        ["proxy_school_prestige", "top universities"],
+      ]),
+    );
+    expectSpansExact(QUALIFICATIONS_POSTING, draft);
+  });
+
+  it("reads requirements from running text when the posting has no headings", async () => {
+    const { RUNNING_TEXT_POSTING } = await import("../../tests/factories/job-postings.ts");
+    const draft = draftRequisition(RUNNING_TEXT_POSTING);
+    // Sentence by sentence: the purpose named beside the tools ("fraud detection") comes along.
+    expect(draft.weights.mustHave).toEqual(expect.arrayContaining(["python", "pytorch", "docker"]));
+    expect(draft.weights.mustHave).not.toContain("airflow");
+    expect(draft.weights.niceToHave).toEqual(["airflow"]);
+    expect(draft.weights.minYears).toBeNull();
+    expect(draft.warnings).toEqual([]);
+  });
+});

@@ -21,7 +21,7 @@ const NUMBER_WORDS: Record<string, number> = {
   fifteen: 15,
   twenty: 20,
 };
-const N = String.raw`(\d{1,2}(?:\.5)?|${Object.keys(NUMBER_WORDS).join("|")})`;
+const N = String.raw`(\d{1,2}(?:\.5)?|${Object.keys(NUMBER_WORDS).join("|")})(?:\s*\(\d{1,2}\+?\))?`;
 const YEARS = String.raw`(?:years?|yrs?)(?:['’])?`;
 
 const PATTERNS: readonly RegExp[] = [
@@ -33,7 +33,9 @@ const PATTERNS: readonly RegExp[] = [
     "i",
   ),
   // "5+ years", "5 + yrs", "4+years", "5 plus years"
-  new RegExp(String.raw`\b${N}\s*(?:\+|plus)\s*${YEARS}`, "i"),
+  new RegExp(String.raw`\b${N}[\s-]*(?:\+|plus)[\s-]*${YEARS}`, "i"),
+  // "5 years minimum", "3 years or more"
+  new RegExp(String.raw`\b${N}\s*${YEARS}\s+(?:minimum|min\.?|or more|at least)\b`, "i"),
   // "5 or more years"
   new RegExp(String.raw`\b${N}\s+or more\s+${YEARS}`, "i"),
   // "3 years of experience", "5 years' experience", "2 years hands-on experience", "three years in industry"

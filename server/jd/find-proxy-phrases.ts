@@ -44,19 +44,19 @@ const RULES: readonly ProxyRule[] = [
   {
     code: "proxy_age",
     pattern:
-      /\b(?:up to|no more than|not more than|maximum of|at most)\s+\d{1,2}\s*(?:years?|yrs?)\b(?:\s+of)?(?:\s+\w+){0,3}\s+experience\b|\boverqualified\b/gi,
+      /\b(?:up to|no more than|not more than|maximum(?: of)?|max\.?|at most)\s+\d{1,2}\s*(?:years?|yrs?)\b(?:\s+of)?(?:\s+\w+){0,3}\s+experience\b|\boverqualified\b/gi,
     why: "A maximum of experience excludes experienced candidates, who are mostly older (age is a protected trait). State the level of the role instead.",
   },
   {
     code: "proxy_origin_language",
     pattern:
-      /\bnative(?:[- ]level)?\s+(?:english|german|french|spanish|speaker|speakers|language|tongue)\b(?:\s+speakers?)?|\bmother tongue\b|\bno accent\b|\bwithout an accent\b/gi,
+      /\bnative(?:[- ]level)?\s+(?:english|german|french|spanish|speaker|speakers|language|tongue)\b(?:\s+speakers?)?|\b(?:english|german|french|spanish) as (?:a|your|the) first language\b|\bfirst[- ]language (?:english|german|french|spanish)\b|\bmother tongue\b|\bno accent\b|\bwithout an accent\b/gi,
     why: "Nativeness is about where someone was born and raised (national origin), not how well they communicate. Ask for the level of the language the work needs (for example professional fluency).",
   },
   {
     code: "proxy_school_prestige",
     pattern:
-      /\b(?:top[- ]?(?:tier|ranked|\d{1,3})|elite|prestigious|ivy league|tier[- ]?(?:1|one)|leading|premier|world[- ]class)\s+(?:universit(?:y|ies)|schools?|colleges?|institutions?|programs?)\b|\bivy league\b/gi,
+      /\b(?:top(?:[- ]?(?:tier|ranked|\d{1,3}))?|elite|prestigious|ivy league|tier[- ]?(?:1|one)|leading|premier|world[- ]class)\s+(?:universit(?:y|ies)|schools?|colleges?|institutions?)\b|\bivy league\b/gi,
     why: "School prestige is a proxy for socioeconomic background and, through admissions, for race and national origin. The screener never lets schools move a score; judge the skills instead.",
   },
   {
@@ -67,7 +67,7 @@ const RULES: readonly ProxyRule[] = [
   },
   {
     code: "proxy_gendered",
-    pattern: /\b(?:rock\s?stars?|ninjas?|gurus?|superstars?|guys|salesman|manpower|he or she)\b/gi,
+    pattern: /\b(?:rock\s?stars?|ninjas?|gurus?|superstars?|guys|salesman|manpower)\b/gi,
     why: "Slang like this reads as addressed to young men and puts off other applicants (gender and age are protected traits). Describe the work and the level instead.",
   },
   {

@@ -3,6 +3,7 @@
 // Pure and deterministic. Postings arrive as plain text (pasted, or extracted from PDF/DOCX),
 // so headings are recognised from their shape (short, no full stop, a colon, Title Case, ALL
 // CAPS, or a list right below) and their words (classify-heading.ts).
+import { findSkillMentions } from "../taxonomy/index.ts";
 import { classifyHeading } from "./classify-heading.ts";
 import { CLAUSE_END, PREFERRED_FROM_HERE, PREFERRED_MARKER, REQUIRED_MARKER } from "./inline-markers.ts";
 import type { PostingSegment, SectionKind, Strength } from "./types.ts";
@@ -105,14 +106,17 @@ function nonEmptyLines(text: string): Line[] {
 
 function isHeading(line: Line, next: Line | undefined): boolean {
   if (line.bullet) return false;
-  const text = line.text.replace(/[:?]\s*$/, "").trim();
+  // Markdown marks ("## Requirements", "**Nice to have:**") are not words.
+  const bare = line.text.replace(/^[#*_\s]+|[*_\s]+$/g, "");
+  if (/\w/.test(line.text) && findSkillMentions(bare).length > 0 && !/:$/.test(bare)) return false;
+  const text = bare.replace(/[:?]\s*$/, "").trim();
   if (text.length === 0 || text.length > 90) return false;
   const words = text.split(/\s+/);
   if (words.length > 12) return false;
-  if (/[.!;]$/.test(line.text)) return false;
+  if (/[.!;]$/.test(bare)) return false;
   // "Experience needed: 4 to 9 years" is a field with its value, not a heading.
-  if (/:\s*\S/.test(line.text)) return false;
-  if (/[:?]$/.test(line.text)) return true;
+  if (/:\s*\S/.test(bare)) return false;
+  if (/[:?]$/.test(bare)) return true;
   if (text === text.toUpperCase() && /[A-Z]/.test(text)) return true;
   const long = words.filter((word) => /^[\p{L}'’]{4,}/u.test(word));
   if (long.length > 0 && long.every((word) => /^\p{Lu}/u.test(word))) return true;

@@ -11,7 +11,7 @@ export function segmentWeight(segment: PostingSegment): number {
   if (segment.strength === "required") return 1;
   if (segment.strength === "preferred") return 0.4;
   if (segment.section === "duties") return 0.6;
-  if (segment.section === "stack") return 0.4;
+  if (segment.section === "stack") return 0.2;
   return 0.15;
 }
 

@@ -64,3 +64,26 @@ export const MARKDOWN_POSTING = `# Senior ML Engineer, Recommendations
 ## Bonus
 - Experience with Elasticsearch
 `;
+
+/** Basic / preferred qualifications, abbreviations of degrees, years in words with digits. */
+export const QUALIFICATIONS_POSTING = `Machine Learning Engineer, Search Ranking
+
+**Basic Qualifications:**
+- BS/MS in Computer Science or a related field
+- Five (5) years minimum of software development
+- Experience with Java or Scala, and SQL
+- English as a first language
+
+**Preferred Qualifications:**
+- Experience with learning to rank and Elasticsearch
+- Kafka is an asset
+- Graduated from one of the top universities
+
+**Good-to-have**
+- Spark
+`;
+
+/** No headings at all: requirements in running text. */
+export const RUNNING_TEXT_POSTING = `Applied ML Engineer
+We need someone with experience in Python, PyTorch and Docker to build our fraud detection models. Knowledge of Airflow would be helpful. We have no requirement on degrees. The role pays well and offers up to 30 days of leave.
+`;
