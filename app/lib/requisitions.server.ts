@@ -3,7 +3,6 @@ import { data } from "@remix-run/node";
 import { getRequisition } from "@server/requisitions/get-requisition.ts";
 import { getPrisma } from "./db.server.ts";
 
-export { RequisitionInputSchema } from "@server/requisitions/requisition-input.ts";
 export { createRequisition } from "@server/requisitions/create-requisition.ts";
 export { listRequisitions } from "@server/requisitions/list-requisitions.ts";
 export { setBlindReview, setRequisitionOpen } from "@server/requisitions/requisition-settings.ts";

@@ -2,10 +2,13 @@
 // change (current password required; every other session is signed out).
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { getFormProps, getInputProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { changePassword } from "@server/auth/change-password.ts";
-import { MIN_PASSWORD_LENGTH } from "@server/auth/password.ts";
+import { MIN_PASSWORD_LENGTH } from "@server/auth/password-rules.ts";
 import { ROLE_LABELS } from "@server/auth/permissions.ts";
-import { TextField } from "~/components/text-field.tsx";
+import { FieldError } from "~/components/field-error.tsx";
+import { ChangePasswordSchema } from "~/forms/change-password.ts";
 import { auditActor, clientIp, requireUser } from "~/lib/auth.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
 
@@ -31,38 +34,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type Field = "currentPassword" | "newPassword" | "confirmPassword";
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await request.formData();
-  const value = (key: Field) => String(form.get(key) ?? "");
-  const errors: Partial<Record<Field, string>> = {};
-  if (!value("currentPassword")) errors.currentPassword = "Enter your current password.";
-  if (!value("newPassword")) errors.newPassword = "Enter a new password.";
-  if (!value("confirmPassword")) errors.confirmPassword = "Enter the new password again.";
-  if (Object.keys(errors).length > 0) return data({ ok: false as const, errors }, { status: 400 });
+  const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema });
+  const secrets = ["currentPassword", "newPassword", "confirmPassword"];
+  if (submission.status !== "success") return data(submission.reply({ hideFields: secrets }), { status: 400 });
 
   const result = await changePassword(
     getPrisma(),
-    {
-      userId: user.id,
-      sessionId: user.sessionId,
-      currentPassword: value("currentPassword"),
-      newPassword: value("newPassword"),
-      confirmPassword: value("confirmPassword"),
-    },
+    { userId: user.id, sessionId: user.sessionId, ...submission.value },
     { ...auditActor(user), ip: clientIp(request, context) },
   );
-  if (!result.ok) return data({ ok: false as const, errors: { [result.field]: result.message } }, { status: 400 });
-  return { ok: true as const, otherSessionsEnded: result.otherSessionsEnded };
+  if (!result.ok) {
+    return data(submission.reply({ fieldErrors: { [result.field]: [result.message] }, hideFields: secrets }), {
+      status: 400,
+    });
+  }
+  return { ...submission.reply({ resetForm: true }), otherSessionsEnded: result.otherSessionsEnded };
 }
 
 export default function Account() {
   const { user, requisitions, sessions } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const errors: Partial<Record<Field, string>> = actionData && !actionData.ok ? actionData.errors : {};
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  const changed = lastResult?.status === "success" && "otherSessionsEnded" in lastResult ? lastResult : null;
   return (
     <>
       <div className="page-header">
@@ -78,37 +79,23 @@ export default function Account() {
           <h2 id="password-heading" className="card__title">
             Change password
           </h2>
-          {actionData?.ok ? (
+          {changed ? (
             <p className="alert alert--success" role="status" data-testid="password-changed">
               Password changed.{" "}
-              {actionData.otherSessionsEnded > 0
-                ? `${actionData.otherSessionsEnded} other session${actionData.otherSessionsEnded === 1 ? " was" : "s were"} signed out.`
+              {changed.otherSessionsEnded > 0
+                ? `${changed.otherSessionsEnded} other session${changed.otherSessionsEnded === 1 ? " was" : "s were"} signed out.`
                 : "No other session was open."}
             </p>
           ) : null}
-          <Form method="post" className="form" noValidate key={actionData?.ok ? "done" : "form"}>
-            <TextField
-              name="currentPassword"
-              label="Current password"
-              type="password"
-              autoComplete="current-password"
-              error={errors.currentPassword}
-            />
-            <TextField
-              name="newPassword"
+          <Form method="post" className="form" {...getFormProps(form)}>
+            <PasswordField field={fields.currentPassword} label="Current password" autoComplete="current-password" />
+            <PasswordField
+              field={fields.newPassword}
               label="New password"
-              type="password"
               autoComplete="new-password"
-              error={errors.newPassword}
               hint={`At least ${MIN_PASSWORD_LENGTH} characters. Other browsers signed in as you will be signed out.`}
             />
-            <TextField
-              name="confirmPassword"
-              label="New password again"
-              type="password"
-              autoComplete="new-password"
-              error={errors.confirmPassword}
-            />
+            <PasswordField field={fields.confirmPassword} label="New password again" autoComplete="new-password" />
             <div className="form__actions">
               <button
                 type="submit"
@@ -150,5 +137,39 @@ export default function Account() {
         </aside>
       </div>
     </>
+  );
+}
+
+/** A password input with its error (or hint) under it; conform wires aria-invalid and aria-describedby. */
+function PasswordField({
+  field,
+  label,
+  hint,
+  autoComplete,
+}: {
+  field: FieldMetadata<string>;
+  label: string;
+  hint?: string;
+  autoComplete: string;
+}) {
+  const hintId = `${field.id}-hint`;
+  const invalid = Boolean(field.errors?.length);
+  return (
+    <div className="field">
+      <label htmlFor={field.id} className="field__label">
+        {label}
+      </label>
+      <input
+        {...getInputProps(field, { type: "password", ariaDescribedBy: invalid || !hint ? undefined : hintId })}
+        autoComplete={autoComplete}
+      />
+      {invalid ? (
+        <FieldError field={field} />
+      ) : hint ? (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -5,7 +5,8 @@ import { FieldError } from "~/components/field-error.tsx";
 import { auditActor, clientIp, requirePermission } from "~/lib/auth.server.ts";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { getPrisma } from "~/lib/db.server.ts";
-import { createRequisition, RequisitionInputSchema } from "~/lib/requisitions.server.ts";
+import { RequisitionInputSchema } from "@server/requisitions/requisition-input.ts";
+import { createRequisition } from "~/lib/requisitions.server.ts";
 import type { BreadcrumbHandle } from "~/components/breadcrumbs.tsx";
 
 export const handle: BreadcrumbHandle = {

@@ -5,8 +5,7 @@ import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOpti
 const KEY_LENGTH = 64;
 /** N=2^15, r=8: about 32 MB and ~100 ms per hash on these machines (OWASP's scrypt minimum is N=2^17 with r=8 p=1 or an equivalent). */
 const DEFAULT_COST = { N: 2 ** 15, r: 8, p: 1 } as const;
-export const MIN_PASSWORD_LENGTH = 10;
-export const MAX_PASSWORD_LENGTH = 256;
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from "./password-rules.ts";
 
 function scrypt(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -40,14 +39,6 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (expected.length !== KEY_LENGTH) return false;
   const actual = await scrypt(password, salt, { N, r, p });
   return timingSafeEqual(actual, expected);
-}
-
-/** Why a new password is refused, or null when it is acceptable. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
-  if (password.length > MAX_PASSWORD_LENGTH) return `Use at most ${MAX_PASSWORD_LENGTH} characters.`;
-  if (new Set(password).size < 4) return "Use a less repetitive password.";
-  return null;
 }
 
 /**

@@ -198,11 +198,15 @@ test("a user changes their own password", async ({ page }) => {
   await page.getByLabel("New password", { exact: true }).fill("a-new-password-2");
   await page.getByLabel("New password again").fill("a-new-password-2");
   await page.getByTestId("change-password").click();
-  await expect(page.locator("#currentPassword-error")).toHaveText("The current password is not correct.");
+  // The error is the field's accessible description (aria-describedby), next to the field.
+  await expect(page.getByLabel("Current password")).toHaveAccessibleDescription("The current password is not correct.");
+  await expect(page.getByLabel("Current password")).toHaveAttribute("aria-invalid", "true");
   await page.getByLabel("Current password").fill(DEMO_PASSWORD);
   await page.getByLabel("New password", { exact: true }).fill(DEMO_PASSWORD);
   await page.getByLabel("New password again").fill(DEMO_PASSWORD);
   await page.getByTestId("change-password").click();
-  await expect(page.locator("#newPassword-error")).toHaveText("Choose a password different from the current one.");
+  await expect(page.getByLabel("New password", { exact: true })).toHaveAccessibleDescription(
+    "Choose a password different from the current one.",
+  );
   await screenshot(page, "account");
 });
