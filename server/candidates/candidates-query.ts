@@ -35,7 +35,6 @@ export interface SortKey {
 export const PAGE_SIZES = [25, 50, 100] as const;
 export const MAX_SORT_KEYS = 3;
 export const SCORE_FILTER_KEYS = ["overall", "production", "ml"] as const;
-export type ScoreFilterKey = (typeof SCORE_FILTER_KEYS)[number];
 
 const score = z.coerce
   .number({ invalid_type_error: "must be a number" })

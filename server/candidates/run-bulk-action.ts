@@ -32,7 +32,6 @@ export const BulkActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("stage"), toStage: StageSchema, ...scope }),
   z.object({ intent: z.literal("retry"), ...scope }),
 ]);
-export type BulkActionInput = z.input<typeof BulkActionSchema>;
 
 export type BulkActionResult =
   | {

@@ -21,4 +21,3 @@ export const NewUserSchema = z.object({
     .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
     .max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters.`),
 });
-export type NewUserInput = z.infer<typeof NewUserSchema>;
