@@ -8,7 +8,7 @@ export const DIMENSION_LABELS: Record<Dimension, string> = {
   ml: "ML depth",
 };
 
-/** Below this an area the requisition weighs is a gap (server/scoring/rank.ts GAP_THRESHOLD). */
+/** Below this an area the requisition weighs is a gap (server/ranking/gaps-and-flags.ts GAP_THRESHOLD). */
 const GAP_THRESHOLD = 40;
 
 export function scoreBand(score: number): "strong" | "moderate" | "weak" {
