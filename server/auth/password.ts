@@ -3,7 +3,10 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
 
 const KEY_LENGTH = 64;
-/** N=2^15, r=8: about 32 MB and ~100 ms per hash on these machines (OWASP's scrypt minimum is N=2^17 with r=8 p=1 or an equivalent). */
+/**
+ * N=2^15, r=8: about 32 MB and ~100 ms per hash on these machines (OWASP's scrypt minimum is
+ * N=2^17 with r=8 p=1 or an equivalent).
+ */
 const DEFAULT_COST = { N: 2 ** 15, r: 8, p: 1 } as const;
 export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from "./password-rules.ts";
 

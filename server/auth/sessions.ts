@@ -19,7 +19,10 @@ export interface SessionUser {
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-/** The session token from the Cookie header (Remix routes and the Express queue dashboard both read it here); null for a malformed value. */
+/**
+ * The session token from the Cookie header (Remix routes and the Express queue dashboard both
+ * read it here); null for a malformed value.
+ */
 export function sessionTokenFromCookieHeader(header: string | undefined): string | null {
   if (!header) return null;
   for (const part of header.split(";")) {

@@ -70,7 +70,8 @@ export async function changeStage(db: Db, actor: AuditActor, input: ChangeStageI
       await tx.$executeRaw(Prisma.sql`
         INSERT INTO "StageChange" ("id", "applicationId", "fromStage", "toStage", "byId", "createdAt")
         SELECT gen_random_uuid()::text, m.id, m.from_stage::"Stage", ${toStage}::"Stage", ${actor.id}, now()
-          FROM unnest(${moved.map((row) => row.id)}::text[], ${moved.map((row) => row.fromStage)}::text[]) AS m(id, from_stage)`);
+          FROM unnest(${moved.map((row) => row.id)}::text[], ${moved.map((row) => row.fromStage)}::text[])
+            AS m(id, from_stage)`);
       // One entry per application, in recordAudit's shape; ids and stages only (never names).
       const writer = batchedAuditWriter();
       for (const row of moved) {

@@ -192,7 +192,9 @@ function orderSql(context: RankingContext, sorts: SortKey[], scores: Scores): Pr
   const nullable = (key: CandidateSort) => !["uploaded", "status", "stage"].includes(key);
   const terms = sorts.map(
     ({ key, dir }) =>
-      Prisma.sql`${column(key)} ${Prisma.raw(dir === "asc" ? "ASC" : "DESC")}${Prisma.raw(nullable(key) ? " NULLS LAST" : "")}`,
+      Prisma.sql`${column(key)} ${Prisma.raw(dir === "asc" ? "ASC" : "DESC")}${Prisma.raw(
+        nullable(key) ? " NULLS LAST" : "",
+      )}`,
   );
   // A unique tie-breaker keeps pages stable when many rows share a value.
   terms.push(Prisma.sql`a.id ${Prisma.raw(sorts[0]!.dir === "asc" ? "ASC" : "DESC")}`);
@@ -273,7 +275,8 @@ export async function selectCandidateRows(
 ): Promise<CandidateRow[]> {
   const scores = scoreSql(context);
   const raw = await db.$queryRaw<RawRow[]>`
-    SELECT ${rowColumns(scores)}, (SELECT "originalName" FROM "ResumeFile" rf WHERE rf.id = a."resumeFileId") AS "originalName"
+    SELECT ${rowColumns(scores)},
+      (SELECT "originalName" FROM "ResumeFile" rf WHERE rf.id = a."resumeFileId") AS "originalName"
     FROM ${fromSql(scores)}
     WHERE ${whereSql(context, query.filters, scores)}
     ORDER BY ${orderSql(context, query.sorts, scores)}
@@ -298,7 +301,8 @@ export async function* walkCandidateRows(
   const size = Prisma.raw(String(Math.max(1, Math.floor(chunkSize))));
   await tx.$executeRaw`
     DECLARE ${cursor} NO SCROLL CURSOR FOR
-    SELECT ${rowColumns(scores)}, (SELECT "originalName" FROM "ResumeFile" rf WHERE rf.id = a."resumeFileId") AS "originalName"
+    SELECT ${rowColumns(scores)},
+      (SELECT "originalName" FROM "ResumeFile" rf WHERE rf.id = a."resumeFileId") AS "originalName"
     FROM ${fromSql(scores)}
     WHERE ${whereSql(context, query.filters, scores)}
     ORDER BY ${orderSql(context, query.sorts, scores)}`;

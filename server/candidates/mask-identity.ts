@@ -32,8 +32,12 @@ export type TextSegment =
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 const PHONE = /\+?\d[\d\s().-]{7,}\d/;
 const URL_LIKE = /\b(?:https?:\/\/|www\.|[\w-]+\.(?:com|io|dev|me|org|net|ai)\/)\S*/i;
-const HEADLINE_WORDS =
-  /\b(engineer|engineering|scientist|science|developer|researcher|research|analyst|architect|manager|lead|consultant|specialist|student|ph\.?d|ml|ai|machine learning|data|software|intern|mlops|devops|sre|programmer|statistician|founder|director|head)\b/i;
+const HEADLINE_WORDS = new RegExp(
+  String.raw`\b(engineer|engineering|scientist|science|developer|researcher|research|analyst|architect|manager|` +
+    String.raw`lead|consultant|specialist|student|ph\.?d|ml|ai|machine learning|data|software|intern|mlops|` +
+    String.raw`devops|sre|programmer|statistician|founder|director|head)\b`,
+  "i",
+);
 /** Separators between the parts of a header line: "Title, Company (City, ST) | Mar 2021 – Present". */
 const SEGMENT_BREAK = /\s*(?:[,|•·;()[\]]|\s[-–—]\s|\s(?:at|from|in)\s)\s*/giu;
 /** "Present" and its translations: the end of a date range, not a place. */

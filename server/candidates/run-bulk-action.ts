@@ -1,9 +1,9 @@
 // The candidates table's bulk actions: move the selected candidates (or every candidate matching
 // the table's filters, "select all N matching") to a stage, or read failed résumés again.
 // The route checks the session; this checks the role and membership again (through
-// server/auth/authorise-requisition.ts, like every route), so no caller can skip them, resolves "all matching" by re-running the table's query on the server (never trusting a
-// list of ids the browser made up), ignores ids of other requisitions, and caps one action at
-// MAX_BULK_CANDIDATES.
+// server/auth/authorise-requisition.ts, like every route), so no caller can skip them, resolves
+// "all matching" by re-running the table's query on the server (never trusting a list of ids the
+// browser made up), ignores ids of other requisitions, and caps one action at MAX_BULK_CANDIDATES.
 import { z } from "zod";
 import { actorOf } from "../audit/record-audit.ts";
 import type { Db } from "../db/client.ts";

@@ -106,7 +106,8 @@ export async function migrateDatabase(
     const failed = rows.find((row) => !row.finished_at && !row.rolled_back_at);
     if (failed) {
       throw new MigrationError(
-        `Migration ${failed.migration_name} failed earlier and was not rolled back; fix the database and mark it rolled back before migrating again.`,
+        `Migration ${failed.migration_name} failed earlier and was not rolled back; ` +
+          "fix the database and mark it rolled back before migrating again.",
       );
     }
     const applied = new Map(

@@ -49,7 +49,7 @@ export const EXPORT_CHUNK_SIZE = 1_000;
 
 interface RowDetails {
   id: string;
-  /** Area scores in AREA_IDS order, as PostgreSQL's text of the array ("{70,30,…}"): cheaper than parsing an array per row. */
+  /** Area scores in AREA_IDS order, as PostgreSQL's text of the array ("{70,30,…}"): cheaper than an array per row. */
   areaScores: string | null;
   email: string | null;
   toStage: Stage | null;
@@ -61,7 +61,8 @@ interface RowDetails {
 async function loadDetails(db: Db, ids: string[]): Promise<Map<string, RowDetails>> {
   if (ids.length === 0) return new Map();
   const rows = await db.$queryRaw<RowDetails[]>(Prisma.sql`
-    SELECT a.id, a."areaScores"::text AS "areaScores", c.email, sc."toStage", sc."createdAt" AS "decidedAt", u.email AS "decidedBy"
+    SELECT a.id, a."areaScores"::text AS "areaScores", c.email,
+      sc."toStage", sc."createdAt" AS "decidedAt", u.email AS "decidedBy"
     FROM "Application" a
     JOIN "Candidate" c ON c.id = a."candidateId"
     LEFT JOIN LATERAL (

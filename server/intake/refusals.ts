@@ -19,6 +19,7 @@ export interface Refusal {
 }
 
 const NOTHING_STORED = "Nothing from it was stored";
+const SPLIT_IT = ` ${NOTHING_STORED}: split it into smaller archives.`;
 
 function quoted(name: string): string {
   return `“${name}”`;
@@ -43,7 +44,7 @@ export const refusals = {
 
   tooManyInArchive: (files: number, max: number): Refusal => ({
     code: "too_many_files",
-    message: `The archive holds ${files} files; at most ${max} can be uploaded at once. ${NOTHING_STORED}: split it into smaller archives.`,
+    message: `The archive holds ${files} files; at most ${max} can be uploaded at once.${SPLIT_IT}`,
   }),
 
   tooManyInUpload: (files: number, others: number, max: number): Refusal => ({
@@ -55,7 +56,7 @@ export const refusals = {
 
   tooManyEntries: (entries: number, max: number): Refusal => ({
     code: "too_many_files",
-    message: `The archive has ${entries} entries (files, folders and system files); at most ${max} are read. ${NOTHING_STORED}: split it into smaller archives.`,
+    message: `The archive has ${entries} entries (files, folders, system files); at most ${max} are read.${SPLIT_IT}`,
   }),
 
   emptyArchive: (): Refusal => ({
@@ -74,7 +75,8 @@ export const refusals = {
     code: "unsupported_compression",
     message:
       `${quoted(entry)} is compressed with ${compressionName(method)}, which cannot be unpacked here. ` +
-      `${NOTHING_STORED}; create the archive again with standard ZIP compression (“Compress” / “Send to → Compressed folder”).`,
+      `${NOTHING_STORED}; create the archive again with standard ZIP compression ` +
+      "(“Compress” / “Send to → Compressed folder”).",
   }),
 
   /** `detail` completes “The archive is damaged: …”. */
@@ -100,8 +102,8 @@ export const refusals = {
     code: "too_large",
     message:
       declared === null
-        ? `The archive unpacks to more than ${formatBytes(max)}, the limit per archive. ${NOTHING_STORED}: split it into smaller archives.`
-        : `The archive unpacks to ${formatBytes(declared)}; the limit is ${formatBytes(max)} per archive. ${NOTHING_STORED}: split it into smaller archives.`,
+        ? `The archive unpacks to more than ${formatBytes(max)}, the limit per archive.${SPLIT_IT}`
+        : `The archive unpacks to ${formatBytes(declared)}; the limit is ${formatBytes(max)} per archive.${SPLIT_IT}`,
   }),
 
   internal: (): Refusal => ({

@@ -86,7 +86,9 @@ export async function runRetention(
   if (erased > 0) {
     await recordAudit(db, actor, {
       action: "retention.run",
-      summary: `Retention erased ${erased} application(s) of ${requisitions.size} requisition(s) closed more than ${options.retentionDays} days ago`,
+      summary:
+        `Retention erased ${erased} application(s) of ${requisitions.size} requisition(s) ` +
+        `closed more than ${options.retentionDays} days ago`,
       after: { erased, requisitionIds: [...requisitions], retentionDays: options.retentionDays },
     });
   }

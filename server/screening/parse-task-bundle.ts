@@ -35,7 +35,8 @@ export async function bundleParseTask(entry: string = DEFAULT_PARSE_TASK): Promi
   });
   const code = result.outputFiles[0]?.text;
   if (!code) throw new Error(`Bundling the parse task ${entry} produced no output`);
-  const name = `${path.basename(entry).replace(/\.[cm]?tsx?$/, "")}-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.mjs`;
+  const hash = createHash("sha256").update(code).digest("hex").slice(0, 16);
+  const name = `${path.basename(entry).replace(/\.[cm]?tsx?$/, "")}-${hash}.mjs`;
 
   let lastError: unknown;
   for (const dir of CACHE_DIRS) {
