@@ -63,10 +63,10 @@ const REQUIRED = new RegExp(
 const STACK = /\btechnolog|\btech stack\b|\bour stack\b|\btools we use\b|\bwe use\b/i;
 
 const OTHER =
-  /\babout\b|\bbenefit|\bperks?\b|\bcompensation\b|\bsalary\b|\bpay\b|\bcommitment\b|\bpromise\b|\bequal\b|\beeo\b|\bcompany\b|\bteam\b|\bculture\b|\bwhy join\b|\bwho we are\b|\bmission\b|\bwhat we offer\b|\bprivacy\b|\bnotice\b|\bawards?\b|\blocation\b|\bhow to apply\b|\bnext steps?\b|\bwhat'?s next\b|\bdiversity\b|\binclusion\b|\badditional information\b/i;
+  /\babout\b|\bbenefit|\bperks?\b|\bcompensation\b|\bsalary\b|\bpay\b|\bcommitment\b|\bpromise\b|\bequal\b|\beeo\b|\bcompany\b|\bteam\b|\bculture\b|\bwhy join\b|\bwho we are\b|\bmission\b|\b(?:what )?we offer\b|\bour offer\b|\bprivacy\b|\bnotice\b|\bawards?\b|\blocation\b|\bhow to apply\b|\bnext steps?\b|\bwhat'?s next\b|\bdiversity\b|\binclusion\b|\badditional information\b/i;
 
 const DUTIES =
-  /\bresponsib|\bduties\b|\bwhat you['’]?(?:ll| will) (?:do|be doing|work on|achieve)\b|\byou['’]?ll\b|\byou will\b|\bday[- ]to[- ]day\b|\bin this role\b|\bthe role\b|\bachieve\b|\bimpact\b|\bworking on\b|\bproblems?\b|\bmake a difference\b|\bsummary\b|\boverview\b|\bthe job\b|\bthe position\b/i;
+  /\bresponsib|\bduties\b|\btasks?\b|\bwhat you['’]?(?:ll| will) (?:do|be doing|work on|achieve)\b|\byou['’]?ll\b|\byou will\b|\bday[- ]to[- ]day\b|\bin this role\b|\bthe role\b|\bachieve\b|\bimpact\b|\bworking on\b|\bproblems?\b|\bmake a difference\b|\bsummary\b|\boverview\b|\bthe job\b|\bthe position\b/i;
 
 /** The kind of a heading, or null when its words say nothing (the section then continues). */
 export function classifyHeading(heading: string): SectionKind | null {

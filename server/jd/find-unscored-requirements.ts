@@ -12,7 +12,7 @@ const KINDS: readonly [UnscoredKind, RegExp][] = [
   ],
   [
     "spoken_language",
-    /\benglish\b|\bgerman\b|\bfrench\b|\bspanish\b|\bmandarin\b|\bjapanese\b|\bfluen(?:t|cy)\b|\bbilingual\b|\bspoken\b/i,
+    /\benglish\b|\bgerman\b|\bfrench\b|\bspanish\b|\bmandarin\b|\bjapanese\b|\bfluen(?:t|cy)\b|\bbilingual\b|\bspoken\b|\bnative\b|\bspeakers?\b/i,
   ],
   [
     "leadership",
@@ -57,7 +57,7 @@ export function findUnscoredRequirements(
   for (const segment of segments) {
     if (segment.strength === "none" || withSkills.has(segment)) continue;
     const words = segment.text.split(/\s+/).filter((word) => /\p{L}/u.test(word));
-    if (words.length < 3) continue;
+    if (words.length < 2) continue;
     if (
       /^\s*[\w\s]{0,30}:\s*\S/.test(segment.text) &&
       segment.section !== "required" &&

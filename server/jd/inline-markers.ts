@@ -13,5 +13,8 @@ export const PREFERRED_FROM_HERE = /\b(?:preferabl[ey]|ideally|optionally|especi
 export const REQUIRED_MARKER =
   /\bmust\b(?! not)|\b(?:is|are) (?:a )?(?:required|mandatory|essential|a must)\b|\brequired\b|\bmandatory\b|\bessential\b/i;
 
-/** The end of a clause after a "from here" marker: a comma, semicolon, closing bracket or stop. */
-export const CLAUSE_END = /[,;)\]]|\.(?:\s|$)/g;
+/**
+ * The end of a "from here" marker's scope: a closing bracket, a semicolon or the end of the
+ * sentence. Not a comma: "preferably in Python, Java and SQL" prefers the whole list.
+ */
+export const CLAUSE_END = /[;)\]]|\.(?:\s|$)/g;

@@ -11,7 +11,10 @@ import type { PostingSegment, SectionKind, Strength } from "./types.ts";
 const BULLET = /^\s*(?:[-*•·▪◦‣–—>+]|\d{1,2}[.)]|[a-z][.)]|\(\w\))\s+/;
 /** "Experience needed: 4 to 9 years", "Education level: Bachelor's", "Skills: Python, SQL". */
 const REQUIREMENT_FIELD =
-  /^\s*(?:minimum\s+)?(?:experience|years of experience|education|degree|qualifications?|skills?)\b[^:]{0,30}:\s*\S/i;
+  /^\s*(?:minimum\s+)?(?:experience|years of experience|education|degree|qualifications?|skills?|requirements?|required(?: skills)?|must[- ]haves?)\b[^:]{0,30}:\s*\S/i;
+/** "Nice to have: Go", "Bonus: Rust": a field line that is a plus. */
+const PREFERRED_FIELD =
+  /^\s*(?:nice[- ]to[- ]haves?|bonus(?: points)?|pluses|preferred(?: skills| qualifications)?|good[- ]to[- ]haves?)\s*:\s*\S/i;
 const ABBREVIATION =
   /(?:\be\.g|\bi\.e|\betc|\bvs|\bincl|\bapprox|\bInc|\bLtd|\bCo|\bSr|\bJr|\bDr|\bMr|\bMs|\bSt|\b[A-Z]|\bPh\.D|\bB\.S|\bM\.S|\bB\.A|\bM\.A|\bno)\.$/;
 /** Words that show a sentence outside a requirements section is still about the candidate. */
@@ -62,9 +65,14 @@ export function readPostingStructure(posting: string): PostingSegment[] {
       section = "other";
     }
     if (line.bullet) sawBulletInSection = true;
-    const fieldLine = REQUIREMENT_FIELD.test(line.text) && !line.bullet;
+    // "Must-haves: Python, Docker. Nice-to-haves: Go." — each sentence may be its own field.
     for (const sentence of sentencesOf(posting, line).filter((piece) => /[\p{L}\p{N}]/u.test(piece.text))) {
-      segments.push(...strengthen(posting, sentence, fieldLine ? "required" : section, line.bullet));
+      const kind = PREFERRED_FIELD.test(sentence.text)
+        ? "preferred"
+        : REQUIREMENT_FIELD.test(sentence.text)
+          ? "required"
+          : section;
+      segments.push(...strengthen(posting, sentence, kind, line.bullet));
     }
   });
   return segments.some((segment) => segment.section === "required") ? segments : withoutRequirementsList(segments);
@@ -129,7 +137,12 @@ function shortOtherHeading(line: Line): SectionKind | null | undefined {
   return classifyHeading(line.text) === "other" ? "other" : undefined;
 }
 
+/** The equal-opportunity statement and its kin: never a requirement, wherever it stands. */
+const BOILERPLATE =
+  /\bequal (?:employment )?opportunit|\bdiscriminat|\breasonable accommodation|\bprotected (?:class|characteristic|veteran|status)|\baffirmative action\b/i;
+
 function endsListSection(line: Line, sawBullet: boolean): boolean {
+  if (BOILERPLATE.test(line.text)) return true;
   if (sawBullet && line.text.length > 120) return true;
   return line.text.length > 200 && !ABOUT_CANDIDATE.test(line.text) && !REQUIRED_MARKER.test(line.text);
 }
@@ -190,7 +203,13 @@ function strengthen(posting: string, sentence: Piece, section: SectionKind, bull
   const base = baseStrength(section, sentence);
   if (PREFERRED_MARKER.test(sentence.text)) {
     const stillRequired = REQUIRED_MARKER.test(sentence.text.replace(/\bnot (?:required|necessary|mandatory)\b/gi, ""));
-    if (!stillRequired) return [make(sentence, base === "none" ? "none" : "preferred")].map(markPreferred);
+    if (!stillRequired) {
+      // "Python; Go is a plus": only the clause with the marker is a plus.
+      const parts = sentence.text.includes(";") ? clausesOf(posting, sentence, /;\s*/g) : [sentence];
+      return parts
+        .map((part) => make(part, PREFERRED_MARKER.test(part.text) && base !== "none" ? "preferred" : base))
+        .map(markPreferred);
+    }
     // "Python is required, Go is a plus": each clause on its own.
     return clausesOf(posting, sentence)
       .map((clause) =>
@@ -213,17 +232,25 @@ function strengthen(posting: string, sentence: Piece, section: SectionKind, bull
 
   function markPreferred(segment: PostingSegment): PostingSegment {
     // A plus outside any requirements list ("Knowledge of Go is a plus" in a summary) is still a plus.
-    if (segment.strength === "none" && PREFERRED_MARKER.test(segment.text) && ASKS_FOR_SKILL.test(segment.text)) {
+    if (
+      segment.strength === "none" &&
+      PREFERRED_MARKER.test(segment.text) &&
+      (ASKS_FOR_SKILL.test(segment.text) || PREFERRED_FIELD.test(segment.text))
+    ) {
       return { ...segment, strength: "preferred" };
     }
     return segment;
   }
 }
 
-function clausesOf(posting: string, sentence: Piece): Piece[] {
+function clausesOf(
+  posting: string,
+  sentence: Piece,
+  pattern = /[;,]\s+|\s+(?:and|but|while)\s+(?=\w+\s+(?:is|are)\b)/g,
+): Piece[] {
   const pieces: Piece[] = [];
   let from = sentence.start;
-  const pattern = /[;,]\s+|\s+(?:and|but|while)\s+(?=\w+\s+(?:is|are)\b)/g;
+  pattern.lastIndex = 0;
   for (let match = pattern.exec(sentence.text); match !== null; match = pattern.exec(sentence.text)) {
     const cut = sentence.start + match.index;
     pieces.push(trimmed(posting, from, cut));

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { draftRequisition } from "../../server/jd/draft-requisition.ts";
+import { getSkill } from "../../server/taxonomy/index.ts";
 import type { Lean, RequisitionDraft } from "../../server/jd/types.ts";
 
 const repoRoot = resolve(import.meta.dirname, "../..");
@@ -22,9 +23,16 @@ export interface PostingLabel {
   unscored: string[];
 }
 
+/**
+ * The labels, keeping only skills the taxonomy knows: the issue's figures are "for skills the
+ * taxonomy knows", and the taxonomy grows as data (a skill labelled before it exists counts once
+ * it does).
+ */
 export function readPostingLabels(): PostingLabel[] {
   const file = resolve(repoRoot, "tests/fixtures/jd-labelled/labels.json");
-  return (JSON.parse(readFileSync(file, "utf8")) as { postings: PostingLabel[] }).postings;
+  const postings = (JSON.parse(readFileSync(file, "utf8")) as { postings: PostingLabel[] }).postings;
+  const known = (ids: string[]) => ids.filter((id) => getSkill(id) !== undefined);
+  return postings.map((label) => ({ ...label, required: known(label.required), preferred: known(label.preferred) }));
 }
 
 export interface DraftedPosting {
