@@ -1,6 +1,6 @@
 // Producer side of the re-rank queue, used by the web process after a weight save commits.
-// Like the parse queue, enqueueing never waits for a Redis that is down: it fails fast with a
-// QueueUnavailableError, the save stands, and the worker's reconcile loop (rerankStaleRequisitions)
+// Like the parse queue, enqueueing never waits for a Redis that is down: it fails fast with an
+// `unavailable` AppError, the save stands, and the worker's reconcile loop (rerankStaleRequisitions)
 // brings the stored scores up to date instead.
 import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
