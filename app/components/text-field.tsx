@@ -1,42 +1,46 @@
-// A labelled input with its error or hint, wired for screen readers.
+// A labelled input of a conform form, with its error (or hint) under it. getInputProps wires
+// id, name, the value typed before a failed post, aria-invalid and aria-describedby (to the
+// error, or to the hint when there is no error).
+import { getInputProps, type FieldMetadata } from "@conform-to/react";
 import type { InputHTMLAttributes } from "react";
 
-export function TextField({
-  name,
+type InputType = "text" | "email" | "password" | "search" | "url" | "tel";
+
+export function TextField<Schema, FormSchema extends Record<string, unknown>>({
+  field,
   label,
-  error,
+  type = "text",
   hint,
   optional,
   testId,
   ...input
 }: {
-  name: string;
+  field: FieldMetadata<Schema, FormSchema, string[]>;
   label: string;
-  error?: string;
+  type?: InputType;
   hint?: string;
   optional?: boolean;
+  /** data-testid of the error message (e2e). */
   testId?: string;
-} & Omit<InputHTMLAttributes<HTMLInputElement>, "name">) {
-  const describedBy = error ? `${name}-error` : hint ? `${name}-hint` : undefined;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id" | "type" | "defaultValue" | "form">) {
+  const invalid = Boolean(field.errors?.length);
+  const hintId = `${field.id}-hint`;
+  const { key, ...props } = getInputProps(field, {
+    type,
+    ariaDescribedBy: !invalid && hint ? hintId : undefined,
+  });
   return (
     <div className="field">
-      <label htmlFor={input.id ?? name} className="field__label">
+      <label htmlFor={field.id} className="field__label">
         {label} {optional ? <span className="field__optional">optional</span> : null}
       </label>
-      <input
-        id={name}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        data-testid={testId}
-        {...input}
-      />
-      {error ? (
-        <p id={`${name}-error`} className="field__error">
-          {error}
+      <input key={key} {...props} {...input} />
+      {invalid ? (
+        <p id={field.errorId} className="field__error" data-testid={testId}>
+          {field.errors![0]}
         </p>
       ) : hint ? (
-        <p id={`${name}-hint`} className="field__hint">
+        <p id={hintId} className="field__hint">
           {hint}
         </p>
       ) : null}

@@ -2,12 +2,12 @@
 // change (current password required; every other session is signed out).
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { getFormProps, getInputProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { changePassword } from "@server/auth/change-password.ts";
 import { MIN_PASSWORD_LENGTH } from "@server/auth/password-rules.ts";
 import { ROLE_LABELS } from "@server/auth/permissions.ts";
-import { FieldError } from "~/components/field-error.tsx";
+import { TextField } from "~/components/text-field.tsx";
 import { ChangePasswordSchema } from "~/forms/change-password.ts";
 import { auditActor, clientIp, requireUser } from "~/lib/auth.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
@@ -88,14 +88,25 @@ export default function Account() {
             </p>
           ) : null}
           <Form method="post" className="form" {...getFormProps(form)}>
-            <PasswordField field={fields.currentPassword} label="Current password" autoComplete="current-password" />
-            <PasswordField
+            <TextField
+              field={fields.currentPassword}
+              label="Current password"
+              type="password"
+              autoComplete="current-password"
+            />
+            <TextField
               field={fields.newPassword}
               label="New password"
+              type="password"
               autoComplete="new-password"
               hint={`At least ${MIN_PASSWORD_LENGTH} characters. Other browsers signed in as you will be signed out.`}
             />
-            <PasswordField field={fields.confirmPassword} label="New password again" autoComplete="new-password" />
+            <TextField
+              field={fields.confirmPassword}
+              label="New password again"
+              type="password"
+              autoComplete="new-password"
+            />
             <div className="form__actions">
               <button
                 type="submit"
@@ -137,39 +148,5 @@ export default function Account() {
         </aside>
       </div>
     </>
-  );
-}
-
-/** A password input with its error (or hint) under it; conform wires aria-invalid and aria-describedby. */
-function PasswordField({
-  field,
-  label,
-  hint,
-  autoComplete,
-}: {
-  field: FieldMetadata<string>;
-  label: string;
-  hint?: string;
-  autoComplete: string;
-}) {
-  const hintId = `${field.id}-hint`;
-  const invalid = Boolean(field.errors?.length);
-  return (
-    <div className="field">
-      <label htmlFor={field.id} className="field__label">
-        {label}
-      </label>
-      <input
-        {...getInputProps(field, { type: "password", ariaDescribedBy: invalid || !hint ? undefined : hintId })}
-        autoComplete={autoComplete}
-      />
-      {invalid ? (
-        <FieldError field={field} />
-      ) : hint ? (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-    </div>
   );
 }

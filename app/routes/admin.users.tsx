@@ -1,10 +1,16 @@
 // Admin: every account with its role, status and requisitions; create an account.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { MIN_PASSWORD_LENGTH } from "@server/auth/password.ts";
+import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { z } from "zod";
+import { MIN_PASSWORD_LENGTH } from "@server/auth/password-rules.ts";
+import { NewUserSchema } from "@server/users/user-input.ts";
+import { FieldError } from "~/components/field-error.tsx";
 import { RelativeTime } from "~/components/relative-time.tsx";
 import { RoleBadge, ROLE_OPTIONS } from "~/components/role-badge.tsx";
 import { TextField } from "~/components/text-field.tsx";
+import { replyWithAppError } from "~/lib/app-error.server.ts";
 import { auditActor, clientIp, requirePermission } from "~/lib/auth.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
 import { plural } from "~/lib/format.ts";
@@ -32,37 +38,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type Field = "email" | "name" | "role" | "password";
+/** The create form: its fields plus which form posted. */
+const CreateUserSchema = NewUserSchema.extend({ intent: z.literal("create") });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "users.manage");
-  const form = await request.formData();
-  const values = {
-    email: String(form.get("email") ?? ""),
-    name: String(form.get("name") ?? ""),
-    role: String(form.get("role") ?? ""),
-    password: String(form.get("password") ?? ""),
-  };
-  if (form.get("intent") !== "create") {
-    return data(
-      {
-        errors: { form: "Unknown request: reload the page and try again." } as Partial<Record<Field | "form", string>>,
-        values,
-      },
-      { status: 400 },
-    );
+  const submission = parseWithZod(await request.formData(), { schema: CreateUserSchema });
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
   try {
-    const user = await createUser(getPrisma(), values, auditActor(admin), clientIp(request, context));
+    const { intent: _intent, ...input } = submission.value;
+    const user = await createUser(getPrisma(), input, auditActor(admin), clientIp(request, context));
     return redirect(`/admin/users?created=${encodeURIComponent(user.email)}`);
   } catch (error) {
     if (isAppError(error)) {
-      const path = error.issues[0]?.path;
-      const field = (["email", "name", "role", "password"] as const).find((f) => f === path) ?? "form";
-      return data(
-        { errors: { [field]: error.message } as Partial<Record<Field | "form", string>>, values },
-        { status: error.status },
-      );
+      return replyWithAppError((options) => submission.reply({ ...options, hideFields: ["password"] }), error);
     }
     throw error;
   }
@@ -70,10 +61,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AdminUsers() {
   const { users, created } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const errors = actionData?.errors ?? {};
-  const values = actionData?.values;
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue: { role: "RECRUITER" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateUserSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
   return (
     <>
       <div className="page-header">
@@ -146,49 +142,36 @@ export default function AdminUsers() {
         </section>
 
         <section className="card" aria-labelledby="create-heading">
-          <Form method="post" className="form" noValidate data-testid="create-user-form">
+          <Form method="post" className="form" data-testid="create-user-form" {...getFormProps(form)}>
             <h2 id="create-heading" className="card__title">
               Create an account
             </h2>
-            {errors.form ? (
-              <p className="alert alert--error" role="alert">
-                {errors.form}
+            {form.errors?.length ? (
+              <p id={form.errorId} className="alert alert--error" role="alert">
+                {form.errors[0]}
               </p>
             ) : null}
             <input type="hidden" name="intent" value="create" />
-            <TextField name="name" label="Name" autoComplete="off" defaultValue={values?.name} error={errors.name} />
-            <TextField
-              name="email"
-              label="E-mail"
-              type="email"
-              autoComplete="off"
-              defaultValue={values?.email}
-              error={errors.email}
-            />
+            <TextField field={fields.name} label="Name" autoComplete="off" />
+            <TextField field={fields.email} label="E-mail" type="email" autoComplete="off" />
             <div className="field">
-              <label htmlFor="role" className="field__label">
+              <label htmlFor={fields.role.id} className="field__label">
                 Role
               </label>
-              <select
-                id="role"
-                name="role"
-                defaultValue={values?.role ?? "RECRUITER"}
-                aria-invalid={errors.role ? true : undefined}
-              >
+              <select {...getSelectProps(fields.role)}>
                 {ROLE_OPTIONS.map((o) => (
                   <option key={o.value} value={o.value}>
                     {o.label}
                   </option>
                 ))}
               </select>
-              {errors.role ? <p className="field__error">{errors.role}</p> : null}
+              <FieldError field={fields.role} />
             </div>
             <TextField
-              name="password"
+              field={fields.password}
               label="First password"
               type="password"
               autoComplete="new-password"
-              error={errors.password}
               hint={`At least ${MIN_PASSWORD_LENGTH} characters. Add requisitions on the account's page.`}
             />
             <div className="form__actions">

@@ -7,7 +7,10 @@ import {
   type SerializeFrom,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
-import { MIN_PASSWORD_LENGTH } from "@server/auth/password.ts";
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { MIN_PASSWORD_LENGTH } from "@server/auth/password-rules.ts";
+import { ResetPasswordSchema } from "@server/users/user-input.ts";
 import { ErrorPanel } from "~/components/error-panel.tsx";
 import { RoleBadge, ROLE_OPTIONS } from "~/components/role-badge.tsx";
 import { TextField } from "~/components/text-field.tsx";
@@ -93,9 +96,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case "memberships":
         await setUserMemberships(db, userId, form.getAll("requisitionId").map(String), actor, ip);
         break;
-      case "password":
-        await resetUserPassword(db, userId, String(form.get("password") ?? ""), actor, ip);
-        break;
+      case "password": {
+        // The reset form is validated by its schema (the browser ran the same one); the domain checks again.
+        const submission = parseWithZod(form, { schema: ResetPasswordSchema });
+        if (submission.status !== "success") {
+          const reply = submission.reply({ hideFields: ["password"] });
+          return data({ ok: false as const, intent, message: "", reply }, { status: 400 });
+        }
+        try {
+          await resetUserPassword(db, userId, submission.value.password, actor, ip);
+        } catch (error) {
+          if (!isAppError(error)) throw error;
+          const reply = submission.reply({ fieldErrors: { password: [error.message] }, hideFields: ["password"] });
+          return data({ ok: false as const, intent, message: error.message, reply }, { status: error.status });
+        }
+        return { ok: true as const, intent, message: DONE[intent], reply: submission.reply({ resetForm: true }) };
+      }
       case "disable":
       case "enable":
         if (userId === admin.id) throw new AppError("forbidden", "You cannot disable your own account.");
@@ -121,6 +137,13 @@ export default function AdminUser() {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const errorFor = (intent: Intent) => (result && !result.ok && result.intent === intent ? result.message : undefined);
+  const [resetForm, resetFields] = useForm({
+    id: "reset-password",
+    lastResult: result && "reply" in result ? result.reply : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
   return (
     <>
       <div className="page-header">
@@ -221,22 +244,16 @@ export default function AdminUser() {
             </Form>
           </section>
           <section className="card" aria-labelledby="reset-heading">
-            <Form
-              method="post"
-              className="form"
-              noValidate
-              key={result?.ok && result.intent === "password" ? "reset" : "form"}
-            >
+            <Form method="post" className="form" {...getFormProps(resetForm)}>
               <input type="hidden" name="intent" value="password" />
               <h2 id="reset-heading" className="card__title">
                 Reset password
               </h2>
               <TextField
-                name="password"
+                field={resetFields.password}
                 label="New password"
                 type="password"
                 autoComplete="new-password"
-                error={errorFor("password")}
                 hint={`At least ${MIN_PASSWORD_LENGTH} characters. Signs the account out everywhere.`}
               />
               <div className="form__actions">

@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { getFormProps, getInputProps, getTextareaProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { FieldError } from "~/components/field-error.tsx";
+import { TextField } from "~/components/text-field.tsx";
 import { auditActor, clientIp, requirePermission } from "~/lib/auth.server.ts";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { getPrisma } from "~/lib/db.server.ts";
@@ -59,13 +60,20 @@ export default function NewRequisition() {
         <TextField
           field={fields.title}
           label="Title"
-          required
+          testId="title-error"
+          aria-required
           placeholder="Machine Learning Engineer, Ranking"
           autoFocus
         />
         <div className="form__row">
-          <TextField field={fields.team} label="Team" placeholder="Search Relevance" />
-          <TextField field={fields.location} label="Location" placeholder="Berlin or remote (EU)" />
+          <TextField field={fields.team} label="Team" optional testId="team-error" placeholder="Search Relevance" />
+          <TextField
+            field={fields.location}
+            label="Location"
+            optional
+            testId="location-error"
+            placeholder="Berlin or remote (EU)"
+          />
         </div>
         <div className="field">
           <label htmlFor={fields.description.id} className="field__label">
@@ -101,34 +109,5 @@ export default function NewRequisition() {
         </div>
       </Form>
     </>
-  );
-}
-
-type Field = FieldMetadata<string | null | undefined, Record<string, unknown>, string[]>;
-
-function TextField({
-  field,
-  label,
-  required,
-  ...input
-}: {
-  field: Field;
-  label: string;
-  required?: boolean;
-  placeholder?: string;
-  autoFocus?: boolean;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={field.id} className="field__label">
-        {label} {required ? null : <span className="field__optional">optional</span>}
-      </label>
-      <input {...getInputProps(field, { type: "text" })} aria-required={required || undefined} {...input} />
-      {field.errors?.length ? (
-        <p id={field.errorId} className="field__error" data-testid={`${field.name}-error`}>
-          {field.errors[0]}
-        </p>
-      ) : null}
-    </div>
   );
 }

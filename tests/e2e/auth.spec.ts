@@ -89,7 +89,7 @@ test("an admin sees every requisition and the admin pages", async ({ page }) => 
   await page.getByLabel("Role").selectOption("RECRUITER");
   await page.getByLabel("First password").fill("short");
   await page.getByTestId("create-user").click();
-  await expect(page.locator("#password-error")).toHaveText("Use at least 10 characters.");
+  await expect(page.getByLabel("First password")).toHaveAccessibleDescription("Use at least 10 characters.");
   await page.getByLabel("First password").fill("a-good-first-password");
   await page.getByTestId("create-user").click();
   await expect(page.getByTestId("user-created")).toContainText(email);
