@@ -2,6 +2,7 @@
 // named only where the posting calls it a plus is a nice-to-have (never promoted). Skills named
 // only in duties, the team's stack or the company blurb are neither: they shape the area weights.
 import { findSkillMentions, type SkillMention } from "../taxonomy/index.ts";
+import { findCoordinatedMentions } from "./find-coordinated-mentions.ts";
 import type { DraftEvidence, PostingSegment } from "./types.ts";
 
 export interface PlacedMention {
@@ -13,7 +14,11 @@ export interface PlacedMention {
 export function placeMentions(posting: string, segments: readonly PostingSegment[]): PlacedMention[] {
   const placed: PlacedMention[] = [];
   let index = 0;
-  for (const mention of findSkillMentions(posting)) {
+  const direct = findSkillMentions(posting);
+  const mentions = [...direct, ...findCoordinatedMentions(posting, direct)].sort(
+    (a, b) => a.start - b.start || a.end - b.end,
+  );
+  for (const mention of mentions) {
     while (index < segments.length && segments[index]!.end <= mention.start) index += 1;
     const segment = segments[index];
     if (segment === undefined) break;
