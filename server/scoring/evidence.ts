@@ -116,14 +116,27 @@ function sourceOf(input: ScoringInput, offset: number): { source: EvidenceSource
   }
 }
 
+/**
+ * A line that reports work: an action verb in the past tense first ("Developed …", "• Built …",
+ * "description - Designed …"), then at least four more words. Under a skills heading or outside any
+ * section it is a role's bullet the section reader misplaced (unusual headings, job-board layouts),
+ * never a skills list.
+ */
+const WORK_LINE =
+  /^[\s•·*▪■◦●‣⁃>\-–—\u2022\uf0b7\uf0a7\uf076\uf0d8]*(?:description\s*[-–:]\s*)?(?:developed|built|designed|implemented|deployed|created|wrote|led|managed|maintained|migrated|automated|optimi[sz]ed|improved|reduced|integrated|configured|engineered|architected|delivered|launched|shipped|trained|tuned|analy[sz]ed|tested|debugged|refactored|monitored|administered|installed|supported|collaborated|worked|established|set up|scaled|containeri[sz]ed|productioni[sz]ed|orchestrated|performed|coded|programmed|responsible for|involved in|participated in|prepared|generated|constructed|modell?ed|researched|conducted|utili[sz]ed|used|created|wrote|handled|converted|enhanced|resolved|executed|validated|documented|streamlined|spearheaded|owned|drove|authored|mentored)\b(?:\s+\S+){4}/i;
+const MISPLACED_WORK_SOURCES = new Set<EvidenceSource>(["skills_list", "other", "summary"]);
+
 export function collectEvidence(input: ScoringInput): Evidence[] {
   const mentions = findSkillMentions(input.text);
   const listCount = mentions.filter((m) => sectionAt(input, m.start) === "skills").length;
   const dilution = listCount > LIST_DILUTION_FROM ? LIST_DILUTION_FROM / listCount : 1;
 
   const evidence: Evidence[] = mentions.map((mention) => {
-    const { source, role } = sourceOf(input, mention.start);
+    const found = sourceOf(input, mention.start);
+    const { role } = found;
     const line = lineAround(input.text, mention.start, mention.end);
+    const source: EvidenceSource =
+      MISPLACED_WORK_SOURCES.has(found.source) && WORK_LINE.test(line.text) ? "experience" : found.source;
     let weight = SOURCE_WEIGHTS[source] * (getSkill(mention.skillId)?.weight ?? 1) * mention.hedge;
     if (role) weight *= roleFactor(role);
     if (source === "publication" && !PUBLICATION_AREAS.has(mention.dimension)) weight *= 0.5;

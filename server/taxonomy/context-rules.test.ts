@@ -108,3 +108,60 @@ describe("context rules", () => {
     expect(has(text, skillId)).toBe(expected);
   });
 });
+
+describe("homonyms outside software and ML (issue 12)", () => {
+  it.each([
+    // Electrical transformers
+    ["Tested and commissioned power transformers and switchgear", "transformers", false],
+    ["Maintenance of distribution transformers", "transformers", false],
+    ["Fine-tuned transformers with PyTorch", "transformers", true],
+    // LLM the model vs LL.M. the law degree
+    ["LLM in International Law, 2015", "llm", false],
+    ["LLB, LLM (Corporate Law)", "llm", false],
+    ["Built RAG apps on LLMs with LangChain", "llm", true],
+    // Everyday words and acronyms of other trades
+    ["Prepared documentation for the audit of accounts", "documentation", false],
+    ["Wrote API documentation and design docs", "documentation", true],
+    ["Budgeting and Forecasting", "time_series", false],
+    ["Forecasting models with ARIMA and Prophet", "time_series", true],
+    ["Recorded vital statistics and test results", "statistics", false],
+    ["Statistics", "statistics", true],
+    ["Reviewed accounts for proper classification", "classification", false],
+    ["Classification with scikit-learn", "classification", true],
+    ["Packed merchandise into boxes and containers", "containerization", false],
+    ["Deployed services in containers on Kubernetes", "containerization", true],
+    ["Met all SLAs for customer calls", "slos", false],
+    ["Defined SLAs and SLOs for the payments API", "slos", true],
+    ["Anti-Money Laundering and OFAC compliance", "fraud_detection", false],
+    ["AML models with XGBoost", "fraud_detection", true],
+    ["Le Cordon Bleu, Pastry Arts", "llm_evaluation", false],
+    ["BLEU and ROUGE with Hugging Face", "llm_evaluation", true],
+    ["Underwrote Fannie Mae loans", "regression_metrics", false],
+    ["RMSE, MAE and MAPE", "regression_metrics", true],
+    ["Patient Care Assistant (PCA)", "dimensionality_reduction", false],
+    ["PCA and t-SNE", "dimensionality_reduction", true],
+    ["Active Learning, Calendaring, Client Relations", "data_labeling", false],
+    ["Customer and demographic profiling", "profiling", false],
+    ["Profiling CPU hot paths with py-spy", "profiling", true],
+    ["Media alerts and press releases", "alerting", false],
+    ["Networking events for sales leads", "networking", false],
+    ["Networking: LAN/WAN, DHCP, Cisco routers", "networking", true],
+    ["Spring 2019 semester", "spring_boot", false],
+    ["Fall and Spring terms", "spring_boot", false],
+    ["Java, Spring, Hibernate", "spring_boot", true],
+    ["React to customer complaints", "frontend_frameworks", false],
+    ["React, Redux and TypeScript", "frontend_frameworks", true],
+    ["Cisco IOS configuration", "mobile_dev", false],
+    ["iOS and Android apps", "mobile_dev", true],
+    ["Ruby Smith, Manager", "ruby", false],
+    ["Ruby on Rails", "web_frameworks", true],
+  ] as const)("%s → %s: %s", (text, skillId, expected) => {
+    expect(has(text, skillId)).toBe(expected);
+  });
+
+  it("does not read an employer whose name contains a skill as that skill", () => {
+    expect(has("Data Engineer at Spark Networks", "spark")).toBe(false);
+    expect(has("Analyst, HPC Ltd", "hpc")).toBe(false);
+    expect(has("Spark and Kafka pipelines", "spark")).toBe(true);
+  });
+});

@@ -209,8 +209,10 @@ export const CONTEXT_RULES = {
   transformer: {
     description: "Transformer models: not electrical transformers.",
     guards: ["Transformers", "transformer"],
+    rejectBefore:
+      /\b(?:power|distribution|current|voltage|step[- ]?(?:up|down)|isolation|instrument|potential|auto|oil[- ]filled|dry[- ]type|pad[- ]mounted|pole[- ]mounted|three[- ]phase|single[- ]phase|grounding|rectifier|HV|MV|LV)\s+$/i,
     rejectNearby:
-      /\b(?:electrical|voltage|substations?|kV|MVA|windings?|utilit(?:y|ies)|HVDC|power (?:grid|plants?|systems|distribution)|switchgear)\b/i,
+      /\b(?:electrical|electric|voltage|substations?|kVA?|MVA|windings?|utilit(?:y|ies)|HVDC|power (?:grid|plants?|systems|distribution)|switchgear|relays?|breakers?|motors?|generators?|insulation|tap changers?|megger|SCADA|PLCs?|amperes?)\b/i,
   },
   regression: {
     description:
@@ -227,7 +229,7 @@ export const CONTEXT_RULES = {
     requireNearby: {
       skills: "any",
       words:
-        /\b(?:systems?|services?|production|metrics|alerts?|alerting|dashboards?|uptime|latency|infrastructure|pipelines?|models?|logs?)\b/i,
+        /\b(?:systems?|services?|metrics|alerts?|alerting|dashboards?|uptime|latency|infrastructure|pipelines?|models?|logs?|servers?|applications?|networks?)\b/i,
     },
   },
   calibration: {
@@ -246,6 +248,35 @@ export const CONTEXT_RULES = {
         /\b(?:services?|rotations?|incidents?|production|pager\w*|SRE|outages?|systems?|platforms?|infrastructure)\b/i,
     },
   },
+  llm: {
+    description:
+      '"LLM" the language model: not the law degree (LL.M., "LLM in International Law", next to LLB, bar or legal words).',
+    guards: ["LLM", "LLMs"],
+    forms: ["LLM", "LLMs"],
+    rejectNearby:
+      /\b(?:law|laws|legal|jurisprudence|LL\.?B|J\.?D|bar council|bar exam|advocate|barrister|solicitor|attorney|litigation|juris\w*|human rights|taxation|arbitration|courts?|constitutional|criminology)\b/i,
+  },
 } satisfies Record<string, ContextRule>;
+
+/**
+ * A guard for words that mean something else outside software and ML ("documentation" of
+ * accounts, "forecasting" budgets, "containers" of a warehouse, "PCA" the patient care assistant,
+ * "SLA" of a call centre): the listed match strings count only next to another skill (same line,
+ * 80 characters) or one of `words`. `forms`, when given, are the only spellings accepted
+ * ("BLEU" the metric, never "Cordon Bleu").
+ */
+export function needsTechContext(
+  description: string,
+  guards: readonly string[],
+  words?: RegExp,
+  forms?: readonly string[],
+): ContextRule {
+  return {
+    description,
+    guards,
+    ...(forms ? { forms } : {}),
+    requireNearby: words ? { skills: "any", words } : { skills: "any" },
+  };
+}
 
 export type ContextRuleId = keyof typeof CONTEXT_RULES;

@@ -11,12 +11,12 @@ describe("aliases", () => {
     ["sklearn", "sklearn"],
     ["scikit learn", "sklearn"],
     ["Scikit-Learn", "sklearn"],
-    ["TF", "tensorflow"],
+    ["TF 2", "tensorflow"],
     ["tensorflow2", "tensorflow"],
     ["TensorFlow 2", "tensorflow"],
     ["torch", "pytorch"],
     ["PyTorch", "pytorch"],
-    ["HF", "huggingface"],
+    ["HF Transformers", "huggingface"],
     ["Hugging Face Transformers", "huggingface"],
     ["GCP", "gcp"],
     ["Google Cloud", "gcp"],
@@ -57,7 +57,7 @@ describe("aliases", () => {
     ["CUDA", "cuda"],
     ["DeepSpeed", "deepspeed"],
     ["FSDP", "fsdp"],
-    ["DDP", "ddp"],
+    ["PyTorch DDP", "ddp"],
     ["Optuna", "optuna"],
     ["cross-validation", "cross_validation"],
     ["ROC AUC", "auc_roc"],
@@ -65,7 +65,7 @@ describe("aliases", () => {
     ["LSTM", "rnn"],
     ["LoRA", "fine_tuning"],
     ["fine-tuning", "fine_tuning"],
-    ["RAG", "rag"],
+    ["retrieval-augmented generation", "rag"],
     ["vector databases", "vector_databases"],
     ["learning to rank", "learning_to_rank"],
     ["data drift", "drift_detection"],
@@ -87,13 +87,13 @@ describe("aliases", () => {
 describe("tokens and boundaries", () => {
   it.each([
     ["C++ and C#", ["cpp", "csharp"]],
-    [".NET and ASP.NET", ["csharp", "csharp"]],
+    [".NET and ASP.NET", ["csharp", "aspnet"]],
     ["Node.js services", ["nodejs"]],
     ["CI/CD pipelines", ["cicd"]],
     ["A/B tests", ["ab_testing"]],
     ["scikit-learn.", ["sklearn"]],
-    ["HTML, YAML, XML", []],
-    ["Azure ML and YAML", ["azure_ml"]],
+    ["HTML, YAML, XML", ["frontend", "data_formats", "data_formats"]],
+    ["Azure ML and YAML", ["azure_ml", "data_formats"]],
     ["JavaScript", ["javascript"]],
     ["C/C++ programming", ["c", "cpp"]],
   ])("%s", (text, expected) => {
@@ -210,5 +210,29 @@ describe("speed", () => {
       `findSkillMentions: ${perResume.toFixed(3)} ms per 4 KB résumé, ${mbPerSecond.toFixed(1)} MB/s on ${(big.length / 1e6).toFixed(1)} MB`,
     );
     expect(perResume).toBeLessThan(50);
+  });
+});
+
+describe("real résumé spellings (issue 12)", () => {
+  it.each([
+    ["Python3, Tensorflow2, JUnit5", ["python", "tensorflow", "pytest"]],
+    ["Oracle11g and SQL2016", ["relational_databases", "sql"]],
+    ["HTML5/CSS3", ["frontend", "frontend"]],
+    ["Node JS, Express JS", ["nodejs", "nodejs"]],
+    ["MS SQL, AWS(EC2, S3)", ["mysql", "aws", "cloud_compute", "object_storage"]],
+    ["•Python •Docker", ["python", "docker"]],
+    ["Java SE 8", ["java"]],
+    [
+      "Java/J2EE, Spring MVC, Hibernate, REST web services, SOAP, JMS",
+      ["java", "java_ee", "spring_boot", "orm", "rest_api", "soap", "message_queues"],
+    ],
+    ["ASP.NET MVC, C#, SQL Server, stored procedures", ["aspnet", "csharp", "mysql", "sql"]],
+    ["Selenium WebDriver, TestNG, Cucumber", ["selenium", "selenium", "selenium"]],
+    ["SAP ABAP, BAPI, SmartForms", ["abap", "abap", "abap"]],
+    ["Informatica, SSIS, Teradata", ["etl", "etl", "relational_databases"]],
+    ["Developed and deployed machine learning models", ["model_serving"]],
+    ["deploying predictive models", ["model_serving"]],
+  ] as const)("%s", (text, expected) => {
+    expect(ids(text)).toEqual(expected);
   });
 });

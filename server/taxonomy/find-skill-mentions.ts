@@ -151,7 +151,7 @@ function longestMatchAt(root: TrieNode, tokens: Tokens, first: number): { termin
   for (let j = first; j < tokens.count; j += 1) {
     if (j > first && tokens.newlineBefore[j] === 1) break;
     const token = tokens.key(j);
-    const child = node.next.get(token);
+    const child = node.next.get(token) ?? versionless(node, token);
     // A plural of the alias's last word ("GPUs", "unit tests").
     if (token.length > 2 && token.charCodeAt(token.length - 1) === 115 /* s */ && !child?.terminal) {
       const singular = node.next.get(token.slice(0, -1));
@@ -165,6 +165,22 @@ function longestMatchAt(root: TrieNode, tokens: Tokens, first: number): { termin
 }
 
 const NONE: { terminal: Terminal; last: number }[] = [];
+
+/** "python3", "tensorflow2", "junit5", "oracle11g", "sql2016": a name with a version glued on. */
+const GLUED_VERSION = /^([a-z]{2,}?)v?\d{1,4}[a-z]?$/;
+
+/** The child for a token's name without its glued version, when the token itself has none. */
+function versionless(node: TrieNode, token: string): TrieNode | undefined {
+  const length = token.length;
+  if (length < 3 || length > 24 || !(isDigit(token, length - 1) || isDigit(token, length - 2))) return undefined;
+  const bare = GLUED_VERSION.exec(token)?.[1];
+  return bare === undefined ? undefined : node.next.get(bare);
+}
+
+function isDigit(token: string, index: number): boolean {
+  const code = token.charCodeAt(index);
+  return code >= 48 && code <= 57;
+}
 
 /** Same-line text around a mention, at most `size` characters. */
 function before(text: string, start: number, size: number): string {
@@ -191,15 +207,27 @@ function insideUrlOrEmail(text: string, start: number, end: number, surface: str
   return URL_LIKE.test(chunk);
 }
 
+function isUpper(code: number): boolean {
+  return code >= 65 && code <= 90;
+}
+
 function isSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x2028 || code === 0x2029;
 }
 
 type Verdict = "accept" | "pending" | "reject";
 
+/**
+ * A capitalised skill word followed by a company word names an employer ("Spark Networks", "HPC
+ * Ltd", "Docker Inc."): employers are identity, not evidence (scoring blanks the ones it finds).
+ */
+const EMPLOYER_AFTER =
+  /^[ \t]+(?:Networks|Ltd|Limited|Inc|LLC|LLP|PLC|Pvt|GmbH|Corp|Corporation|Technologies|Infotech|Labs|Consulting|Holdings|Group|AG)\b/;
+
 function judgeLocally(text: string, terminal: Terminal, start: number, end: number): Verdict {
   const surface = text.slice(start, end);
   if (insideUrlOrEmail(text, start, end, surface)) return "reject";
+  if (isUpper(surface.charCodeAt(0)) && EMPLOYER_AFTER.test(text.slice(end, end + 16))) return "reject";
   const rule = terminal.rule;
   if (rule === null) return "accept";
   const form = surface.replace(/\s+/g, " ");

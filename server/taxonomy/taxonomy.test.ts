@@ -86,7 +86,7 @@ const GUIDE_NAMED: [string, string][] = [
   ["distributed systems", "distributed_systems"],
   ["object-oriented programming", "oop"],
   ["data structures", "dsa"],
-  ["documentation", "documentation"],
+  ["API design, and documentation", "documentation"],
   ["neural network", "neural_networks"],
   ["Natural Language Processing", "nlp"],
   ["Computer Vision", "computer_vision"],

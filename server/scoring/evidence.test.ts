@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { collectEvidence } from "./evidence.ts";
+import type { ScoringInput } from "./scoring-input.ts";
+
+function input(text: string, sections: ScoringInput["sections"]): ScoringInput {
+  return { text, sections, roles: [], degrees: [], yearsExperience: null, titleHints: [] };
+}
+
+describe("misplaced role bullets", () => {
+  it("counts a work line under a skills heading as work, and a list line as a list", () => {
+    const text = "Skills\nPython, Docker, Kubernetes\n• Developed REST APIs in Flask for the billing service\n";
+    const evidence = collectEvidence(input(text, [{ kind: "skills", start: 0, end: text.length }]));
+    const source = (skillId: string) => evidence.find((e) => e.skillId === skillId)?.source;
+    expect(source("docker")).toBe("skills_list");
+    expect(source("rest_api")).toBe("experience");
+    expect(source("flask")).toBe("experience");
+  });
+
+  it("counts job-board description lines outside any section as work", () => {
+    const text = "company - Acme\ndescription - Designed microservices with Spring Boot and Kafka for payments\n";
+    const evidence = collectEvidence(input(text, []));
+    expect(evidence.filter((e) => e.skillId === "microservices").map((e) => e.source)).toEqual(["experience"]);
+  });
+
+  it("leaves a one-line claim in a summary as a summary", () => {
+    const text = "Summary\nExperienced in Docker and Kubernetes\n";
+    const evidence = collectEvidence(input(text, [{ kind: "summary", start: 0, end: text.length }]));
+    expect(evidence.every((e) => e.source === "summary")).toBe(true);
+  });
+});
