@@ -147,6 +147,18 @@ describe("what the ranking cannot score", () => {
     expectSpansExact(MARKDOWN_POSTING, draft);
   });
 
+  it("lists tools the taxonomy does not know when a requirement names them beside known ones", () => {
+    const posting =
+      "ML Training Engineer\n\nRequirements\n- Experience with DeepSpeed, MS-AMP and Megatron\n- Linux, QNX\n";
+    const draft = draftRequisition(posting);
+    expect(draft.weights.mustHave).toEqual(expect.arrayContaining(["deepspeed", "large_scale_training", "linux"]));
+    expect(draft.unscored.map((item) => [item.kind, item.text])).toEqual([
+      ["unknown_skill", "MS-AMP"],
+      ["unknown_skill", "QNX"],
+    ]);
+    expectSpansExact(posting, draft);
+  });
+
   it("does not flag the equal-opportunity statement, which names traits without asking for any", () => {
     const draft = draftRequisition(
       "ML Engineer\n\nRequirements\n- Python\n\nWe do not discriminate on the basis of race, religion, national origin, age, sex or disability.\n",

@@ -10,6 +10,7 @@ import { chooseLean } from "./choose-lean.ts";
 import { findDegreeRequirements } from "./find-degree-requirements.ts";
 import { findMinYears } from "./find-min-years.ts";
 import { findProxyPhrases } from "./find-proxy-phrases.ts";
+import { findUnknownTools } from "./find-unknown-tools.ts";
 import { findUnscoredRequirements } from "./find-unscored-requirements.ts";
 import { mapSkills, placeMentions } from "./map-skills.ts";
 import { readPostingStructure } from "./read-posting-structure.ts";
@@ -83,7 +84,9 @@ export function draftRequisition(posting: string): RequisitionDraft {
     weights,
     lean: lean.lean,
     evidence,
-    unscored: findUnscoredRequirements(segments, placed),
+    unscored: [...findUnscoredRequirements(segments, placed), ...findUnknownTools(segments, placed)].sort(
+      (a, b) => a.start - b.start,
+    ),
     warnings,
   };
 }
