@@ -11,8 +11,8 @@ import {
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { INVALID_CREDENTIALS_MESSAGE, rateLimitedMessage, signIn } from "@server/auth/sign-in.ts";
-import { AppError } from "@server/errors/app-error.ts";
+import { signIn, type SignedIn } from "@server/auth/sign-in.ts";
+import { isAppError } from "@server/errors/app-error.ts";
 import { FieldError } from "~/components/field-error.tsx";
 import { SignInSchema } from "~/forms/sign-in.ts";
 import { replyWithAppError } from "~/lib/app-error.server.ts";
@@ -46,23 +46,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const redirectTo = safeRedirect(submission.value.redirectTo);
 
   const config = getConfig();
-  const result = await signIn(
-    getPrisma(),
-    { email, password, ip: clientIp(request, context) },
-    {
-      maxFailuresPerEmail: config.LOGIN_MAX_FAILURES_PER_EMAIL,
-      maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
-      windowMinutes: config.LOGIN_WINDOW_MINUTES,
-    },
-  );
-  if (!result.ok && result.reason === "rate_limited") {
-    const error = new AppError("rate_limited", rateLimitedMessage(result.retryAfterMinutes), {
-      retryAfterSeconds: result.retryAfterMinutes * 60,
-    });
-    return replyWithAppError((options) => submission.reply({ ...options, hideFields: ["password"] }), error);
-  }
-  if (!result.ok) {
-    const error = new AppError("unauthenticated", INVALID_CREDENTIALS_MESSAGE);
+  let result: SignedIn;
+  try {
+    result = await signIn(
+      getPrisma(),
+      { email, password, ip: clientIp(request, context) },
+      {
+        maxFailuresPerEmail: config.LOGIN_MAX_FAILURES_PER_EMAIL,
+        maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
+        windowMinutes: config.LOGIN_WINDOW_MINUTES,
+      },
+    );
+  } catch (error) {
+    // Wrong credentials (401) or too many attempts (429, with Retry-After).
+    if (!isAppError(error)) throw error;
     return replyWithAppError((options) => submission.reply({ ...options, hideFields: ["password"] }), error);
   }
   return redirect(redirectTo, { headers: { "Set-Cookie": sessionCookie(request, result.token) } });

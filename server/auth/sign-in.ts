@@ -1,22 +1,26 @@
 // Signing in with e-mail and password. Unknown addresses, wrong passwords and disabled accounts
 // all get the same answer after the same work (a scrypt verification), so neither the message
-// nor the timing tells whether an account exists.
+// nor the timing tells whether an account exists. A refusal is an AppError: `unauthenticated`, or
+// `rate_limited` with the wait in retryAfterSeconds.
 import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record-audit.ts";
+import { AppError } from "../errors/app-error.ts";
 import { checkLoginRateLimit, recordLoginAttempt, type LoginLimits } from "./login-rate-limit.ts";
 import { dummyPasswordHash, verifyPassword } from "./password.ts";
 import { createSession } from "./sessions.ts";
 
-export type SignInResult =
-  | { ok: true; token: string; expiresAt: Date; user: { id: string; email: string; name: string } }
-  | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "rate_limited"; retryAfterMinutes: number };
+export interface SignedIn {
+  token: string;
+  expiresAt: Date;
+  user: { id: string; email: string; name: string };
+}
 
-export const INVALID_CREDENTIALS_MESSAGE =
+const INVALID_CREDENTIALS_MESSAGE =
   "That e-mail and password do not match an active account. Check both and try again.";
 
-export function rateLimitedMessage(minutes: number): string {
-  return `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+function rateLimited(minutes: number): AppError {
+  const message = `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+  return new AppError("rate_limited", message, { retryAfterSeconds: minutes * 60 });
 }
 
 export async function signIn(
@@ -24,10 +28,10 @@ export async function signIn(
   input: { email: string; password: string; ip: string | null },
   limits: LoginLimits,
   now = new Date(),
-): Promise<SignInResult> {
+): Promise<SignedIn> {
   const email = input.email.trim().toLowerCase();
   const limit = await checkLoginRateLimit(db, { email, ip: input.ip }, limits, now);
-  if (limit.limited) return { ok: false, reason: "rate_limited", retryAfterMinutes: limit.retryAfterMinutes };
+  if (limit.limited) throw rateLimited(limit.retryAfterMinutes);
 
   const user = await db.user.findUnique({
     where: { email },
@@ -37,7 +41,7 @@ export async function signIn(
   const matches = await verifyPassword(input.password, hash);
   const ok = matches && user !== null && user.passwordHash !== null && !user.disabled;
   await recordLoginAttempt(db, { email, ip: input.ip, succeeded: ok }, now);
-  if (!ok || !user) return { ok: false, reason: "invalid" };
+  if (!ok || !user) throw new AppError("unauthenticated", INVALID_CREDENTIALS_MESSAGE);
 
   const session = await createSession(db, user.id, now);
   await recordAudit(
@@ -52,7 +56,6 @@ export async function signIn(
     },
   );
   return {
-    ok: true,
     token: session.token,
     expiresAt: session.expiresAt,
     user: { id: user.id, email: user.email, name: user.name },
