@@ -12,6 +12,7 @@ import { startHealthServer } from "../server/health/health-server.ts";
 import { logger } from "../server/logger.ts";
 import { createParseQueue } from "../server/queue/parse-queue.ts";
 import { PARSE_RESUME_QUEUE } from "../server/queue/parse-resume.job.ts";
+import { RERANK_REQUISITION_QUEUE } from "../server/queue/rerank-requisition.job.ts";
 import { createProducerConnection, createWorkerConnection, logRedisOutages } from "../server/queue/redis.ts";
 import { createParseWorker } from "./parse-worker.ts";
 import { pgExecutor } from "./processors/parse-resume.store.ts";
@@ -87,7 +88,7 @@ const health =
     ? startHealthServer({
         port: config.WORKER_HEALTH_PORT,
         host: config.HOST,
-        alive: () => !closing && worker.isRunning(),
+        alive: () => !closing && worker.isRunning() && rerankWorker.isRunning(),
         ready: () =>
           readiness({
             postgres: { check: postgresCheck(db), required: true },
@@ -103,7 +104,7 @@ const health =
 
 logger.info(
   {
-    queue: PARSE_RESUME_QUEUE,
+    queues: [PARSE_RESUME_QUEUE, RERANK_REQUISITION_QUEUE],
     prefix: config.QUEUE_PREFIX,
     concurrency: config.WORKER_CONCURRENCY,
     parseThreads: pool.threadCount,
