@@ -39,6 +39,9 @@ import { isAppError } from "@server/errors/app-error.ts";
 import { formatBytes, formatYears, plural } from "~/lib/format.ts";
 import { useLiveRevalidation } from "~/lib/use-live-revalidation.ts";
 import type { BreadcrumbHandle } from "~/components/breadcrumbs.tsx";
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { NoteFormSchema } from "@server/candidates/notes.ts";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const { user, application } = await requireApplicationPermission(request, params.applicationId, "view");
@@ -67,7 +70,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 type ActionResult =
   | { intent: "stage"; ok: boolean; error?: string; changed?: number }
-  | { intent: "note"; ok: boolean; error?: string }
+  | { intent: "note"; ok: boolean; error?: string; reply: SubmissionResult<string[]> }
   | { intent: "retry"; ok: boolean; error?: string }
   | { intent: "unknown"; ok: false; error: string };
 
@@ -99,13 +102,17 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 
   if (intent === "note") {
     const { user, application } = await requireApplicationPermission(request, params.applicationId, "notes");
+    const submission = parseWithZod(form, { schema: NoteFormSchema });
+    if (submission.status !== "success") {
+      return data<ActionResult>({ intent, ok: false, reply: submission.reply() }, { status: 400 });
+    }
     try {
-      await addNote(db, { applicationId: application.id, authorId: user.id, body: form.get("body") });
-      return data<ActionResult>({ intent, ok: true });
+      await addNote(db, { applicationId: application.id, authorId: user.id, body: submission.value.body });
+      return data<ActionResult>({ intent, ok: true, reply: submission.reply({ resetForm: true }) });
     } catch (error) {
-      if (isAppError(error))
-        return data<ActionResult>({ intent, ok: false, error: error.message }, { status: error.status });
-      throw error;
+      if (!isAppError(error)) throw error;
+      const reply = submission.reply({ fieldErrors: { body: [error.message] } });
+      return data<ActionResult>({ intent, ok: false, error: error.message, reply }, { status: error.status });
     }
   }
 

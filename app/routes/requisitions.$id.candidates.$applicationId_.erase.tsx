@@ -9,6 +9,9 @@ import { ErrorPanel } from "~/components/error-panel.tsx";
 import { auditActor, clientIp, requireApplicationPermission } from "~/lib/auth.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
 import type { BreadcrumbHandle } from "~/components/breadcrumbs.tsx";
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { EraseCandidateSchema } from "~/forms/erase-candidate.ts";
 
 export const handle: BreadcrumbHandle = {
   breadcrumb: (match) => ({ label: "Erase candidate", to: match.pathname }),
@@ -63,9 +66,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, application } = await guard(request, params);
   // A stray POST (a replayed form, a script without the checkbox) must not erase anyone.
-  if ((await request.formData()).get("confirm") !== "yes") {
-    return data({ error: "Tick “I understand this cannot be undone” to erase this candidate." }, { status: 400 });
-  }
+  const submission = parseWithZod(await request.formData(), { schema: EraseCandidateSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
     await eraseApplication(getPrisma(), application.id, auditActor(user), {
       ip: clientIp(request, context),
@@ -80,7 +82,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function EraseCandidate() {
   const { application, requisition } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: EraseCandidateSchema }),
+    shouldValidate: "onSubmit",
+  });
+  const confirmError = fields.confirm.errors?.[0];
   const navigation = useNavigation();
   const erasing = navigation.state !== "idle" && navigation.formMethod?.toLowerCase() === "post";
   return (
@@ -110,18 +118,21 @@ export default function EraseCandidate() {
             whom and when.
           </li>
         </ul>
-        {actionData?.error ? (
-          <p className="alert alert--error" role="alert">
-            {actionData.error}
-          </p>
-        ) : null}
-        <Form method="post" className="stack">
+        <Form method="post" className="stack" {...getFormProps(form)}>
           <label className="checkbox-list">
             <span>
-              <input type="checkbox" name="confirm" value="yes" required data-testid="erase-understood" /> I understand
-              this cannot be undone
+              <input
+                {...getInputProps(fields.confirm, { type: "checkbox", value: "yes" })}
+                data-testid="erase-understood"
+              />{" "}
+              I understand this cannot be undone
             </span>
           </label>
+          {confirmError ? (
+            <p id={fields.confirm.errorId} className="field__error" role="alert">
+              {confirmError}
+            </p>
+          ) : null}
           <div className="form__actions">
             <button type="submit" className="button button--danger" disabled={erasing} data-testid="confirm-erase">
               {erasing ? "Erasing…" : "Erase permanently"}

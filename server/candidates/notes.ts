@@ -6,7 +6,7 @@ import { AppError } from "../errors/app-error.ts";
 export const MAX_NOTE_LENGTH = 5_000;
 
 export const NoteBodySchema = z
-  .string({ required_error: "Write a note first.", invalid_type_error: "Write a note first." })
+  .string({ required_error: "Write a note first: it is empty.", invalid_type_error: "Write a note first." })
   .transform((value) => value.replace(/\r\n?/g, "\n").trim())
   .pipe(
     z
@@ -17,6 +17,9 @@ export const NoteBodySchema = z
         `A note can be at most ${MAX_NOTE_LENGTH.toLocaleString("en")} characters; shorten it or split it in two.`,
       ),
   );
+
+/** The note form (candidate page): the browser and the action parse it with this schema. */
+export const NoteFormSchema = z.object({ intent: z.literal("note"), body: NoteBodySchema });
 
 export interface NoteView {
   id: string;

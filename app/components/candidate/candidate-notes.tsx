@@ -1,13 +1,16 @@
 // Notes on an application: newest first, and a form for those allowed to write them.
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
-import type { NoteView } from "@server/candidates/notes.ts";
+import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { useEffect, useState } from "react";
+import { NoteFormSchema, type NoteView } from "@server/candidates/notes.ts";
 import { RelativeTime } from "~/components/relative-time.tsx";
 
 export interface NoteActionData {
   intent: "note";
   ok: boolean;
   error?: string;
+  reply: SubmissionResult<string[]>;
 }
 
 export function CandidateNotes({
@@ -22,16 +25,21 @@ export function CandidateNotes({
   action: string;
 }) {
   const fetcher = useFetcher<NoteActionData>({ key: "candidate-note" });
-  const formRef = useRef<HTMLFormElement>(null);
   const [length, setLength] = useState(0);
   const saving = fetcher.state !== "idle";
-  const error = fetcher.data && !fetcher.data.ok ? fetcher.data.error : undefined;
+  // One schema (server/candidates/notes.ts) checks the note here and again in the action.
+  const [form, fields] = useForm({
+    id: "candidate-note",
+    lastResult: fetcher.state === "idle" ? fetcher.data?.reply : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: NoteFormSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  const error = fields.body.errors?.[0];
+  const hintId = `${fields.body.id}-hint`;
 
   useEffect(() => {
-    if (fetcher.state === "idle" && fetcher.data?.ok) {
-      formRef.current?.reset();
-      setLength(0);
-    }
+    if (fetcher.state === "idle" && fetcher.data?.ok) setLength(0);
   }, [fetcher.state, fetcher.data]);
 
   return (
@@ -40,30 +48,26 @@ export function CandidateNotes({
         Notes <span className="count">{notes.length}</span>
       </h2>
       {canWrite ? (
-        <fetcher.Form method="post" action={action} ref={formRef} className="notes__form" noValidate>
+        <fetcher.Form method="post" action={action} className="notes__form" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="note" />
           <div className="field">
-            <label htmlFor="note-body" className="field__label">
+            <label htmlFor={fields.body.id} className="field__label">
               Add a note
             </label>
             <textarea
-              id="note-body"
-              name="body"
+              {...getTextareaProps(fields.body, { ariaDescribedBy: error ? undefined : hintId })}
               rows={3}
               maxLength={maxLength}
-              required
               placeholder="What stood out, what to ask in the interview…"
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? "note-error" : "note-hint"}
               onChange={(event) => setLength(event.currentTarget.value.length)}
               data-testid="note-input"
             />
             {error ? (
-              <p id="note-error" className="field__error" role="alert" data-testid="note-error">
+              <p id={fields.body.errorId} className="field__error" role="alert" data-testid="note-error">
                 {error}
               </p>
             ) : (
-              <p id="note-hint" className="field__hint">
+              <p id={hintId} className="field__hint">
                 {length.toLocaleString("en")} / {maxLength.toLocaleString("en")} characters. Notes are visible to
                 everyone on this requisition.
               </p>
