@@ -183,6 +183,15 @@ describe("determinism", () => {
 });
 
 describe("other ways postings are written", () => {
+  it("reads a posting whose line breaks were lost (inline headings and bullets)", async () => {
+    const { RUN_ON_POSTING } = await import("../../tests/factories/job-postings.ts");
+    const draft = draftRequisition(RUN_ON_POSTING);
+    expect(draft.weights.mustHave).toEqual(["python", "sql", "docker", "aws"]);
+    expect(draft.weights.niceToHave).toEqual(["kubernetes", "terraform"]);
+    expect(draft.weights.minYears).toBe(3);
+    expectSpansExact(RUN_ON_POSTING, draft);
+  });
+
   it("reads basic and preferred qualifications in bold Markdown, degree abbreviations and 'an asset'", async () => {
     const { QUALIFICATIONS_POSTING } = await import("../../tests/factories/job-postings.ts");
     const draft = draftRequisition(QUALIFICATIONS_POSTING);

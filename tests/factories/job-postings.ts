@@ -87,3 +87,8 @@ export const QUALIFICATIONS_POSTING = `Machine Learning Engineer, Search Ranking
 export const RUNNING_TEXT_POSTING = `Applied ML Engineer
 We need someone with experience in Python, PyTorch and Docker to build our fraud detection models. Knowledge of Airflow would be helpful. We have no requirement on degrees. The role pays well and offers up to 30 days of leave.
 `;
+
+/** A posting scraped from a job board with its line breaks lost. */
+export const RUN_ON_POSTING = `Machine Learning Engineer
+We are a logistics company building routing models for thousands of drivers across Europe, and our small ML team owns everything from data to deployment. Responsibilities: • Build and deploy forecasting models • Maintain our Airflow pipelines • Work with product managers on experiments Requirements: • 3+ years of experience as an ML engineer • Python and SQL • Experience with Docker and AWS Nice to have: • Kubernetes • Terraform Benefits: • Remote work • Learning budget of 1,000 EUR per year for books, courses and conferences of your choice
+`;
