@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { changePassword } from "@server/auth/change-password.ts";
+import { isAppError } from "@server/errors/app-error.ts";
 import { MIN_PASSWORD_LENGTH } from "@server/auth/password-rules.ts";
 import { ROLE_LABELS } from "@server/auth/permissions.ts";
 import { TextField } from "~/components/text-field.tsx";
@@ -40,15 +41,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const secrets = ["currentPassword", "newPassword", "confirmPassword"];
   if (submission.status !== "success") return data(submission.reply({ hideFields: secrets }), { status: 400 });
 
-  const result = await changePassword(
-    getPrisma(),
-    { userId: user.id, sessionId: user.sessionId, ...submission.value },
-    { ...auditActor(user), ip: clientIp(request, context) },
-  );
-  if (!result.ok) {
-    return data(submission.reply({ fieldErrors: { [result.field]: [result.message] }, hideFields: secrets }), {
-      status: 400,
-    });
+  let result;
+  try {
+    result = await changePassword(
+      getPrisma(),
+      { userId: user.id, sessionId: user.sessionId, ...submission.value },
+      { ...auditActor(user), ip: clientIp(request, context) },
+    );
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    // The message goes next to the field it names (an issue without a path: above the form).
+    const fieldErrors = { [error.issues[0]?.path ?? ""]: [error.message] };
+    return data(submission.reply({ fieldErrors, hideFields: secrets }), { status: error.status });
   }
   return { ...submission.reply({ resetForm: true }), otherSessionsEnded: result.otherSessionsEnded };
 }

@@ -1,29 +1,32 @@
 // A signed-in user changes their own password: the current one is required, the new one must be
-// acceptable, and every other session of the account is signed out.
+// acceptable, and every other session of the account is signed out. A refusal is an
+// `invalid_input` AppError whose one issue names the field to correct.
 import type { Db } from "../db/client.ts";
 import { recordAudit, type AuditActor } from "../audit/record-audit.ts";
+import { AppError } from "../errors/app-error.ts";
 import { hashPassword, passwordProblem, verifyPassword } from "./password.ts";
 
-export type ChangePasswordResult =
-  | { ok: true; otherSessionsEnded: number }
-  | { ok: false; field: "currentPassword" | "newPassword" | "confirmPassword"; message: string };
+type PasswordField = "currentPassword" | "newPassword" | "confirmPassword";
+
+const refused = (path: PasswordField, message: string) =>
+  new AppError("invalid_input", message, { issues: [{ path, message }] });
 
 export async function changePassword(
   db: Db,
   input: { userId: string; sessionId: string; currentPassword: string; newPassword: string; confirmPassword: string },
   actor: AuditActor & { ip?: string | null },
-): Promise<ChangePasswordResult> {
+): Promise<{ otherSessionsEnded: number }> {
   const user = await db.user.findUnique({ where: { id: input.userId }, select: { passwordHash: true, email: true } });
   if (!user?.passwordHash || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    return { ok: false, field: "currentPassword", message: "The current password is not correct." };
+    throw refused("currentPassword", "The current password is not correct.");
   }
   const problem = passwordProblem(input.newPassword);
-  if (problem) return { ok: false, field: "newPassword", message: problem };
+  if (problem) throw refused("newPassword", problem);
   if (input.newPassword !== input.confirmPassword) {
-    return { ok: false, field: "confirmPassword", message: "The two new passwords are not the same." };
+    throw refused("confirmPassword", "The two new passwords are not the same.");
   }
   if (input.newPassword === input.currentPassword) {
-    return { ok: false, field: "newPassword", message: "Choose a password different from the current one." };
+    throw refused("newPassword", "Choose a password different from the current one.");
   }
   const passwordHash = await hashPassword(input.newPassword);
   const otherSessions = await db.session.count({ where: { userId: input.userId, id: { not: input.sessionId } } });
@@ -38,5 +41,5 @@ export async function changePassword(
       ip: actor.ip ?? null,
     });
   });
-  return { ok: true, otherSessionsEnded: otherSessions };
+  return { otherSessionsEnded: otherSessions };
 }
