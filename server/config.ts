@@ -52,6 +52,16 @@ export const ConfigSchema = z.object({
   MAX_PDF_PAGES: z.coerce.number().int().positive().default(30),
   /** Time limit for reading one résumé, in milliseconds. */
   PARSE_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  /** Most pages of one file read by OCR (scanned PDF pages, or 1 for a PNG/JPEG); more fails as too_large. */
+  MAX_OCR_PAGES: z.coerce.number().int().positive().default(5),
+  /** Largest image read (width × height as declared in its header, checked before decoding), in pixels. */
+  MAX_IMAGE_PIXELS: z.coerce.number().int().positive().default(40_000_000),
+  /** Time limit for the OCR of one page, in milliseconds. */
+  OCR_PAGE_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  /** Time limit for all the OCR of one file, in milliseconds (after its text layer was read). */
+  OCR_TIMEOUT_MS: z.coerce.number().int().positive().default(90_000),
+  /** Below this mean OCR confidence (0–100) an application is flagged "needs review" and not ranked. */
+  OCR_MIN_CONFIDENCE: z.coerce.number().min(0).max(100).default(60),
   /** Parse jobs one worker process runs at once (also the number of its parse threads). */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /** Heap cap of each parse thread, in MB: a parse that needs more fails as too_large. */
@@ -93,6 +103,22 @@ export const ConfigSchema = z.object({
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** The OCR limits of ExtractionLimits (server/extraction/read-scans.ts), from the configuration. */
+export function ocrLimitsOf(
+  config: Pick<
+    Config,
+    "MAX_OCR_PAGES" | "MAX_IMAGE_PIXELS" | "OCR_PAGE_TIMEOUT_MS" | "OCR_TIMEOUT_MS" | "OCR_MIN_CONFIDENCE"
+  >,
+) {
+  return {
+    maxPages: config.MAX_OCR_PAGES,
+    maxImagePixels: config.MAX_IMAGE_PIXELS,
+    pageTimeoutMs: config.OCR_PAGE_TIMEOUT_MS,
+    fileTimeoutMs: config.OCR_TIMEOUT_MS,
+    minConfidence: config.OCR_MIN_CONFIDENCE,
+  };
+}
 
 // Not an AppError: a misconfigured process must not start; it is never an answer to a request.
 export class ConfigError extends Error {

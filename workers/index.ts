@@ -3,7 +3,7 @@
 // applications whose job went missing, and answers /healthz and /readyz on WORKER_HEALTH_PORT.
 // Run as many as you like, on as many machines, against one PostgreSQL and one Redis.
 import pg from "pg";
-import { getConfig } from "../server/config.ts";
+import { getConfig, ocrLimitsOf } from "../server/config.ts";
 import { createPrismaClient } from "../server/db/client.ts";
 import { ParsePool } from "../server/screening/parse-pool.ts";
 import { PARSER_VERSION } from "../server/extraction/parser-version.ts";
@@ -27,6 +27,7 @@ const limits = {
   maxPdfPages: config.MAX_PDF_PAGES,
   timeoutMs: config.PARSE_TIMEOUT_MS,
   maxDocxUnpackedBytes: config.MAX_DOCX_UNCOMPRESSED_BYTES,
+  ocr: ocrLimitsOf(config),
 };
 
 // Threads first: the worker takes jobs only once it can read them.

@@ -13,9 +13,11 @@ export const CONTENT_TYPES: Record<FileType, string> = {
   PDF: "application/pdf",
   DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   TXT: "text/plain; charset=utf-8",
+  PNG: "image/png",
+  JPEG: "image/jpeg",
 };
 
-const EXTENSIONS: Record<FileType, string> = { PDF: ".pdf", DOCX: ".docx", TXT: ".txt" };
+const EXTENSIONS: Record<FileType, string> = { PDF: ".pdf", DOCX: ".docx", TXT: ".txt", PNG: ".png", JPEG: ".jpg" };
 
 /** Extensions a desktop would run or render as active content if the file were opened. */
 const ACTIVE_EXTENSIONS =

@@ -6,9 +6,10 @@
 // 1 unexpected internal error (and, for jd, a posting that cannot be read).
 import { readFile, stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { ConfigSchema } from "../config.ts";
+import { ConfigSchema, ocrLimitsOf } from "../config.ts";
 import { draftFromPostingFile } from "./draft-from-posting-file.ts";
 import { extractionErrors } from "../extraction/errors.ts";
+import { closeOcrEngine } from "../extraction/ocr-engine.ts";
 import type { ExtractionLimits } from "../extraction/extract-text.ts";
 import { screenResumeIsolated } from "../screening/run-isolated.ts";
 import { DEFAULT_WEIGHTS, RequisitionWeightsSchema, type RequisitionWeights } from "../ranking/weights-schema.ts";
@@ -33,8 +34,8 @@ Options:
                            then each file costs about what it costs in process)
   -h, --help               show this help
 
-Limits come from MAX_UPLOAD_BYTES, MAX_PDF_PAGES, PARSE_TIMEOUT_MS and MAX_DOCX_UNCOMPRESSED_BYTES
-(see server/config.ts).
+Limits come from MAX_UPLOAD_BYTES, MAX_PDF_PAGES, PARSE_TIMEOUT_MS, MAX_DOCX_UNCOMPRESSED_BYTES,
+MAX_OCR_PAGES, MAX_IMAGE_PIXELS, OCR_PAGE_TIMEOUT_MS and OCR_TIMEOUT_MS (see server/config.ts).
 Exit status: 0 all files processed, 2 usage error.
 
 npm run -s screen -- impact FILE.csv prints the LL144 bias-audit tables (see: impact --help).`;
@@ -74,6 +75,8 @@ async function main(argv: string[]): Promise<number> {
     const result = await screenFile(file, command);
     process.stdout.write(`${JSON.stringify(orderKeys(result))}\n`);
   }
+  // The OCR engine's thread (started by the first scan read in process) would keep the CLI alive.
+  await closeOcrEngine();
   return 0;
 }
 
@@ -168,6 +171,11 @@ function readLimits(): ExtractionLimits {
     MAX_PDF_PAGES: true,
     PARSE_TIMEOUT_MS: true,
     MAX_DOCX_UNCOMPRESSED_BYTES: true,
+    MAX_OCR_PAGES: true,
+    MAX_IMAGE_PIXELS: true,
+    OCR_PAGE_TIMEOUT_MS: true,
+    OCR_TIMEOUT_MS: true,
+    OCR_MIN_CONFIDENCE: true,
   });
   const env = Object.fromEntries(
     Object.keys(schema.shape)
@@ -184,6 +192,7 @@ function readLimits(): ExtractionLimits {
     maxPdfPages: result.data.MAX_PDF_PAGES,
     timeoutMs: result.data.PARSE_TIMEOUT_MS,
     maxDocxUnpackedBytes: result.data.MAX_DOCX_UNCOMPRESSED_BYTES,
+    ocr: ocrLimitsOf(result.data),
   };
 }
 

@@ -20,8 +20,16 @@ export const ExtractionErrorCodeSchema = z.enum([
 ]);
 export type ExtractionErrorCode = z.infer<typeof ExtractionErrorCodeSchema>;
 
-export const ResumeFormatSchema = z.enum(["pdf", "docx", "txt"]);
+/** png and jpeg (scans and photos, read by OCR) were added after pdf, docx and txt. */
+export const ResumeFormatSchema = z.enum(["pdf", "docx", "txt", "png", "jpeg"]);
 export type ResumeFormat = z.infer<typeof ResumeFormatSchema>;
+
+/**
+ * Where the text came from: the file's own text (`text`), OCR of its images (`ocr`: a scan or
+ * photo), or both (`mixed`: a PDF with some scanned pages). Null for a file that was not read.
+ */
+export const TextSourceSchema = z.enum(["text", "ocr", "mixed"]);
+export type TextSource = z.infer<typeof TextSourceSchema>;
 
 export const DegreeLevelSchema = z.enum(DEGREE_LEVELS);
 export type DegreeLevel = z.infer<typeof DegreeLevelSchema>;
@@ -74,6 +82,9 @@ export const ScreeningResultSchema = z
       }),
     ),
     gaps: z.array(z.string()),
+    textSource: TextSourceSchema.nullable(),
+    /** Mean OCR word confidence (0–100) over the OCR-read pages; null when no page was read by OCR. */
+    ocrConfidence: z.number().min(0).max(100).nullable(),
   })
   .strict();
 export type ScreeningResult = z.infer<typeof ScreeningResultSchema>;
@@ -82,7 +93,11 @@ export type ScreeningResult = z.infer<typeof ScreeningResultSchema>;
  * What the worker stores in ResumeAnalysis.result: the result without `scores` and `gaps`, which
  * depend on the requisition's weights and so are computed on every read (server/ranking).
  */
-export const StoredScreeningResultSchema = ScreeningResultSchema.omit({ scores: true, gaps: true });
+export const StoredScreeningResultSchema = ScreeningResultSchema.omit({ scores: true, gaps: true }).extend({
+  // Results stored before OCR (issue 17) have neither key.
+  textSource: TextSourceSchema.nullable().default(null),
+  ocrConfidence: z.number().min(0).max(100).nullable().default(null),
+});
 export type StoredScreeningResult = z.infer<typeof StoredScreeningResultSchema>;
 
 export function toStoredScreeningResult(result: ScreeningResult): StoredScreeningResult {
@@ -104,4 +119,7 @@ export const SCREENING_RESULT_KEYS = [
   "scores",
   "areas",
   "gaps",
+  // Added by issue 17 (OCR), at the end so existing readers keep their order.
+  "textSource",
+  "ocrConfidence",
 ] as const;

@@ -34,8 +34,10 @@ describe("detectFileType", () => {
     ["UTF-16 LE text with BOM", utf16("Jane Doe\nEngineer\n", "le"), "txt"],
     ["UTF-16 BE text with BOM", utf16("Jane Doe\nEngineer\n", "be"), "txt"],
     ["whitespace only (reported as empty later)", utf8("  \n\t\n"), "txt"],
-    ["a PNG image", PNG, null],
-    ["a JPEG image", bytes(0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46), null],
+    // Scans and photos, read by OCR.
+    ["a PNG image", PNG, "png"],
+    ["a JPEG image", bytes(0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46), "jpeg"],
+    ["a HEIC photo", bytes(0, 0, 0, 24, ...[..."ftypheic"].map((c) => c.charCodeAt(0))), null],
     ["a GIF image", utf8("GIF89a\u0001\u0000"), null],
     ["a Windows executable renamed .pdf", bytes(0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0), null],
     ["a Linux executable", bytes(0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0), null],

@@ -14,7 +14,8 @@ export class ExtractionError extends Error {
   }
 }
 
-const ASK_FOR = "Ask the candidate for a PDF, a Word document (DOCX) or a plain-text file.";
+const ASK_FOR =
+  "Ask the candidate for a PDF, a Word document (DOCX), a plain-text file, or a PNG or JPEG scan or photo.";
 
 /** Readable size: "812 KB", "10 MB". */
 export function formatBytes(bytes: number): string {
@@ -22,6 +23,10 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
   const mb = bytes / (1024 * 1024);
   return `${mb < 10 ? mb.toFixed(1).replace(/\.0$/, "") : Math.round(mb)} MB`;
+}
+
+function megapixels(pixels: number): string {
+  return `${Number((pixels / 1e6).toFixed(1))} megapixels`;
 }
 
 function formatDuration(ms: number): string {
@@ -40,11 +45,49 @@ export const extractionErrors = {
         : "This text file contains no text, only blank space. Ask the candidate to send their résumé again.",
     ),
 
-  noText: () =>
+  /** Nothing readable: no text layer, and OCR of the page images found no text either. */
+  noText: (format: "pdf" | "image" = "pdf") =>
     new ExtractionError(
       "no_text",
-      "This PDF has no text layer (probably a scan or an image). Ask the candidate for a " +
-        "text-based PDF or DOCX; OCR is not available.",
+      (format === "pdf"
+        ? "This PDF has no text layer, and reading its pages as images (OCR) found no text. "
+        : "Reading this image (OCR) found no text. ") +
+        "Ask the candidate for a text-based PDF or DOCX, or a sharper scan.",
+    ),
+
+  corruptImage: (format: "png" | "jpeg" | "image") =>
+    new ExtractionError(
+      "corrupt",
+      `The ${format === "image" ? "image" : format.toUpperCase()} file is damaged and could not be read. ` +
+        "Ask the candidate to send the scan or photo again, or a PDF.",
+    ),
+
+  truncatedImage: (format: "png" | "jpeg") =>
+    new ExtractionError(
+      "corrupt",
+      `The ${format.toUpperCase()} file is cut short (its end is missing), so part of the picture is lost. ` +
+        "Ask the candidate to send the scan or photo again, or a PDF.",
+    ),
+
+  tooManyPixels: (width: number, height: number, max: number) =>
+    new ExtractionError(
+      "too_large",
+      `The image is ${width} × ${height} pixels (${megapixels(width * height)}); at most ${megapixels(max)} ` +
+        "are read. Ask the candidate for a smaller scan (150–300 dpi is plenty) or a PDF.",
+    ),
+
+  tooManyOcrPages: (pages: number, max: number) =>
+    new ExtractionError(
+      "too_large",
+      `The PDF has ${pages} scanned pages (pages without text); at most ${max} are read by OCR. ` +
+        "Ask the candidate for a text-based PDF or DOCX, or a shorter scan.",
+    ),
+
+  ocrPageTimeout: (ms: number, page: number) =>
+    new ExtractionError(
+      "timeout",
+      `Reading scanned page ${page} (OCR) took longer than the ${formatDuration(ms)} limit and was stopped. ` +
+        "Ask the candidate for a text-based PDF or DOCX, or a cleaner scan.",
     ),
 
   encryptedPdf: () =>
@@ -76,15 +119,17 @@ export const extractionErrors = {
     ),
 
   /** A damaged file of the given format (or of unknown format). */
-  corrupt: (format: "pdf" | "docx" | "txt" | null) =>
+  corrupt: (format: "pdf" | "docx" | "txt" | "png" | "jpeg" | null) =>
     format === "pdf"
       ? extractionErrors.corruptPdf()
       : format === "docx"
         ? extractionErrors.corruptDocx()
-        : new ExtractionError(
-            "corrupt",
-            "The file is damaged and could not be read. Ask the candidate to send it again.",
-          ),
+        : format === "png" || format === "jpeg"
+          ? extractionErrors.corruptImage(format)
+          : new ExtractionError(
+              "corrupt",
+              "The file is damaged and could not be read. Ask the candidate to send it again.",
+            ),
 
   /** The name claims a binary format but the bytes are only text (see check-declared-type). */
   mislabelled: (extension: string) =>

@@ -4,28 +4,49 @@
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { PasswordException, PDFParse, VerbosityLevel } from "pdf-parse";
 import { ExtractionError, extractionErrors } from "./errors.ts";
+import { pageNeedsOcr } from "./needs-ocr.ts";
 import { layoutPageText, type PositionedText } from "./pdf-layout.ts";
 
 /** The slice of pdf.js's document API used here (pdf-parse bundles pdf.js 5). */
 interface PdfDocument {
   numPages: number;
-  getPage(page: number): Promise<{
-    getTextContent(): Promise<{
-      items: Array<{ str?: string; transform?: number[]; width?: number; fontName?: string }>;
-    }>;
-    cleanup(): void;
+  canvasFactory: {
+    create(width: number, height: number): { canvas: { toBuffer(type: "image/png"): Buffer }; context: unknown };
+    destroy?(canvasAndContext: unknown): void;
+  };
+  getPage(page: number): Promise<PdfPage>;
+}
+
+interface PdfPage {
+  getTextContent(): Promise<{
+    items: Array<{ str?: string; transform?: number[]; width?: number; fontName?: string }>;
   }>;
+  getViewport(options: { scale: number }): { width: number; height: number };
+  render(options: { canvasContext: unknown; viewport: unknown; canvas: unknown }): { promise: Promise<void> };
+  cleanup(): void;
+}
+
+/** Pages without a usable text layer are rendered to images for OCR, within these limits. */
+export interface PdfScanOptions {
+  /** MAX_OCR_PAGES: more pages than this needing OCR fails the file as too_large. */
+  maxPages: number;
+  /** MAX_IMAGE_PIXELS: a page is rendered at a lower resolution rather than above this many pixels. */
+  maxPixels: number;
+  /** Resolution of the rendered pages (150 dpi: what a scanner makes, and enough for OCR). */
+  dpi: number;
 }
 
 export interface PdfText {
   /** Raw text of each page, in order. */
   pages: string[];
   pageCount: number;
+  /** Pages (1-based) rendered for OCR, as PNG: those whose text layer is missing or garbage. */
+  scans: Array<{ page: number; png: Uint8Array }>;
 }
 
 export async function extractPdfText(
   bytes: Uint8Array,
-  options: { maxPages: number; signal: AbortSignal },
+  options: { maxPages: number; signal: AbortSignal; scans?: PdfScanOptions },
 ): Promise<PdfText> {
   const parser = new PDFParse({
     // pdf.js may take ownership of the buffer it is given; the caller's bytes stay untouched.
@@ -34,6 +55,8 @@ export async function extractPdfText(
     verbosity: VerbosityLevel.ERRORS,
     // Never compile font programs into JS functions from untrusted files.
     isEvalSupported: false,
+    // An embedded image larger than this is not decoded (a decompression bomb inside a PDF).
+    maxImageSize: options.scans?.maxPixels ?? -1,
   });
   const stop = () => void parser.destroy().catch(() => {});
   options.signal.addEventListener("abort", stop, { once: true });
@@ -53,12 +76,41 @@ export async function extractPdfText(
       pages.push(layoutPageText(content.items.flatMap(toPositioned)));
       page.cleanup();
     }
-    return { pages, pageCount: total };
+    const scans: PdfText["scans"] = [];
+    if (options.scans) {
+      const needed = pages.flatMap((text, i) => (pageNeedsOcr(text) ? [i + 1] : []));
+      if (needed.length > options.scans.maxPages)
+        throw extractionErrors.tooManyOcrPages(needed.length, options.scans.maxPages);
+      for (const number of needed) {
+        await yieldToEventLoop();
+        if (options.signal.aborted) break;
+        scans.push({ page: number, png: await renderPage(document, number, options.scans) });
+      }
+    }
+    return { pages, pageCount: total, scans };
   } catch (error) {
     throw toExtractionError(error);
   } finally {
     options.signal.removeEventListener("abort", stop);
     await parser.destroy().catch(() => {});
+  }
+}
+
+/** One page as a PNG at `dpi`, or lower when the page is so large it would exceed `maxPixels`. */
+async function renderPage(document: PdfDocument, number: number, scans: PdfScanOptions): Promise<Uint8Array> {
+  const page = await document.getPage(number);
+  try {
+    const unit = page.getViewport({ scale: 1 });
+    const wanted = scans.dpi / 72;
+    const scale = Math.min(wanted, Math.sqrt(scans.maxPixels / Math.max(1, unit.width * unit.height)));
+    const viewport = page.getViewport({ scale });
+    const target = document.canvasFactory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
+    await page.render({ canvasContext: target.context, viewport, canvas: target.canvas }).promise;
+    const png = new Uint8Array(target.canvas.toBuffer("image/png"));
+    document.canvasFactory.destroy?.(target);
+    return png;
+  } finally {
+    page.cleanup();
   }
 }
 

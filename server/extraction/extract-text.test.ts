@@ -25,7 +25,14 @@ describe("extractText: PDF", () => {
   it("reads the exact lines of a generated PDF, escaping included", async () => {
     const lines = ["Jane Doe", "Backslash \\ and (brackets)", "Zoë Saldaña – “quoted” €"];
     const result = await extractText(makePdf(lines), LIMITS);
-    expect(result).toEqual({ format: "pdf", text: lines.join("\n"), pageCount: 1 });
+    expect(result).toEqual({
+      format: "pdf",
+      text: lines.join("\n"),
+      pageCount: 1,
+      textSource: "text",
+      ocrConfidence: null,
+      ocrPages: 0,
+    });
   });
 
   it("reads every page in order and counts them", async () => {
@@ -69,10 +76,20 @@ describe("extractText: PDF", () => {
     expect(error.message).toContain("1 ms");
   });
 
-  it("reports a PDF without a text layer as no_text", async () => {
+  it("reports a PDF without a text layer, whose pages OCR finds blank, as no_text", async () => {
     const error = await failure(makeImageOnlyPdf(2));
     expect(error.code).toBe("no_text");
-    expect(error.message).toMatch(/no text layer/);
+    expect(error.message).toMatch(/no text layer, and reading its pages as images \(OCR\) found no text/);
+  }, 60_000);
+
+  it("refuses image-only PDFs as before when OCR is off", async () => {
+    const error = await failure(makeImageOnlyPdf(1), { ...LIMITS, ocr: false });
+    expect(error.code).toBe("no_text");
+  });
+
+  it("names a PNG cut short as corrupt, before OCR", async () => {
+    const error = await failure(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]));
+    expect(error.code).toBe("corrupt");
   });
 
   it("reports a password-protected PDF as encrypted", async () => {
@@ -112,6 +129,9 @@ describe("extractText: plain text", () => {
       format: "txt",
       text: "José García\nIngeniero",
       pageCount: null,
+      textSource: "text",
+      ocrConfidence: null,
+      ocrPages: 0,
     });
   });
 
@@ -127,6 +147,9 @@ describe("extractText: DOCX", () => {
       format: "docx",
       text: "Jane Doe\njane@example.com\nSkills: Python & <Go>",
       pageCount: null,
+      textSource: "text",
+      ocrConfidence: null,
+      ocrPages: 0,
     });
   });
 
@@ -152,7 +175,9 @@ describe("extractText: refusals", () => {
   });
 
   it.each<[string, Uint8Array, RegExp]>([
-    ["PNG", Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), /a PNG image/],
+    // PNG and JPEG are read by OCR (read-scans.ts); other images are refused by name.
+    ["HEIC", Uint8Array.from([0, 0, 0, 24, ...utf8("ftypheic"), 0, 0, 0, 0]), /a HEIC photo/],
+    ["GIF", utf8("GIF89a\u0001\u0000"), /a GIF image/],
     ["HTML", utf8("<!DOCTYPE html><html></html>"), /an HTML web page/],
     [
       "legacy .doc",

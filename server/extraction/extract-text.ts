@@ -6,8 +6,12 @@ import { detectFileType } from "./detect-file-type.ts";
 import { extractDocxText } from "./extract-docx-text.ts";
 import { extractPdfText } from "./extract-pdf-text.ts";
 import { ExtractionError, extractionErrors } from "./errors.ts";
+import { readImageHeader } from "./image-header.ts";
 import { normalizeText } from "./normalize-text.ts";
+import { DEFAULT_OCR_LIMITS, meanConfidence, OCR_RENDER_DPI, readScans, type OcrLimits } from "./read-scans.ts";
 import { withTimeLimit } from "./with-time-limit.ts";
+import type { TextSource } from "../contract/screening-result.ts";
+import type { OcrPageText } from "./ocr-layout.ts";
 
 export interface ExtractionLimits {
   maxBytes: number;
@@ -15,45 +19,128 @@ export interface ExtractionLimits {
   timeoutMs: number;
   /** MAX_DOCX_UNCOMPRESSED_BYTES: most bytes a DOCX may inflate to (default 50 MB). */
   maxDocxUnpackedBytes?: number;
+  /** Scans and photos (PNG, JPEG, PDF pages without text): OCR limits, or false to refuse them as before. */
+  ocr?: OcrLimits | false;
 }
 
 export interface ExtractedText {
-  format: "pdf" | "docx" | "txt";
+  format: "pdf" | "docx" | "txt" | "png" | "jpeg";
   text: string;
   pageCount: number | null;
+  /** Where the text came from: the file's text, OCR of its images, or both (a PDF with some scanned pages). */
+  textSource: TextSource;
+  /** Mean OCR confidence (0–100) of the pages read by OCR; null when none was. */
+  ocrConfidence: number | null;
+  /** Pages read by OCR (whose text is used). */
+  ocrPages: number;
 }
 
-export async function extractText(bytes: Uint8Array, limits: ExtractionLimits): Promise<ExtractedText> {
+export interface ExtractionHooks {
+  /** Called as OCR starts, with its time budget: the parse pool extends its hard limit by it. */
+  onOcrStart?: (budgetMs: number) => void;
+}
+
+export async function extractText(
+  bytes: Uint8Array,
+  limits: ExtractionLimits,
+  hooks: ExtractionHooks = {},
+): Promise<ExtractedText> {
   if (bytes.length === 0) throw extractionErrors.emptyFile();
   if (bytes.length > limits.maxBytes) throw extractionErrors.tooManyBytes(bytes.length, limits.maxBytes);
   const format = detectFileType(bytes);
   if (format === null) throw unsupportedBytesError(bytes);
-  return withTimeLimit(limits.timeoutMs, async (signal) => {
-    try {
-      return await readFormat(format, bytes, limits, signal);
-    } catch (error) {
-      // Parsers throw odd things on hostile files; none of them may escape unnamed.
-      if (error instanceof ExtractionError) throw error;
-      throw extractionErrors.corrupt(format);
+  const ocr = limits.ocr === undefined ? DEFAULT_OCR_LIMITS : limits.ocr;
+  try {
+    if (format === "png" || format === "jpeg") {
+      if (!ocr) throw unsupportedBytesError(bytes);
+      return await readImage(format, bytes, ocr, hooks);
     }
-  });
+    const read = await withTimeLimit(limits.timeoutMs, (signal) => readFormat(format, bytes, limits, ocr, signal));
+    if (read.format !== "pdf" || !ocr || read.scans.length === 0)
+      return finish(read.format, read.pages, read.pageCount, []);
+    const ocrText = await readScans(
+      read.scans.map((scan) => ({ page: scan.page, image: scan.png })),
+      { limits: ocr, format: read.format, onOcrStart: hooks.onOcrStart },
+    );
+    return finish(read.format, read.pages, read.pageCount, [...ocrText]);
+  } catch (error) {
+    // Parsers throw odd things on hostile files; none of them may escape unnamed.
+    if (error instanceof ExtractionError) throw error;
+    throw extractionErrors.corrupt(format);
+  }
 }
 
+type ReadFormat =
+  | { format: "pdf"; pages: string[]; pageCount: number; scans: Array<{ page: number; png: Uint8Array }> }
+  | { format: "docx" | "txt"; pages: string[]; pageCount: null; scans: [] };
+
 async function readFormat(
-  format: ExtractedText["format"],
+  format: "pdf" | "docx" | "txt",
   bytes: Uint8Array,
   limits: ExtractionLimits,
+  ocr: OcrLimits | false,
   signal: AbortSignal,
-): Promise<ExtractedText> {
+): Promise<ReadFormat> {
   if (format === "pdf") {
-    const { pages, pageCount } = await extractPdfText(bytes, { maxPages: limits.maxPdfPages, signal });
-    const text = normalizeText(pages.join("\n\n"));
-    // Icon glyphs or stray marks are not text: with no letter or digit the PDF is a picture.
-    if (!/[\p{L}\p{N}]/u.test(text)) throw extractionErrors.noText();
-    return { format, text, pageCount };
+    const scans = ocr ? { maxPages: ocr.maxPages, maxPixels: ocr.maxImagePixels, dpi: OCR_RENDER_DPI } : undefined;
+    const {
+      pages,
+      pageCount,
+      scans: rendered,
+    } = await extractPdfText(bytes, {
+      maxPages: limits.maxPdfPages,
+      signal,
+      scans,
+    });
+    return { format, pages, pageCount, scans: rendered };
   }
   const raw = format === "docx" ? await extractDocxText(bytes, limits.maxDocxUnpackedBytes) : decodeText(bytes).text;
-  const text = normalizeText(raw);
-  if (text === "") throw extractionErrors.emptyText(format);
-  return { format, text, pageCount: null };
+  return { format, pages: [raw], pageCount: null, scans: [] };
+}
+
+async function readImage(
+  format: "png" | "jpeg",
+  bytes: Uint8Array,
+  ocr: OcrLimits,
+  hooks: ExtractionHooks,
+): Promise<ExtractedText> {
+  // Declared dimensions first: nothing is decoded until the pixel count is known to be sane.
+  readImageHeader(bytes, ocr.maxImagePixels);
+  const read = await readScans([{ page: 1, image: bytes }], { limits: ocr, format, onOcrStart: hooks.onOcrStart });
+  return finish(format, [""], null, [...read]);
+}
+
+/**
+ * Joins the pages: an OCR-read page replaces its text layer when OCR found more letters and
+ * digits (a scan's text layer is empty or garbage; a near-empty text page stays as it is).
+ */
+function finish(
+  format: ExtractedText["format"],
+  pages: string[],
+  pageCount: number | null,
+  ocrPages: Array<[number, OcrPageText]>,
+): ExtractedText {
+  const used: OcrPageText[] = [];
+  const texts = [...pages];
+  for (const [number, page] of ocrPages) {
+    if (page.characters > inked(texts[number - 1] ?? "")) {
+      texts[number - 1] = page.text;
+      used.push(page);
+    }
+  }
+  const text = normalizeText(texts.join("\n\n"));
+  const image = format === "png" || format === "jpeg";
+  if (format === "pdf" || image) {
+    // Icon glyphs or stray marks are not text: with no letter or digit the file is a picture.
+    if (!/[\p{L}\p{N}]/u.test(text)) throw extractionErrors.noText(image ? "image" : "pdf");
+  } else if (text === "") {
+    throw extractionErrors.emptyText(format);
+  }
+  const textSource: TextSource =
+    used.length === 0 ? "text" : image || texts.every((_, i) => ocrPages.some(([n]) => n === i + 1)) ? "ocr" : "mixed";
+  return { format, text, pageCount, textSource, ocrConfidence: meanConfidence(used), ocrPages: used.length };
+}
+
+function inked(text: string): number {
+  return (text.match(/[\p{L}\p{N}]/gu) ?? []).length;
 }

@@ -39,7 +39,13 @@ export interface IntakeDeps {
   log?: (message: string, error?: unknown) => void;
 }
 
-const FORMAT_TO_FILE_TYPE = { pdf: "PDF", docx: "DOCX", txt: "TXT" } as const satisfies Record<string, FileType>;
+const FORMAT_TO_FILE_TYPE = {
+  pdf: "PDF",
+  docx: "DOCX",
+  txt: "TXT",
+  png: "PNG",
+  jpeg: "JPEG",
+} as const satisfies Record<string, FileType>;
 
 export async function intakeResume(
   deps: IntakeDeps,

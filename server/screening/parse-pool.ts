@@ -15,7 +15,7 @@ import type { ScreenedResume, ScreenResumeOptions } from "./screen-resume.ts";
 import { detectFileType } from "../extraction/detect-file-type.ts";
 import { ExtractionError, extractionErrors, formatBytes } from "../extraction/errors.ts";
 import { bundleParseTask, DEFAULT_PARSE_TASK } from "./parse-task-bundle.ts";
-import type { ParseStartedMessage, ParseTask } from "./parse-task.ts";
+import type { OcrStartedMessage, ParseStartedMessage, ParseTask } from "./parse-task.ts";
 
 export interface ParsePoolOptions {
   /** Threads kept running (the worker uses WORKER_CONCURRENCY). */
@@ -44,14 +44,18 @@ export class ParsePoolError extends Error {
 export class ParsePool {
   private nextTaskId = 0;
   private readonly onStarted = new Map<number, () => void>();
+  private readonly onOcrStarted = new Map<number, (budgetMs: number) => void>();
   private closed = false;
 
   private constructor(
     private readonly pool: Piscina,
     private readonly options: Required<Pick<ParsePoolOptions, "maxHeapMb" | "hardLimitGraceMs" | "maxWaitMs">>,
   ) {
-    pool.on("message", (message: ParseStartedMessage) => {
+    pool.on("message", (message: Partial<ParseStartedMessage & OcrStartedMessage>) => {
       if (typeof message?.parseStarted === "number") this.onStarted.get(message.parseStarted)?.();
+      if (typeof message?.ocrStarted === "number" && typeof message.budgetMs === "number") {
+        this.onOcrStarted.get(message.ocrStarted)?.(message.budgetMs);
+      }
     });
     // A thread that dies while idle (never while running a task: that task gets the error).
     pool.on("error", () => {});
@@ -107,6 +111,7 @@ export class ParsePool {
     const timeoutMs = options.limits.timeoutMs;
     let stopReason: "timeout" | "waited_too_long" | null = null;
     let hardTimer: NodeJS.Timeout | undefined;
+    let timeoutMsReported = timeoutMs;
     const waitTimer = setTimeout(() => {
       stopReason = "waited_too_long";
       controller.abort();
@@ -118,11 +123,23 @@ export class ParsePool {
         controller.abort();
       }, timeoutMs + this.options.hardLimitGraceMs);
     });
+    // A scan: its text layer was read within timeoutMs; OCR gets its own budget (OCR_TIMEOUT_MS)
+    // from now on, still enforced by terminating the thread should the in-thread limit not fire.
+    this.onOcrStarted.set(taskId, (budgetMs) => {
+      clearTimeout(hardTimer);
+      timeoutMsReported = budgetMs;
+      hardTimer = setTimeout(() => {
+        stopReason = "timeout";
+        controller.abort();
+      }, budgetMs + this.options.hardLimitGraceMs);
+    });
     const task: ParseTask = { kind: "screen", taskId, bytes, options };
     try {
       return (await this.pool.run(task, { signal: controller.signal })) as ScreenedResume;
     } catch (error) {
-      if (stopReason === "timeout") return this.failure(bytes, options.fileName, extractionErrors.timeout(timeoutMs));
+      if (stopReason === "timeout") {
+        return this.failure(bytes, options.fileName, extractionErrors.timeout(timeoutMsReported));
+      }
       if (stopReason === "waited_too_long") {
         throw new ParsePoolError(`No parse thread was free within ${this.options.maxWaitMs + timeoutMs} ms`);
       }
@@ -138,6 +155,7 @@ export class ParsePool {
       clearTimeout(waitTimer);
       clearTimeout(hardTimer);
       this.onStarted.delete(taskId);
+      this.onOcrStarted.delete(taskId);
     }
   }
 

@@ -23,8 +23,19 @@ export interface ParseStartedMessage {
   parseStarted: number;
 }
 
+/** Posted as OCR of a scan starts: the pool's hard limit becomes the OCR budget from now on. */
+export interface OcrStartedMessage {
+  ocrStarted: number;
+  budgetMs: number;
+}
+
 export function announceStart(taskId: number): void {
   const message: ParseStartedMessage = { parseStarted: taskId };
+  parentPort?.postMessage(message);
+}
+
+function announceOcr(taskId: number, budgetMs: number): void {
+  const message: OcrStartedMessage = { ocrStarted: taskId, budgetMs };
   parentPort?.postMessage(message);
 }
 
@@ -36,10 +47,14 @@ export async function runParseTask(task: ParseTask): Promise<ScreenedResume> {
       pageCount: null,
       parserVersion: PARSER_VERSION,
       facts: null,
+      textSource: null,
+      ocrConfidence: null,
+      needsReview: false,
     };
   }
   announceStart(task.taskId);
-  return screenResume(task.bytes, task.options);
+  const onOcrStart = (budgetMs: number) => announceOcr(task.taskId, budgetMs);
+  return screenResume(task.bytes, { ...task.options, onOcrStart });
 }
 
 /** A one-page PDF (built here: production code does not import the test factories). */

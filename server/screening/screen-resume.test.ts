@@ -68,13 +68,15 @@ describe("screenResume", () => {
     ["0 bytes", new Uint8Array(0), "empty.pdf", "empty", null],
     ["whitespace only", utf8("  \n \n"), "blank.txt", "empty", "txt"],
     ["an image-only PDF", makeImageOnlyPdf(), "scan.pdf", "no_text", "pdf"],
+    // A PNG is read by OCR whatever its name; these 10 bytes are only its signature.
     [
-      "a PNG named .pdf",
+      "a truncated PNG named .pdf",
       Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]),
       "resume.pdf",
-      "unsupported_type",
-      null,
+      "corrupt",
+      "png",
     ],
+    ["a GIF", new TextEncoder().encode("GIF89a\u0001\u0000\u0001\u0000"), "photo.gif", "unsupported_type", null],
     [
       "text named .pdf",
       utf8("This is a corrupt pdf file with junk bytes instead of real PDF content!"),

@@ -8,10 +8,11 @@ import { detectFileType } from "../extraction/detect-file-type.ts";
 import { ExtractionError, extractionErrors } from "../extraction/errors.ts";
 import { extractText, type ExtractionLimits } from "../extraction/extract-text.ts";
 import { PARSER_VERSION } from "../extraction/parser-version.ts";
+import { DEFAULT_OCR_LIMITS } from "../extraction/read-scans.ts";
 import { extractResumeFacts, type ResumeFacts } from "../resume/extract-resume-facts.ts";
 import type { RequisitionWeights } from "../ranking/weights-schema.ts";
 import { scoreResume, type ScoredResume } from "../scoring/score-resume.ts";
-import type { Contact, ResumeFormat, ScreeningResult } from "../contract/screening-result.ts";
+import type { Contact, ResumeFormat, ScreeningResult, TextSource } from "../contract/screening-result.ts";
 
 export interface ScreenResumeOptions {
   /** Shown in the result as `file`; also checked against the content (see check-declared-type). */
@@ -21,6 +22,8 @@ export interface ScreenResumeOptions {
   limits: ExtractionLimits;
   /** The requisition's weights for the overall score and gaps; defaults to a balanced MLE. */
   weights?: RequisitionWeights;
+  /** Called as OCR starts (a scan), with its time budget; set by the parse pool's threads. */
+  onOcrStart?: (budgetMs: number) => void;
 }
 
 export interface ScreenedResume {
@@ -30,6 +33,15 @@ export interface ScreenedResume {
   parserVersion: string;
   /** Every fact read from `text`, each with its span in it; null when the file was unreadable. */
   facts: ResumeFacts | null;
+  /** Where `text` came from (null when unreadable); also in `result`. */
+  textSource: TextSource | null;
+  /** Mean OCR confidence of the pages read by OCR, 0–100; null when none was. */
+  ocrConfidence: number | null;
+  /**
+   * OCR read it with a confidence below OCR_MIN_CONFIDENCE: its facts and scores may be wrong, so a
+   * person must check it before it is ranked (the worker flags the application).
+   */
+  needsReview: boolean;
 }
 
 export async function screenResume(bytes: Uint8Array, options: ScreenResumeOptions): Promise<ScreenedResume> {
@@ -37,7 +49,7 @@ export async function screenResume(bytes: Uint8Array, options: ScreenResumeOptio
   let extracted;
   try {
     checkDeclaredType(options.fileName, detected);
-    extracted = await extractText(bytes, options.limits);
+    extracted = await extractText(bytes, options.limits, { onOcrStart: options.onOcrStart });
   } catch (error) {
     // extractText names every failure; anything else from a parser still means "unreadable".
     const failure = error instanceof ExtractionError ? error : extractionErrors.corrupt(detected);
@@ -49,6 +61,9 @@ export async function screenResume(bytes: Uint8Array, options: ScreenResumeOptio
       pageCount: null,
       parserVersion: PARSER_VERSION,
       facts: null,
+      textSource: null,
+      ocrConfidence: null,
+      needsReview: false,
     };
   }
   const now = options.now ?? new Date();
@@ -61,12 +76,21 @@ export async function screenResume(bytes: Uint8Array, options: ScreenResumeOptio
       yearsExperience: facts.yearsExperience,
       highestDegree: facts.highestDegree,
       scored,
+      textSource: extracted.textSource,
+      ocrConfidence: extracted.ocrConfidence,
     }),
     text: extracted.text,
     pageCount: extracted.pageCount,
     parserVersion: PARSER_VERSION,
     facts,
+    textSource: extracted.textSource,
+    ocrConfidence: extracted.ocrConfidence,
+    needsReview: extracted.ocrConfidence !== null && extracted.ocrConfidence < minConfidence(options.limits),
   };
+}
+
+function minConfidence(limits: ExtractionLimits): number {
+  return limits.ocr === false ? 0 : (limits.ocr ?? DEFAULT_OCR_LIMITS).minConfidence;
 }
 
 function contactOf(facts: ResumeFacts): Contact {
@@ -94,6 +118,8 @@ function screeningResult(
     yearsExperience?: ScreeningResult["yearsExperience"];
     highestDegree?: ScreeningResult["highestDegree"];
     scored?: ScoredResume;
+    textSource?: TextSource;
+    ocrConfidence?: number | null;
   },
 ): ScreeningResult {
   return {
@@ -109,5 +135,7 @@ function screeningResult(
     scores: fields.scored?.scores ?? null,
     areas: fields.scored?.areas ?? [],
     gaps: fields.scored?.gaps ?? [],
+    textSource: fields.textSource ?? null,
+    ocrConfidence: fields.ocrConfidence ?? null,
   };
 }

@@ -16,6 +16,7 @@ import {
   markProcessing,
   prismaExecutor,
   storeParseOutcome,
+  type ParseOutcomeFormat,
   type SqlExecutor,
 } from "./parse-resume.store.ts";
 
@@ -68,8 +69,11 @@ export async function processParseResume(deps: ParseResumeDeps, data: unknown): 
   const skillIds = result.skills.map((s) => s.id);
   // The score columns through the one formula (server/ranking), under the weights version read
   // above; gaps and flags are not stored (they follow the current weights on every read).
-  const scores = result.ok ? dimensionScores(areaScores, compileWeights(weights)) : null;
-  const format = result.format ? (result.format.toUpperCase() as "PDF" | "DOCX" | "TXT") : null;
+  // A scan OCR read with low confidence is flagged for review and not scored in the table: its
+  // area scores stay in the analysis, so a misread résumé is never ranked as a weak one.
+  const needsReview = result.ok && screened.needsReview;
+  const scores = result.ok && !needsReview ? dimensionScores(areaScores, compileWeights(weights)) : null;
+  const format = result.format ? (result.format.toUpperCase() as ParseOutcomeFormat) : null;
 
   await storeParseOutcome(sql, {
     applicationId,
@@ -83,6 +87,8 @@ export async function processParseResume(deps: ParseResumeDeps, data: unknown): 
           result: toStoredScreeningResult(result),
           // Plain data (spans and strings): a JSON round trip is exact.
           facts: screened.facts ?? null,
+          textSource: screened.textSource ?? "text",
+          ocrConfidence: screened.ocrConfidence,
         }
       : null,
     application: {
@@ -99,6 +105,7 @@ export async function processParseResume(deps: ParseResumeDeps, data: unknown): 
       areaScores: scores ? Array.from(areaScores) : [],
       skillIds: scores ? skillIds : [],
       weightsVersion: scores ? application.weightsVersion : null,
+      needsReview,
       processedAt: now,
     },
     contact: result.contact

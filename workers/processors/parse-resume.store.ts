@@ -70,18 +70,23 @@ export async function markProcessing(sql: SqlExecutor, applicationId: string): P
   );
 }
 
+export type ParseOutcomeFormat = "PDF" | "DOCX" | "TXT" | "PNG" | "JPEG";
+
 export interface ParseOutcome {
   applicationId: string;
   candidateId: string;
   /** Null when the bytes are not a format we read: no analysis row then. */
   analysis: {
     parserVersion: string;
-    format: "PDF" | "DOCX" | "TXT";
+    format: ParseOutcomeFormat;
     text: string;
     pageCount: number | null;
     /** The screening result without the weight-dependent scores and gaps (StoredScreeningResultSchema). */
     result: unknown;
     facts: unknown;
+    /** "text", "ocr" or "mixed" (server/contract/screening-result.ts TextSource). */
+    textSource: string;
+    ocrConfidence: number | null;
   } | null;
   application: {
     status: "DONE" | "FAILED";
@@ -97,6 +102,8 @@ export interface ParseOutcome {
     areaScores: number[];
     skillIds: string[];
     weightsVersion: number | null;
+    /** OCR confidence below OCR_MIN_CONFIDENCE: scores are left out until a person checks it. */
+    needsReview: boolean;
     processedAt: Date;
   };
   /** The candidate's identity as read from the résumé, when it could be read. */
@@ -116,13 +123,16 @@ export async function storeParseOutcome(sql: SqlExecutor, outcome: ParseOutcome)
   const ctes: string[] = [];
   if (analysis) {
     ctes.push(`stored_analysis AS (
-      INSERT INTO "ResumeAnalysis" ("id", "applicationId", "parserVersion", "format", "text", "pageCount", "result", "facts", "createdAt", "updatedAt")
+      INSERT INTO "ResumeAnalysis" ("id", "applicationId", "parserVersion", "format", "text", "pageCount", "result", "facts",
+                                    "textSource", "ocrConfidence", "createdAt", "updatedAt")
       VALUES (${$(newId())}, ${id}, ${$(analysis.parserVersion)}, ${$(analysis.format)}::"FileType", ${$(analysis.text)}, ${$(analysis.pageCount)}::integer,
               ${$(JSON.stringify(analysis.result))}::jsonb, ${$(analysis.facts === null ? null : JSON.stringify(analysis.facts))}::jsonb,
+              ${$(analysis.textSource)}::text, ${$(analysis.ocrConfidence)}::double precision,
               ${now}::timestamp(3), ${now}::timestamp(3))
       ON CONFLICT ("applicationId") DO UPDATE SET
         "parserVersion" = EXCLUDED."parserVersion", "format" = EXCLUDED."format", "text" = EXCLUDED."text",
-        "pageCount" = EXCLUDED."pageCount", "result" = EXCLUDED."result", "facts" = EXCLUDED."facts", "updatedAt" = EXCLUDED."updatedAt"
+        "pageCount" = EXCLUDED."pageCount", "result" = EXCLUDED."result", "facts" = EXCLUDED."facts",
+        "textSource" = EXCLUDED."textSource", "ocrConfidence" = EXCLUDED."ocrConfidence", "updatedAt" = EXCLUDED."updatedAt"
       RETURNING 1)`);
   }
   ctes.push(`stored_application AS (
@@ -133,7 +143,7 @@ export async function storeParseOutcome(sql: SqlExecutor, outcome: ParseOutcome)
       "overallScore" = ${$(a.overallScore)}::double precision, "yearsExperience" = ${$(a.yearsExperience)}::double precision,
       "highestDegree" = ${$(a.highestDegree)}::text, "background" = ${$(a.background)}::text,
       "areaScores" = ${$(a.areaScores)}::double precision[], "skillIds" = ${$(a.skillIds)}::text[],
-      "weightsVersion" = ${$(a.weightsVersion)}::integer, "processedAt" = ${$(a.processedAt.toISOString())}::timestamp(3),
+      "weightsVersion" = ${$(a.weightsVersion)}::integer, "needsReview" = ${$(a.needsReview)}::boolean, "processedAt" = ${$(a.processedAt.toISOString())}::timestamp(3),
       "updatedAt" = ${now}::timestamp(3)
     WHERE "id" = ${id}
     RETURNING 1)`);

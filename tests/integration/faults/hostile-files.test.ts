@@ -11,13 +11,17 @@ import { createParseQueue, enqueueParseResume, type ParseQueue } from "../../../
 import { createProducerConnection, createWorkerConnection } from "../../../server/queue/redis.ts";
 import { retryApplication } from "../../../server/queue/retry-application.ts";
 import { createParseWorker } from "../../../workers/parse-worker.ts";
-import { makePdf } from "../../factories/pdf-writer.ts";
+import { DEFAULT_OCR_LIMITS } from "../../../server/extraction/read-scans.ts";
+import { makeImageOnlyPdf, makePdf } from "../../factories/pdf-writer.ts";
+import { makeResumeLines, ML_ENGINEER } from "../../factories/resume-factory.ts";
+import { encodeImage, makeOversizedPngHeader, renderGreyPage } from "../../factories/scan-writer.ts";
 import { HOSTILE, HOSTILE_PARSE_TASK } from "../../support/hostile-files.ts";
 import { waitFor } from "../../support/processes.ts";
 import { makeResumeBatch } from "../../support/resume-batch.ts";
 import { createTestDatabase, TEST_REDIS_URL, uniqueName, type TestDatabase } from "../../support/test-database.ts";
 
 const limits = { maxBytes: 10 * 1024 * 1024, maxPdfPages: 30, timeoutMs: 3_000 };
+const UNSURE_SCAN = "unsure-scan.png";
 const ATTEMPTS = 3;
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 
@@ -42,7 +46,10 @@ beforeAll(async () => {
         bytes,
         options.fileName === HOSTILE.allocate
           ? { ...options, limits: { ...options.limits, timeoutMs: 120_000 } }
-          : options,
+          : options.fileName === UNSURE_SCAN
+            ? // A threshold no OCR reaches, so this clean scan takes the "needs review" path.
+              { ...options, limits: { ...options.limits, ocr: { ...DEFAULT_OCR_LIMITS, minConfidence: 99.9 } } }
+            : options,
       ),
     limits,
     connection: createWorkerConnection(TEST_REDIS_URL),
@@ -99,6 +106,49 @@ describe("hostile files in the worker", () => {
     for (const id of goodIds) expect(rows.get(id)).toMatchObject({ status: "DONE", attempts: 1 });
     expect(pool.threadCount).toBe(2); // the killed threads were replaced
   }, 180_000);
+
+  it("hostile images end with a named reason within the limits; a scan below the confidence threshold needs review, unranked", async () => {
+    const photo = encodeImage(await renderGreyPage(makePdf(makeResumeLines(ML_ENGINEER))), "jpeg");
+    const ids = {
+      // 20,000 × 20,000 pixels declared in a 100-byte header: refused before anything decodes it.
+      bomb: await upload("bomb.png", makeOversizedPngHeader(20_000, 20_000)),
+      truncated: await upload("cut.jpg", photo.subarray(0, Math.floor(photo.length / 2))),
+      // 300 image pages: over MAX_PDF_PAGES before any page is read; 6 scanned pages: over MAX_OCR_PAGES.
+      pages300: await upload("scan-300.pdf", makeImageOnlyPdf(300)),
+      pages6: await upload("scan-6.pdf", makeImageOnlyPdf(6)),
+      unsure: await upload(
+        UNSURE_SCAN,
+        encodeImage(await renderGreyPage(makePdf(makeResumeLines(ML_ENGINEER))), "png"),
+      ),
+    };
+    const rows = await finished(Object.values(ids));
+    expect(rows.get(ids.bomb)).toMatchObject({ status: "FAILED", failureCode: "too_large", attempts: 1 });
+    expect(rows.get(ids.bomb)!.failureMessage).toMatch(/20000 × 20000 pixels/);
+    expect(rows.get(ids.truncated)).toMatchObject({ status: "FAILED", failureCode: "corrupt", attempts: 1 });
+    expect(rows.get(ids.truncated)!.failureMessage).toMatch(/cut short/);
+    expect(rows.get(ids.pages300)).toMatchObject({ status: "FAILED", failureCode: "too_large" });
+    expect(rows.get(ids.pages300)!.failureMessage).toMatch(/300 pages; at most 30/);
+    expect(rows.get(ids.pages6)).toMatchObject({ status: "FAILED", failureCode: "too_large" });
+    expect(rows.get(ids.pages6)!.failureMessage).toMatch(/6 scanned pages.*at most 5 are read by OCR/);
+
+    // Read, flagged, and kept out of the ranking: no score columns, no area vector to re-rank from.
+    expect(rows.get(ids.unsure)).toMatchObject({
+      status: "DONE",
+      needsReview: true,
+      overallScore: null,
+      productionScore: null,
+      areaScores: [],
+    });
+    const analysis = await testDb.db.resumeAnalysis.findUniqueOrThrow({ where: { applicationId: ids.unsure } });
+    expect(analysis).toMatchObject({ format: "PNG", textSource: "ocr" });
+    expect(analysis.ocrConfidence).toBeGreaterThan(80);
+    expect(analysis.text).toContain("priya.raman@example.com");
+    const file = await testDb.db.application.findUniqueOrThrow({
+      where: { id: ids.unsure },
+      include: { resumeFile: true },
+    });
+    expect(file.resumeFile.detectedType).toBe("PNG");
+  }, 240_000);
 
   it("a parse that keeps killing its thread is retried with backoff, then FAILED `internal`; retry brings it back after a fix", async () => {
     const crashId = await upload(HOSTILE.crash, makePdf(["Crash Test"]));
