@@ -35,6 +35,12 @@ describe("findTitleHints", () => {
     expect(hints.every((h) => h.claim)).toBe(true);
   });
 
+  it("reads a job-board title line right after the education block", () => {
+    const text = "Education Details\nB.E. Electronics Mumbai University\nDevOps Engineer\n";
+    const hints = findTitleHints(text, { sections: [{ kind: "education", start: 0, end: text.length }], roles: [] });
+    expect(hints.map((h) => h.title)).toEqual(["DevOps Engineer"]);
+  });
+
   it("skips skills and education lines", () => {
     const text = "Skills\nJava Developer\nEducation\nData Analyst Certificate";
     const sections = [

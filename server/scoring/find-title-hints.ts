@@ -28,7 +28,11 @@ const LABEL =
 const YEARS = /\b(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?)\b/gi;
 const HEADLINE_SPLIT = /\s*(?:[|•·,;/]|\s[-–—]\s)\s*/;
 /** Lines of these sections list skills, schools or certificates, not the person's titles. */
-const NOT_TITLE_SECTIONS = new Set<SectionKind>(["skills", "education", "certifications", "publications"]);
+const NOT_TITLE_SECTIONS = new Set<SectionKind>(["skills", "certifications", "publications"]);
+/** Education lines name degrees and schools; a title line there (job-board exports put the current
+ * title right after the education block) must not look like one. */
+const DEGREE_WORDS =
+  /\b(?:b\.?\s?(?:e|tech|sc|s|a|com|ca)|m\.?\s?(?:e|tech|sc|s|a|ca|ba|phil)|bachelor|master|mba|ph\.?\s?d|diploma|degree|university|college|institute|school|academy|gpa|cgpa|coursework|courses?|certificat\w*|major|minor|graduat\w*)\b/i;
 
 interface HintContext {
   sections: ReadonlyArray<{ kind: SectionKind; start: number; end: number }>;
@@ -39,8 +43,11 @@ interface HintContext {
 export function findTitleHints(text: string, context: HintContext): TitleHint[] {
   const hints: TitleHint[] = [];
   const firstSection = context.sections.reduce((min, s) => Math.min(min, s.start), text.length);
-  const inRole = (offset: number) => context.roles.some((r) => offset >= r.start && offset < r.end);
-  const sectionAt = (offset: number) => context.sections.find((s) => offset >= s.start && offset < s.end)?.kind;
+  // One pass over the roles, so a very long text with many roles stays linear.
+  const roleCovered = new Uint8Array(text.length + 1);
+  for (const role of context.roles) roleCovered.fill(1, Math.max(0, role.start), Math.min(text.length, role.end));
+  const inRole = (offset: number) => roleCovered[offset] === 1;
+  const sectionAt = sectionCursor(context.sections);
 
   let lineStart = 0;
   let lineNumber = 0;
@@ -66,7 +73,9 @@ export function findTitleHints(text: string, context: HintContext): TitleHint[] 
         }
       } else if (!inHeader && !inRole(lineStart)) {
         const kind = sectionAt(lineStart);
-        const piece = kind !== undefined && NOT_TITLE_SECTIONS.has(kind) ? undefined : titleOfLine(line);
+        const skipped =
+          (kind !== undefined && NOT_TITLE_SECTIONS.has(kind)) || (kind === "education" && DEGREE_WORDS.test(line));
+        const piece = skipped ? undefined : titleOfLine(line);
         if (piece) hints.push({ title: piece, months: HINT_MONTHS.line, yearsAgo: 1 });
       }
     }
@@ -103,6 +112,17 @@ export function titleOfLine(line: string, anyPart = false): string | undefined {
   return undefined;
 }
 
+/** The section kind at increasing offsets, in one pass over the sections (sorted by start). */
+function sectionCursor(sections: HintContext["sections"]): (offset: number) => SectionKind | undefined {
+  const sorted = [...sections].sort((a, b) => a.start - b.start);
+  let index = 0;
+  return (offset) => {
+    while (index < sorted.length && sorted[index]!.end <= offset) index += 1;
+    const section = sorted[index];
+    return section !== undefined && offset >= section.start && offset < section.end ? section.kind : undefined;
+  };
+}
+
 function isTitleLike(part: string): boolean {
   if (part.length > MAX_TITLE_LINE || /[:.]$/.test(part)) return false;
   const words = part.split(/\s+/);
@@ -116,7 +136,7 @@ function summaryHints(text: string, context: HintContext): TitleHint[] {
   for (const match of text.matchAll(YEARS)) {
     const at = match.index ?? 0;
     const kind = context.sections.find((s) => at >= s.start && at < s.end)?.kind;
-    if (kind !== undefined && NOT_TITLE_SECTIONS.has(kind)) continue;
+    if (kind !== undefined && (NOT_TITLE_SECTIONS.has(kind) || kind === "education")) continue;
     const years = Number(match[1]);
     if (!(years > 0 && years < 50)) continue;
     // "<Title> with 5+ years …" or "5+ years of experience as a <Title>": only the words that

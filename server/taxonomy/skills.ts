@@ -1929,6 +1929,16 @@ export const SKILLS: readonly Skill[] = [
       "retries with backoff",
       "rate limiting",
     ],
+    context: {
+      description:
+        '"Circuit breakers" are the resilience pattern only next to another skill or service words, never beside electrical words (relays, switchgear, transformers).',
+      guards: ["circuit breakers", "circuit breaker"],
+      rejectNearby: /\b(?:relays?|switchgear|transformers?|substations?|electrical|kV|panels?|wiring|motors?)\b/i,
+      requireNearby: {
+        skills: "any",
+        words: /\b(?:services?|microservices?|APIs?|retries|Hystrix|Resilience4j|fallbacks?|timeouts?|bulkheads?)\b/i,
+      },
+    },
     weight: 1.2,
     guide: true,
   },
