@@ -5,6 +5,7 @@
 import type { AuditActor } from "../audit/record-audit.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { Db } from "../db/client.ts";
+import { AppError } from "../errors/app-error.ts";
 import type { FileType } from "../generated/prisma/enums.ts";
 import { sanitizeFileName } from "../intake/sanitize-file-name.ts";
 import { identityVisible } from "../privacy/blind-review.ts";
@@ -65,15 +66,17 @@ export function downloadHeaders(fileName: string, type: FileType | null, size: n
   });
 }
 
-export type DownloadOutcome =
-  | { ok: true; bytes: Uint8Array<ArrayBuffer>; fileName: string; headers: Headers }
-  | { ok: false; reason: "not_found" | "identity_hidden" };
+export interface DownloadedResume {
+  bytes: Uint8Array<ArrayBuffer>;
+  fileName: string;
+  headers: Headers;
+}
 
 export async function downloadResume(
   db: Db,
   actor: AuditActor,
   input: { requisitionId: string; applicationId: string; ip?: string | null },
-): Promise<DownloadOutcome> {
+): Promise<DownloadedResume> {
   const application = await db.application.findUnique({
     where: { id: input.applicationId },
     select: {
@@ -84,9 +87,16 @@ export async function downloadResume(
       resumeFile: { select: { originalName: true, detectedType: true, bytes: true } },
     },
   });
-  if (!application || application.requisitionId !== input.requisitionId) return { ok: false, reason: "not_found" };
-  if (!identityVisible(application.requisition.blindReview, application.stage))
-    return { ok: false, reason: "identity_hidden" };
+  if (!application || application.requisitionId !== input.requisitionId) {
+    throw new AppError("not_found", "Candidate not found: this candidate is not part of this requisition.");
+  }
+  if (!identityVisible(application.requisition.blindReview, application.stage)) {
+    throw new AppError(
+      "forbidden",
+      "Original file hidden by blind review: it shows the candidate's identity, " +
+        "so it can be downloaded once the candidate is shortlisted.",
+    );
+  }
 
   const { resumeFile } = application;
   const bytes = new Uint8Array(resumeFile.bytes);
@@ -100,5 +110,5 @@ export async function downloadResume(
     after: { type: resumeFile.detectedType, sizeBytes: bytes.byteLength },
     ip: input.ip ?? null,
   });
-  return { ok: true, bytes, fileName, headers: downloadHeaders(fileName, resumeFile.detectedType, bytes.byteLength) };
+  return { bytes, fileName, headers: downloadHeaders(fileName, resumeFile.detectedType, bytes.byteLength) };
 }

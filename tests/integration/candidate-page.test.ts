@@ -182,8 +182,11 @@ describe("blind review on the candidate page", () => {
     const serving = c.areas.find((a) => a.id === "serving_apis")!;
     expect(serving.evidence.length).toBeGreaterThan(0);
 
-    const download = await downloadResume(testDb.db, recruiter, { requisitionId: blindId, applicationId: blindApp });
-    expect(download).toEqual({ ok: false, reason: "identity_hidden" });
+    const download = downloadResume(testDb.db, recruiter, { requisitionId: blindId, applicationId: blindApp });
+    await expect(download).rejects.toMatchObject({
+      code: "forbidden",
+      message: expect.stringMatching(/hidden by blind review/),
+    });
 
     await changeStage(testDb.db, recruiter, {
       requisitionId: blindId,
@@ -193,9 +196,9 @@ describe("blind review on the candidate page", () => {
     const shortlisted = (await getCandidate(testDb.db, { requisitionId: blindId, applicationId: blindApp }))!;
     expect(shortlisted.identity).toMatchObject({ visible: true, label: ML_ENGINEER.name, email: ML_ENGINEER.email });
     expect(segmentsReveal(shortlisted.resume!.segments, ML_ENGINEER.name)).toBe(true);
-    expect((await downloadResume(testDb.db, recruiter, { requisitionId: blindId, applicationId: blindApp })).ok).toBe(
-      true,
-    );
+    await expect(
+      downloadResume(testDb.db, recruiter, { requisitionId: blindId, applicationId: blindApp }),
+    ).resolves.toMatchObject({ fileName: expect.any(String) });
   });
 });
 
@@ -413,7 +416,6 @@ describe("downloadResume", () => {
       applicationId: apps.ml_engineer!,
       ip: "198.51.100.4",
     });
-    if (!outcome.ok) throw new Error(outcome.reason);
     const stored = await testDb.db.resumeFile.findFirstOrThrow({ where: { application: { id: apps.ml_engineer! } } });
     expect(Buffer.compare(Buffer.from(outcome.bytes), Buffer.from(stored.bytes))).toBe(0);
     expect(outcome.headers.get("Content-Type")).toBe("application/pdf");
@@ -427,7 +429,7 @@ describe("downloadResume", () => {
       requisitionId: openId,
       applicationId: apps.backend_engineer!,
     });
-    expect(txt.ok && txt.headers.get("Content-Type")).toBe("text/plain; charset=utf-8");
+    expect(txt.headers.get("Content-Type")).toBe("text/plain; charset=utf-8");
     const audit = await testDb.db.auditEntry.findMany({
       where: { action: "file.download", targetId: apps.ml_engineer! },
     });
@@ -437,9 +439,8 @@ describe("downloadResume", () => {
   });
 
   it("is not found through another requisition's address", async () => {
-    expect(await downloadResume(testDb.db, recruiter, { requisitionId: openId, applicationId: otherApp })).toEqual({
-      ok: false,
-      reason: "not_found",
-    });
+    await expect(
+      downloadResume(testDb.db, recruiter, { requisitionId: openId, applicationId: otherApp }),
+    ).rejects.toMatchObject({ code: "not_found" });
   });
 });
