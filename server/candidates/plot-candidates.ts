@@ -77,6 +77,6 @@ export async function plotCandidates(
     weightsVersion: context.version,
     blindReview: context.blindReview,
     weights: { productionWeight, balanceStrictness, exponent: context.compiled.exponent },
-    balance: balanceGeometry(productionWeight, context.compiled.exponent),
+    balance: balanceGeometry(context.compiled),
   };
 }

@@ -1,5 +1,5 @@
 // The requisition's balance region on the production × ML plot: the dual requirement drawn.
-// A candidate is in it when the overall score (the requisition's weighted power mean) reaches
+// A candidate is in it when the overall score (score-formula.ts overallScore) reaches
 // BALANCE_THRESHOLD and neither dimension is below GAP_THRESHOLD. Its lower edge is the
 // iso-line overall = BALANCE_THRESHOLD for the requisition's exponent and production weight:
 // a straight line when balance does not matter (arithmetic mean), bending toward an L as the
@@ -7,8 +7,8 @@
 //
 // Quadrants (split at the gap threshold) carry the guide's words for each path
 // (ml-engineer-role-in-practice.txt, "Common Backgrounds" and "Adjacent Roles").
-import { weightedPowerMean } from "./power-mean.ts";
 import { GAP_THRESHOLD } from "./gaps-and-flags.ts";
+import { overallScore, type OverallShape } from "./score-formula.ts";
 
 /** Overall score from which a candidate counts as strong on the requisition's terms. */
 export const BALANCE_THRESHOLD = 60;
@@ -25,42 +25,36 @@ export interface BalanceGeometry {
   region: XY[];
 }
 
-const overall = (production: number, ml: number, productionWeight: number, exponent: number) =>
-  weightedPowerMean(production, ml, productionWeight, exponent);
+const overall = overallScore;
 
 /** The least ML score with overall ≥ threshold at this production score (≤ 100), or null. */
-export function minMlForOverall(
-  production: number,
-  threshold: number,
-  productionWeight: number,
-  exponent: number,
-): number | null {
-  if (overall(production, 100, productionWeight, exponent) < threshold) return null;
-  if (overall(production, 0, productionWeight, exponent) >= threshold) return 0;
+export function minMlForOverall(production: number, threshold: number, shape: OverallShape): number | null {
+  if (overall(production, 100, shape) < threshold) return null;
+  if (overall(production, 0, shape) >= threshold) return 0;
   // The power mean rises with each argument: bisection finds the edge to 1e-6.
   let low = 0;
   let high = 100;
   while (high - low > 1e-6) {
     const mid = (low + high) / 2;
-    if (overall(production, mid, productionWeight, exponent) >= threshold) high = mid;
+    if (overall(production, mid, shape) >= threshold) high = mid;
     else low = mid;
   }
   return high;
 }
 
 /**
- * The iso-line overall = threshold. A power mean is homogeneous (M(tx, ty) = t·M(x, y)), so along
+ * The iso-line overall = threshold. The overall score is homogeneous (M(tx, ty) = t·M(x, y)), so along
  * each ray from the origin the line sits at threshold / M(direction): exact, with no search,
  * whatever the exponent (vertical or horizontal when one dimension has all the weight).
  */
-export function isoOverallLine(threshold: number, productionWeight: number, exponent: number, steps = 180): XY[] {
+export function isoOverallLine(threshold: number, shape: OverallShape, steps = 180): XY[] {
   const points: XY[] = [];
   const limit = 400; // far enough past 100 to reach the plot's edges before clipping
   for (let i = steps; i >= 0; i--) {
     const angle = (i / steps) * (Math.PI / 2);
     const dx = Math.cos(angle);
     const dy = Math.sin(angle);
-    const m = overall(dx, dy, productionWeight, exponent);
+    const m = overall(dx, dy, shape);
     if (!(m > 0)) continue;
     const x = (threshold / m) * dx;
     const y = (threshold / m) * dy;
@@ -71,16 +65,10 @@ export function isoOverallLine(threshold: number, productionWeight: number, expo
 }
 
 /** The balance region: overall ≥ threshold with both dimensions ≥ the gap threshold. */
-export function balanceRegion(
-  threshold: number,
-  gapThreshold: number,
-  productionWeight: number,
-  exponent: number,
-  step = 0.5,
-): XY[] {
+export function balanceRegion(threshold: number, gapThreshold: number, shape: OverallShape, step = 0.5): XY[] {
   const edge: XY[] = [];
   for (let x = gapThreshold; x <= 100 + 1e-9; x += step) {
-    const ml = minMlForOverall(x, threshold, productionWeight, exponent);
+    const ml = minMlForOverall(x, threshold, shape);
     if (ml === null) continue;
     edge.push([round2(x), round2(Math.max(gapThreshold, ml))]);
   }
@@ -89,16 +77,12 @@ export function balanceRegion(
   return [[edge[0]![0], 100], ...edge, [100, 100]];
 }
 
-export function balanceGeometry(
-  productionWeight: number,
-  exponent: number,
-  threshold = BALANCE_THRESHOLD,
-): BalanceGeometry {
+export function balanceGeometry(shape: OverallShape, threshold = BALANCE_THRESHOLD): BalanceGeometry {
   return {
     threshold,
     gapThreshold: GAP_THRESHOLD,
-    isoLine: isoOverallLine(threshold, productionWeight, exponent),
-    region: balanceRegion(threshold, GAP_THRESHOLD, productionWeight, exponent),
+    isoLine: isoOverallLine(threshold, shape),
+    region: balanceRegion(threshold, GAP_THRESHOLD, shape),
   };
 }
 

@@ -1,34 +1,50 @@
-// THE score formula in SQL: the exact twin of dimensionScores (score-formula.ts) and power-mean.ts,
-// over an application's stored area scores, rounded the same way. Re-ranking writes the stored
+// THE score formula in SQL: the exact twin of dimensionScores (score-formula.ts: coverage, gap
+// asymmetry, power mean, one-sided credit) over an application's stored area scores, rounded the
+// same way. Re-ranking writes the stored
 // score columns with it (rerank-requisition.ts); screens read it while those columns catch up
 // after a weight change (shown-scores.ts); the preview ranks with it (preview-ranking.ts).
 // tests/integration/score-formula-agreement.test.ts checks SQL and TypeScript agree.
 import { Prisma } from "../generated/prisma/client.ts";
-import type { CompiledWeights } from "./score-formula.ts";
+import { COVERAGE_EXPONENT, COVERAGE_GAIN, ONE_SIDED_CREDIT, type CompiledWeights } from "./score-formula.ts";
 import { AREA_IDS } from "../taxonomy/areas.ts";
 
 const literal = (n: number) => Prisma.raw(Number.isFinite(n) ? String(n) : "0");
 
-/** Σ weight × areaScores[i] over the areas with a weight, as float8. */
-function weightedSum(alias: string, weights: Float64Array): Prisma.Sql {
+/** coverageScore (score-formula.ts) of one dimension: LEAST(100, gain × (Σ w·a^q)^(1/q)), as float8. */
+function coverage(alias: string, weights: Float64Array): Prisma.Sql {
   const terms: Prisma.Sql[] = [];
   weights.forEach((w, i) => {
-    if (w > 0) terms.push(Prisma.sql`${Prisma.raw(`${alias}."areaScores"[${i + 1}]`)} * ${literal(w)}::float8`);
+    if (w > 0) {
+      const area = Prisma.raw(`${alias}."areaScores"[${i + 1}]`);
+      terms.push(Prisma.sql`${literal(w)}::float8 * power(${area}, ${literal(COVERAGE_EXPONENT)}::float8)`);
+    }
   });
-  return terms.length ? Prisma.join(terms, " + ", "(", ")") : Prisma.sql`0::float8`;
+  const sum = terms.length ? Prisma.join(terms, " + ", "(", ")") : Prisma.sql`0::float8`;
+  return Prisma.sql`LEAST(100::float8, ${literal(COVERAGE_GAIN)}::float8 * power(${sum}, ${literal(1 / COVERAGE_EXPONENT)}::float8))`;
 }
 
-/** weightedPowerMean(p, m, wp, exponent) in SQL, for column names `p` and `m`. */
-function powerMean(compiled: CompiledWeights): Prisma.Sql {
+/** weightedPowerMean(x, y, wp, exponent) in SQL, for the column names `x` and `y`. */
+function powerMean(compiled: CompiledWeights, x: Prisma.Sql, y: Prisma.Sql): Prisma.Sql {
   const wp = Math.min(1, Math.max(0, compiled.productionWeight));
   const e = compiled.exponent;
-  if (wp <= 0) return Prisma.sql`m`;
-  if (wp >= 1) return Prisma.sql`p`;
+  if (wp <= 0) return y;
+  if (wp >= 1) return x;
   if (Math.abs(e) < 1e-9) {
-    return Prisma.sql`CASE WHEN p <= 0 OR m <= 0 THEN 0 ELSE exp(${literal(wp)} * ln(p) + ${literal(1 - wp)} * ln(m)) END`;
+    return Prisma.sql`CASE WHEN ${x} <= 0 OR ${y} <= 0 THEN 0 ELSE exp(${literal(wp)} * ln(${x}) + ${literal(1 - wp)} * ln(${y})) END`;
   }
-  const body = Prisma.sql`power(${literal(wp)} * power(p, ${literal(e)}) + ${literal(1 - wp)} * power(m, ${literal(e)}), ${literal(1 / e)})`;
-  return e < 0 ? Prisma.sql`CASE WHEN p <= 0 OR m <= 0 THEN 0 ELSE ${body} END` : body;
+  const body = Prisma.sql`power(${literal(wp)} * power(${x}, ${literal(e)}) + ${literal(1 - wp)} * power(${y}, ${literal(e)}), ${literal(1 / e)})`;
+  return e < 0 ? Prisma.sql`CASE WHEN ${x} <= 0 OR ${y} <= 0 THEN 0 ELSE ${body} END` : body;
+}
+
+/** overallScore (score-formula.ts) in SQL, for the dimension columns `p` and `m`. */
+function overall(compiled: CompiledWeights): Prisma.Sql {
+  const a = compiled.gapAsymmetry;
+  const p = Prisma.sql`p`;
+  const m = Prisma.sql`m`;
+  const pe = a < 0 ? Prisma.sql`(CASE WHEN p < m THEN p + ${literal(-a)} * (m - p) ELSE p END)` : p;
+  const me = a > 0 ? Prisma.sql`(CASE WHEN m < p THEN m + ${literal(a)} * (p - m) ELSE m END)` : m;
+  const wp = Math.min(1, Math.max(0, compiled.productionWeight));
+  return Prisma.sql`${literal(1 - ONE_SIDED_CREDIT)} * ${powerMean(compiled, pe, me)} + ${literal(ONE_SIDED_CREDIT)} * (${literal(wp)} * p + ${literal(1 - wp)} * m)`;
 }
 
 /**
@@ -47,7 +63,7 @@ export function computedScoresLateral(compiled: CompiledWeights, alias = "a", na
   const scored = Prisma.raw(`${alias}.status = 'DONE' AND cardinality(${alias}."areaScores") = ${AREA_IDS.length}`);
   const when = (expression: Prisma.Sql) => Prisma.sql`CASE WHEN ${scored} THEN ${round1(expression)} END`;
   return Prisma.sql`LATERAL (
-    SELECT ${when(Prisma.sql`p`)} AS production, ${when(Prisma.sql`m`)} AS ml, ${when(powerMean(compiled))} AS overall
-    FROM (SELECT ${weightedSum(alias, compiled.production)} AS p, ${weightedSum(alias, compiled.ml)} AS m) AS dims
+    SELECT ${when(Prisma.sql`p`)} AS production, ${when(Prisma.sql`m`)} AS ml, ${when(overall(compiled))} AS overall
+    FROM (SELECT ${coverage(alias, compiled.production)} AS p, ${coverage(alias, compiled.ml)} AS m) AS dims
   ) AS ${Prisma.raw(name)}`;
 }

@@ -3,9 +3,31 @@
 // Its one SQL twin is score-formula-sql.ts (used while stored columns catch up, by re-ranking and
 // by the preview); tests/integration/score-formula-agreement.test.ts checks the two agree.
 // Change the formula here and there, nowhere else. Pure and allocation-light.
+//
+// 1. A dimension is a COVERAGE score of its seven areas, not their mean: nobody shows all seven,
+//    so a mean let every unmentioned area drag a strong candidate down. The weighted power mean
+//    with exponent COVERAGE_EXPONENT > 1 lets the strongest areas count most while breadth adds
+//    with diminishing returns; the requisition's area weights still apply. COVERAGE_GAIN sets
+//    the scale. Both are calibrated on the labelled real set so that expert levels 0–4 land in
+//    their bands (docs/scoring.md, scripts/calibrate-dimensions.ts).
+// 2. The guide's asymmetry: "If you have strong ML knowledge but weak engineering skills, the
+//    engineering gap is significant and takes time to close. If you have strong engineering skills
+//    but limited ML knowledge, the ML gap is real but more bounded." With gapAsymmetry a > 0 an
+//    ML gap is narrowed by a × (production − ml) before the two are combined (a < 0 does the same
+//    for a production gap), so at equal imbalance strong production with weak ML ranks higher.
+// 3. The overall is the weighted power mean of the two (balance strictness → exponent), plus a
+//    small ONE_SIDED_CREDIT of their weighted arithmetic mean, so a strong one-sided candidate
+//    never ties an empty or unrelated résumé at 0, while balanced candidates still come first.
 import { AREAS, AREA_IDS, type AreaId } from "../taxonomy/areas.ts";
 import { weightedPowerMean } from "./power-mean.ts";
 import { areaWeight, balanceExponent, type RequisitionWeights } from "./weights-schema.ts";
+
+/** Exponent of the coverage mean over a dimension's areas (> 1: the strongest areas count most). */
+export const COVERAGE_EXPONENT = 1.5;
+/** Scale of the coverage score (capped at 100). */
+export const COVERAGE_GAIN = 1.2;
+/** Share of the weighted arithmetic mean in the overall score: one-sided is not irrelevant. */
+export const ONE_SIDED_CREDIT = 0.1;
 
 /** Area scores (0–100) in AREA_IDS order. */
 export type AreaVector = ArrayLike<number>;
@@ -17,6 +39,8 @@ export interface CompiledWeights {
   areaWeights: Float64Array;
   productionWeight: number;
   exponent: number;
+  /** > 0: an ML gap counts less than a production gap of the same size (the guide's default). */
+  gapAsymmetry: number;
   mustHave: readonly string[];
   minYears: number | null;
 }
@@ -44,6 +68,7 @@ export function compileWeights(weights: RequisitionWeights): CompiledWeights {
     areaWeights: raw,
     productionWeight: weights.productionWeight,
     exponent: balanceExponent(weights.balanceStrictness),
+    gapAsymmetry: weights.gapAsymmetry,
     mustHave: weights.mustHave,
     minYears: weights.minYears,
   };
@@ -57,16 +82,35 @@ export interface DimensionScores {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-/** The formula: dimension scores (weighted means of their areas) and overall (weighted power mean), 1 decimal. */
+/** The coverage score of one dimension: its areas' weighted power mean (weights sum to 1), scaled and capped. */
+export function coverageScore(areas: AreaVector, weights: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < AREA_IDS.length; i++) sum += weights[i]! * (areas[i] ?? 0) ** COVERAGE_EXPONENT;
+  return Math.min(100, COVERAGE_GAIN * sum ** (1 / COVERAGE_EXPONENT));
+}
+
+/** What the overall score depends on besides the two dimension scores. */
+export interface OverallShape {
+  productionWeight: number;
+  exponent: number;
+  gapAsymmetry: number;
+}
+
+/** The overall score of two dimension scores (unrounded); homogeneous: overall(t·p, t·m) = t·overall(p, m). */
+export function overallScore(production: number, ml: number, shape: OverallShape): number {
+  const a = shape.gapAsymmetry;
+  const p = a < 0 && production < ml ? production + -a * (ml - production) : production;
+  const m = a > 0 && ml < production ? ml + a * (production - ml) : ml;
+  const balanced = weightedPowerMean(p, m, shape.productionWeight, shape.exponent);
+  const wp = Math.min(1, Math.max(0, shape.productionWeight));
+  return (1 - ONE_SIDED_CREDIT) * balanced + ONE_SIDED_CREDIT * (wp * production + (1 - wp) * ml);
+}
+
+/** The formula: dimension scores (coverage of their areas) and overall, rounded to 1 decimal. */
 export function dimensionScores(areas: AreaVector, compiled: CompiledWeights): DimensionScores {
-  let production = 0;
-  let ml = 0;
-  for (let i = 0; i < AREA_IDS.length; i++) {
-    const score = areas[i] ?? 0;
-    production += compiled.production[i]! * score;
-    ml += compiled.ml[i]! * score;
-  }
-  const overall = weightedPowerMean(production, ml, compiled.productionWeight, compiled.exponent);
+  const production = coverageScore(areas, compiled.production);
+  const ml = coverageScore(areas, compiled.ml);
+  const overall = overallScore(production, ml, compiled);
   return { production: round1(production), ml: round1(ml), overall: round1(overall) };
 }
 

@@ -14,6 +14,12 @@ export const RequisitionWeightsSchema = z
      * gap); 0.25: geometric; 0.5 (default): harmonic; 1: close to the weaker dimension.
      */
     balanceStrictness: weight.default(0.5),
+    /**
+     * Which gap is harder to close, −0.5–0.5. The guide: "If you have strong engineering skills but
+     * limited ML knowledge, the ML gap is real but more bounded" — so by default (0.15) an ML gap
+     * counts less than a production gap of the same size; 0 treats them alike; below 0 reverses it.
+     */
+    gapAsymmetry: z.number().min(-0.5, "asymmetry is ≥ −0.5").max(0.5, "asymmetry is ≤ 0.5").default(0.15),
     /** Importance of each area within its dimension (0 = ignore). Missing areas weigh 1. */
     areaWeights: z.record(z.enum(AREA_IDS), weight).default({}),
     /** Skill ids every candidate should show (flagged when missing, never hidden). */

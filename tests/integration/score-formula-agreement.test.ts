@@ -52,6 +52,10 @@ const WEIGHTS: RequisitionWeightsInput[] = [
   { productionWeight: 1 },
   { productionWeight: 0.65, balanceStrictness: 0.4, areaWeights: { deep_learning: 0.5, cloud_iac: 0 } },
   { productionWeight: 0.2, balanceStrictness: 0.8, areaWeights: { serving_apis: 0.1, training_at_scale: 0.9 } },
+  // The guide's asymmetry switched off, reversed and at its extremes.
+  { gapAsymmetry: 0 },
+  { gapAsymmetry: -0.3, balanceStrictness: 0.7 },
+  { gapAsymmetry: 0.5, productionWeight: 0.6, balanceStrictness: 0.25 },
   // Every production area switched off: the dimension falls back to equal weights.
   {
     areaWeights: Object.fromEntries(AREAS.filter((a) => a.dimension === "production").map((a) => [a.id, 0])),

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { AREAS } from "../taxonomy/areas.ts";
+import { compileWeights, coverageScore, dimensionScores, overallScore, toAreaVector } from "./score-formula.ts";
+import { RequisitionWeightsSchema, type RequisitionWeightsInput } from "./weights-schema.ts";
+
+const compiled = (input: RequisitionWeightsInput = {}) => compileWeights(RequisitionWeightsSchema.parse(input));
+const production = AREAS.filter((a) => a.dimension === "production").map((a) => a.id);
+const ml = AREAS.filter((a) => a.dimension === "ml").map((a) => a.id);
+
+/** An area vector with the given production and ML area scores, in area order. */
+function vector(productionScores: number[], mlScores: number[]) {
+  return toAreaVector({
+    ...Object.fromEntries(production.map((id, i) => [id, productionScores[i] ?? 0])),
+    ...Object.fromEntries(ml.map((id, i) => [id, mlScores[i] ?? 0])),
+  });
+}
+
+describe("coverage score of a dimension", () => {
+  const weights = compiled().production;
+  const score = (areas: number[]) => coverageScore(vector(areas, []), weights);
+
+  it("lets the strongest areas count most: unmentioned areas do not sink a strong candidate", () => {
+    // Three strong areas of seven: a plain mean would give 36.
+    expect(score([90, 80, 70])).toBeGreaterThan(45);
+    expect(score([90, 80, 70])).toBeGreaterThan((90 + 80 + 70) / 7);
+  });
+
+  it("adds breadth with diminishing returns", () => {
+    const steps = [1, 2, 3, 4, 5, 6, 7].map((n) => score(Array(n).fill(60)));
+    for (let i = 1; i < steps.length; i++) expect(steps[i]!).toBeGreaterThanOrEqual(steps[i - 1]!);
+    const gains = steps.slice(1).map((s, i) => s - steps[i]!);
+    for (let i = 1; i < gains.length; i++) expect(gains[i]!).toBeLessThanOrEqual(gains[i - 1]! + 1e-9);
+  });
+
+  it("is 0 without evidence and never above 100", () => {
+    expect(score([])).toBe(0);
+    expect(score(Array(7).fill(100))).toBe(100);
+  });
+
+  it("applies the requisition's area weights: an ignored area adds nothing", () => {
+    const ignoreServing = compiled({ areaWeights: { serving_apis: 0 } }).production;
+    const onlyServing = vector([100], []);
+    expect(coverageScore(onlyServing, ignoreServing)).toBe(0);
+    expect(coverageScore(onlyServing, weights)).toBeGreaterThan(0);
+  });
+});
+
+describe("overall score", () => {
+  const shape = compiled();
+
+  it("ranks strong production with weak ML above strong ML with weak production (the guide's asymmetry)", () => {
+    expect(overallScore(80, 20, shape)).toBeGreaterThan(overallScore(20, 80, shape));
+    const symmetric = compiled({ gapAsymmetry: 0 });
+    expect(overallScore(80, 20, symmetric)).toBeCloseTo(overallScore(20, 80, symmetric), 9);
+    const reversed = compiled({ gapAsymmetry: -0.15 });
+    expect(overallScore(20, 80, reversed)).toBeGreaterThan(overallScore(80, 20, reversed));
+  });
+
+  it("never ties a strong one-sided candidate with an empty résumé at 0", () => {
+    expect(overallScore(0, 0, shape)).toBe(0);
+    expect(overallScore(60, 0, shape)).toBeGreaterThan(0);
+    expect(overallScore(0, 60, shape)).toBeGreaterThan(0);
+    expect(overallScore(0, 60, compiled({ balanceStrictness: 1 }))).toBeGreaterThan(0);
+  });
+
+  it("still puts balanced candidates first under the default strictness", () => {
+    expect(overallScore(50, 50, shape)).toBeGreaterThan(overallScore(90, 10, shape));
+    expect(overallScore(50, 50, shape)).toBeGreaterThan(overallScore(10, 90, shape));
+    expect(overallScore(45, 45, shape)).toBeGreaterThan(overallScore(100, 0, shape));
+  });
+
+  it("is the candidate's score when both dimensions agree, whatever the weights", () => {
+    for (const input of [{}, { balanceStrictness: 0 }, { productionWeight: 0.8, balanceStrictness: 1 }])
+      expect(overallScore(64, 64, compiled(input))).toBeCloseTo(64, 9);
+  });
+
+  it("is homogeneous, so the plot's iso-line is exact", () => {
+    expect(overallScore(80, 30, shape) * 0.5).toBeCloseTo(overallScore(40, 15, shape), 9);
+  });
+});
+
+describe("dimensionScores", () => {
+  it("rounds to one decimal and is deterministic", () => {
+    const areas = vector([77.7, 12.3, 45], [66.6, 33.3]);
+    const first = dimensionScores(areas, compiled());
+    expect(dimensionScores(areas, compiled())).toEqual(first);
+    for (const value of Object.values(first)) expect(Math.round(value * 10) / 10).toBe(value);
+  });
+});
