@@ -34,6 +34,15 @@ const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 const PHONE = /\+?\d[\d\s().-]{7,}\d/;
 const URL_LIKE = /\b(?:https?:\/\/|www\.|[\w-]+\.(?:com|io|dev|me|org|net|ai)\/)\S*/i;
 
+/** "City, Region" as one part of a header line. */
+const PLACE = /^[\p{Lu}][\p{L}.' -]{1,30},\s*[\p{Lu}][\p{L}.' -]{1,30}$/u;
+const CONTACT_WORD = /\b(?:linkedin|github|gitlab|portfolio|website|e-?mail|phone|mobile|tel|address|location)\b/i;
+
+function isContactLine(line: string): boolean {
+  if (EMAIL.test(line) || PHONE.test(line) || URL_LIKE.test(line) || CONTACT_WORD.test(line)) return true;
+  return line.split(/[|•·]/).some((part) => PLACE.test(part.trim()));
+}
+
 export function toScoringInput(text: string, facts: ResumeFacts, now: Date): ScoringInput {
   const chars = text.split("");
   const blank = (start: number, end: number) => {
@@ -54,14 +63,15 @@ export function toScoringInput(text: string, facts: ResumeFacts, now: Date): Sco
   const titleHints = findTitleHints(chars.join(""), { sections: facts.sections, roles });
 
   // The header above the first section holds the contact line with the location: blank every
-  // header line that carries contact details (the headline line, e.g. "ML Engineer", stays).
+  // header line that carries contact details or a place. A headline or skills line, even one
+  // with "|" or "•" ("ML Engineer | Python · PyTorch · Kubernetes"), stays.
   const firstSection = facts.sections.reduce((min, s) => Math.min(min, s.start), text.length);
   let lineStart = 0;
   while (lineStart < firstSection) {
     const newline = text.indexOf("\n", lineStart);
     const lineEnd = newline === -1 ? text.length : newline;
     const line = text.slice(lineStart, lineEnd);
-    if (EMAIL.test(line) || PHONE.test(line) || URL_LIKE.test(line) || /[|•·]/.test(line)) blank(lineStart, lineEnd);
+    if (isContactLine(line)) blank(lineStart, lineEnd);
     lineStart = lineEnd + 1;
   }
 

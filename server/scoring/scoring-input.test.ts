@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { extractResumeFacts } from "../resume/extract-resume-facts.ts";
+import { toScoringInput } from "./scoring-input.ts";
+
+const now = new Date("2026-11-22T00:00:00Z");
+const read = (text: string) => toScoringInput(text, extractResumeFacts(text, { now }), now);
+
+describe("toScoringInput", () => {
+  it("keeps a headline of skills with separators and blanks the contact and place lines", () => {
+    const text =
+      "Jane Roe\nML Engineer | Python · PyTorch · Kubernetes\nSpark, Nevada | jane@example.org\nExperience\nBuilt things.";
+    const input = read(text);
+    expect(input.text).toContain("ML Engineer | Python · PyTorch · Kubernetes");
+    expect(input.text).not.toContain("Nevada");
+    expect(input.text).not.toContain("jane@example.org");
+    expect(input.text.length).toBe(text.length);
+  });
+
+  it("blanks employer and school names even where no role was read", () => {
+    const text = "Skills\nPython, Docker\ncompany - Spark Networks SE\nKubernetes Institute of Technology, 2019\n";
+    const input = read(text);
+    expect(input.text).not.toContain("Spark Networks");
+    expect(input.text).not.toContain("Kubernetes Institute");
+    expect(input.text).toContain("Python, Docker");
+  });
+
+  it("collects titles outside the roles for the background", () => {
+    const input = read("Designation: Java Developer\nSkills\nJava, Spring Boot\n");
+    expect(input.titleHints.map((hint) => hint.title)).toContain("Java Developer");
+  });
+});
