@@ -20,7 +20,8 @@ import { runImpactCommand } from "./impact-command.ts";
 const USAGE = `Usage: npm run -s screen -- score [options] FILE...
        npm run -s screen -- jd FILE
 
-score: screens résumé files (PDF, DOCX, plain text) and prints one JSON object per file, one per line.
+score: screens résumé files (PDF, DOCX, plain text; scans and photos as PDF, PNG or JPEG, read by
+       OCR) and prints one JSON object per file, one per line.
 jd:    reads a job posting (PDF, DOCX, plain text, Markdown) and prints one JSON object, a draft of
        requisition weights with the span of the posting behind each suggestion:
        {"weights", "evidence", "unscored", "warnings"} (docs/job-descriptions.md). "weights" is the

@@ -6,9 +6,14 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SCREENING_RESULT_KEYS, ScreeningResultSchema } from "../../server/contract/screening-result.ts";
+import {
+  SCREENING_RESULT_KEYS,
+  ScreeningResultSchema,
+  type ScreeningResult,
+} from "../../server/contract/screening-result.ts";
 import { makePdf } from "../factories/pdf-writer.ts";
 import { BACKEND_ENGINEER, makeResumeLines, makeResumeText, ML_ENGINEER } from "../factories/resume-factory.ts";
+import { encodeImage, renderGreyPage } from "../factories/scan-writer.ts";
 
 const repoRoot = resolve(import.meta.dirname, "../..");
 const run = promisify(execFile);
@@ -63,7 +68,26 @@ describe("screen CLI", () => {
       contact: { name: "Priya Raman", email: ML_ENGINEER.email },
     });
     expect(results[1]).toMatchObject({ ok: true, format: "txt", contact: { name: "Marcus O'Connell" } });
-    expect(results[2]).toMatchObject({ ok: false, format: null, error: { code: "unsupported_type" } });
+    // A PNG is read by OCR whatever its name; these 12 bytes are only its signature.
+    expect(results[2]).toMatchObject({ ok: false, format: "png", error: { code: "corrupt" } });
+    expect(results[0]).toMatchObject({ textSource: "text", ocrConfidence: null });
+    expect(results[2]).toMatchObject({ textSource: null, ocrConfidence: null });
+  });
+
+  it("reads a scan by OCR: textSource and ocrConfidence at the end, the other keys as for text", async () => {
+    const scan = join(dir, "scan.png");
+    await writeFile(scan, encodeImage(await renderGreyPage(makePdf(makeResumeLines(ML_ENGINEER))), "png"));
+    const { code, stdout } = await screen(["score", "--now", "2025-01-15", pdf, scan]);
+    expect(code).toBe(0);
+    const [text, read] = stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line) as ScreeningResult);
+    expect(Object.keys(read!)).toEqual([...SCREENING_RESULT_KEYS]);
+    expect(SCREENING_RESULT_KEYS.slice(-2)).toEqual(["textSource", "ocrConfidence"]);
+    expect(read).toMatchObject({ ok: true, format: "png", textSource: "ocr", contact: text!.contact });
+    expect(read!.ocrConfidence).toBeGreaterThan(80);
+    expect(read!.yearsExperience).toBe(text!.yearsExperience);
   });
 
   it("gives the same lines with --isolate (each file read in a worker thread)", async () => {
