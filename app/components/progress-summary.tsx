@@ -1,12 +1,5 @@
 import type { ProcessingStatus } from "@server/generated/prisma/enums.ts";
-import { STATUS_ORDER } from "~/lib/format.ts";
-
-const WORDS: Record<ProcessingStatus, string> = {
-  QUEUED: "queued",
-  PROCESSING: "processing",
-  DONE: "done",
-  FAILED: "failed",
-};
+import { STATUS_LABELS, STATUS_ORDER } from "~/lib/format.ts";
 
 /** "3 queued · 1 processing · 5 done · 1 failed", announced politely as it changes. */
 export function ProgressSummary({ counts, live }: { counts: Record<ProcessingStatus, number>; live: boolean }) {
@@ -18,7 +11,7 @@ export function ProgressSummary({ counts, live }: { counts: Record<ProcessingSta
         <span key={status} className={`progress-summary__item${counts[status] === 0 ? " is-zero" : ""}`}>
           {index > 0 ? <span className="progress-summary__sep">{" · "}</span> : null}
           <span className={`dot dot--${status.toLowerCase()}`} aria-hidden="true" />
-          {counts[status]} {WORDS[status]}
+          {counts[status]} {STATUS_LABELS[status].toLowerCase()}
         </span>
       ))}
       {live ? <span className="progress-summary__live">Updating live…</span> : null}

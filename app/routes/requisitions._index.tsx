@@ -5,7 +5,7 @@ import { EmptyState } from "~/components/empty-state.tsx";
 import { RelativeTime } from "~/components/relative-time.tsx";
 import { requireUser } from "~/lib/auth.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
-import { plural, STAGE_LABELS, STAGE_ORDER } from "~/lib/format.ts";
+import { plural, STAGE_LABELS, STAGE_ORDER, STATUS_LABELS, STATUS_ORDER } from "~/lib/format.ts";
 import { listRequisitions } from "~/lib/requisitions.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Requisitions · MLE Screening" }];
@@ -104,7 +104,7 @@ export default function RequisitionsIndex() {
                           <CountLinks
                             items={PROCESSING_ORDER.map((status) => ({
                               key: status,
-                              label: STATUS_WORDS[status],
+                              label: STATUS_LABELS[status].toLowerCase(),
                               count: requisition.byStatus[status],
                               tone: status.toLowerCase(),
                               href: `${href}?status=${status}`,
@@ -129,13 +129,7 @@ export default function RequisitionsIndex() {
 }
 
 // Work still running or needing attention first; "done" last.
-const PROCESSING_ORDER = ["QUEUED", "PROCESSING", "FAILED", "DONE"] as const;
-const STATUS_WORDS: Record<(typeof PROCESSING_ORDER)[number], string> = {
-  QUEUED: "queued",
-  PROCESSING: "processing",
-  FAILED: "failed",
-  DONE: "done",
-};
+const PROCESSING_ORDER = [...STATUS_ORDER.filter((status) => status !== "DONE"), "DONE" as const];
 
 /** Counts as coloured pills that open the table filtered to them ("3 shortlisted"). */
 function CountLinks({
