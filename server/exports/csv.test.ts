@@ -52,7 +52,7 @@ const parseCsv = (bytes: Buffer): string[][] => parse(bytes, { bom: true, relax_
 
 describe("CSV export", () => {
   it("lays out one column per field and per area, named as the area is", () => {
-    expect(CSV_HEADERS.slice(0, 14)).toEqual([
+    expect(CSV_HEADERS.slice(0, 16)).toEqual([
       "Application ID",
       "Candidate",
       "Identity hidden (blind review)",
@@ -67,9 +67,11 @@ describe("CSV export", () => {
       "Overall score",
       "Production engineering score",
       "ML depth score",
+      "Production engineering band",
+      "ML depth band",
     ]);
-    expect(CSV_HEADERS.slice(14, 14 + AREAS.length)).toEqual(AREAS.map((area) => area.name));
-    expect(CSV_HEADERS.slice(14 + AREAS.length)).toEqual([
+    expect(CSV_HEADERS.slice(16, 16 + AREAS.length)).toEqual(AREAS.map((area) => area.name));
+    expect(CSV_HEADERS.slice(16 + AREAS.length)).toEqual([
       "Gaps",
       "Background",
       "Background's typical gap",

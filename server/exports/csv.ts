@@ -35,6 +35,8 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   { header: "Overall score", value: (row) => row.overallScore },
   { header: "Production engineering score", value: (row) => row.productionScore },
   { header: "ML depth score", value: (row) => row.mlScore },
+  { header: "Production engineering band", value: (row) => row.productionBand },
+  { header: "ML depth band", value: (row) => row.mlBand },
   ...AREAS.map((area) => ({
     header: area.name,
     value: (row: ExportRow) => row.areaScores[area.id],

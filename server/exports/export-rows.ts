@@ -7,6 +7,7 @@ import { Prisma } from "../generated/prisma/client.ts";
 import type { ProcessingStatus, Stage } from "../generated/prisma/enums.ts";
 import type { CandidatesQuery } from "../candidates/candidates-query.ts";
 import { walkCandidateRows, type CandidateRow, type RankingContext } from "../candidates/list-candidates.ts";
+import { scoreBand, type ScoreBand } from "../ranking/score-band.ts";
 import { BACKGROUNDS } from "../scoring/backgrounds.ts";
 import type { Background } from "../contract/screening-result.ts";
 import { AREA_IDS, type AreaId } from "../taxonomy/areas.ts";
@@ -30,6 +31,9 @@ export interface ExportRow {
   overallScore: number | null;
   productionScore: number | null;
   mlScore: number | null;
+  /** The dimension scores in words (none, little, some, solid, strong); null until scored. */
+  productionBand: ScoreBand | null;
+  mlBand: ScoreBand | null;
   /** Every area's score by area id (names and dimensions are in the export's header); null until scored. */
   areaScores: Record<AreaId, number | null>;
   /** The weakest areas the requisition cares about, in the guide's wording. */
@@ -110,6 +114,8 @@ export function toExportRow(row: CandidateRow, details: RowDetails | undefined):
     overallScore: row.overallScore,
     productionScore: row.productionScore,
     mlScore: row.mlScore,
+    productionBand: row.productionScore === null ? null : scoreBand(row.productionScore),
+    mlBand: row.mlScore === null ? null : scoreBand(row.mlScore),
     areaScores,
     gaps: row.gaps.flatMap((id) => {
       const area = getArea(id);
