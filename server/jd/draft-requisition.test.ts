@@ -222,3 +222,39 @@ describe("other ways postings are written", () => {
     expect(draft.warnings).toEqual([]);
   });
 });
+
+describe("more wording", () => {
+  it.each([
+    ["Requirements\n- BS in CS or equivalent experience", "degree_required", "BS"],
+    ["Requirements\n- A relevant degree", "degree_required", "relevant degree"],
+    [
+      "Requirements\n- Python\n\nWe are a digital-native company hiring newly graduated engineers.",
+      "proxy_age",
+      "digital-native",
+    ],
+    ["Requirements\n- Native or bilingual proficiency in English", "proxy_origin_language", "Native or bilingual"],
+    ["Requirements\n- Fresh out of college", "proxy_age", "Fresh out of college"],
+  ])("%j → %s %j", (body, code, text) => {
+    const draft = draftRequisition(`ML Engineer\n\n${body}\n`);
+    expect(draft.warnings.map((warning) => [warning.code, warning.text])).toContainEqual([code, text]);
+  });
+
+  it("does not take 'a high degree of autonomy' for a degree", () => {
+    const draft = draftRequisition("ML Engineer\n\nRequirements\n- A high degree of autonomy and Python\n");
+    expect(draft.warnings).toEqual([]);
+  });
+
+  it("reads years from the title when the requirements give none, and 'YOE'", () => {
+    expect(draftRequisition("Senior ML Engineer (5+ years)\n\nRequirements\n- Python\n").weights.minYears).toBe(5);
+    expect(draftRequisition("ML Engineer\n\nRequirements\n- 4+ YOE with Python\n").weights.minYears).toBe(4);
+  });
+
+  it("reads 'What you'll bring', 'Ideally you have' and 'Education' headings", () => {
+    const draft = draftRequisition(
+      "ML Engineer\n\nWhat You'll Bring\n- Python and Docker\n\nIdeally You Have\n- Rust\n\nEducation\n- Master's degree\n",
+    );
+    expect(draft.weights.mustHave).toEqual(["python", "docker"]);
+    expect(draft.weights.niceToHave).toEqual(["rust"]);
+    expect(draft.warnings.map((warning) => warning.code)).toEqual(["degree_required"]);
+  });
+});

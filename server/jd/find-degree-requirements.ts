@@ -9,21 +9,24 @@ const EXPLICIT =
 /** Abbreviations that are degrees only beside a degree context ("B.S. in Computer Science"). */
 const ABBREVIATED = /\b(?:B\.\s?S\.?|M\.\s?S\.?|B\.\s?A\.?|M\.\s?A\.?|BS|MS|BA|MEng|BEng)(?=[\s,/)]|$)/;
 const DEGREE_CONTEXT =
-  /\bdegree\b|\bin (?:computer|engineering|math|statistics|physics|a related|related|electrical|data)\b/i;
+  /\bdegree\b|\bin (?:computer|engineering|math|statistics|physics|a related|related|electrical|data|cs|ee|stem|a quantitative|quantitative|science|economics|operations|a technical|technical)\b/i;
 const DEGREE_WORD = /\bdegree\b/i;
 
 const GUIDE_QUOTE =
   'The guide: a Ph.D. "is generally not a requirement for most Machine Learning Engineer roles", and "practical skills and experience are often valued more highly".';
 
 function degreeSpan(segment: PostingSegment): { start: number; end: number } | null {
-  let match = EXPLICIT.exec(segment.text);
-  if (match === null && DEGREE_CONTEXT.test(segment.text)) match = ABBREVIATED.exec(segment.text);
-  if (match === null) {
-    // "Degree in Computer Science or equivalent"
-    const bare = /\bdegree in\b/i.exec(segment.text);
-    if (bare === null) return null;
-    match = bare;
-  }
+  // The earliest of: a spelled-out degree, an abbreviation beside a degree context, "degree in".
+  const found = [
+    EXPLICIT.exec(segment.text),
+    DEGREE_CONTEXT.test(segment.text) ? ABBREVIATED.exec(segment.text) : null,
+    // "Degree in Computer Science or equivalent", "a relevant degree" (not "a high degree of autonomy").
+    /\bdegree in\b|\b(?:relevant|related|technical|university|college|stem|academic|engineering|cs|computer science|quantitative) degree\b/i.exec(
+      segment.text,
+    ),
+  ].filter((candidate): candidate is RegExpExecArray => candidate !== null);
+  if (found.length === 0) return null;
+  const match = found.reduce((first, candidate) => (candidate.index < first.index ? candidate : first));
   let end = match.index + match[0].length;
   // Extend "Bachelor's" to "Bachelor's degree" when the word follows closely.
   const rest = segment.text.slice(end, end + 60);

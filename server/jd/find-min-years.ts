@@ -22,7 +22,7 @@ const NUMBER_WORDS: Record<string, number> = {
   twenty: 20,
 };
 const N = String.raw`(\d{1,2}(?:\.5)?|${Object.keys(NUMBER_WORDS).join("|")})(?:\s*\(\d{1,2}\+?\))?`;
-const YEARS = String.raw`(?:years?|yrs?)(?:['’])?`;
+const YEARS = String.raw`(?:years?|yrs?|YOE)(?:['’])?`;
 
 const PATTERNS: readonly RegExp[] = [
   // "3-5 years", "4 To 9 Years", "3+ - 5 years"
@@ -76,10 +76,10 @@ export function findMinYears(segments: readonly PostingSegment[]): MinYears | nu
     const found = yearsIn(segment);
     if (found !== null) return found;
   }
-  // No requirements list: a figure with "experience" anywhere but a preferred line or the blurb.
+  // None in a requirement: a figure in the title ("Senior ML Engineer (5+ years)") or the duties,
+  // never in a preferred line or the company text.
   for (const segment of segments) {
-    if (segment.strength === "preferred" || segment.section === "other") continue;
-    if (!/\bexperience\b/i.test(segment.text)) continue;
+    if (segment.strength === "preferred" || (segment.section === "other" && !segment.title)) continue;
     const found = yearsIn(segment);
     if (found !== null) return found;
   }

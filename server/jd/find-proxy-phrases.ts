@@ -16,13 +16,13 @@ const AGE =
 const RULES: readonly ProxyRule[] = [
   {
     code: "proxy_age",
-    pattern: /\bdigital natives?\b/gi,
+    pattern: /\bdigital[- ]natives?\b/gi,
     why: `"Digital native" means people who grew up with digital technology. ${AGE}`,
   },
   {
     code: "proxy_age",
     pattern:
-      /\b(?:recent|new|fresh|current)\s+(?:college\s+|university\s+)?grad(?:uate)?s?\b|\bfreshers?\b|\bclass of 20\d\d\b/gi,
+      /\b(?:recent|new|fresh|current)\s+(?:college\s+|university\s+)?grad(?:uate)?s?\b|\bfreshers?\b|\bclass of 20\d\d\b|\bnewly graduated\b|\bfresh out of (?:college|school|university)\b|\bgraduated (?:with)?in the (?:last|past) \w+ years?\b/gi,
     why: `Asking for a recent or new graduate ties the role to when someone studied. ${AGE} Describe the level of skill instead.`,
   },
   {
@@ -50,7 +50,7 @@ const RULES: readonly ProxyRule[] = [
   {
     code: "proxy_origin_language",
     pattern:
-      /\bnative(?:[- ]level)?\s+(?:english|german|french|spanish|speaker|speakers|language|tongue)\b(?:\s+speakers?)?|\b(?:english|german|french|spanish) as (?:a|your|the) first language\b|\bfirst[- ]language (?:english|german|french|spanish)\b|\bmother tongue\b|\bno accent\b|\bwithout an accent\b/gi,
+      /\bnative(?:[- ]level)?\s+(?:english|german|french|spanish|speaker|speakers|language|tongue)\b(?:\s+speakers?)?|\b(?:english|german|french|spanish) as (?:a|your|the) first language\b|\bfirst[- ]language (?:english|german|french|spanish)\b|\bnative or bilingual\b|\bmother[- ]tongue\b|\bno accent\b|\bwithout an accent\b/gi,
     why: "Nativeness is about where someone was born and raised (national origin), not how well they communicate. Ask for the level of the language the work needs (for example professional fluency).",
   },
   {
