@@ -21,7 +21,8 @@ describe("download file names", () => {
   it("sends an ASCII fallback and the exact UTF-8 name", () => {
     const header = contentDisposition('Zoë "Ng"; résumé (1).pdf');
     expect(header).toBe(
-      `attachment; filename="Zoe _Ng__ resume (1).pdf"; filename*=UTF-8''Zo%C3%AB%20%22Ng%22%3B%20r%C3%A9sum%C3%A9%20%281%29.pdf`,
+      `attachment; filename="Zoe _Ng__ resume (1).pdf"; ` +
+        `filename*=UTF-8''Zo%C3%AB%20%22Ng%22%3B%20r%C3%A9sum%C3%A9%20%281%29.pdf`,
     );
     expect(contentDisposition("李雷.pdf")).toBe(
       `attachment; filename="__.pdf"; filename*=UTF-8''%E6%9D%8E%E9%9B%B7.pdf`,

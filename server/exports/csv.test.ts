@@ -130,7 +130,7 @@ describe("CSV export", () => {
     });
   });
 
-  it("keeps numbers as numbers: a negative number is not escaped, text that merely contains = is untouched", async () => {
+  it("keeps numbers as numbers: a negative number is not escaped, text merely containing = is untouched", async () => {
     const [, record] = parseCsv(await csvOf([row({ yearsExperience: -1, candidate: "Ana = Lima", name: "a-b@c" })]));
     expect(record![CSV_HEADERS.indexOf("Years of experience")]).toBe("-1");
     expect(record![CSV_HEADERS.indexOf("Candidate")]).toBe("Ana = Lima");

@@ -159,7 +159,7 @@ describe("scanZip: archives refused whole, with a specific reason", () => {
     );
   });
 
-  it("entries that together inflate past the archive limit, counted while inflating (declared total under it)", async () => {
+  it("entries inflating together past the archive limit (declared total under it), counted as inflated", async () => {
     // Declared: 3 × 1 MB + 100 bytes, under the 4 MB limit; the last entry really holds 2 MB.
     const honest = Array.from({ length: 3 }, (_, i) => ({ name: `cv-${i}.txt`, data: "x".repeat(MB), compress: true }));
     const liar = { name: "cv-3.txt", data: "y".repeat(2 * MB), compress: true, declaredSize: 100 };
@@ -167,7 +167,8 @@ describe("scanZip: archives refused whole, with a specific reason", () => {
     expect(reason).toEqual({
       code: "too_large",
       message:
-        "The archive unpacks to more than 4 MB, the limit per archive. Nothing from it was stored: split it into smaller archives.",
+        "The archive unpacks to more than 4 MB, the limit per archive. " +
+        "Nothing from it was stored: split it into smaller archives.",
     });
   });
 
@@ -193,7 +194,8 @@ describe("scanZip: archives refused whole, with a specific reason", () => {
     expect(reason).toEqual({
       code: "too_many_files",
       message:
-        "The archive holds 4 files; at most 3 can be uploaded at once. Nothing from it was stored: split it into smaller archives.",
+        "The archive holds 4 files; at most 3 can be uploaded at once. " +
+        "Nothing from it was stored: split it into smaller archives.",
     });
   });
 

@@ -18,7 +18,7 @@ afterAll(() => {
 });
 
 describe("enqueueing never waits for a Redis that is down", () => {
-  it("rejects with an `unavailable` AppError when Redis cannot be reached (BullMQ alone would wait forever)", async () => {
+  it("rejects with an `unavailable` AppError when Redis is unreachable (BullMQ alone would wait forever)", async () => {
     const queue = createParseQueue(producer("redis://127.0.0.1:1"), uniqueName("mle_down"));
     await expect(enqueueParseResume(queue, "app-1")).rejects.toMatchObject({ name: "AppError", code: "unavailable" });
     // ...and every later call too, without a first-connection grace period.
