@@ -81,6 +81,24 @@ describe("extractContact", () => {
     ["technology names are not links", "Jane Doe\nSkills: ASP.NET, Node.js, socket.io, Vue.js", { links: [] }],
     ["an upper-case e-mail", "Jane Doe\nJane.Doe@Example.COM", { email: "jane.doe@example.com" }],
     ["empty text", "", { name: null, email: null, phone: null, links: [] }],
+    ["a name with a trailing initial", "Ravi K\nravi.k@example.in", { name: "Ravi K" }],
+    ["a name with a leading initial", "S. Lakshmi\nlakshmi@example.in", { name: "S. Lakshmi" }],
+    ["initials glued on by dots", "Meenakshi.R.V\n98400 12345", { name: "Meenakshi.R.V" }],
+    ["a name in lower case", "Anil kumar sharma\nanil@example.in", { name: "Anil Kumar Sharma" }],
+    ["a whole name in lower case on the first line", "deepa nair\nData Analyst", { name: "Deepa Nair" }],
+    ["a Chinese name spaced out", "李 雷\n软件工程师\nlilei@example.cn", { name: "李雷" }],
+    ["a Korean name", "김민수\nminsu@example.kr", { name: "김민수" }],
+    ["a trailing 'Resume'", "OLGA PETROVA RESUME\nolga@example.com", { name: "Olga Petrova" }],
+    ["a job title is never a name", "HEALTH COACH\nSummary\nCoach with ten years.", { name: null }],
+    ["nor is a trade title", "Pastry Sous Chef\nProfessional Summary", { name: null }],
+    ["nor a title known by its ending", "Extension Methodologist\nSummary", { name: null }],
+    ["nor a possessive", "Dean's List\nSummary", { name: null }],
+    ["nor a sentence in lower case further down", "SUMMARY\nfast learner who likes data", { name: null }],
+    [
+      "a name beside the e-mail in a text-box layout",
+      "EXPERIENCE\nIT Support Tech 07/23 – 10/23\nEDUCATION\nAA Psychology\n\nNadia Costa\nnadia@example.com San Diego, CA",
+      { name: "Nadia Costa" },
+    ],
   ])("%s", (_, text, expected) => {
     expect(extractContact(text)).toMatchObject(expected);
   });

@@ -57,7 +57,7 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
     "bachelors",
     true,
     new RegExp(
-      `\\b(?:b${D}sc\\b\\.?|b${D}eng\\b\\.?|b${D}-?tech\\b\\.?|${dotted("be")}|b${D}a${D}sc\\b\\.?|${dotted("bs")}|${dotted("ba")}|bachelor(?:'s|’s|s)?${OF_SUBJECT}|licenciatura|licenciado|bacharelado|bacharel|laurea(?: triennale)?${END}|grado en|b${D}com\\b\\.?|bba${END}|${dotted("bba")}|bca${END}|${dotted("bca")}|undergraduate degree)`,
+      `\\b(?:b${D}sc\\b\\.?|b${D}eng\\b\\.?|b${D}-?tech\\b\\.?|${dotted("be")}|b${D}a${D}sc\\b\\.?|${dotted("bs")}|${dotted("ba")}|bachelor(?:'s|’s|s)?${OF_SUBJECT}|licenciatura|licenciado|licence (?:en|de|in)\\b|bacharelado|bacharel|laurea(?: triennale)?${END}|grado en|b${D}com\\b\\.?|bba${END}|${dotted("bba")}|bca${END}|${dotted("bca")}|undergraduate degree)`,
       "iu",
     ),
   ],
@@ -121,7 +121,7 @@ function degreeMatch(line: string, strict: boolean): { level: Degree; match: Reg
       /^master/i.test(match[0]) &&
       !/^master(?:'s|’s|s)?\s+(of|in|degree)\b/i.test(match[0]) &&
       !/master(?:'s|’s)/i.test(match[0]) &&
-      !/^master(?:'s|’s|s)?\s+(?:in|of)\b/i.test(line.slice(match.index))
+      !/^m[aá]ster(?:'s|’s|s)?\s+(?:in|of|en|em)\b/i.test(line.slice(match.index))
     )
       continue;
     if (/^master(?:'s|’s|s)?$/i.test(match[0].trim()) && /\b(scrum|web|quiz|chess|data|grand)\s+master/i.test(line))

@@ -42,7 +42,7 @@ const STUDY =
 const PROFESSIONAL_RESEARCH =
   /\b(research (engineer|scientist)|postdoc|post-doctoral|postdoctoral|lecturer|professor|scientist)\b/i;
 const TITLE_WORDS =
-  /\b(engineer|engineering|developer|scientist|researcher|research|manager|analyst|architect|consultant|intern|internship|lead|director|head|designer|administrator|specialist|officer|programmer|assistant|associate|fellow|founder|co-founder|cto|ceo|vp|president|member|volunteer|coach|technician|accountant|student|candidate|lecturer|professor|postdoc|tutor|instructor|sre|devops|owner|contractor|freelancer?|trainee|apprentice|advisor|chief|staff|principal|partner|clerk|representative|support|operator|teacher|editor|writer|coordinator|executive|mlops|ml|ai|data)\b/i;
+  /\b(engineer|engineering|developer|scientist|researcher|research|manager|analyst|architect|consultant|intern|internship|lead|director|head|designer|administrator|specialist|officer|programmer|assistant|associate|fellow|founder|co-founder|cto|ceo|vp|president|member|volunteer|coach|technician|accountant|student|candidate|lecturer|professor|postdoc|tutor|instructor|sre|devops|owner|contractor|freelancer?|trainee|apprentice|advisor|chief|staff|principal|partner|clerk|representative|support|operator|teacher|editor|writer|coordinator|executive|mlops|ml|ai|data|d[ée]veloppeur|ing[ée]nieur|chercheur|analyste|responsable|stagiaire|entwickler|ingenieur|berater|desarrollador|ingeniero|desenvolvedor|engenheiro|analista|sviluppatore)\b/i;
 const ORG_WORDS =
   /\b(inc|llc|ltd|gmbh|ag|sa|corp|corporation|company|co|labs?|technologies|solutions|systems|group|university|universit[yäé]|universidad|universidade|institute|college|school|bank|capital|ventures|studio|agency|foundation|hospital|center|centre|ai|analytics|software|network|partners)\b\.?/i;
 const COUNTRIES =
@@ -230,7 +230,8 @@ function headerLines(lines: LineSpan[], dateLine: number, floor: number, now: Da
   return { first, last };
 }
 
-const STRONG_SEPARATOR = /\s+[|•·@]\s+|\s+[–—-]\s+|\s+at\s+|\s*\(|\)\s*|\s{2,}|\t|^\s*[•·●▪■◦○►▸‣∙*–—-]\s+/g;
+const STRONG_SEPARATOR =
+  /(?:\s?\.){2,}\s*|\s+[|•·@]\s+|\s+[–—-]\s+|\s+at\s+|\s*\(|\)\s*|\s{2,}|\t|^\s*[•·●▪■◦○►▸‣∙*–—-]\s+/g;
 
 /** Name-like parts of a line once dates and places are set aside ("Title, Company" is 2). */
 function namedParts(line: string, now: Date): number {

@@ -6,6 +6,44 @@ import type { Span } from "../contract/screening-result.ts";
 /** How many non-empty lines from the top may hold the name. */
 const HEADER_LINES = 12;
 const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}\.)$/u;
+/** A lower-case name word ("harish singh bhadauria"): letters only, at least two. */
+const LOWER_NAME_WORD = /^\p{Ll}[\p{Ll}\p{M}'’-]+$/u;
+/** A name in Chinese, Japanese or Korean script: two to four characters, perhaps spaced ("张 三"). */
+const CJK_NAME = /^(?:[\p{Script=Han}\p{Script=Hangul}]\s?){1,3}[\p{Script=Han}\p{Script=Hangul}]$/u;
+/** Small words that never stand in a lower-case name. */
+const COMMON_WORDS = new Set([
+  "the",
+  "and",
+  "for",
+  "with",
+  "from",
+  "into",
+  "this",
+  "that",
+  "your",
+  "our",
+  "resume",
+  "using",
+  "about",
+  "data",
+  "web",
+  "full",
+  "stack",
+  "team",
+  "work",
+  "new",
+  "years",
+  "year",
+  "based",
+  "open",
+  "looking",
+  "of",
+  "department",
+  "areas",
+  "expertise",
+  "online",
+  "total",
+]);
 const PARTICLES = new Set([
   "de",
   "da",
@@ -70,6 +108,13 @@ const HEADING_WORDS = new Set([
   "achievements",
   "competencies",
   "page",
+  "qualifications",
+  "highlights",
+  "accomplishments",
+  "overview",
+  "skill",
+  "strengths",
+  "declaration",
 ]);
 /** Headings that may sit above the name; any other heading ends the search. */
 const PREAMBLE_HEADINGS =
@@ -152,7 +197,184 @@ const NON_NAME_WORDS = new Set([
   "remote",
   "updated",
   "last",
+  // Job titles in every trade: the first line of many résumés is the title, not a name.
+  "advocate",
+  "coach",
+  "representative",
+  "rep",
+  "coordinator",
+  "supervisor",
+  "teacher",
+  "clerk",
+  "instructor",
+  "educator",
+  "chef",
+  "mechanic",
+  "attendant",
+  "agent",
+  "executive",
+  "controller",
+  "recruiter",
+  "auditor",
+  "advisor",
+  "adviser",
+  "examiner",
+  "interviewer",
+  "owner",
+  "expert",
+  "leader",
+  "underwriter",
+  "aide",
+  "secretary",
+  "performer",
+  "transporter",
+  "maintainer",
+  "counselor",
+  "counsellor",
+  "trainer",
+  "therapist",
+  "nurse",
+  "producer",
+  "editor",
+  "writer",
+  "artist",
+  "inspector",
+  "installer",
+  "worker",
+  "superintendent",
+  "estimator",
+  "contractor",
+  "apprentice",
+  "generalist",
+  "partner",
+  "tutor",
+  "server",
+  "cashier",
+  "driver",
+  "receptionist",
+  "bookkeeper",
+  "paralegal",
+  "attorney",
+  "lawyer",
+  "pharmacist",
+  "physician",
+  "dentist",
+  "technologist",
+  "strategist",
+  "publicist",
+  "reviewer",
+  "processor",
+  "dispatcher",
+  "planner",
+  "buyer",
+  "merchandiser",
+  "banker",
+  "broker",
+  "teller",
+  "operator",
+  "steward",
+  "stewardess",
+  "pilot",
+  "captain",
+  "sergeant",
+  "soldier",
+  "volunteer",
+  "employee",
+  "associate",
+  "trainee",
+  "helper",
+  "handler",
+  "housekeeper",
+  "janitor",
+  "custodian",
+  "guard",
+  "officer",
+  "marketer",
+  "salesperson",
+  "sales",
+  "customer",
+  "service",
+  "services",
+  "business",
+  "development",
+  "management",
+  "marketing",
+  "finance",
+  "financial",
+  "accounting",
+  "accounts",
+  "payable",
+  "receivable",
+  "hr",
+  "human",
+  "resources",
+  "it",
+  "fitness",
+  "construction",
+  "health",
+  "healthcare",
+  "medical",
+  "clinical",
+  "legal",
+  "social",
+  "media",
+  "digital",
+  "content",
+  "public",
+  "relations",
+  "operations",
+  "office",
+  "microsoft",
+  "windows",
+  "excel",
+  "core",
+  "position",
+  "applying",
+  "objective",
+  "summary",
+  "ii",
+  "iii",
+  "iv",
+  "sr",
+  "sr.",
+  "jr",
+  "jr.",
+  "assistant",
+  "executive",
+  "general",
+  "full-stack",
+  "stack",
+  "web",
+  "mobile",
+  "cloud",
+  "network",
+  "systems",
+  "security",
+  "presentation",
+  "resource",
+  "design",
+  "graphic",
+  "quality",
+  "test",
+  "testing",
+  "automation",
+  "python",
+  "java",
+  "sql",
+  "aws",
+  "azure",
+  "enthusiast",
+  "aspiring",
+  "fresher",
+  "graduate",
+  "undergraduate",
+  "postgraduate",
+  "phd",
+  "ph.d.",
 ]);
+
+/** Job nouns recognised by their ending ("Methodologist", "Technician", "Administrator"). */
+const TITLE_SUFFIX = /^\p{L}{4,}(?:ologist|ician|ist|ator|isor|eur)$|^\p{L}{6,}(?:ant|ent)$/iu;
 
 export function findName(text: string): string | null {
   return findNameFact(text)?.value ?? null;
@@ -160,46 +382,92 @@ export function findName(text: string): string | null {
 
 /** The name with the span of the text it was read from (before any change of case). */
 export function findNameFact(text: string): { value: string; span: Span } | null {
+  const lines: Array<{ raw: string; start: number }> = [];
   let offset = 0;
-  let seen = 0;
   for (const raw of text.split("\n")) {
-    const lineStart = offset;
+    lines.push({ raw, start: offset });
     offset += raw.length + 1;
-    const line = raw.trim();
-    if (line === "") continue;
+  }
+  return nameAtTop(lines) ?? nameByContact(lines);
+}
+
+type Line = { raw: string; start: number };
+
+function nameAtTop(lines: Line[]): { value: string; span: Span } | null {
+  let seen = 0;
+  for (const line of lines) {
+    const trimmed = line.raw.trim();
+    if (trimmed === "") continue;
     if (++seen > HEADER_LINES) break;
-    // "321 Gotham St", "Google HQ, Mountain View, CA, USA": an address, not a name.
-    if (isAddress(line)) continue;
-    const candidates = [line, line.split(SEGMENT_SPLIT)[0] ?? ""];
-    for (const candidate of candidates) {
-      const name = asName(candidate);
-      if (name) {
-        const start = lineStart + raw.indexOf(name.source);
-        return { value: name.value, span: { text: name.source, start, end: start + name.source.length } };
-      }
-    }
-    if (isHeading(line) && !PREAMBLE_HEADINGS.test(line.replace(/[:\s]+$/, ""))) return null;
+    const name = nameOn(line, seen === 1);
+    if (name) return name;
+    if (isHeading(trimmed) && !PREAMBLE_HEADINGS.test(trimmed.replace(/[:\s]+$/, ""))) return null;
   }
   return null;
 }
 
-function asName(candidate: string): { value: string; source: string } | null {
+/**
+ * Layouts made of text boxes or sidebars put the name anywhere: then it is the name-shaped
+ * line just above or below the e-mail address ("Darren Tran" / "darren@…").
+ */
+function nameByContact(lines: Line[]): { value: string; span: Span } | null {
+  const at = lines.findIndex((line) => /[\w.+-]+@[\w-]+\.[\w.]+/.test(line.raw));
+  if (at === -1) return null;
+  const near = [at - 1, at + 1, at - 2, at + 2, at - 3].filter((index) => index >= 0 && index < lines.length);
+  for (const index of near) {
+    const trimmed = lines[index]!.raw.trim();
+    if (trimmed === "" || isHeading(trimmed)) continue;
+    const name = nameOn(lines[index]!, false);
+    if (name) return name;
+  }
+  return null;
+}
+
+/** The name on one line: the whole line or its first segment ("Jane Doe | jane@x.com"). */
+function nameOn(line: Line, first: boolean): { value: string; span: Span } | null {
+  const trimmed = line.raw.trim();
+  // "321 Gotham St", "Google HQ, Mountain View, CA, USA": an address, not a name.
+  if (isAddress(trimmed)) return null;
+  for (const candidate of [trimmed, trimmed.split(SEGMENT_SPLIT)[0] ?? ""]) {
+    const name = asName(candidate, first);
+    if (name) {
+      const start = line.start + line.raw.indexOf(name.source);
+      return { value: name.value, span: { text: name.source, start, end: start + name.source.length } };
+    }
+  }
+  return null;
+}
+
+/** A personal name in `candidate`; an all-lower-case one only on the résumé's first line. */
+function asName(candidate: string, allowLowerCase = false): { value: string; source: string } | null {
   const stripped = candidate
     .replace(/^[^\p{L}]+/u, "") // bullets and icon glyphs before the name
     .replace(HONORIFICS, "")
     .replace(POST_NOMINALS, "")
+    .replace(/\s+(?:resume|résumé|cv|curriculum vitae)$/i, "") // "JAN KÜSTER RESUME"
     .trim();
   if (/[@\d/\\:]|www\.|https?/i.test(stripped)) return null;
-  const words = stripped.split(/\s+/);
+  if (CJK_NAME.test(stripped)) return { value: stripped.replace(/\s/g, ""), source: stripped };
+  // "Arvinkritik.S.R", "Priya.K": a name with its initials glued on by dots.
+  const glued = /^(\p{Lu}[\p{Ll}\p{M}]+)((?:\.\p{Lu})+)\.?$/u.exec(stripped);
+  const words = glued ? [glued[1]!, glued[2]!.slice(1)] : stripped.split(/\s+/);
   const nameWords = words.filter((word) => !PARTICLES.has(word));
   if (nameWords.length < 2 || nameWords.length > 4 || words.length > 6) return null;
-  if (words.some((word) => NON_NAME_WORDS.has(word.toLowerCase()) || HEADING_WORDS.has(word.toLowerCase()))) {
-    return null;
-  }
-  if (!nameWords.every((word) => NAME_WORD.test(word))) return null;
-  // Initials only ("J. R.") is not a name.
-  if (nameWords.filter((word) => word.replace(/\./g, "").length > 1).length < 2 && nameWords.length < 3) return null;
-  return { value: isAllCaps(stripped) ? titleCase(stripped) : stripped, source: stripped };
+  const lower = words.map((word) => word.toLowerCase());
+  if (lower.some((word) => NON_NAME_WORDS.has(word) || HEADING_WORDS.has(word) || COMMON_WORDS.has(word))) return null;
+  // "Dean's List", "Customer Service": no possessives, no job nouns by their ending.
+  if (words.some((word) => /['’]s$/i.test(word)) || TITLE_SUFFIX.test(nameWords.at(-1)!)) return null;
+  // Lower-case words are allowed ("Harish singh bhadauria", "priya raman"), but every word must
+  // be name-shaped: capitalised, an initial, or a plain run of letters.
+  if (!nameWords.every((word) => NAME_WORD.test(word) || LOWER_NAME_WORD.test(word))) return null;
+  if (nameWords.every((word) => LOWER_NAME_WORD.test(word)) && (!allowLowerCase || nameWords.length > 3)) return null;
+  // Initials only ("J. R.") is not a name; one initial with a name is ("Harish K", "K. Harish").
+  const full = nameWords.filter((word) => word.replace(/\./g, "").length > 1);
+  if (full.length === 0 || (full.length === 1 && full[0]!.replace(/\./g, "").length < 3)) return null;
+  const value = isAllCaps(stripped)
+    ? titleCase(stripped)
+    : words.map((word) => (LOWER_NAME_WORD.test(word) && !PARTICLES.has(word) ? capitalise(word) : word)).join(" ");
+  return { value: glued ? stripped : value, source: stripped };
 }
 
 function isAddress(line: string): boolean {
@@ -218,6 +486,10 @@ function isHeading(line: string): boolean {
 
 function isAllCaps(text: string): boolean {
   return /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
+}
+
+function capitalise(word: string): string {
+  return word.replace(/(^|[-'’])(\p{Ll})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
 }
 
 /** "JEAN-LUC O'NEIL" → "Jean-Luc O'Neil". */

@@ -123,6 +123,8 @@ const HEADINGS: Record<string, SectionKind> = Object.fromEntries(
         "formação acadêmica",
         "educación",
         "formation",
+        "éducation",
+        "formation académique",
         "istruzione",
       ],
       [
