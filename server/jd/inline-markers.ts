@@ -4,7 +4,7 @@
 
 /** Markers that make the whole clause a plus ("… is a plus", "… preferred", "bonus: …"). */
 export const PREFERRED_MARKER =
-  /\b(?:is|are|would be|will be)?\s*(?:an?\s+)?(?:big|huge|strong|definite|added|nice)?\s*plus\b|\bpreferred\b|(?<!(?:performance|annual|signing|sign-on|cash|discretionary|target|referral) )\bbonus\b(?! (?:program|plan|pool|structure|eligib))|\bnice[- ]to[- ]haves?\b|\bdesirable\b|\bdesired\b|\bnot (?:required|necessary|mandatory)\b|\b(?:an?|added) advantage\b|\badvantageous\b|\bbeneficial\b|\bgood[- ]to[- ]have\b|\b(?:is|are|would be|as) an? (?:strong |definite |real )?assets?\b|\b(?:is|are|would be) helpful\b|\boptional\b|\bwould be (?:great|nice|helpful)\b/i;
+  /\b(?:is|are|would be|will be)?\s*(?:an?\s+)?(?:big|huge|strong|definite|added|nice)?\s*plus\b|\bpreferred\b|(?<!(?:performance|annual|signing|sign-on|cash|discretionary|target|referral) )\bbonus\b(?! (?:program|plan|pool|structure|eligib))|\bnice[- ]to[- ]haves?\b|\bdesirable\b|\bdesired\b|\bnot (?:required|necessary|mandatory)\b|\b(?:an?|added) advantage\b|\badvantageous\b|\bbeneficial\b|\b(?:good|great|nice)[- ]to[- ]have\b|\bextra credit\b|\bbrownie points\b|\b(?:is|are|also|very|especially) welcome\b|\b(?:is|are|would be|as) an? (?:strong |definite |real )?assets?\b|\b(?:is|are|would be) helpful\b|\boptional\b|\bwould be (?:great|nice|helpful)\b/i;
 
 /** Markers whose scope starts at the marker and runs to the end of the clause ("preferably Git"). */
 export const PREFERRED_FROM_HERE = /\b(?:preferabl[ey]|ideally|optionally|especially nice)\b/i;
