@@ -2,9 +2,11 @@
 // of how the top of the ranking moves, before anything is saved.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { proxyWarnings } from "@server/ranking/proxy-warnings.ts";
+import { getFormProps, useForm } from "@conform-to/react";
 import type { RequisitionWeights } from "@server/ranking/weights-schema.ts";
+import { weightsFromJson } from "@server/ranking/weights-from-json.ts";
 import { EmptyState } from "~/components/empty-state.tsx";
 import { ErrorPanel } from "~/components/error-panel.tsx";
 import { RangeField } from "~/components/range-field.tsx";
@@ -16,58 +18,55 @@ import { auditActor, clientIp, requireRequisitionAccess } from "~/lib/auth.serve
 import {
   editorCatalog,
   enqueueRerank,
-  fieldErrorsFrom,
-  getRequisitionWeights,
   InvalidWeightsError,
+  knownSkillIds,
   updateRequisitionWeights,
-  weightsInputFrom,
 } from "~/lib/weights.server.ts";
+import { parseWeightsForm } from "~/forms/weights.ts";
 import type { loader as previewLoader } from "./requisitions.$id.weights_.preview.tsx";
 import type { BreadcrumbHandle } from "~/components/breadcrumbs.tsx";
 import { REQUIRED_DEGREE_LEVELS as DEGREES } from "@server/contract/vocabulary.ts";
 
 type Degree = (typeof DEGREES)[number];
 
-async function loadWeights(id: string) {
-  const saved = await getRequisitionWeights(getPrisma(), id);
-  if (!saved)
-    throw data({ title: "Requisition not found", message: "This requisition does not exist." }, { status: 404 });
-  return saved;
-}
-
 // Every member may read the weights (and try the preview); saving needs the "weights" permission.
 export async function loader({ params, request }: LoaderFunctionArgs) {
+  // The weights come with the requisition row the shell read for this request.
   const { requisition, can } = await requireRequisitionAccess(request, params.id, "view");
-  const saved = await loadWeights(requisition.id);
   return {
     canSave: can.weights,
     requisition: { id: requisition.id, title: requisition.title, blindReview: requisition.blindReview },
-    saved,
+    saved: { weights: weightsFromJson(requisition.weights), version: requisition.weightsVersion },
     ...editorCatalog(),
   };
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const { user, requisition } = await requireRequisitionAccess(request, params.id, "weights");
-  const form = await request.formData();
-  const input = weightsInputFrom(form);
-  const known = new Set(editorCatalog().skills.map((skill) => skill.id));
-  const errors: Record<string, string> = {};
-  for (const field of ["mustHave", "niceToHave"] as const) {
-    const unknown = (input[field] as string[]).filter((id) => !known.has(id));
-    if (unknown.length > 0) errors[field] = `Unknown skill: ${unknown.join(", ")}. Pick skills from the list.`;
+  const submission = parseWeightsForm(await request.formData(), knownSkillIds());
+  if (submission.status !== "success") {
+    return data({ ok: false as const, intent: "weights" as const, reply: submission.reply() }, { status: 400 });
   }
-  if (Object.keys(errors).length > 0) return data({ ok: false as const, errors }, { status: 400 });
   try {
-    const result = await updateRequisitionWeights(getPrisma(), requisition.id, input, {
+    // updateRequisitionWeights validates again before saving: the server stays authoritative.
+    const result = await updateRequisitionWeights(getPrisma(), requisition.id, submission.value, {
       rerank: { enqueue: enqueueRerank },
       actor: auditActor(user),
       ip: clientIp(request, context),
     });
-    return { ok: true as const, intent: "weights" as const, version: result.version, reranked: result.reranked };
+    return {
+      ok: true as const,
+      intent: "weights" as const,
+      version: result.version,
+      reranked: result.reranked,
+      reply: submission.reply(),
+    };
   } catch (error) {
     if (error instanceof InvalidWeightsError) {
-      return data({ ok: false as const, errors: fieldErrorsFrom(error.issues) }, { status: 400 });
+      const fieldErrors: Record<string, string[]> = {};
+      for (const issue of error.issues) (fieldErrors[issue.path] ??= []).push(issue.message);
+      const reply = submission.reply({ fieldErrors });
+      return data({ ok: false as const, intent: "weights" as const, reply }, { status: 400 });
     }
     throw error;
   }
@@ -148,7 +147,19 @@ export default function WeightsEditor() {
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setState((s) => ({ ...s, [key]: value }));
 
   const dirty = !sameForm(state, savedState);
-  const errors: Record<string, string> = actionData && !actionData.ok ? actionData.errors : {};
+  // One schema (app/forms/weights.ts) checks the fields here before posting and in the action.
+  const known = useMemo(() => new Set(skills.map((skill) => skill.id)), [skills]);
+  const [form] = useForm({
+    id: "weights",
+    lastResult: actionData?.reply,
+    onValidate: ({ formData }) => parseWeightsForm(formData, known),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  // One message per field, keyed by its name ("minYears", "areaWeights.cloud_iac", "mustHave").
+  const errors: Record<string, string> = Object.fromEntries(
+    Object.entries(form.allErrors).flatMap(([name, messages]) => (messages[0] ? [[name, messages[0]]] : [])),
+  );
   const warnings = proxyWarnings(toWeights(state));
   const warningFor = (field: "minDegree" | "minYears") => warnings.find((w) => w.field === field)?.message;
   const activePreset = presets.find((preset) => sameWeights(state, toFormState(preset.weights, areaIds)));
@@ -199,7 +210,13 @@ export default function WeightsEditor() {
       </div>
 
       <div className="weights-layout">
-        <Form method="post" ref={formRef} className="card form weights-form" noValidate data-testid="weights-form">
+        <Form
+          method="post"
+          ref={formRef}
+          className="card form weights-form"
+          data-testid="weights-form"
+          {...getFormProps(form)}
+        >
           {actionData?.ok && actionData.intent === "weights" && !dirty ? (
             <p className="alert alert--success" role="status" data-testid="weights-saved">
               Saved as version {actionData.version} · the candidates table ranks with it now
@@ -290,7 +307,11 @@ export default function WeightsEditor() {
                           <p id={`area-${area.id}-hint`} className="area-row__citation">
                             <Citation text={area.citation} />
                           </p>
-                          {error ? <p className="field__error">{error}</p> : null}
+                          {error ? (
+                            <p id={`area-${area.id}-error`} className="field__error">
+                              {error}
+                            </p>
+                          ) : null}
                         </div>
                         <input
                           id={`area-${area.id}`}
@@ -300,7 +321,10 @@ export default function WeightsEditor() {
                           max={1}
                           step={0.1}
                           value={value}
-                          aria-describedby={`area-${area.id}-hint`}
+                          aria-invalid={error ? true : undefined}
+                          aria-describedby={
+                            error ? `area-${area.id}-error area-${area.id}-hint` : `area-${area.id}-hint`
+                          }
                           onChange={(event) => {
                             const next = Number(event.currentTarget.value);
                             setState((s) => ({ ...s, areaWeights: { ...s.areaWeights, [area.id]: next } }));
