@@ -258,3 +258,15 @@ describe("more wording", () => {
     expect(draft.warnings.map((warning) => warning.code)).toEqual(["degree_required"]);
   });
 });
+
+describe("a job board's fields", () => {
+  it("reads 'Machine learning: 3 years (Required)' and leaves '(Preferred)' fields as a plus", () => {
+    const posting =
+      "Machine Learning Engineer\n\nResponsibilities:\n- Develop NLP models\n\nExperience:\n- Machine learning: 3 years (Required)\n- Python: 2 years (Preferred)\n\nEducation:\n- Bachelor's (Preferred)\n";
+    const draft = draftRequisition(posting);
+    expect(draft.weights.minYears).toBe(3);
+    expect(draft.weights.niceToHave).toEqual(["python"]);
+    expect(draft.warnings.map((warning) => [warning.code, warning.text])).toEqual([["degree_preferred", "Bachelor's"]]);
+    expectSpansExact(posting, draft);
+  });
+});

@@ -43,6 +43,8 @@ const PATTERNS: readonly RegExp[] = [
     String.raw`\b${N}\s*${YEARS}\s+(?:of\s+)?(?:[\w-]+\s+){0,4}?(?:experience|industry|work|professional)`,
     "i",
   ),
+  // "Machine learning: 3 years (Required)" — a job board's experience field
+  new RegExp(String.raw`:\s*${N}\s*\+?\s*${YEARS}`, "i"),
   // "Years of experience: 5"
   new RegExp(String.raw`\byears of experience\s*:\s*${N}`, "i"),
 ];

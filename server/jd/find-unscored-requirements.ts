@@ -34,7 +34,7 @@ const KINDS: readonly [UnscoredKind, RegExp][] = [
 
 /** Words that say nothing beyond a years figure or a degree (those have their own fields). */
 const FILLER = new Set(
-  "years year experience professional industry relevant related field fields work working degree degrees bachelor bachelors master masters phd doctorate computer science engineering mathematics math statistics physics information systems technical area areas discipline quantitative applied equivalent similar other with from have least minimum plus hands completed start date graduation accredited university college senior junior software engineer engineers role roles position".split(
+  "years year experience professional industry relevant related field fields work working degree degrees bachelor bachelors master masters phd doctorate computer science engineering mathematics math statistics physics information systems technical area areas discipline quantitative applied equivalent similar other with from have least minimum plus hands completed start date development internship internships non-internship machine learning required preferred graduation accredited university college senior junior software engineer engineers role roles position".split(
     " ",
   ),
 );

@@ -7,7 +7,7 @@ import type { PlacedMention } from "./map-skills.ts";
 import type { PostingSegment } from "./types.ts";
 
 export function segmentWeight(segment: PostingSegment): number {
-  if (segment.title) return 3;
+  if (segment.title) return 2;
   if (segment.strength === "required") return 1;
   if (segment.strength === "preferred") return 0.4;
   if (segment.section === "duties") return 0.6;
