@@ -1,7 +1,8 @@
 // End-to-end intake: 1,000 generated résumés POSTed to the HTTP upload endpoint
-// (/api/requisitions/:id/resumes, 10 requests of 100 files, 4 at a time, like a script or four recruiters) of a real web process,
-// until every application is DONE or FAILED, with 1 and then 2 real worker processes. Each run
-// has a fresh database and queue prefix. Also the peak RSS of the web and of each worker.
+// (/api/requisitions/:id/resumes, 10 requests of 100 files, 4 at a time, like a script or four
+// recruiters) of a real web process, until every application is DONE or FAILED, with 1 and then
+// 2 real worker processes. Each run has a fresh database and queue prefix. Also the peak RSS of
+// the web and of each worker.
 import { spawnSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import type { Db } from "../server/db/client.ts";
@@ -62,7 +63,10 @@ export async function benchIntake(): Promise<Record<string, number | null>> {
   };
 }
 
-/** CPU seconds so far of each PostgreSQL backend serving the benchmark's database (readable when PostgreSQL runs on this machine). */
+/**
+ * CPU seconds so far of each PostgreSQL backend serving the benchmark's database (readable when
+ * PostgreSQL runs on this machine).
+ */
 async function postgresBackendCpu(db: Db): Promise<Map<number, number>> {
   const rows = await db.$queryRaw<
     Array<{ pid: number }>

@@ -6,7 +6,8 @@ const config = getConfig();
 try {
   const report = await migrateDatabase(config.DATABASE_URL, { log: (line) => console.log(line) });
   console.log(
-    `Database ${redact(config.DATABASE_URL)} is up to date (${report.applied.length} applied, ${report.alreadyApplied.length} already applied).`,
+    `Database ${redact(config.DATABASE_URL)} is up to date ` +
+      `(${report.applied.length} applied, ${report.alreadyApplied.length} already applied).`,
   );
 } catch (error) {
   console.error(`Migration failed: ${(error as Error).message}`);

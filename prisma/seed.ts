@@ -30,7 +30,8 @@ const DEMO_REQUISITIONS = [
     team: "Personalisation",
     location: "Remote (EU)",
     description:
-      "Build and run the models behind our recommendations: feature pipelines, training, serving at low latency, monitoring. Needs both production engineering and ML depth.",
+      "Build and run the models behind our recommendations: feature pipelines, training, serving at low latency, " +
+      "monitoring. Needs both production engineering and ML depth.",
     members: ["recruiter", "manager"],
     profiles: "all",
   },
@@ -39,7 +40,8 @@ const DEMO_REQUISITIONS = [
     team: "ML Platform",
     location: "Berlin",
     description:
-      "Own the model-serving platform: containers, autoscaling, CI/CD for models, observability. Only the platform lead is a member, so the demo recruiter and manager do not see it.",
+      "Own the model-serving platform: containers, autoscaling, CI/CD for models, observability. " +
+      "Only the platform lead is a member, so the demo recruiter and manager do not see it.",
     members: ["manager2"],
     profiles: "few",
   },

@@ -66,7 +66,10 @@ export const ConfigSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /** Heap cap of each parse thread, in MB: a parse that needs more fails as too_large. */
   PARSE_MAX_HEAP_MB: z.coerce.number().int().min(32).max(16_384).default(256),
-  /** How often a worker looks for applications whose job is missing, in ms (also how long a row must sit untouched before it counts as missing). */
+  /**
+   * How often a worker looks for applications whose job is missing, in ms (also how long a row
+   * must sit untouched before it counts as missing).
+   */
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
   /** Port of the worker's /healthz and /readyz (0: no health server). */
   WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),

@@ -124,9 +124,8 @@ export async function waitFor<T>(
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 200));
   }
   const cause = lastError instanceof Error ? ` (last error: ${lastError.message})` : "";
-  throw new Error(
-    `Timed out after ${options.timeoutMs} ms waiting for ${options.what}${cause}${options.details ? `\n${options.details()}` : ""}`,
-  );
+  const details = options.details ? `\n${options.details()}` : "";
+  throw new Error(`Timed out after ${options.timeoutMs} ms waiting for ${options.what}${cause}${details}`);
 }
 
 /** Waits until `url` answers with `status` (e.g. a /readyz of a process that is still starting). */

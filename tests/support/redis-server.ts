@@ -12,7 +12,10 @@ export interface TestRedisServer {
   url: string;
   /** Restartable: stop(...) then start(). */
   start: () => Promise<void>;
-  /** `keepData`: SHUTDOWN SAVE, so the next start loads everything (a clean restart); otherwise SIGKILL (memory lost). */
+  /**
+   * `keepData`: SHUTDOWN SAVE, so the next start loads everything (a clean restart); otherwise
+   * SIGKILL (memory lost).
+   */
   stop: (options: { keepData: boolean }) => Promise<void>;
   /** Removes the server and its files. */
   destroy: () => Promise<void>;
