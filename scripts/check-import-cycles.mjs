@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Fails when the top-level folders of server/ import each other in a loop (candidates →
-// requisitions → candidates). ESLint's import-x/no-cycle catches loops between files; this
+// requisitions → candidates), or when server/ imports from app/ or workers/ (the layers above it). ESLint's import-x/no-cycle catches loops between files; this
 // catches the coarser kind, which is how layering rots first: two folders that each need the
 // other can no longer be read, tested or moved apart.
 //
@@ -72,11 +72,16 @@ function nodeOf(file) {
 
 /** edges: from → to → [{ file, specifier, typeOnly }] */
 const edges = new Map();
+/** Imports from server/ up into app/ or workers/. */
+const upward = [];
 for (const file of sourceFiles(SERVER)) {
   const from = nodeOf(file);
   for (const { specifier, typeOnly } of importsOf(readFileSync(file, "utf8"))) {
     if (!specifier.startsWith(".")) continue;
     const target = path.resolve(path.dirname(file), specifier);
+    if (["app", "workers"].some((layer) => target.startsWith(path.join(ROOT, layer) + path.sep))) {
+      upward.push(`    ${path.relative(ROOT, file)} imports ${specifier}`);
+    }
     if (!target.startsWith(SERVER + path.sep)) continue;
     const to = nodeOf(target);
     if (to === from) continue;
@@ -127,10 +132,15 @@ if (process.argv.includes("--graph")) {
   for (const from of nodes) for (const to of successors(from)) console.log(describeEdge(from, to));
 }
 
+if (upward.length > 0) {
+  console.error("server/ must not import from app/ or workers/:");
+  for (const line of upward) console.error(line);
+}
+
 const cycles = elementaryCycles();
 if (cycles.length === 0) {
   console.log(`No import cycles between the folders of server/ (${nodes.length} folders and files checked).`);
-  process.exit(0);
+  process.exit(upward.length > 0 ? 1 : 0);
 }
 
 console.error(`Import cycles between the folders of server/ (${cycles.length}):`);
