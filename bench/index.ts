@@ -3,6 +3,7 @@
 import { benchExport } from "./export.bench.ts";
 import { benchExtraction } from "./extraction.bench.ts";
 import { benchIntake } from "./intake.bench.ts";
+import { benchOcr } from "./ocr.bench.ts";
 import { benchTable } from "./table.bench.ts";
 
 const json = process.argv.includes("--json");
@@ -10,6 +11,7 @@ const results: Record<string, number | null> = {};
 
 results.rss_mb_bench_process = null;
 Object.assign(results, await benchExtraction());
+Object.assign(results, await benchOcr());
 Object.assign(results, await benchTable());
 Object.assign(results, await benchExport());
 // Last: it starts its own web and worker processes (and builds the Remix app first).
@@ -23,6 +25,8 @@ const TARGETS: Record<string, { max?: number; min?: number; label: string }> = {
   intake_per_s_2workers: { min: 40, label: "≥ 40 résumés/s" },
   intake_1000_s_2workers: { max: 30, label: "≤ 30 s" },
   worker_rss_mb: { max: 400, label: "≤ 400 MB" },
+  ocr_ms_per_page: { max: 5000, label: "≤ 5 s" },
+  worker_rss_mb_ocr: { max: 1024, label: "≤ 1 GB" },
 };
 
 const rows = Object.entries(results).map(([key, value]) => {

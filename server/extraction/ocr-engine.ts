@@ -4,9 +4,9 @@
 // thread) is started on first use in each parse thread and kept for the next page; a page that
 // overruns its time limit terminates it, and the next page starts a fresh one.
 //
-// Memory: tesseract's wasm heap lives outside V8's heap, so PARSE_MAX_HEAP_MB does not bound it;
-// the pixel limits do (MAX_IMAGE_PIXELS before decoding, pages rendered at 150 dpi). Measured:
-// docs/extraction.md §6.
+// Memory: tesseract's wasm heap lives outside V8's heap (and in its own thread), so
+// PARSE_MAX_HEAP_MB does not bound it; the pixel limits do (MAX_IMAGE_PIXELS before decoding,
+// pages rendered at 150 dpi), and an idle engine is stopped. Measured: docs/extraction.md §6.
 import { createRequire } from "node:module";
 import path from "node:path";
 import Tesseract, { type Worker } from "tesseract.js";
@@ -40,6 +40,12 @@ export interface OcrPageResult {
 }
 
 let engine: Promise<Worker> | null = null;
+let idleTimer: NodeJS.Timeout | undefined;
+/**
+ * An engine unused this long is stopped: its wasm memory (~150–250 MB with the model loaded)
+ * never shrinks, and scans are rare beside text résumés. The next scan pays ~0.5–1 s to restart.
+ */
+const IDLE_MS = 30_000;
 
 async function startEngine(): Promise<Worker> {
   // OEM 1: the LSTM engine only (the model package has no legacy engine data in best_int).
@@ -58,6 +64,7 @@ export async function recognizeImage(
   image: Uint8Array,
   options: { timeoutMs: number; signal?: AbortSignal },
 ): Promise<OcrPageResult> {
+  clearTimeout(idleTimer);
   const starting = (engine ??= startEngine());
   let worker: Worker;
   try {
@@ -87,6 +94,10 @@ export async function recognizeImage(
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener("abort", stop);
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => void discardEngine(starting), IDLE_MS);
+    // The timer alone must not keep a process alive (the engine's thread is stopped by close).
+    idleTimer.unref();
   }
 }
 
@@ -98,5 +109,6 @@ async function discardEngine(which: Promise<Worker>): Promise<void> {
 
 /** Stops this thread's OCR worker (the in-process CLI and tests, so the process can exit). */
 export async function closeOcrEngine(): Promise<void> {
+  clearTimeout(idleTimer);
   if (engine) await discardEngine(engine);
 }
