@@ -165,3 +165,16 @@ describe("homonyms outside software and ML (issue 12)", () => {
     expect(has("Spark and Kafka pipelines", "spark")).toBe(true);
   });
 });
+
+describe("more homonyms (issue 12)", () => {
+  it.each([
+    ["Supported Exchange Active Sync on devices with Apple iOS", "edge_deployment", false],
+    ["On-device inference with TFLite", "edge_deployment", true],
+    ["Veterans Benefits Administration (VBA)", "vb", false],
+    ["Excel, VBA, SQL", "vb", true],
+    ["Commissioned circuit breakers, relays and switchgear; MATLAB", "graceful_degradation", false],
+    ["Circuit breakers and retries with Resilience4j", "graceful_degradation", true],
+  ] as const)("%s → %s: %s", (text, skillId, expected) => {
+    expect(has(text, skillId)).toBe(expected);
+  });
+});

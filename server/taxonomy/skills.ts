@@ -1029,6 +1029,10 @@ export const SKILLS: readonly Skill[] = [
     name: "Visual Basic",
     area: "cicd_testing_quality",
     aliases: ["VB.NET", "VB", "VB6", "VBA", "VBScript", "Visual Basic .NET"],
+    context: needsTechContext(
+      '"VBA" is Visual Basic for Applications only next to another skill (not the Veterans Benefits Administration).',
+      ["VBA"],
+    ),
     kind: "language",
     weight: 0.5,
   },
@@ -2152,6 +2156,11 @@ export const SKILLS: readonly Skill[] = [
       "ExecuTorch",
       "Jetson",
     ],
+    context: {
+      description: '"On-device" as written with its hyphen (not "on devices" of a help desk).',
+      guards: ["on-device"],
+      forms: ["on-device", "On-device", "On-Device", "ON-DEVICE"],
+    },
   },
   {
     id: "model_compilation",
