@@ -31,7 +31,6 @@ import {
   getCandidate,
   MAX_NOTE_LENGTH,
   retryParse,
-  StageSchema,
   tableQueryFrom,
 } from "~/lib/candidate.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
@@ -42,6 +41,7 @@ import type { BreadcrumbHandle } from "~/components/breadcrumbs.tsx";
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { NoteFormSchema } from "@server/candidates/notes.ts";
+import { StageChangeSchema } from "~/forms/stage-change.ts";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const { user, application } = await requireApplicationPermission(request, params.applicationId, "view");
@@ -84,17 +84,15 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 
   if (intent === "stage") {
     const { user, application } = await requireApplicationPermission(request, params.applicationId, "stage");
-    const toStage = StageSchema.safeParse(form.get("toStage"));
-    if (!toStage.success) {
-      return data<ActionResult>(
-        { intent, ok: false, error: "Choose one of the stages: new, screening, shortlisted or rejected." },
-        { status: 400 },
-      );
+    const submission = parseWithZod(form, { schema: StageChangeSchema });
+    if (submission.status !== "success") {
+      const error = submission.error?.toStage?.[0] ?? "Choose a stage.";
+      return data<ActionResult>({ intent, ok: false, error }, { status: 400 });
     }
     const result = await changeStage(db, auditActor(user), {
       requisitionId: application.requisitionId,
       applicationIds: [application.id],
-      toStage: toStage.data,
+      toStage: submission.value.toStage,
       ip,
     });
     return data<ActionResult>({ intent, ok: true, changed: result.changed });

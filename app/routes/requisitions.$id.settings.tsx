@@ -1,8 +1,10 @@
 // GET /requisitions/:id/settings: the requisition's details, closing or reopening it (recruiters
 // and admins, "edit"; the form posts to /requisitions/:id/status), and blind review (hiring
 // managers and admins, "weights"; this route's action).
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useFetcher, useRouteError } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod";
+import { BlindReviewSchema } from "~/forms/requisition-settings.ts";
 import type { BreadcrumbHandle } from "~/components/breadcrumbs.tsx";
 import { ErrorPanel } from "~/components/error-panel.tsx";
 import { RelativeTime } from "~/components/relative-time.tsx";
@@ -19,12 +21,14 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 /** Blind review on or off (`blindReview=on` turns it on; its absence turns it off). */
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const { user, requisition } = await requireRequisitionAccess(request, params.id, "weights");
-  const blindReview = (await request.formData()).get("blindReview") === "on";
+  const submission = parseWithZod(await request.formData(), { schema: BlindReviewSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const blindReview = submission.value.blindReview === "on";
   await setBlindReview(getPrisma(), requisition.id, blindReview, {
     actor: auditActor(user),
     ip: clientIp(request, context),
   });
-  return { ok: true as const, blindReview };
+  return { ...submission.reply(), blindReview };
 }
 
 export const handle: BreadcrumbHandle = {

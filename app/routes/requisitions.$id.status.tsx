@@ -2,7 +2,9 @@
 // (closing starts the retention clock), from the Settings tab. Recruiters and admins who are
 // members may do it.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod";
 import { AppError } from "@server/errors/app-error.ts";
+import { RequisitionStatusSchema } from "~/forms/requisition-settings.ts";
 import { appErrorResponse } from "~/lib/app-error.server.ts";
 import { auditActor, clientIp, requireRequisitionPermission } from "~/lib/auth.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
@@ -14,16 +16,14 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const user = await requireRequisitionPermission(request, params.id, "edit");
-  const status = (await request.formData()).get("status");
-  if (status !== "OPEN" && status !== "CLOSED") {
-    const error = new AppError(
-      "invalid_input",
-      "Choose whether to close or reopen the requisition (status=CLOSED or OPEN).",
-    );
+  const submission = parseWithZod(await request.formData(), { schema: RequisitionStatusSchema });
+  if (submission.status !== "success") {
+    const message = Object.values(submission.error ?? {})[0]?.[0] ?? "Nothing changed.";
+    const error = new AppError("invalid_input", message);
     // A resource route: a Response, so a plain POST gets the real status too.
     return Response.json(appErrorResponse(error, { invalid_input: "Nothing changed" }).data, { status: error.status });
   }
-  await setRequisitionOpen(getPrisma(), params.id!, status === "OPEN", {
+  await setRequisitionOpen(getPrisma(), params.id!, submission.value.status === "OPEN", {
     actor: auditActor(user),
     ip: clientIp(request, context),
   });
