@@ -23,10 +23,28 @@ export function findUnknownTools(
   placed: readonly PlacedMention[],
 ): UnscoredRequirement[] {
   const bySegment = new Map<PostingSegment, PlacedMention[]>();
-  for (const entry of placed) bySegment.set(entry.segment, [...(bySegment.get(entry.segment) ?? []), entry]);
+  for (const entry of placed) {
+    const list = bySegment.get(entry.segment);
+    if (list === undefined) bySegment.set(entry.segment, [entry]);
+    else list.push(entry);
+  }
   const tools: UnscoredRequirement[] = [];
   for (const [segment, mentions] of bySegment) {
     if (segment.strength === "none") continue;
+    // Characters of the segment some mention covers, as prefix sums: an item's overlap is one
+    // subtraction, whatever the number of mentions.
+    const covered = new Uint32Array(segment.text.length + 1);
+    const mark = new Uint8Array(segment.text.length);
+    for (const { mention } of mentions) {
+      for (
+        let i = Math.max(0, mention.start - segment.start);
+        i < Math.min(mark.length, mention.end - segment.start);
+        i += 1
+      ) {
+        mark[i] = 1;
+      }
+    }
+    for (let i = 0; i < mark.length; i += 1) covered[i + 1] = covered[i]! + mark[i]!;
     let from = 0;
     const pieces: { start: number; end: number }[] = [];
     SEPARATOR.lastIndex = 0;
@@ -46,7 +64,7 @@ export function findUnknownTools(
       if (!text.split(/\s+/).some((word) => TOOL_SHAPE.test(word) && !NOT_A_TOOL.test(word))) continue;
       const start = segment.start + piece.start + raw.indexOf(text);
       const end = start + text.length;
-      if (mentions.some(({ mention }) => mention.start < end && mention.end > start)) continue;
+      if (covered[end - segment.start]! - covered[start - segment.start]! > 0) continue;
       tools.push({ text, start, end, kind: "unknown_skill", strength: segment.strength });
     }
   }

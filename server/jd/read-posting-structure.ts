@@ -175,11 +175,12 @@ function isHeading(line: Line, next: Line | undefined): boolean {
   if (line.bullet) return false;
   // Markdown marks ("## Requirements", "**Nice to have:**") are not words.
   const bare = line.text.replace(/^[#*_\s]+|[*_\s]+$/g, "");
-  if (/\w/.test(line.text) && findSkillMentions(bare).length > 0 && !/:$/.test(bare)) return false;
   const text = bare.replace(/[:?]\s*$/, "").trim();
   if (text.length === 0 || text.length > 90) return false;
   const words = text.split(/\s+/);
   if (words.length > 12) return false;
+  // A short line that names a skill ("Experience With Python") is content, unless it ends in a colon.
+  if (!/:$/.test(bare) && findSkillMentions(bare).length > 0) return false;
   if (/[.!;]$/.test(bare)) return false;
   // "Experience needed: 4 to 9 years" is a field with its value, not a heading.
   if (/:\s*\S/.test(bare)) return false;
