@@ -53,9 +53,10 @@ export function draftRequisition(posting: string): RequisitionDraft {
     });
   }
 
+  // Everything the preset sets (and any field presets gain later) carries over; the posting
+  // decides the areas, the skills and the years.
   const weights = RequisitionWeightsSchema.parse({
-    productionWeight: preset.weights.productionWeight,
-    balanceStrictness: preset.weights.balanceStrictness,
+    ...preset.weights,
     areaWeights,
     mustHave: skills.mustHave,
     niceToHave: skills.niceToHave,
