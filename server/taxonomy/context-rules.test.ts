@@ -163,6 +163,11 @@ describe("homonyms outside software and ML (issue 12)", () => {
     expect(has("Data Engineer at Spark Networks", "spark")).toBe(false);
     expect(has("Analyst, HPC Ltd", "hpc")).toBe(false);
     expect(has("Spark and Kafka pipelines", "spark")).toBe(true);
+    expect(has("Data Engineer at Databricks", "databricks")).toBe(false);
+    expect(has("Worked at Oracle on payroll", "relational_databases")).toBe(false);
+    expect(has("Joined Docker in 2019", "docker")).toBe(false);
+    expect(has("Good at Python and expert at SQL", "python")).toBe(true);
+    expect(has("Good at Python and expert at SQL", "sql")).toBe(true);
   });
 });
 

@@ -224,10 +224,20 @@ type Verdict = "accept" | "pending" | "reject";
 const EMPLOYER_AFTER =
   /^[ \t]+(?:Networks|Ltd|Limited|Inc|LLC|LLP|PLC|Pvt|GmbH|Corp|Corporation|Technologies|Infotech|Labs|Consulting|Holdings|Group|AG)\b/;
 
+/**
+ * A capitalised skill word right after "at", "@" or "joined" names an employer: "Data Engineer at
+ * Databricks", "worked at Oracle", "joined Docker". "Good at Python" and its kin are skills.
+ */
+const EMPLOYER_BEFORE =
+  /(?:(?<!\b(?:good|expert|proficient|skilled|experienced|adept|excel|excels|excelled|better|great|strong|best|fluent|hands-on|efficient|effective)\s)\bat|@|\bjoined)\s+$/i;
+
 function judgeLocally(text: string, terminal: Terminal, start: number, end: number): Verdict {
   const surface = text.slice(start, end);
   if (insideUrlOrEmail(text, start, end, surface)) return "reject";
-  if (isUpper(surface.charCodeAt(0)) && EMPLOYER_AFTER.test(text.slice(end, end + 16))) return "reject";
+  if (isUpper(surface.charCodeAt(0))) {
+    if (EMPLOYER_AFTER.test(text.slice(end, end + 16))) return "reject";
+    if (EMPLOYER_BEFORE.test(before(text, start, 32))) return "reject";
+  }
   const rule = terminal.rule;
   if (rule === null) return "accept";
   const form = surface.replace(/\s+/g, " ");
