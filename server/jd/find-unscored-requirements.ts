@@ -66,6 +66,7 @@ export function findUnscoredRequirements(
       continue; // "Salary: Confidential"-style header fields outside the requirements
     }
     if (!saysMoreThanYearsOrDegree(segment.text)) continue;
+    if (/:\s*$/.test(segment.text)) continue; // "Example traits that we value:" introduces the list
     const kind = KINDS.find(([, pattern]) => pattern.test(segment.text))?.[0] ?? "unknown_skill";
     unscored.push({
       text: segment.text,
