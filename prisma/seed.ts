@@ -67,7 +67,8 @@ function demoFiles(which: "all" | "few"): IntakeFile[] {
       ? { name: `${slug}.pdf`, bytes: makePdf(text.split("\n")) }
       : { name: `${slug}.txt`, bytes: new TextEncoder().encode(text) };
   });
-  // A file a real applicant might send that we cannot read: it shows a named reason in the table.
+  // A file a real applicant might send that we cannot read: it shows a named reason in the table
+  // (a PNG photo's first 12 bytes: scans are read by OCR, but this one is cut short, "Damaged").
   if (which === "all") {
     files.push({
       name: "portfolio-photo.pdf",

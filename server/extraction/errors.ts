@@ -58,14 +58,14 @@ export const extractionErrors = {
   corruptImage: (format: "png" | "jpeg" | "image") =>
     new ExtractionError(
       "corrupt",
-      `The ${format === "image" ? "image" : format.toUpperCase()} file is damaged and could not be read. ` +
+      `The ${format === "image" ? "" : `${format.toUpperCase()} `}image is damaged and could not be read. ` +
         "Ask the candidate to send the scan or photo again, or a PDF.",
     ),
 
   truncatedImage: (format: "png" | "jpeg") =>
     new ExtractionError(
       "corrupt",
-      `The ${format.toUpperCase()} file is cut short (its end is missing), so part of the picture is lost. ` +
+      `The ${format.toUpperCase()} image is cut short (its end is missing), so part of the picture is lost. ` +
         "Ask the candidate to send the scan or photo again, or a PDF.",
     ),
 

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { makeOversizedPngHeader } from "../../tests/factories/scan-writer.ts";
 import { makeImageOnlyPdf, makePasswordProtectedPdf, makePdf } from "../../tests/factories/pdf-writer.ts";
 import { makeResumeLines, PROFILES } from "../../tests/factories/resume-factory.ts";
 import { makeDocx, makeZip } from "../../tests/factories/zip-writer.ts";
@@ -85,6 +86,12 @@ describe("extractText: PDF", () => {
   it("refuses image-only PDFs as before when OCR is off", async () => {
     const error = await failure(makeImageOnlyPdf(1), { ...LIMITS, ocr: false });
     expect(error.code).toBe("no_text");
+  });
+
+  it("refuses a 20,000 × 20,000 PNG from its header (too_large), never decoding it", async () => {
+    const error = await failure(makeOversizedPngHeader(20_000, 20_000));
+    expect(error.code).toBe("too_large");
+    expect(error.message).toMatch(/20000 × 20000 pixels/);
   });
 
   it("names a PNG cut short as corrupt, before OCR", async () => {

@@ -81,7 +81,7 @@ describe("readImageHeader", () => {
     expect(failure(whole.subarray(0, whole.length - 2))).toMatchObject({ code: "corrupt" });
     expect(failure(whole.subarray(0, 12)).message).toMatch(/cut short/);
     const picture = png(800, 600);
-    expect(failure(picture.subarray(0, picture.length - 12)).message).toMatch(/PNG file is cut short/);
+    expect(failure(picture.subarray(0, picture.length - 12)).message).toMatch(/PNG image is cut short/);
   });
 
   it("names a JPEG without a frame header as corrupt", () => {

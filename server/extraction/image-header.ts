@@ -57,7 +57,8 @@ function readPng(bytes: Uint8Array): { header: ImageHeader; kept: Uint8Array[] }
     const length = view.getUint32(offset);
     const type = String.fromCharCode(...bytes.subarray(offset + 4, offset + 8));
     const end = offset + 12 + length;
-    if (end > bytes.length) break;
+    // A chunk running past the end of the file: the file was cut short.
+    if (end > bytes.length) throw extractionErrors.truncatedImage("png");
     if (type === "IHDR") {
       if (header !== null || offset !== 8 || length < 8) throw extractionErrors.corruptImage("png");
       header = { format: "png", width: view.getUint32(offset + 8), height: view.getUint32(offset + 12) };

@@ -6,6 +6,9 @@ import { createHash } from "node:crypto";
 import type { Db } from "../db/client.ts";
 import { detectFileType } from "../extraction/detect-file-type.ts";
 import { unsupportedBytesError } from "../extraction/describe-bytes.ts";
+import { ExtractionError } from "../extraction/errors.ts";
+import { readImageHeader } from "../extraction/image-header.ts";
+import { DEFAULT_OCR_LIMITS } from "../extraction/read-scans.ts";
 import type { FileType } from "../generated/prisma/enums.ts";
 import { refusals } from "./refusals.ts";
 import { sanitizeFileName } from "./sanitize-file-name.ts";
@@ -36,7 +39,20 @@ export interface IntakeDeps {
   /** Enqueues the parse job; may throw when Redis is down (the row stays QUEUED). */
   enqueue: (applicationId: string) => Promise<void>;
   maxBytes: number;
+  /** MAX_IMAGE_PIXELS (default 40 MP): larger PNG/JPEG scans fail at intake, undecoded. */
+  maxImagePixels?: number;
   log?: (message: string, error?: unknown) => void;
+}
+
+function imageHeaderError(bytes: Uint8Array, format: string, maxPixels = DEFAULT_OCR_LIMITS.maxImagePixels) {
+  if (format !== "png" && format !== "jpeg") return null;
+  try {
+    readImageHeader(bytes, maxPixels);
+    return null;
+  } catch (error) {
+    if (error instanceof ExtractionError) return error;
+    throw error;
+  }
 }
 
 const FORMAT_TO_FILE_TYPE = {
@@ -64,7 +80,9 @@ export async function intakeResume(
   const format = detectFileType(bytes);
   // A file we cannot read still belongs to a real applicant: keep it, visible as FAILED with the
   // reason, so the recruiter can ask for another format instead of silently losing the person.
-  const refusal = format ? null : unsupportedBytesError(bytes);
+  // A PNG/JPEG whose header is cut short or declares too many pixels fails here, from its header
+  // alone (the worker checks again with its own MAX_IMAGE_PIXELS).
+  const refusal = format ? imageHeaderError(bytes, format, deps.maxImagePixels) : unsupportedBytesError(bytes);
   const unsupported = refusal ? { code: refusal.code, message: refusal.message } : null;
 
   const application = await deps.db.application.create({

@@ -130,7 +130,8 @@ test("creates a requisition, uploads résumés, shows live parsing and sorts on 
   await expect(rows).toHaveCount(3);
   const photoRow = rows.filter({ hasText: "photo.pdf" });
   await expect(photoRow).toHaveAttribute("data-status", "FAILED");
-  await expect(photoRow.getByTestId("failure-reason")).toContainText("unsupported_type");
+  // A PNG is read by OCR; this one is only a signature and a header, cut short: damaged.
+  await expect(photoRow.getByTestId("failure-reason")).toContainText("corrupt");
   await expect(photoRow.getByTestId("failure-reason")).toContainText("PNG image");
 
   // The worker parses in the background; the page polls until nothing is queued or processing.

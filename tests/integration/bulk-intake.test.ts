@@ -130,7 +130,8 @@ describe("intakeUpload: one batch per upload", () => {
       ["jane-doe.docx", "QUEUED", receipt.batchId, recruiterId],
       ["ana-lima.md", "QUEUED", receipt.batchId, recruiterId],
     ]);
-    expect(applications[1]!.failureCode).toBe("unsupported_type");
+    // A PNG's first 12 bytes: scans are read by OCR, but this one is cut short, refused from its header.
+    expect(applications[1]!.failureCode).toBe("corrupt");
     // Nothing from a refused archive: not even its first, valid file.
     expect(await testDb.db.resumeFile.count()).toBe(5);
     expect(await testDb.db.candidate.count()).toBe(5);

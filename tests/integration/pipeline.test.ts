@@ -100,14 +100,18 @@ describe("résumé pipeline", () => {
     expect(analysis.format).toBe("TXT");
   });
 
-  it("records an unsupported file as FAILED with a named reason and queues nothing", async () => {
+  it("records an unreadable file as FAILED with a named reason and queues nothing", async () => {
+    // PNG scans are read by OCR; these 16 bytes are only a PNG's start, refused from the header.
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
     const outcome = await intakeResume(deps(), { requisitionId, file: { name: "resume.pdf", bytes: png } });
-    expect(outcome).toMatchObject({ accepted: true, status: "FAILED", reason: { code: "unsupported_type" } });
+    expect(outcome).toMatchObject({ accepted: true, status: "FAILED", reason: { code: "corrupt" } });
     if (!outcome.accepted) throw new Error("refused");
     const app = await testDb.db.application.findUniqueOrThrow({ where: { id: outcome.applicationId } });
-    expect(app.failureCode).toBe("unsupported_type");
-    expect(app.failureMessage).toMatch(/PNG/i);
+    expect(app.failureCode).toBe("corrupt");
+    expect(app.failureMessage).toMatch(/PNG image is cut short/);
+    const gif = new TextEncoder().encode("GIF89a\u0001\u0000\u0001\u0000");
+    const refused = await intakeResume(deps(), { requisitionId, file: { name: "photo.gif", bytes: gif } });
+    expect(refused).toMatchObject({ accepted: true, status: "FAILED", reason: { code: "unsupported_type" } });
     expect(await queue.getJob(parseResumeJobId(outcome.applicationId))).toBeUndefined();
   });
 

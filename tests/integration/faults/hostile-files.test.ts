@@ -122,9 +122,10 @@ describe("hostile files in the worker", () => {
       ),
     };
     const rows = await finished(Object.values(ids));
-    expect(rows.get(ids.bomb)).toMatchObject({ status: "FAILED", failureCode: "too_large", attempts: 1 });
+    // Both images are refused from their headers at intake: never queued, never decoded.
+    expect(rows.get(ids.bomb)).toMatchObject({ status: "FAILED", failureCode: "too_large", attempts: 0 });
     expect(rows.get(ids.bomb)!.failureMessage).toMatch(/20000 × 20000 pixels/);
-    expect(rows.get(ids.truncated)).toMatchObject({ status: "FAILED", failureCode: "corrupt", attempts: 1 });
+    expect(rows.get(ids.truncated)).toMatchObject({ status: "FAILED", failureCode: "corrupt", attempts: 0 });
     expect(rows.get(ids.truncated)!.failureMessage).toMatch(/cut short/);
     expect(rows.get(ids.pages300)).toMatchObject({ status: "FAILED", failureCode: "too_large" });
     expect(rows.get(ids.pages300)!.failureMessage).toMatch(/300 pages; at most 30/);
