@@ -28,3 +28,20 @@ describe("misplaced role bullets", () => {
     expect(evidence.every((e) => e.source === "summary")).toBe(true);
   });
 });
+
+describe("skills lists backed by job titles", () => {
+  const text =
+    "Skills\nC#, ASP.NET, SQL Server, REST\nExperience\nSoftware Engineer\nMaintained the web applications.\n";
+  const role = { title: "Software Engineer", kind: "job" as const, start: 49, end: text.length, yearsAgo: 0 };
+  const listWeight = (months: number) => {
+    const evidence = collectEvidence({
+      ...input(text, [{ kind: "skills", start: 0, end: 37 }]),
+      roles: [{ ...role, months }],
+    });
+    return evidence.find((e) => e.skillId === "aspnet")!.weight;
+  };
+
+  it("count fully when the candidate held a software role for a year or more", () => {
+    expect(listWeight(36)).toBeCloseTo(4 * listWeight(3));
+  });
+});

@@ -6,9 +6,10 @@
 //   hedges    "familiar with", "basic", "not productionised" lower the weight (taxonomy)
 // Documented in docs/scoring.md.
 import type { SectionKind } from "../resume/find-sections.ts";
-import type { Dimension, Span } from "../contract/screening-result.ts";
+import type { Background, Dimension, Span } from "../contract/screening-result.ts";
 import type { AreaId } from "../taxonomy/areas.ts";
 import { findSkillMentions, getSkill } from "../taxonomy/index.ts";
+import { backgroundOfTitle } from "./backgrounds.ts";
 import type { ScoringInput, ScoringRole } from "./scoring-input.ts";
 
 export type EvidenceSource =
@@ -126,6 +127,22 @@ const WORK_LINE =
   /^[\s•·*▪■◦●‣⁃>\-–—\u2022\uf0b7\uf0a7\uf076\uf0d8]*(?:description\s*[-–:]\s*)?(?:developed|built|designed|implemented|deployed|created|wrote|led|managed|maintained|migrated|automated|optimi[sz]ed|improved|reduced|integrated|configured|engineered|architected|delivered|launched|shipped|trained|tuned|analy[sz]ed|tested|debugged|refactored|monitored|administered|installed|supported|collaborated|worked|established|set up|scaled|containeri[sz]ed|productioni[sz]ed|orchestrated|performed|coded|programmed|responsible for|involved in|participated in|prepared|generated|constructed|modell?ed|researched|conducted|utili[sz]ed|used|created|wrote|handled|converted|enhanced|resolved|executed|validated|documented|streamlined|spearheaded|owned|drove|authored|mentored)\b(?:\s+\S+){4}/i;
 const MISPLACED_WORK_SOURCES = new Set<EvidenceSource>(["skills_list", "other", "summary"]);
 
+const PRODUCTION_FAMILIES = new Set<Background>(["software_engineer", "data_engineer", "ml_engineer"]);
+const ML_FAMILIES = new Set<Background>(["ml_engineer", "data_scientist", "researcher"]);
+const TITLED_MONTHS = 12;
+
+/** The dimensions whose work the candidate's job titles show, from a year in such roles. */
+function titledDimensions(roles: ScoringRole[]): Set<Dimension> {
+  const months = { production: 0, ml: 0 };
+  for (const role of roles) {
+    if (role.kind !== "job" || !role.title) continue;
+    const family = backgroundOfTitle(role.title);
+    if (family && PRODUCTION_FAMILIES.has(family)) months.production += role.months;
+    if (family && ML_FAMILIES.has(family)) months.ml += role.months;
+  }
+  return new Set((["production", "ml"] as const).filter((dimension) => months[dimension] >= TITLED_MONTHS));
+}
+
 export function collectEvidence(input: ScoringInput): Evidence[] {
   const mentions = findSkillMentions(input.text);
   const listCount = mentions.filter((m) => sectionAt(input, m.start) === "skills").length;
@@ -155,8 +172,10 @@ export function collectEvidence(input: ScoringInput): Evidence[] {
   });
 
   // A skills list proves little on its own: listed skills count fully only in a dimension
-  // where roles, projects or publications also show work.
-  const corroborated = new Set<Dimension>();
+  // where roles, projects or publications also show work, or where the candidate has held a
+  // professional role of that kind for a year or more (a "Software Engineer" whose bullets name no
+  // tool has still done the work the list names).
+  const corroborated = titledDimensions(input.roles);
   for (const e of evidence) {
     if (e.source !== "skills_list" && e.source !== "summary" && e.source !== "other" && e.weight >= 0.3)
       corroborated.add(e.dimension);
