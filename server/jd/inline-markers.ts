@@ -18,3 +18,13 @@ export const REQUIRED_MARKER =
  * sentence. Not a comma: "preferably in Python, Java and SQL" prefers the whole list.
  */
 export const CLAUSE_END = /[;)\]]|\.(?:\s|$)/g;
+
+/** Words that show a sentence outside a requirements section is still about the candidate. */
+export const ABOUT_CANDIDATE =
+  /^\W*(?:must|should)\b|\b(?:you|your|candidates?|applicants?|experience|knowledge|proficien\w*|familiar\w*|skills?|degree|years|expertise|well versed)\b/i;
+/** A sentence outside the requirements that still asks for something ("Knowledge of Go is a plus"). */
+export const ASKS_FOR_SKILL =
+  /\b(?:experience|knowledge|familiar\w*|proficien\w*|skills?|expertise|degree|understanding of)\b/i;
+/** "Nice to have: Go", "Bonus: Rust": a field line that is a plus. */
+export const PREFERRED_FIELD =
+  /^\s*(?:nice[- ]to[- ]haves?|bonus(?: points)?|pluses|preferred(?: skills| qualifications)?|good[- ]to[- ]haves?)\s*:\s*\S/i;
