@@ -50,9 +50,9 @@ export function enqueueRerank(request: { requisitionId: string; weightsVersion: 
   return enqueueRerankRequisition(getRerankQueue(), request);
 }
 
-/** Throws an `unavailable` AppError at once (no waiting) when Redis is down. */
-export function enqueueParse(applicationId: string): Promise<void> {
-  return enqueueParseResume(getParseQueue(), applicationId);
+/** Throws an `unavailable` AppError at once (no waiting) when Redis is down. `scan`: behind text résumés. */
+export function enqueueParse(applicationId: string, options: { scan?: boolean } = {}): Promise<void> {
+  return enqueueParseResume(getParseQueue(), applicationId, { scan: options.scan });
 }
 
 export { getPrisma, getConfig };

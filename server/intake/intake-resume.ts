@@ -37,7 +37,8 @@ export interface IntakeReason {
 export interface IntakeDeps {
   db: Db;
   /** Enqueues the parse job; may throw when Redis is down (the row stays QUEUED). */
-  enqueue: (applicationId: string) => Promise<void>;
+  /** `scan`: a PNG/JPEG, read by OCR: queued behind text résumés (server/queue/parse-queue.ts). */
+  enqueue: (applicationId: string, options?: { scan?: boolean }) => Promise<void>;
   maxBytes: number;
   /** MAX_IMAGE_PIXELS (default 40 MP): larger PNG/JPEG scans fail at intake, undecoded. */
   maxImagePixels?: number;
@@ -122,7 +123,7 @@ export async function intakeResume(
 
   let enqueued = true;
   try {
-    await deps.enqueue(application.id);
+    await deps.enqueue(application.id, { scan: format === "png" || format === "jpeg" });
   } catch (error) {
     enqueued = false;
     deps.log?.(`Could not enqueue application ${application.id}; the reconciler will retry`, error);

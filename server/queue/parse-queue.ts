@@ -20,6 +20,12 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 5, backoffMs: 1_000
 
 /** Background re-processing (a newer parser) waits behind fresh uploads. */
 const BACKGROUND_PRIORITY = 100;
+/**
+ * A PNG/JPEG scan (seconds of OCR per page) waits behind fresh text uploads (no priority: BullMQ
+ * takes those first), so a batch of photos does not hold up the résumés that read in milliseconds.
+ * Image-only PDFs are known only once read, and keep the normal order.
+ */
+const SCAN_PRIORITY = 50;
 
 export function createParseQueue(
   connection: Redis,
@@ -43,11 +49,16 @@ export function createParseQueue(
   return queue;
 }
 
+function priorityOf(options: { background?: boolean; scan?: boolean }): { priority?: number } {
+  if (options.background) return { priority: BACKGROUND_PRIORITY };
+  return options.scan ? { priority: SCAN_PRIORITY } : {};
+}
+
 /** Adds the parse job for an application. Adding it again while it exists is a no-op. */
 export async function enqueueParseResume(
   queue: ParseQueue,
   applicationId: string,
-  options: { background?: boolean } = {},
+  options: { background?: boolean; scan?: boolean } = {},
 ): Promise<void> {
   await enqueueParseResumes(queue, [applicationId], options);
 }
@@ -56,7 +67,7 @@ export async function enqueueParseResume(
 export async function enqueueParseResumes(
   queue: ParseQueue,
   applicationIds: readonly string[],
-  options: { background?: boolean } = {},
+  options: { background?: boolean; scan?: boolean } = {},
 ): Promise<void> {
   if (applicationIds.length === 0) return;
   const redis = redisOf(queue);
@@ -64,7 +75,7 @@ export async function enqueueParseResumes(
   const jobs = applicationIds.map((applicationId) => ({
     name: PARSE_RESUME_JOB,
     data: { version: 1 as const, applicationId },
-    opts: { jobId: parseResumeJobId(applicationId), ...(options.background ? { priority: BACKGROUND_PRIORITY } : {}) },
+    opts: { jobId: parseResumeJobId(applicationId), ...priorityOf(options) },
   }));
   const adding: Promise<unknown> =
     jobs.length === 1 ? queue.add(jobs[0]!.name, jobs[0]!.data, jobs[0]!.opts) : queue.addBulk(jobs);

@@ -49,7 +49,7 @@ afterAll(async () => {
 
 const deps = () => ({
   db: testDb.db,
-  enqueue: (id: string) => enqueueParseResume(queue, id),
+  enqueue: (id: string, options?: { scan?: boolean }) => enqueueParseResume(queue, id, options),
   maxBytes: limits.maxBytes,
 });
 
@@ -114,6 +114,28 @@ describe("résumé pipeline", () => {
     expect(refused).toMatchObject({ accepted: true, status: "FAILED", reason: { code: "unsupported_type" } });
     expect(await queue.getJob(parseResumeJobId(outcome.applicationId))).toBeUndefined();
   });
+
+  it("queues a PNG scan behind text résumés (a BullMQ priority), and the worker reads it by OCR", async () => {
+    // A valid 1 × 1 PNG: accepted, read by OCR, which finds no text in it.
+    const png = Buffer.from(
+      "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000a49444154789c6300010000050001" +
+        "0d0a2db40000000049454e44ae426082",
+      "hex",
+    );
+    const outcome = await intakeResume(deps(), { requisitionId, file: { name: "photo.png", bytes: png } });
+    expect(outcome).toMatchObject({ accepted: true, status: "QUEUED" });
+    if (!outcome.accepted) throw new Error("refused");
+    const job = await queue.getJob(parseResumeJobId(outcome.applicationId));
+    expect(job?.opts.priority).toBeGreaterThan(0);
+    const text = await intakeResume(deps(), {
+      requisitionId,
+      file: { name: "jane.txt", bytes: new TextEncoder().encode("Jane Doe\nEngineer") },
+    });
+    if (!text.accepted) throw new Error("refused");
+    expect((await queue.getJob(parseResumeJobId(text.applicationId)))?.opts.priority ?? 0).toBe(0);
+    const app = await waitForFinalStatus(outcome.applicationId, 50_000);
+    expect(app).toMatchObject({ status: "FAILED", failureCode: "no_text" });
+  }, 60_000);
 
   it("marks a broken PDF FAILED with its reason, without retrying it", async () => {
     const broken = new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage garbage\n%%EOF");
