@@ -232,6 +232,8 @@ describe("real résumé spellings (issue 12)", () => {
     ["Informatica, SSIS, Teradata", ["etl", "etl", "relational_databases"]],
     ["Developed and deployed machine learning models", ["model_serving"]],
     ["deploying predictive models", ["model_serving"]],
+    ["Paper at NeurIPS 2022, accepted at ICLR", ["ml_venues", "ml_venues"]],
+    ["sparse attention for language modeling on ImageNet", ["attention", "nlp", "computer_vision"]],
   ] as const)("%s", (text, expected) => {
     expect(ids(text)).toEqual(expected);
   });

@@ -229,7 +229,7 @@ const EMPLOYER_AFTER =
  * Databricks", "worked at Oracle", "joined Docker". "Good at Python" and its kin are skills.
  */
 const EMPLOYER_BEFORE =
-  /(?:(?<!\b(?:good|expert|proficient|skilled|experienced|adept|excel|excels|excelled|better|great|strong|best|fluent|hands-on|efficient|effective)\s)\bat|@|\bjoined)\s+$/i;
+  /(?:(?<!\b(?:good|expert|proficient|skilled|experienced|adept|excel|excels|excelled|better|great|strong|best|fluent|hands-on|efficient|effective|paper|papers|published|presented|accepted|poster|posters|talk|talks|spotlight|oral|speaker)\s)\bat|@|\bjoined)\s+$/i;
 
 function judgeLocally(text: string, terminal: Terminal, start: number, end: number): Verdict {
   const surface = text.slice(start, end);
