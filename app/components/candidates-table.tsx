@@ -19,7 +19,7 @@ import {
 import type { CandidateSort } from "@server/candidates/candidates-query.ts";
 import type { Stage } from "@server/generated/prisma/enums.ts";
 import type { LabelledCandidateRow as CandidateRow } from "~/lib/candidates.server.ts";
-import { backgroundLabel, degreeLabel, EMPTY, formatScore, formatYears } from "~/lib/format.ts";
+import { backgroundLabel, bandLabel, degreeLabel, EMPTY, formatScore, formatYears } from "~/lib/format.ts";
 import { sortSearch, tableSearch, type SortDir, type SortKey } from "~/lib/table-url.ts";
 import type { BulkActionData } from "~/routes/requisitions.$id.candidates.bulk.tsx";
 import { BulkActionBar } from "./bulk-action-bar.tsx";
@@ -74,15 +74,20 @@ function band(score: number): "strong" | "moderate" | "weak" {
   return "weak";
 }
 
-function ScoreCell({ value }: { value: number | null }) {
+/** A score with its bar; dimension scores carry their band in words (none … strong) in its place. */
+function ScoreCell({ value, withBand = false }: { value: number | null; withBand?: boolean }) {
   if (value === null) return <span className="muted">{EMPTY}</span>;
   const clamped = Math.max(0, Math.min(100, value));
   return (
     <span className={`score score--${band(value)}`}>
       <span className="score__value">{formatScore(value)}</span>
-      <span className="score__bar" aria-hidden="true">
-        <span className="score__fill" style={{ width: `${clamped}%` }} />
-      </span>
+      {withBand ? (
+        <span className="score__band">{bandLabel(value)}</span>
+      ) : (
+        <span className="score__bar" aria-hidden="true">
+          <span className="score__fill" style={{ width: `${clamped}%` }} />
+        </span>
+      )}
     </span>
   );
 }
@@ -228,13 +233,13 @@ const columns: ColumnDef<CandidateRow, any>[] = [
     id: "production",
     header: "Production",
     meta: { sortKey: "production", firstDir: "desc", numeric: true, className: "col-score", label: "production score" },
-    cell: (info) => <ScoreCell value={info.getValue()} />,
+    cell: (info) => <ScoreCell value={info.getValue()} withBand />,
   }),
   column.accessor("mlScore", {
     id: "ml",
     header: "ML",
     meta: { sortKey: "ml", firstDir: "desc", numeric: true, className: "col-score", label: "ML score" },
-    cell: (info) => <ScoreCell value={info.getValue()} />,
+    cell: (info) => <ScoreCell value={info.getValue()} withBand />,
   }),
   column.accessor("gapAreas", {
     id: "gaps",

@@ -13,7 +13,7 @@ import { memo, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardE
 import type { PlotPoint } from "@server/candidates/plot-candidates.ts";
 import { QUADRANTS, quadrantOf, type BalanceGeometry, type XY } from "@server/ranking/balance-region.ts";
 import type { Stage } from "@server/generated/prisma/enums.ts";
-import { backgroundLabel, formatScore, STAGE_LABELS } from "~/lib/format.ts";
+import { backgroundLabel, formatScore, formatScoreWithBand, STAGE_LABELS } from "~/lib/format.ts";
 
 const MARGIN = { top: 12, right: 12, bottom: 52, left: 60 };
 const SIZE = 520;
@@ -33,7 +33,7 @@ const DRAW_RANK: Record<Stage, number> = { REJECTED: 0, NEW: 1, SCREENING: 2, SH
 const QUADRANT_BY_ID = Object.fromEntries(QUADRANTS.map((q) => [q.id, q]));
 
 export function pointDescription(point: PlotPoint): string {
-  return `${point.label}: production ${formatScore(point.production)}, ML ${formatScore(point.ml)}, ${STAGE_LABELS[
+  return `${point.label}: production ${formatScoreWithBand(point.production)}, ML ${formatScoreWithBand(point.ml)}, ${STAGE_LABELS[
     point.stage
   ].toLowerCase()}, overall ${formatScore(point.overall)}`;
 }
@@ -338,8 +338,8 @@ const PlotTable = memo(function PlotTable({
                   {point.label}
                 </a>
               </th>
-              <td>{formatScore(point.production)}</td>
-              <td>{formatScore(point.ml)}</td>
+              <td>{formatScoreWithBand(point.production)}</td>
+              <td>{formatScoreWithBand(point.ml)}</td>
               <td>{formatScore(point.overall)}</td>
               <td>{STAGE_LABELS[point.stage]}</td>
               <td>{QUADRANT_BY_ID[quadrantOf(point.production, point.ml, gapThreshold)]?.title}</td>
@@ -368,11 +368,11 @@ function PointTooltip({ point }: { point: PlotPoint }) {
       <dl className="scatter__tooltip-scores">
         <div>
           <dt>Production</dt>
-          <dd>{formatScore(point.production)}</dd>
+          <dd>{formatScoreWithBand(point.production)}</dd>
         </div>
         <div>
           <dt>ML depth</dt>
-          <dd>{formatScore(point.ml)}</dd>
+          <dd>{formatScoreWithBand(point.ml)}</dd>
         </div>
         <div>
           <dt>Overall</dt>

@@ -1,5 +1,6 @@
 // Display helpers shared by server and browser code (only browser-safe server modules here).
 import { BACKGROUND_LABELS, DEGREE_LABELS } from "@server/contract/vocabulary.ts";
+import { scoreBand } from "@server/ranking/score-band.ts";
 
 // The lists and their labels are defined once, in server/contract/vocabulary.ts.
 export {
@@ -21,6 +22,16 @@ export function backgroundLabel(value: string | null): string {
 
 export function formatScore(value: number | null): string {
   return value === null ? EMPTY : String(Math.round(value));
+}
+
+/** A dimension score's band in words (none, little, some, solid, strong); "" when unscored. */
+export function bandLabel(value: number | null): string {
+  return value === null ? "" : scoreBand(value);
+}
+
+/** "62 (solid)": a dimension score with its band, for text (tooltips, tables, accessible names). */
+export function formatScoreWithBand(value: number | null): string {
+  return value === null ? EMPTY : `${formatScore(value)} (${scoreBand(value)})`;
 }
 
 export function formatYears(value: number | null): string {

@@ -20,6 +20,8 @@ function row(overrides: Partial<ExportRow> = {}): ExportRow {
     overallScore: 87.5,
     productionScore: 85,
     mlScore: 91,
+    productionBand: "strong",
+    mlBand: "strong",
     areaScores: Object.fromEntries(AREAS.map((area, i) => [area.id, 10 + i])) as ExportRow["areaScores"],
     gaps: [
       {

@@ -2,6 +2,7 @@
 // toggle button: selecting it highlights its evidence lines in the résumé text.
 import type { AreaBreakdown } from "@server/candidates/get-candidate.ts";
 import type { Dimension } from "@server/contract/screening-result.ts";
+import { bandLabel } from "~/lib/format.ts";
 
 export const DIMENSION_LABELS: Record<Dimension, string> = {
   production: "Production engineering",
@@ -48,7 +49,10 @@ export function ScoreBreakdown({
             <span className={`dim-dot dim-dot--${dimension}`} aria-hidden="true" />
             {DIMENSION_LABELS[dimension]}
             {dimensionScores ? (
-              <span className="breakdown__dimension-score">{Math.round(dimensionScores[dimension])}</span>
+              <span className="breakdown__dimension-score">
+                {Math.round(dimensionScores[dimension])}{" "}
+                <span className="breakdown__dimension-band">{bandLabel(dimensionScores[dimension])}</span>
+              </span>
             ) : null}
           </h3>
           <ul className="area-scores">
