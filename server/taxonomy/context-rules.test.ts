@@ -115,6 +115,9 @@ describe("homonyms outside software and ML (issue 12)", () => {
     ["Tested and commissioned power transformers and switchgear", "transformers", false],
     ["Maintenance of distribution transformers", "transformers", false],
     ["Fine-tuned transformers with PyTorch", "transformers", true],
+    ["Customer meter data for transformer load study", "transformers", false],
+    ["Transformers", "transformers", false],
+    ["Transformers, BERT", "transformers", true],
     // LLM the model vs LL.M. the law degree
     ["LLM in International Law, 2015", "llm", false],
     ["LLB, LLM (Corporate Law)", "llm", false],
