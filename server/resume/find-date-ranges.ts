@@ -116,7 +116,7 @@ const YEAR = "(?:19[5-9]\\d|20[0-4]\\d)";
 const PRESENT = "(?:present|current|now|today|ongoing|date|heute|actualidad|actual|atual|presente)";
 const POINT =
   `(?:${MONTH_NAME}\\s?[-'’,/]?\\s?${YEAR}|${SEASON_NAME}\\s+${YEAR}|(?:0?[1-9]|1[0-2])\\s*[/.-]\\s*${YEAR}` +
-  `|${YEAR}\\s*[./-]\\s*(?:0[1-9]|1[0-2])(?!\\d)|${YEAR})`;
+  `|${YEAR}\\s*[./-]\\s*(?:0[1-9]|1[0-2])(?!\\d)|${YEAR}|(?:0[1-9]|1[0-2])\\/\\d\\d(?![\\d/]))`;
 const SEPARATOR =
   "\\s*(?:[-–—~]+(?:\\s*till\\b)?|\\bto(?:\\s+till)?\\b|\\buntil\\b|\\btill\\b|\\bbis\\b|\\ba\\b|\\bhasta\\b|\\bthrough\\b)\\s*";
 const RANGE = new RegExp(
@@ -169,6 +169,12 @@ export function parsePoint(raw: string, now: Date): DatePoint | null {
   const isoLike = new RegExp(`^(${YEAR})\\s*[./-]\\s*(\\d{2})$`).exec(text);
   if (isoLike) return point(Number(isoLike[1]), Number(isoLike[2]), "month");
   if (new RegExp(`^${YEAR}$`).test(text)) return { label: text, month: Number(text) * 12, precision: "year" };
+  // "07/23": a two-digit year is this century unless that would be after next year.
+  const short = /^(0[1-9]|1[0-2])\/(\d\d)$/.exec(text);
+  if (short) {
+    const year = Number(short[2]);
+    return point(year <= (now.getUTCFullYear() % 100) + 1 ? 2000 + year : 1900 + year, Number(short[1]), "month");
+  }
   return null;
 }
 

@@ -41,7 +41,7 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
     "phd",
     true,
     new RegExp(
-      `\\b(?:ph${D}d\\b\\.?|d${D}phil\\b\\.?|doctor of (?!medicine)[\\p{L} ]+?(?=[,|(]|\\s(?:in|from|at)\\s|$)|doctorate${END}|doctoral degree|dr\\.\\s?(?:rer|phil|ing)\\.(?:\\s?nat\\.)?|doutorado|doctorado)`,
+      `\\b(?:ph${D}d\\b\\.?|d${D}phil\\b\\.?|doctor of (?!medicine)[\\p{L} ]+?(?=[,|(]|\\s(?:in|from|at)\\s|$)|doctorate${END}|doctoral degree|dr\\.\\s?(?:rer|phil|ing)\\.(?:\\s?nat\\.)?|doutorado|doctorado|doctorat${END})`,
       "iu",
     ),
   ],
@@ -57,7 +57,7 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
     "bachelors",
     true,
     new RegExp(
-      `\\b(?:b${D}sc\\b\\.?|b${D}eng\\b\\.?|b${D}-?tech\\b\\.?|${dotted("be")}|b${D}a${D}sc\\b\\.?|${dotted("bs")}|${dotted("ba")}|bachelor(?:'s|’s|s)?${OF_SUBJECT}|licenciatura|licenciado|licence (?:en|de|in)\\b|bacharelado|bacharel|laurea(?: triennale)?${END}|grado en|b${D}com\\b\\.?|bba${END}|${dotted("bba")}|bca${END}|${dotted("bca")}|undergraduate degree)`,
+      `\\b(?:b${D}sc\\b\\.?|b${D}eng\\b\\.?|b${D}-?tech\\b\\.?|${dotted("be")}|b${D}a${D}sc\\b\\.?|${dotted("bs")}|${dotted("ba")}|bachelor(?:'s|’s|s)?${OF_SUBJECT}|licenciatura|licenciado|licence (?:en|de|in)\\b|bacharelado|bacharel|laurea(?: triennale)?${END}|grado en|b${D}com\\b\\.?|bba${END}|bbm${END}|${dotted("bbm")}|bsw${END}|b${D}pharm\\b\\.?|${dotted("bba")}|bca${END}|${dotted("bca")}|undergraduate degree)`,
       "iu",
     ),
   ],
@@ -69,6 +69,10 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
       "iu",
     ),
   ],
+  // Chinese, Japanese and Korean degree words (no word boundaries in those scripts).
+  ["phd", true, /博士(?!后|後)|박사/u],
+  ["masters", true, /硕士|碩士|修士|석사/u],
+  ["bachelors", true, /学士|學士|本科|학사/u],
   // Bare abbreviations: only in an education section, not after ", " (a US state), not in a word.
   ["masters", false, /(?<![,\p{L}]\s?)\b(?:MS|MA|MSc|MEng|MPhil|MS[Cc]S|MFA|MPH|ME|MTECH|MTech|MCOM|MCom)\b(?!\.\w)/u],
   ["bachelors", false, /(?<![,\p{L}]\s?)\b(?:BS|BA|BE|BSc|BEng|BTech|BTECH|BASc|BSE|BFA|BS[Cc]S|BCOM|BCom)\b(?!\.\w)/u],
@@ -91,8 +95,11 @@ export function findEducation(text: string, sections: Section[], now: Date): Edu
       : [{ start: 0, end: text.length, strict: true }];
   for (const region of regions) {
     const lines = lineSpans(text, region.start, region.end);
+    // "School | dates" above each degree, or the degree first with school and dates below it.
+    const firstLine = lines.find((line) => line.text.trim() !== "");
+    const schoolAbove = !region.strict && firstLine !== undefined && !degreeMatch(firstLine.text, false);
     lines.forEach((line, index) => {
-      const entry = degreeOn(text, lines, index, region.strict, now);
+      const entry = degreeOn(text, lines, index, region.strict, now, schoolAbove);
       if (entry) entries.push(entry);
     });
   }
@@ -145,7 +152,14 @@ function degreeMatch(line: string, strict: boolean): { level: Degree; match: Reg
   return null;
 }
 
-function degreeOn(text: string, lines: LineSpan[], index: number, strict: boolean, now: Date): EducationEntry | null {
+function degreeOn(
+  text: string,
+  lines: LineSpan[],
+  index: number,
+  strict: boolean,
+  now: Date,
+  schoolAbove = false,
+): EducationEntry | null {
   const line = lines[index]!;
   const found = degreeMatch(line.text, strict);
   if (found) {
@@ -158,7 +172,7 @@ function degreeOn(text: string, lines: LineSpan[], index: number, strict: boolea
       degree,
       field: fieldAfter(text, line, degree),
       institution: institutionNear(text, line, neighbours),
-      completed: isCompleted(level, completionContext(lines, index), now),
+      completed: isCompleted(level, completionContext(lines, index, schoolAbove), now),
     };
   }
   return null;
@@ -168,10 +182,17 @@ function degreeOn(text: string, lines: LineSpan[], index: number, strict: boolea
  * The degree's own line when it holds a year; else with the lines below it up to the next
  * degree, where the dates sit ("Dec 2014 | Ithaca", or school / blank / "Aug 2013 to Jun 2017").
  */
-function completionContext(lines: LineSpan[], index: number): string {
+function completionContext(lines: LineSpan[], index: number, schoolAbove: boolean): string {
   const own = lines[index]!.text;
   if (/\b(19|20)\d\d\b/.test(own)) return own;
-  const below: string[] = [];
+  // In a "school | dates" above "degree" layout, the line above says "Expected 2027".
+  const previous = lines
+    .slice(0, index)
+    .reverse()
+    .find((line) => line.text.trim() !== "");
+  const above = schoolAbove && previous && !degreeMatch(previous.text, false) ? previous.text : "";
+  if (/\b(19|20)\d\d\b/.test(above)) return `${above} ${own}`;
+  const below: string[] = [above];
   for (const line of lines.slice(index + 1, index + 5)) {
     if (degreeMatch(line.text, false)) break;
     below.push(line.text);
@@ -215,7 +236,7 @@ function isCompleted(level: Degree, context: string, now: Date): boolean {
     return (
       last !== null &&
       last < now.getUTCFullYear() &&
-      !/\b(present|ongoing|currently|pursuing|candidate|in progress|not completed|incomplete|to obtain|hope to|plan to|planning to|working towards?)\b/i.test(
+      !/\b(expected|anticipated|present|ongoing|currently|pursuing|candidate|in progress|not completed|incomplete|to obtain|hope to|plan to|planning to|working towards?)\b/i.test(
         context,
       )
     );

@@ -123,25 +123,65 @@ export function statedYears(text: string): number | null {
   return years > 0 && years < 60 ? Math.round(years * 10) / 10 : null;
 }
 
+/** The start of a range written alone: "Sep 2021", "09/2021", "2016 / 09", "2019". */
+const START_POINT =
+  "((?:\\p{L}+\\.?\\s+)?(?:(?:0?[1-9]|1[0-2])\\s?\\/\\s?)?(?:19|20)\\d\\d(?:\\s?[./]\\s?(?:0[1-9]|1[0-2]))?)";
+const BROKEN_OPEN = new RegExp(`^${START_POINT}\\s*(?:[-–—]|to|until|till)?(?:\\s|$)`, "iu");
+const OPEN_AT_END = new RegExp(`(?:^|\\s)${START_POINT}\\s*[-–—]\\s*$`, "u");
+const OPEN_BEFORE_NAME = new RegExp(`^${START_POINT}\\s*[-–—]\\s+(?=\\p{L})(?!.*\\b(?:19|20)\\d\\d\\b)`, "u");
+const BROKEN_CLOSE =
+  /^(?:(?:to|until|till|[-–—])\s*)?(present|current|now|till date|(?:\p{L}+\.?\s+)?(?:(?:0?[1-9]|1[0-2])\s?\/\s?)?(?:19|20)\d\d)\b/iu;
+const SEPARATOR_LINE = /^(?:to|until|till|[-–—])$/i;
+
+/** A range whose end stands on the next line (or the one after a lone "to"). */
+function brokenRange(lines: LineSpan[], index: number, now: Date): { range: DateRange; closeLine: number } | null {
+  const line = lines[index]!.text;
+  const open = BROKEN_OPEN.exec(line);
+  if (!open) return null;
+  const rest = line.slice(open[0].length).trim();
+  const dangling = /(?:[-–—]|\bto|\buntil|\btill)\s*$/i.test(open[0].trim());
+  // The start alone on its line, or with a dangling separator and text after it (moderncv).
+  if (!dangling && rest !== "") return null;
+  if (!dangling && findDateRanges(line, now).length > 0) return null;
+  let next = index + 1;
+  if (!dangling && lines[next] && SEPARATOR_LINE.test(lines[next]!.text.trim())) next++;
+  else if (!dangling) return null;
+  const close = lines[next] && BROKEN_CLOSE.exec(lines[next]!.text.trim());
+  if (!close) return null;
+  const joined = findDateRanges(`${open[1]} - ${close[1]}`, now)[0];
+  return joined ? { range: { ...joined, index: open.index, text: open[0].trim() }, closeLine: next } : null;
+}
+
+/**
+ * "2016 / 09 –" with nothing after the dash, or only a name after it ("2016 / 09 - University
+ * of Bremen"): a role still going on.
+ */
+function openRange(line: string, now: Date): DateRange | null {
+  const open = OPEN_AT_END.exec(line) ?? OPEN_BEFORE_NAME.exec(line);
+  if (!open) return null;
+  const range = findDateRanges(`${open[1]} - present`, now)[0];
+  const at = line.indexOf(open[1]!, open.index);
+  const text = line.slice(at, open.index + open[0].length).trim();
+  return range ? { ...range, index: at, text } : null;
+}
+
 function entriesIn(text: string, region: Region, now: Date): ExperienceEntry[] {
   const lines = lineSpans(text, region.start, region.end);
   // One range per line at most: "2019 – 2021 (promoted 2020 – 2021)" is one role.
   const dated: Array<{ line: number; range: DateRange }> = [];
+  const consumed = new Set<number>();
   lines.forEach((line, index) => {
-    const range = findDateRanges(line.text, now)[0];
+    // A range broken over lines comes first: "2021 –" / "Present" (moderncv), or
+    // "September 2009" / "to" / "Current".
+    const broken = brokenRange(lines, index, now);
+    if (broken) {
+      dated.push({ line: index, range: { ...broken.range, index: line.start + broken.range.index } });
+      for (let used = index + 1; used <= broken.closeLine; used++) consumed.add(used);
+      return;
+    }
+    if (consumed.has(index)) return;
+    const range = findDateRanges(line.text, now)[0] ?? openRange(line.text, now);
     if (range) dated.push({ line: index, range: { ...range, index: line.start + range.index } });
-  });
-  // A range broken over two lines (moderncv: "2021 –" then "Present" at the next line's start).
-  lines.forEach((line, index) => {
-    if (dated.some((entry) => entry.line === index)) return;
-    const next = lines[index + 1];
-    const open =
-      /^((?:\p{L}+\.?\s+)?(?:19|20)\d\d)\s*[-–—]\s/u.exec(line.text) ??
-      /^((?:\p{L}+\.?\s+)?(?:19|20)\d\d)\s*[-–—]$/u.exec(line.text);
-    const close = next && /^(present|current|now|(?:\p{L}+\.?\s+)?(?:19|20)\d\d)\b/iu.exec(next.text);
-    if (!open || !close) return;
-    const joined = findDateRanges(`${open[1]} - ${close[1]}`, now)[0];
-    if (joined) dated.push({ line: index, range: { ...joined, index: line.start + open.index, text: open[0].trim() } });
   });
   dated.sort((a, b) => a.line - b.line);
 
@@ -156,12 +196,17 @@ function entriesIn(text: string, region: Region, now: Date): ExperienceEntry[] {
     const parts = headerText.flatMap((l) => headerParts(l.text, l.start, now));
     const education =
       mentionsDegree(joined) || (parts.length > 0 && parts.every((part) => SCHOOL_NAME.test(part.text)));
+    // "Project 1: Billing portal, Tenure: March 2012 till date" inside a role is a project of it.
+    const project =
+      /^\s*(?:[•·*-]\s*)?(?:project|assignment)\b/i.test(lines[line]!.text) || /^\s*project\b/i.test(joined);
     const named = titleAndOrganisation(headerText, now);
-    return { line, range, header, headerText, joined, education, named };
+    return { line, range, header, headerText, joined, education, project, named };
   });
   const kept = roles.filter(
     (role) =>
-      !role.education && (!region.strict || (role.named.title !== null && TITLE_WORDS.test(role.named.title.text))),
+      !role.education &&
+      !role.project &&
+      (!region.strict || (role.named.title !== null && TITLE_WORDS.test(role.named.title.text))),
   );
   return kept.map(({ line, range, header, headerText, named }, i) => {
     const nextStart = kept[i + 1]?.header.first ?? lines.length;
@@ -205,23 +250,31 @@ function headerLines(lines: LineSpan[], dateLine: number, floor: number, now: Da
     const above = lines[index - 1]?.text.trim() ?? "";
     return !/(?:[,&–-]|\b(?:and|or|of|the|to|in|for|with|a|an))$/i.test(above);
   };
+  // A title is a part with a job word that is not an organisation's name.
+  const hasTitle = (indexes: number[]) =>
+    indexes.length >= 3 ||
+    indexes.some((index) =>
+      headerParts(lines[index]!.text, 0, now).some((part) => TITLE_WORDS.test(part.text) && !ORG_WORDS.test(part.text)),
+    );
   const partsOf = (indexes: number[]) => indexes.reduce((sum, index) => sum + namedParts(lines[index]!.text, now), 0);
   let first = dateLine;
   const taken: number[] = [dateLine];
-  for (let index = dateLine - 1; index > floor && dateLine - index <= 4 && taken.length < 3; index--) {
+  for (let index = dateLine - 1; index > floor && dateLine - index <= 5 && taken.length < 4; index--) {
     const trimmed = lines[index]!.text.trim();
     if (trimmed === "" || SKIPPED_LABEL.test(trimmed)) continue;
     // Only the nearest line may be a bullet ("• Title, Company" lists).
     if (!isHeaderish(index, taken.length === 1) || findDateRanges(trimmed, now).length > 0) break;
     first = index;
     taken.push(index);
-    if (partsOf(taken) >= 2 && !LABEL.test(trimmed)) break;
+    if (partsOf(taken) >= 2 && !LABEL.test(trimmed) && hasTitle(taken)) break;
   }
   let last = dateLine;
   if (first === dateLine && namedParts(lines[dateLine]!.text, now) < 2) {
-    for (let index = dateLine + 1; index < lines.length && index - dateLine <= 3 && taken.length < 3; index++) {
+    for (let index = dateLine + 1; index < lines.length && index - dateLine <= 4 && taken.length < 4; index++) {
       const next = lines[index]!.text;
-      if (next.trim() === "") continue;
+      // Blank lines and the rest of a range broken over lines ("to", "Current").
+      if (next.trim() === "" || SEPARATOR_LINE.test(next.trim()) || BROKEN_CLOSE.exec(next.trim())?.[0] === next.trim())
+        continue;
       if (!isHeaderish(index, false) || next.trim().split(/\s+/).length > 7 || /\b(19|20)\d\d\b/.test(next)) break;
       last = index;
       taken.push(index);

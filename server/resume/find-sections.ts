@@ -418,13 +418,22 @@ export function findSections(text: string): Section[] {
     }
     offset += line.length + 1;
   }
-  // "Skills: Java, Spring" between two dated roles is part of the role above, not a section:
-  // an inline label inside a work section, followed by more dates before the next heading.
-  const kept = headings.filter((found, i) => {
+  // "Skills: Java, Spring" or "Technologies include:" between two dated roles is part of the
+  // role above, not a section: a weak heading (inline, or neither listed nor in capitals)
+  // inside a work section, with more dates after it before the next strong heading.
+  const strong = headings.map((found) => {
     const inline = found.bodyStart > found.heading.end && text[found.bodyStart - 1] !== "\n";
-    if (!inline || found.kind === "experience" || headings[i - 1]?.kind !== "experience") return true;
-    const next = headings[i + 1]?.heading.start ?? text.length;
-    return findDateRanges(text.slice(found.bodyStart, next), PRESENT_FOR_SHAPE).length === 0;
+    const capitals = /\p{Lu}/u.test(found.heading.text) && !/\p{Ll}/u.test(found.heading.text);
+    return !inline && (capitals || listedKind(key(found.heading.text)) !== null);
+  });
+  const kept: typeof headings = [];
+  headings.forEach((found, i) => {
+    if (kept.at(-1)?.kind === "experience" && found.kind !== "experience" && !strong[i]) {
+      const nextStrong = headings.find((other, j) => j > i && strong[j]);
+      const next = nextStrong?.heading.start ?? text.length;
+      if (findDateRanges(text.slice(found.bodyStart, next), PRESENT_FOR_SHAPE).length > 0) return;
+    }
+    kept.push(found);
   });
   headings.splice(0, headings.length, ...kept);
   return headings.map((found, i) => ({
