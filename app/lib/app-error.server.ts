@@ -4,7 +4,7 @@
 // the code's row in APP_ERROR_STATUS. Routes never pick a status by hand for a domain error.
 import { data } from "@remix-run/node";
 import type { SubmissionResult } from "@conform-to/react";
-import { type AppError, isAppError, type AppErrorCode } from "@server/errors/app-error.ts";
+import { APP_ERROR_STATUS, AppError, isAppError, type AppErrorCode } from "@server/errors/app-error.ts";
 
 /** The heading the ErrorBoundary shows for each code (a route may name the thing: "Requisition not found"). */
 const TITLES: Record<AppErrorCode, string> = {
@@ -41,6 +41,22 @@ export function appErrorResponse(error: AppError, titles: Titles = {}) {
 
 export function throwAppError(error: AppError, titles: Titles = {}): never {
   throw appErrorResponse(error, titles);
+}
+
+/** A resource route's answer for an AppError: a real Response, so a plain POST gets the status too. */
+export function appErrorJson(error: AppError, titles: Titles = {}): Response {
+  const { data: body, init } = appErrorResponse(error, titles);
+  return Response.json(body, init ?? undefined);
+}
+
+/** "There is no such <thing>": a 404 the route's ErrorBoundary explains under `title`. */
+export function notFound(title: string, message: string): never {
+  throwAppError(new AppError("not_found", message), { not_found: title });
+}
+
+/** A form that failed its schema: the reply (field errors for the form) with invalid_input's status. */
+export function invalidForm<Reply>(reply: Reply) {
+  return data(reply, { status: APP_ERROR_STATUS.invalid_input });
 }
 
 /** Runs domain code; an AppError it throws becomes its Response (anything else stays a 500). */

@@ -2,7 +2,7 @@
 // requireUser / requirePermission / requireRequisitionPermission / requireApplicationPermission:
 // access is decided on the server from the session and server/auth/permissions.ts, never by
 // which buttons a page happens to show.
-import { data, redirect, type AppLoadContext } from "@remix-run/node";
+import { redirect, type AppLoadContext } from "@remix-run/node";
 import { currentRequestContext } from "@server/http/request-context.ts";
 import { actorOf, type AuditActor } from "@server/audit/record-audit.ts";
 import {
@@ -13,7 +13,7 @@ import {
   type RequisitionAccess,
 } from "@server/auth/authorise-requisition.ts";
 import type { GlobalPermission, RequisitionPermission } from "@server/auth/permissions.ts";
-import { isAppError } from "@server/errors/app-error.ts";
+import { AppError, isAppError } from "@server/errors/app-error.ts";
 import {
   SESSION_COOKIE,
   SESSION_TTL_MS,
@@ -21,7 +21,7 @@ import {
   sessionTokenFromCookieHeader,
   type SessionUser,
 } from "@server/auth/sessions.ts";
-import { throwAppError } from "./app-error.server.ts";
+import { notFound, throwAppError } from "./app-error.server.ts";
 import { getConfig } from "./config.server.ts";
 import { getPrisma } from "./db.server.ts";
 
@@ -94,10 +94,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await getUser(request);
   if (user) return user;
   if (isDocumentGet(request)) signInRedirect(request);
-  throw data(
-    { title: "Sign in required", message: "Your session has ended. Sign in again to continue." },
-    { status: 401 },
-  );
+  throwAppError(new AppError("unauthenticated", "Your session has ended. Sign in again to continue."));
 }
 
 /** A refusal from server/auth (AppError forbidden / not_found) as the Response a route throws. */
@@ -188,12 +185,9 @@ export async function requireApplicationPermission(
       })
     : null;
   if (!application) {
-    throw data(
-      {
-        title: "Candidate not found",
-        message: "This application does not exist. It may have been erased, or the link is incomplete.",
-      },
-      { status: 404 },
+    notFound(
+      "Candidate not found",
+      "This application does not exist. It may have been erased, or the link is incomplete.",
     );
   }
   await requireRequisitionPermission(request, application.requisitionId, permission);

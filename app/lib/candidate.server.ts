@@ -1,7 +1,6 @@
 // The candidate page's server side: the candidate (blind-review filtered), where it sits in the
 // table's order, and the table's URL state to carry on every link. Domain code lives in
 // server/candidates.
-import { data } from "@remix-run/node";
 import {
   candidatesQueryToParams,
   parseCandidatesQuery,
@@ -13,6 +12,7 @@ import { recordAudit, type AuditActor } from "@server/audit/record-audit.ts";
 import type { Db } from "@server/db/client.ts";
 import { retryApplication } from "@server/queue/retry-application.ts";
 import { getParseQueue } from "@server/services.ts";
+import { notFound } from "./app-error.server.ts";
 
 export { getCandidate, type CandidateDetail } from "@server/candidates/get-candidate.ts";
 export { changeStage, StageSchema } from "@server/candidates/change-stage.ts";
@@ -20,12 +20,9 @@ export { addNote, MAX_NOTE_LENGTH } from "@server/candidates/notes.ts";
 export { downloadResume } from "@server/candidates/download-resume.ts";
 
 export function candidateNotFound(): never {
-  throw data(
-    {
-      title: "Candidate not found",
-      message: "This candidate is not part of this requisition. It may have been erased, or the link is incomplete.",
-    },
-    { status: 404 },
+  notFound(
+    "Candidate not found",
+    "This candidate is not part of this requisition. It may have been erased, or the link is incomplete.",
   );
 }
 

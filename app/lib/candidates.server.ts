@@ -1,10 +1,10 @@
 // The candidates table's server side: URL state validation, one sorted page of rows with the
 // labels the table shows, the counts the filter bar shows, and the bulk actions.
-import { data } from "@remix-run/node";
+import { throwAppError } from "./app-error.server.ts";
 import { parseCandidatesQuery, type CandidatesQuery } from "@server/candidates/candidates-query.ts";
 import { countCandidates, type CandidateRow, type RankingContext } from "@server/candidates/list-candidates.ts";
 import type { Db } from "@server/db/client.ts";
-import { isAppError } from "@server/errors/app-error.ts";
+import { AppError, isAppError } from "@server/errors/app-error.ts";
 import type { Stage } from "@server/generated/prisma/enums.ts";
 import { retryApplication } from "@server/queue/retry-application.ts";
 import { getParseQueue } from "@server/services.ts";
@@ -28,13 +28,10 @@ export function candidatesQueryFrom(request: Request) {
     return parseCandidatesQuery(new URL(request.url).searchParams);
   } catch (error) {
     if (isAppError(error)) {
-      throw data(
-        {
-          title: "This link has an invalid table setting",
-          message: `${error.message}. Reset the view to see the table with its default sorting and no filters.`,
-        },
-        { status: 400 },
-      );
+      const message = `${error.message}. Reset the view to see the table with its default sorting and no filters.`;
+      throwAppError(new AppError(error.code, message, { issues: error.issues }), {
+        invalid_input: "This link has an invalid table setting",
+      });
     }
     throw error;
   }

@@ -12,6 +12,7 @@ import { TextField } from "~/components/text-field.tsx";
 import { ChangePasswordSchema } from "~/forms/change-password.ts";
 import { auditActor, clientIp, requireUser } from "~/lib/auth.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
+import { invalidForm } from "~/lib/app-error.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Account · MLE Screening" }];
 
@@ -39,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema });
   const secrets = ["currentPassword", "newPassword", "confirmPassword"];
-  if (submission.status !== "success") return data(submission.reply({ hideFields: secrets }), { status: 400 });
+  if (submission.status !== "success") return invalidForm(submission.reply({ hideFields: secrets }));
 
   let result;
   try {

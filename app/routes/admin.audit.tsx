@@ -1,6 +1,8 @@
 // Admin: the audit log — who did what, when, before → after — filtered by action, actor, dates
 // and requisition; the filters and the page live in the URL so a view can be shared.
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { AppError } from "@server/errors/app-error.ts";
+import { throwAppError } from "~/lib/app-error.server.ts";
 import { Form, Link, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
 import { auditActions, AuditQuerySchema, listAuditEntries } from "@server/audit/list-audit-entries.ts";
 import { EmptyState } from "~/components/empty-state.tsx";
@@ -17,13 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = AuditQuerySchema.safeParse(params);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw data(
-      {
-        title: "This link has an invalid filter",
-        message: `The filter “${issue.path.join(".")}” ${issue.message}. Clear the filters to see the whole log.`,
-      },
-      { status: 400 },
-    );
+    const message = `The filter “${issue.path.join(".")}” ${issue.message}. Clear the filters to see the whole log.`;
+    throwAppError(new AppError("invalid_input", message), { invalid_input: "This link has an invalid filter" });
   }
   const db = getPrisma();
   const [result, actions, requisitions] = await Promise.all([

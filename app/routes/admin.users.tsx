@@ -1,5 +1,5 @@
 // Admin: every account with its role, status and requisitions; create an account.
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
@@ -10,7 +10,7 @@ import { FieldError } from "~/components/field-error.tsx";
 import { RelativeTime } from "~/components/relative-time.tsx";
 import { RoleBadge, ROLE_OPTIONS } from "~/components/role-badge.tsx";
 import { TextField } from "~/components/text-field.tsx";
-import { replyWithAppError } from "~/lib/app-error.server.ts";
+import { invalidForm, replyWithAppError } from "~/lib/app-error.server.ts";
 import { auditActor, clientIp, requirePermission } from "~/lib/auth.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
 import { plural } from "~/lib/format.ts";
@@ -45,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "users.manage");
   const submission = parseWithZod(await request.formData(), { schema: CreateUserSchema });
   if (submission.status !== "success") {
-    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+    return invalidForm(submission.reply({ hideFields: ["password"] }));
   }
   try {
     const { intent: _intent, ...input } = submission.value;

@@ -25,6 +25,7 @@ import {
 } from "~/lib/users.server.ts";
 import { AppError, isAppError } from "@server/errors/app-error.ts";
 import type { BreadcrumbHandle } from "~/components/breadcrumbs.tsx";
+import { notFound } from "~/lib/app-error.server.ts";
 
 export const handle: BreadcrumbHandle = {
   breadcrumb: (match) => {
@@ -41,10 +42,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
 ];
 
 function userNotFound(): never {
-  throw data(
-    { title: "Account not found", message: "This account does not exist. Go back to the users list." },
-    { status: 404 },
-  );
+  notFound("Account not found", "This account does not exist. Go back to the users list.");
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,7 +1,6 @@
 // Sign-in: e-mail and password. Public (the only page besides errors that is). The form posts as
 // application/x-www-form-urlencoded and works without JavaScript.
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type HeadersFunction,
@@ -15,7 +14,7 @@ import { signIn, type SignedIn } from "@server/auth/sign-in.ts";
 import { isAppError } from "@server/errors/app-error.ts";
 import { FieldError } from "~/components/field-error.tsx";
 import { SignInSchema } from "~/forms/sign-in.ts";
-import { replyWithAppError } from "~/lib/app-error.server.ts";
+import { invalidForm, replyWithAppError } from "~/lib/app-error.server.ts";
 import { clientIp, getUser, sessionCookie } from "~/lib/auth.server.ts";
 import { getConfig } from "~/lib/config.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
@@ -40,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: SignInSchema });
   if (submission.status !== "success") {
-    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+    return invalidForm(submission.reply({ hideFields: ["password"] }));
   }
   const { email, password } = submission.value;
   const redirectTo = safeRedirect(submission.value.redirectTo);

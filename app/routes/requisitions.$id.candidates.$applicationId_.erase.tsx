@@ -1,7 +1,7 @@
 // Erase a candidate (admins: the "erase" permission). GET shows what will be erased and asks for
 // confirmation; POST with confirm=yes erases (server/privacy/erase-candidate.ts) and returns to
 // the requisition with ?erased=1. The candidate page's "Erase" button posts here.
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
 import { isAppError } from "@server/errors/app-error.ts";
 import { eraseApplication } from "@server/privacy/erase-candidate.ts";
@@ -12,6 +12,7 @@ import type { BreadcrumbHandle } from "~/components/breadcrumbs.tsx";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { EraseCandidateSchema } from "~/forms/erase-candidate.ts";
+import { invalidForm, notFound } from "~/lib/app-error.server.ts";
 
 export const handle: BreadcrumbHandle = {
   breadcrumb: (match) => ({ label: "Erase candidate", to: match.pathname }),
@@ -19,19 +20,16 @@ export const handle: BreadcrumbHandle = {
 
 export const meta: MetaFunction = () => [{ title: "Erase candidate · MLE Screening" }];
 
-function notFound(): never {
-  throw data(
-    {
-      title: "Candidate not found",
-      message: "This application does not exist in this requisition. It may already have been erased.",
-    },
-    { status: 404 },
+function candidateNotFound(): never {
+  notFound(
+    "Candidate not found",
+    "This application does not exist in this requisition. It may already have been erased.",
   );
 }
 
 async function guard(request: Request, params: { id?: string; applicationId?: string }) {
   const { user, application } = await requireApplicationPermission(request, params.applicationId, "erase");
-  if (application.requisitionId !== params.id) notFound();
+  if (application.requisitionId !== params.id) candidateNotFound();
   return { user, application };
 }
 
@@ -49,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       _count: { select: { notes: true, stageChanges: true } },
     },
   });
-  if (!row) notFound();
+  if (!row) candidateNotFound();
   return {
     application: {
       id: row.id,
@@ -67,14 +65,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, application } = await guard(request, params);
   // A stray POST (a replayed form, a script without the checkbox) must not erase anyone.
   const submission = parseWithZod(await request.formData(), { schema: EraseCandidateSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalidForm(submission.reply());
   try {
     await eraseApplication(getPrisma(), application.id, auditActor(user), {
       ip: clientIp(request, context),
       reason: "request",
     });
   } catch (error) {
-    if (isAppError(error) && error.code === "not_found") notFound();
+    if (isAppError(error) && error.code === "not_found") candidateNotFound();
     throw error;
   }
   return redirect(`/requisitions/${application.requisitionId}?erased=1`);

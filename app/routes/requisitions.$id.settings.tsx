@@ -1,7 +1,7 @@
 // GET /requisitions/:id/settings: the requisition's details, closing or reopening it (recruiters
 // and admins, "edit"; the form posts to /requisitions/:id/status), and blind review (hiring
 // managers and admins, "weights"; this route's action).
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useFetcher, useRouteError } from "@remix-run/react";
 import { parseWithZod } from "@conform-to/zod";
 import { BlindReviewSchema } from "~/forms/requisition-settings.ts";
@@ -12,6 +12,7 @@ import { auditActor, clientIp, requireRequisitionAccess } from "~/lib/auth.serve
 import { getPrisma } from "~/lib/db.server.ts";
 import { setBlindReview } from "~/lib/requisitions.server.ts";
 import { useRequisitionShell } from "~/lib/use-requisition-shell.ts";
+import { invalidForm } from "~/lib/app-error.server.ts";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   await requireRequisitionAccess(request, params.id, "view");
@@ -22,7 +23,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const { user, requisition } = await requireRequisitionAccess(request, params.id, "weights");
   const submission = parseWithZod(await request.formData(), { schema: BlindReviewSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalidForm(submission.reply());
   const blindReview = submission.value.blindReview === "on";
   await setBlindReview(getPrisma(), requisition.id, blindReview, {
     actor: auditActor(user),

@@ -5,7 +5,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { parseWithZod } from "@conform-to/zod";
 import { AppError } from "@server/errors/app-error.ts";
 import { RequisitionStatusSchema } from "~/forms/requisition-settings.ts";
-import { appErrorResponse } from "~/lib/app-error.server.ts";
+import { appErrorJson } from "~/lib/app-error.server.ts";
 import { auditActor, clientIp, requireRequisitionPermission } from "~/lib/auth.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
 import { setRequisitionOpen } from "~/lib/requisitions.server.ts";
@@ -21,7 +21,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     const message = Object.values(submission.error ?? {})[0]?.[0] ?? "Nothing changed.";
     const error = new AppError("invalid_input", message);
     // A resource route: a Response, so a plain POST gets the real status too.
-    return Response.json(appErrorResponse(error, { invalid_input: "Nothing changed" }).data, { status: error.status });
+    return appErrorJson(error, { invalid_input: "Nothing changed" });
   }
   await setRequisitionOpen(getPrisma(), params.id!, submission.value.status === "OPEN", {
     actor: auditActor(user),

@@ -1,6 +1,6 @@
 // Progress of one upload batch: live counts (server-sent events, polling as fallback), a progress
 // bar, every stored file with its state and reason, and the files refused at upload.
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { useState } from "react";
 import { BatchProgressBar, finishedCount, progressWords } from "~/components/batch-progress.tsx";
@@ -13,18 +13,13 @@ import { getBatchView } from "~/lib/intake.server.ts";
 import { reasonLabel } from "~/lib/reason-labels.ts";
 import { useBatchEvents } from "~/lib/use-batch-events.ts";
 import type { BreadcrumbHandle } from "~/components/breadcrumbs.tsx";
+import { notFound } from "~/lib/app-error.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, requisition } = await requireRequisitionAccess(request, params.id, "view");
   const batch = await getBatchView(requisition.id, params.batchId ?? "", user.id);
   if (!batch) {
-    throw data(
-      {
-        title: "Upload not found",
-        message: "This upload does not exist in this requisition. The link may be incomplete.",
-      },
-      { status: 404 },
-    );
+    notFound("Upload not found", "This upload does not exist in this requisition. The link may be incomplete.");
   }
   return {
     requisition: { id: requisition.id, title: requisition.title },

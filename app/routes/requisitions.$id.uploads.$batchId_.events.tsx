@@ -2,9 +2,10 @@
 // DONE, FAILED, total, pending) once a second, then `end` and the stream closes when nothing is
 // pending. A stream is recycled after a few minutes (the browser reconnects by itself), so a
 // stalled queue never holds a connection and a database poll open for ever.
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRequisitionPermission } from "~/lib/auth.server.ts";
 import { batchExists, getBatchCounts } from "~/lib/intake.server.ts";
+import { notFound } from "~/lib/app-error.server.ts";
 
 const INTERVAL_MS = 1_000;
 const MAX_STREAM_MS = 5 * 60_000;
@@ -14,10 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const requisitionId = params.id!;
   const batchId = params.batchId ?? "";
   if (!(await batchExists(requisitionId, batchId))) {
-    throw data(
-      { title: "Upload not found", message: "This upload does not exist in this requisition." },
-      { status: 404 },
-    );
+    notFound("Upload not found", "This upload does not exist in this requisition.");
   }
 
   const encoder = new TextEncoder();

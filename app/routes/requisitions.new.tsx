@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { FieldError } from "~/components/field-error.tsx";
@@ -9,6 +9,7 @@ import { getPrisma } from "~/lib/db.server.ts";
 import { RequisitionInputSchema } from "@server/requisitions/requisition-input.ts";
 import { createRequisition } from "~/lib/requisitions.server.ts";
 import type { BreadcrumbHandle } from "~/components/breadcrumbs.tsx";
+import { invalidForm } from "~/lib/app-error.server.ts";
 
 export const handle: BreadcrumbHandle = {
   breadcrumb: () => [
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "requisition.create");
   const submission = parseWithZod(await request.formData(), { schema: RequisitionInputSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalidForm(submission.reply());
   const requisition = await createRequisition(getPrisma(), submission.value, user.id, {
     actor: auditActor(user),
     ip: clientIp(request, context),
