@@ -38,12 +38,14 @@ function powerMean(compiled: CompiledWeights, x: Prisma.Sql, y: Prisma.Sql): Pri
 
 /** overallScore (score-formula.ts) in SQL, for the dimension columns `p` and `m`. */
 function overall(compiled: CompiledWeights): Prisma.Sql {
+  const wp = Math.min(1, Math.max(0, compiled.productionWeight));
+  if (wp <= 0) return Prisma.sql`m`;
+  if (wp >= 1) return Prisma.sql`p`;
   const a = compiled.gapAsymmetry;
   const p = Prisma.sql`p`;
   const m = Prisma.sql`m`;
   const pe = a < 0 ? Prisma.sql`(CASE WHEN p < m THEN p + ${literal(-a)} * (m - p) ELSE p END)` : p;
   const me = a > 0 ? Prisma.sql`(CASE WHEN m < p THEN m + ${literal(a)} * (p - m) ELSE m END)` : m;
-  const wp = Math.min(1, Math.max(0, compiled.productionWeight));
   return Prisma.sql`${literal(1 - ONE_SIDED_CREDIT)} * ${powerMean(compiled, pe, me)} + ${literal(ONE_SIDED_CREDIT)} * (${literal(wp)} * p + ${literal(1 - wp)} * m)`;
 }
 

@@ -74,6 +74,11 @@ describe("overall score", () => {
       expect(overallScore(64, 64, compiled(input))).toBeCloseTo(64, 9);
   });
 
+  it("is the one dimension that has all the weight", () => {
+    expect(overallScore(80, 20, compiled({ productionWeight: 0 }))).toBe(20);
+    expect(overallScore(20, 80, compiled({ productionWeight: 1 }))).toBe(20);
+  });
+
   it("is homogeneous, so the plot's iso-line is exact", () => {
     expect(overallScore(80, 30, shape) * 0.5).toBeCloseTo(overallScore(40, 15, shape), 9);
   });

@@ -89,6 +89,11 @@ export function coverageScore(areas: AreaVector, weights: Float64Array): number 
   return Math.min(100, COVERAGE_GAIN * sum ** (1 / COVERAGE_EXPONENT));
 }
 
+/** The score every area of a dimension needs for that dimension score (≤ 100): seed data and tests. */
+export function uniformAreaScore(dimensionScore: number): number {
+  return dimensionScore / COVERAGE_GAIN;
+}
+
 /** What the overall score depends on besides the two dimension scores. */
 export interface OverallShape {
   productionWeight: number;
@@ -98,11 +103,14 @@ export interface OverallShape {
 
 /** The overall score of two dimension scores (unrounded); homogeneous: overall(t·p, t·m) = t·overall(p, m). */
 export function overallScore(production: number, ml: number, shape: OverallShape): number {
+  // All weight on one dimension: the overall is that dimension (no gap to weigh).
+  const wp = Math.min(1, Math.max(0, shape.productionWeight));
+  if (wp === 0) return ml;
+  if (wp === 1) return production;
   const a = shape.gapAsymmetry;
   const p = a < 0 && production < ml ? production + -a * (ml - production) : production;
   const m = a > 0 && ml < production ? ml + a * (production - ml) : ml;
-  const balanced = weightedPowerMean(p, m, shape.productionWeight, shape.exponent);
-  const wp = Math.min(1, Math.max(0, shape.productionWeight));
+  const balanced = weightedPowerMean(p, m, wp, shape.exponent);
   return (1 - ONE_SIDED_CREDIT) * balanced + ONE_SIDED_CREDIT * (wp * production + (1 - wp) * ml);
 }
 

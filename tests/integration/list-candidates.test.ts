@@ -13,7 +13,7 @@ import {
 import type { Stage } from "../../server/generated/prisma/enums.ts";
 import { listRequisitions } from "../../server/requisitions/list-requisitions.ts";
 import { rerankRequisition, rerankStaleRequisitions } from "../../server/ranking/rerank-requisition.ts";
-import { compileWeights } from "../../server/ranking/score-formula.ts";
+import { compileWeights, uniformAreaScore } from "../../server/ranking/score-formula.ts";
 import { rankStored } from "../../server/ranking/gaps-and-flags.ts";
 import { RequisitionWeightsSchema } from "../../server/ranking/weights-schema.ts";
 import { AREAS } from "../../server/taxonomy/areas.ts";
@@ -74,7 +74,7 @@ const people: Person[] = [
 
 /** Production areas all at P and ML areas all at M give dimension scores P and M under any area weights. */
 const areaVector = (production: number, ml: number) =>
-  AREAS.map((area) => (area.dimension === "production" ? production : ml));
+  AREAS.map((area) => uniformAreaScore(area.dimension === "production" ? production : ml));
 
 beforeAll(async () => {
   testDb = await createTestDatabase();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCandidatesQuery } from "../../server/candidates/candidates-query.ts";
 import { plotCandidates } from "../../server/candidates/plot-candidates.ts";
 import type { Stage } from "../../server/generated/prisma/enums.ts";
-import { compileWeights } from "../../server/ranking/score-formula.ts";
+import { compileWeights, uniformAreaScore } from "../../server/ranking/score-formula.ts";
 import { rankStored } from "../../server/ranking/gaps-and-flags.ts";
 import { RequisitionWeightsSchema } from "../../server/ranking/weights-schema.ts";
 import { AREAS } from "../../server/taxonomy/areas.ts";
@@ -34,7 +34,7 @@ beforeAll(async () => {
     const areaScores =
       person.production === null
         ? []
-        : AREAS.map((a) => (a.dimension === "production" ? person.production! : person.ml!));
+        : AREAS.map((a) => uniformAreaScore(a.dimension === "production" ? person.production! : person.ml!));
     const ranked = areaScores.length ? rankStored({ areaScores, skillIds: [], yearsExperience: 5 }, compiled) : null;
     await testDb.db.application.create({
       data: {
