@@ -10,7 +10,8 @@ import { intakeResume, type IntakeFile } from "../server/intake/intake-resume.ts
 import { createParseQueue, enqueueParseResume } from "../server/queue/parse-queue.ts";
 import { createProducerConnection } from "../server/queue/redis.ts";
 import { makePdf } from "../tests/factories/pdf-writer.ts";
-import { makeResumeText, PROFILES } from "../tests/factories/resume-factory.ts";
+import { makeResumeLines, makeResumeText, PROFILES, RESEARCHER } from "../tests/factories/resume-factory.ts";
+import { encodeImage, renderGreyPage } from "../tests/factories/scan-writer.ts";
 
 /** Every demo account signs in with this password (README, e2e tests and the bench rely on it). */
 const DEMO_PASSWORD = "demo-password";
@@ -54,7 +55,7 @@ const connection = withResumes ? createProducerConnection(config.REDIS_URL) : nu
 connection?.on("error", () => {});
 const queue = connection ? createParseQueue(connection, config.QUEUE_PREFIX) : null;
 
-function demoFiles(which: "all" | "few"): IntakeFile[] {
+async function demoFiles(which: "all" | "few"): Promise<IntakeFile[]> {
   const profiles = which === "all" ? PROFILES : PROFILES.slice(0, 3);
   const files = profiles.map((profile, index) => {
     const text = makeResumeText(profile);
@@ -67,6 +68,18 @@ function demoFiles(which: "all" | "few"): IntakeFile[] {
       ? { name: `${slug}.pdf`, bytes: makePdf(text.split("\n")) }
       : { name: `${slug}.txt`, bytes: new TextEncoder().encode(text) };
   });
+  // A phone photo of a printed résumé (150 dpi, grey, JPEG): read by OCR like the others, with
+  // the "OCR" source and its confidence stored (docs/extraction.md §6).
+  if (which === "all") {
+    const photographed = {
+      ...RESEARCHER,
+      name: "Noor Haddad",
+      email: "noor.haddad@example.com",
+      links: ["github.com/noor-haddad-ml"],
+    };
+    const page = await renderGreyPage(makePdf(makeResumeLines(photographed)));
+    files.push({ name: "noor-haddad-photo.jpg", bytes: encodeImage(page, "jpeg") });
+  }
   // A file a real applicant might send that we cannot read: it shows a named reason in the table
   // (a PNG photo's first 12 bytes: scans are read by OCR, but this one is cut short, "Damaged").
   if (which === "all") {
@@ -112,10 +125,14 @@ try {
       console.log(`Seeded demo requisition ${requisition.id} (no résumés).`);
       continue;
     }
-    const files = demoFiles(profiles);
+    const files = await demoFiles(profiles);
     for (const file of files) {
       const outcome = await intakeResume(
-        { db, enqueue: (id) => enqueueParseResume(queue, id), maxBytes: config.MAX_UPLOAD_BYTES },
+        {
+          db,
+          enqueue: (id, options) => enqueueParseResume(queue, id, options),
+          maxBytes: config.MAX_UPLOAD_BYTES,
+        },
         { requisitionId: requisition.id, file, uploadedById: createdById },
       );
       console.log(`  ${outcome.fileName}: ${outcome.accepted ? outcome.status : `refused (${outcome.reason.code})`}`);
