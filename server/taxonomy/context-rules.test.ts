@@ -182,6 +182,15 @@ describe("more homonyms (issue 12)", () => {
     ["Excel, VBA, SQL", "vb", true],
     ["Commissioned circuit breakers, relays and switchgear; MATLAB", "graceful_degradation", false],
     ["Circuit breakers and retries with Resilience4j", "graceful_degradation", true],
+    ["Pickled cucumber and gherkin", "selenium", false],
+    ["Cucumber, Gherkin, Selenium", "selenium", true],
+    ["Mocha latte and Jasmine rice", "pytest", false],
+    ["Mocha and Jest tests", "pytest", true],
+    ["Statement of Account (SOA)", "microservices", false],
+    ["SOA, microservices, REST", "microservices", true],
+    ["Average ASP per deal", "aspnet", false],
+    ["Group Policy for insurance clients", "windows_server", false],
+    ["Flutter and Dart apps", "mobile_dev", true],
   ] as const)("%s → %s: %s", (text, skillId, expected) => {
     expect(has(text, skillId)).toBe(expected);
   });

@@ -178,6 +178,10 @@ export const SKILLS: readonly Skill[] = [
       "SOA",
       "microservices architecture",
     ],
+    context: needsTechContext(
+      '"SOA" is service-oriented architecture only next to another skill (not a statement of account).',
+      ["SOA"],
+    ),
   },
   {
     id: "backend",
@@ -315,6 +319,10 @@ export const SKILLS: readonly Skill[] = [
     name: "ASP.NET",
     area: "serving_apis",
     aliases: ["ASP.NET MVC", "ASP.NET Core", "ASP.NET Web API", "Web API", "Web APIs", "Blazor", "ASP"],
+    context: needsTechContext(
+      '"ASP" is Active Server Pages only next to another skill (not an average selling price).',
+      ["ASP"],
+    ),
     weight: 0.8,
   },
   {
@@ -612,6 +620,11 @@ export const SKILLS: readonly Skill[] = [
       "EasyMock",
       "PowerMock",
     ],
+    context: needsTechContext(
+      "Karma, Mocha and Jasmine are test runners only next to another skill or test words (not coffee or a name).",
+      ["Karma", "Mocha", "Jasmine"],
+      /\b(?:tests?|testing|unit|runners?|JavaScript|TDD)\b/i,
+    ),
   },
   {
     id: "test_automation",
@@ -860,6 +873,11 @@ export const SKILLS: readonly Skill[] = [
       "Gherkin",
       "SpecFlow",
     ],
+    context: needsTechContext(
+      "Cucumber, Protractor, Postman, Playwright, Cypress and Gherkin are test tools only next to another skill or test words (not a vegetable, a mail carrier or a writer).",
+      ["Cucumber", "Protractor", "Postman", "Playwright", "Cypress", "Gherkin"],
+      /\b(?:tests?|testing|automation|BDD|scenarios?|API|scripts?|e2e|QA)\b/i,
+    ),
     weight: 1.0,
   },
   {
@@ -939,6 +957,10 @@ export const SKILLS: readonly Skill[] = [
       "UI development",
       "Tailwind CSS",
     ],
+    context: needsTechContext(
+      '"Bootstrap" is the CSS framework only next to another skill (not bootstrapping a company).',
+      ["Bootstrap"],
+    ),
     weight: 0.5,
   },
   {
@@ -996,8 +1018,9 @@ export const SKILLS: readonly Skill[] = [
     ],
     context: {
       description: '"iOS" is Apple\'s system as written "iOS" (Cisco "IOS" is network gear).',
-      guards: ["iOS"],
-      forms: ["iOS"],
+      guards: ["iOS", "Flutter"],
+      forms: ["iOS", "Flutter"],
+      requireNearby: { skills: "any", exemptForms: ["iOS"] },
     },
     weight: 0.6,
   },
@@ -1041,6 +1064,10 @@ export const SKILLS: readonly Skill[] = [
     name: "COBOL and mainframe languages",
     area: "cicd_testing_quality",
     aliases: ["COBOL", "JCL", "CICS", "RPG", "Fortran", "Delphi", "Pascal", "PL/1", "Assembly language"],
+    context: needsTechContext(
+      '"RPG", "Pascal" and "Delphi" are languages only next to another skill (not a game, a name or a forecasting method).',
+      ["RPG", "Pascal", "Delphi"],
+    ),
     kind: "language",
     weight: 0.5,
   },
@@ -1049,6 +1076,11 @@ export const SKILLS: readonly Skill[] = [
     name: "Functional languages",
     area: "cicd_testing_quality",
     aliases: ["Haskell", "Erlang", "Elixir", "Clojure", "F#", "OCaml", "Groovy"],
+    context: needsTechContext(
+      "Groovy, Elixir and F# are languages only next to another skill or language words (not slang, a drink or a note).",
+      ["Groovy", "Elixir", "F#"],
+      /\b(?:programming|languages?|scripting|developer|Grails|Phoenix|\.NET)\b/i,
+    ),
     kind: "language",
     weight: 0.5,
   },
@@ -1199,6 +1231,9 @@ export const SKILLS: readonly Skill[] = [
       "Big Data Hadoop",
       "Hadoop ecosystem",
     ],
+    context: needsTechContext('"Zookeeper" is Apache ZooKeeper only next to another skill (not a keeper at a zoo).', [
+      "Zookeeper",
+    ]),
     weight: 0.9,
     guide: true,
   },
@@ -1500,6 +1535,10 @@ export const SKILLS: readonly Skill[] = [
       "Apache Superset",
       "Metabase",
     ],
+    context: needsTechContext(
+      '"DAX" is the Power BI formula language only next to another skill (not the stock index).',
+      ["DAX"],
+    ),
     weight: 0.5,
   },
   // ── Production engineering: cloud and infrastructure as code ──────────────────────────────
@@ -1711,6 +1750,7 @@ export const SKILLS: readonly Skill[] = [
       "VirtualBox",
       "virtualisation",
     ],
+    context: needsTechContext('"Vagrant" is the tool only next to another skill.', ["Vagrant"]),
     weight: 0.6,
   },
   {
@@ -1726,6 +1766,10 @@ export const SKILLS: readonly Skill[] = [
       "SCCM",
       "System Center Configuration Manager",
     ],
+    context: needsTechContext(
+      '"Group Policy" is Windows Group Policy only next to another skill (not an insurance group policy).',
+      ["Group Policy"],
+    ),
     weight: 0.5,
   },
   {
@@ -1762,7 +1806,7 @@ export const SKILLS: readonly Skill[] = [
     ],
     context: needsTechContext(
       'Bare "networking" is computer networking only next to another skill or network words (not networking events).',
-      ["networking"],
+      ["networking", "Juniper"],
       /\b(?:LAN|WAN|TCP|IP|Cisco|networks?|protocols?|routers?|switches|firewalls?|DNS|DHCP|wireless)\b/i,
     ),
     weight: 0.5,
@@ -2536,7 +2580,6 @@ export const SKILLS: readonly Skill[] = [
       "TPAMI",
       "AISTATS",
       "UAI",
-      "COLT",
       "top-tier AI conferences",
       "top-tier ML conferences",
     ],
