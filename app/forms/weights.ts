@@ -10,6 +10,7 @@ import { RequisitionWeightsSchema } from "@server/ranking/weights-schema.ts";
 const FIELD_MESSAGES: Record<string, string> = {
   productionWeight: "Production weight must be between 0 and 1.",
   balanceStrictness: "Balance strictness must be between 0 and 1.",
+  gapAsymmetry: "The gap asymmetry must be between −0.5 and 0.5.",
   minYears: "Minimum years must be a number from 0 to 50, or empty.",
   minDegree: "Choose a degree from the list, or no minimum.",
 };

@@ -105,6 +105,7 @@ function toWeights(state: FormState): RequisitionWeights {
 const sameWeights = (a: FormState, b: FormState) =>
   a.productionWeight === b.productionWeight &&
   a.balanceStrictness === b.balanceStrictness &&
+  a.gapAsymmetry === b.gapAsymmetry &&
   Object.keys(a.areaWeights).every((id) => a.areaWeights[id] === b.areaWeights[id]);
 
 const sameForm = (a: FormState, b: FormState) =>
@@ -115,6 +116,12 @@ const sameForm = (a: FormState, b: FormState) =>
   a.niceToHave.join() === b.niceToHave.join();
 
 const percent = (value: number) => `${Math.round(value * 100)}%`;
+
+function asymmetryWords(value: number): string {
+  if (value > 0.025) return "an ML gap counts less than a production gap";
+  if (value < -0.025) return "a production gap counts less than an ML gap";
+  return "both gaps count the same";
+}
 
 function strictnessWords(value: number): string {
   if (value < 0.125) return "a strength can cover a gap";
@@ -246,6 +253,7 @@ export default function WeightsEditor() {
                       ...s,
                       productionWeight: next.productionWeight,
                       balanceStrictness: next.balanceStrictness,
+                      gapAsymmetry: next.gapAsymmetry,
                       areaWeights: next.areaWeights,
                     }));
                   }}
@@ -282,6 +290,24 @@ export default function WeightsEditor() {
                 <span>0: a strength can cover a gap (average)</span>
                 <span>0.5: both required (harmonic)</span>
                 <span>1: ranked by the weaker side</span>
+              </div>
+            </RangeField>
+            <RangeField
+              id="gapAsymmetry"
+              name="gapAsymmetry"
+              label="Which gap is harder to close"
+              value={state.gapAsymmetry}
+              min={-0.5}
+              max={0.5}
+              valueText={`${state.gapAsymmetry.toFixed(2)} · ${asymmetryWords(state.gapAsymmetry)}`}
+              onChange={(value) => set("gapAsymmetry", value)}
+              error={errors.gapAsymmetry}
+              hint="The guide: “If you have strong ML knowledge but weak engineering skills, the engineering gap is significant and takes time to close. If you have strong engineering skills but limited ML knowledge, the ML gap is real but more bounded.” The default (0.15) follows it: at equal imbalance, strong production with weak ML ranks above strong ML with weak production."
+            >
+              <div className="scale" aria-hidden="true">
+                <span>−0.5: ML gaps weigh more</span>
+                <span>0: alike</span>
+                <span>0.5: production gaps weigh more</span>
               </div>
             </RangeField>
           </Section>
