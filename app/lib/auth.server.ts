@@ -123,6 +123,11 @@ export async function requirePermission(request: Request, permission: GlobalPerm
  */
 const accessPerRequest = new WeakMap<object, Map<string, Promise<RequisitionAccess | null>>>();
 function loadAccessOnce(request: Request, user: SessionUser, requisitionId: string) {
+  // An action changes what it read (status, weights): never cache its read for the loaders that
+  // run after it in the same document request.
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    return loadRequisitionAccess(getPrisma(), user, requisitionId);
+  }
   const key: object = currentRequestContext() ?? request;
   let byId = accessPerRequest.get(key);
   if (!byId) accessPerRequest.set(key, (byId = new Map()));

@@ -38,7 +38,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const { requisition, can } = await requireRequisitionAccess(request, params.id, "view");
   const query = candidatesQueryFrom(request);
   const db = getPrisma();
-  const ranking = await loadRankingContext(db, requisition.id);
+  const ranking = await loadRankingContext(db, requisition.id, requisition);
   const [candidates, byStage] = await Promise.all([
     listCandidates(db, requisition.id, query, ranking),
     stageCounts(db, requisition.id),

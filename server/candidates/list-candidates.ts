@@ -86,11 +86,21 @@ export interface RankingContext {
   fresh: boolean;
 }
 
-export async function loadRankingContext(db: Db, requisitionId: string): Promise<RankingContext> {
-  const requisition = await db.requisition.findUnique({
-    where: { id: requisitionId },
-    select: { id: true, blindReview: true, weights: true, weightsVersion: true },
-  });
+/**
+ * The requisition's ranking context. Pass `row` when the caller already read the requisition
+ * (the web app's shell reads it once per request), so it is not read again.
+ */
+export async function loadRankingContext(
+  db: Db,
+  requisitionId: string,
+  row?: { blindReview: boolean; weights: unknown; weightsVersion: number },
+): Promise<RankingContext> {
+  const requisition =
+    row ??
+    (await db.requisition.findUnique({
+      where: { id: requisitionId },
+      select: { id: true, blindReview: true, weights: true, weightsVersion: true },
+    }));
   if (!requisition) throw new AppError("not_found", "This requisition does not exist.");
   // (The freshness probe needs the version, so these two stay in sequence; both are index probes.)
   const weights = weightsFromJson(requisition.weights);
