@@ -62,6 +62,8 @@ describe("findDateRanges", () => {
     ["01/2012 to Current", "2012-01", "present"],
     ["2019 – present", "2019", "present"],
     ["Sept, 2015 to Jan, 2018", "2015-09", "2018-01"],
+    ["07/23 – 10/23", "2023-07", "2023-10"],
+    ["févr 2019 — juil 2022", "2019-02", "2022-07"],
   ])("reads %s", (text, start, end) => {
     const [range] = findDateRanges(`Engineer, Acme | ${text}`, now);
     expect([range?.start.label, range?.end.label]).toEqual([start, end]);
@@ -302,6 +304,67 @@ describe("roles on real layouts", () => {
     expect(roles(text)).toEqual([["Platform Engineer", "Initech", "2021", "present"]]);
   });
 
+  it("joins a range broken over three lines and reads the title below it", () => {
+    const text = [
+      "EXPERIENCE",
+      "March 2010",
+      "to",
+      "Current",
+      "Plant Manager, Acme – Springfield, IL",
+      "Ran the plant.",
+    ].join("\n");
+    expect(roles(text)).toEqual([["Plant Manager", "Acme", "2010-03", "present"]]);
+  });
+
+  it("reads an open range as ongoing", () => {
+    const text = [
+      "EXPERIENCE",
+      "2018 / 04 - Initech GmbH",
+      "Backend Engineer",
+      "2015 - 2018 - Hooli",
+      "Developer",
+    ].join("\n");
+    expect(roles(text).map(([, , start, end]) => [start, end])).toEqual([
+      ["2018-04", "present"],
+      ["2015", "2018"],
+    ]);
+  });
+
+  it("finds the title three lines above the dates (title / company / place / dates)", () => {
+    const text = [
+      "EXPERIENCE",
+      "Research Intern",
+      "Initech Labs",
+      "Lyon, France",
+      "05/2021 - 10/2022",
+      "• NeRF work",
+    ].join("\n");
+    expect(roles(text)).toEqual([["Research Intern", "Initech Labs", "2021-05", "2022-10"]]);
+  });
+
+  it("does not count a project of a role as another role", () => {
+    const text = [
+      "EXPERIENCE",
+      "Team Lead, Initech | July 2008 – January 2015",
+      "Project 1: Hospital portal Tenure: March 2012 Till date",
+      "Built the portal.",
+    ].join("\n");
+    expect(roles(text)).toEqual([["Team Lead", "Initech", "2008-07", "2015-01"]]);
+  });
+
+  it("keeps a weak heading inside a role from ending the work section", () => {
+    const text = [
+      "WORK EXPERIENCE",
+      "Automation Engineer, Initech | 2019 - 2022",
+      "Technologies include:",
+      "Python, Ansible",
+      "Developer, Hooli | 2015 - 2019",
+      "EDUCATION",
+      "B.Sc. Physics 2014",
+    ].join("\n");
+    expect(roles(text).map(([title]) => title)).toEqual(["Automation Engineer", "Developer"]);
+  });
+
   it("uses a stated total when no role is dated", () => {
     const years = (line: string) =>
       extractResumeFacts(`SUMMARY\n${line}\nSKILLS\nJava- Exprience - 60 months`, { now: later }).yearsExperience;
@@ -340,6 +403,11 @@ describe("degrees", () => {
     ["LLM, International Law, 2016", "masters"],
     ["Ph.D. in Physics, 2015", "phd"],
     ["Doctorate in Education, 2019", "phd"],
+    ["Doctorat en informatique, 2020", "phd"],
+    ["BBM, Business Management, 2001", "bachelors"],
+    ["计算机科学与技术学士 2018-2022", "bachelors"],
+    ["Máster en Inteligencia Artificial, 2014", "masters"],
+    ["Master 2 Data Science, Université Paris-Saclay, 2021", "masters"],
   ])("%s → %s", (line, level) => {
     expect(degree(line)).toBe(level);
   });
@@ -350,6 +418,13 @@ describe("degrees", () => {
       extractResumeFacts("SUMMARY\nHandled clients diplomatically.\nEarned a promotion in 2019.", { now: later })
         .highestDegree,
     ).toBe(null);
+  });
+
+  it("reads 'Expected' on the school line above the degree", () => {
+    expect(
+      degree("Georgia Tech | Expected graduation: 2027\nM.S. Analytics\nUC Davis | 2017 - 2021\nB.S. Statistics"),
+    ).toBe("bachelors");
+    expect(degree("Initech University | Expected May 2019\nBachelor of Arts, Economics")).toBe("none");
   });
 
   it("reads no degree into a verb or a degree still hoped for", () => {

@@ -3,7 +3,7 @@
 // experience merge overlapping roles month by month; what counts is set out in
 // docs/extraction.md (internships half, study and teaching/research assistantships not at all).
 import type { Span } from "../contract/screening-result.ts";
-import { findDateRanges, monthsCovered, type DateRange } from "./find-date-ranges.ts";
+import { findDateRanges, monthsCovered, parsePoint, type DateRange } from "./find-date-ranges.ts";
 import { mentionsDegree } from "./find-education.ts";
 import type { Section } from "./find-sections.ts";
 import { lineSpans, spanOf, type LineSpan } from "./spans.ts";
@@ -311,6 +311,10 @@ function headerParts(line: string, offset: number, now: Date): HeaderPart[] {
   masked = masked.replace(
     /^(\s*)(present|current)\b/i,
     (_, space: string, word: string) => space + " ".repeat(word.length),
+  );
+  // A lone month and year ("March 2010" above "to" / "Current"), then lone years.
+  masked = masked.replace(/\p{L}{3,9}\.?\s?[-'’,/]?\s?(?:19|20)\d\d\b/gu, (match) =>
+    parsePoint(match, now) ? " ".repeat(match.length) : match,
   );
   masked = masked.replace(/(?:^|\s)(?:19|20)\d\d\s*[–—-]?(?=\s|$)/g, (match) => " ".repeat(match.length));
   const parts: HeaderPart[] = [];
