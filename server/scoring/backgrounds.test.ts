@@ -32,6 +32,7 @@ describe("backgroundOfTitle", () => {
     ["SAP ABAP Consultant", "software_engineer"],
     ["Director of Software Development", "software_engineer"],
     ["Software Engineering Manager", "software_engineer"],
+    ["Software Engineering Intern", "software_engineer"],
     ["Web Designer", "software_engineer"],
     ["Développeur Full Stack", "software_engineer"],
     ["软件工程师", "software_engineer"],
