@@ -59,8 +59,8 @@ export const BACKGROUNDS: Record<Background, BackgroundInfo> = {
  * mapping follows the labelling rubric (tests/fixtures/real-labelled/README.md): data analysts and
  * BI people are data scientists; ETL, Hadoop and database developers and DBAs are data engineers;
  * DevOps, QA, SAP, .NET and Java developers are software engineers; network administrators, help
- * desk and IT support are none of these (`other`). Every pattern is a plain alternation of words
- * (no nested quantifiers), so it runs in linear time on any line.
+ * desk and IT support are none of these (`other`). Every pattern is an alternation of words with
+ * bounded gaps (no unbounded nested quantifiers), so it runs in linear time on any line.
  */
 const ML_WORDS =
   "machine[- ]learning|ml|mlops|ai|ai\\/ml|ml\\/ai|artificial intelligence|deep[- ]learning|computer vision|nlp|natural language processing|llm|gen ?ai|generative ai|data science";
@@ -128,9 +128,9 @@ export interface TitleHint {
 
 /**
  * Titles that name no family but are not evidence of other work either: engineering managers,
- * founders, consultants, contractors, interns, "Engineer" alone, and "titles" that are really an
- * employer or a school the parser took for one. They follow the family the rest
- * of the résumé shows; without one they count as other work.
+ * CTOs and founders, contractors and freelancers, interns and apprentices, IT and systems titles,
+ * "Engineer" alone, and "titles" that are really an employer or a school the parser took for one.
+ * They follow the family the rest of the résumé shows; without one they count as other work.
  */
 const NEUTRAL_TITLE =
   /\b(?:universit|institute|college|ltd|inc|llc|gmbh|corp)|\badvis[oe]r:|\bengineer(?:ing)?\b|\btechnical\b|\btechnology\b|\bIT\b|\bsystems?\b|\bcomputer\b|\bcto\b|\bchief technology\b|\bco-?founder\b|\bfounder\b|\bcontractor\b|\bfreelancer?\b|\bself[- ]employed\b|\bintern(?:ship)?\b|\btrainee\b|\bapprentice(?:ship)?\b|\barchitect\b/i;
