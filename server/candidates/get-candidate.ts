@@ -52,6 +52,8 @@ export interface CandidateDetail {
     uploadedAt: string;
     processedAt: string | null;
     stageChangedAt: string | null;
+    /** OCR read the résumé with low confidence: not ranked until a person checks it (docs/extraction.md §6). */
+    needsReview: boolean;
   };
   requisition: { id: string; title: string; blindReview: boolean; weightsVersion: number };
   identity: {
@@ -103,6 +105,10 @@ export interface CandidateDetail {
     format: FileType;
     pageCount: number | null;
     parserVersion: string;
+    /** Where the text came from: "text", "ocr" (a scan or photo) or "mixed"; for the "OCR" badge. */
+    textSource: string;
+    /** Mean OCR confidence (0–100); null when no page was read by OCR. */
+    ocrConfidence: number | null;
     length: number;
     segments: TextSegment[];
     /** How many pieces of the text blind review hides. */
@@ -135,6 +141,7 @@ export async function getCandidate(
       createdAt: true,
       processedAt: true,
       stageChangedAt: true,
+      needsReview: true,
       displayName: true,
       yearsExperience: true,
       highestDegree: true,
@@ -145,7 +152,16 @@ export async function getCandidate(
       candidate: { select: { name: true, email: true, phone: true } },
       resumeFile: { select: { originalName: true, detectedType: true, sizeBytes: true } },
       analysis: {
-        select: { text: true, facts: true, result: true, format: true, pageCount: true, parserVersion: true },
+        select: {
+          text: true,
+          facts: true,
+          result: true,
+          format: true,
+          pageCount: true,
+          parserVersion: true,
+          textSource: true,
+          ocrConfidence: true,
+        },
       },
       stageChanges: {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -238,6 +254,7 @@ export async function getCandidate(
       attempts: row.attempts,
       uploadedAt: row.createdAt.toISOString(),
       processedAt: row.processedAt?.toISOString() ?? null,
+      needsReview: row.needsReview,
       stageChangedAt: row.stageChangedAt?.toISOString() ?? null,
     },
     requisition: {
@@ -294,6 +311,8 @@ export async function getCandidate(
             format: analysis.format,
             pageCount: analysis.pageCount,
             parserVersion: analysis.parserVersion,
+            textSource: analysis.textSource,
+            ocrConfidence: analysis.ocrConfidence,
             length: text.length,
             segments,
             hiddenCount: hidden.length,

@@ -85,6 +85,9 @@ describe("getCandidate", () => {
 
     expect(c.areas.map((a) => a.id)).toEqual([...AREA_IDS]);
     const text = c.resume!.segments.map((s) => ("text" in s ? s.text : "")).join("");
+    // Where the text came from, for the "OCR" badge (a text PDF here).
+    expect(c.resume).toMatchObject({ textSource: "text", ocrConfidence: null });
+    expect(c.application.needsReview).toBe(false);
     expect(text).toContain("Kubernetes");
     const containers = c.areas.find((a) => a.id === "containers_orchestration")!;
     expect(containers.evidence.length).toBeGreaterThan(0);
