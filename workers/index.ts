@@ -6,7 +6,7 @@ import pg from "pg";
 import { getConfig, ocrLimitsOf } from "../server/config.ts";
 import { createPrismaClient } from "../server/db/client.ts";
 import { ParsePool } from "../server/screening/parse-pool.ts";
-import { PARSER_VERSION } from "../server/extraction/parser-version.ts";
+import { SCREENING_VERSION } from "../server/screening/screening-version.ts";
 import { postgresCheck, readiness, redisCheck } from "../server/health/checks.ts";
 import { startHealthServer } from "../server/health/health-server.ts";
 import { logger } from "../server/logger.ts";
@@ -76,7 +76,7 @@ const reconciler = new Reconciler({
   redis: producer,
   prefix: config.QUEUE_PREFIX,
   intervalMs: config.RECONCILE_INTERVAL_MS,
-  parserVersion: PARSER_VERSION,
+  parserVersion: SCREENING_VERSION,
   log: logger,
 });
 reconciler.start();

@@ -7,6 +7,7 @@
 // Gaps, must-have and years flags of the rows on the page come from server/ranking/gaps-and-flags.ts.
 import { PROCESSING_STATES, zeroCounts } from "../contract/vocabulary.ts";
 import type { Db } from "../db/client.ts";
+import { countRereading } from "./count-rereading.ts";
 import { AppError } from "../errors/app-error.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { ProcessingStatus, Stage } from "../generated/prisma/enums.ts";
@@ -71,6 +72,8 @@ export interface CandidatesPage {
   /** Applications in the requisition, whatever the filters. */
   requisitionTotal: number;
   weightsVersion: number;
+  /** Résumés read by an older reader or scorer, being read again in the background (capped count). */
+  rereading: number;
   /** False while stored scores are being rewritten after a weight change (the ranking is already current). */
   storedScoresCurrent: boolean;
 }
@@ -346,10 +349,11 @@ export async function listCandidates(
   // Without filters the grouped count is also the total, so the filtered count is skipped. The
   // page asked for is read at the same time; only a page past the end is read again.
   const window = (page: number) => ({ offset: (page - 1) * query.pageSize, limit: query.pageSize });
-  const [grouped, filteredTotal, requestedRows] = await Promise.all([
+  const [grouped, filteredTotal, requestedRows, rereading] = await Promise.all([
     db.application.groupBy({ by: ["status"], where: { requisitionId }, _count: { _all: true } }),
     hasFilters(query.filters) ? countCandidates(db, ranking, query.filters) : null,
     selectCandidateRows(db, ranking, query, window(query.page)),
+    countRereading(db, requisitionId),
   ]);
   const statusCounts = zeroCounts(PROCESSING_STATES);
   for (const row of grouped) statusCounts[row.status] = row._count._all;
@@ -368,6 +372,7 @@ export async function listCandidates(
     requisitionTotal,
     weightsVersion: ranking.version,
     storedScoresCurrent: ranking.fresh,
+    rereading,
   };
 }
 

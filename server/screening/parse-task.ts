@@ -5,7 +5,7 @@ import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { failedScreening, screenResume, type ScreenedResume, type ScreenResumeOptions } from "./screen-resume.ts";
 import type { ExtractionErrorCode, ResumeFormat } from "../contract/screening-result.ts";
-import { PARSER_VERSION } from "../extraction/parser-version.ts";
+import { SCREENING_VERSION } from "./screening-version.ts";
 import { ExtractionError } from "../extraction/errors.ts";
 
 export type ParseTask =
@@ -45,7 +45,7 @@ export async function runParseTask(task: ParseTask): Promise<ScreenedResume> {
       result: failedScreening(task.fileName, new ExtractionError(task.error.code, task.error.message), task.format),
       text: null,
       pageCount: null,
-      parserVersion: PARSER_VERSION,
+      parserVersion: SCREENING_VERSION,
       facts: null,
       textSource: null,
       ocrConfidence: null,

@@ -3,7 +3,7 @@ import { makeImageOnlyPdf, makePdf } from "../../tests/factories/pdf-writer.ts";
 import { makeResumeLines, makeResumeText, ML_ENGINEER, PROFILES } from "../../tests/factories/resume-factory.ts";
 import { makeDocx } from "../../tests/factories/zip-writer.ts";
 import type { ExtractionLimits } from "../extraction/extract-text.ts";
-import { PARSER_VERSION } from "../extraction/parser-version.ts";
+import { SCREENING_VERSION } from "./screening-version.ts";
 import { screenResume } from "./screen-resume.ts";
 import { SCREENING_RESULT_KEYS, ScreeningResultSchema } from "../contract/screening-result.ts";
 
@@ -43,7 +43,7 @@ describe("screenResume", () => {
     expect(screened.facts?.contact.email?.span.text).toBe("priya.raman@example.com");
     expect(screened.text).toContain("Senior Machine Learning Engineer");
     expect(screened.pageCount).toBe(1);
-    expect(screened.parserVersion).toBe(PARSER_VERSION);
+    expect(screened.parserVersion).toBe(SCREENING_VERSION);
   });
 
   it.each(PROFILES.map((profile) => [profile.key, profile] as const))(

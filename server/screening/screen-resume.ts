@@ -7,7 +7,7 @@ import { checkDeclaredType } from "../extraction/check-declared-type.ts";
 import { detectFileType } from "../extraction/detect-file-type.ts";
 import { ExtractionError, extractionErrors } from "../extraction/errors.ts";
 import { extractText, type ExtractionLimits } from "../extraction/extract-text.ts";
-import { PARSER_VERSION } from "../extraction/parser-version.ts";
+import { SCREENING_VERSION } from "./screening-version.ts";
 import { DEFAULT_OCR_LIMITS } from "../extraction/read-scans.ts";
 import { extractResumeFacts, type ResumeFacts } from "../resume/extract-resume-facts.ts";
 import type { RequisitionWeights } from "../ranking/weights-schema.ts";
@@ -59,7 +59,7 @@ export async function screenResume(bytes: Uint8Array, options: ScreenResumeOptio
       result: failedScreening(options.fileName, failure, format),
       text: null,
       pageCount: null,
-      parserVersion: PARSER_VERSION,
+      parserVersion: SCREENING_VERSION,
       facts: null,
       textSource: null,
       ocrConfidence: null,
@@ -81,7 +81,7 @@ export async function screenResume(bytes: Uint8Array, options: ScreenResumeOptio
     }),
     text: extracted.text,
     pageCount: extracted.pageCount,
-    parserVersion: PARSER_VERSION,
+    parserVersion: SCREENING_VERSION,
     facts,
     textSource: extracted.textSource,
     ocrConfidence: extracted.ocrConfidence,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { intakeResume } from "../../server/intake/intake-resume.ts";
 import { InvalidWeightsError, updateRequisitionWeights } from "../../server/ranking/save-requisition-weights.ts";
 import { parseCandidatesQuery } from "../../server/candidates/candidates-query.ts";
+import { countRereading } from "../../server/candidates/count-rereading.ts";
 import { listCandidates } from "../../server/candidates/list-candidates.ts";
 import { compileWeights } from "../../server/ranking/score-formula.ts";
 import { rankStored } from "../../server/ranking/gaps-and-flags.ts";
@@ -10,7 +11,7 @@ import { RequisitionWeightsSchema } from "../../server/ranking/weights-schema.ts
 import { AREA_IDS } from "../../server/taxonomy/areas.ts";
 import { processParseResume } from "../../workers/processors/parse-resume.processor.ts";
 import { reprocessOutdatedApplications } from "../../workers/reconcile.ts";
-import { PARSER_VERSION } from "../../server/extraction/parser-version.ts";
+import { SCREENING_VERSION } from "../../server/screening/screening-version.ts";
 import { makeResumeText, PROFILES } from "../factories/resume-factory.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
@@ -173,10 +174,21 @@ describe("reprocessOutdatedApplications", () => {
     });
     const queued: string[] = [];
     const count = await reprocessOutdatedApplications(testDb.db, async (id) => void queued.push(id), {
-      parserVersion: PARSER_VERSION,
+      parserVersion: SCREENING_VERSION,
       batch: 100,
     });
     expect(count).toBe(1);
     expect(queued).toEqual([applicationIds[0]]);
+  });
+
+  it("lets the table say how many résumés are being read again", async () => {
+    const page = await listCandidates(testDb.db, requisitionId, parseCandidatesQuery(new URLSearchParams()));
+    expect(page.rereading).toBe(1);
+    expect(await countRereading(testDb.db, requisitionId)).toBe(1);
+    await testDb.db.resumeAnalysis.update({
+      where: { applicationId: applicationIds[0] },
+      data: { parserVersion: SCREENING_VERSION },
+    });
+    expect(await countRereading(testDb.db, requisitionId)).toBe(0);
   });
 });

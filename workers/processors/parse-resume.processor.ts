@@ -5,7 +5,7 @@
 import { UnrecoverableError } from "bullmq";
 import type { Db } from "../../server/db/client.ts";
 import type { ExtractionLimits } from "../../server/extraction/extract-text.ts";
-import { PARSER_VERSION } from "../../server/extraction/parser-version.ts";
+import { SCREENING_VERSION } from "../../server/screening/screening-version.ts";
 import { ParseResumePayloadSchema } from "../../server/queue/parse-resume.job.ts";
 import { weightsFromJson } from "../../server/ranking/weights-from-json.ts";
 import { compileWeights, dimensionScores, toAreaVector } from "../../server/ranking/score-formula.ts";
@@ -51,7 +51,7 @@ export async function processParseResume(deps: ParseResumeDeps, data: unknown): 
   const application = await loadApplicationToParse(sql, applicationId);
   // Erased or removed since it was queued: nothing to do.
   if (!application) return "skipped";
-  if (application.status === "DONE" && application.analysisParserVersion === PARSER_VERSION) return "skipped";
+  if (application.status === "DONE" && application.analysisParserVersion === SCREENING_VERSION) return "skipped";
 
   await markProcessing(sql, applicationId);
 

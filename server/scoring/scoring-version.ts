@@ -1,0 +1,4 @@
+// Bump whenever a change to server/taxonomy or server/scoring can change a résumé's skills, area
+// scores or background. Stored (inside the screening version) with every analysis, so the worker
+// re-reads and re-scores older applications in the background (workers/reconcile.ts).
+export const SCORING_VERSION = "2";
