@@ -7,13 +7,15 @@ export const EMAIL_PATTERN =
   /[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-])?@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}\b/g;
 
 export function findEmail(text: string): string | null {
-  const match = text.match(new RegExp(EMAIL_PATTERN.source))?.[0];
-  return match ? match.toLowerCase() : null;
+  return findEmailFact(text)?.value ?? null;
 }
+
+/** A template's placeholder ("yourname@gmail.com"), not an address to write to. */
+const PLACEHOLDER = /^(?:your[._-]?(?:name|e?mail|address)|first[._-]?last|name[._-]?surname)@/i;
 
 /** The e-mail address with the span it was read from. */
 export function findEmailFact(text: string): { value: string; span: Span } | null {
-  const match = new RegExp(EMAIL_PATTERN.source).exec(text);
+  const match = [...text.matchAll(EMAIL_PATTERN)].find((found) => !PLACEHOLDER.test(found[0]));
   if (!match) return null;
   return {
     value: match[0].toLowerCase(),

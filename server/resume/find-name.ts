@@ -43,6 +43,10 @@ const COMMON_WORDS = new Set([
   "expertise",
   "online",
   "total",
+  "united",
+  "kingdom",
+  "states",
+  "republic",
 ]);
 const PARTICLES = new Set([
   "de",
@@ -388,7 +392,37 @@ export function findNameFact(text: string): { value: string; span: Span } | null
     lines.push({ raw, start: offset });
     offset += raw.length + 1;
   }
-  return nameAtTop(lines) ?? nameByContact(lines);
+  return nameAtTop(lines) ?? nameByContact(lines) ?? nameInFooter(lines);
+}
+
+/** A page footer carries the name when the header does not: "Ada Lovelace Page 2", "Ada Lovelace – 1/2". */
+const FOOTER = /^(.{2,48}?)\s*[-–|]?\s*(?:page\s\d{1,2}\b|\d\s?\/\s?\d\b)/i;
+
+function nameInFooter(lines: Line[]): { value: string; span: Span } | null {
+  for (const [index, line] of lines.entries()) {
+    const footer = FOOTER.exec(line.raw.trim());
+    if (!footer) continue;
+    const lead = line.raw.indexOf(footer[1]!);
+    const name = nameOn({ raw: footer[1]!, start: line.start + lead }, false);
+    if (name) return name;
+    // "Ada" / "Lovelace Page 2": the name broken over two lines.
+    const previous = lines[index - 1];
+    if (
+      previous &&
+      /^\p{Lu}[\p{L}'’-]+$/u.test(footer[1]!.trim()) &&
+      /^[\p{Lu}][\p{L}.'’ -]{0,30}$/u.test(previous.raw.trim())
+    ) {
+      const joined = asName(`${previous.raw.trim()} ${footer[1]!.trim()}`);
+      if (joined) {
+        // The span runs over both lines, so blanking the name hides all of it.
+        const start = previous.start + previous.raw.indexOf(previous.raw.trim());
+        const end = line.start + lead + footer[1]!.trimEnd().length;
+        const whole = `${previous.raw.slice(start - previous.start)}\n${line.raw.slice(0, end - line.start)}`;
+        return { value: joined.value, span: { text: whole, start, end } };
+      }
+    }
+  }
+  return null;
 }
 
 type Line = { raw: string; start: number };
@@ -467,7 +501,8 @@ function asName(candidate: string, allowLowerCase = false): { value: string; sou
   const value = isAllCaps(stripped)
     ? titleCase(stripped)
     : words.map((word) => (LOWER_NAME_WORD.test(word) && !PARTICLES.has(word) ? capitalise(word) : word)).join(" ");
-  return { value: glued ? stripped : value, source: stripped };
+  // "Arvinkritik.S.R" is typed "Arvinkritik S.R".
+  return { value: glued ? `${glued[1]} ${glued[2]!.slice(1)}` : value, source: stripped };
 }
 
 function isAddress(line: string): boolean {

@@ -17,7 +17,13 @@ export function findPhone(text: string): string | null {
 export function findPhoneFact(text: string): { value: string; span: Span } | null {
   let offset = 0;
   for (const line of text.split("\n")) {
-    for (const match of line.matchAll(CANDIDATE)) {
+    for (const found of line.matchAll(CANDIDATE)) {
+      // "Page 2 864-472-7092": the page number of a footer is not part of the number.
+      const page = /\bpage\s*$/i.test(line.slice(0, found.index)) ? /^\d{1,2}\s+/.exec(found[0]) : null;
+      const match = {
+        0: page ? found[0].slice(page[0].length) : found[0],
+        index: found.index + (page ? page[0].length : 0),
+      };
       const phone = clean(match[0]);
       if (phone && isPlausiblePhone(phone)) {
         // The span covers the digits kept (a trailing bracket of the sentence is left out).
@@ -61,6 +67,8 @@ export function isPlausiblePhone(phone: string): boolean {
   if (/(19|20)\d\d ?- ?(19|20)\d\d/.test(phone)) return false;
   // Four dot-separated groups of at most three digits: an IP address or a version.
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(phone)) return false;
+  // "(111) 111-1111", "000-00-0000": a template's placeholder.
+  if (/^(\d)\1+$/.test(digits) || /^(\d)\1+$/.test(digits.slice(1))) return false;
   return true;
 }
 
