@@ -78,7 +78,11 @@ function BlindReviewCard() {
   const pending = fetcher.state !== "idle";
   const on = fetcher.formData ? fetcher.formData.get("blindReview") === "on" : requisition.blindReview;
   return (
-    <section className="card blind-review-card" aria-labelledby="blind-review-heading" data-testid="blind-review-card">
+    <section
+      className="card stack blind-review-card"
+      aria-labelledby="blind-review-heading"
+      data-testid="blind-review-card"
+    >
       <h2 id="blind-review-heading" className="card__title">
         Blind review <span className={`badge ${on ? "badge--info" : "badge--muted"}`}>{on ? "On" : "Off"}</span>
       </h2>
