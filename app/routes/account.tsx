@@ -68,7 +68,8 @@ export default function Account() {
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
-  const changed = lastResult?.status === "success" && "otherSessionsEnded" in lastResult ? lastResult : null;
+  // A successful change replies with a reset form (no status) and how many sessions it ended.
+  const changed = lastResult && "otherSessionsEnded" in lastResult ? lastResult : null;
   return (
     <>
       <div className="page-header">
