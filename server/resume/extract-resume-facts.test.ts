@@ -432,3 +432,16 @@ describe("degrees", () => {
     expect(degree("Associate of Science, 2018\nI hope to transfer to obtain a B.S Degree")).toBe("associate");
   });
 });
+
+describe("pathological input", () => {
+  it.each([
+    ["a long run of letters", "Aa".repeat(50_000)],
+    ["a line of date ranges", "2019 - ".repeat(20_000)],
+    ["a line of month-years", "March 2010 ".repeat(20_000)],
+    ["glued heading look-alikes", "wordCompany Details\n".repeat(5_000)],
+  ])("reads %s in linear time", (_, text) => {
+    const started = performance.now();
+    extractResumeFacts(text, { now });
+    expect(performance.now() - started).toBeLessThan(3_000);
+  });
+});

@@ -303,10 +303,14 @@ function headerParts(line: string, offset: number, now: Date): HeaderPart[] {
   const label = LABEL.exec(line);
   const labelled = label ? (label[1] ? "title" : label[2] ? "organisation" : undefined) : undefined;
   if (label) masked = " ".repeat(label[0].length) + masked.slice(label[0].length);
-  for (const range of findDateRanges(line, now)) {
-    masked =
-      masked.slice(0, range.index) + " ".repeat(range.text.length) + masked.slice(range.index + range.text.length);
+  // Dates become spaces in one pass (a line of many ranges must not cost quadratic time).
+  const pieces: string[] = [];
+  let from = 0;
+  for (const range of findDateRanges(masked, now)) {
+    pieces.push(masked.slice(from, range.index), " ".repeat(range.text.length));
+    from = range.index + range.text.length;
   }
+  masked = pieces.join("") + masked.slice(from);
   // The second half of a range broken over two lines ("Present Leading a team…").
   masked = masked.replace(
     /^(\s*)(present|current)\b/i,

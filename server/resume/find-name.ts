@@ -445,7 +445,7 @@ function nameAtTop(lines: Line[]): { value: string; span: Span } | null {
  * line just above or below the e-mail address ("Darren Tran" / "darren@…").
  */
 function nameByContact(lines: Line[]): { value: string; span: Span } | null {
-  const at = lines.findIndex((line) => /[\w.+-]+@[\w-]+\.[\w.]+/.test(line.raw));
+  const at = lines.findIndex((line) => /[\w.+-]{1,64}@[\w-]{1,63}\.\w/.test(line.raw));
   if (at === -1) return null;
   const near = [at - 1, at + 1, at - 2, at + 2, at - 3].filter((index) => index >= 0 && index < lines.length);
   for (const index of near) {
