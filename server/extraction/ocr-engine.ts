@@ -13,6 +13,12 @@ import Tesseract, { type Worker } from "tesseract.js";
 import type { OcrBlock } from "./ocr-layout.ts";
 
 const require = createRequire(import.meta.url);
+/**
+ * The project's root, found through tesseract.js's place in node_modules: this module also runs
+ * as a bundle under node_modules/.cache (parse-task-bundle.ts), where import.meta.url is elsewhere.
+ */
+const ROOT = path.resolve(path.dirname(require.resolve("tesseract.js/package.json")), "../..");
+export const OCR_THREAD = path.join(ROOT, "server/extraction/ocr-thread.cjs");
 
 /**
  * The options every OCR worker starts with. `langPath` is a folder on disk (tesseract.js reads
@@ -22,6 +28,8 @@ const require = createRequire(import.meta.url);
 export function ocrWorkerOptions() {
   const data = path.dirname(require.resolve("@tesseract.js-data/eng"));
   return {
+    // Our thread script: tesseract.js's own, with every network connection refused first.
+    workerPath: OCR_THREAD,
     // "best_int": the LSTM model in 8-bit integers, 2.9 MB, as accurate here as the 11 MB one.
     langPath: path.join(data, "4.0.0_best_int"),
     gzip: true,
