@@ -112,8 +112,20 @@ describe("tokens and boundaries", () => {
     expect(ids("CI/CD for ML")).toEqual(["ml_cicd"]);
   });
 
-  it("does not join aliases across lines", () => {
+  it("does not join aliases across lines of a list or across paragraphs", () => {
     expect(texts("Apache\nKafka")).toEqual(["Kafka"]);
+    expect(ids("Spark\nSQL")).toEqual(["spark", "sql"]);
+    expect(texts("Built models for tasks such as natural\n\nlanguage processing")).not.toContain(
+      "natural\n\nlanguage processing",
+    );
+  });
+
+  it("joins an alias over a line the layout wrapped inside a sentence", () => {
+    const text = "Designed and implemented deep learning models for natural\nlanguage processing tasks";
+    expect(texts(text)).toContain("natural\nlanguage processing");
+    expect(ids("Python, Docker, Kubernetes, Agile and Scrum, Statistics, Natural\nLanguage Processing")).toContain(
+      "nlp",
+    );
   });
 
   it("ignores skills inside links and e-mail addresses", () => {

@@ -149,6 +149,7 @@ function longestMatchAt(root: TrieNode, tokens: Tokens, first: number): { termin
   let found: { terminal: Terminal; last: number }[] | null = null;
   let node = root;
   for (let j = first; j < tokens.count; j += 1) {
+    // An alias may run on over a line the layout wrapped after a word, never over other breaks.
     if (j > first && tokens.newlineBefore[j] === 1) break;
     const token = tokens.key(j);
     const child = node.next.get(token) ?? versionless(node, token);

@@ -8,7 +8,11 @@ export interface Tokens {
   count: number;
   starts: Int32Array;
   ends: Int32Array;
-  /** 1 when a line break separates the token from the previous one. */
+  /**
+   * What separates the token from the previous one: 0 no line break; 2 a single line break right
+   * after a word (a sentence or a list item wrapped by the layout: "natural\nlanguage processing");
+   * 1 any other line break (a blank line, or a break after punctuation).
+   */
   newlineBefore: Uint8Array;
   /** The lookup key of token `index`: lower-cased, accents dropped ("naïve" → "naive"). */
   key(index: number): string;
@@ -18,6 +22,9 @@ const NON_ASCII_WORD = /[\p{L}\p{N}\p{M}]/u;
 const NON_ASCII_SPACE = /\s/;
 const NON_ASCII = /[^\u0000-\u007f]/;
 const MARKS = /\p{M}/gu;
+
+/** Characters a line needs before its break can be a wrap inside a sentence or a list item. */
+const WRAPPED_LINE_MIN = 30;
 
 function isDash(code: number): boolean {
   return code === 45 || (code >= 0x2010 && code <= 0x2015) || code === 0x2212;
@@ -51,9 +58,14 @@ export function tokenize(input: string): Tokens {
   let newlineBefore = new Uint8Array(capacity);
   const ascii = !NON_ASCII.test(input);
   let count = 0;
-  let sawNewline = false;
+  let newlines = 0;
+  let previousIsWord = false;
+  // A break can be a layout's wrap only after a long line: one-item-per-line lists ("Spark\nSQL")
+  // have short lines, and their items must stay apart.
+  let lineStart = 0;
+  let longLineBefore = false;
 
-  const push = (start: number, end: number) => {
+  const push = (start: number, end: number, isWord: boolean) => {
     if (count === capacity) {
       capacity *= 2;
       const grownStarts = new Int32Array(capacity);
@@ -68,9 +80,10 @@ export function tokenize(input: string): Tokens {
     }
     starts[count] = start;
     ends[count] = end;
-    newlineBefore[count] = sawNewline ? 1 : 0;
+    newlineBefore[count] = newlines === 0 ? 0 : newlines === 1 && longLineBefore && previousIsWord && isWord ? 2 : 1;
     count += 1;
-    sawNewline = false;
+    newlines = 0;
+    previousIsWord = isWord;
   };
 
   let i = 0;
@@ -85,14 +98,19 @@ export function tokenize(input: string): Tokens {
         if (!isWordCode(next, next < 128 ? "" : input[i]!)) break;
         i += 1;
       }
-      push(start, i);
+      push(start, i, true);
     } else if (isSpaceCode(code, char)) {
-      if (isNewlineCode(code)) sawNewline = true;
+      // "\r\n" is one line break.
+      if (isNewlineCode(code) && !(code === 13 && input.charCodeAt(i + 1) === 10)) {
+        newlines += 1;
+        longLineBefore = i - lineStart >= WRAPPED_LINE_MIN;
+        lineStart = i + 1;
+      }
       i += 1;
     } else if (isDash(code)) {
       i += 1;
     } else {
-      push(i, i + 1);
+      push(i, i + 1, false);
       i += 1;
     }
   }
