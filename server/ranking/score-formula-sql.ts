@@ -11,7 +11,7 @@ import { AREA_IDS } from "../taxonomy/areas.ts";
 const literal = (n: number) => Prisma.raw(Number.isFinite(n) ? String(n) : "0");
 
 /** coverageScore (score-formula.ts) of one dimension: LEAST(100, gain × (Σ w·a^q)^(1/q)), as float8. */
-function coverage(alias: string, weights: Float64Array): Prisma.Sql {
+function coverage(alias: string, weights: Float64Array, gain: number): Prisma.Sql {
   const terms: Prisma.Sql[] = [];
   weights.forEach((w, i) => {
     if (w > 0) {
@@ -20,7 +20,7 @@ function coverage(alias: string, weights: Float64Array): Prisma.Sql {
     }
   });
   const sum = terms.length ? Prisma.join(terms, " + ", "(", ")") : Prisma.sql`0::float8`;
-  return Prisma.sql`LEAST(100::float8, ${literal(COVERAGE_GAIN)}::float8 * power(${sum}, ${literal(1 / COVERAGE_EXPONENT)}::float8))`;
+  return Prisma.sql`LEAST(100::float8, ${literal(gain)}::float8 * power(${sum}, ${literal(1 / COVERAGE_EXPONENT)}::float8))`;
 }
 
 /** weightedPowerMean(x, y, wp, exponent) in SQL, for the column names `x` and `y`. */
@@ -66,6 +66,6 @@ export function computedScoresLateral(compiled: CompiledWeights, alias = "a", na
   const when = (expression: Prisma.Sql) => Prisma.sql`CASE WHEN ${scored} THEN ${round1(expression)} END`;
   return Prisma.sql`LATERAL (
     SELECT ${when(Prisma.sql`p`)} AS production, ${when(Prisma.sql`m`)} AS ml, ${when(overall(compiled))} AS overall
-    FROM (SELECT ${coverage(alias, compiled.production)} AS p, ${coverage(alias, compiled.ml)} AS m) AS dims
+    FROM (SELECT ${coverage(alias, compiled.production, COVERAGE_GAIN.production)} AS p, ${coverage(alias, compiled.ml, COVERAGE_GAIN.ml)} AS m) AS dims
   ) AS ${Prisma.raw(name)}`;
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { AREAS } from "../taxonomy/areas.ts";
-import { compileWeights, coverageScore, dimensionScores, overallScore, toAreaVector } from "./score-formula.ts";
+import {
+  compileWeights,
+  COVERAGE_GAIN,
+  coverageScore,
+  dimensionScores,
+  overallScore,
+  toAreaVector,
+} from "./score-formula.ts";
 import { RequisitionWeightsSchema, type RequisitionWeightsInput } from "./weights-schema.ts";
 
 const compiled = (input: RequisitionWeightsInput = {}) => compileWeights(RequisitionWeightsSchema.parse(input));
@@ -17,7 +24,7 @@ function vector(productionScores: number[], mlScores: number[]) {
 
 describe("coverage score of a dimension", () => {
   const weights = compiled().production;
-  const score = (areas: number[]) => coverageScore(vector(areas, []), weights);
+  const score = (areas: number[]) => coverageScore(vector(areas, []), weights, COVERAGE_GAIN.production);
 
   it("lets the strongest areas count most: unmentioned areas do not sink a strong candidate", () => {
     // Three strong areas of seven: a plain mean would give 36.
@@ -40,8 +47,8 @@ describe("coverage score of a dimension", () => {
   it("applies the requisition's area weights: an ignored area adds nothing", () => {
     const ignoreServing = compiled({ areaWeights: { serving_apis: 0 } }).production;
     const onlyServing = vector([100], []);
-    expect(coverageScore(onlyServing, ignoreServing)).toBe(0);
-    expect(coverageScore(onlyServing, weights)).toBeGreaterThan(0);
+    expect(coverageScore(onlyServing, ignoreServing, 1)).toBe(0);
+    expect(coverageScore(onlyServing, weights, 1)).toBeGreaterThan(0);
   });
 });
 

@@ -8,7 +8,7 @@
 //    so a mean let every unmentioned area drag a strong candidate down. The weighted power mean
 //    with exponent COVERAGE_EXPONENT > 1 lets the strongest areas count most while breadth adds
 //    with diminishing returns; the requisition's area weights still apply. COVERAGE_GAIN sets
-//    the scale. Both are calibrated on the labelled real set so that expert levels 0–4 land in
+//    each dimension's scale. Both are calibrated on the labelled real set so that expert levels 0–4 land in
 //    their bands (docs/scoring.md, scripts/calibrate-dimensions.ts).
 // 2. The guide's asymmetry: "If you have strong ML knowledge but weak engineering skills, the
 //    engineering gap is significant and takes time to close. If you have strong engineering skills
@@ -18,14 +18,15 @@
 // 3. The overall is the weighted power mean of the two (balance strictness → exponent), plus a
 //    small ONE_SIDED_CREDIT of their weighted arithmetic mean, so a strong one-sided candidate
 //    never ties an empty or unrelated résumé at 0, while balanced candidates still come first.
+import type { Dimension } from "../contract/screening-result.ts";
 import { AREAS, AREA_IDS, type AreaId } from "../taxonomy/areas.ts";
 import { weightedPowerMean } from "./power-mean.ts";
 import { areaWeight, balanceExponent, type RequisitionWeights } from "./weights-schema.ts";
 
 /** Exponent of the coverage mean over a dimension's areas (> 1: the strongest areas count most). */
-export const COVERAGE_EXPONENT = 1.5;
-/** Scale of the coverage score (capped at 100). */
-export const COVERAGE_GAIN = 1.2;
+export const COVERAGE_EXPONENT = 2;
+/** Scale of each dimension's coverage score (capped at 100), calibrated per dimension. */
+export const COVERAGE_GAIN = { production: 1.25, ml: 1.1 } as const;
 /** Share of the weighted arithmetic mean in the overall score: one-sided is not irrelevant. */
 export const ONE_SIDED_CREDIT = 0.1;
 
@@ -83,15 +84,15 @@ export interface DimensionScores {
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** The coverage score of one dimension: its areas' weighted power mean (weights sum to 1), scaled and capped. */
-export function coverageScore(areas: AreaVector, weights: Float64Array): number {
+export function coverageScore(areas: AreaVector, weights: Float64Array, gain: number): number {
   let sum = 0;
   for (let i = 0; i < AREA_IDS.length; i++) sum += weights[i]! * (areas[i] ?? 0) ** COVERAGE_EXPONENT;
-  return Math.min(100, COVERAGE_GAIN * sum ** (1 / COVERAGE_EXPONENT));
+  return Math.min(100, gain * sum ** (1 / COVERAGE_EXPONENT));
 }
 
 /** The score every area of a dimension needs for that dimension score (≤ 100): seed data and tests. */
-export function uniformAreaScore(dimensionScore: number): number {
-  return dimensionScore / COVERAGE_GAIN;
+export function uniformAreaScore(dimensionScore: number, dimension: Dimension): number {
+  return dimensionScore / COVERAGE_GAIN[dimension];
 }
 
 /** What the overall score depends on besides the two dimension scores. */
@@ -116,8 +117,8 @@ export function overallScore(production: number, ml: number, shape: OverallShape
 
 /** The formula: dimension scores (coverage of their areas) and overall, rounded to 1 decimal. */
 export function dimensionScores(areas: AreaVector, compiled: CompiledWeights): DimensionScores {
-  const production = coverageScore(areas, compiled.production);
-  const ml = coverageScore(areas, compiled.ml);
+  const production = coverageScore(areas, compiled.production, COVERAGE_GAIN.production);
+  const ml = coverageScore(areas, compiled.ml, COVERAGE_GAIN.ml);
   const overall = overallScore(production, ml, compiled);
   return { production: round1(production), ml: round1(ml), overall: round1(overall) };
 }

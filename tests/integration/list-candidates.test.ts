@@ -74,7 +74,7 @@ const people: Person[] = [
 
 /** Production areas all at P and ML areas all at M give dimension scores P and M under any area weights. */
 const areaVector = (production: number, ml: number) =>
-  AREAS.map((area) => uniformAreaScore(area.dimension === "production" ? production : ml));
+  AREAS.map((area) => uniformAreaScore(area.dimension === "production" ? production : ml, area.dimension));
 
 beforeAll(async () => {
   testDb = await createTestDatabase();

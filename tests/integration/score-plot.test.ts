@@ -34,7 +34,9 @@ beforeAll(async () => {
     const areaScores =
       person.production === null
         ? []
-        : AREAS.map((a) => uniformAreaScore(a.dimension === "production" ? person.production! : person.ml!));
+        : AREAS.map((a) =>
+            uniformAreaScore(a.dimension === "production" ? person.production! : person.ml!, a.dimension),
+          );
     const ranked = areaScores.length ? rankStored({ areaScores, skillIds: [], yearsExperience: 5 }, compiled) : null;
     await testDb.db.application.create({
       data: {
