@@ -4,7 +4,7 @@
 // the code's row in APP_ERROR_STATUS. Routes never pick a status by hand for a domain error.
 import { data } from "@remix-run/node";
 import type { SubmissionResult } from "@conform-to/react";
-import { APP_ERROR_STATUS, AppError, isAppError, type AppErrorCode } from "@server/errors/app-error.ts";
+import { APP_ERROR_STATUS, AppError, type AppErrorCode } from "@server/errors/app-error.ts";
 
 /** The heading the ErrorBoundary shows for each code (a route may name the thing: "Requisition not found"). */
 const TITLES: Record<AppErrorCode, string> = {
@@ -59,19 +59,9 @@ export function invalidForm<Reply>(reply: Reply) {
   return data(reply, { status: APP_ERROR_STATUS.invalid_input });
 }
 
-/** Runs domain code; an AppError it throws becomes its Response (anything else stays a 500). */
-export async function orErrorResponse<T>(work: () => Promise<T>, titles: Titles = {}): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isAppError(error)) throwAppError(error, titles);
-    throw error;
-  }
-}
-
 /**
- * A form's reply for an AppError: field issues next to their fields, the message above the form,
- * the code's status. `reply` is the conform submission's reply (parseWithZod(...).reply).
+ * A form's reply for an AppError: field issues next to their fields (or the message above the
+ * form when it names none), with the code's status. `reply` is the conform submission's reply (parseWithZod(...).reply).
  */
 export function replyWithAppError(
   reply: (options: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => SubmissionResult<string[]>,
@@ -83,6 +73,7 @@ export function replyWithAppError(
     if (issue.path) (fieldErrors[issue.path] ??= []).push(issue.message);
     else formErrors.push(issue.message);
   }
-  if (formErrors.length === 0) formErrors.push(error.message);
+  // Said once: next to its fields when it has any, above the form otherwise.
+  if (formErrors.length === 0 && Object.keys(fieldErrors).length === 0) formErrors.push(error.message);
   return data(reply({ formErrors, fieldErrors }), { status: error.status, headers: headersOf(error) });
 }

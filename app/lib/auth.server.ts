@@ -199,8 +199,6 @@ export async function requireApplicationPermission(
   return { user, application };
 }
 
-export { requisitionAbilities };
-
 /** The audit actor for a signed-in user. */
 export function auditActor(user: SessionUser): AuditActor {
   return actorOf(user);

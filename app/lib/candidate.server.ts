@@ -15,7 +15,7 @@ import { getParseQueue } from "@server/services.ts";
 import { notFound } from "./app-error.server.ts";
 
 export { getCandidate, type CandidateDetail } from "@server/candidates/get-candidate.ts";
-export { changeStage, StageSchema } from "@server/candidates/change-stage.ts";
+export { changeStage } from "@server/candidates/change-stage.ts";
 export { addNote, MAX_NOTE_LENGTH } from "@server/candidates/notes.ts";
 export { downloadResume } from "@server/candidates/download-resume.ts";
 
