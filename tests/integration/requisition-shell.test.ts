@@ -56,7 +56,7 @@ describe("the requisition shell", () => {
     const args = () => ({
       request: new Request(url, { headers: { Cookie: cookie } }),
       params: { id: fixtures.requisitionId },
-      context: {},
+      context: { clientIp: null, cspNonce: "n" },
     });
     reads = 0;
     const [shell, table] = await inRequest(() => Promise.all([shellLoader(args()), tableLoader(args())]));
@@ -72,7 +72,7 @@ describe("the requisition shell", () => {
       headers: { Cookie: `${SESSION_COOKIE}=${encodeURIComponent(token)}` },
     });
     const refused = await inRequest(() =>
-      shellLoader({ request, params: { id: fixtures.requisitionId }, context: {} }).then(
+      shellLoader({ request, params: { id: fixtures.requisitionId }, context: { clientIp: null, cspNonce: "n" } }).then(
         () => null,
         (error: unknown) => error as { init: { status: number }; data: { message: string } },
       ),
