@@ -352,6 +352,25 @@ describe("roles on real layouts", () => {
     expect(roles(text)).toEqual([["Team Lead", "Initech", "2008-07", "2015-01"]]);
   });
 
+  it("keeps roles whose title starts with 'Project'", () => {
+    expect(roles("EXPERIENCE\nProject Lead , 09/2005 to 04/2015\nInitech – Austin, TX")).toEqual([
+      ["Project Lead", "Initech", "2005-09", "2015-04"],
+    ]);
+  });
+
+  it("keeps a project heading in capitals inside a job from ending the work section", () => {
+    const text = [
+      "EXPERIENCE",
+      "ETL DEVELOPER Feb 2016 to Current",
+      "Initech – Austin, TX",
+      "BILLING CONVERSION PROJECT",
+      "Moved billing to DataStage.",
+      "SUPPORT ANALYST Jan 2012 to Feb 2016",
+      "Hooli – Austin, TX",
+    ].join("\n");
+    expect(roles(text).map(([, , start]) => start)).toEqual(["2016-02", "2012-01"]);
+  });
+
   it("keeps a weak heading inside a role from ending the work section", () => {
     const text = [
       "WORK EXPERIENCE",

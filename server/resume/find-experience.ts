@@ -198,7 +198,8 @@ function entriesIn(text: string, region: Region, now: Date): ExperienceEntry[] {
       mentionsDegree(joined) || (parts.length > 0 && parts.every((part) => SCHOOL_NAME.test(part.text)));
     // "Project 1: Billing portal, Tenure: March 2012 till date" inside a role is a project of it.
     const project =
-      /^\s*(?:[•·*-]\s*)?(?:project|assignment)\b/i.test(lines[line]!.text) || /^\s*project\b/i.test(joined);
+      /^\s*(?:[•·*-]\s*)?(?:project|assignment)\s*(?:#?\d+|name|title)?\s*[:–—-]/i.test(lines[line]!.text) ||
+      /^\s*project\s*(?:#?\d+|name|title)?\s*[:–—-]/i.test(joined);
     const named = titleAndOrganisation(headerText, now);
     return { line, range, header, headerText, joined, education, project, named };
   });
@@ -338,7 +339,7 @@ function headerParts(line: string, offset: number, now: Date): HeaderPart[] {
     for (const piece of chunk.split(/(,\s+)/)) {
       const at = pieceStart;
       pieceStart += piece.length;
-      const trimmed = piece.trim().replace(/\s*[–—-]$/, "");
+      const trimmed = trimTrailingPunctuation(piece.trim());
       if (/^,\s+$/.test(piece) || !/\p{L}{2,}/u.test(trimmed) || PLACE.test(trimmed) || LOCATION.test(trimmed))
         continue;
       const lead = piece.search(/\S/);
@@ -351,6 +352,13 @@ function headerParts(line: string, offset: number, now: Date): HeaderPart[] {
     }
   }
   return parts;
+}
+
+/** "Project Lead ," → "Project Lead" (a loop: a regex anchored at the end would rescan long runs). */
+function trimTrailingPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0 && /[\s,;:|–—-]/.test(text[end - 1]!)) end--;
+  return text.slice(0, end);
 }
 
 /** Title and organisation from the header lines: the part with a job word is the title. */

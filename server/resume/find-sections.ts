@@ -424,7 +424,10 @@ export function findSections(text: string): Section[] {
   const strong = headings.map((found) => {
     const inline = found.bodyStart > found.heading.end && text[found.bodyStart - 1] !== "\n";
     const capitals = /\p{Lu}/u.test(found.heading.text) && !/\p{Ll}/u.test(found.heading.text);
-    return !inline && (capitals || listedKind(key(found.heading.text)) !== null);
+    const listed = listedKind(key(found.heading.text)) !== null;
+    // "MEMBER DEBT SOLUTIONS PROJECT" inside a job is a project of it, even in capitals.
+    if (!listed && (found.kind === "projects" || found.kind === "skills")) return false;
+    return !inline && (capitals || listed);
   });
   const kept: typeof headings = [];
   headings.forEach((found, i) => {
