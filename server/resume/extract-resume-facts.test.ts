@@ -103,6 +103,9 @@ describe("headingOf", () => {
     ["Accomplishments", "other"],
     ["Career Overview", "summary"],
     ["CERTIFICATIONS/LICENSES", "certifications"],
+    ["1 教育背景", "education"],
+    ["03 / 工作经历", "experience"],
+    ["项目经验", "projects"],
   ])("%s → %s", (line, kind) => {
     expect(headingOf(line)?.kind ?? null).toBe(kind);
   });

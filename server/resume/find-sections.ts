@@ -49,6 +49,9 @@ const HEADINGS: Record<string, SectionKind> = Object.fromEntries(
         "career overview",
         "professional overview",
         "career profile",
+        "个人优势",
+        "自我评价",
+        "个人简介",
       ],
       [
         "experience",
@@ -94,6 +97,9 @@ const HEADINGS: Record<string, SectionKind> = Object.fromEntries(
         "work details",
         "job history",
         "professional details",
+        "工作经历",
+        "工作经验",
+        "实习经历",
       ],
       [
         "education",
@@ -125,6 +131,8 @@ const HEADINGS: Record<string, SectionKind> = Object.fromEntries(
         "formation",
         "éducation",
         "formation académique",
+        "教育背景",
+        "教育经历",
         "istruzione",
       ],
       [
@@ -148,6 +156,8 @@ const HEADINGS: Record<string, SectionKind> = Object.fromEntries(
         "it skills",
         "computer skills",
         "software skills",
+        "专业技能",
+        "技能",
         "technologies",
         "tools",
         "tech stack",
@@ -185,6 +195,8 @@ const HEADINGS: Record<string, SectionKind> = Object.fromEntries(
         "projects details",
         "major projects",
         "academic project",
+        "项目经历",
+        "项目经验",
       ],
       [
         "publications",
@@ -492,7 +504,7 @@ export function headingOf(line: string): { kind: SectionKind; text: string; body
     return { kind, text, bodyOffset: line.indexOf(colon[2]) };
   }
   const text = trimmed
-    .replace(/^(?:[\d.]+|[IVX]+\.|[•▪■◦●*#>-])\s+/, "") // numbering and bullets
+    .replace(/^(?:[\d.]+(?:\s*\/)?|[IVX]+\.|[•▪■◦●*#>-])\s+/, "") // numbering ("2.", "03 /") and bullets
     .replace(/\s*:$/, "")
     .trim();
   if (text === "" || /\d/.test(text) || /[.,;!?]$/.test(text)) return null;
