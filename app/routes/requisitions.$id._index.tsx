@@ -26,6 +26,7 @@ import {
 import { requireRequisitionAccess } from "~/lib/auth.server.ts";
 import { getConfig } from "~/lib/config.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
+import { REREADING_COUNT_LIMIT } from "@server/candidates/count-rereading.ts";
 import { plural } from "~/lib/format.ts";
 import { clearFilters } from "~/lib/table-url.ts";
 import { useLiveRevalidation } from "~/lib/use-live-revalidation.ts";
@@ -72,7 +73,9 @@ export default function RequisitionPage() {
   const { candidates, weights, query, pageSizes, limits } = data;
   const { statusCounts } = candidates;
   const working = statusCounts.QUEUED + statusCounts.PROCESSING > 0;
-  useLiveRevalidation(working);
+  // Résumés read by an older reader or scorer are being read again: refresh as they finish too.
+  const rereading = candidates.rereading;
+  useLiveRevalidation(working || rereading > 0);
   const location = useLocation();
   const navigation = useNavigation();
   // A new view of this table (filters, sort, page) is on its way: dim the table, show a bar.
@@ -152,6 +155,14 @@ export default function RequisitionPage() {
           </h2>
           <ProgressSummary counts={statusCounts} live={working} />
         </div>
+        {rereading > 0 ? (
+          <p className="alert alert--info candidates__notice" role="status" data-testid="rereading-notice">
+            {rereading >= REREADING_COUNT_LIMIT
+              ? `More than ${REREADING_COUNT_LIMIT.toLocaleString("en")} résumés are`
+              : `${plural(rereading, "résumé")} ${rereading === 1 ? "is" : "are"}`}{" "}
+            being read again with the improved reader and scorer; their scores update here as each one finishes.
+          </p>
+        ) : null}
         {candidates.requisitionTotal === 0 ? (
           <EmptyState title="No résumés yet — upload PDFs, DOCX or TXT" testId="candidates-empty">
             <p>

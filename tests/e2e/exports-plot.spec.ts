@@ -134,7 +134,7 @@ test("a recruiter exports the shortlist as CSV and opens a candidate from the pl
   const priya = points.and(page.locator(`[aria-label^="${ML_ENGINEER.name}: production "]`));
   await expect(priya).toHaveAttribute(
     "aria-label",
-    new RegExp(`^${ML_ENGINEER.name}: production \\d+, ML \\d+, shortlisted, overall \\d+$`),
+    new RegExp(`^${ML_ENGINEER.name}: production \\d+ \\(\\w+\\), ML \\d+ \\(\\w+\\), shortlisted, overall \\d+$`),
   );
   await screenshot(page, "plot");
   await expectAccessible(page, "the score plot");
