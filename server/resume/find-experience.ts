@@ -62,7 +62,7 @@ const SCHOOL_WORD =
 const SCHOOL_NAME = new RegExp(`^(?:.*\\b${SCHOOL_WORD}\\.?|${SCHOOL_WORD}\\s+(?:of|de|di|für|for)\\b.*)$`, "iu");
 /** Labelled header lines ("Designation: Java Developer", "company - Fabrikam"): what the label names. */
 const LABEL =
-  /^\s*(?:(designation|job title|title|role|position|working as|worked as)|(company|organi[sz]ation|employer|client|company name)|(duration|period|tenure|dates?))\s*(?:[:–—-]\s*|\s(?=\S))/i;
+  /^\s*(?:(designation|job title|title|role|position|working as|worked as)|(company|organi[sz]ation|employer|client)|(duration|period|tenure|dates?))\s*[:–—-]\s*/i;
 /** Labelled lines inside an entry that are passed over when looking for its header. */
 const SKIPPED_LABEL =
   /^\s*(?:description|project|environment|technologies|responsibilities|team size|location)\s*[:–—-]/i;
