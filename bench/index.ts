@@ -1,7 +1,7 @@
 // `npm run bench` (add `-- --json` for one JSON object on the last line). Generated data only.
 // Targets are checked here, not in timed tests (shared 2-core machines make those flaky).
 import { benchExport } from "./export.bench.ts";
-import { benchExtraction } from "./extraction.bench.ts";
+import { benchCorpusExtraction, benchExtraction } from "./extraction.bench.ts";
 import { benchIntake } from "./intake.bench.ts";
 import { benchOcr } from "./ocr.bench.ts";
 import { benchTable } from "./table.bench.ts";
@@ -11,6 +11,7 @@ const results: Record<string, number | null> = {};
 
 results.rss_mb_bench_process = null;
 Object.assign(results, await benchExtraction());
+Object.assign(results, await benchCorpusExtraction());
 Object.assign(results, await benchOcr());
 Object.assign(results, await benchTable());
 Object.assign(results, await benchExport());
@@ -19,6 +20,7 @@ Object.assign(results, await benchIntake());
 results.rss_mb_bench_process = Math.round(process.memoryUsage().rss / (1024 * 1024));
 
 const TARGETS: Record<string, { max?: number; min?: number; label: string }> = {
+  corpus_extract_vs_pdftotext: { max: 2, label: "≤ 2× pdftotext" },
   table_p95_ms_100k: { max: 150, label: "≤ 150 ms" },
   rerank_100k_ms: { max: 1000, label: "≤ 1 s" },
   export_10k_ms: { max: 2000, label: "≤ 2 s" },

@@ -23,7 +23,24 @@ interface PdfPage {
   }>;
   getViewport(options: { scale: number }): { width: number; height: number };
   render(options: { canvasContext: unknown; viewport: unknown; canvas: unknown }): { promise: Promise<void> };
+  getOperatorList(): Promise<{ fnArray: number[] }>;
   cleanup(): void;
+}
+
+/**
+ * pdf.js drawing operations that paint a picture (OPS.paintJpegXObject … paintImageMaskXObjectRepeat,
+ * 82–89, in the pdf.js that pdf-parse bundles). A page without any has nothing OCR could read: a
+ * blank page or vector shapes are skipped, not rendered and read for seconds.
+ */
+const IMAGE_OPS = new Set([82, 83, 84, 85, 86, 87, 88, 89]);
+
+async function pageHasImages(document: PdfDocument, number: number): Promise<boolean> {
+  const page = await document.getPage(number);
+  try {
+    return (await page.getOperatorList()).fnArray.some((op) => IMAGE_OPS.has(op));
+  } finally {
+    page.cleanup();
+  }
 }
 
 /** Pages without a usable text layer are rendered to images for OCR, within these limits. */
@@ -78,7 +95,10 @@ export async function extractPdfText(
     }
     const scans: PdfText["scans"] = [];
     if (options.scans) {
-      const needed = pages.flatMap((text, i) => (pageNeedsOcr(text) ? [i + 1] : []));
+      const needed: number[] = [];
+      for (const [i, text] of pages.entries()) {
+        if (pageNeedsOcr(text) && (await pageHasImages(document, i + 1))) needed.push(i + 1);
+      }
       if (needed.length > options.scans.maxPages)
         throw extractionErrors.tooManyOcrPages(needed.length, options.scans.maxPages);
       for (const number of needed) {
