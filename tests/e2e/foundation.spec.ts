@@ -122,7 +122,8 @@ test("creates a requisition, uploads résumés, shows live parsing and sorts on 
   const stored = page.getByTestId("batch-file");
   await expect(stored).toHaveCount(3);
   await expect(stored.filter({ hasText: "photo.pdf" })).toHaveAttribute("data-status", "FAILED");
-  await expect(stored.filter({ hasText: "photo.pdf" })).toContainText("PNG image");
+  // A PNG (named .pdf) is read by OCR; this tiny image holds no text, and the row says so.
+  await expect(stored.filter({ hasText: "photo.pdf" })).toContainText("No text (scan or image)");
   await page.getByTestId("back-to-candidates").click();
   await expect(page).toHaveURL(new RegExp(`${requisitionPath}$`));
 
@@ -130,9 +131,7 @@ test("creates a requisition, uploads résumés, shows live parsing and sorts on 
   await expect(rows).toHaveCount(3);
   const photoRow = rows.filter({ hasText: "photo.pdf" });
   await expect(photoRow).toHaveAttribute("data-status", "FAILED");
-  // A PNG is read by OCR; this one is only a signature and a header, cut short: damaged.
-  await expect(photoRow.getByTestId("failure-reason")).toContainText("corrupt");
-  await expect(photoRow.getByTestId("failure-reason")).toContainText("PNG image");
+  await expect(photoRow.getByTestId("failure-reason")).toContainText("found no text");
 
   // The worker parses in the background; the page polls until nothing is queued or processing.
   await expect(page.locator('[data-testid="candidate-row"][data-status="DONE"]')).toHaveCount(2, { timeout: 60_000 });

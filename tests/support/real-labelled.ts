@@ -149,12 +149,20 @@ export interface RealSetReport {
   fields: Record<Field, { right: number; total: number }>;
   falsePhd: string[];
   bands: { production: number; ml: number; total: number };
+  /** AUCs by role: data-science roles vs the rest (ML score), software roles vs unrelated (production). */
   mlAuc: number;
   productionAuc: number;
+  /** AUCs by the experts' reading: level ≥ 2 ("some" or more) vs below, per dimension. */
+  mlLevelAuc: number;
+  productionLevelAuc: number;
   dataScienceOverallMedian: number;
+  /** Unrelated résumés (no software, data or ML role, and at most "little" of either dimension) above 20. */
   unrelatedAbove20: string[];
   misses: string[];
 }
+
+/** No software, data or ML role, and at most "little" of either dimension in the experts' reading. */
+export const isUnrelated = (label: RealLabel) => label.background === "other" && label.production <= 1 && label.ml <= 1;
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -200,9 +208,17 @@ export function reportRealSet(screened: Screened[]): RealSetReport {
       scored.filter((item) => SOFTWARE.has(item.label.background)).map(production),
       scored.filter((item) => item.label.background === "other").map(production),
     ),
+    mlLevelAuc: auc(
+      scored.filter((item) => item.label.ml >= 2).map(ml),
+      scored.filter((item) => item.label.ml < 2).map(ml),
+    ),
+    productionLevelAuc: auc(
+      scored.filter((item) => item.label.production >= 2).map(production),
+      scored.filter((item) => item.label.production < 2).map(production),
+    ),
     dataScienceOverallMedian: median(dataScience.map((item) => item.result.scores!.overall)),
     unrelatedAbove20: scored
-      .filter((item) => item.label.background === "other" && item.result.scores!.overall > 20)
+      .filter((item) => isUnrelated(item.label) && item.result.scores!.overall > 20)
       .map((item) => `${item.label.path} (${item.result.scores!.overall})`),
     misses,
   };
