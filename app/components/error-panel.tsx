@@ -1,4 +1,4 @@
-import { isRouteErrorResponse, Link } from "@remix-run/react";
+import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 interface ErrorCopy {
@@ -52,4 +52,9 @@ export function ErrorPanel({ error, actions }: { error: unknown; actions?: React
       </div>
     </section>
   );
+}
+
+/** A route's error boundary with the default way back (to the requisitions): `export { RouteErrorBoundary as ErrorBoundary }`. */
+export function RouteErrorBoundary() {
+  return <ErrorPanel error={useRouteError()} />;
 }

@@ -2,11 +2,10 @@
 // and admins, "edit"; the form posts to /requisitions/:id/status), and blind review (hiring
 // managers and admins, "weights"; this route's action).
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useFetcher, useRouteError } from "@remix-run/react";
+import { Form, useFetcher } from "@remix-run/react";
 import { parseWithZod } from "@conform-to/zod";
 import { BlindReviewSchema } from "~/forms/requisition-settings.ts";
 import type { BreadcrumbHandle } from "~/components/breadcrumbs.tsx";
-import { ErrorPanel } from "~/components/error-panel.tsx";
 import { RelativeTime } from "~/components/relative-time.tsx";
 import { auditActor, clientIp, requireRequisitionAccess } from "~/lib/auth.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
@@ -123,15 +122,4 @@ export default function RequisitionSettings() {
   );
 }
 
-export function ErrorBoundary() {
-  return (
-    <ErrorPanel
-      error={useRouteError()}
-      actions={
-        <Link to="/requisitions" className="button">
-          Back to requisitions
-        </Link>
-      }
-    />
-  );
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-panel.tsx";

@@ -4,9 +4,8 @@
 // and adds the "Requisitions / <title>" breadcrumbs. Child routes read its data with
 // useRequisitionShell() (app/lib/use-requisition-shell.ts).
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type SerializeFrom } from "@remix-run/node";
-import { Link, Outlet, useLocation, useParams, useRouteError, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Link, Outlet, useLocation, useParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import type { BreadcrumbHandle } from "~/components/breadcrumbs.tsx";
-import { ErrorPanel } from "~/components/error-panel.tsx";
 import type { UploadActionData } from "~/components/upload-form.tsx";
 import { requireRequisitionAccess, requireRequisitionPermission } from "~/lib/auth.server.ts";
 import { isAppError } from "@server/errors/app-error.ts";
@@ -121,16 +120,4 @@ export default function RequisitionShell() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  return (
-    <ErrorPanel
-      error={error}
-      actions={
-        <Link to="/requisitions" className="button">
-          Back to requisitions
-        </Link>
-      }
-    />
-  );
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-panel.tsx";

@@ -1,10 +1,9 @@
 // Progress of one upload batch: live counts (server-sent events, polling as fallback), a progress
 // bar, every stored file with its state and reason, and the files refused at upload.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { BatchProgressBar, finishedCount, progressWords } from "~/components/batch-progress.tsx";
-import { ErrorPanel } from "~/components/error-panel.tsx";
 import { RelativeTime } from "~/components/relative-time.tsx";
 import { StatusBadge } from "~/components/status-badge.tsx";
 import { requireRequisitionAccess } from "~/lib/auth.server.ts";
@@ -257,16 +256,4 @@ export default function UploadProgressPage() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  return (
-    <ErrorPanel
-      error={error}
-      actions={
-        <Link to="/requisitions" className="button">
-          Back to requisitions
-        </Link>
-      }
-    />
-  );
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-panel.tsx";

@@ -1,10 +1,9 @@
 // A requisition's recent uploads with their progress. The upload form on the requisition page
 // loads this route's data (through a fetcher) to show the uploads still being read.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { BatchProgressBar, progressWords } from "~/components/batch-progress.tsx";
 import { EmptyState } from "~/components/empty-state.tsx";
-import { ErrorPanel } from "~/components/error-panel.tsx";
 import { RelativeTime } from "~/components/relative-time.tsx";
 import { requireRequisitionAccess } from "~/lib/auth.server.ts";
 import { plural } from "~/lib/format.ts";
@@ -91,16 +90,4 @@ export default function UploadsPage() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  return (
-    <ErrorPanel
-      error={error}
-      actions={
-        <Link to="/requisitions" className="button">
-          Back to requisitions
-        </Link>
-      }
-    />
-  );
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-panel.tsx";

@@ -1,14 +1,13 @@
 // The requisition's ranking weights: presets, sliders, must-haves, minimums and a live preview
 // of how the top of the ranking moves, before anything is saved.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { proxyWarnings } from "@server/ranking/proxy-warnings.ts";
 import { getFormProps, useForm } from "@conform-to/react";
 import type { RequisitionWeights } from "@server/ranking/weights-schema.ts";
 import { weightsFromJson } from "@server/ranking/weights-from-json.ts";
 import { EmptyState } from "~/components/empty-state.tsx";
-import { ErrorPanel } from "~/components/error-panel.tsx";
 import { RangeField } from "~/components/range-field.tsx";
 import { RankingPreview } from "~/components/ranking-preview.tsx";
 import { SkillDatalist, SkillPicker } from "~/components/skill-picker.tsx";
@@ -576,15 +575,4 @@ function FieldMessages({
   );
 }
 
-export function ErrorBoundary() {
-  return (
-    <ErrorPanel
-      error={useRouteError()}
-      actions={
-        <Link to="/requisitions" className="button">
-          Back to requisitions
-        </Link>
-      }
-    />
-  );
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-panel.tsx";
