@@ -2,21 +2,15 @@
 // reconciler. Enqueueing never waits for a Redis that is down (redis-ready.ts): it fails fast
 // with an `unavailable` AppError and the application stays QUEUED in PostgreSQL, where the
 // reconciler finds it later.
-import { Queue } from "bullmq";
+import { type Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { PARSE_RESUME_JOB, PARSE_RESUME_QUEUE, parseResumeJobId, type ParseResumePayload } from "./parse-resume.job.ts";
+import { createJobQueue, DEFAULT_RETRY_POLICY, type RetryPolicy } from "./create-job-queue.ts";
 import { redisOf, whenRedisReady, withQueueTimeout } from "./redis-ready.ts";
 
 export type ParseQueue = Queue<ParseResumePayload>;
 
-export interface RetryPolicy {
-  /** Tries per job for transient errors (database or Redis unreachable). */
-  attempts: number;
-  /** First retry delay in ms, doubled at each further try. */
-  backoffMs: number;
-}
-
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 5, backoffMs: 1_000 };
+export { DEFAULT_RETRY_POLICY, type RetryPolicy };
 
 /** Background re-processing (a newer parser) waits behind fresh uploads. */
 const BACKGROUND_PRIORITY = 100;
@@ -32,21 +26,7 @@ export function createParseQueue(
   prefix: string,
   retry: RetryPolicy = DEFAULT_RETRY_POLICY,
 ): ParseQueue {
-  const queue = new Queue<ParseResumePayload>(PARSE_RESUME_QUEUE, {
-    connection,
-    prefix,
-    defaultJobOptions: {
-      attempts: retry.attempts,
-      backoff: { type: "exponential", delay: retry.backoffMs },
-      // Outcomes live in PostgreSQL; finished jobs are dropped so a retry can reuse the job id.
-      removeOnComplete: true,
-      removeOnFail: true,
-    },
-  });
-  // Connection errors surface where they matter (a failed enqueue, readiness); without a
-  // listener BullMQ would print each reconnect attempt.
-  queue.on("error", () => {});
-  return queue;
+  return createJobQueue<ParseResumePayload>(PARSE_RESUME_QUEUE, connection, prefix, retry);
 }
 
 function priorityOf(options: { background?: boolean; scan?: boolean }): { priority?: number } {

@@ -2,9 +2,9 @@
 // Like the parse queue, enqueueing never waits for a Redis that is down: it fails fast with an
 // `unavailable` AppError, the save stands, and the worker's reconcile loop (rerankStaleRequisitions)
 // brings the stored scores up to date instead.
-import { Queue } from "bullmq";
+import { type Queue } from "bullmq";
 import type { Redis } from "ioredis";
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./parse-queue.ts";
+import { createJobQueue, DEFAULT_RETRY_POLICY, type RetryPolicy } from "./create-job-queue.ts";
 import { redisOf, whenRedisReady, withQueueTimeout } from "./redis-ready.ts";
 import {
   RERANK_REQUISITION_JOB,
@@ -20,19 +20,7 @@ export function createRerankQueue(
   prefix: string,
   retry: RetryPolicy = DEFAULT_RETRY_POLICY,
 ): RerankQueue {
-  const queue = new Queue<RerankRequisitionPayload>(RERANK_REQUISITION_QUEUE, {
-    connection,
-    prefix,
-    defaultJobOptions: {
-      attempts: retry.attempts,
-      backoff: { type: "exponential", delay: retry.backoffMs },
-      // The outcome is the stored score columns; finished jobs are dropped.
-      removeOnComplete: true,
-      removeOnFail: true,
-    },
-  });
-  queue.on("error", () => {});
-  return queue;
+  return createJobQueue<RerankRequisitionPayload>(RERANK_REQUISITION_QUEUE, connection, prefix, retry);
 }
 
 /** Adds the re-rank job of one saved weights version. Adding it again while it exists is a no-op. */

@@ -3,9 +3,8 @@
 // warms the thread once (pdf.js, the skill taxonomy and its matchers), so no file pays for it.
 import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
-import { failedScreening, screenResume, type ScreenedResume, type ScreenResumeOptions } from "./screen-resume.ts";
+import { failedScreen, screenResume, type ScreenedResume, type ScreenResumeOptions } from "./screen-resume.ts";
 import type { ExtractionErrorCode, ResumeFormat } from "../contract/screening-result.ts";
-import { SCREENING_VERSION } from "./screening-version.ts";
 import { ExtractionError } from "../extraction/errors.ts";
 
 export type ParseTask =
@@ -41,16 +40,7 @@ function announceOcr(taskId: number, budgetMs: number): void {
 
 export async function runParseTask(task: ParseTask): Promise<ScreenedResume> {
   if (task.kind === "failed") {
-    return {
-      result: failedScreening(task.fileName, new ExtractionError(task.error.code, task.error.message), task.format),
-      text: null,
-      pageCount: null,
-      parserVersion: SCREENING_VERSION,
-      facts: null,
-      textSource: null,
-      ocrConfidence: null,
-      needsReview: false,
-    };
+    return failedScreen(task.fileName, new ExtractionError(task.error.code, task.error.message), task.format);
   }
   announceStart(task.taskId);
   const onOcrStart = (budgetMs: number) => announceOcr(task.taskId, budgetMs);

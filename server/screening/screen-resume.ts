@@ -55,16 +55,7 @@ export async function screenResume(bytes: Uint8Array, options: ScreenResumeOptio
     const failure = error instanceof ExtractionError ? error : extractionErrors.corrupt(detected);
     // A text file refused because its name promises a PDF or DOCX was not read as any format.
     const format = failure.code === "corrupt" && detected === "txt" ? null : detected;
-    return {
-      result: failedScreening(options.fileName, failure, format),
-      text: null,
-      pageCount: null,
-      parserVersion: SCREENING_VERSION,
-      facts: null,
-      textSource: null,
-      ocrConfidence: null,
-      needsReview: false,
-    };
+    return failedScreen(options.fileName, failure, format);
   }
   const now = options.now ?? new Date();
   const facts = extractResumeFacts(extracted.text, { now });
@@ -100,6 +91,20 @@ function contactOf(facts: ResumeFacts): Contact {
     email: email?.value ?? null,
     phone: phone?.value ?? null,
     links: links.map((link) => link.value),
+  };
+}
+
+/** A file that could not be read, screened: its named failure and nothing else. */
+export function failedScreen(file: string, error: ExtractionError, format: ResumeFormat | null): ScreenedResume {
+  return {
+    result: failedScreening(file, error, format),
+    text: null,
+    pageCount: null,
+    parserVersion: SCREENING_VERSION,
+    facts: null,
+    textSource: null,
+    ocrConfidence: null,
+    needsReview: false,
   };
 }
 
