@@ -10,7 +10,12 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteError 
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { MIN_PASSWORD_LENGTH } from "@server/auth/password-rules.ts";
-import { ResetPasswordSchema } from "@server/users/user-input.ts";
+import {
+  AccountStateSchema,
+  ChangeRoleSchema,
+  MembershipsSchema,
+  ResetPasswordSchema,
+} from "@server/users/user-input.ts";
 import { ErrorPanel } from "~/components/error-panel.tsx";
 import { RoleBadge, ROLE_OPTIONS } from "~/components/role-badge.tsx";
 import { TextField } from "~/components/text-field.tsx";
@@ -77,6 +82,12 @@ const DONE: Record<Intent, string> = {
   enable: "Account enabled again.",
 };
 
+/** A form whose fields its schema refused: the first message, as the page shows refusals. */
+function refused(intent: Intent, error: Record<string, string[] | null> | null | undefined) {
+  const message = Object.values(error ?? {}).flatMap((messages) => messages ?? [])[0] ?? "Invalid request.";
+  return data({ ok: false as const, intent, message }, { status: 400 });
+}
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "users.manage");
   const db = getPrisma();
@@ -88,12 +99,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ip = clientIp(request, context);
   try {
     switch (intent) {
-      case "role":
-        await changeUserRole(db, userId, String(form.get("role") ?? ""), actor, ip);
+      case "role": {
+        // Each form of this page has its schema (server/users/user-input.ts); the domain checks again.
+        const submission = parseWithZod(form, { schema: ChangeRoleSchema });
+        if (submission.status !== "success") return refused(intent, submission.error);
+        await changeUserRole(db, userId, submission.value.role, actor, ip);
         break;
-      case "memberships":
-        await setUserMemberships(db, userId, form.getAll("requisitionId").map(String), actor, ip);
+      }
+      case "memberships": {
+        const submission = parseWithZod(form, { schema: MembershipsSchema });
+        if (submission.status !== "success") return refused(intent, submission.error);
+        await setUserMemberships(db, userId, submission.value.requisitionId, actor, ip);
         break;
+      }
       case "password": {
         // The reset form is validated by its schema (the browser ran the same one); the domain checks again.
         const submission = parseWithZod(form, { schema: ResetPasswordSchema });
@@ -111,10 +129,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return { ok: true as const, intent, message: DONE[intent], reply: submission.reply({ resetForm: true }) };
       }
       case "disable":
-      case "enable":
+      case "enable": {
+        const submission = parseWithZod(form, { schema: AccountStateSchema });
+        if (submission.status !== "success") return refused(intent, submission.error);
         if (userId === admin.id) throw new AppError("forbidden", "You cannot disable your own account.");
-        await setUserDisabled(db, userId, intent === "disable", actor, ip);
+        await setUserDisabled(db, userId, submission.value.intent === "disable", actor, ip);
         break;
+      }
       default:
         return data(
           { ok: false as const, intent, message: "Unknown request: reload the page and try again." },

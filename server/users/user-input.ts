@@ -35,3 +35,21 @@ export const NewUserSchema = z.object({
 
 /** The admin's "Reset password" form on an account's page. */
 export const ResetPasswordSchema = z.object({ intent: z.literal("password"), password: FirstPasswordSchema });
+
+/** The admin's "Role" form on an account's page (a select: checked by the action). */
+export const ChangeRoleSchema = z.object({
+  intent: z.literal("role"),
+  role: z.enum(ROLES, { errorMap: () => ({ message: "Choose a role." }) }),
+});
+
+/** The admin's "Requisitions" form: the requisitions the account is a member of (checkboxes). */
+export const MembershipsSchema = z.object({
+  intent: z.literal("memberships"),
+  requisitionId: z
+    .array(z.string().trim().min(1).max(100))
+    .max(1_000, "Choose at most 1,000 requisitions.")
+    .default([]),
+});
+
+/** The admin's "Disable" / "Enable" button. */
+export const AccountStateSchema = z.object({ intent: z.enum(["disable", "enable"]) });
