@@ -4,11 +4,7 @@ import { AREAS, SKILLS } from "@server/taxonomy/index.ts";
 import { PRESETS } from "@server/ranking/weights-presets.ts";
 
 export { enqueueRerank } from "@server/services.ts";
-export {
-  getRequisitionWeights,
-  InvalidWeightsError,
-  updateRequisitionWeights,
-} from "@server/ranking/save-requisition-weights.ts";
+export { getRequisitionWeights, updateRequisitionWeights } from "@server/ranking/save-requisition-weights.ts";
 
 /** What the editor shows: presets, areas with their guide citations, and the skill list. */
 export function editorCatalog() {

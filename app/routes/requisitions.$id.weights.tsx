@@ -14,14 +14,9 @@ import { SkillDatalist, SkillPicker } from "~/components/skill-picker.tsx";
 import { getPrisma } from "~/lib/db.server.ts";
 import { degreeLabel } from "~/lib/format.ts";
 import { auditActor, clientIp, requireRequisitionAccess } from "~/lib/auth.server.ts";
-import {
-  editorCatalog,
-  enqueueRerank,
-  InvalidWeightsError,
-  knownSkillIds,
-  updateRequisitionWeights,
-} from "~/lib/weights.server.ts";
+import { editorCatalog, enqueueRerank, knownSkillIds, updateRequisitionWeights } from "~/lib/weights.server.ts";
 import { parseWeightsForm } from "~/forms/weights.ts";
+import { isAppError } from "@server/errors/app-error.ts";
 import type { loader as previewLoader } from "./requisitions.$id.weights_.preview.tsx";
 import type { BreadcrumbHandle } from "~/components/breadcrumbs.tsx";
 import { REQUIRED_DEGREE_LEVELS as DEGREES } from "@server/contract/vocabulary.ts";
@@ -61,7 +56,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       reply: submission.reply(),
     };
   } catch (error) {
-    if (error instanceof InvalidWeightsError) {
+    if (isAppError(error) && error.code === "invalid_input") {
       const fieldErrors: Record<string, string[]> = {};
       for (const issue of error.issues) (fieldErrors[issue.path] ??= []).push(issue.message);
       const reply = submission.reply({ fieldErrors });

@@ -2,6 +2,7 @@
 // current version as soon as it is saved (shown-scores.ts); the stored score columns are then
 // rewritten from the stored area scores (no re-parsing): awaited here, or by the re-rank job
 // (server/queue/rerank-queue.ts, enqueued once the save has committed).
+import { AppError, issuesFromZod, type FieldIssue } from "../errors/app-error.ts";
 import { recordAudit, SYSTEM_ACTOR, type AuditActor } from "../audit/record-audit.ts";
 import type { Db } from "../db/client.ts";
 import { RequisitionWeightsSchema, type RequisitionWeights } from "./weights-schema.ts";
@@ -21,11 +22,10 @@ export async function getRequisitionWeights(db: Db, requisitionId: string) {
   return { weights: weightsFromJson(requisition.weights), version: requisition.weightsVersion };
 }
 
-export class InvalidWeightsError extends Error {
-  override name = "InvalidWeightsError";
-  constructor(readonly issues: Array<{ path: string; message: string }>) {
-    super(`Invalid weights: ${issues.map((i) => `${i.path || "(root)"}: ${i.message}`).join("; ")}`);
-  }
+/** Weights that fail their schema: an `invalid_input` AppError naming each field. */
+function invalidWeights(issues: FieldIssue[]): AppError {
+  const message = `Invalid weights: ${issues.map((i) => `${i.path || "(root)"}: ${i.message}`).join("; ")}`;
+  return new AppError("invalid_input", message, { issues });
 }
 
 /**
@@ -48,7 +48,7 @@ export async function updateRequisitionWeights(
 ): Promise<{ version: number; weights: RequisitionWeights; reranked: number | null; enqueued: boolean | null }> {
   const parsed = RequisitionWeightsSchema.safeParse(input);
   if (!parsed.success) {
-    throw new InvalidWeightsError(parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+    throw invalidWeights(issuesFromZod(parsed.error.issues));
   }
   const weights = parsed.data;
   const createdById = options.userId ?? options.actor?.id ?? null;

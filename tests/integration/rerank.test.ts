@@ -1,7 +1,8 @@
 // Scores stored by the worker and re-ranking after a weight change, on the real PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { intakeResume } from "../../server/intake/intake-resume.ts";
-import { InvalidWeightsError, updateRequisitionWeights } from "../../server/ranking/save-requisition-weights.ts";
+import { AppError } from "../../server/errors/app-error.ts";
+import { updateRequisitionWeights } from "../../server/ranking/save-requisition-weights.ts";
 import { parseCandidatesQuery } from "../../server/candidates/candidates-query.ts";
 import { countRereading } from "../../server/candidates/count-rereading.ts";
 import { listCandidates } from "../../server/candidates/list-candidates.ts";
@@ -155,11 +156,12 @@ describe("updateRequisitionWeights", () => {
     const before = await testDb.db.requisition.findUniqueOrThrow({ where: { id: requisitionId } });
     await expect(
       updateRequisitionWeights(testDb.db, requisitionId, { productionWeight: 2, areaWeights: { nonsense: 1 } }),
-    ).rejects.toThrow(InvalidWeightsError);
+    ).rejects.toThrow(AppError);
     try {
       await updateRequisitionWeights(testDb.db, requisitionId, { productionWeight: 2 });
     } catch (error) {
-      expect((error as InvalidWeightsError).issues[0]).toMatchObject({ path: "productionWeight" });
+      expect(error).toMatchObject({ code: "invalid_input", status: 400 });
+      expect((error as AppError).issues[0]).toMatchObject({ path: "productionWeight" });
     }
     const after = await testDb.db.requisition.findUniqueOrThrow({ where: { id: requisitionId } });
     expect(after.weightsVersion).toBe(before.weightsVersion);
