@@ -1,4 +1,4 @@
-import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, Link, useLocation, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 interface ErrorCopy {
@@ -57,4 +57,31 @@ export function ErrorPanel({ error, actions }: { error: unknown; actions?: React
 /** A route's error boundary with the default way back (to the requisitions): `export { RouteErrorBoundary as ErrorBoundary }`. */
 export function RouteErrorBoundary() {
   return <ErrorPanel error={useRouteError()} />;
+}
+
+/**
+ * The error boundary of a view of the candidates (table, plot): a bad filter or sort in the URL
+ * (400) gets "Reset view" to the same page without its query, besides the way back.
+ */
+export function CandidatesViewErrorBoundary() {
+  const error = useRouteError();
+  const location = useLocation();
+  const isBadQuery = error && typeof error === "object" && "status" in error && error.status === 400;
+  return (
+    <ErrorPanel
+      error={error}
+      actions={
+        <>
+          {isBadQuery ? (
+            <Link to={location.pathname} className="button button--primary" data-testid="reset-view">
+              Reset view
+            </Link>
+          ) : null}
+          <Link to="/requisitions" className="button">
+            Back to requisitions
+          </Link>
+        </>
+      }
+    />
+  );
 }

@@ -1,10 +1,9 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useLocation, useNavigation, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useCallback, useState } from "react";
 import { CandidatesFilterBar } from "~/components/candidates-filter-bar.tsx";
 import { CandidatesTable } from "~/components/candidates-table.tsx";
 import { EmptyState } from "~/components/empty-state.tsx";
-import { ErrorPanel } from "~/components/error-panel.tsx";
 import { ExportMenu } from "~/components/export-menu.tsx";
 import { Pagination } from "~/components/pagination.tsx";
 import { ProgressSummary } from "~/components/progress-summary.tsx";
@@ -235,25 +234,4 @@ export default function RequisitionPage() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  const location = useLocation();
-  const isBadQuery = error && typeof error === "object" && "status" in error && error.status === 400;
-  return (
-    <ErrorPanel
-      error={error}
-      actions={
-        <>
-          {isBadQuery ? (
-            <Link to={location.pathname} className="button button--primary" data-testid="reset-view">
-              Reset view
-            </Link>
-          ) : null}
-          <Link to="/requisitions" className="button">
-            Back to requisitions
-          </Link>
-        </>
-      }
-    />
-  );
-}
+export { CandidatesViewErrorBoundary as ErrorBoundary } from "~/components/error-panel.tsx";

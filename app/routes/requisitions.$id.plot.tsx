@@ -2,9 +2,8 @@
 // ML depth, with the requisition's balance region and the guide's quadrants. Points open the
 // candidate page with the table's view kept, so previous / next follow the table's order.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { inBalanceRegion, QUADRANTS, quadrantOf, type QuadrantId } from "@server/ranking/balance-region.ts";
-import { ErrorPanel } from "~/components/error-panel.tsx";
 import { ExportMenu } from "~/components/export-menu.tsx";
 import { ScoreScatter } from "~/components/score-scatter.tsx";
 import { requireRequisitionAccess } from "~/lib/auth.server.ts";
@@ -172,25 +171,4 @@ export default function PlotPage() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  const location = useLocation();
-  const isBadQuery = error && typeof error === "object" && "status" in error && error.status === 400;
-  return (
-    <ErrorPanel
-      error={error}
-      actions={
-        <>
-          {isBadQuery ? (
-            <Link to={location.pathname} className="button button--primary">
-              Reset view
-            </Link>
-          ) : null}
-          <Link to="/requisitions" className="button">
-            Back to requisitions
-          </Link>
-        </>
-      }
-    />
-  );
-}
+export { CandidatesViewErrorBoundary as ErrorBoundary } from "~/components/error-panel.tsx";

@@ -1,27 +1,13 @@
 // Runs `screen impact` as a user would (through tsx, no database) on CSV files built here: the
 // DCWP "culture fit" scoring example of 6 RCNY § 5-301(d) as per-applicant rows, a file with
 // bad rows, and the usage errors.
-import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runScreenCli } from "../support/run-screen-cli.ts";
 
-const repoRoot = resolve(import.meta.dirname, "../..");
-const run = promisify(execFile);
-
-async function screen(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "server/cli/screen.ts", ...args], {
-      cwd: repoRoot,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const screen = runScreenCli;
 
 // [sex, race_ethnicity as an export might write it, applicants, above the median]
 const CULTURE_FIT: ReadonlyArray<[string, string, number, number]> = [

@@ -1,10 +1,8 @@
 // Runs the real CLI as a user would (through tsx, no database, no Redis) and checks the
 // output contract: one JSON line per file, in order, keys in contract order.
-import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   SCREENING_RESULT_KEYS,
@@ -14,22 +12,9 @@ import {
 import { makePdf } from "../factories/pdf-writer.ts";
 import { BACKEND_ENGINEER, makeResumeLines, makeResumeText, ML_ENGINEER } from "../factories/resume-factory.ts";
 import { encodeImage, renderGreyPage } from "../factories/scan-writer.ts";
+import { runScreenCli } from "../support/run-screen-cli.ts";
 
-const repoRoot = resolve(import.meta.dirname, "../..");
-const run = promisify(execFile);
-
-async function screen(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "server/cli/screen.ts", ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const screen = runScreenCli;
 
 describe("screen CLI", () => {
   let dir: string;

@@ -2,32 +2,17 @@
 // one JSON object {weights, evidence, unscored, warnings}, weights in the --requisition format,
 // so that `screen jd posting | jq .weights > w.json && screen score --requisition w.json cv`
 // works (the pipeline is run here with JSON.parse instead of jq).
-import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RequisitionWeightsSchema } from "../../server/ranking/weights-schema.ts";
 import { makePdf } from "../factories/pdf-writer.ts";
 import { MARKDOWN_POSTING, PLATFORM_POSTING } from "../factories/job-postings.ts";
 import { makeResumeText, ML_ENGINEER } from "../factories/resume-factory.ts";
+import { runScreenCli } from "../support/run-screen-cli.ts";
 
-const repoRoot = resolve(import.meta.dirname, "../..");
-const run = promisify(execFile);
-
-async function screen(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "server/cli/screen.ts", ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const screen = runScreenCli;
 
 describe("screen jd", () => {
   let dir: string;
