@@ -5,12 +5,21 @@
 // after a weight change (shown-scores.ts); the preview ranks with it (preview-ranking.ts).
 // tests/integration/score-formula-agreement.test.ts checks SQL and TypeScript agree.
 import { Prisma } from "../generated/prisma/client.ts";
-import { COVERAGE_EXPONENT, COVERAGE_GAIN, ONE_SIDED_CREDIT, type CompiledWeights } from "./score-formula.ts";
+import {
+  COVERAGE_EXPONENT,
+  COVERAGE_GAIN,
+  EVIDENCE_FLOOR,
+  ONE_SIDED_CREDIT,
+  type CompiledWeights,
+} from "./score-formula.ts";
 import { AREA_IDS } from "../taxonomy/areas.ts";
 
 const literal = (n: number) => Prisma.raw(Number.isFinite(n) ? String(n) : "0");
 
-/** coverageScore (score-formula.ts) of one dimension: LEAST(100, gain × (Σ w·a^q)^(1/q)), as float8. */
+/**
+ * coverageScore (score-formula.ts) of one dimension: LEAST(100, gain × (Σ w·a^q)^(1/q)), raised to
+ * EVIDENCE_FLOOR when the sum is positive (some weighted area shows evidence), as float8.
+ */
 function coverage(alias: string, weights: Float64Array, gain: number): Prisma.Sql {
   const terms: Prisma.Sql[] = [];
   weights.forEach((w, i) => {
@@ -20,7 +29,8 @@ function coverage(alias: string, weights: Float64Array, gain: number): Prisma.Sq
     }
   });
   const sum = terms.length ? Prisma.join(terms, " + ", "(", ")") : Prisma.sql`0::float8`;
-  return Prisma.sql`LEAST(100::float8, ${literal(gain)}::float8 * power(${sum}, ${literal(1 / COVERAGE_EXPONENT)}::float8))`;
+  const scaled = Prisma.sql`LEAST(100::float8, ${literal(gain)}::float8 * power(${sum}, ${literal(1 / COVERAGE_EXPONENT)}::float8))`;
+  return Prisma.sql`(CASE WHEN ${sum} > 0 THEN GREATEST(${literal(EVIDENCE_FLOOR)}::float8, ${scaled}) ELSE ${scaled} END)`;
 }
 
 /** weightedPowerMean(x, y, wp, exponent) in SQL, for the column names `x` and `y`. */

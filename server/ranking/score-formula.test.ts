@@ -5,6 +5,7 @@ import {
   COVERAGE_GAIN,
   coverageScore,
   dimensionScores,
+  EVIDENCE_FLOOR,
   overallScore,
   toAreaVector,
 } from "./score-formula.ts";
@@ -42,6 +43,15 @@ describe("coverage score of a dimension", () => {
   it("is 0 without evidence and never above 100", () => {
     expect(score([])).toBe(0);
     expect(score(Array(7).fill(100))).toBe(100);
+  });
+
+  it("reads any evidence as at least the bottom of the 'little' band, and none as 0", () => {
+    expect(score([2])).toBe(EVIDENCE_FLOOR);
+    expect(score([0.1, 0, 0.1])).toBe(EVIDENCE_FLOOR);
+    expect(score([30])).toBeGreaterThan(EVIDENCE_FLOOR);
+    // Evidence only in an area the requisition ignores is no evidence.
+    const ignoreServing = compiled({ areaWeights: { serving_apis: 0 } }).production;
+    expect(coverageScore(vector([40], []), ignoreServing, COVERAGE_GAIN.production)).toBe(0);
   });
 
   it("applies the requisition's area weights: an ignored area adds nothing", () => {

@@ -27,6 +27,12 @@ import { areaWeight, balanceExponent, type RequisitionWeights } from "./weights-
 export const COVERAGE_EXPONENT = 2;
 /** Scale of each dimension's coverage score (capped at 100), calibrated per dimension. */
 export const COVERAGE_GAIN = { production: 1.25, ml: 1.1 } as const;
+/**
+ * The least a dimension scores when any of its weighted areas shows evidence: the bottom of the
+ * "little" level's band (level 1 → 5–35 in the calibration table, docs/scoring.md). Some evidence is
+ * never read as none at all; with no evidence the dimension stays 0.
+ */
+export const EVIDENCE_FLOOR = 5;
 /** Share of the weighted arithmetic mean in the overall score: one-sided is not irrelevant. */
 export const ONE_SIDED_CREDIT = 0.1;
 
@@ -83,14 +89,18 @@ export interface DimensionScores {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-/** The coverage score of one dimension: its areas' weighted power mean (weights sum to 1), scaled and capped. */
+/**
+ * The coverage score of one dimension: its areas' weighted power mean (weights sum to 1), scaled,
+ * capped at 100 and, when any weighted area shows evidence, at least EVIDENCE_FLOOR.
+ */
 export function coverageScore(areas: AreaVector, weights: Float64Array, gain: number): number {
   let sum = 0;
   for (let i = 0; i < AREA_IDS.length; i++) sum += weights[i]! * (areas[i] ?? 0) ** COVERAGE_EXPONENT;
-  return Math.min(100, gain * sum ** (1 / COVERAGE_EXPONENT));
+  const scaled = Math.min(100, gain * sum ** (1 / COVERAGE_EXPONENT));
+  return sum > 0 ? Math.max(EVIDENCE_FLOOR, scaled) : scaled;
 }
 
-/** The score every area of a dimension needs for that dimension score (≤ 100): seed data and tests. */
+/** The score every area of a dimension needs for that dimension score (0 or EVIDENCE_FLOOR–100): seed data and tests. */
 export function uniformAreaScore(dimensionScore: number, dimension: Dimension): number {
   return dimensionScore / COVERAGE_GAIN[dimension];
 }
