@@ -10,6 +10,7 @@ const REASON_LABELS: Record<string, string> = {
   corrupt: "Damaged",
   unsupported_compression: "Unreadable compression",
   internal: "Server error",
+  duplicate: "Already applied",
   // Failed while reading (screening contract)
   unsupported_type: "Not a résumé format",
   no_text: "No text (scan or image)",

@@ -13,6 +13,8 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
       // A mismatched :id is "not found" (downloadResume checks the pair).
       requisitionId: params.id ?? "",
       applicationId: application.id,
+      // ?file=<id>: a file merged into this candidate from a duplicate (server/candidates/merge-candidates.ts).
+      fileId: new URL(request.url).searchParams.get("file"),
       ip: clientIp(request, context),
     });
     return new Response(file.bytes, { status: 200, headers: file.headers });

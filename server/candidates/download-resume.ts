@@ -75,7 +75,13 @@ export interface DownloadedResume {
 export async function downloadResume(
   db: Db,
   actor: AuditActor,
-  input: { requisitionId: string; applicationId: string; ip?: string | null },
+  input: {
+    requisitionId: string;
+    applicationId: string;
+    /** A file merged into this application from a duplicate (merge-candidates.ts); default: its own. */
+    fileId?: string | null;
+    ip?: string | null;
+  },
 ): Promise<DownloadedResume> {
   const application = await db.application.findUnique({
     where: { id: input.applicationId },
@@ -85,6 +91,9 @@ export async function downloadResume(
       stage: true,
       requisition: { select: { blindReview: true } },
       resumeFile: { select: { originalName: true, detectedType: true, bytes: true } },
+      mergedFiles: input.fileId
+        ? { where: { id: input.fileId }, select: { originalName: true, detectedType: true, bytes: true } }
+        : undefined,
     },
   });
   if (!application || application.requisitionId !== input.requisitionId) {
@@ -98,7 +107,8 @@ export async function downloadResume(
     );
   }
 
-  const { resumeFile } = application;
+  const resumeFile = input.fileId ? application.mergedFiles?.[0] : application.resumeFile;
+  if (!resumeFile) throw new AppError("not_found", "File not found: this file is not one of this candidate's.");
   const bytes = new Uint8Array(resumeFile.bytes);
   const fileName = downloadFileName(resumeFile.originalName, resumeFile.detectedType);
   await recordAudit(db, actor, {
@@ -107,7 +117,11 @@ export async function downloadResume(
     targetType: "application",
     targetId: application.id,
     requisitionId: application.requisitionId,
-    after: { type: resumeFile.detectedType, sizeBytes: bytes.byteLength },
+    after: {
+      type: resumeFile.detectedType,
+      sizeBytes: bytes.byteLength,
+      ...(input.fileId ? { fileId: input.fileId } : {}),
+    },
     ip: input.ip ?? null,
   });
   return { bytes, fileName, headers: downloadHeaders(fileName, resumeFile.detectedType, bytes.byteLength) };

@@ -10,6 +10,7 @@ import { ExtractionError } from "../extraction/errors.ts";
 import { readImageHeader } from "../extraction/image-header.ts";
 import { DEFAULT_OCR_LIMITS } from "../extraction/read-scans.ts";
 import type { FileType } from "../generated/prisma/enums.ts";
+import { findSameFile, sameFileReason } from "./find-same-file.ts";
 import { refusals } from "./refusals.ts";
 import { sanitizeFileName } from "./sanitize-file-name.ts";
 
@@ -32,6 +33,8 @@ export type IntakeOutcome =
 export interface IntakeReason {
   code: string;
   message: string;
+  /** code "duplicate": the application that already holds these bytes (server/candidates/duplicates.ts). */
+  applicationId?: string;
 }
 
 export interface IntakeDeps {
@@ -78,6 +81,11 @@ export async function intakeResume(
     return { fileName, accepted: false, reason: refusals.fileTooLarge(bytes.byteLength, deps.maxBytes) };
   }
 
+  // The same bytes already in this requisition: no second row; the uploader is told where it is.
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const same = await findSameFile(deps.db, input.requisitionId, sha256);
+  if (same) return { fileName, accepted: false, reason: sameFileReason(same) };
+
   const format = detectFileType(bytes);
   // A file we cannot read still belongs to a real applicant: keep it, visible as FAILED with the
   // reason, so the recruiter can ask for another format instead of silently losing the person.
@@ -97,7 +105,7 @@ export async function intakeResume(
           originalName: fileName,
           detectedType: format ? FORMAT_TO_FILE_TYPE[format] : null,
           sizeBytes: bytes.byteLength,
-          sha256: createHash("sha256").update(bytes).digest("hex"),
+          sha256,
           bytes: new Uint8Array(bytes),
         },
       },

@@ -48,7 +48,12 @@ export type FileOutcome =
       reason: { code: string; message: string } | null;
       enqueued: boolean;
     }
-  | { fileName: string; archive: string | null; accepted: false; reason: { code: string; message: string } };
+  | {
+      fileName: string;
+      archive: string | null;
+      accepted: false;
+      reason: { code: string; message: string; applicationId?: string };
+    };
 
 /** A refused file as kept in UploadBatch.refused. */
 export interface RefusedFile {
@@ -57,6 +62,8 @@ export interface RefusedFile {
   code: string;
   message: string;
 }
+  /** code "duplicate": the candidate that already has this file (server/intake/find-same-file.ts). */
+  applicationId?: string;
 
 export interface UploadReceipt {
   batchId: string;
@@ -175,3 +182,4 @@ export async function intakeUpload(
   await db.uploadBatch.update({ where: { id: batch.id }, data: { fileCount, refused: refused as object[] } });
   return { batchId: batch.id, fileCount, outcomes };
 }
+            ...("applicationId" in outcome.reason ? { applicationId: outcome.reason.applicationId } : {}),

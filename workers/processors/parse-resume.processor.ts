@@ -10,6 +10,7 @@ import { ParseResumePayloadSchema } from "../../server/queue/parse-resume.job.ts
 import { weightsFromJson } from "../../server/ranking/weights-from-json.ts";
 import { compileWeights, dimensionScores, toAreaVector } from "../../server/ranking/score-formula.ts";
 import { toStoredScreeningResult } from "../../server/contract/screening-result.ts";
+import { recordDuplicates } from "../../server/candidates/duplicates.ts";
 import type { ScreenedResume, ScreenResumeOptions } from "../../server/screening/screen-resume.ts";
 import {
   loadApplicationToParse,
@@ -51,7 +52,11 @@ export async function processParseResume(deps: ParseResumeDeps, data: unknown): 
   const application = await loadApplicationToParse(sql, applicationId);
   // Erased or removed since it was queued: nothing to do.
   if (!application) return "skipped";
-  if (application.status === "DONE" && application.analysisParserVersion === SCREENING_VERSION) return "skipped";
+  if (application.status === "DONE" && application.analysisParserVersion === SCREENING_VERSION) {
+    // A retry after the duplicate check below failed: the check is idempotent, so run it again.
+    await recordDuplicates(sql, applicationId);
+    return "skipped";
+  }
 
   await markProcessing(sql, applicationId);
 
@@ -112,6 +117,10 @@ export async function processParseResume(deps: ParseResumeDeps, data: unknown): 
       ? { name: result.contact.name, email: result.contact.email, phone: result.contact.phone }
       : null,
   });
+
+  // Same e-mail, phone or file as another application of the requisition: flag the pair for the
+  // recruiter (server/candidates/duplicates.ts). Only now is the contact known.
+  if (result.contact) await recordDuplicates(sql, applicationId);
 
   if (!result.ok) {
     // The file itself is the problem: retrying cannot help. The reason is already stored.
