@@ -12,6 +12,7 @@ import {
   requisitionAbilities,
   type RequisitionAccess,
 } from "@server/auth/authorise-requisition.ts";
+import type { LoginLimits } from "@server/auth/login-rate-limit.ts";
 import type { GlobalPermission, RequisitionPermission } from "@server/auth/permissions.ts";
 import { AppError, isAppError } from "@server/errors/app-error.ts";
 import {
@@ -212,4 +213,14 @@ export function auditActor(user: SessionUser): AuditActor {
  */
 export function clientIp(_request: Request, context?: Partial<AppLoadContext>): string | null {
   return context?.clientIp ?? currentRequestContext()?.clientIp ?? null;
+}
+
+/** The limits on password guesses (sign-in and a password change's current password), from the configuration. */
+export function loginLimits(): LoginLimits {
+  const config = getConfig();
+  return {
+    maxFailuresPerEmail: config.LOGIN_MAX_FAILURES_PER_EMAIL,
+    maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
+    windowMinutes: config.LOGIN_WINDOW_MINUTES,
+  };
 }

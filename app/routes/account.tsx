@@ -1,6 +1,11 @@
 // The signed-in user's account: who they are, which requisitions they can see, and a password
 // change (current password required; every other session is signed out).
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
@@ -10,11 +15,17 @@ import { MIN_PASSWORD_LENGTH } from "@server/auth/password-rules.ts";
 import { ROLE_LABELS } from "@server/auth/permissions.ts";
 import { TextField } from "~/components/text-field.tsx";
 import { ChangePasswordSchema } from "~/forms/change-password.ts";
-import { auditActor, clientIp, requireUser } from "~/lib/auth.server.ts";
+import { auditActor, clientIp, loginLimits, requireUser } from "~/lib/auth.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
-import { invalidForm } from "~/lib/app-error.server.ts";
+import { invalidForm, replyWithAppError } from "~/lib/app-error.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Account · MLE Screening" }];
+
+/** Too many wrong current passwords: the 429's Retry-After reaches the document response only through this. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -48,12 +59,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
       getPrisma(),
       { userId: user.id, sessionId: user.sessionId, ...submission.value },
       { ...auditActor(user), ip: clientIp(request, context) },
+      // Current-password guesses count against the sign-in limits (server/auth/login-rate-limit.ts).
+      loginLimits(),
     );
   } catch (error) {
     if (!isAppError(error)) throw error;
-    // The message goes next to the field it names (an issue without a path: above the form).
-    const fieldErrors = { [error.issues[0]?.path ?? ""]: [error.message] };
-    return data(submission.reply({ fieldErrors, hideFields: secrets }), { status: error.status });
+    // The message goes next to the field it names (an issue without a path: above the form);
+    // a 429 carries Retry-After.
+    return replyWithAppError((options) => submission.reply({ ...options, hideFields: secrets }), error);
   }
   return { ...submission.reply({ resetForm: true }), otherSessionsEnded: result.otherSessionsEnded };
 }

@@ -15,8 +15,7 @@ import { isAppError } from "@server/errors/app-error.ts";
 import { FieldError } from "~/components/field-error.tsx";
 import { SignInSchema } from "~/forms/sign-in.ts";
 import { invalidForm, replyWithAppError } from "~/lib/app-error.server.ts";
-import { clientIp, getUser, sessionCookie } from "~/lib/auth.server.ts";
-import { getConfig } from "~/lib/config.server.ts";
+import { clientIp, getUser, loginLimits, sessionCookie } from "~/lib/auth.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
 import { safeRedirect } from "~/lib/safe-redirect.ts";
 
@@ -42,20 +41,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return invalidForm(submission.reply({ hideFields: ["password"] }));
   }
   const { email, password } = submission.value;
+  // Decided before anything is written: an unsafe target (another site, or any spelling of one)
+  // becomes the home page, and what comes out is always a valid Location header.
   const redirectTo = safeRedirect(submission.value.redirectTo);
 
-  const config = getConfig();
   let result: SignedIn;
   try {
-    result = await signIn(
-      getPrisma(),
-      { email, password, ip: clientIp(request, context) },
-      {
-        maxFailuresPerEmail: config.LOGIN_MAX_FAILURES_PER_EMAIL,
-        maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
-        windowMinutes: config.LOGIN_WINDOW_MINUTES,
-      },
-    );
+    result = await signIn(getPrisma(), { email, password, ip: clientIp(request, context) }, loginLimits());
   } catch (error) {
     // Wrong credentials (401) or too many attempts (429, with Retry-After).
     if (!isAppError(error)) throw error;

@@ -1,11 +1,13 @@
 // Signing in with e-mail and password. Unknown addresses, wrong passwords and disabled accounts
 // all get the same answer after the same work (a scrypt verification), so neither the message
 // nor the timing tells whether an account exists. A refusal is an AppError: `unauthenticated`, or
-// `rate_limited` with the wait in retryAfterSeconds.
+// `rate_limited` with the wait in retryAfterSeconds. The limits (per address, per e-mail and
+// address, and a per-e-mail backoff that never holds back an address without recent failures)
+// are server/auth/login-rate-limit.ts.
 import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { AppError } from "../errors/app-error.ts";
-import { checkLoginRateLimit, recordLoginAttempt, type LoginLimits } from "./login-rate-limit.ts";
+import { guardPasswordAttempt, waitInWords, type LoginLimits } from "./login-rate-limit.ts";
 import { dummyPasswordHash, verifyPassword } from "./password.ts";
 import { createSession } from "./sessions.ts";
 
@@ -18,9 +20,9 @@ export interface SignedIn {
 const INVALID_CREDENTIALS_MESSAGE =
   "That e-mail and password do not match an active account. Check both and try again.";
 
-function rateLimited(minutes: number): AppError {
-  const message = `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
-  return new AppError("rate_limited", message, { retryAfterSeconds: minutes * 60 });
+function rateLimited(seconds: number): AppError {
+  const message = `Too many failed sign-ins. Try again in ${waitInWords(seconds)}.`;
+  return new AppError("rate_limited", message, { retryAfterSeconds: seconds });
 }
 
 export async function signIn(
@@ -30,18 +32,23 @@ export async function signIn(
   now = new Date(),
 ): Promise<SignedIn> {
   const email = input.email.trim().toLowerCase();
-  const limit = await checkLoginRateLimit(db, { email, ip: input.ip }, limits, now);
-  if (limit.limited) throw rateLimited(limit.retryAfterMinutes);
-
   const user = await db.user.findUnique({
     where: { email },
     select: { id: true, email: true, name: true, passwordHash: true, disabled: true },
   });
-  const hash = user?.passwordHash ?? (await dummyPasswordHash());
-  const matches = await verifyPassword(input.password, hash);
-  const ok = matches && user !== null && user.passwordHash !== null && !user.disabled;
-  await recordLoginAttempt(db, { email, ip: input.ip, succeeded: ok }, now);
-  if (!ok || !user) throw new AppError("unauthenticated", INVALID_CREDENTIALS_MESSAGE);
+  const attempt = await guardPasswordAttempt(
+    db,
+    { email, ip: input.ip },
+    limits,
+    async () => {
+      const hash = user?.passwordHash ?? (await dummyPasswordHash());
+      const matches = await verifyPassword(input.password, hash);
+      return matches && user !== null && user.passwordHash !== null && !user.disabled;
+    },
+    now,
+  );
+  if (attempt.limited) throw rateLimited(attempt.retryAfterSeconds);
+  if (!attempt.ok || !user) throw new AppError("unauthenticated", INVALID_CREDENTIALS_MESSAGE);
 
   const session = await createSession(db, user.id, now);
   await recordAudit(

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorOf } from "../../server/audit/record-audit.ts";
 import { checkLoginRateLimit } from "../../server/auth/login-rate-limit.ts";
+import { changePassword } from "../../server/auth/change-password.ts";
 import { hashPassword } from "../../server/auth/password.ts";
 import { getSessionUser } from "../../server/auth/sessions.ts";
 import { signIn } from "../../server/auth/sign-in.ts";
@@ -47,31 +48,105 @@ async function user(email: string, role: "RECRUITER" | "HIRING_MANAGER" | "ADMIN
 }
 
 describe("sign-in rate limits", () => {
-  it("locks an e-mail after 5 failures for the rest of the window, then lets it in again", async () => {
+  const at = (base: string, ms: number) => new Date(new Date(base).getTime() + ms);
+  const guess = (email: string, ip: string | null, when: Date, password = "wrong") =>
+    signIn(testDb.db, { email, password, ip }, LIMITS, when);
+
+  it("five failures from one address refuse that e-mail from that address for the window, not from elsewhere", async () => {
     const { email } = await user("limited@accounts.test");
-    const t0 = new Date("2026-11-22T10:00:00Z");
+    const t0 = "2026-11-22T10:00:00Z";
     for (let i = 0; i < 5; i++) {
-      const at = new Date(t0.getTime() + i * 60_000);
-      await expect(signIn(testDb.db, { email, password: "wrong", ip: "10.0.0.1" }, LIMITS, at)).rejects.toMatchObject({
+      await expect(guess(email, "10.0.0.1", at(t0, i * 60_000))).rejects.toMatchObject({ code: "unauthenticated" });
+    }
+    // The first failure was at 10:00, so this address is refused until 10:15, even the right password.
+    const blocked = guess(email, "10.0.0.1", new Date("2026-11-22T10:05:30Z"), "the-password-1");
+    await expect(blocked).rejects.toMatchObject({ code: "rate_limited", retryAfterSeconds: 10 * 60 });
+    await expect(blocked).rejects.toThrow("Too many failed sign-ins. Try again in 10 minutes.");
+    // Issue 13, defect 4: the owner from an address without failures is let in at once.
+    const owner = await guess(email, "10.0.0.2", new Date("2026-11-22T10:05:40Z"), "the-password-1");
+    expect(owner.token).toEqual(expect.any(String));
+    const later = await guess(email, "10.0.0.1", new Date("2026-11-22T10:15:01Z"), "the-password-1");
+    expect(later.token).toEqual(expect.any(String));
+  });
+
+  it("nobody can lock an admin out: wrong passwords from many addresses leave the owner's correct password working", async () => {
+    const { email } = await user("admin-target@accounts.test", "ADMIN");
+    const t0 = "2026-11-22T13:00:00Z";
+    // 40 guesses from 20 addresses, two each a few seconds apart.
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 20; i++) {
+        await guess(email, `198.51.100.${i + 1}`, at(t0, (round * 20 + i) * 3_000)).catch(() => null);
+      }
+    }
+    const soon = at(t0, 2 * 60_000);
+    // The owner, from their own address, with the right password.
+    const owner = await guess(email, "192.0.2.10", soon, "the-password-1");
+    expect(owner.token).toEqual(expect.any(String));
+    // The attackers' addresses were held back: most second-round guesses were never checked.
+    const limitedRows = await testDb.db.loginAttempt.count({
+      where: { key: `email:${email}`, succeeded: false, createdAt: { gte: new Date(t0) } },
+    });
+    expect(limitedRows).toBeLessThan(40);
+  });
+
+  it("a guesser spread over addresses gets one guess per fresh address, then a growing backoff", async () => {
+    const { email } = await user("spread@accounts.test");
+    const t0 = "2026-11-22T14:00:00Z";
+    // Five fresh addresses, one failure each, all checked (no backoff for an address without failures).
+    for (let i = 0; i < 5; i++) {
+      await expect(guess(email, `203.0.113.${i + 1}`, at(t0, i * 100))).rejects.toMatchObject({
         code: "unauthenticated",
       });
     }
-    // The first failure was at 10:00, so the block lasts until 10:15.
-    const blocked = signIn(
-      testDb.db,
-      { email, password: "the-password-1", ip: "10.0.0.2" },
-      LIMITS,
-      new Date("2026-11-22T10:05:30Z"),
-    );
-    await expect(blocked).rejects.toMatchObject({ code: "rate_limited", retryAfterSeconds: 10 * 60 });
-    await expect(blocked).rejects.toThrow("Too many failed sign-ins. Try again in 10 minutes.");
-    const later = await signIn(
-      testDb.db,
-      { email, password: "the-password-1", ip: "10.0.0.2" },
-      LIMITS,
-      new Date("2026-11-22T10:15:01Z"),
-    );
-    expect(later.token).toEqual(expect.any(String));
+    // The e-mail has 5 failures: an address that failed waits 2^0 = 1 s after the latest failure.
+    expect(await checkLoginRateLimit(testDb.db, { email, ip: "203.0.113.1" }, LIMITS, at(t0, 900))).toEqual({
+      limited: true,
+      scope: "email",
+      retryAfterSeconds: 1,
+    });
+    // A fresh address is not held back: its password is checked.
+    expect(await checkLoginRateLimit(testDb.db, { email, ip: "203.0.113.99" }, LIMITS, at(t0, 900))).toEqual({
+      limited: false,
+    });
+    await expect(guess(email, "203.0.113.1", at(t0, 1_500))).rejects.toMatchObject({ code: "unauthenticated" });
+    // Six failures: 2 s after the latest.
+    expect(await checkLoginRateLimit(testDb.db, { email, ip: "203.0.113.2" }, LIMITS, at(t0, 1_600))).toMatchObject({
+      limited: true,
+      retryAfterSeconds: 2,
+    });
+    // Ten failures: 32 s; the wait never exceeds the window.
+    for (let i = 0; i < 4; i++) await guess(email, `203.0.113.${i + 2}`, at(t0, 10_000 + i * 60_000)).catch(() => null);
+    const waits = await checkLoginRateLimit(testDb.db, { email, ip: "203.0.113.3" }, LIMITS, at(t0, 190_000));
+    expect(waits).toMatchObject({ limited: true, scope: "email", retryAfterSeconds: 32 });
+    // The owner from a clean address still signs in, and that success clears the e-mail's failures.
+    await guess(email, "192.0.2.77", at(t0, 190_500), "the-password-1");
+    expect(await checkLoginRateLimit(testDb.db, { email, ip: "203.0.113.3" }, LIMITS, at(t0, 191_000))).toEqual({
+      limited: false,
+    });
+  });
+
+  it("an owner who mistypes while under attack waits for the backoff from that address only", async () => {
+    const { email } = await user("typo@accounts.test");
+    const t0 = "2026-11-22T15:00:00Z";
+    for (let i = 0; i < 8; i++) await guess(email, `100.64.0.${i + 1}`, at(t0, i * 1_000)).catch(() => null);
+    await expect(guess(email, "192.0.2.20", at(t0, 9_000), "the-pasword-1")).rejects.toMatchObject({
+      code: "unauthenticated",
+    });
+    // 9 failures: 16 s after the latest (the typo at 9 s).
+    await expect(guess(email, "192.0.2.20", at(t0, 10_000), "the-password-1")).rejects.toMatchObject({
+      code: "rate_limited",
+      retryAfterSeconds: 15,
+    });
+    expect((await guess(email, "192.0.2.20", at(t0, 25_001), "the-password-1")).token).toEqual(expect.any(String));
+  });
+
+  it("counts guesses sent in parallel: the sixth and later are refused without being checked", async () => {
+    const { email } = await user("parallel@accounts.test");
+    const when = new Date("2026-11-22T16:00:00Z");
+    const outcomes = await Promise.allSettled(Array.from({ length: 10 }, () => guess(email, "10.9.9.9", when)));
+    const codes = outcomes.map((o) => (o.status === "rejected" ? (o.reason as { code: string }).code : "ok"));
+    expect(codes.filter((c) => c === "unauthenticated")).toHaveLength(5);
+    expect(codes.filter((c) => c === "rate_limited")).toHaveLength(5);
   });
 
   it("a successful sign-in clears the e-mail's earlier failures", async () => {
@@ -101,6 +176,51 @@ describe("sign-in rate limits", () => {
     ).rejects.toMatchObject({ code: "rate_limited", retryAfterSeconds: 15 * 60 });
     // The same account from another address is fine.
     await signIn(testDb.db, { email, password: "the-password-1", ip: "198.51.100.1" }, LIMITS, at);
+  });
+
+  it("limits current-password guesses of a password change like sign-ins, sharing their counters", async () => {
+    const owner = await user("changer@accounts.test");
+    const session = await signIn(testDb.db, { email: owner.email, password: "the-password-1", ip: null }, LIMITS);
+    const sessionId = (await getSessionUser(testDb.db, session.token))!.sessionId;
+    const t0 = "2026-11-22T17:00:00Z";
+    const change = (currentPassword: string, ip: string, when: Date) =>
+      changePassword(
+        testDb.db,
+        {
+          userId: owner.id,
+          sessionId,
+          currentPassword,
+          newPassword: "another-password-2",
+          confirmPassword: "another-password-2",
+        },
+        { id: owner.id, label: owner.email, ip },
+        LIMITS,
+        when,
+      );
+    // Two wrong sign-ins and three wrong current passwords from one address: five failures.
+    for (let i = 0; i < 2; i++) await guess(owner.email, "10.7.7.7", at(t0, i * 1_000)).catch(() => null);
+    for (let i = 0; i < 3; i++) {
+      await expect(change(`guess-${i}`, "10.7.7.7", at(t0, 10_000 + i * 1_000))).rejects.toMatchObject({
+        code: "invalid_input",
+        issues: [{ path: "currentPassword" }],
+      });
+    }
+    // Issue 13, defect 5: the sixth guess is refused, even the right password, with the wait.
+    const refused = change("the-password-1", "10.7.7.7", at(t0, 20_000));
+    await expect(refused).rejects.toMatchObject({
+      code: "rate_limited",
+      retryAfterSeconds: 15 * 60,
+      issues: [{ path: "currentPassword", message: "Too many wrong passwords. Try again in 15 minutes." }],
+    });
+    // ... and so is the next sign-in guess from there.
+    await expect(guess(owner.email, "10.7.7.7", at(t0, 21_000))).rejects.toMatchObject({ code: "rate_limited" });
+    const user0 = await testDb.db.user.findUniqueOrThrow({ where: { id: owner.id }, select: { passwordHash: true } });
+    // The owner, from an address without failures, changes it.
+    await expect(change("the-password-1", "192.0.2.30", at(t0, 22_000))).resolves.toMatchObject({
+      otherSessionsEnded: 0,
+    });
+    const user1 = await testDb.db.user.findUniqueOrThrow({ where: { id: owner.id }, select: { passwordHash: true } });
+    expect(user1.passwordHash).not.toBe(user0.passwordHash);
   });
 
   it("audits a successful sign-in with its address", async () => {
