@@ -3,3 +3,5 @@
 export { createRequisition } from "@server/requisitions/create-requisition.ts";
 export { listRequisitions } from "@server/requisitions/list-requisitions.ts";
 export { setBlindReview, setRequisitionOpen } from "@server/requisitions/requisition-settings.ts";
+export { setRequisitionTeam } from "@server/requisitions/change-team.ts";
+export { listAssignableUsers, loadTeam } from "@server/requisitions/list-team.ts";

@@ -1,21 +1,28 @@
 // GET /requisitions/:id/settings: the requisition's details, closing or reopening it (recruiters
 // and admins, "edit"; the form posts to /requisitions/:id/status), and blind review (hiring
-// managers and admins, "weights"; this route's action).
+// managers and admins, "weights"; this route's action), and the team (app/components/team-editor.tsx,
+// posting to /requisitions/:id/team: recruiters on the team and admins, "edit").
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useFetcher } from "@remix-run/react";
+import { Form, useFetcher, useLoaderData } from "@remix-run/react";
 import { parseWithZod } from "@conform-to/zod";
 import { BlindReviewSchema } from "~/forms/requisition-settings.ts";
 import type { BreadcrumbHandle } from "~/components/breadcrumbs.tsx";
 import { RelativeTime } from "~/components/relative-time.tsx";
 import { auditActor, clientIp, requireRequisitionAccess } from "~/lib/auth.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
-import { setBlindReview } from "~/lib/requisitions.server.ts";
+import { loadTeam, setBlindReview } from "~/lib/requisitions.server.ts";
+import { TeamEditor } from "~/components/team-editor.tsx";
 import { useRequisitionShell } from "~/lib/use-requisition-shell.ts";
 import { invalidForm } from "~/lib/app-error.server.ts";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  await requireRequisitionAccess(request, params.id, "view");
-  return null;
+  const { user, requisition, can } = await requireRequisitionAccess(request, params.id, "view");
+  // The Team card (app/components/team-editor.tsx): members, and who may join when the user may edit.
+  const team = await loadTeam(getPrisma(), requisition.id);
+  return {
+    team: { members: team.members, assignable: can.edit ? team.assignable : [] },
+    currentUser: { id: user.id, role: user.role },
+  };
 }
 
 /** Blind review on or off (`blindReview=on` turns it on; its absence turns it off). */
@@ -100,6 +107,20 @@ function BlindReviewCard() {
   );
 }
 
+function TeamCard() {
+  const { requisition, can } = useRequisitionShell();
+  const { team, currentUser } = useLoaderData<typeof loader>();
+  return (
+    <TeamEditor
+      requisitionId={requisition.id}
+      members={team.members}
+      assignable={team.assignable}
+      canEdit={can.edit}
+      currentUser={currentUser}
+    />
+  );
+}
+
 export default function RequisitionSettings() {
   const { requisition } = useRequisitionShell();
   return (
@@ -117,6 +138,7 @@ export default function RequisitionSettings() {
       <div className="settings-grid">
         <StatusCard />
         <BlindReviewCard />
+        <TeamCard />
       </div>
     </>
   );

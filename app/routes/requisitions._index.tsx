@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { needsMembership, roleAllows } from "@server/auth/permissions.ts";
-import { Link, useLoaderData } from "@remix-run/react";
+import { needsMembership, ROLE_LABELS, roleAllows } from "@server/auth/permissions.ts";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { RequisitionListQuerySchema } from "@server/requisitions/list-requisitions.ts";
 import { EmptyState } from "~/components/empty-state.tsx";
 import { RelativeTime } from "~/components/relative-time.tsx";
 import { requireUser } from "~/lib/auth.server.ts";
@@ -12,16 +13,27 @@ export const meta: MetaFunction = () => [{ title: "Requisitions · MLE Screening
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  // A bad value in the URL falls back to no filter (the schema's `catch`), never an error page.
+  const query = RequisitionListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   // Recruiters and hiring managers see only the requisitions they are members of.
-  const requisitions = await listRequisitions(getPrisma(), needsMembership(user.role) ? { memberId: user.id } : {});
+  const memberId = needsMembership(user.role) ? user.id : undefined;
+  const db = getPrisma();
+  const [requisitions, anyAtAll] = await Promise.all([
+    listRequisitions(db, { memberId, query }),
+    // Whether the user has any requisition at all: "none match" and "none yet" are different pages.
+    db.requisition.count({ where: memberId ? { members: { some: { userId: memberId } } } : {}, take: 1 }),
+  ]);
   return {
+    query,
+    hasAny: anyAtAll > 0,
     canCreate: roleAllows(user.role, "requisition.create"),
     requisitions: requisitions.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
   };
 }
 
 export default function RequisitionsIndex() {
-  const { requisitions, canCreate } = useLoaderData<typeof loader>();
+  const { requisitions, canCreate, query, hasAny } = useLoaderData<typeof loader>();
+  const filtered = query.q !== "" || query.status !== "all";
   return (
     <>
       <div className="page-header">
@@ -29,14 +41,62 @@ export default function RequisitionsIndex() {
           <h1 className="page-title">Requisitions</h1>
           <p className="page-subtitle">Open roles and the résumés screened for each.</p>
         </div>
-        {requisitions.length > 0 && canCreate ? (
+        {hasAny && canCreate ? (
           <Link to="/requisitions/new" className="button button--primary" data-testid="new-requisition">
             New requisition
           </Link>
         ) : null}
       </div>
 
-      {requisitions.length === 0 ? (
+      {hasAny ? (
+        <Form
+          method="get"
+          className="card card--flush filters requisition-filters"
+          role="search"
+          data-testid="requisition-filters"
+        >
+          <div className="field requisition-filters__search">
+            <label htmlFor="requisition-search" className="field__label">
+              Search
+            </label>
+            <input
+              id="requisition-search"
+              name="q"
+              type="search"
+              defaultValue={query.q}
+              placeholder="Title, team, location or a team member"
+              maxLength={100}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="requisition-status" className="field__label">
+              Status
+            </label>
+            <select id="requisition-status" name="status" defaultValue={query.status}>
+              <option value="all">Open and closed</option>
+              <option value="open">Open</option>
+              <option value="closed">Closed</option>
+            </select>
+          </div>
+          <button type="submit" className="button" data-testid="apply-requisition-filters">
+            Show
+          </button>
+          {filtered ? (
+            <Link to="/requisitions" className="button button--ghost">
+              Clear
+            </Link>
+          ) : null}
+        </Form>
+      ) : null}
+
+      {hasAny && requisitions.length === 0 ? (
+        <EmptyState title="No requisitions match" testId="requisitions-no-match">
+          <p>Try another word, or show open and closed requisitions.</p>
+          <Link to="/requisitions" className="button">
+            Clear the search
+          </Link>
+        </EmptyState>
+      ) : requisitions.length === 0 ? (
         canCreate ? (
           <EmptyState title="No requisitions yet — create the first one" testId="requisitions-empty">
             <p>A requisition is one open role. Create it, then upload the résumés you received for it.</p>
@@ -59,6 +119,7 @@ export default function RequisitionsIndex() {
                   <th scope="col" className="num">
                     Candidates
                   </th>
+                  <th scope="col">Team</th>
                   <th scope="col">Stages</th>
                   <th scope="col">Processing</th>
                   <th scope="col">Created</th>
@@ -81,6 +142,20 @@ export default function RequisitionsIndex() {
                       </td>
                       <td className="num col-total" data-testid="requisition-total">
                         {requisition.total}
+                      </td>
+                      <td className="requisition-team" data-testid="requisition-team">
+                        {requisition.members.length === 0 ? (
+                          <span className="muted small">Admins only</span>
+                        ) : (
+                          <ul className="team-chips">
+                            {requisition.members.map((member) => (
+                              <li key={member.id}>
+                                {member.name}{" "}
+                                <span className="team-chips__role">{ROLE_LABELS[member.role].toLowerCase()}</span>
+                              </li>
+                            ))}
+                          </ul>
+                        )}
                       </td>
                       <td data-testid="stage-counts">
                         <CountLinks
@@ -121,7 +196,10 @@ export default function RequisitionsIndex() {
               </tbody>
             </table>
           </div>
-          <p className="card__footer muted small">{plural(requisitions.length, "requisition")}</p>
+          <p className="card__footer muted small">
+            {plural(requisitions.length, "requisition")}
+            {filtered ? (requisitions.length === 1 ? " matches" : " match") : ""}
+          </p>
         </div>
       )}
     </>

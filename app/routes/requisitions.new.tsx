@@ -4,12 +4,14 @@ import { parseWithZod } from "@conform-to/zod";
 import { FieldError } from "~/components/field-error.tsx";
 import { TextField } from "~/components/text-field.tsx";
 import { auditActor, clientIp, requirePermission } from "~/lib/auth.server.ts";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getPrisma } from "~/lib/db.server.ts";
-import { RequisitionInputSchema } from "@server/requisitions/requisition-input.ts";
-import { createRequisition } from "~/lib/requisitions.server.ts";
+import { NewRequisitionSchema } from "@server/requisitions/requisition-input.ts";
+import { isAppError } from "@server/errors/app-error.ts";
+import { TeamPicker } from "~/components/team-editor.tsx";
+import { createRequisition, listAssignableUsers } from "~/lib/requisitions.server.ts";
 import type { BreadcrumbHandle } from "~/components/breadcrumbs.tsx";
-import { invalidForm } from "~/lib/app-error.server.ts";
+import { invalidForm, replyWithAppError } from "~/lib/app-error.server.ts";
 
 export const handle: BreadcrumbHandle = {
   breadcrumb: () => [
@@ -21,29 +23,38 @@ export const handle: BreadcrumbHandle = {
 export const meta: MetaFunction = () => [{ title: "New requisition · MLE Screening" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "requisition.create");
-  return null;
+  const user = await requirePermission(request, "requisition.create");
+  // The Team checkboxes: the recruiters and hiring managers who can join (the creator always does).
+  return { people: await listAssignableUsers(getPrisma()), currentUserId: user.id };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "requisition.create");
-  const submission = parseWithZod(await request.formData(), { schema: RequisitionInputSchema });
+  const submission = parseWithZod(await request.formData(), { schema: NewRequisitionSchema });
   if (submission.status !== "success") return invalidForm(submission.reply());
-  const requisition = await createRequisition(getPrisma(), submission.value, user.id, {
-    actor: auditActor(user),
-    ip: clientIp(request, context),
-  });
-  return redirect(`/requisitions/${requisition.id}`);
+  const { memberId, ...input } = submission.value;
+  try {
+    const requisition = await createRequisition(getPrisma(), input, user.id, {
+      actor: auditActor(user),
+      ip: clientIp(request, context),
+      memberIds: memberId,
+    });
+    return redirect(`/requisitions/${requisition.id}`);
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    return replyWithAppError(submission.reply, error);
+  }
 }
 
 export default function NewRequisition() {
   const lastResult = useActionData<typeof action>();
+  const { people, currentUserId } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const submitting = navigation.state === "submitting";
   const hintId = "description-hint";
   const [form, fields] = useForm({
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RequisitionInputSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewRequisitionSchema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
@@ -94,6 +105,24 @@ export default function NewRequisition() {
               Up to 5,000 characters. Scoring weights come in a later step.
             </p>
           )}
+        </div>
+        <div className="field">
+          <span className="field__label" id="team-members-label">
+            Team <span className="field__optional">optional</span>
+          </span>
+          <p id="team-members-hint" className="field__hint">
+            The recruiters and hiring managers who work on this requisition: only they (and admins) can open it. You can
+            change the team later on its Settings tab.
+          </p>
+          {fields.memberId.errors ? <FieldError field={fields.memberId} /> : null}
+          <TeamPicker
+            people={people}
+            checked={[fields.memberId.initialValue ?? []].flat().filter((v): v is string => typeof v === "string")}
+            lockedId={currentUserId}
+            lockedNote="you (the creator is always on the team)"
+            describedBy="team-members-hint"
+            testId="new-team-picker"
+          />
         </div>
         <div className="form__actions">
           <button

@@ -173,6 +173,18 @@ const ROUTES: Record<string, RouteRow> = {
       { method: "POST", rule: "edit", body: {}, note: "without status=OPEN|CLOSED: 400, nothing changes" },
     ],
   },
+  "requisitions.$id.team.tsx": {
+    path: (f) => `${req(f)}/team`,
+    cases: [
+      { method: "GET", rule: "public", note: "redirects to the Settings tab (which guards)" },
+      {
+        method: "POST",
+        rule: "edit",
+        body: { memberId: "no-such-user" },
+        note: "an unknown account cannot join: 400, the team stays as it is",
+      },
+    ],
+  },
   "requisitions.$id.plot.tsx": { path: (f) => `${req(f)}/plot`, cases: [{ method: "GET", rule: "view" }] },
   "requisitions.$id.export[.]csv.tsx": {
     path: (f) => `${req(f)}/export.csv`,
@@ -355,5 +367,62 @@ describe("what the requisition list shows", () => {
     for (const title of ["Access: ML Engineer", "Access: other team"]) {
       expect(html.includes(title), `${actor} and “${title}”`).toBe((titles as readonly string[]).includes(title));
     }
+  });
+});
+
+describe("the team decides who opens a requisition", () => {
+  const post = (caller: Caller, url: string, body: URLSearchParams) =>
+    fetch(`${web.baseUrl}${url}`, {
+      method: "POST",
+      headers: { Cookie: cookies.get(caller)!, "Content-Type": "application/x-www-form-urlencoded" },
+      body,
+      redirect: "manual",
+    });
+  const open = async (caller: Caller, url: string) =>
+    (await fetch(`${web.baseUrl}${url}`, { headers: { Cookie: cookies.get(caller)! }, redirect: "manual" })).status;
+
+  it("a hiring manager named at creation opens it at once; removed later, they are refused", async () => {
+    const created = await post(
+      "recruiter",
+      "/requisitions/new",
+      new URLSearchParams([
+        ["title", "Access: team at creation"],
+        ["memberId", fixtures.users.managerOutsider.id],
+      ]),
+    );
+    expect(created.status).toBe(302);
+    const url = created.headers.get("location")!;
+    expect(url).toMatch(/^\/requisitions\/[^/]+$/);
+    expect(await open("managerOutsider", url)).toBe(200);
+    expect(await open("recruiterOutsider", url)).toBe(403);
+
+    // The recruiter cannot remove themselves (409, nothing changes)…
+    const self = await post(
+      "recruiter",
+      `${url}/team`,
+      new URLSearchParams([["memberId", fixtures.users.managerOutsider.id]]),
+    );
+    expect(self.status).toBe(409);
+    expect(JSON.stringify(await self.json())).toMatch(/cannot remove yourself/);
+    expect(await open("managerOutsider", url)).toBe(200);
+
+    // …but swaps the hiring manager for a colleague.
+    const swap = await post(
+      "recruiter",
+      `${url}/team`,
+      new URLSearchParams([
+        ["memberId", fixtures.users.recruiter.id],
+        ["memberId", fixtures.users.recruiterOutsider.id],
+      ]),
+    );
+    expect(swap.status).toBe(200);
+    expect((await swap.json()).message).toBe("Team saved: 1 person added, 1 person removed.");
+    expect(await open("managerOutsider", url)).toBe(403);
+    expect(await open("recruiterOutsider", url)).toBe(200);
+
+    // A hiring manager on the team may not change it.
+    const byManager = await post("recruiterOutsider", `${url}/team`, new URLSearchParams());
+    expect(byManager.status).toBe(409);
+    expect(await post("manager", `${url}/team`, new URLSearchParams())).toMatchObject({ status: 403 });
   });
 });
