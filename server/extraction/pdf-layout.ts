@@ -41,8 +41,38 @@ export function layoutPageText(raw: PositionedText[]): string {
   const lines = dropIconGlyphs(buildLines(items));
   if (lines.length === 0) return "";
   const gutter = findGutter(lines);
-  if (gutter === null) return lines.map(lineText).join("\n");
+  if (gutter === null || isDateMargin(lines, gutter)) return lines.map(lineText).join("\n");
   return splitColumns(lines, gutter).join("\n");
+}
+
+const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
+/** A date, a date range, a duration or "present": what a right-hand date margin holds. */
+const DATE_LIKE = new RegExp(
+  `^(?:${MONTH}\\s*)?(?:\\d{1,2}[/.])?(?:19|20)\\d{2}\\b|\\b(?:present|current|now|today)\\b|^\\d+\\s+(?:years?|months?|yrs?|mos?)\\b|^${MONTH}\\s*[-–—]`,
+  "i",
+);
+/** "Princeton, NJ", "London, UK", "Istanbul, Türkiye", "Remote": a role's place beside its dates. */
+const PLACE_LIKE = /^(?:remote|hybrid|on-?site|[\p{Lu}][\p{L}.' -]{1,30},\s*[\p{Lu}][\p{L}.' ]{1,30})$/u;
+/** Share of the narrow column's lines that must be dates or places for it to be a date margin. */
+const DATE_MARGIN_SHARE = 0.7;
+
+/**
+ * A narrow right-hand column of dates and places (rendercv, moderncv-like templates) is not a
+ * sidebar: each of its lines belongs to the entry on the same baseline, so the page is read
+ * line by line (the wide gap becomes " | ") rather than column by column, which would move every
+ * date to the end of the page, away from its role.
+ */
+function isDateMargin(lines: Line[], gutter: number): boolean {
+  const left = Math.min(...lines.map((line) => line.x0));
+  const right = Math.max(...lines.map((line) => line.x1));
+  if (right - gutter >= gutter - left) return false;
+  const margin = lines
+    .map((line) => line.items.filter((item) => item.x + item.width / 2 >= gutter && !isBlank(item)))
+    .filter((items) => items.length > 0)
+    .map((items) => lineText({ items }).trim());
+  if (margin.length < 2) return false;
+  const dated = margin.filter((text) => DATE_LIKE.test(text) || PLACE_LIKE.test(text)).length;
+  return dated / margin.length >= DATE_MARGIN_SHARE;
 }
 
 function cleanItem(item: PositionedText): PositionedText {

@@ -206,6 +206,19 @@ describe("years of experience", () => {
   it("uses --now for Present", () => {
     expect(yearsOf("Engineer, A | Jan 2024 - Present")).toBe(1.1);
   });
+
+  it("counts research at one's own university as study, research elsewhere and research engineering as work", () => {
+    const facts = (body: string) =>
+      extractResumeFacts(`Jane Doe\nEXPERIENCE\n${body}\nEDUCATION\nPh.D. Computer Science, Cornell University, 2015`, {
+        now,
+      });
+    const own = facts("Researcher, Cornell Robot Learning Lab | Jan 2012 - Dec 2013");
+    expect(own.experience.map((entry) => entry.kind)).toEqual(["study"]);
+    expect(own.yearsExperience).toBe(0);
+    expect(facts("Researcher, Stanford Vision Lab | Jan 2012 - Dec 2013").yearsExperience).toBe(2);
+    expect(facts("Research Engineer, Cornell Robot Learning Lab | Jan 2012 - Dec 2013").yearsExperience).toBe(2);
+    expect(facts("Software Engineer, Cornell University | Jan 2012 - Dec 2013").yearsExperience).toBe(2);
+  });
 });
 
 describe("roles on real layouts", () => {

@@ -4,7 +4,13 @@
 import type { DegreeLevel, Span } from "../contract/screening-result.ts";
 import { findEducation, type EducationEntry } from "./find-education.ts";
 import { findEmailFact } from "./find-email.ts";
-import { findExperience, type ExperienceEntry } from "./find-experience.ts";
+import {
+  findExperience,
+  researchAtOwnSchoolIsStudy,
+  schoolNames,
+  yearsOf,
+  type ExperienceEntry,
+} from "./find-experience.ts";
 import { findLinkFacts } from "./find-links.ts";
 import { findNameFact } from "./find-name.ts";
 import { findPhoneFact } from "./find-phone.ts";
@@ -41,8 +47,17 @@ export interface ExtractResumeFactsOptions {
 export function extractResumeFacts(text: string, options: ExtractResumeFactsOptions = {}): ResumeFacts {
   const now = options.now ?? new Date();
   const sections = findSections(text);
-  const experience = findExperience(text, sections, now);
+  const found = findExperience(text, sections, now);
   const education = findEducation(text, sections, now);
+  // The schools: each degree's institution, and the school names in the education sections.
+  const schools = [
+    ...education.entries.flatMap((entry) => (entry.institution ? [entry.institution.text] : [])),
+    ...sections
+      .filter((section) => section.kind === "education")
+      .flatMap((section) => schoolNames(text.slice(section.bodyStart, section.end))),
+  ];
+  const entries = researchAtOwnSchoolIsStudy(found.entries, schools);
+  const experience = entries === found.entries ? found : { entries, yearsExperience: yearsOf(entries, now) };
   return {
     contact: {
       name: findNameFact(text),

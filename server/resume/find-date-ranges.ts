@@ -126,8 +126,43 @@ const RANGE = new RegExp(
   "giu",
 );
 
+/**
+ * "Sep 15 - NOW", "Jan 15 - Sep 15", "Oct'17 – Jul'18": month names with two-digit years, read
+ * only as a whole range (a lone "Sep 15" is more likely a day).
+ */
+const SHORT_POINT = `${MONTH_NAME}\\s?['’-]?\\s?\\d\\d(?!\\d)`;
+const SHORT_RANGE = new RegExp(
+  `(?<![\\w/.])(${SHORT_POINT})(?:${SEPARATOR})(${SHORT_POINT}|${PRESENT}\\b)(?![\\w/])`,
+  "giu",
+);
+
+/** A month name and a two-digit year: this century unless that would be after next year. */
+function parseShortPoint(raw: string, now: Date): DatePoint | null {
+  const text = raw.trim().toLowerCase();
+  if (new RegExp(`^${PRESENT}$`, "iu").test(text)) return presentPoint(now);
+  const match = new RegExp(`^(${MONTH_NAME})\\s?['’-]?\\s?(\\d\\d)$`, "iu").exec(text);
+  const month = match ? MONTHS[match[1]!.replace(".", "")] : undefined;
+  if (!match || !month) return null;
+  const year = Number(match[2]);
+  return point(year <= (now.getUTCFullYear() % 100) + 1 ? 2000 + year : 1900 + year, month, "month");
+}
+
 /** Every date range (or dated season) in the text, in order. Lone years are left out. */
 export function findDateRanges(text: string, now: Date): DateRange[] {
+  const ranges = fullYearRanges(text, now);
+  const short: DateRange[] = [];
+  for (const match of text.matchAll(SHORT_RANGE)) {
+    const [start, end] = [parseShortPoint(match[1]!, now), parseShortPoint(match[2]!, now)];
+    if (!start || !end || end.month < start.month) continue;
+    const overlaps = ranges.some(
+      (r) => r.index < match.index + match[0].length && match.index < r.index + r.text.length,
+    );
+    if (!overlaps) short.push({ start, end, index: match.index, text: match[0] });
+  }
+  return short.length === 0 ? ranges : [...ranges, ...short].sort((a, b) => a.index - b.index);
+}
+
+function fullYearRanges(text: string, now: Date): DateRange[] {
   const ranges: DateRange[] = [];
   for (const match of text.matchAll(RANGE)) {
     const start = parsePoint(match[1]!, now);

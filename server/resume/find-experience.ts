@@ -414,6 +414,52 @@ function bullets(text: string, lines: LineSpan[]): Span[] {
   return ranges.map((range) => spanOf(text, range.start, range.end));
 }
 
+const SCHOOL_STOP_WORDS = new Set(
+  "university universität université università universidad universidade universitat institut instituto école ecole college institute school of the and for at in de di da do des der für phd ph.d master masters bachelor bachelors doctorate science sciences technology engineering computer state national federal department dept faculty centre center graduate studies program programme".split(
+    " ",
+  ),
+);
+const RESEARCH_TITLE =
+  /\b(?:research(?:er)?|lab(?:oratory)?\s+(?:member|assistant)|chercheur|investigador|pesquisador|forscher|wissenschaftliche[rn]? mitarbeiter|ricercatore)\b/i;
+const ACADEMIC_ORG =
+  /\b(?:universit\p{L}*|college|institut\p{L}*|school|[ée]cole|lab|labs|laboratory|laboratoire|department|dept|group|centre|center|faculty|facult\p{L}*)\b/iu;
+const distinctiveWords = (text: string) =>
+  (text.toLowerCase().match(/\p{L}{3,}/gu) ?? []).filter((word) => !SCHOOL_STOP_WORDS.has(word));
+
+const SCHOOL_HEAD =
+  "(?:[Uu]niversit\\p{L}*|UNIVERSIT\\p{L}*|[Cc]ollege|COLLEGE|[Ii]nstitut\\p{L}*|INSTITUT\\p{L}*|[Ss]chool|SCHOOL|[ÉéEe]cole|ÉCOLE|ECOLE|[Hh]ochschule|[Pp]olytechnic)";
+const NAME_WORD = "\\p{Lu}[\\p{L}'’-]{1,30}";
+/** "University of Strasbourg", "Université de Strasbourg", "Cornell University": school names in text. */
+const SCHOOL_NAMES = new RegExp(
+  `${SCHOOL_HEAD}[ \\t]+(?:(?:of|de|du|des|di|do|da|für|for|OF|DE)[ \\t]+)?(?:the[ \\t]+)?${NAME_WORD}(?:[ \\t]+${NAME_WORD}){0,2}|(?:${NAME_WORD}[ \\t]+){1,3}${SCHOOL_HEAD}`,
+  "gu",
+);
+export const schoolNames = (text: string): string[] => text.match(SCHOOL_NAMES) ?? [];
+
+/**
+ * Research at one's own university is study: a research post ("Researcher", "Assistant Researcher",
+ * not a research engineer or scientist) at a school, lab or department that shares its name with
+ * a school the candidate took a degree at ("Researcher, Cornell Robot Learning Lab" beside
+ * "Cornell University"). Returns the entries with those reclassified (the same array when none is).
+ */
+export function researchAtOwnSchoolIsStudy(entries: ExperienceEntry[], schools: string[]): ExperienceEntry[] {
+  const schoolWords = new Set(schools.flatMap(distinctiveWords));
+  if (schoolWords.size === 0) return entries;
+  let changed = false;
+  const out = entries.map((entry) => {
+    if (entry.kind !== "job" || !entry.title || !entry.organisation) return entry;
+    const title = entry.title.text;
+    if (!RESEARCH_TITLE.test(title) || PROFESSIONAL_RESEARCH.test(title)) return entry;
+    const organisation = entry.organisation.text;
+    if (!ACADEMIC_ORG.test(organisation) || !distinctiveWords(organisation).some((word) => schoolWords.has(word))) {
+      return entry;
+    }
+    changed = true;
+    return { ...entry, kind: "study" as const };
+  });
+  return changed ? out : entries;
+}
+
 /**
  * Years of experience: each month counts once, at the weight of the heaviest role covering it
  * (a job and an overlapping internship make one full month). Rounded to one decimal.
