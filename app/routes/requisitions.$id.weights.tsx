@@ -11,6 +11,7 @@ import { EmptyState } from "~/components/empty-state.tsx";
 import { RangeField } from "~/components/range-field.tsx";
 import { RankingPreview } from "~/components/ranking-preview.tsx";
 import { SkillDatalist, SkillPicker } from "~/components/skill-picker.tsx";
+import { WeightsOrigin } from "~/components/weights-origin.tsx";
 import { getPrisma } from "~/lib/db.server.ts";
 import { degreeLabel } from "~/lib/format.ts";
 import { auditActor, clientIp, requireRequisitionAccess } from "~/lib/auth.server.ts";
@@ -204,6 +205,7 @@ export default function WeightsEditor() {
             How {requisition.title} weighs production engineering against ML depth. Current weights: version{" "}
             <span data-testid="weights-version">{saved.version}</span>.
           </p>
+          <WeightsOrigin requisitionId={requisition.id} version={saved.version} />
         </div>
         <Link to={`/requisitions/${requisition.id}`} className="button">
           Back to candidates

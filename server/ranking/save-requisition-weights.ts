@@ -5,6 +5,7 @@
 import { AppError, issuesFromZod, type FieldIssue } from "../errors/app-error.ts";
 import { recordAudit, SYSTEM_ACTOR, type AuditActor } from "../audit/record-audit.ts";
 import type { Db } from "../db/client.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 import { RequisitionWeightsSchema, type RequisitionWeights } from "./weights-schema.ts";
 import { logger } from "../logger.ts";
 import { rerankRequisition } from "./rerank-requisition.ts";
@@ -44,6 +45,11 @@ export async function updateRequisitionWeights(
     /** Who saves: recorded as the version's author and in the audit entry "requisition.weights" (before → after). */
     actor?: AuditActor;
     ip?: string | null;
+    /**
+     * Drafted from the job posting (server/jd/review-draft.ts): recorded on the version (origin
+     * "posting", with what was accepted and rejected) and in the audit entry.
+     */
+    fromPosting?: { review: Prisma.InputJsonObject };
   } = {},
 ): Promise<{ version: number; weights: RequisitionWeights; reranked: number | null; enqueued: boolean | null }> {
   const parsed = RequisitionWeightsSchema.safeParse(input);
@@ -63,16 +69,28 @@ export async function updateRequisitionWeights(
       select: { weightsVersion: true },
     });
     await tx.requisitionWeightsVersion.create({
-      data: { requisitionId, version: updated.weightsVersion, weights, createdById },
+      data: {
+        requisitionId,
+        version: updated.weightsVersion,
+        weights,
+        createdById,
+        ...(options.fromPosting ? { origin: "posting", review: options.fromPosting.review } : {}),
+      },
     });
     await recordAudit(tx, options.actor ?? (createdById ? { id: createdById, label: createdById } : SYSTEM_ACTOR), {
       action: "requisition.weights",
-      summary: `Ranking weights saved as version ${updated.weightsVersion}`,
+      summary:
+        `Ranking weights saved as version ${updated.weightsVersion}` +
+        (options.fromPosting ? ", drafted from the job posting" : ""),
       targetType: "requisition",
       targetId: requisitionId,
       requisitionId,
       before: { version: previous?.weightsVersion ?? null, weights: weightsFromJson(previous?.weights) },
-      after: { version: updated.weightsVersion, weights },
+      after: {
+        version: updated.weightsVersion,
+        weights,
+        ...(options.fromPosting ? { origin: "posting", review: options.fromPosting.review } : {}),
+      },
       ip: options.ip ?? null,
     });
     return updated.weightsVersion;

@@ -198,6 +198,17 @@ const ROUTES: Record<string, RouteRow> = {
     path: (f) => `${req(f)}/weights/preview`,
     cases: [{ method: "GET", rule: "view" }],
   },
+  "requisitions.$id.weights_.from-posting.tsx": {
+    path: (f) => `${req(f)}/weights/from-posting`,
+    cases: [
+      { method: "GET", rule: "view", note: "members read the posting and its draft; saving needs weights" },
+      { method: "POST", rule: "weights", body: {}, note: "no posting yet: 409, nothing saved" },
+    ],
+  },
+  "requisitions.$id.weights_.versions.tsx": {
+    path: (f) => `${req(f)}/weights/versions`,
+    cases: [{ method: "GET", rule: "view" }],
+  },
   "requisitions.$id.uploads._index.tsx": {
     path: (f) => `${req(f)}/uploads`,
     cases: [{ method: "GET", rule: "view" }],
