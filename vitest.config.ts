@@ -17,6 +17,8 @@ export default defineConfig({
       "tests/unit/**/*.test.ts",
     ],
     exclude: ["tests/e2e/**", "node_modules/**"],
+    // Removes the Redis keys of the queue prefixes each test file made (npm test leaves none behind).
+    setupFiles: ["tests/support/vitest-setup.ts"],
     testTimeout: 30_000,
     // pdf.js keeps global state; separate processes isolate test files from each other.
     pool: "forks",

@@ -2,14 +2,16 @@
 // multipart/form-data with any number of files in the field `resumes` (résumés and ZIP archives,
 // the same rules as the upload form). Answers JSON:
 //   200 { batchId, fileCount, outcomes: [{ fileName, archive, accepted, applicationId?, status?, enqueued?, reason }] }
-//   400/413 { error } when the request as a whole is refused (nothing stored)
+//   400/409/413 { error } when the request as a whole is refused (nothing stored): not multipart,
+//     the requisition is closed (409), too big or too many files (413); a body cut off before its
+//     end is a 400 that also lists `arrived` (the files that came in whole) and `cutOff`
 //   401/403/404 { title, message } from the permission check; 503 when the database is unreachable.
 // An accepted file is stored and QUEUED even when Redis is down (`enqueued: false`): the worker's
 // reconciler enqueues it later.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { isAppError } from "@server/errors/app-error.ts";
 import { requireRequisitionPermission } from "~/lib/auth.server.ts";
-import { receiveUpload } from "~/lib/intake.server.ts";
+import { receiveUpload, UploadCutOffError } from "~/lib/intake.server.ts";
 
 const USE_POST = { error: "Use POST with multipart/form-data (field: resumes)." };
 
@@ -21,6 +23,12 @@ export async function action({ params, request }: ActionFunctionArgs) {
     const { batchId, fileCount, outcomes } = receipt;
     return Response.json({ batchId, fileCount, outcomes });
   } catch (error) {
+    if (error instanceof UploadCutOffError) {
+      return Response.json(
+        { error: error.message, arrived: error.arrived, cutOff: error.cutOff },
+        { status: error.status },
+      );
+    }
     if (isAppError(error)) return Response.json({ error: error.message }, { status: error.status });
     throw error;
   }

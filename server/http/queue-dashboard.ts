@@ -1,11 +1,14 @@
 // Bull Board, the queue dashboard, mounted at /admin/queues for admins only. It is plain Express
 // (outside Remix), so the session is checked here with the same session store and permission
 // matrix as the Remix guards: anonymous visitors go to the sign-in page, other roles get 403.
+// Bull Board's page asks for Google Fonts, which our CSP (font-src/style-src 'self') blocks and
+// which would tell Google who opens the dashboard: the link is removed from its HTML, and the page
+// falls back to the system fonts its CSS names next. Its header menu links back to the app.
 import { createBullBoard } from "@bull-board/api";
 import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
 import { ExpressAdapter } from "@bull-board/express";
 import type { Queue } from "bullmq";
-import type { Request, RequestHandler } from "express";
+import { Router, type Request, type RequestHandler } from "express";
 import { roleAllows } from "../auth/permissions.ts";
 import { getSessionUser, sessionTokenFromCookieHeader } from "../auth/sessions.ts";
 import type { Db } from "../db/client.ts";
@@ -42,6 +45,24 @@ export function requireQueueDashboardUser(getDb: () => Db): RequestHandler {
   };
 }
 
+/** Where the dashboard's "back" link goes. */
+export const QUEUE_DASHBOARD_BACK_LINK = { text: "← Back to MLE Screening", url: "/requisitions" };
+
+/** Removes stylesheet and preconnect links to Google Fonts from an HTML page. */
+export function withoutExternalFonts(html: string): string {
+  return html.replace(/<link\b[^>]*\bhref=["']https?:\/\/fonts\.(?:googleapis|gstatic)\.com[^>]*>[ \t]*\r?\n?/gi, "");
+}
+
+/** Rewrites the HTML Bull Board sends (its entry page) without external fonts. */
+const stripExternalFonts: RequestHandler = (_req, res, next) => {
+  const send = res.send.bind(res);
+  res.send = ((body?: unknown) =>
+    send(
+      typeof body === "string" && /^\s*<!doctype html/i.test(body) ? withoutExternalFonts(body) : body,
+    )) as typeof res.send;
+  next();
+};
+
 /** The dashboard's router, showing the given queues. */
 export function queueDashboardRouter(queues: Queue[]) {
   const serverAdapter = new ExpressAdapter();
@@ -49,7 +70,15 @@ export function queueDashboardRouter(queues: Queue[]) {
   createBullBoard({
     queues: queues.map((queue) => new BullMQAdapter(queue)),
     serverAdapter,
-    options: { uiConfig: { boardTitle: "MLE Screening queues" } },
+    options: {
+      uiConfig: {
+        boardTitle: "MLE Screening queues",
+        // Shown in the header's menu.
+        miscLinks: [QUEUE_DASHBOARD_BACK_LINK],
+      },
+    },
   });
-  return serverAdapter.getRouter() as RequestHandler;
+  const router = Router();
+  router.use(stripExternalFonts, serverAdapter.getRouter() as RequestHandler);
+  return router;
 }

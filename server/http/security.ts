@@ -73,25 +73,39 @@ const ROUTE_OVERRIDABLE = new Set([
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** Why a request must be refused as cross-site, or null when it may go on. Pure, for tests. */
+/** `scheme://host[:port]` with the default port dropped, lower-case; null for anything that is not an http(s) origin. */
+export function normalizedOrigin(value: string): string | null {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== "http:" && url.protocol !== "https:") return null;
+    return url.origin.toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Why a request must be refused as cross-site, or null when it may go on. Pure, for tests.
+ * The Origin must be this site's own origin: the same scheme, host and port (an `https://` page
+ * of the same host is another origin for an `http://` site, and so is another port).
+ */
 export function crossSiteProblem(input: {
   method: string;
   origin: string | undefined;
   secFetchSite: string | undefined;
+  /** The Host header (host and, when not the default, port). */
   host: string | undefined;
+  /** The scheme the request arrived with: `http` or `https` (Express's req.protocol, which follows TRUST_PROXY). */
+  protocol: string;
   allowedOrigins: readonly string[];
 }): string | null {
   if (SAFE_METHODS.has(input.method.toUpperCase())) return null;
   const origin = input.origin?.trim();
   if (origin) {
-    if (input.allowedOrigins.includes(origin.toLowerCase())) return null;
-    let host: string | null = null;
-    try {
-      host = origin === "null" ? null : new URL(origin).host.toLowerCase();
-    } catch {
-      host = null;
-    }
-    if (host && input.host && host === input.host.toLowerCase()) return null;
+    const sent = origin === "null" ? null : normalizedOrigin(origin);
+    if (sent && input.allowedOrigins.some((allowed) => normalizedOrigin(allowed) === sent)) return null;
+    const own = input.host ? normalizedOrigin(`${input.protocol.replace(/:$/, "")}://${input.host}`) : null;
+    if (sent && own && sent === own) return null;
     return `This request came from another site (${origin}). Changes can only be made from MLE Screening's own pages.`;
   }
   // No Origin (older browsers on same-origin form posts, or a script such as the CLI or bench):
@@ -115,6 +129,7 @@ export function crossSiteMutationGuard(options: { allowedOrigins: string }): Req
       origin: req.get("origin"),
       secFetchSite: req.get("sec-fetch-site"),
       host: req.get("host"),
+      protocol: req.protocol,
       allowedOrigins,
     });
     if (!problem) return next();

@@ -5,6 +5,7 @@
 // résumé whatever the size of the upload.
 import { readFile } from "node:fs/promises";
 import type { Db } from "../db/client.ts";
+import { AppError } from "../errors/app-error.ts";
 import { intakeResume, type IntakeDeps } from "./intake-resume.ts";
 import { expandZip, scanZip, type ZipLimits, type ZipSource } from "./read-zip.ts";
 import { refusals, type Refusal } from "./refusals.ts";
@@ -61,9 +62,9 @@ export interface RefusedFile {
   archive: string | null;
   code: string;
   message: string;
-}
   /** code "duplicate": the candidate that already has this file (server/intake/find-same-file.ts). */
   applicationId?: string;
+}
 
 export interface UploadReceipt {
   batchId: string;
@@ -76,11 +77,25 @@ export function isArchiveName(name: string): boolean {
   return /\.zip$/i.test(name.trim());
 }
 
+/** The words a recruiter reads when uploading to a closed requisition (form and API). */
+export const CLOSED_REQUISITION_MESSAGE =
+  "This requisition is closed, so it takes no new résumés and nothing was uploaded. " +
+  "Reopen it in its Settings to upload, or upload to an open requisition.";
+
+/** Refuses (conflict) an upload to a closed requisition, or to one that does not exist (not_found). */
+export async function assertRequisitionTakesUploads(db: Db, requisitionId: string): Promise<void> {
+  const requisition = await db.requisition.findUnique({ where: { id: requisitionId }, select: { status: true } });
+  if (!requisition) throw new AppError("not_found", "This requisition does not exist.");
+  if (requisition.status !== "OPEN") throw new AppError("conflict", CLOSED_REQUISITION_MESSAGE);
+}
+
 export async function intakeUpload(
   deps: UploadDeps,
   input: { requisitionId: string; uploadedById: string | null; files: ReceivedFile[] },
 ): Promise<UploadReceipt> {
   const { db, limits } = deps;
+  // Checked again here (the route checks before reading the body): closing may have happened meanwhile.
+  await assertRequisitionTakesUploads(db, input.requisitionId);
   const batch = await db.uploadBatch.create({
     data: { requisitionId: input.requisitionId, createdById: input.uploadedById, fileCount: 0, refused: [] },
     select: { id: true },
@@ -176,10 +191,10 @@ export async function intakeUpload(
             archive: outcome.archive,
             code: outcome.reason.code,
             message: outcome.reason.message,
+            ...("applicationId" in outcome.reason ? { applicationId: outcome.reason.applicationId } : {}),
           },
         ],
   );
   await db.uploadBatch.update({ where: { id: batch.id }, data: { fileCount, refused: refused as object[] } });
   return { batchId: batch.id, fileCount, outcomes };
 }
-            ...("applicationId" in outcome.reason ? { applicationId: outcome.reason.applicationId } : {}),

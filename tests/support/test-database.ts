@@ -2,11 +2,15 @@
 import { randomBytes } from "node:crypto";
 import { createPrismaClient, type Db } from "../../server/db/client.ts";
 import { dropDatabase, migrateDatabase } from "../../server/db/migrate.ts";
+import { trackTestName } from "./queue-keys.ts";
 
 const BASE_URL = process.env.TEST_DATABASE_BASE_URL ?? "postgresql://postgres@127.0.0.1:5432";
 
+/** A name no other test uses (a database, a queue prefix); remembered so its Redis keys are removed after the file. */
 export function uniqueName(prefix: string): string {
-  return `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+  const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+  trackTestName(name);
+  return name;
 }
 
 export interface TestDatabase {

@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { removeQueueKeys } from "./queue-keys.ts";
 import { createTestDatabase, uniqueName, type TestDatabase } from "./test-database.ts";
 import { freePort, ROOT, startWeb, waitForHttp, type ManagedProcess } from "./processes.ts";
 
@@ -36,6 +37,8 @@ export function ensureFreshRemixBuild(): void {
 
 export interface WebApp {
   baseUrl: string;
+  /** The web process's QUEUE_PREFIX; its Redis keys are deleted by stop(). */
+  queuePrefix: string;
   testDb: TestDatabase;
   web: ManagedProcess;
   stop: () => Promise<void>;
@@ -48,22 +51,26 @@ export async function startWebApp(
   const testDb = await createTestDatabase();
   await options.prepare?.(testDb);
   const port = await freePort();
+  const queuePrefix = options.env?.QUEUE_PREFIX ?? uniqueName("mle_web");
   const web = startWeb({
     DATABASE_URL: testDb.url,
     PORT: String(port),
-    QUEUE_PREFIX: uniqueName("mle_web"),
     LOG_LEVEL: "warn",
     ...options.env,
+    QUEUE_PREFIX: queuePrefix,
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHttp(`${baseUrl}/healthz`, { timeoutMs: 60_000, process: web });
   return {
     baseUrl,
+    queuePrefix,
     testDb,
     web,
     stop: async () => {
       await web.stop(10_000);
       await testDb.drop();
+      // The queues the web process created (meta keys, the jobs of uploads): not left in Redis.
+      await removeQueueKeys([queuePrefix], options.env?.REDIS_URL);
     },
   };
 }
