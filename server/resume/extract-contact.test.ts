@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { makeResumeText, PROFILES } from "../../tests/factories/resume-factory.ts";
 import type { Contact } from "../contract/screening-result.ts";
 import { extractContact } from "./extract-contact.ts";
+import { findName } from "./find-name.ts";
 import { findPhone } from "./find-phone.ts";
 
 describe("extractContact", () => {
@@ -125,6 +126,29 @@ describe("extractContact", () => {
       expect(contact.links).toHaveLength(profile.links.length);
     },
   );
+});
+
+describe("findName in unusual layouts", () => {
+  it("joins a name set one word per line in capitals beside the contact block", () => {
+    const text = "Project: churn model\ntim@example.com\n604 - 882 - 5917\nTIM\nZIEBART\nDATA SCIENCE | ANALYTICS";
+    expect(findName(text)).toBe("Tim Ziebart");
+  });
+
+  it("never joins a name and a tagline or a heading and a word", () => {
+    expect(findName("Alice\nAdventurer\nalice@example.com\nAbout me")).toBeNull();
+    expect(findName("Skills\nLANGUAGE\nENGLISH\nsai@example.com")).toBeNull();
+  });
+
+  it("reads the subject of a third-person biography, but not a company's profile", () => {
+    const bio =
+      "MASTER DATA MANAGER\nExperience\nData work, 2019 to Current\n" +
+      "Zeel Patel is an Information Technology Manager with a focus on IT transformation.\n" +
+      "Zeel has experience with corporate data, which allowed him to lead projects.";
+    expect(findName(bio)).toBe("Zeel Patel");
+    const company =
+      "SALES LEAD\nSony Electronics is a global maker of devices.\nSony Electronics has offices worldwide; it employs many.";
+    expect(findName(company)).toBeNull();
+  });
 });
 
 describe("findPhone", () => {

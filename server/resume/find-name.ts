@@ -117,6 +117,14 @@ const HEADING_WORDS = new Set([
   "accomplishments",
   "overview",
   "skill",
+  "language",
+  "project",
+  "publication",
+  "certification",
+  "award",
+  "interest",
+  "reference",
+  "hobbies",
   "strengths",
   "declaration",
 ]);
@@ -392,7 +400,38 @@ export function findNameFact(text: string): { value: string; span: Span } | null
     lines.push({ raw, start: offset });
     offset += raw.length + 1;
   }
-  return nameAtTop(lines) ?? nameByContact(lines) ?? nameInFooter(lines);
+  return nameAtTop(lines) ?? nameByContact(lines) ?? nameInFooter(lines) ?? nameInBiography(lines, text);
+}
+
+/**
+ * A third-person biography names the person: "Zeel Patel is an Information Technology Manager …
+ * Zeel has experience … allowed him to …". Taken only when the first name comes back on its own
+ * as a subject ("Zeel has", "Zeel's") and a personal pronoun follows: a company's profile
+ * ("Sony Electronics is a …") has neither.
+ */
+const BIOGRAPHY =
+  /^(\p{Lu}[\p{Ll}\p{M}'’-]{1,30}(?: \p{Lu}[\p{Ll}\p{M}'’-]{1,30}){1,2}) (?:is|has been|was) (?:an?|the)\b/u;
+const PERSONAL_PRONOUN = /\b(?:he|she|him|her|his|hers|himself|herself)\b/i;
+
+function nameInBiography(lines: Line[], text: string): { value: string; span: Span } | null {
+  for (const line of lines) {
+    const lead = line.raw.search(/\S/);
+    if (lead === -1) continue;
+    const match = BIOGRAPHY.exec(line.raw.slice(lead));
+    if (!match) continue;
+    const name = asName(match[1]!);
+    if (!name) continue;
+    const start = line.start + lead;
+    const after = text.slice(start + match[0].length, start + match[0].length + 1500);
+    const first = match[1]!.split(" ")[0]!;
+    const again = new RegExp(
+      `(?<![\\p{L}])${first}(?:['’]s| (?:has|is|was|brings|holds|led|managed|worked))(?![\\p{L}])`,
+      "u",
+    );
+    if (!again.test(after) || !PERSONAL_PRONOUN.test(after)) continue;
+    return { value: name.value, span: { text: match[1]!, start, end: start + match[1]!.length } };
+  }
+  return null;
 }
 
 /** A page footer carries the name when the header does not: "Ada Lovelace Page 2", "Ada Lovelace – 1/2". */
@@ -453,6 +492,23 @@ function nameByContact(lines: Line[]): { value: string; span: Span } | null {
     if (trimmed === "" || isHeading(trimmed)) continue;
     const name = nameOn(lines[index]!, false);
     if (name) return name;
+  }
+  // "TIM" / "ZIEBART": a name set one word per line beside the contact block.
+  for (let index = Math.max(0, at - 6); index < Math.min(lines.length - 1, at + 6); index++) {
+    const [upper, lower] = [lines[index]!, lines[index + 1]!];
+    const [a, b] = [upper.raw.trim(), lower.raw.trim()];
+    // Both in capitals, as such display names are set: "Alice" / "Adventurer" is a name and a tagline.
+    if (!/^\p{Lu}[\p{Lu}\p{M}'’-]{1,30}$/u.test(a) || !/^\p{Lu}[\p{Lu}\p{M}'’-]{1,30}$/u.test(b)) continue;
+    if (isHeading(a) || isHeading(b)) continue;
+    const joined = asName(`${a} ${b}`);
+    if (!joined) continue;
+    // The span runs over both lines, so blanking the name hides all of it.
+    const start = upper.start + upper.raw.indexOf(a);
+    const end = lower.start + lower.raw.indexOf(b) + b.length;
+    return {
+      value: joined.value,
+      span: { text: `${upper.raw.slice(start - upper.start)}\n${lower.raw.slice(0, end - lower.start)}`, start, end },
+    };
   }
   return null;
 }
