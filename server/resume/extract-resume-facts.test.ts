@@ -400,6 +400,16 @@ describe("roles on real layouts", () => {
     expect(roles(text).map(([title]) => title)).toEqual(["Automation Engineer", "Developer"]);
   });
 
+  it("reads an Employers section and a role told in a sentence under it", () => {
+    const text =
+      "Pandit D\nCareer Objective\nA Python developer.\nEmployers\n" +
+      "Working as Software Engineer in DST Worldwide Services India Pvt Ltd from 2015 - Present.\n" +
+      "4+ Years professional experience in IT industry.";
+    const facts = extractResumeFacts(text, { now: later });
+    expect(facts.sections.map((section) => section.kind)).toContain("experience");
+    expect(facts.experience.map((entry) => [entry.start, entry.end, entry.kind])).toEqual([["2015", "present", "job"]]);
+  });
+
   it("uses a stated total when no role is dated", () => {
     const years = (line: string) =>
       extractResumeFacts(`SUMMARY\n${line}\nSKILLS\nJava- Exprience - 60 months`, { now: later }).yearsExperience;

@@ -32,7 +32,7 @@ const FIELD_BOUNDS: Record<Field, Bound> = {
   email: met(0.97),
   phone: met(0.97),
   degree: met(0.95),
-  years: floor(0.92, 0.91), // 91.5% measured (±1.5 years)
+  years: met(0.92), // ±1.5 years
   background: met(0.85),
 };
 const BANDS = floor(0.85, 0.81); // 81.8% measured
