@@ -8,6 +8,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { BlindReviewSchema } from "~/forms/requisition-settings.ts";
 import type { BreadcrumbHandle } from "~/components/breadcrumbs.tsx";
 import { RelativeTime } from "~/components/relative-time.tsx";
+import { RoleDescriptionCard } from "~/components/role-description.tsx";
 import { auditActor, clientIp, requireRequisitionAccess } from "~/lib/auth.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
 import { loadTeam, setBlindReview } from "~/lib/requisitions.server.ts";
@@ -122,7 +123,7 @@ function TeamCard() {
 }
 
 export default function RequisitionSettings() {
-  const { requisition } = useRequisitionShell();
+  const { requisition, can } = useRequisitionShell();
   return (
     <>
       <div className="page-header">
@@ -138,6 +139,7 @@ export default function RequisitionSettings() {
       <div className="settings-grid">
         <StatusCard />
         <BlindReviewCard />
+        <RoleDescriptionCard requisitionId={requisition.id} canDraft={can.weights} />
         <TeamCard />
       </div>
     </>

@@ -12,6 +12,9 @@ import { TeamPicker } from "~/components/team-editor.tsx";
 import { createRequisition, listAssignableUsers } from "~/lib/requisitions.server.ts";
 import type { BreadcrumbHandle } from "~/components/breadcrumbs.tsx";
 import { invalidForm, replyWithAppError } from "~/lib/app-error.server.ts";
+import { PostingFields } from "~/components/posting-fields.tsx";
+import { postingFromForm, receivePostingForm, saveJobPosting } from "~/lib/job-posting.server.ts";
+import { roleAllows } from "@server/auth/permissions.ts";
 
 export const handle: BreadcrumbHandle = {
   breadcrumb: () => [
@@ -30,16 +33,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "requisition.create");
-  const submission = parseWithZod(await request.formData(), { schema: NewRequisitionSchema });
+  let posted;
+  try {
+    // Multipart: the job posting may come as a file (app/lib/job-posting.server.ts).
+    posted = await receivePostingForm(request);
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    return replyWithAppError(parseWithZod(new FormData(), { schema: NewRequisitionSchema }).reply, error);
+  }
+  const submission = parseWithZod(posted.formData, { schema: NewRequisitionSchema });
   if (submission.status !== "success") return invalidForm(submission.reply());
   const { memberId, ...input } = submission.value;
   try {
+    // Read before anything is created, so a bad posting leaves no half-made requisition.
+    const posting = await postingFromForm(posted, { required: false });
     const requisition = await createRequisition(getPrisma(), input, user.id, {
       actor: auditActor(user),
       ip: clientIp(request, context),
       memberIds: memberId,
     });
-    return redirect(`/requisitions/${requisition.id}`);
+    if (!posting) return redirect(`/requisitions/${requisition.id}`);
+    await saveJobPosting(getPrisma(), requisition.id, posting, {
+      actor: auditActor(user),
+      ip: clientIp(request, context),
+    });
+    // Whoever may set the weights reviews the draft at once; others find it under Ranking.
+    return redirect(
+      roleAllows(user.role, "weights")
+        ? `/requisitions/${requisition.id}/weights/from-posting`
+        : `/requisitions/${requisition.id}`,
+    );
   } catch (error) {
     if (!isAppError(error)) throw error;
     return replyWithAppError(submission.reply, error);
@@ -68,7 +91,13 @@ export default function NewRequisition() {
         </div>
       </div>
 
-      <Form method="post" className="card form" data-testid="requisition-form" {...getFormProps(form)}>
+      <Form
+        method="post"
+        encType="multipart/form-data"
+        className="card form"
+        data-testid="requisition-form"
+        {...getFormProps(form)}
+      >
         <TextField
           field={fields.title}
           label="Title"
@@ -102,10 +131,21 @@ export default function NewRequisition() {
             <FieldError field={fields.description} />
           ) : (
             <p id={hintId} className="field__hint">
-              Up to 5,000 characters. Scoring weights come in a later step.
+              Up to 5,000 characters. The ranking weights can be drafted from the job posting below.
             </p>
           )}
         </div>
+        <fieldset className="form-section">
+          <legend className="form-section__title">Role description</legend>
+          <p className="form-section__hint">
+            The job posting, if you have it: the hiring manager reviews a draft of the ranking weights, must-haves and
+            minimums read from it, each with the line it came from.
+          </p>
+          <PostingFields
+            optional
+            errors={{ postingText: form.allErrors.postingText?.[0], postingFile: form.allErrors.postingFile?.[0] }}
+          />
+        </fieldset>
         <div className="field">
           <span className="field__label" id="team-members-label">
             Team <span className="field__optional">optional</span>

@@ -52,7 +52,7 @@ function postingForm(fields: { text?: string; file?: { name: string; bytes: Uint
   const form = new FormData();
   form.set("intent", "posting");
   form.set("postingText", fields.text ?? "");
-  if (fields.file) form.set("postingFile", new Blob([fields.file.bytes]), fields.file.name);
+  if (fields.file) form.set("postingFile", new Blob([new Uint8Array(fields.file.bytes)]), fields.file.name);
   else form.set("postingFile", new Blob([]), "");
   return form;
 }
@@ -195,5 +195,42 @@ describe("from the posting to saved weights", () => {
     expect(result.html).toContain("The job posting was replaced while you reviewed it");
     const requisition = await web.testDb.db.requisition.findUniqueOrThrow({ where: { id: fixtures.requisitionId } });
     expect(requisition.weightsVersion).toBe(2);
+  });
+});
+
+describe("a posting given when the requisition is created", () => {
+  function newRequisition(title: string, postingText: string): FormData {
+    const form = new FormData();
+    form.set("title", title);
+    form.set("postingText", postingText);
+    form.set("postingFile", new Blob([]), "");
+    return form;
+  }
+
+  it("is stored; a recruiter lands on the requisition, and members read it under Role description", async () => {
+    const result = await post(recruiter, newRequisition("Posting: recruiter", PLATFORM_POSTING), "/requisitions/new");
+    expect(result.status).toBe(302);
+    const id = /^\/requisitions\/([a-z0-9]+)$/.exec(result.location ?? "")?.[1];
+    expect(id).toBeDefined();
+    const posting = await web.testDb.db.jobPosting.findUniqueOrThrow({ where: { requisitionId: id } });
+    expect(posting.uploadedById).toBe(fixtures.users.recruiter.id);
+    const read = await fetch(`${web.baseUrl}/requisitions/${id}/posting.data`, { headers: { Cookie: recruiter } });
+    expect(read.status).toBe(200);
+    expect(await read.text()).toContain("ML Platform Engineer");
+  });
+
+  it("an admin (who may set weights) lands on the draft review", async () => {
+    const admin = await signInCookie(web.baseUrl, fixtures.users.admin.email, TEST_PASSWORD);
+    const result = await post(admin, newRequisition("Posting: admin", PLATFORM_POSTING), "/requisitions/new");
+    expect(result.status).toBe(302);
+    expect(result.location).toMatch(/^\/requisitions\/[a-z0-9]+\/weights\/from-posting$/);
+  });
+
+  it("a bad posting creates nothing and says why next to the field", async () => {
+    const before = await web.testDb.db.requisition.count();
+    const result = await post(recruiter, newRequisition("Posting: blank", "  \n  "), "/requisitions/new");
+    expect(result.status).toBe(400);
+    expect(result.html).toContain("The posting is empty: paste its text");
+    expect(await web.testDb.db.requisition.count()).toBe(before);
   });
 });

@@ -209,6 +209,10 @@ const ROUTES: Record<string, RouteRow> = {
     path: (f) => `${req(f)}/weights/versions`,
     cases: [{ method: "GET", rule: "view" }],
   },
+  "requisitions.$id.posting.tsx": {
+    path: (f) => `${req(f)}/posting`,
+    cases: [{ method: "GET", rule: "view" }],
+  },
   "requisitions.$id.uploads._index.tsx": {
     path: (f) => `${req(f)}/uploads`,
     cases: [{ method: "GET", rule: "view" }],
