@@ -1,9 +1,15 @@
 // The bar that appears over the candidates table when rows are selected: how many, "select all
-// N matching", and the stage moves the user's role allows. A move of every matching candidate
-// asks once more before it is sent.
+// N matching", the stage moves the user's role allows, and "Compare" for 2 to 4 selected rows
+// (routes/requisitions.$id.compare.tsx). A move of every matching candidate asks once more
+// before it is sent.
+import { Link, useParams } from "@remix-run/react";
 import { useState } from "react";
 import type { Stage } from "@server/generated/prisma/enums.ts";
 import { STAGE_LABELS } from "~/lib/format.ts";
+
+/** How many candidates the comparison takes (server/candidates/compare-candidates.ts MIN/MAX_COMPARE). */
+const COMPARE_MIN = 2;
+const COMPARE_MAX = 4;
 
 /** The stage moves, in funnel order, with the words of the buttons. */
 const MOVES: ReadonlyArray<{ stage: Stage; label: string }> = [
@@ -52,6 +58,7 @@ export function BulkActionBar({
   onRetry: () => void;
 }) {
   const [confirming, setConfirming] = useState<Stage | null>(null);
+  const { id: requisitionId } = useParams();
   const count = selection.allMatching ? total : selection.ids.length;
   const wholePage = !selection.allMatching && selection.ids.length === pageRowCount && total > pageRowCount;
   const countText = `${count.toLocaleString("en")} selected`;
@@ -152,9 +159,40 @@ export function BulkActionBar({
               Retry failed{selection.allMatching ? "" : ` (${failedSelected})`}
             </button>
           ) : null}
+          <CompareButton requisitionId={requisitionId ?? ""} selection={selection} />
           {busy ? <span className="spinner bulk-bar__spinner" aria-label="Working" role="img" /> : null}
         </div>
       )}
     </div>
+  );
+}
+
+/** "Compare (3)": a link to the comparison of the selected rows, or a disabled button saying why not. */
+function CompareButton({ requisitionId, selection }: { requisitionId: string; selection: BulkSelection }) {
+  const count = selection.ids.length;
+  const possible = !selection.allMatching && count >= COMPARE_MIN && count <= COMPARE_MAX;
+  if (possible) {
+    return (
+      <Link
+        to={`/requisitions/${requisitionId}/compare?ids=${selection.ids.map(encodeURIComponent).join(",")}`}
+        className="button button--small bulk-bar__compare"
+        data-testid="bulk-compare"
+      >
+        Compare ({count})
+      </Link>
+    );
+  }
+  const why = `Select ${COMPARE_MIN} to ${COMPARE_MAX} candidates on this page to compare them`;
+  return (
+    <button
+      type="button"
+      className="button button--small bulk-bar__compare"
+      disabled
+      title={why}
+      aria-label={`Compare: ${why}`}
+      data-testid="bulk-compare"
+    >
+      Compare
+    </button>
   );
 }

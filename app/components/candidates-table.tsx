@@ -24,6 +24,7 @@ import { sortSearch, tableSearch, type SortDir, type SortKey } from "~/lib/table
 import type { BulkActionData } from "~/routes/requisitions.$id.candidates.bulk.tsx";
 import { BulkActionBar } from "./bulk-action-bar.tsx";
 import { ColumnMenu, useColumnVisibility, type ColumnOption } from "./column-menu.tsx";
+import { DuplicateChip } from "./duplicate-chip.tsx";
 import { RelativeTime } from "./relative-time.tsx";
 import { StageBadge } from "./stage-badge.tsx";
 import { StatusBadge } from "./status-badge.tsx";
@@ -191,6 +192,7 @@ const columns: ColumnDef<CandidateRow, any>[] = [
           ) : original.name && original.fileName && original.fileName !== original.name ? (
             <span className="name-cell__file">{original.fileName}</span>
           ) : null}
+          <DuplicateChip applicationId={original.id} href={href} />
         </div>
       );
     },

@@ -7,6 +7,8 @@
 // - Points coloured by stage; identity labels follow blind review (the server sends the label).
 // - Keyboard: one tab stop (roving tabindex); ← → step by production score, ↑ ↓ by ML depth,
 //   Home / End go to the first / last in the table's order; Enter opens the candidate.
+// - Picking to compare (when the page passes onPick; helper "dup-compare"): C or shift+click picks
+//   or unpicks a point, drawn with a ring; the page shows the picks and the Compare link.
 // - A visually hidden table lists the same points for screen readers.
 import { useNavigate } from "@remix-run/react";
 import { memo, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from "react";
@@ -72,9 +74,12 @@ export interface ScoreScatterProps {
   hrefFor: (applicationId: string) => string;
   /** Accessible name of the plot. */
   label: string;
+  /** Points picked for comparison, and how to pick or unpick one (app/components/compare-picks.tsx). */
+  picked?: ReadonlySet<string>;
+  onPick?: (applicationId: string) => void;
 }
 
-export function ScoreScatter({ points, balance, hrefFor, label }: ScoreScatterProps) {
+export function ScoreScatter({ points, balance, hrefFor, label, picked, onPick }: ScoreScatterProps) {
   const navigate = useNavigate();
   const ids = useId();
   const clipId = `${ids}-clip`;
@@ -133,6 +138,12 @@ export function ScoreScatter({ points, balance, hrefFor, label }: ScoreScatterPr
         event.preventDefault();
         navigate(hrefFor(points[current]!.id));
         return;
+      case "c":
+      case "C":
+        if (!onPick) return;
+        event.preventDefault();
+        onPick(points[current]!.id);
+        return;
       default:
         return;
     }
@@ -152,7 +163,9 @@ export function ScoreScatter({ points, balance, hrefFor, label }: ScoreScatterPr
   const onMouseLeave = () => setHovered(null);
   const onClick = (event: MouseEvent<SVGGElement>) => {
     const index = indexOf(event.target);
-    if (index !== null) navigate(hrefFor(points[index]!.id));
+    if (index === null) return;
+    if (onPick && event.shiftKey) onPick(points[index]!.id);
+    else navigate(hrefFor(points[index]!.id));
   };
 
   // Thousands of circles: built once per data or roving change, not on every hover.
@@ -171,7 +184,7 @@ export function ScoreScatter({ points, balance, hrefFor, label }: ScoreScatterPr
             data-index={i}
             data-testid="plot-point"
             data-id={point.id}
-            className={`scatter__point scatter__point--${point.stage.toLowerCase()}`}
+            className={`scatter__point scatter__point--${point.stage.toLowerCase()}${picked?.has(point.id) ? " is-picked" : ""}`}
             cx={sx(clamp(point.production)).toFixed(1)}
             cy={sy(clamp(point.ml)).toFixed(1)}
             r={RADIUS}
@@ -184,7 +197,7 @@ export function ScoreScatter({ points, balance, hrefFor, label }: ScoreScatterPr
       });
     },
     // Not `current`: the tab stop moves without a re-render (setTabStop).
-    [drawOrder, points, hintId],
+    [drawOrder, points, hintId, picked],
   );
 
   const shown = hovered ?? (hasFocus ? current : null);
@@ -296,6 +309,12 @@ export function ScoreScatter({ points, balance, hrefFor, label }: ScoreScatterPr
       <p id={hintId} className="scatter__hint">
         Tab to the plot, then <kbd>←</kbd> <kbd>→</kbd> step by production score, <kbd>↑</kbd> <kbd>↓</kbd> by ML depth,{" "}
         <kbd>Enter</kbd> opens the candidate.
+        {onPick ? (
+          <>
+            {" "}
+            <kbd>C</kbd> or shift+click picks it to compare.
+          </>
+        ) : null}
       </p>
       <PlotTable points={points} hrefFor={hrefFor} label={label} gapThreshold={gap} />
     </div>

@@ -18,6 +18,9 @@ export { getCandidate, type CandidateDetail } from "@server/candidates/get-candi
 export { changeStage } from "@server/candidates/change-stage.ts";
 export { addNote, MAX_NOTE_LENGTH } from "@server/candidates/notes.ts";
 export { downloadResume } from "@server/candidates/download-resume.ts";
+export { candidateDuplicates, duplicateMarks, keepBoth } from "@server/candidates/duplicates.ts";
+export { mergeCandidates } from "@server/candidates/merge-candidates.ts";
+export { compareCandidates, parseCompareIds } from "@server/candidates/compare-candidates.ts";
 
 export function candidateNotFound(): never {
   notFound(

@@ -26,6 +26,7 @@ import { requireRequisitionAccess } from "~/lib/auth.server.ts";
 import { getConfig } from "~/lib/config.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
 import { REREADING_COUNT_LIMIT } from "@server/candidates/count-rereading.ts";
+import { duplicateMarks } from "~/lib/candidate.server.ts";
 import { plural } from "~/lib/format.ts";
 import { clearFilters } from "~/lib/table-url.ts";
 import { useLiveRevalidation } from "~/lib/use-live-revalidation.ts";
@@ -46,6 +47,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const config = getConfig();
   return {
     candidates: { ...candidates, rows: withLabels(candidates.rows) },
+    // Open duplicate pairs of the page's rows, for the name cell's chip (app/components/duplicate-chip.tsx).
+    duplicates: await duplicateMarks(
+      db,
+      candidates.rows.map((row) => row.id),
+    ),
     stageCounts: byStage,
     failedInView: can.upload ? await failedInView(db, ranking, query, candidates.statusCounts.FAILED) : 0,
     backgrounds: backgroundOptions(),

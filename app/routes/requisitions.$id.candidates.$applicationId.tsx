@@ -14,6 +14,7 @@ import { roleAllows } from "@server/auth/permissions.ts";
 import type { ProcessingStatus } from "@server/generated/prisma/enums.ts";
 import { CandidateNotes } from "~/components/candidate/candidate-notes.tsx";
 import { CandidatePager } from "~/components/candidate/candidate-pager.tsx";
+import { DuplicatesPanel } from "~/components/candidate/duplicates-panel.tsx";
 import { ExperienceAndEducation, GapsAndFlags, SkillsFound } from "~/components/candidate/candidate-facts.tsx";
 import { ResumeText } from "~/components/candidate/resume-text.tsx";
 import { DIMENSION_LABELS, ScoreBreakdown } from "~/components/candidate/score-breakdown.tsx";
@@ -25,6 +26,7 @@ import { StatusBadge } from "~/components/status-badge.tsx";
 import { auditActor, clientIp, requireApplicationPermission } from "~/lib/auth.server.ts";
 import {
   addNote,
+  candidateDuplicates,
   candidateNavigation,
   candidateNotFound,
   changeStage,
@@ -53,8 +55,15 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     candidateNavigation(db, application.requisitionId, application.id, query),
   ]);
   if (!candidate) candidateNotFound();
+  // Duplicates in this requisition, merged files, and the same person elsewhere (blind-review aware).
+  const duplicates = await candidateDuplicates(db, {
+    applicationId: application.id,
+    viewer: user,
+    identityShown: candidate.identity.visible,
+  });
   return {
     candidate,
+    duplicates,
     navigation,
     tableQueryValid: valid,
     can: {
@@ -161,7 +170,7 @@ const STATUS_WORDS: Record<Exclude<ProcessingStatus, "DONE" | "FAILED">, string>
 };
 
 export default function CandidatePage() {
-  const { candidate, navigation, can, maxNoteLength, tableQueryValid } = useLoaderData<typeof loader>();
+  const { candidate, duplicates, navigation, can, maxNoteLength, tableQueryValid } = useLoaderData<typeof loader>();
   const { application, requisition, identity, scores } = candidate;
   const location = useLocation();
   const [selectedAreaId, setSelectedAreaId] = useState<string | null>(null);
@@ -304,6 +313,14 @@ export default function CandidatePage() {
           </p>
         </section>
       ) : null}
+
+      <DuplicatesPanel
+        duplicates={duplicates}
+        requisitionId={requisition.id}
+        applicationId={application.id}
+        canResolve={can.retry}
+        canDownload={can.download}
+      />
 
       {candidate.resume || application.status === "DONE" ? (
         <div className="candidate-grid">

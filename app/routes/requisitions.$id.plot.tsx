@@ -6,6 +6,7 @@ import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { inBalanceRegion, QUADRANTS, quadrantOf, type QuadrantId } from "@server/ranking/balance-region.ts";
 import { ExportMenu } from "~/components/export-menu.tsx";
 import { ScoreScatter } from "~/components/score-scatter.tsx";
+import { ComparePicks, useComparePicks } from "~/components/compare-picks.tsx";
 import { requireRequisitionAccess } from "~/lib/auth.server.ts";
 import { candidatesQueryFrom } from "~/lib/candidates.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
@@ -41,6 +42,7 @@ export default function PlotPage() {
   const { search } = useLocation();
   const tableHref = `/requisitions/${requisition.id}${search}`;
   const hrefFor = (applicationId: string) => `/requisitions/${requisition.id}/candidates/${applicationId}${search}`;
+  const picks = useComparePicks();
 
   const stageCounts = Object.fromEntries(STAGE_ORDER.map((stage) => [stage, 0])) as Record<
     (typeof STAGE_ORDER)[number],
@@ -107,12 +109,23 @@ export default function PlotPage() {
               : ""}
           </p>
         ) : null}
+        {plot.points.length > 1 ? (
+          <ComparePicks
+            requisitionId={requisition.id}
+            points={plot.points}
+            picked={picks.picked}
+            onUnpick={picks.toggle}
+            onClear={picks.clear}
+          />
+        ) : null}
         <div className="plot-card__body">
           <ScoreScatter
             points={plot.points}
             balance={plot.balance}
             hrefFor={hrefFor}
             label={`Production engineering against ML depth, ${plural(plot.points.length, "candidate")}`}
+            picked={picks.pickedSet}
+            onPick={picks.toggle}
           />
           <aside className="plot-legend" aria-label="Legend">
             <h3 className="plot-legend__title">Stage</h3>

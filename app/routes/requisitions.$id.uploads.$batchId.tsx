@@ -9,6 +9,9 @@ import { StatusBadge } from "~/components/status-badge.tsx";
 import { requireRequisitionAccess } from "~/lib/auth.server.ts";
 import { plural, STATUS_LABELS, STATUS_ORDER } from "~/lib/format.ts";
 import { getBatchView } from "~/lib/intake.server.ts";
+import { duplicateMarks } from "~/lib/candidate.server.ts";
+import { getPrisma } from "~/lib/db.server.ts";
+import { DuplicateChip } from "~/components/duplicate-chip.tsx";
 import { reasonLabel } from "~/lib/reason-labels.ts";
 import { useBatchEvents } from "~/lib/use-batch-events.ts";
 import type { BreadcrumbHandle } from "~/components/breadcrumbs.tsx";
@@ -23,6 +26,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     requisition: { id: requisition.id, title: requisition.title },
     batch: { ...batch, createdAt: batch.createdAt.toISOString() },
+    // Stored files the worker found to share an e-mail, phone or file with an earlier candidate.
+    duplicates: await duplicateMarks(
+      getPrisma(),
+      batch.files.map((file) => file.applicationId),
+    ),
   };
 }
 
@@ -48,7 +56,7 @@ const FILTERS: Array<{ value: FileFilter; label: string }> = [
 ];
 
 export default function UploadProgressPage() {
-  const { requisition, batch } = useLoaderData<typeof loader>();
+  const { requisition, batch, duplicates } = useLoaderData<typeof loader>();
   const eventsUrl = `/requisitions/${requisition.id}/uploads/${batch.id}/events`;
   const { counts, mode } = useBatchEvents(eventsUrl, batch.counts);
   const finished = finishedCount(counts);
@@ -170,6 +178,17 @@ export default function UploadProgressPage() {
                   </span>
                 </div>
                 <p className="file-list__reason">{file.message}</p>
+                {file.applicationId ? (
+                  <div className="file-list__action">
+                    <Link
+                      to={`/requisitions/${requisition.id}/candidates/${file.applicationId}`}
+                      className="button button--small button--ghost"
+                      data-testid="open-existing-candidate"
+                    >
+                      Open existing candidate →
+                    </Link>
+                  </div>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -235,6 +254,12 @@ export default function UploadProgressPage() {
                   ) : file.status === "PROCESSING" ? (
                     <span className="muted">Reading and scoring…</span>
                   ) : null}
+                  <DuplicateChip
+                    applicationId={file.applicationId}
+                    href={`/requisitions/${requisition.id}/candidates/${file.applicationId}`}
+                    matches={duplicates[file.applicationId] ?? []}
+                    verbose
+                  />
                 </p>
                 <div className="file-list__action">
                   {file.status === "DONE" || file.status === "FAILED" ? (

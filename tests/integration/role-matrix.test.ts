@@ -256,6 +256,17 @@ const ROUTES: Record<string, RouteRow> = {
       { method: "POST", rule: "erase", body: {}, note: "without confirm=yes: 400, nothing erased" },
     ],
   },
+  "requisitions.$id.candidates.$applicationId_.duplicates.tsx": {
+    path: (f) => `${app(f)}/duplicates`,
+    cases: [
+      { method: "GET", rule: "public", note: "redirects to the candidate page (which guards)" },
+      { method: "POST", rule: "upload", body: {}, note: "no other candidate named: 400, nothing merged" },
+    ],
+  },
+  "requisitions.$id.compare.tsx": {
+    path: (f) => `${req(f)}/compare?ids=${f.applicationId},${f.eraseApplicationId}`,
+    cases: [{ method: "GET", rule: "view" }],
+  },
 };
 
 /** Express routes outside Remix. */
