@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { makeImageOnlyPdf, makePasswordProtectedPdf, makePdf } from "../../tests/factories/pdf-writer.ts";
+import { makeDocx } from "../../tests/factories/zip-writer.ts";
 import { readPostingFile } from "./read-posting-file.ts";
 
 const limits = { maxBytes: 200_000, maxPdfPages: 10, timeoutMs: 10_000, maxDocxUnpackedBytes: 5_000_000 };
 const text = (value: string) => new TextEncoder().encode(value);
 
 describe("readPostingFile: a posting is read as a résumé is, with advice for the hiring team", () => {
-  it("reads a text-layer PDF and a Markdown file", async () => {
+  it("reads a text-layer PDF, a Word document and a Markdown file", async () => {
     const pdf = await readPostingFile(
       "posting.pdf",
       makePdf(["ML Engineer", "Requirements", "- 3+ years of Python"]),
@@ -14,6 +15,9 @@ describe("readPostingFile: a posting is read as a résumé is, with advice for t
     );
     expect(pdf).toMatchObject({ ok: true, format: "pdf" });
     expect(pdf.ok && pdf.text).toContain("3+ years of Python");
+    const docx = await readPostingFile("posting.docx", makeDocx(["ML Engineer", "Nice to have", "- MLflow"]), limits);
+    expect(docx).toMatchObject({ ok: true, format: "docx" });
+    expect(docx.ok && docx.text).toContain("Nice to have");
     const md = await readPostingFile("posting.md", text("# ML Engineer\n\n## Requirements\n- Docker\n"), limits);
     expect(md).toEqual({ ok: true, format: "txt", text: "# ML Engineer\n\n## Requirements\n- Docker" });
   });
