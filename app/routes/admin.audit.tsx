@@ -10,6 +10,7 @@ import { ErrorPanel } from "~/components/error-panel.tsx";
 import { requirePermission } from "~/lib/auth.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
 import { plural } from "~/lib/format.ts";
+import { describeChange, readableSummary, subjectLabel } from "~/lib/describe-audit-change.ts";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Admin · MLE Screening" }];
 
@@ -29,30 +30,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
     db.requisition.findMany({ select: { id: true, title: true }, orderBy: { createdAt: "desc" } }),
   ]);
   const titles = new Map(requisitions.map((r) => [r.id, r.title]));
+  const { subjects, ...page } = result;
   return {
     query: parsed.data,
     actions,
     requisitions,
-    ...result,
-    entries: result.entries.map((e) => ({
+    ...page,
+    entries: page.entries.map((e) => ({
       id: e.id,
       createdAt: e.createdAt.toISOString(),
       actorLabel: e.actorLabel,
       action: e.action,
-      summary: e.summary,
+      summary: readableSummary(e.summary),
+      // Whom it is about: a name, a blind-review label, "erased candidate" (describe-audit-change.ts).
+      subject: subjectLabel(e.targetType, e.targetId, e.targetId ? subjects[e.targetId] : undefined),
       targetType: e.targetType,
       targetId: e.targetId,
       requisitionId: e.requisitionId,
       requisitionTitle: e.requisitionId ? (titles.get(e.requisitionId) ?? null) : null,
-      before: e.before === null ? null : JSON.stringify(e.before),
-      after: e.after === null ? null : JSON.stringify(e.after),
+      changes: describeChange(e.before, e.after, { requisitionTitles: titles }),
       ip: e.ip,
     })),
   };
 }
 
-function shorten(json: string, max = 240): string {
-  return json.length > max ? `${json.slice(0, max)}…` : json;
+/** Long values (a description, a filter) are cut in the row; the full text is on hover. */
+function shorten(text: string, max = 160): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
@@ -176,7 +180,17 @@ export default function AuditLog() {
                       <code className="badge">{e.action}</code>
                     </td>
                     <td>
-                      <div>{e.summary}</div>
+                      <div>
+                        {e.summary}
+                        {e.subject ? (
+                          <>
+                            {" "}
+                            <span className="audit-subject" data-testid="audit-subject">
+                              — {e.subject}
+                            </span>
+                          </>
+                        ) : null}
+                      </div>
                       {e.requisitionId ? (
                         <div className="row-meta">
                           {e.requisitionTitle ? (
@@ -186,21 +200,42 @@ export default function AuditLog() {
                           )}
                         </div>
                       ) : null}
-                      {e.before !== null || e.after !== null ? (
-                        <dl className="audit-change">
-                          {e.before !== null ? (
-                            <>
-                              <dt>before</dt>
-                              <dd title={e.before}>{shorten(e.before)}</dd>
-                            </>
-                          ) : null}
-                          {e.after !== null ? (
-                            <>
-                              <dt>after</dt>
-                              <dd title={e.after}>{shorten(e.after)}</dd>
-                            </>
-                          ) : null}
-                        </dl>
+                      {e.changes.length > 0 ? (
+                        <ul className="audit-changes" data-testid="audit-changes">
+                          {e.changes.map((change) => (
+                            <li key={change.field}>
+                              <span className="audit-changes__field">{change.field}</span>{" "}
+                              {change.added || change.removed ? (
+                                <>
+                                  {change.added?.length ? (
+                                    <span className="audit-changes__added">+ {change.added.join(", ")}</span>
+                                  ) : null}{" "}
+                                  {change.removed?.length ? (
+                                    <span className="audit-changes__removed">− {change.removed.join(", ")}</span>
+                                  ) : null}
+                                </>
+                              ) : (
+                                <>
+                                  {change.before !== null ? (
+                                    <span className="audit-changes__before" title={change.before}>
+                                      {shorten(change.before)}
+                                    </span>
+                                  ) : null}
+                                  {change.before !== null && change.after !== null ? (
+                                    <span aria-label="changed to"> → </span>
+                                  ) : null}
+                                  {change.after !== null ? (
+                                    <span className="audit-changes__after" title={change.after}>
+                                      {shorten(change.after)}
+                                    </span>
+                                  ) : (
+                                    <span className="muted"> (cleared)</span>
+                                  )}
+                                </>
+                              )}
+                            </li>
+                          ))}
+                        </ul>
                       ) : null}
                     </td>
                   </tr>

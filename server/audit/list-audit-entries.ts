@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { Db } from "../db/client.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import type { Stage } from "../generated/prisma/enums.ts";
 
 const day = z
   .string()
@@ -48,6 +49,57 @@ export function auditWhere(query: AuditQuery): Prisma.AuditEntryWhereInput {
   return where;
 }
 
+/**
+ * What an entry's target is today, for the page to name it: an application's shown name, file name,
+ * stage and its requisition's blind review (the page applies blind review, server/privacy), or an
+ * account's name and e-mail. A target that no longer exists has no subject (an erased candidate).
+ */
+export type AuditSubject =
+  | { kind: "application"; name: string | null; fileName: string | null; stage: Stage; blindReview: boolean }
+  | { kind: "user"; name: string; email: string };
+
+/** The subjects of a page of entries: two queries whatever the page size. */
+async function loadSubjects(
+  db: Db,
+  entries: Array<{ targetType: string | null; targetId: string | null }>,
+): Promise<Record<string, AuditSubject>> {
+  const ids = (type: string) => [
+    ...new Set(entries.filter((e) => e.targetType === type && e.targetId).map((e) => e.targetId!)),
+  ];
+  const applicationIds = ids("application");
+  const userIds = ids("user");
+  const [applications, users] = await Promise.all([
+    applicationIds.length === 0
+      ? []
+      : db.application.findMany({
+          where: { id: { in: applicationIds } },
+          select: {
+            id: true,
+            displayName: true,
+            stage: true,
+            candidate: { select: { name: true } },
+            resumeFile: { select: { originalName: true } },
+            requisition: { select: { blindReview: true } },
+          },
+        }),
+    userIds.length === 0
+      ? []
+      : db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } }),
+  ]);
+  const subjects: Record<string, AuditSubject> = {};
+  for (const a of applications) {
+    subjects[a.id] = {
+      kind: "application",
+      name: a.displayName ?? a.candidate.name,
+      fileName: a.resumeFile.originalName,
+      stage: a.stage,
+      blindReview: a.requisition.blindReview,
+    };
+  }
+  for (const u of users) subjects[u.id] = { kind: "user", name: u.name, email: u.email };
+  return subjects;
+}
+
 export async function listAuditEntries(db: Db, query: AuditQuery) {
   const where = auditWhere(query);
   const [total, entries] = await Promise.all([
@@ -62,6 +114,7 @@ export async function listAuditEntries(db: Db, query: AuditQuery) {
   return {
     total,
     entries,
+    subjects: await loadSubjects(db, entries),
     page: query.page,
     pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
     pageSize: AUDIT_PAGE_SIZE,
