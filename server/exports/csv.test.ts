@@ -12,9 +12,11 @@ function row(overrides: Partial<ExportRow> = {}): ExportRow {
     name: "Ana Lima",
     email: "ana@example.com",
     stage: "SHORTLISTED",
+    stageLabel: "Shortlisted",
     stageDecidedBy: "recruiter@demo.test",
     stageDecidedAt: "2026-11-20T10:00:00.000Z",
     processingStatus: "DONE",
+    processingStatusLabel: "Done",
     failureCode: null,
     failureReason: null,
     overallScore: 87.5,
@@ -35,6 +37,7 @@ function row(overrides: Partial<ExportRow> = {}): ExportRow {
     meetsMinYears: true,
     yearsExperience: 6.5,
     highestDegree: "masters",
+    highestDegreeLabel: "Master’s",
     weightsVersion: 3,
     ...overrides,
   };
@@ -82,6 +85,10 @@ describe("CSV export", () => {
       "Years of experience",
       "Highest degree",
       "Weights version",
+      "Stage code",
+      "Processing status code",
+      "Highest degree code",
+      "Background code",
     ]);
     expect(csvRecord(row())).toHaveLength(CSV_HEADERS.length);
   });
@@ -104,6 +111,15 @@ describe("CSV export", () => {
     expect(cell(first!, "Must-haves missing")).toBe("Kubernetes");
     expect(cell(first!, "Meets minimum years")).toBe("yes");
     expect(cell(first!, "Stage decided by")).toBe("recruiter@demo.test");
+    // People's words, with the codes kept in the last columns for machines.
+    expect(cell(first!, "Stage")).toBe("Shortlisted");
+    expect(cell(first!, "Stage code")).toBe("SHORTLISTED");
+    expect(cell(first!, "Processing status")).toBe("Done");
+    expect(cell(first!, "Processing status code")).toBe("DONE");
+    expect(cell(first!, "Highest degree")).toBe("Master’s");
+    expect(cell(first!, "Highest degree code")).toBe("masters");
+    expect(cell(first!, "Background")).toBe("ML engineer");
+    expect(cell(first!, "Background code")).toBe("ml_engineer");
     expect(cell(second!, "Application ID")).toBe("app2");
   });
 

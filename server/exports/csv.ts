@@ -19,17 +19,20 @@ interface CsvColumn {
 const yesNo = (value: boolean | null): string | null => (value === null ? null : value ? "yes" : "no");
 const list = (items: string[]): string | null => (items.length ? items.join("; ") : null);
 
-/** Every column of the CSV, in order. Area columns carry the area's name (server/taxonomy/areas.ts). */
+/**
+ * Every column of the CSV, in order. People's words first (stage, status, degree and background as
+ * labels); the codes follow in the last columns. Area columns carry the area's name (server/taxonomy/areas.ts).
+ */
 export const CSV_COLUMNS: readonly CsvColumn[] = [
   { header: "Application ID", value: (row) => row.applicationId },
   { header: "Candidate", value: (row) => row.candidate },
   { header: "Identity hidden (blind review)", value: (row) => yesNo(row.identityHidden) },
   { header: "Name", value: (row) => row.name },
   { header: "Email", value: (row) => row.email },
-  { header: "Stage", value: (row) => row.stage },
+  { header: "Stage", value: (row) => row.stageLabel },
   { header: "Stage decided by", value: (row) => row.stageDecidedBy },
   { header: "Stage decided at", value: (row) => row.stageDecidedAt },
-  { header: "Processing status", value: (row) => row.processingStatus },
+  { header: "Processing status", value: (row) => row.processingStatusLabel },
   { header: "Failure code", value: (row) => row.failureCode },
   { header: "Failure reason", value: (row) => row.failureReason },
   { header: "Overall score", value: (row) => row.overallScore },
@@ -47,8 +50,13 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   { header: "Must-haves missing", value: (row) => list(row.missingMustHaves.map((skill) => skill.name)) },
   { header: "Meets minimum years", value: (row) => yesNo(row.meetsMinYears) },
   { header: "Years of experience", value: (row) => row.yearsExperience },
-  { header: "Highest degree", value: (row) => row.highestDegree },
+  { header: "Highest degree", value: (row) => row.highestDegreeLabel },
   { header: "Weights version", value: (row) => row.weightsVersion },
+  // The codes behind the labels above, for scripts and spreadsheets that filter on them.
+  { header: "Stage code", value: (row) => row.stage },
+  { header: "Processing status code", value: (row) => row.processingStatus },
+  { header: "Highest degree code", value: (row) => row.highestDegree },
+  { header: "Background code", value: (row) => row.background?.id ?? null },
 ];
 
 export const CSV_HEADERS: readonly string[] = CSV_COLUMNS.map((column) => column.header);

@@ -9,6 +9,7 @@ import type { CandidatesQuery } from "../candidates/candidates-query.ts";
 import { walkCandidateRows, type CandidateRow, type RankingContext } from "../candidates/list-candidates.ts";
 import { scoreBand, type ScoreBand } from "../ranking/score-band.ts";
 import { BACKGROUNDS } from "../scoring/backgrounds.ts";
+import { DEGREE_LABELS, PROCESSING_STATE_LABELS, STAGE_LABELS } from "../contract/vocabulary.ts";
 import type { Background } from "../contract/screening-result.ts";
 import { AREA_IDS, type AreaId } from "../taxonomy/areas.ts";
 import { getArea, getSkill } from "../taxonomy/index.ts";
@@ -22,10 +23,13 @@ export interface ExportRow {
   name: string | null;
   email: string | null;
   stage: Stage;
+  /** The stage as people read it ("Shortlisted"); `stage` keeps the code for machines. */
+  stageLabel: string;
   /** The latest decision that put the application in its stage (null: never moved, or by a removed account). */
   stageDecidedBy: string | null;
   stageDecidedAt: string | null;
   processingStatus: ProcessingStatus;
+  processingStatusLabel: string;
   failureCode: string | null;
   failureReason: string | null;
   overallScore: number | null;
@@ -44,6 +48,8 @@ export interface ExportRow {
   meetsMinYears: boolean | null;
   yearsExperience: number | null;
   highestDegree: string | null;
+  /** "Master’s" for `masters`; null when no degree level was read. */
+  highestDegreeLabel: string | null;
   /** The requisition weights version these scores were ranked with. */
   weightsVersion: number | null;
 }
@@ -106,9 +112,11 @@ export function toExportRow(row: CandidateRow, details: RowDetails | undefined):
     name: row.identityHidden ? null : row.name,
     email: row.identityHidden ? null : (details?.email ?? null),
     stage: row.stage,
+    stageLabel: STAGE_LABELS[row.stage],
     stageDecidedBy: decision?.decidedBy ?? null,
     stageDecidedAt: decision?.decidedAt?.toISOString() ?? null,
     processingStatus: row.status,
+    processingStatusLabel: PROCESSING_STATE_LABELS[row.status],
     failureCode: row.failureCode,
     failureReason: row.failureMessage,
     overallScore: row.overallScore,
@@ -126,6 +134,9 @@ export function toExportRow(row: CandidateRow, details: RowDetails | undefined):
     meetsMinYears: row.meetsMinYears,
     yearsExperience: row.yearsExperience,
     highestDegree: row.highestDegree,
+    highestDegreeLabel: row.highestDegree
+      ? (DEGREE_LABELS[row.highestDegree as keyof typeof DEGREE_LABELS] ?? row.highestDegree)
+      : null,
     weightsVersion: row.weightsVersion,
   };
 }

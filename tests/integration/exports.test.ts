@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCandidatesQuery } from "../../server/candidates/candidates-query.ts";
 import { changeStage } from "../../server/candidates/change-stage.ts";
 import { loadRankingContext, selectCandidateRows, walkCandidateRows } from "../../server/candidates/list-candidates.ts";
+import { DEGREE_LABELS } from "../../server/contract/vocabulary.ts";
 import type { Db } from "../../server/db/client.ts";
 import { CSV_HEADERS } from "../../server/exports/csv.ts";
 import { exportFileName, requisitionSlug } from "../../server/exports/export-candidates.ts";
@@ -180,13 +181,15 @@ describe("CSV export", () => {
     expect(crafted.Candidate).toBe(`'${CRAFTED}`);
     expect(crafted.Name).toBe(`'${CRAFTED}`);
     expect(crafted.Email).toBe("crafted@example.com");
-    expect(crafted.Stage).toBe("SHORTLISTED");
+    expect(crafted.Stage).toBe("Shortlisted");
+    expect(crafted["Stage code"]).toBe("SHORTLISTED");
     expect(crafted["Stage decided by"]).toBe(recruiter.email);
     expect(new Date(crafted["Stage decided at"]!).getTime()).toBeGreaterThan(Date.now() - 600_000);
     expect(crafted["Weights version"]).toBe("1");
     expect(crafted["Must-haves missing"]).toBe("Kubernetes");
     expect(crafted["Meets minimum years"]).toBe("yes");
     expect(crafted.Background).toBe("Software / backend engineer");
+    expect(crafted["Background code"]).toBe("software_engineer");
     expect(crafted["Background's typical gap"]).toMatch(/ML concepts/);
     expect(crafted[AREAS[0]!.name]).toBe("70");
     expect(crafted[AREAS.at(-1)!.name]).toBe("30");
@@ -198,7 +201,11 @@ describe("CSV export", () => {
     expect(priya.Email).toBe(PROFILES[0]!.email);
     expect(Number(priya["Production engineering score"])).toBeGreaterThan(0);
     expect(Number(priya["ML depth score"])).toBeGreaterThan(0);
-    expect(priya["Processing status"]).toBe("DONE");
+    expect(priya["Processing status"]).toBe("Done");
+    expect(priya["Processing status code"]).toBe("DONE");
+    // The degree as people write it; the code beside it for machines.
+    expect(Object.keys(DEGREE_LABELS)).toContain(priya["Highest degree code"]);
+    expect(priya["Highest degree"]).toBe(DEGREE_LABELS[priya["Highest degree code"] as keyof typeof DEGREE_LABELS]);
   });
 
   it("hides identity of candidates blind review hides: no name, e-mail or file name of a non-shortlisted candidate", async () => {
@@ -221,22 +228,25 @@ describe("CSV export", () => {
       expect(row.Email).toBe("");
     }
     const failed = rows.find((row) => row["Application ID"] === ids.failed)!;
-    expect(failed["Processing status"]).toBe("FAILED");
+    expect(failed["Processing status"]).toBe("Failed");
+    expect(failed["Processing status code"]).toBe("FAILED");
     expect(failed["Failure code"]).toBe("encrypted");
     expect(failed["Failure reason"]).toMatch(/password-protected/);
     expect(failed["Overall score"]).toBe("");
     const rejected = rows.find((row) => row["Application ID"] === ids.data_scientist)!;
-    expect(rejected.Stage).toBe("REJECTED");
+    expect(rejected.Stage).toBe("Rejected");
     expect(rejected["Stage decided by"]).toBe(recruiter.email);
     const untouched = rows.find((row) => row["Application ID"] === ids.backend_engineer)!;
-    expect(untouched.Stage).toBe("NEW");
+    expect(untouched.Stage).toBe("New");
     expect(untouched["Stage decided by"]).toBe("");
   });
 
   it("applies the table's filters and refuses an invalid one in plain text", async () => {
     const rows = await csvRecords(await get(csvLoader, recruiter.id, "?status=DONE&stage=NEW,REJECTED&page=3"));
     expect(rows.length).toBe(4);
-    expect(rows.every((row) => row["Processing status"] === "DONE" && row.Stage !== "SHORTLISTED")).toBe(true);
+    expect(rows.every((row) => row["Processing status code"] === "DONE" && row["Stage code"] !== "SHORTLISTED")).toBe(
+      true,
+    );
     const bad = await get(csvLoader, recruiter.id, "?stage=HIRED");
     expect(bad.status).toBe(400);
     expect(await bad.text()).toMatch(/stage must be any of/);
@@ -273,6 +283,9 @@ describe("JSON export", () => {
     expect(crafted).toMatchObject({
       name: CRAFTED,
       stage: "SHORTLISTED",
+      stageLabel: "Shortlisted",
+      processingStatus: "DONE",
+      processingStatusLabel: "Done",
       stageDecidedBy: recruiter.email,
       weightsVersion: 1,
     });
