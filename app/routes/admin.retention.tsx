@@ -49,16 +49,18 @@ export default function Retention() {
             checks every hour; <code>npm run retention</code> runs it by hand.
           </p>
         </div>
-        <Form method="post">
-          <button
-            type="submit"
-            className="button button--danger"
-            disabled={running || dueNow === 0}
-            data-testid="run-retention"
-          >
-            {running ? "Erasing…" : dueNow === 0 ? "Nothing due" : `Erase ${plural(dueNow, "due application")} now`}
-          </button>
-        </Form>
+        {dueNow === 0 && !running ? (
+          // Nothing to erase is good news, not an error: a plain status instead of a red, disabled button.
+          <p className="retention-idle muted" role="status" data-testid="run-retention">
+            Nothing due
+          </p>
+        ) : (
+          <Form method="post">
+            <button type="submit" className="button button--danger" disabled={running} data-testid="run-retention">
+              {running ? "Erasing…" : `Erase ${plural(dueNow, "due application")} now`}
+            </button>
+          </Form>
+        )}
       </div>
       {result ? (
         <p className="alert alert--success" role="status" data-testid="retention-result">

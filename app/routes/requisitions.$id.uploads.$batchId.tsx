@@ -88,9 +88,14 @@ export default function UploadProgressPage() {
             {batch.refused.length > 0 ? ` · ${batch.refused.length} refused` : ""}
           </p>
         </div>
-        <Link to={candidatesUrl} className="button" data-testid="back-to-candidates">
-          ← Back to candidates
-        </Link>
+        <div className="page-header__actions">
+          <Link to={`/requisitions/${requisition.id}/uploads`} className="button" data-testid="all-uploads">
+            All uploads
+          </Link>
+          <Link to={candidatesUrl} className="button" data-testid="back-to-candidates">
+            ← Back to candidates
+          </Link>
+        </div>
       </div>
 
       <section className="card batch-progress" aria-labelledby="progress-heading" data-testid="batch-progress">
