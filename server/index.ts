@@ -12,6 +12,7 @@ import { postgresCheck, readiness, redisCheck } from "./health/checks.ts";
 import { withDatabaseUnavailablePage } from "./health/unavailable-page.ts";
 import { redisOf } from "./queue/redis-ready.ts";
 import { queueDashboardRouter, QUEUE_DASHBOARD_PATH, requireQueueDashboardUser } from "./http/queue-dashboard.ts";
+import { withUnstorableInputRefused } from "./http/hostile-input.ts";
 import { requestContextStorage } from "./http/request-context.ts";
 import { crossSiteMutationGuard, cspNonce, securityHeaders, trustProxySetting } from "./http/security.ts";
 import { getParseQueue, getPrisma, getRerankQueue } from "./services.ts";
@@ -62,7 +63,8 @@ app.use(
 let lastUnavailableLog = 0;
 const remixHandler = createRequestHandler({
   // PostgreSQL unreachable → 503 "temporarily unavailable" page or JSON, never a stack trace.
-  build: withDatabaseUnavailablePage(build, (error) => {
+  // Text PostgreSQL cannot store (NUL, surrogate halves) → 400 before any loader or action runs.
+  build: withDatabaseUnavailablePage(withUnstorableInputRefused(build), (error) => {
     if (Date.now() - lastUnavailableLog < 10_000) return;
     lastUnavailableLog = Date.now();
     logger.error(

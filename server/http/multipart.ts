@@ -298,8 +298,9 @@ export async function* readMultipart(
       }
     }
   } finally {
-    // Also when the caller stops early (a refusal): the rest of the body is not wanted.
-    await source.cancel();
+    // Also when the caller stops early (a refusal): the rest of the body is not wanted. Not awaited:
+    // cancelling one branch of a teed stream (a cloned Request) settles only when both are cancelled.
+    void source.cancel();
   }
 }
 
