@@ -2,10 +2,12 @@
 // N matching", the stage moves the user's role allows, and "Compare" for 2 to 4 selected rows
 // (routes/requisitions.$id.compare.tsx). A move of every matching candidate asks once more
 // before it is sent.
-import { Link, useParams } from "@remix-run/react";
+import { Link, useParams, useRouteLoaderData } from "@remix-run/react";
 import { useState } from "react";
+import { STAGE_MOVES } from "@server/auth/permissions.ts";
 import type { Stage } from "@server/generated/prisma/enums.ts";
 import { STAGE_LABELS } from "~/lib/format.ts";
+import type { loader as rootLoader } from "~/root.tsx";
 
 /** How many candidates the comparison takes (server/candidates/compare-candidates.ts MIN/MAX_COMPARE). */
 const COMPARE_MIN = 2;
@@ -59,6 +61,9 @@ export function BulkActionBar({
 }) {
   const [confirming, setConfirming] = useState<Stage | null>(null);
   const { id: requisitionId } = useParams();
+  // Only the moves the role may make (hiring managers: shortlist or reject; server/auth/permissions.ts).
+  const role = useRouteLoaderData<typeof rootLoader>("root")?.user?.role;
+  const moves = role ? MOVES.filter((option) => STAGE_MOVES[role].to.includes(option.stage)) : MOVES;
   const count = selection.allMatching ? total : selection.ids.length;
   const wholePage = !selection.allMatching && selection.ids.length === pageRowCount && total > pageRowCount;
   const countText = `${count.toLocaleString("en")} selected`;
@@ -127,7 +132,7 @@ export function BulkActionBar({
       ) : (
         <div className="bulk-bar__actions">
           {canStage ? (
-            MOVES.map((option) => (
+            moves.map((option) => (
               <button
                 key={option.stage}
                 type="button"

@@ -10,7 +10,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useFetcher, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
 import { useState } from "react";
-import { roleAllows } from "@server/auth/permissions.ts";
+import { roleAllows, STAGE_MOVES } from "@server/auth/permissions.ts";
 import type { ProcessingStatus } from "@server/generated/prisma/enums.ts";
 import { CandidateNotes } from "~/components/candidate/candidate-notes.tsx";
 import { CandidatePager } from "~/components/candidate/candidate-pager.tsx";
@@ -68,6 +68,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     tableQueryValid: valid,
     can: {
       stage: roleAllows(user.role, "stage"),
+      /** Which stage buttons to show: hiring managers shortlist or reject candidates in screening. */
+      stageMoves: STAGE_MOVES[user.role],
       notes: roleAllows(user.role, "notes"),
       download: roleAllows(user.role, "download"),
       retry: roleAllows(user.role, "upload"),
@@ -98,13 +100,19 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       const error = submission.error?.toStage?.[0] ?? "Choose a stage.";
       return data<ActionResult>({ intent, ok: false, error }, { status: 400 });
     }
-    const result = await changeStage(db, auditActor(user), {
-      requisitionId: application.requisitionId,
-      applicationIds: [application.id],
-      toStage: submission.value.toStage,
-      ip,
-    });
-    return data<ActionResult>({ intent, ok: true, changed: result.changed });
+    try {
+      const result = await changeStage(db, auditActor(user), {
+        requisitionId: application.requisitionId,
+        applicationIds: [application.id],
+        toStage: submission.value.toStage,
+        ip,
+      });
+      return data<ActionResult>({ intent, ok: true, changed: result.changed });
+    } catch (error) {
+      // A move the role may not make (hiring managers: only shortlist or reject, from screening).
+      if (!isAppError(error)) throw error;
+      return data<ActionResult>({ intent, ok: false, error: error.message }, { status: error.status });
+    }
   }
 
   if (intent === "note") {
@@ -276,7 +284,12 @@ export default function CandidatePage() {
         </div>
         <div className="candidate-header__actions">
           {can.stage ? (
-            <StageButtons stage={application.stage} action={action} blindReview={requisition.blindReview} />
+            <StageButtons
+              stage={application.stage}
+              action={action}
+              blindReview={requisition.blindReview}
+              moves={can.stageMoves}
+            />
           ) : null}
           <div className="candidate-header__secondary">
             {can.download && candidate.file.downloadable ? (

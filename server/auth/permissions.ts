@@ -1,7 +1,15 @@
 // Who may do what. The single source of truth for every loader and action (app/lib/auth.server.ts)
 // and for the role-matrix test. Recruiters and hiring managers act only on requisitions they are
 // members of; admins act on everything.
-import type { Role } from "../generated/prisma/enums.ts";
+//
+// Hiring managers (README, "Accounts, roles and privacy"): as in the usual applicant-tracking
+// system, recruiters run the funnel and the requisition, and hiring managers decide on the
+// candidates recruiters put in front of them. A hiring manager tunes the ranking (weights), reads
+// candidates and their files, and shortlists or rejects candidates that are in Screening or
+// Shortlisted (STAGE_MOVES); they do not move candidates into or back to New or Screening, do not
+// reopen rejected ones, and do not manage the requisition's settings (status, blind review).
+import { STAGES } from "../contract/vocabulary.ts";
+import type { Role, Stage } from "../generated/prisma/enums.ts";
 
 /** Actions on one requisition and its applications. */
 export type RequisitionPermission =
@@ -9,7 +17,7 @@ export type RequisitionPermission =
   | "view"
   /** Upload résumés, retry failed parses. */
   | "upload"
-  /** Move applications between stages (triage; shortlist decisions). */
+  /** Move applications between stages: any move for admins and recruiters, STAGE_MOVES for hiring managers. */
   | "stage"
   /** Write notes on applications. */
   | "notes"
@@ -17,9 +25,9 @@ export type RequisitionPermission =
   | "export"
   /** Download an applicant's original file. */
   | "download"
-  /** Tune ranking weights, must-haves, minimum years and blind review. */
+  /** Tune ranking weights, must-haves and minimum years. */
   | "weights"
-  /** Edit title, team, location, description; open or close the requisition. */
+  /** Edit title, team, location, description; open or close the requisition; switch blind review. */
   | "edit"
   /** Erase a candidate's personal data. */
   | "erase";
@@ -47,6 +55,23 @@ export const GLOBAL_PERMISSIONS: Record<GlobalPermission, readonly Role[]> = {
   "retention.manage": ["ADMIN"],
   "queue.dashboard": ["ADMIN"],
 };
+
+/**
+ * Which stage moves each role may make (with the "stage" permission): from which stages, to which.
+ * Hiring managers decide on candidates a recruiter moved to Screening (and may revise a shortlist
+ * to a rejection); everything else in the funnel is the recruiters'.
+ */
+export const STAGE_MOVES: Record<Role, { from: readonly Stage[]; to: readonly Stage[] }> = {
+  ADMIN: { from: STAGES, to: STAGES },
+  RECRUITER: { from: STAGES, to: STAGES },
+  HIRING_MANAGER: { from: ["SCREENING", "SHORTLISTED"], to: ["SHORTLISTED", "REJECTED"] },
+};
+
+/** A role may move a candidate from `from` to `to` (given the "stage" permission on the requisition). */
+export function stageMoveAllowed(role: Role, from: Stage, to: Stage): boolean {
+  const moves = STAGE_MOVES[role];
+  return roleAllows(role, "stage") && moves.from.includes(from) && moves.to.includes(to);
+}
 
 export function roleAllows(role: Role, permission: RequisitionPermission | GlobalPermission): boolean {
   const roles =

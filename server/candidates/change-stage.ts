@@ -1,15 +1,19 @@
 // Moving applications through the funnel (new → screening → shortlisted / rejected), for one
 // candidate (the candidate page) or many (the table's bulk actions). One transaction, set-based:
 // one UPDATE for every row that actually moves, one INSERT of their StageChange rows and one of
-// their audit entries, so 500 ids cost four statements rather than 1,500.
+// their audit entries, so 500 ids cost four statements rather than 1,500. Which moves the actor's
+// role may make (server/auth/permissions.ts, STAGE_MOVES: hiring managers shortlist or reject
+// candidates in Screening or Shortlisted) is decided here, from the role stored for the actor, so
+// no caller can skip it: a move the role may not make changes nothing and is a `forbidden` AppError.
 import { z } from "zod";
 import type { AuditActor } from "../audit/record-audit.ts";
 import { recordAudit } from "../audit/record-audit.ts";
-import { STAGES } from "../contract/vocabulary.ts";
+import { STAGE_MOVES } from "../auth/permissions.ts";
+import { STAGE_LABELS, STAGES } from "../contract/vocabulary.ts";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors/app-error.ts";
 import { Prisma } from "../generated/prisma/client.ts";
-import type { Stage } from "../generated/prisma/enums.ts";
+import type { Role, Stage } from "../generated/prisma/enums.ts";
 
 export const StageSchema = z.enum(STAGES, { message: `Stage must be one of ${STAGES.join(", ")}.` });
 
@@ -44,8 +48,10 @@ export async function changeStage(db: Db, actor: AuditActor, input: ChangeStageI
   if (ids.length === 0) return { changed: 0, unchanged: 0, ignored: 0, moved: [] };
 
   return db.$transaction(async (tx) => {
+    const fromStages = await allowedFromStages(tx, actor, toStage, input.requisitionId, ids);
     // Lock the rows that will move and read their current stage in the same statement, so two
-    // recruiters changing the same candidate at once each record the stage they really left.
+    // recruiters changing the same candidate at once each record the stage they really left
+    // (and a row moved meanwhile to a stage the role may not move from stays where it is).
     const moved = await tx.$queryRaw<Array<{ id: string; fromStage: Stage }>>(Prisma.sql`
       UPDATE "Application" AS a
          SET "stage" = ${toStage}::"Stage", "stageChangedAt" = now(), "updatedAt" = now()
@@ -54,6 +60,7 @@ export async function changeStage(db: Db, actor: AuditActor, input: ChangeStageI
            WHERE "requisitionId" = ${input.requisitionId}
              AND "id" = ANY(${ids}::text[])
              AND "stage" <> ${toStage}::"Stage"
+             AND "stage"::text = ANY(${[...fromStages]}::text[])
            ORDER BY "id"
              FOR UPDATE
         ) AS old
@@ -101,6 +108,57 @@ export async function changeStage(db: Db, actor: AuditActor, input: ChangeStageI
       moved: moved.map((row) => ({ applicationId: row.id, fromStage: row.fromStage })),
     };
   });
+}
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+const list = (stages: readonly Stage[]) => stages.map((stage) => STAGE_LABELS[stage]).join(" or ");
+
+/**
+ * The stages the actor's role may move candidates from, after checking that it may move them to
+ * `toStage` and that none of the candidates to move is in another stage (all or nothing, so a bulk
+ * move is never half done). The role is read from the actor's account; system jobs may do any move.
+ */
+async function allowedFromStages(
+  tx: Tx,
+  actor: AuditActor,
+  toStage: Stage,
+  requisitionId: string,
+  ids: readonly string[],
+): Promise<readonly Stage[]> {
+  if (actor.id === null) return STAGES;
+  const user = await tx.user.findUnique({ where: { id: actor.id }, select: { role: true, disabled: true } });
+  if (!user || user.disabled) throw new AppError("forbidden", "Your account cannot change candidates' stages.");
+  const role: Role = user.role;
+  const moves = STAGE_MOVES[role];
+  if (moves.from.length === STAGES.length && moves.to.length === STAGES.length) return STAGES;
+  if (!moves.to.includes(toStage)) {
+    throw new AppError(
+      "forbidden",
+      `Hiring managers decide on candidates: they can move them only to ${list(moves.to)}. ` +
+        "Recruiters move candidates to the other stages.",
+    );
+  }
+  const blocked = await tx.application.groupBy({
+    by: ["stage"],
+    where: {
+      requisitionId,
+      id: { in: [...ids] },
+      stage: { notIn: [...moves.from, toStage] },
+    },
+    _count: { _all: true },
+  });
+  if (blocked.length > 0) {
+    const count = blocked.reduce((sum, row) => sum + row._count._all, 0);
+    const stages = list(blocked.map((row) => row.stage));
+    const which = ids.length === 1 ? `This candidate is in ${stages}` : `${count} of these candidates are in ${stages}`;
+    throw new AppError(
+      "forbidden",
+      `${which}: hiring managers shortlist or reject candidates in ${list(moves.from)}, ` +
+        "where a recruiter puts them. Nothing was changed.",
+    );
+  }
+  return moves.from;
 }
 
 /**

@@ -1,5 +1,7 @@
 // Requisition settings that are not ranking weights: blind review, and open/closed (closing
-// starts the retention clock of server/privacy/retention.ts). Each change is audited.
+// starts the retention clock of server/privacy/retention.ts). Each change is audited. Blind review
+// is switched by recruiters and admins ("edit", server/auth/permissions.ts); the last switch (who,
+// when) is read back from the audit log and shown to the whole team on the Settings tab.
 import { recordAudit, type AuditActor } from "../audit/record-audit.ts";
 import type { Db } from "../db/client.ts";
 
@@ -62,4 +64,27 @@ export async function setRequisitionOpen(
       ip: options.ip ?? null,
     });
   });
+}
+
+export interface BlindReviewSwitch {
+  /** What it was switched to. */
+  on: boolean;
+  at: Date;
+  /** The person's name (their e-mail when the account is gone, "system" for jobs). */
+  by: string;
+}
+
+/** The latest time blind review was switched on or off, from the audit log; null when never. */
+export async function lastBlindReviewSwitch(db: Db, requisitionId: string): Promise<BlindReviewSwitch | null> {
+  const entry = await db.auditEntry.findFirst({
+    where: { requisitionId, action: "requisition.blind_review" },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true, actorId: true, actorLabel: true, after: true },
+  });
+  if (!entry) return null;
+  const actor = entry.actorId
+    ? await db.user.findUnique({ where: { id: entry.actorId }, select: { name: true } })
+    : null;
+  const after = entry.after as { blindReview?: unknown } | null;
+  return { on: after?.blindReview === true, at: entry.createdAt, by: actor?.name || entry.actorLabel };
 }

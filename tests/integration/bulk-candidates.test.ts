@@ -142,17 +142,30 @@ describe("bulk stage changes", () => {
     ).toBe(true);
   });
 
-  it("lets a hiring manager who is a member change stages", async () => {
-    const id = await addApplication(requisitionId, { name: "Dee" });
+  it("lets a hiring manager who is a member shortlist or reject candidates in Screening, and nothing else", async () => {
+    const id = await addApplication(requisitionId, { name: "Dee", stage: "SCREENING" });
     const result = await runBulkAction(deps, users.manager, requisitionId, {
       intent: "stage",
-      toStage: "SCREENING",
+      toStage: "SHORTLISTED",
       scope: "selected",
       ids: [id],
       view: "",
     });
-    expect(result).toMatchObject({ changed: 1, message: "1 candidate moved to Screening" });
-    expect(await stageOf(id)).toBe("SCREENING");
+    expect(result).toMatchObject({ changed: 1, message: "1 candidate moved to Shortlisted" });
+    expect(await stageOf(id)).toBe("SHORTLISTED");
+    // Issue 13, defect 12: moving candidates into Screening (or New) is the recruiters'.
+    const fresh = await addApplication(requisitionId, { name: "Dan" });
+    const refused = await refusal(
+      runBulkAction(deps, users.manager, requisitionId, {
+        intent: "stage",
+        toStage: "SCREENING",
+        scope: "selected",
+        ids: [fresh],
+        view: "",
+      }),
+    );
+    expect(refused.code).toBe("forbidden");
+    expect(await stageOf(fresh)).toBe("NEW");
   });
 
   it("refuses a user who is not a member, and an unknown requisition, changing nothing", async () => {

@@ -9,6 +9,7 @@ import {
   ACTORS,
   CALLERS,
   createAccessFixtures,
+  createApplication,
   TEST_PASSWORD,
   type AccessFixtures,
   type Actor,
@@ -23,6 +24,7 @@ type Rule =
   | "view"
   | "upload"
   | "stage"
+  | "triage"
   | "notes"
   | "export"
   | "download"
@@ -35,7 +37,10 @@ type Rule =
 const MEMBER_ROLES: Record<string, readonly Actor[]> = {
   view: ["admin", "recruiter", "manager"],
   upload: ["admin", "recruiter"],
+  /** Shortlist or reject (hiring managers: only candidates in Screening or Shortlisted, see below). */
   stage: ["admin", "recruiter", "manager"],
+  /** Any other stage move (to New or Screening): recruiters run the funnel. */
+  triage: ["admin", "recruiter"],
   notes: ["admin", "recruiter"],
   export: ["admin", "recruiter"],
   download: ["admin", "recruiter", "manager"],
@@ -163,7 +168,12 @@ const ROUTES: Record<string, RouteRow> = {
     path: (f) => `${req(f)}/settings`,
     cases: [
       { method: "GET", rule: "view" },
-      { method: "POST", rule: "weights", body: {}, note: "blind review: without blindReview=on it is turned off" },
+      {
+        method: "POST",
+        rule: "edit",
+        body: {},
+        note: "blind review is a requisition setting: without blindReview=on it is turned off",
+      },
     ],
   },
   "requisitions.$id.status.tsx": {
@@ -231,10 +241,10 @@ const ROUTES: Record<string, RouteRow> = {
       { method: "GET", rule: "public", note: "redirects to the requisition page (which guards)" },
       {
         method: "POST",
-        rule: "stage",
+        rule: "triage",
         body: (f) => ({ intent: "stage", toStage: "SCREENING", scope: "selected", id: f.applicationId }),
         singleFetch: true,
-        note: "each intent checks its own permission (stage here; retry needs upload)",
+        note: "each intent checks its own permission (stage, then the role's moves; retry needs upload)",
       },
     ],
   },
@@ -450,5 +460,146 @@ describe("the team decides who opens a requisition", () => {
     const byManager = await post("recruiterOutsider", `${url}/team`, new URLSearchParams());
     expect(byManager.status).toBe(409);
     expect(await post("manager", `${url}/team`, new URLSearchParams())).toMatchObject({ status: 403 });
+  });
+});
+
+// Issue 13, defect 12. Hiring managers decide on the candidates recruiters put in front of them:
+// they shortlist or reject candidates in Screening or Shortlisted, and nothing else; they do not
+// switch blind review (a requisition setting), and when a recruiter switches it off, the whole team
+// sees who did and when.
+describe("what a hiring manager may decide", () => {
+  const db = () => web.testDb.db;
+  const stageOf = async (id: string) =>
+    (await db().application.findUniqueOrThrow({ where: { id }, select: { stage: true } })).stage;
+
+  async function post(caller: Actor, path: string, fields: Record<string, string>) {
+    const response = await fetch(`${web.baseUrl}${path}`, {
+      method: "POST",
+      headers: { Cookie: cookies.get(caller)!, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(fields),
+      redirect: "manual",
+    });
+    return { status: response.status, text: await response.text() };
+  }
+  const moveOne = (caller: Actor, id: string, toStage: string) =>
+    post(caller, `${req(fixtures)}/candidates/${id}.data`, { intent: "stage", toStage });
+  const moveMany = (caller: Actor, ids: string[], toStage: string) =>
+    fetch(`${web.baseUrl}${req(fixtures)}/candidates/bulk.data`, {
+      method: "POST",
+      headers: { Cookie: cookies.get(caller)!, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams([
+        ["intent", "stage"],
+        ["toStage", toStage],
+        ["scope", "selected"],
+        ...ids.map((id) => ["id", id]),
+      ]),
+    }).then(async (response) => ({ status: response.status, text: await response.text() }));
+
+  async function newCandidate(name: string) {
+    const text = new TextEncoder().encode(`${name}\nMachine Learning Engineer\nPython, PyTorch\n`);
+    return (
+      await createApplication(db(), fixtures.requisitionId, { name: `${name}.txt`, bytes: text, type: "TXT" }, { name })
+    ).id;
+  }
+
+  it("cannot move a candidate into New or Screening, nor decide on one a recruiter has not put in Screening", async () => {
+    const id = await newCandidate("Nadia New");
+    const toScreening = await moveOne("manager", id, "SCREENING");
+    expect(toScreening.status).toBe(403);
+    expect(toScreening.text).toContain("they can move them only to Shortlisted or Rejected");
+    const shortlistNew = await moveOne("manager", id, "SHORTLISTED");
+    expect(shortlistNew.status).toBe(403);
+    expect(shortlistNew.text).toContain("This candidate is in New");
+    expect(await stageOf(id)).toBe("NEW");
+    expect(await db().stageChange.count({ where: { applicationId: id } })).toBe(0);
+    // The page shows no stage buttons for this candidate, only who moves them.
+    const page = await (
+      await fetch(`${web.baseUrl}${req(fixtures)}/candidates/${id}`, { headers: { Cookie: cookies.get("manager")! } })
+    ).text();
+    expect(page).toContain('data-testid="stage-decision-note"');
+    expect(page).not.toContain('data-testid="stage-button-');
+  });
+
+  it("shortlists and rejects candidates in Screening, revises a shortlist, and cannot reopen a rejection", async () => {
+    const id = await newCandidate("Sam Screened");
+    expect((await moveOne("recruiter", id, "SCREENING")).status).toBe(200);
+    const page = await (
+      await fetch(`${web.baseUrl}${req(fixtures)}/candidates/${id}`, { headers: { Cookie: cookies.get("manager")! } })
+    ).text();
+    expect(page).toContain('data-testid="stage-button-SHORTLISTED"');
+    expect(page).toContain('data-testid="stage-button-REJECTED"');
+    expect(page).not.toContain('data-testid="stage-button-NEW"');
+    expect(page).not.toContain('data-testid="stage-button-SCREENING"');
+
+    expect((await moveOne("manager", id, "SHORTLISTED")).status).toBe(200);
+    expect(await stageOf(id)).toBe("SHORTLISTED");
+    expect((await moveOne("manager", id, "SCREENING")).status).toBe(403);
+    expect((await moveOne("manager", id, "REJECTED")).status).toBe(200);
+    expect(await stageOf(id)).toBe("REJECTED");
+    const reopen = await moveOne("manager", id, "SHORTLISTED");
+    expect(reopen.status).toBe(403);
+    expect(reopen.text).toContain("This candidate is in Rejected");
+    expect(await stageOf(id)).toBe("REJECTED");
+    // A recruiter may make any move.
+    expect((await moveOne("recruiter", id, "NEW")).status).toBe(200);
+    const entries = await db().auditEntry.findMany({
+      where: { action: "application.stage", targetId: id },
+      orderBy: { createdAt: "asc" },
+      select: { actorId: true, after: true },
+    });
+    expect(entries.map((e) => [e.actorId, (e.after as { stage: string }).stage])).toEqual([
+      [fixtures.users.recruiter.id, "SCREENING"],
+      [fixtures.users.manager.id, "SHORTLISTED"],
+      [fixtures.users.manager.id, "REJECTED"],
+      [fixtures.users.recruiter.id, "NEW"],
+    ]);
+  });
+
+  it("a bulk decision is all or nothing: one candidate not in Screening refuses the whole move", async () => {
+    const screened = await newCandidate("Bea Bulk");
+    const fresh = await newCandidate("Ned Bulk");
+    expect((await moveOne("recruiter", screened, "SCREENING")).status).toBe(200);
+    const refused = await moveMany("manager", [screened, fresh], "SHORTLISTED");
+    expect(refused.status).toBe(403);
+    expect(refused.text).toContain("1 of these candidates are in New");
+    expect([await stageOf(screened), await stageOf(fresh)]).toEqual(["SCREENING", "NEW"]);
+    expect((await moveMany("manager", [screened], "REJECTED")).status).toBe(200);
+    expect(await stageOf(screened)).toBe("REJECTED");
+    expect((await moveMany("manager", [fresh], "SCREENING")).status).toBe(403);
+  });
+
+  it("does not switch blind review; a recruiter's switch-off is audited and shown to the team", async () => {
+    const settings = `${req(fixtures)}/settings`;
+    expect((await post("manager", settings, { blindReview: "on" })).status).toBe(403);
+    expect((await post("recruiter", settings, { blindReview: "on" })).status).toBe(200);
+    expect((await post("manager", settings, {})).status).toBe(403);
+    expect((await db().requisition.findUniqueOrThrow({ where: { id: fixtures.requisitionId } })).blindReview).toBe(
+      true,
+    );
+
+    const managerPage = async () =>
+      (await fetch(`${web.baseUrl}${settings}`, { headers: { Cookie: cookies.get("manager")! } })).text();
+    expect(await managerPage()).not.toContain('data-testid="toggle-blind-review"');
+    expect(await managerPage()).toContain("Switched on by Test recruiter on");
+
+    expect((await post("recruiter", settings, {})).status).toBe(200);
+    const entry = await db().auditEntry.findFirstOrThrow({
+      where: { action: "requisition.blind_review", requisitionId: fixtures.requisitionId },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(entry).toMatchObject({
+      actorId: fixtures.users.recruiter.id,
+      before: { blindReview: true },
+      after: { blindReview: false },
+    });
+    const html = await managerPage();
+    const day = new Intl.DateTimeFormat("en-GB", {
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      timeZone: "UTC",
+    }).format(entry.createdAt);
+    expect(html).toContain('data-testid="blind-review-off-notice"');
+    expect(html).toContain(`Blind review switched off by Test recruiter on ${day}.`);
   });
 });

@@ -18,15 +18,39 @@ const STAGE_VERBS: Record<Stage, string> = {
   REJECTED: "Reject",
 };
 
-export function StageButtons({ stage, action, blindReview }: { stage: Stage; action: string; blindReview: boolean }) {
+/**
+ * The stage buttons the user's role may press (server/auth/permissions.ts, STAGE_MOVES): every
+ * stage for recruiters and admins; Shortlisted and Rejected for hiring managers, and only while the
+ * candidate is in Screening or Shortlisted (otherwise a sentence says who moves them).
+ */
+export function StageButtons({
+  stage,
+  action,
+  blindReview,
+  moves,
+}: {
+  stage: Stage;
+  action: string;
+  blindReview: boolean;
+  moves: { from: readonly Stage[]; to: readonly Stage[] };
+}) {
   const fetcher = useFetcher<StageActionData>({ key: "candidate-stage" });
   const pending = fetcher.state !== "idle" ? (fetcher.formData?.get("toStage") as Stage | null) : null;
   const shown = pending ?? stage;
+  const options = STAGE_ORDER.filter((option) => moves.to.includes(option));
+  if (!moves.from.includes(stage)) {
+    return (
+      <p className="muted small stage-buttons__note" data-testid="stage-decision-note">
+        {STAGE_LABELS[stage]}: hiring managers shortlist or reject candidates once a recruiter has moved them to
+        Screening.
+      </p>
+    );
+  }
   return (
     <fetcher.Form method="post" action={action} className="stage-buttons" aria-label="Stage">
       <input type="hidden" name="intent" value="stage" />
       <div className="segmented" role="group" aria-label="Move to stage">
-        {STAGE_ORDER.map((option) => (
+        {options.map((option) => (
           <button
             key={option}
             type="submit"
