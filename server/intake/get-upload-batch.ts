@@ -158,8 +158,11 @@ function readRefused(value: unknown): RefusedFile[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((item) => {
     if (!item || typeof item !== "object") return [];
-    const { fileName, archive, code, message } = item as Record<string, unknown>;
+    const { fileName, archive, code, message, applicationId } = item as Record<string, unknown>;
     if (typeof fileName !== "string" || typeof code !== "string" || typeof message !== "string") return [];
-    return [{ fileName, archive: typeof archive === "string" ? archive : null, code, message }];
+    const file: RefusedFile = { fileName, archive: typeof archive === "string" ? archive : null, code, message };
+    // A copy of a file already in the requisition links to that candidate (find-same-file.ts).
+    if (typeof applicationId === "string") file.applicationId = applicationId;
+    return [file];
   });
 }

@@ -17,6 +17,7 @@ import { mergeCandidates } from "../../server/candidates/merge-candidates.ts";
 import { addNote, listNotes } from "../../server/candidates/notes.ts";
 import { isAppError } from "../../server/errors/app-error.ts";
 import { intakeResume } from "../../server/intake/intake-resume.ts";
+import { getUploadBatch } from "../../server/intake/get-upload-batch.ts";
 import { intakeUpload } from "../../server/intake/intake-upload.ts";
 import { eraseApplication } from "../../server/privacy/erase-candidate.ts";
 import { processParseResume } from "../../workers/processors/parse-resume.processor.ts";
@@ -117,6 +118,10 @@ describe("the same file in the same requisition", () => {
     );
     const stored = receipt.outcomes.find((o) => o.accepted);
     expect(stored?.accepted && stored.applicationId).toBeTruthy();
+    const view = await getUploadBatch(testDb.db, { requisitionId: reqA, batchId: receipt.batchId, viewerId: actor.id });
+    expect(view?.refused).toEqual([
+      expect.objectContaining({ code: "duplicate", applicationId: stored?.accepted ? stored.applicationId : "" }),
+    ]);
     const batch = await testDb.db.uploadBatch.findUniqueOrThrow({ where: { id: receipt.batchId } });
     expect(batch.refused).toEqual([
       expect.objectContaining({
