@@ -16,10 +16,9 @@ import { compileWeights, type CompiledWeights } from "../ranking/score-formula.t
 import { gapsAndFlags } from "../ranking/gaps-and-flags.ts";
 import { shownScoresSql, storedScoresAreCurrent, type ShownScoresSql } from "../ranking/shown-scores.ts";
 import type { RequisitionWeights } from "../ranking/weights-schema.ts";
-import { SKILLS } from "../taxonomy/index.ts";
-import { normalizeAlias } from "../taxonomy/tokenize.ts";
 import { AREA_IDS } from "../taxonomy/areas.ts";
 import { anonymousLabel, identityVisible } from "../privacy/blind-review.ts";
+import { searchMatches, searchSql, type SearchMatch } from "./candidate-search.ts";
 import {
   hasFilters,
   type CandidateFilters,
@@ -36,6 +35,8 @@ export interface CandidateRow {
   fileName: string | null;
   /** True when blind review hides this candidate's identity. */
   identityHidden: boolean;
+  /** With a search (`q`): what matched, strongest first ("name", "file", "skill: PyTorch"); else empty. */
+  matches: SearchMatch[];
   /** What to call the row: the name, else the file name, else a neutral "Candidate 7F3K2Q". */
   label: string;
   status: ProcessingStatus;
@@ -128,20 +129,11 @@ function identityVisibleSql(context: RankingContext): Prisma.Sql {
   return context.blindReview ? Prisma.sql`a.stage = 'SHORTLISTED'` : Prisma.sql`true`;
 }
 
-/** Skills a search term names: an exact alias or name, else names containing the term. */
-export function skillsMatching(term: string): string[] {
-  const key = normalizeAlias(term);
-  if (!key) return [];
-  const exact = SKILLS.filter(
-    (skill) => normalizeAlias(skill.name) === key || skill.aliases.some((alias) => normalizeAlias(alias) === key),
-  );
-  if (exact.length || key.length < 3) return exact.map((skill) => skill.id);
-  return SKILLS.filter((skill) => normalizeAlias(skill.name).includes(key))
-    .slice(0, 25)
-    .map((skill) => skill.id);
-}
+export { skillsMatching } from "./candidate-search.ts";
 
-const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** The search's SQL (server/candidates/candidate-search.ts), or null without one. */
+const search = (context: RankingContext, q: string | undefined) =>
+  q ? searchSql(q, identityVisibleSql(context)) : null;
 
 function whereSql(context: RankingContext, filters: CandidateFilters, scores: Scores): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`a."requisitionId" = ${context.requisitionId}`];
@@ -164,20 +156,12 @@ function whereSql(context: RankingContext, filters: CandidateFilters, scores: Sc
     );
   }
   if (filters.yearsMin !== undefined) conditions.push(Prisma.sql`a."yearsExperience" >= ${filters.yearsMin}`);
-  if (filters.q) {
-    // A skill's name or alias searches skills (an indexed array overlap); anything else searches
-    // names (displayName is the parsed name, or the file name when none was found).
-    const skills = skillsMatching(filters.q);
-    conditions.push(
-      skills.length
-        ? Prisma.sql`a."skillIds" && ${skills}::text[]`
-        : Prisma.sql`(${identityVisibleSql(context)} AND a."displayName" ILIKE ${likePattern(filters.q)})`,
-    );
-  }
+  // Names, file names and skills at once (GIN index probes; candidate-search.ts).
+  if (filters.q) conditions.push(search(context, filters.q)!.any);
   return Prisma.join(conditions, " AND ");
 }
 
-function orderSql(context: RankingContext, sorts: SortKey[], scores: Scores): Prisma.Sql {
+function orderSql(context: RankingContext, sorts: SortKey[], scores: Scores, q?: string): Prisma.Sql {
   const column = (key: CandidateSort): Prisma.Sql => {
     switch (key) {
       case "name":
@@ -209,6 +193,9 @@ function orderSql(context: RankingContext, sorts: SortKey[], scores: Scores): Pr
         nullable(key) ? " NULLS LAST" : "",
       )}`,
   );
+  // A search ranks name matches first, then file names, then skills; the chosen sort within each.
+  const searched = search(context, q);
+  if (searched) terms.unshift(searched.rank);
   // A unique tie-breaker keeps pages stable when many rows share a value.
   terms.push(Prisma.sql`a.id ${Prisma.raw(sorts[0]!.dir === "asc" ? "ASC" : "DESC")}`);
   return Prisma.join(terms, ", ");
@@ -231,6 +218,9 @@ interface RawRow {
   background: string | null;
   areaScores: number[];
   skillIds: string[];
+  /** With a search: whether the name / the file name matched (searchable only where shown). */
+  matchedName: boolean;
+  matchedFile: boolean;
   /** The shown scores (shown-scores.ts): what the query sorted by. */
   shownProduction: number | null;
   shownMl: number | null;
@@ -239,7 +229,7 @@ interface RawRow {
   processedAt: Date | null;
 }
 
-function toRow(raw: RawRow, context: RankingContext): CandidateRow {
+function toRow(raw: RawRow, context: RankingContext, searchedSkills: readonly string[] | null): CandidateRow {
   const visible = identityVisible(context.blindReview, raw.stage);
   const scored = raw.status === "DONE" && raw.areaScores.length === AREA_IDS.length;
   const flags = scored ? gapsAndFlags(raw, context.compiled) : null;
@@ -250,6 +240,8 @@ function toRow(raw: RawRow, context: RankingContext): CandidateRow {
     name,
     fileName,
     identityHidden: !visible,
+    // Hidden rows never match by name or file (the search skips them), so no chip can point at identity.
+    matches: searchedSkills ? searchMatches(raw, searchedSkills) : [],
     label: name ?? fileName ?? anonymousLabel(raw.id),
     status: raw.status,
     failureCode: raw.failureCode,
@@ -272,7 +264,9 @@ function toRow(raw: RawRow, context: RankingContext): CandidateRow {
 
 const rowColumns = (
   scores: Scores,
-) => Prisma.sql`a.id, a."displayName", a.status, a."failureCode", a."failureMessage", a.stage,
+  searched: ReturnType<typeof search>,
+) => Prisma.sql`${searched?.name ?? Prisma.sql`false`} AS "matchedName", ${searched?.file ?? Prisma.sql`false`} AS "matchedFile",
+  a.id, a."displayName", a.status, a."failureCode", a."failureMessage", a.stage,
   a."yearsExperience", a."highestDegree", a.background, a."areaScores", a."skillIds", a."createdAt", a."processedAt",
   ${scores.production} AS "shownProduction", ${scores.ml} AS "shownMl", ${scores.overall} AS "shownOverall"`;
 
@@ -287,14 +281,15 @@ export async function selectCandidateRows(
   window: { offset: number; limit: number },
 ): Promise<CandidateRow[]> {
   const scores = scoreSql(context);
+  const searched = search(context, query.filters.q);
   const raw = await db.$queryRaw<RawRow[]>`
-    SELECT ${rowColumns(scores)},
+    SELECT ${rowColumns(scores, searched)},
       (SELECT "originalName" FROM "ResumeFile" rf WHERE rf.id = a."resumeFileId") AS "originalName"
     FROM ${fromSql(scores)}
     WHERE ${whereSql(context, query.filters, scores)}
-    ORDER BY ${orderSql(context, query.sorts, scores)}
+    ORDER BY ${orderSql(context, query.sorts, scores, query.filters.q)}
     LIMIT ${window.limit} OFFSET ${window.offset}`;
-  return raw.map((row) => toRow(row, context));
+  return raw.map((row) => toRow(row, context, searched?.skills ?? null));
 }
 
 /**
@@ -310,19 +305,20 @@ export async function* walkCandidateRows(
   chunkSize = 1_000,
 ): AsyncGenerator<CandidateRow[]> {
   const scores = scoreSql(context);
+  const searched = search(context, query.filters.q);
   const cursor = Prisma.raw(`candidates_walk_${Math.random().toString(36).slice(2, 10)}`);
   const size = Prisma.raw(String(Math.max(1, Math.floor(chunkSize))));
   await tx.$executeRaw`
     DECLARE ${cursor} NO SCROLL CURSOR FOR
-    SELECT ${rowColumns(scores)},
+    SELECT ${rowColumns(scores, searched)},
       (SELECT "originalName" FROM "ResumeFile" rf WHERE rf.id = a."resumeFileId") AS "originalName"
     FROM ${fromSql(scores)}
     WHERE ${whereSql(context, query.filters, scores)}
-    ORDER BY ${orderSql(context, query.sorts, scores)}`;
+    ORDER BY ${orderSql(context, query.sorts, scores, query.filters.q)}`;
   try {
     for (;;) {
       const raw = await tx.$queryRaw<RawRow[]>`FETCH FORWARD ${size} FROM ${cursor}`;
-      if (raw.length > 0) yield raw.map((row) => toRow(row, context));
+      if (raw.length > 0) yield raw.map((row) => toRow(row, context, searched?.skills ?? null));
       if (raw.length < chunkSize) return;
     }
   } finally {
@@ -405,7 +401,7 @@ export async function findNeighbours(
         count(*) OVER () AS total
       FROM ${fromSql(scores)}
       WHERE ${whereSql(ranking, query.filters, scores)}
-      WINDOW w AS (ORDER BY ${orderSql(ranking, query.sorts, scores)})
+      WINDOW w AS (ORDER BY ${orderSql(ranking, query.sorts, scores, query.filters.q)})
     ) ordered
     WHERE id = ${applicationId}`;
   if (found) {
