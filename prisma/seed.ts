@@ -1,8 +1,14 @@
 // `npm run db:seed`: demo users (one per role, plus a second hiring manager), two demo
-// requisitions with memberships so the role restrictions are visible, and generated (fictional)
-// résumés queued for the worker exactly as an upload would be. Built from the same factories the
-// tests use. Idempotent: existing users keep their passwords, an existing requisition is kept.
+// requisitions with memberships so the role restrictions are visible, and résumés queued for the
+// worker exactly as an upload would be, so every score shown is the real pipeline's. The main
+// requisition gets about 30 real résumés from ../shared/corpus/public when it is there (a spread of
+// ML, data, backend and unrelated roles, and a few files that cannot be read, each with its named
+// reason); without ../shared, generated (fictional) résumés from the test factories.
+// Idempotent: existing users keep their passwords, an existing requisition is kept.
 // `npm run db:seed -- --no-resumes` seeds users, requisitions and memberships only (the browser tests).
+// `npm run db:seed -- --banner` prints the demo accounts and changes nothing (scripts/demo.sh).
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { hashPassword } from "../server/auth/password.ts";
 import { getConfig } from "../server/config.ts";
 import { createPrismaClient } from "../server/db/client.ts";
@@ -17,10 +23,34 @@ import { encodeImage, renderGreyPage } from "../tests/factories/scan-writer.ts";
 const DEMO_PASSWORD = "demo-password";
 
 const DEMO_USERS = [
-  { key: "admin", email: "admin@demo.test", name: "Avery Admin", role: "ADMIN" },
-  { key: "recruiter", email: "recruiter@demo.test", name: "Riley Recruiter", role: "RECRUITER" },
-  { key: "manager", email: "manager@demo.test", name: "Morgan Manager", role: "HIRING_MANAGER" },
-  { key: "manager2", email: "manager2@demo.test", name: "Jordan Platform-Lead", role: "HIRING_MANAGER" },
+  {
+    key: "admin",
+    email: "admin@demo.test",
+    name: "Avery Admin",
+    role: "ADMIN",
+    sees: "everything, plus users, audit log, retention and the queue dashboard",
+  },
+  {
+    key: "recruiter",
+    email: "recruiter@demo.test",
+    name: "Riley Recruiter",
+    role: "RECRUITER",
+    sees: "the Recommendations requisition: upload, triage, notes, export, its team",
+  },
+  {
+    key: "manager",
+    email: "manager@demo.test",
+    name: "Morgan Manager",
+    role: "HIRING_MANAGER",
+    sees: "the Recommendations requisition: weights, shortlist decisions",
+  },
+  {
+    key: "manager2",
+    email: "manager2@demo.test",
+    name: "Jordan Platform-Lead",
+    role: "HIRING_MANAGER",
+    sees: "only the ML Platform requisition (membership restricts access)",
+  },
 ] as const;
 /** The accounts of earlier seeds, replaced by the ones above. */
 const OLD_DEMO_EMAILS = ["admin@example.com", "recruiter@example.com", "manager@example.com"];
@@ -48,6 +78,71 @@ const DEMO_REQUISITIONS = [
   },
 ] as const;
 
+if (process.argv.includes("--banner")) {
+  const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
+  console.log(`  Demo accounts (password for all: ${DEMO_PASSWORD}):`);
+  for (const user of DEMO_USERS) console.log(`    ${user.email.padEnd(width)}  ${user.sees}`);
+  process.exit(0);
+}
+
+/** Real résumés (../shared/corpus/README.md), read from there and never copied into the project. */
+const CORPUS_DIR = path.resolve(import.meta.dirname, "../../shared/corpus/public");
+
+/**
+ * About 30 files of the corpus for the main requisition, picked to fill both axes: ML engineers
+ * and researchers (high ML depth), data scientists and analysts, backend and full-stack engineers
+ * (high production), unrelated roles (low on both), and four files that cannot be read (encrypted,
+ * corrupt, a page without text, an OpenDocument file named .docx) to show their named reasons.
+ */
+const CORPUS_PICKS = [
+  // ML engineers and researchers
+  "01_rm_harvey_dent_mle.pdf",
+  "06_rm_john_smith_python_mle.pdf",
+  "59_prateek_chanda_ml_latex.pdf",
+  "61_sudhir_dhameliya_ml_print_to_pdf.pdf",
+  "65_phoebe_ly_mle_google_docs.pdf",
+  "68_harkanwar_singh_ml_latex.pdf",
+  "69_pulkit_gera_mle_moderncv.pdf",
+  "71_harish_bhadauria_ml_word_textboxes.docx",
+  "79_kausik_amancherla_mle_latex.pdf",
+  "81_bharat_kaurav_ai_engineer_latex.pdf",
+  // Data scientists and analysts
+  "53_jerad_williams_data_scientist_word.pdf",
+  "60_pete_vanbenthuysen_ds_latex.pdf",
+  "66_mohit_arora_ds_two_column.pdf",
+  "67_ramaswamy_iyappan_ds_latex.pdf",
+  "70_nikhil_borade_ds_genai_latex.pdf",
+  "72_arvinkritik_data_analyst_ml_word.docx",
+  // Backend, full-stack and DevOps engineers
+  "02_rm_bruce_wayne_fullstack.pdf",
+  "05_rm_john_doe_fullstack.pdf",
+  "21_awesomecv_resume_devops.pdf",
+  "24_sb2nov_sourabh_bajaj.pdf",
+  "50_latexcv_jan_kuester_two_column.pdf",
+  "80_olivia_appleton_crocker_swe_ds_rendercv.pdf",
+  "82_renato_juacaba_senior_fullstack_en.pdf",
+  // Unrelated roles
+  "04_rm_alfred_pennyworth_pm.pdf",
+  "10_soupboss_01_accountant.pdf",
+  "58_mason_landers_network_engineer_word365.pdf",
+  // Files that cannot be read, each with its reason
+  "26_edge_password_protected.pdf",
+  "27_edge_corrupt.pdf",
+  "29_edge_blank_no_text.pdf",
+  "77_anthony_tanner_odt_named_docx.docx",
+];
+
+function corpusFiles(): IntakeFile[] | null {
+  if (!existsSync(CORPUS_DIR)) return null;
+  const present = CORPUS_PICKS.filter((name) => existsSync(path.join(CORPUS_DIR, name)));
+  if (present.length < CORPUS_PICKS.length / 2) return null;
+  // Uploaded under a plain name, as an applicant would send it ("harvey_dent_mle.pdf").
+  return present.map((name) => ({
+    name: name.replace(/^\d+_(rm_|edge_)?/, ""),
+    bytes: new Uint8Array(readFileSync(path.join(CORPUS_DIR, name))),
+  }));
+}
+
 const withResumes = !process.argv.includes("--no-resumes");
 const config = getConfig();
 const db = createPrismaClient(config.DATABASE_URL);
@@ -56,8 +151,10 @@ connection?.on("error", () => {});
 const queue = connection ? createParseQueue(connection, config.QUEUE_PREFIX) : null;
 
 async function demoFiles(which: "all" | "few"): Promise<IntakeFile[]> {
+  const real = which === "all" ? corpusFiles() : null;
+  if (real) console.log(`  ${real.length} real résumés from ${CORPUS_DIR}`);
   const profiles = which === "all" ? PROFILES : PROFILES.slice(0, 3);
-  const files = profiles.map((profile, index) => {
+  const files = real ?? profiles.map((profile, index) => {
     const text = makeResumeText(profile);
     const slug = profile.name
       .normalize("NFD")
@@ -80,8 +177,9 @@ async function demoFiles(which: "all" | "few"): Promise<IntakeFile[]> {
     const page = await renderGreyPage(makePdf(makeResumeLines(photographed)));
     files.push({ name: "noor-haddad-photo.jpg", bytes: encodeImage(page, "jpeg") });
   }
-  // A file a real applicant might send that we cannot read: it shows a named reason in the table
-  // (a PNG photo's first 12 bytes: scans are read by OCR, but this one is cut short, "Damaged").
+  // The example of an unreadable file: a phone photo that arrived cut short (a PNG's first 12
+  // bytes under a .pdf name). Scans and photos are read by OCR, but this one holds no picture,
+  // so it shows its named reason in the table instead of a score (the demo banner says so).
   if (which === "all") {
     files.push({
       name: "portfolio-photo.pdf",
@@ -95,7 +193,7 @@ try {
   await db.user.deleteMany({ where: { email: { in: OLD_DEMO_EMAILS } } });
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const users = new Map<string, string>();
-  for (const { key, ...user } of DEMO_USERS) {
+  for (const { key, sees: _sees, ...user } of DEMO_USERS) {
     const row = await db.user.upsert({
       where: { email: user.email },
       // An existing account keeps the password someone may have changed.
