@@ -154,17 +154,19 @@ async function demoFiles(which: "all" | "few"): Promise<IntakeFile[]> {
   const real = which === "all" ? corpusFiles() : null;
   if (real) console.log(`  ${real.length} real résumés from ${CORPUS_DIR}`);
   const profiles = which === "all" ? PROFILES : PROFILES.slice(0, 3);
-  const files = real ?? profiles.map((profile, index) => {
-    const text = makeResumeText(profile);
-    const slug = profile.name
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z]+/g, "-");
-    return index % 2 === 0
-      ? { name: `${slug}.pdf`, bytes: makePdf(text.split("\n")) }
-      : { name: `${slug}.txt`, bytes: new TextEncoder().encode(text) };
-  });
+  const files =
+    real ??
+    profiles.map((profile, index) => {
+      const text = makeResumeText(profile);
+      const slug = profile.name
+        .normalize("NFD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .toLowerCase()
+        .replace(/[^a-z]+/g, "-");
+      return index % 2 === 0
+        ? { name: `${slug}.pdf`, bytes: makePdf(text.split("\n")) }
+        : { name: `${slug}.txt`, bytes: new TextEncoder().encode(text) };
+    });
   // A phone photo of a printed résumé (150 dpi, grey, JPEG): read by OCR like the others, with
   // the "OCR" source and its confidence stored (docs/extraction.md §6).
   if (which === "all") {
