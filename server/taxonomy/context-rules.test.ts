@@ -100,6 +100,9 @@ describe("context rules", () => {
     ["Linear regression", "regression", true],
     ["Regression, classification", "regression", true],
     ["Fixed a latency regression", "regression", false],
+    ["Provide regression, acceptance, unit and integration testing", "regression", false],
+    ["Design test automation using Katalon for improved regression test coverage", "regression", false],
+    ["Trained regression and gradient-boosted models on 2M rows", "regression", true],
     // ML is a token of its own: HTML and YAML never match it
     ["Azure ML", "azure_ml", true],
     ["HTML, YAML", "azure_ml", false],

@@ -227,7 +227,11 @@ export const CONTEXT_RULES = {
     guards: ["Regression"],
     rejectBefore:
       /\b(?:performance|perf|latency|memory|visual|UI|no|prevent(?:ed|ing|s)?|catch(?:es|ing)?|caught|avoid(?:ed|ing|s)?|detect(?:ed|ing|s)?|fix(?:ed|es|ing)?|bisect(?:ed|ing)?)\s+$/i,
-    rejectAfter: /^\s+(?:bugs?|issues?|alerts?)\b/i,
+    rejectAfter: /^\s+(?:bugs?|issues?|alerts?|test\w*|suites?|packs?|cycles?|coverage)\b/i,
+    // Software testing's regression: "regression, acceptance, unit and integration testing",
+    // "regression test coverage" with Katalon, "functional, regression, stress".
+    rejectNearby:
+      /\b(?:testing|test (?:cases?|plans?|suites?|scripts?|automation|coverage)|QA|quality assurance|Selenium|Katalon|black[- ]box|UAT|smoke tests?)\b/i,
   },
   monitoring: {
     description:
