@@ -43,7 +43,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       action: e.action,
       summary: readableSummary(e.summary),
       // Whom it is about: a name, a blind-review label, "erased candidate" (describe-audit-change.ts).
-      subject: subjectLabel(e.targetType, e.targetId, e.targetId ? subjects[e.targetId] : undefined),
+      // (Not repeated when an account acts on itself: the actor already says who.)
+      subject:
+        e.targetType === "user" && e.targetId === e.actorId
+          ? null
+          : subjectLabel(e.targetType, e.targetId, e.targetId ? subjects[e.targetId] : undefined),
       targetType: e.targetType,
       targetId: e.targetId,
       requisitionId: e.requisitionId,

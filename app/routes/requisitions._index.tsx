@@ -119,7 +119,6 @@ export default function RequisitionsIndex() {
                   <th scope="col" className="num">
                     Candidates
                   </th>
-                  <th scope="col">Team</th>
                   <th scope="col">Stages</th>
                   <th scope="col">Processing</th>
                   <th scope="col">Created</th>
@@ -139,23 +138,23 @@ export default function RequisitionsIndex() {
                             "No team or location"}
                           {requisition.status === "CLOSED" ? <span className="badge badge--muted">Closed</span> : null}
                         </div>
+                        <div className="requisition-team" data-testid="requisition-team">
+                          {requisition.members.length === 0 ? (
+                            <span className="muted small">Admins only</span>
+                          ) : (
+                            <ul className="team-chips" aria-label="Team">
+                              {requisition.members.map((member) => (
+                                <li key={member.id}>
+                                  {member.name}{" "}
+                                  <span className="team-chips__role">{ROLE_LABELS[member.role].toLowerCase()}</span>
+                                </li>
+                              ))}
+                            </ul>
+                          )}
+                        </div>
                       </td>
                       <td className="num col-total" data-testid="requisition-total">
                         {requisition.total}
-                      </td>
-                      <td className="requisition-team" data-testid="requisition-team">
-                        {requisition.members.length === 0 ? (
-                          <span className="muted small">Admins only</span>
-                        ) : (
-                          <ul className="team-chips">
-                            {requisition.members.map((member) => (
-                              <li key={member.id}>
-                                {member.name}{" "}
-                                <span className="team-chips__role">{ROLE_LABELS[member.role].toLowerCase()}</span>
-                              </li>
-                            ))}
-                          </ul>
-                        )}
                       </td>
                       <td data-testid="stage-counts">
                         <CountLinks
