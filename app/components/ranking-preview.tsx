@@ -6,18 +6,26 @@ function MovementBadge({ movement }: { movement: Movement }) {
   switch (movement.kind) {
     case "up":
       return (
-        <span className="move move--up" aria-label={`up ${movement.by}`}>
-          ▲{movement.by}
+        <span className="move move--up" aria-label={`up ${movement.by}`} title="Places up against the saved weights">
+          ↑{movement.by}
         </span>
       );
     case "down":
       return (
-        <span className="move move--down" aria-label={`down ${movement.by}`}>
-          ▼{movement.by}
+        <span
+          className="move move--down"
+          aria-label={`down ${movement.by}`}
+          title="Places down against the saved weights"
+        >
+          ↓{movement.by}
         </span>
       );
     case "new":
-      return <span className="move move--new">new</span>;
+      return (
+        <span className="move move--new" title="Not in the top 10 with the saved weights">
+          new in top 10
+        </span>
+      );
     case "out":
       return (
         <span className="move move--down" title={`Drops to #${movement.to}`}>
@@ -41,8 +49,16 @@ function PreviewList({ title, entries, testId }: { title: string; entries: Previ
         {entries.map((entry) => (
           <li key={entry.id} className="preview-list__item" data-testid="preview-entry">
             <span className="preview-list__rank">{entry.rank}</span>
-            <span className="preview-list__name" title={entry.label}>
+            <span
+              className="preview-list__name"
+              title={entry.detail ? `${entry.label} · ${entry.detail}` : entry.label}
+            >
               {entry.label}
+              {entry.detail ? (
+                <span className="preview-list__detail" data-testid="preview-detail">
+                  {entry.detail}
+                </span>
+              ) : null}
             </span>
             <span className="preview-list__score">{formatScore(entry.overall)}</span>
             <MovementBadge movement={entry.movement} />

@@ -24,6 +24,9 @@ import { REQUIRED_DEGREE_LEVELS as DEGREES } from "@server/contract/vocabulary.t
 
 type Degree = (typeof DEGREES)[number];
 
+/** While a slider moves, the preview is asked for at most this often. */
+const PREVIEW_EVERY_MS = 250;
+
 // Every member may read the weights (and try the preview); saving needs the "weights" permission.
 export async function loader({ params, request }: LoaderFunctionArgs) {
   // The weights come with the requisition row the shell read for this request.
@@ -166,30 +169,46 @@ export default function WeightsEditor() {
   const warningFor = (field: "minDegree" | "minYears") => warnings.find((w) => w.field === field)?.message;
   const activePreset = presets.find((preset) => sameWeights(state, toFormState(preset.weights, areaIds)));
 
-  // Live preview: the form's fields go to the preview route as a query string, debounced.
+  // Live preview: the form's fields go to the preview route as a query string, at most every
+  // PREVIEW_EVERY_MS while a slider is dragged (not only when it stops), and once more for the
+  // last value. The form is read when the request leaves, so it always carries the latest state;
+  // a newer request cancels the one in flight (fetcher).
   const formRef = useRef<HTMLFormElement>(null);
   const preview = useFetcher<typeof previewLoader>();
   const submitPreview = useRef(preview.submit);
   submitPreview.current = preview.submit;
   const firstPreview = useRef(true);
   const previewKey = `${saved.version}:${JSON.stringify(state)}`;
+  const latestKey = useRef(previewKey);
+  latestKey.current = previewKey;
+  const pendingPreview = useRef<ReturnType<typeof setTimeout> | null>(null);
   // The key of the last preview requested: until it matches the form, the preview is stale.
   const [requestedKey, setRequestedKey] = useState<string | null>(null);
   useEffect(() => {
-    const delay = firstPreview.current ? 0 : 300;
+    if (pendingPreview.current !== null) return; // a request is already due: it will read this state
+    const delay = firstPreview.current ? 0 : PREVIEW_EVERY_MS;
     firstPreview.current = false;
-    const timer = setTimeout(() => {
+    pendingPreview.current = setTimeout(() => {
+      pendingPreview.current = null;
       if (formRef.current) {
         submitPreview.current(formRef.current, {
           method: "get",
           action: `/requisitions/${requisition.id}/weights/preview`,
         });
-        setRequestedKey(previewKey);
+        setRequestedKey(latestKey.current);
       }
     }, delay);
-    return () => clearTimeout(timer);
   }, [previewKey, requisition.id]);
+  useEffect(
+    () => () => {
+      if (pendingPreview.current !== null) clearTimeout(pendingPreview.current);
+    },
+    [],
+  );
   const previewFresh = requestedKey === previewKey && preview.state === "idle" && preview.data !== undefined;
+  // Phones and narrow windows: the preview is a panel pinned to the bottom of the screen, folded
+  // to its header until opened (on wide screens it sits beside the sliders and this does nothing).
+  const [previewOpen, setPreviewOpen] = useState(false);
 
   const dimensions = [
     { id: "production", title: "Production engineering areas" },
@@ -476,7 +495,7 @@ export default function WeightsEditor() {
         </Form>
 
         <section
-          className="card card--flush weights-preview"
+          className={`card card--flush weights-preview${previewOpen ? " is-open" : ""}`}
           aria-labelledby="preview-heading"
           aria-busy={!previewFresh}
           data-testid="ranking-preview"
@@ -497,8 +516,18 @@ export default function WeightsEditor() {
                 "Same as saved"
               )}
             </span>
+            <button
+              type="button"
+              className="button button--small weights-preview__toggle"
+              aria-expanded={previewOpen}
+              aria-controls="weights-preview-body"
+              data-testid="preview-toggle"
+              onClick={() => setPreviewOpen((open) => !open)}
+            >
+              {previewOpen ? "Hide" : "Show"}
+            </button>
           </div>
-          <div className="weights-preview__body">
+          <div className="weights-preview__body" id="weights-preview-body">
             <PreviewBody preview={preview.data} />
           </div>
         </section>

@@ -24,6 +24,11 @@ export type Movement =
 export interface PreviewEntry {
   id: string;
   label: string;
+  /**
+   * Tells candidates with the same label apart (two "John Smith"s): the file name when it is shown
+   * and differs, else the short id ("#7F3K2Q"). null when the label is unique among the listed.
+   */
+  detail: string | null;
   rank: number;
   overall: number;
   movement: Movement;
@@ -75,6 +80,20 @@ export async function previewRanking(
     identityVisible(requisition.blindReview, row.stage)
       ? (row.displayName ?? row.originalName ?? anonymousLabel(row.id))
       : anonymousLabel(row.id);
+  // Same-named candidates among the listed: each gets its file name (where identity is shown) or
+  // its short id, so a hiring manager can tell which one moved.
+  const idsByLabel = new Map<string, Set<string>>();
+  for (const row of rows) {
+    const key = label(row);
+    idsByLabel.set(key, (idsByLabel.get(key) ?? new Set()).add(row.id));
+  }
+  const detail = (row: PreviewRow): string | null => {
+    const shown = label(row);
+    if ((idsByLabel.get(shown)?.size ?? 0) < 2) return null;
+    const visible = identityVisible(requisition.blindReview, row.stage);
+    if (visible && row.originalName && row.originalName !== shown) return row.originalName;
+    return `#${anonymousLabel(row.id).slice("Candidate ".length)}`;
+  };
   const moved = (from: number, to: number): Movement => {
     if (from === to) return { kind: "same" };
     return from > to ? { kind: "up", by: from - to } : { kind: "down", by: to - from };
@@ -89,6 +108,7 @@ export async function previewRanking(
     before: list("before").map(({ row, rank, other }) => ({
       id: row.id,
       label: label(row),
+      detail: detail(row),
       rank,
       overall: row.overall,
       movement: other > PREVIEW_SIZE ? { kind: "out", to: other } : moved(rank, other),
@@ -96,6 +116,7 @@ export async function previewRanking(
     after: list("after").map(({ row, rank, other }) => ({
       id: row.id,
       label: label(row),
+      detail: detail(row),
       rank,
       overall: row.overall,
       movement: other > PREVIEW_SIZE ? { kind: "new" } : moved(other, rank),

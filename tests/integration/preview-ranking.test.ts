@@ -147,6 +147,44 @@ describe("previewRanking", () => {
     expect(labels.some((label) => label.startsWith("Candidate "))).toBe(true);
   });
 
+  it("tells same-named candidates apart by file name, or by short id where the file is hidden", async () => {
+    const listed = async (blindReview: boolean) => {
+      const preview = await previewRanking(testDb.db, { id: requisitionId, blindReview }, saved, proposed);
+      return [...preview.before, ...preview.after];
+    };
+    const unique = await listed(false);
+    expect(unique.every((entry) => entry.detail === null)).toBe(true);
+    // Two of the listed are renamed "John Smith".
+    const [first, second] = [...new Set(unique.map((entry) => entry.id))];
+    const original = await Promise.all(
+      [first!, second!].map((id) =>
+        testDb.db.application.findUniqueOrThrow({ where: { id }, select: { displayName: true } }),
+      ),
+    );
+    await testDb.db.application.updateMany({
+      where: { id: { in: [first!, second!] } },
+      data: { displayName: "John Smith" },
+    });
+    try {
+      const twins = (await listed(false)).filter((entry) => entry.label === "John Smith");
+      expect(new Set(twins.map((entry) => entry.id))).toEqual(new Set([first, second]));
+      for (const entry of twins) expect(entry.detail).toMatch(/^cv-\d+\.pdf$/);
+      expect(new Set(twins.map((entry) => entry.detail)).size).toBe(2);
+      // Under blind review a shortlisted "John Smith" shows his name but his short id, never another
+      // hidden row's file; hidden rows are "Candidate 7F3K2Q" already (unique).
+      const blind = await listed(true);
+      for (const entry of blind) {
+        if (entry.label.startsWith("Candidate ")) expect(entry.detail).toBeNull();
+      }
+    } finally {
+      await Promise.all(
+        [first!, second!].map((id, i) =>
+          testDb.db.application.update({ where: { id }, data: { displayName: original[i]!.displayName } }),
+        ),
+      );
+    }
+  });
+
   it("answers an empty list for a requisition with nothing scored", async () => {
     const empty = await testDb.db.requisition.create({ data: { title: "Empty" } });
     const preview = await previewRanking(testDb.db, { id: empty.id, blindReview: false }, saved, proposed);
