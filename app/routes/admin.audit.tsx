@@ -161,7 +161,7 @@ export default function AuditLog() {
           </EmptyState>
         ) : (
           <div className="table-scroll">
-            <table className="data-table" data-testid="audit-table">
+            <table className="data-table audit-table" data-testid="audit-table">
               <thead>
                 <tr>
                   <th scope="col">When (UTC)</th>
