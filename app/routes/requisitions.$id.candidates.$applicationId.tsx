@@ -15,6 +15,7 @@ import type { ProcessingStatus } from "@server/generated/prisma/enums.ts";
 import { CandidateNotes } from "~/components/candidate/candidate-notes.tsx";
 import { CandidatePager } from "~/components/candidate/candidate-pager.tsx";
 import { DuplicatesPanel } from "~/components/candidate/duplicates-panel.tsx";
+import { OcrBadge, OcrReviewPanel } from "~/components/candidate/ocr-notice.tsx";
 import { ExperienceAndEducation, GapsAndFlags, SkillsFound } from "~/components/candidate/candidate-facts.tsx";
 import { ResumeText } from "~/components/candidate/resume-text.tsx";
 import { DIMENSION_LABELS, ScoreBreakdown } from "~/components/candidate/score-breakdown.tsx";
@@ -36,6 +37,10 @@ import {
   tableQueryFrom,
 } from "~/lib/candidate.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
+import { markReviewed } from "@server/candidates/mark-reviewed.ts";
+import { isRetryableFailure, replaceResume } from "@server/candidates/replace-resume.ts";
+import { removeFinishedJob } from "@server/queue/retry-application.ts";
+import { enqueueParse, getConfig, getParseQueue } from "@server/services.ts";
 import { isAppError } from "@server/errors/app-error.ts";
 import { formatBytes, formatYears, plural } from "~/lib/format.ts";
 import { useLiveRevalidation } from "~/lib/use-live-revalidation.ts";
@@ -83,6 +88,8 @@ type ActionResult =
   | { intent: "stage"; ok: boolean; error?: string; changed?: number }
   | { intent: "note"; ok: boolean; error?: string; reply: SubmissionResult<string[]> }
   | { intent: "retry"; ok: boolean; error?: string }
+  | { intent: "mark-reviewed"; ok: boolean; error?: string }
+  | { intent: "replace"; ok: boolean; error?: string }
   | { intent: "unknown"; ok: false; error: string };
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
@@ -139,6 +146,57 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     });
   }
 
+  if (intent === "replace") {
+    // "Upload a new version": the file failed for a reason a retry cannot fix (audited, re-queued).
+    const { user, application } = await requireApplicationPermission(request, params.applicationId, "upload");
+    const file = form.get("file");
+    if (!(file instanceof File) || file.size === 0) {
+      return data<ActionResult>(
+        { intent, ok: false, error: "Choose the new file to upload. The previous file was kept." },
+        { status: 400 },
+      );
+    }
+    try {
+      await replaceResume(
+        {
+          db,
+          enqueue: async (id, options) => {
+            await removeFinishedJob(getParseQueue(), id);
+            await enqueueParse(id, options);
+          },
+        },
+        auditActor(user),
+        {
+          requisitionId: application.requisitionId,
+          applicationId: application.id,
+          file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+          maxBytes: getConfig().MAX_UPLOAD_BYTES,
+          ip,
+        },
+      );
+      return data<ActionResult>({ intent, ok: true });
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      return data<ActionResult>({ intent, ok: false, error: error.message }, { status: error.status });
+    }
+  }
+
+  if (intent === "mark-reviewed") {
+    // A person compared the OCR text with the original file: clear the flag and rank it (audited).
+    const { user, application } = await requireApplicationPermission(request, params.applicationId, "upload");
+    try {
+      await markReviewed(db, auditActor(user), {
+        requisitionId: application.requisitionId,
+        applicationId: application.id,
+        ip,
+      });
+      return data<ActionResult>({ intent, ok: true });
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      return data<ActionResult>({ intent, ok: false, error: error.message }, { status: error.status });
+    }
+  }
+
   return data<ActionResult>({ intent: "unknown", ok: false, error: "Unknown action." }, { status: 400 });
 }
 
@@ -168,9 +226,6 @@ const FAILURE_TITLES: Record<string, string> = {
   timeout: "Reading the file took too long",
   internal: "Processing failed on our side",
 };
-
-/** Failures a retry can fix (our side); for the others, ask the candidate for another file. */
-const RETRYABLE = new Set(["internal", "timeout"]);
 
 const STATUS_WORDS: Record<Exclude<ProcessingStatus, "DONE" | "FAILED">, string> = {
   QUEUED: "Waiting for a worker to read this résumé.",
@@ -224,6 +279,14 @@ export default function CandidatePage() {
               <StageBadge stage={application.stage} />
             </span>
             {application.status !== "DONE" ? <StatusBadge status={application.status} /> : null}
+            {candidate.resume ? (
+              <OcrBadge textSource={candidate.resume.textSource} confidence={candidate.resume.ocrConfidence} />
+            ) : null}
+            {application.needsReview ? (
+              <span className="badge badge--warning" data-testid="needs-review-badge">
+                Needs review
+              </span>
+            ) : null}
             {requisition.blindReview ? (
               <span className="badge badge--blind" title="This requisition uses blind review" data-testid="blind-badge">
                 {identity.visible ? "Blind review · shortlisted, identity shown" : "Blind review · identity hidden"}
@@ -278,6 +341,10 @@ export default function CandidatePage() {
                 Ranked with weights v{scores.weightsVersion}
               </p>
             </>
+          ) : application.needsReview ? (
+            <p className="muted small" data-testid="scores-held">
+              Not ranked yet: OCR read this résumé with low confidence. Check the text, then mark it reviewed.
+            </p>
           ) : (
             <p className="muted small">Scores appear once the résumé is read.</p>
           )}
@@ -325,6 +392,17 @@ export default function CandidatePage() {
             {STATUS_WORDS[application.status as "QUEUED" | "PROCESSING"]} This page updates by itself when it is done.
           </p>
         </section>
+      ) : null}
+
+      {candidate.resume ? (
+        <OcrReviewPanel
+          textSource={candidate.resume.textSource}
+          confidence={candidate.resume.ocrConfidence}
+          needsReview={application.needsReview}
+          fileHref={can.download && candidate.file.downloadable ? `${self}/file` : null}
+          canReview={can.retry}
+          action={action}
+        />
       ) : null}
 
       <DuplicatesPanel
@@ -413,7 +491,9 @@ function FailurePanel({
   const fetcher = useFetcher<{ intent: "retry"; ok: boolean; error?: string }>({ key: "candidate-retry" });
   const retrying = fetcher.state !== "idle";
   const title = (code && FAILURE_TITLES[code]) ?? "This résumé could not be read";
-  const fileProblem = code !== null && !RETRYABLE.has(code);
+  const fileProblem = !isRetryableFailure(code);
+  const replacer = useFetcher<{ intent: "replace"; ok: boolean; error?: string }>({ key: "candidate-replace" });
+  const replacing = replacer.state !== "idle";
   return (
     <section className="card failure-panel" role="alert" data-testid="failure-panel">
       <div className="failure-panel__text">
@@ -424,20 +504,32 @@ function FailurePanel({
         <p className="muted small">
           {plural(attempts, "attempt")} so far.
           {fileProblem
-            ? " Retrying reads the same file again; a new file from the candidate is usually what helps."
-            : ""}
+            ? " Reading the same file again would fail the same way: ask the candidate for another file and upload it here. The previous file is kept."
+            : " This was a problem on our side or a slow moment: a retry usually helps."}
         </p>
         {fetcher.data && !fetcher.data.ok ? <p className="field__error">{fetcher.data.error}</p> : null}
+        {replacer.data && !replacer.data.ok ? (
+          <p className="field__error" role="alert" data-testid="replace-error">
+            {replacer.data.error}
+          </p>
+        ) : null}
       </div>
-      {canRetry ? (
+      {canRetry && fileProblem ? (
+        <replacer.Form method="post" action={action} encType="multipart/form-data" className="failure-panel__actions">
+          <input type="hidden" name="intent" value="replace" />
+          <label className="small" htmlFor="replace-file">
+            New version of the résumé (PDF, Word, text, PNG or JPEG)
+          </label>
+          <input id="replace-file" type="file" name="file" required data-testid="replace-file" />
+          <button type="submit" className="button button--primary" disabled={replacing} data-testid="replace-submit">
+            {replacing ? "Uploading…" : "Upload a new version"}
+          </button>
+        </replacer.Form>
+      ) : null}
+      {canRetry && !fileProblem ? (
         <fetcher.Form method="post" action={action}>
           <input type="hidden" name="intent" value="retry" />
-          <button
-            type="submit"
-            className={`button${fileProblem ? "" : " button--primary"}`}
-            disabled={retrying}
-            data-testid="retry"
-          >
+          <button type="submit" className="button button--primary" disabled={retrying} data-testid="retry">
             {retrying ? "Queuing…" : "Retry"}
           </button>
         </fetcher.Form>

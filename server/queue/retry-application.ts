@@ -35,7 +35,7 @@ export async function retryApplication(
 }
 
 /** A completed or failed job kept under the id would swallow the new one; waiting or running ones are kept. */
-async function removeFinishedJob(queue: ParseQueue, applicationId: string): Promise<void> {
+export async function removeFinishedJob(queue: ParseQueue, applicationId: string): Promise<void> {
   const redis = redisOf(queue);
   if (redis) await whenRedisReady(redis);
   const job = await withQueueTimeout(queue.getJob(parseResumeJobId(applicationId)), "reading the previous job");
