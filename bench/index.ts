@@ -2,6 +2,7 @@
 // Targets are checked here, not in timed tests (shared 2-core machines make those flaky).
 import { benchExport } from "./export.bench.ts";
 import { benchCorpusExtraction, benchExtraction } from "./extraction.bench.ts";
+import { benchHostileText } from "./hostile-text.bench.ts";
 import { benchIntake } from "./intake.bench.ts";
 import { benchOcr } from "./ocr.bench.ts";
 import { benchTable } from "./table.bench.ts";
@@ -12,6 +13,7 @@ const results: Record<string, number | null> = {};
 results.rss_mb_bench_process = null;
 Object.assign(results, await benchExtraction());
 Object.assign(results, await benchCorpusExtraction());
+Object.assign(results, await benchHostileText());
 Object.assign(results, await benchOcr());
 Object.assign(results, await benchTable());
 Object.assign(results, await benchExport());
@@ -21,6 +23,8 @@ results.rss_mb_bench_process = Math.round(process.memoryUsage().rss / (1024 * 10
 
 const TARGETS: Record<string, { max?: number; min?: number; label: string }> = {
   corpus_extract_vs_pdftotext: { max: 2, label: "≤ 2× pdftotext" },
+  hostile_1mb_parse_ms_worst: { max: 1000, label: "≤ 1 s" },
+  hostile_growth_worst: { max: 8, label: "linear: ≤ 8× for 4× the text" },
   table_p95_ms_100k: { max: 150, label: "≤ 150 ms" },
   rerank_100k_ms: { max: 1000, label: "≤ 1 s" },
   export_10k_ms: { max: 2000, label: "≤ 2 s" },

@@ -12,6 +12,25 @@ export function findEmail(text: string): string | null {
   return findEmailFact(text)?.value ?? null;
 }
 
+/**
+ * Does `text` hold something shaped like an e-mail address ("x@host.tld")? The same answer as
+ * /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.test(text), found from each "@" outwards: that pattern
+ * backtracks over every start of a long run of word characters, quadratic on "aaa…@".
+ */
+export function containsEmail(text: string): boolean {
+  for (let at = text.indexOf("@"); at !== -1; at = text.indexOf("@", at + 1)) {
+    if (at === 0 || !EMAIL_LOCAL_CHAR.test(text[at - 1]!)) continue;
+    let i = at + 1;
+    while (i < text.length && DOMAIN_CHAR.test(text[i]!)) i += 1;
+    // At least one label character, then ".", then another label character.
+    if (i > at + 1 && text[i] === "." && i + 1 < text.length && DOMAIN_CHAR.test(text[i + 1]!)) return true;
+  }
+  return false;
+}
+
+const EMAIL_LOCAL_CHAR = /[\w.+-]/;
+const DOMAIN_CHAR = /[\w-]/;
+
 /** A template's placeholder ("yourname@gmail.com"), not an address to write to. */
 const PLACEHOLDER = /^(?:your[._-]?(?:name|e?mail|address)|first[._-]?last|name[._-]?surname)@/i;
 

@@ -12,6 +12,19 @@ const BARE_PATTERN =
 /** Names of technologies that are spelled like domains. */
 const NOT_LINKS = new Set(["socket.io", "asp.net", "ado.net", "vb.net", "dot.net", "chart.io", "node.io"]);
 
+/**
+ * Does `text` hold something shaped like a web address (http(s)://, www., or host.tld/ with a
+ * common personal TLD)? The same answer as
+ * /\b(?:https?:\/\/|www\.|[\w-]+\.(?:com|io|dev|me|org|net|ai)\/)\S*\/i.test(text), written so that
+ * no part can restart over a long run of word characters: "[\w-]+\." becomes "the last word
+ * character before the dot, then hyphens only" (quadratic on "a-a-a-…" before, linear now).
+ */
+export function containsLink(text: string): boolean {
+  return LINK_LIKE.test(text);
+}
+
+const LINK_LIKE = /\bhttps?:\/\/|\bwww\.|\w-*\.(?:com|io|dev|me|org|net|ai)\//i;
+
 export function findLinks(text: string): string[] {
   return findLinkFacts(text).map((link) => link.value);
 }

@@ -19,7 +19,7 @@ export function findPhoneFact(text: string): { value: string; span: Span } | nul
   for (const line of text.split("\n")) {
     for (const found of line.matchAll(CANDIDATE)) {
       // "Page 2 864-472-7092": the page number of a footer is not part of the number.
-      const page = /\bpage\s*$/i.test(line.slice(0, found.index)) ? /^\d{1,2}\s+/.exec(found[0]) : null;
+      const page = followsPageWord(line, found.index) ? /^\d{1,2}\s+/.exec(found[0]) : null;
       const match = {
         0: page ? found[0].slice(page[0].length) : found[0],
         index: found.index + (page ? page[0].length : 0),
@@ -44,6 +44,40 @@ export function findPhoneFact(text: string): { value: string; span: Span } | nul
   }
   return null;
 }
+
+/**
+ * Does "page" (a whole word, any case) end the line just before `index`, spaces aside? What
+ * /\bpage\s*$/i says of line.slice(0, index), read backwards from `index` so that a line with
+ * many numbers costs linear time, not a scan of the whole prefix per number.
+ */
+function followsPageWord(line: string, index: number): boolean {
+  let end = index;
+  while (end > 0 && /\s/.test(line[end - 1]!)) end -= 1;
+  if (end < 4 || line.slice(end - 4, end).toLowerCase() !== "page") return false;
+  return end === 4 || !/\w/.test(line[end - 5]!);
+}
+
+/**
+ * Is there a run of digits, spaces, dots, hyphens and brackets that starts and ends with a digit
+ * and spans nine characters or more? The same answer as /\+?\d[\d\s().-]{7,}\d/.test(text) (the
+ * test for a line that carries a phone-like number), in one pass: the pattern rescans each run from
+ * every digit in it, quadratic on "1-1-1-…".
+ */
+export function containsPhoneLike(text: string): boolean {
+  let firstDigit = -1;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i]!;
+    if (char >= "0" && char <= "9") {
+      if (firstDigit === -1) firstDigit = i;
+      else if (i - firstDigit >= 8) return true;
+    } else if (!PHONE_RUN_CHAR.test(char)) {
+      firstDigit = -1;
+    }
+  }
+  return false;
+}
+
+const PHONE_RUN_CHAR = /[\s().-]/;
 
 function clean(candidate: string): string | null {
   // "555--5555": a soft hyphen next to a hyphen, as some Word exports print it.

@@ -58,7 +58,7 @@ export const LIST_DILUTION_FROM = 25;
 export const IMPACT_FACTOR = 1.3;
 
 const QUANTIFIED =
-  /(\d[\d,.]*\s?(%|percent|ms\b|milliseconds|x\b|×|qps|rps|tps|req\/s|requests?\s*(per|\/)\s*(second|sec|s|minute|day)|k\b|m\b|million|billion|bn\b|tb\b|gb\b|pb\b|users|customers|events|records|rows|predictions|transactions|nodes|gpus?|servers))|p(50|90|95|99|999)\b|\b(reduced|cut|improved|increased|decreased|lowered|raised|boosted)\b[^.\n]{0,40}\b(by|from|to)\s+\d/i;
+  /(\d[\d,.]{0,40}\s?(%|percent|ms\b|milliseconds|x\b|×|qps|rps|tps|req\/s|requests?\s*(per|\/)\s*(second|sec|s|minute|day)|k\b|m\b|million|billion|bn\b|tb\b|gb\b|pb\b|users|customers|events|records|rows|predictions|transactions|nodes|gpus?|servers))|p(50|90|95|99|999)\b|\b(reduced|cut|improved|increased|decreased|lowered|raised|boosted)\b[^.\n]{0,40}\b(by|from|to)\s+\d/i;
 
 const PUBLICATION_AREAS = new Set<Dimension>(["ml"]);
 
@@ -72,16 +72,49 @@ function roleAt(input: ScoringInput, offset: number): ScoringRole | null {
   return null;
 }
 
-function lineAround(text: string, start: number, end: number): Span {
-  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
-  const newline = text.indexOf("\n", end);
-  const lineEnd = newline === -1 ? text.length : newline;
-  // Trim leading blanks (and blanked identity) so the highlighted span starts at the words.
-  let s = lineStart;
-  while (s < start && /\s/.test(text[s]!)) s++;
-  let e = lineEnd;
-  while (e > end && /\s/.test(text[e - 1]!)) e--;
-  return { text: text.slice(s, e), start: s, end: e };
+/**
+ * The line of a mention, trimmed of blanks (and blanked identity) so the highlighted span starts
+ * at the words. Mentions come in text order: the last line's bounds are kept, so a long line with
+ * many mentions is scanned once, not once per mention.
+ */
+function lineAround(text: string, start: number, end: number, last: LineCache): Span {
+  // A mention over a wrapped line ("deep\nlearning") has a two-line span: only a one-line span is
+  // shared by the mentions inside it.
+  const oneLine = !text.slice(start, end).includes("\n");
+  if (!last.line || !oneLine || !last.oneLine || start < last.lineStart || end > last.lineEnd) {
+    const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+    const newline = text.indexOf("\n", end);
+    const lineEnd = newline === -1 ? text.length : newline;
+    let first = lineStart;
+    while (first < lineEnd && /\s/.test(text[first]!)) first++;
+    let final = lineEnd;
+    while (final > first && /\s/.test(text[final - 1]!)) final--;
+    last.oneLine = oneLine;
+    last.lineStart = lineStart;
+    last.lineEnd = lineEnd;
+    last.first = first;
+    last.final = final;
+    last.line = { text: "", start: -1, end: -1 };
+    last.work = null;
+    last.quantified = null;
+  }
+  const s = Math.min(last.first, start);
+  const e = Math.max(last.final, end);
+  if (last.line.start !== s || last.line.end !== e) last.line = { text: text.slice(s, e), start: s, end: e };
+  return last.line;
+}
+
+interface LineCache {
+  line: Span | null;
+  oneLine: boolean;
+  lineStart: number;
+  lineEnd: number;
+  /** The first and past-the-last non-blank characters of the line. */
+  first: number;
+  final: number;
+  /** WORK_LINE and QUANTIFIED on the line, once asked. */
+  work: boolean | null;
+  quantified: boolean | null;
 }
 
 function roleFactor(role: ScoringRole): number {
@@ -148,18 +181,31 @@ export function collectEvidence(input: ScoringInput): Evidence[] {
   const listCount = mentions.filter((m) => sectionAt(input, m.start) === "skills").length;
   const dilution = listCount > LIST_DILUTION_FROM ? LIST_DILUTION_FROM / listCount : 1;
 
+  const lines: LineCache = {
+    line: null,
+    oneLine: false,
+    lineStart: 0,
+    lineEnd: 0,
+    first: 0,
+    final: 0,
+    work: null,
+    quantified: null,
+  };
   const evidence: Evidence[] = mentions.map((mention) => {
     const found = sourceOf(input, mention.start);
     const { role } = found;
-    const line = lineAround(input.text, mention.start, mention.end);
+    const line = lineAround(input.text, mention.start, mention.end, lines);
     const source: EvidenceSource =
-      MISPLACED_WORK_SOURCES.has(found.source) && WORK_LINE.test(line.text) ? "experience" : found.source;
+      MISPLACED_WORK_SOURCES.has(found.source) && (lines.work ??= WORK_LINE.test(line.text))
+        ? "experience"
+        : found.source;
     let weight = SOURCE_WEIGHTS[source] * (getSkill(mention.skillId)?.weight ?? 1) * mention.hedge;
     if (role) weight *= roleFactor(role);
     if (source === "publication" && !PUBLICATION_AREAS.has(mention.dimension)) weight *= 0.5;
     if (source === "skills_list") weight *= dilution;
     const impactful = source === "role" || source === "experience" || source === "project" || source === "internship";
-    if (impactful && mention.dimension === "production" && QUANTIFIED.test(line.text)) weight *= IMPACT_FACTOR;
+    if (impactful && mention.dimension === "production" && (lines.quantified ??= QUANTIFIED.test(line.text)))
+      weight *= IMPACT_FACTOR;
     return {
       skillId: mention.skillId,
       area: mention.area,

@@ -27,7 +27,11 @@ export function scoreAreas(evidence: Evidence[]): AreaScore[] {
   return AREAS.map((area) => {
     const inArea = evidence.filter((e) => e.area === area.id);
     const bySkill = new Map<string, number[]>();
-    for (const e of inArea) bySkill.set(e.skillId, [...(bySkill.get(e.skillId) ?? []), e.weight]);
+    for (const e of inArea) {
+      const weights = bySkill.get(e.skillId);
+      if (weights) weights.push(e.weight);
+      else bySkill.set(e.skillId, [e.weight]);
+    }
     const skillStrengths = [...bySkill.values()].map((weights) =>
       Math.min(SKILL_CAP, decayedSum(weights, REPEAT_DECAY)),
     );

@@ -6,6 +6,9 @@ import type { ResumeFacts } from "../resume/extract-resume-facts.ts";
 import type { RoleKind } from "../resume/find-experience.ts";
 import type { SectionKind } from "../resume/find-sections.ts";
 import type { DegreeLevel } from "../contract/screening-result.ts";
+import { containsEmail } from "../resume/find-email.ts";
+import { containsLink } from "../resume/find-links.ts";
+import { containsPhoneLike } from "../resume/find-phone.ts";
 import { backgroundOfTitle, type TitleHint } from "./backgrounds.ts";
 import { findOrganisationNames } from "./find-organisation-names.ts";
 import { findTitleHints, titleOfLine } from "./find-title-hints.ts";
@@ -30,16 +33,13 @@ export interface ScoringInput {
   titleHints: TitleHint[];
 }
 
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
-const PHONE = /\+?\d[\d\s().-]{7,}\d/;
-const URL_LIKE = /\b(?:https?:\/\/|www\.|[\w-]+\.(?:com|io|dev|me|org|net|ai)\/)\S*/i;
-
 /** "City, Region" as one part of a header line. */
 const PLACE = /^[\p{Lu}][\p{L}.' -]{1,30},\s*[\p{Lu}][\p{L}.' -]{1,30}$/u;
 const CONTACT_WORD = /\b(?:linkedin|github|gitlab|portfolio|website|e-?mail|phone|mobile|tel|address|location)\b/i;
 
 function isContactLine(line: string): boolean {
-  if (EMAIL.test(line) || PHONE.test(line) || URL_LIKE.test(line) || CONTACT_WORD.test(line)) return true;
+  // Linear-time tests (server/resume): the regexes they replace were quadratic on "a-a-a-…".
+  if (containsEmail(line) || containsPhoneLike(line) || containsLink(line) || CONTACT_WORD.test(line)) return true;
   return line.split(/[|•·]/).some((part) => PLACE.test(part.trim()));
 }
 

@@ -48,7 +48,6 @@ interface Candidate {
 
 const CONTEXT_CHARS = 40;
 const URL_LIKE = /:\/\/|www\.|@|\.(?:com|org|io|net|dev|ai|me|co|edu|gov)\b/i;
-const TRIM_CHUNK = /^[("'[{<«“‘]+|[)"'\]}>»”’.,;:!?]+$/g;
 const LIST_GAP = /^\s*(?:[,/|;·•&+]|and|or)?\s*$/i;
 
 function newNode(): TrieNode {
@@ -98,6 +97,7 @@ function findMentions(root: TrieNode, text: string): SkillMention[] {
   const tokens = tokenize(text);
   const candidates: Candidate[] = [];
   const lineStarts = new LineIndex(text);
+  const chunks: ChunkCache = { last: null };
   let i = 0;
   while (i < tokens.count) {
     const found = longestMatchAt(root, tokens, i);
@@ -108,7 +108,7 @@ function findMentions(root: TrieNode, text: string): SkillMention[] {
       const { terminal, last } = found[k]!;
       const start = tokens.starts[i]!;
       const end = tokens.ends[last]!;
-      const verdict = judgeLocally(text, terminal, start, end);
+      const verdict = judgeLocally(text, terminal, start, end, chunks);
       if (verdict === "reject") continue;
       candidates.push({
         terminal,
@@ -197,15 +197,48 @@ function after(text: string, end: number, size: number): string {
   return newline === -1 ? slice : slice.slice(0, newline);
 }
 
-function insideUrlOrEmail(text: string, start: number, end: number, surface: string): boolean {
-  let from = start;
-  while (from > 0 && !isSpace(text.charCodeAt(from - 1))) from -= 1;
-  let to = end;
-  while (to < text.length && !isSpace(text.charCodeAt(to))) to += 1;
-  if (from === start && to === end) return false;
-  const chunk = text.slice(from, to);
-  if (chunk.replace(TRIM_CHUNK, "") === surface) return false;
-  return URL_LIKE.test(chunk);
+/**
+ * Is the mention part of a URL or an e-mail address (the whitespace-free chunk around it looks like
+ * one)? The chunk is found once and kept for the next mention inside it: a long chunk holding
+ * many mentions ("python/python/…") would otherwise be rescanned for each, quadratic in its length.
+ */
+function insideUrlOrEmail(text: string, start: number, end: number, surface: string, chunks: ChunkCache): boolean {
+  let chunk = chunks.last;
+  // A chunk found from a mention without spaces has none inside: any later mention within it
+  // would find the same one. A mention with spaces ("machine learning") finds its own.
+  if (chunk === null || !chunk.solid || start < chunk.from || end > chunk.to) {
+    let from = start;
+    while (from > 0 && !isSpace(text.charCodeAt(from - 1))) from -= 1;
+    let to = end;
+    while (to < text.length && !isSpace(text.charCodeAt(to))) to += 1;
+    chunk = { from, to, solid: !/\s/.test(surface), urlLike: null };
+    chunks.last = chunk;
+  }
+  if (chunk.from === start && chunk.to === end) return false;
+  if (trimmedChunkIs(text, chunk.from, chunk.to, surface)) return false;
+  chunk.urlLike ??= URL_LIKE.test(text.slice(chunk.from, chunk.to));
+  return chunk.urlLike;
+}
+
+interface ChunkCache {
+  last: { from: number; to: number; solid: boolean; urlLike: boolean | null } | null;
+}
+
+const TRIM_LEADING = new Set([..."(\"'[{<«“‘"]);
+const TRIM_TRAILING = new Set([...")\"'\\]}>»”’.,;:!?"]);
+
+/**
+ * Is text[from, to) without its leading brackets and quotes and trailing closers and punctuation
+ * exactly `surface`? What chunk.replace(/^[("'[{<«“‘]+|[)"'\]}>»”’.,;:!?]+$/g, "") === surface
+ * said, by moving two ends inward: that replace restarts at every character of a long run of
+ * punctuation before failing at "$", quadratic in the run.
+ */
+function trimmedChunkIs(text: string, from: number, to: number, surface: string): boolean {
+  let left = from;
+  while (left < to && TRIM_LEADING.has(text[left]!)) left += 1;
+  let right = to;
+  while (right > left && TRIM_TRAILING.has(text[right - 1]!)) right -= 1;
+  return right - left === surface.length && text.startsWith(surface, left);
 }
 
 function isUpper(code: number): boolean {
@@ -232,9 +265,9 @@ const EMPLOYER_AFTER =
 const EMPLOYER_BEFORE =
   /(?:(?<!\b(?:good|expert|proficient|skilled|experienced|adept|excel|excels|excelled|better|great|strong|best|fluent|hands-on|efficient|effective|paper|papers|published|presented|accepted|poster|posters|talk|talks|spotlight|oral|speaker)\s)\bat|@|\bjoined)\s+$/i;
 
-function judgeLocally(text: string, terminal: Terminal, start: number, end: number): Verdict {
+function judgeLocally(text: string, terminal: Terminal, start: number, end: number, chunks: ChunkCache): Verdict {
   const surface = text.slice(start, end);
-  if (insideUrlOrEmail(text, start, end, surface)) return "reject";
+  if (insideUrlOrEmail(text, start, end, surface, chunks)) return "reject";
   if (isUpper(surface.charCodeAt(0))) {
     if (EMPLOYER_AFTER.test(text.slice(end, end + 16))) return "reject";
     if (EMPLOYER_BEFORE.test(before(text, start, 32))) return "reject";
@@ -284,19 +317,24 @@ function resolvePending(text: string, candidates: Candidate[]): void {
       result.push(candidates[k]!);
     return result;
   };
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const candidate of pending) {
+  // Support spreads from accepted mentions to their pending neighbours until nothing changes
+  // (a worklist: a chain of pending mentions accepted one pass per link took quadratic time);
+  // then pending languages side by side pair up, and support spreads again from those.
+  const supportSpreads = (queue: Candidate[]) => {
+    while (queue.length > 0) {
+      const candidate = queue.pop()!;
       if (candidate.accepted) continue;
       const kind = candidate.terminal.rule?.requireNearby?.skills;
       if (kind === undefined) continue;
       if (neighbours(candidate).some((other) => other.accepted && supports(candidate, other, kind))) {
         candidate.accepted = true;
-        changed = true;
+        for (const other of neighbours(candidate)) if (!other.accepted) queue.push(other);
       }
     }
-    if (changed) continue;
+  };
+  supportSpreads([...pending]);
+  for (;;) {
+    const paired: Candidate[] = [];
     for (const candidate of pending) {
       if (candidate.accepted || !candidate.terminal.isLanguage) continue;
       const listMate = neighbours(candidate).find(
@@ -313,9 +351,11 @@ function resolvePending(text: string, candidates: Candidate[]): void {
       if (listMate !== undefined) {
         candidate.accepted = true;
         listMate.accepted = true;
-        changed = true;
+        paired.push(candidate, listMate);
       }
     }
+    if (paired.length === 0) return;
+    supportSpreads(paired.flatMap((candidate) => neighbours(candidate).filter((other) => !other.accepted)));
   }
 }
 

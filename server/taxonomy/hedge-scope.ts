@@ -28,7 +28,7 @@ const ITEM_STOP_CHARS = new Set([",", ":", "(", ")", "[", "]"]);
 const POSTFIX_GAP = /^[\s:\-–—]*$/;
 const ENDS_WITH_PREPOSITION = /\s(?:with|of|in|on|to)$/i;
 
-export function findHedges(text: string): HedgeMatch[] {
+function findHedges(text: string): HedgeMatch[] {
   const found: HedgeMatch[] = [];
   HEDGE_REGEX.lastIndex = 0;
   for (let match = HEDGE_REGEX.exec(text); match !== null; match = HEDGE_REGEX.exec(text)) {
@@ -48,83 +48,133 @@ function isBoundary(text: string, i: number): boolean {
   return Number.isNaN(next) || next === 32 || next === 10 || next === 9 || next === 13;
 }
 
-function clauseStart(text: string, position: number): number {
-  for (let i = position - 1; i >= 0; i -= 1) if (isBoundary(text, i)) return i + 1;
-  return 0;
+/**
+ * Clause ends and brackets of the whole text, read in one pass, so that each hedge finds its
+ * clause and its parentheses by binary search instead of scanning its clause (a long clause full
+ * of hedges was quadratic).
+ */
+interface TextIndex {
+  /** Positions of clause boundaries, ascending. */
+  boundaries: Int32Array;
+  /** For each hedge (in order), its innermost unclosed "(" within its clause before it, or -1. */
+  openBefore: Int32Array;
+  /** For a "(" at position p: the ")" that closes it within its clause, or -1. */
+  closeOf: Map<number, number>;
 }
 
-function clauseEnd(text: string, position: number): number {
-  for (let i = position; i < text.length; i += 1) if (isBoundary(text, i)) return i;
-  return text.length;
-}
-
-/** The unmatched "(" before `position` within the clause, or -1. */
-function openParenBefore(text: string, position: number, floor: number): number {
-  let depth = 0;
-  for (let i = position - 1; i >= floor; i -= 1) {
-    if (text[i] === ")") depth += 1;
-    else if (text[i] === "(") {
-      if (depth === 0) return i;
-      depth -= 1;
+function indexText(text: string, matches: readonly HedgeMatch[]): TextIndex {
+  const boundaries: number[] = [];
+  const openBefore = new Int32Array(matches.length).fill(-1);
+  const closeOf = new Map<number, number>();
+  // The "(" still open, innermost last; a ")" with none open is ignored, as the backward count
+  // of the scan this replaces ignores it. A clause boundary closes nothing but starts afresh.
+  let open: number[] = [];
+  let next = 0;
+  for (let i = 0; i <= text.length; i += 1) {
+    while (next < matches.length && matches[next]!.start === i) openBefore[next++] = open.at(-1) ?? -1;
+    if (i === text.length) break;
+    if (isBoundary(text, i)) {
+      boundaries.push(i);
+      open = [];
+    } else if (text[i] === "(") {
+      open.push(i);
+    } else if (text[i] === ")") {
+      const opened = open.pop();
+      if (opened !== undefined) closeOf.set(opened, i);
     }
   }
-  return -1;
+  return { boundaries: Int32Array.from(boundaries), openBefore, closeOf };
 }
 
-function closeParenAfter(text: string, position: number, ceiling: number): number {
-  let depth = 0;
-  for (let i = position; i < ceiling; i += 1) {
-    if (text[i] === "(") depth += 1;
-    else if (text[i] === ")") {
-      if (depth === 0) return i;
-      depth -= 1;
-    }
+/** The first boundary at or after `position`, as an index into `boundaries`. */
+function firstBoundaryFrom(boundaries: Int32Array, position: number): number {
+  let low = 0;
+  let high = boundaries.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (boundaries[mid]! < position) low = mid + 1;
+    else high = mid;
   }
-  return ceiling;
+  return low;
 }
 
-/** The half-open range of text a hedge covers. */
-export function hedgeScope(text: string, match: HedgeMatch): [number, number] {
-  const start = clauseStart(text, match.start);
-  const end = clauseEnd(text, match.end);
-  if (match.hedge.direction === "clause") return [start, end];
+/** The half-open range of text each hedge covers, in the order of `matches`. */
+function hedgeScopes(text: string, matches: readonly HedgeMatch[]): Array<[number, number]> {
+  const { boundaries, openBefore, closeOf } = indexText(text, matches);
+  const letter = /[\p{L}\p{N}]/gu;
+  let comma = -1; // the first "," at or after the last hedge read; Infinity when none is left
+  return matches.map((match, m) => {
+    const before = firstBoundaryFrom(boundaries, match.start);
+    const start = before === 0 ? 0 : boundaries[before - 1]! + 1;
+    const after = firstBoundaryFrom(boundaries, match.end);
+    const end = after === boundaries.length ? text.length : boundaries[after]!;
+    if (match.hedge.direction === "clause") return [start, end];
 
-  const openParen = openParenBefore(text, match.start, start);
-  const forwardEnd = openParen === -1 ? end : closeParenAfter(text, match.end, end);
-  const matchedText = text.slice(match.start, match.end);
-  if (match.hedge.direction === "forward" || ENDS_WITH_PREPOSITION.test(matchedText)) return [match.end, forwardEnd];
+    const openParen = openBefore[m]!;
+    const forwardEnd = openParen === -1 ? end : (closeOf.get(openParen) ?? end);
+    const matchedText = text.slice(match.start, match.end);
+    if (match.hedge.direction === "forward" || ENDS_WITH_PREPOSITION.test(matchedText)) return [match.end, forwardEnd];
 
-  // "either": forward when words follow in the same item ("basic Docker"), else it rates the
-  // item before it ("Docker (basic)", "Kubernetes: beginner", "Rust - learning").
-  let itemEnd = match.end;
-  while (itemEnd < forwardEnd && text[itemEnd] !== ",") itemEnd += 1;
-  if (/[\p{L}\p{N}]/u.test(text.slice(match.end, itemEnd))) return [match.end, forwardEnd];
+    // "either": forward when words follow in the same item ("basic Docker"), else it rates the
+    // item before it ("Docker (basic)", "Kubernetes: beginner", "Rust - learning").
+    if (comma < match.end) {
+      const found = text.indexOf(",", match.end);
+      comma = found === -1 ? Infinity : found;
+    }
+    const itemEnd = Math.min(comma, forwardEnd);
+    letter.lastIndex = match.end;
+    const word = letter.exec(text);
+    if (word !== null && word.index < itemEnd) return [match.end, forwardEnd];
 
-  let anchor = match.start;
-  if (openParen !== -1 && POSTFIX_GAP.test(text.slice(openParen + 1, match.start))) anchor = openParen;
-  let i = anchor - 1;
-  while (i >= start && /[\s:\-–—]/.test(text[i]!)) i -= 1;
-  while (i >= start && !ITEM_STOP_CHARS.has(text[i]!)) i -= 1;
-  return [i + 1, anchor];
+    let anchor = match.start;
+    if (openParen !== -1 && POSTFIX_GAP.test(text.slice(openParen + 1, match.start))) anchor = openParen;
+    let i = anchor - 1;
+    while (i >= start && /[\s:\-–—]/.test(text[i]!)) i -= 1;
+    while (i >= start && !ITEM_STOP_CHARS.has(text[i]!)) i -= 1;
+    return [i + 1, anchor];
+  });
 }
 
-/** Lowers `hedge` on every target inside a hedge's scope; the lowest factor wins. */
+/**
+ * Lowers `hedge` on every target inside a hedge's scope; the lowest factor wins. Hedges are taken
+ * from the lowest factor up and each target is settled by the first scope that covers it (a
+ * pointer skips the settled ones), so many hedges over one long clause cost linear time.
+ */
 export function applyHedges(text: string, targets: readonly HedgeTarget[]): void {
   if (targets.length === 0) return;
-  for (const match of findHedges(text)) {
-    const [from, to] = hedgeScope(text, match);
-    // targets are sorted by start: binary search for the first one at or after `from`.
-    let low = 0;
-    let high = targets.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (targets[mid]!.start < from) low = mid + 1;
-      else high = mid;
-    }
-    for (let k = low; k < targets.length && targets[k]!.start < to; k += 1) {
-      const target = targets[k]!;
-      if (target.end > to) continue;
-      target.hedge = Math.min(target.hedge, hedgeFactor(match.hedge, target.dimension));
+  const matches = findHedges(text);
+  if (matches.length === 0) return;
+  const scopes = hedgeScopes(text, matches);
+  for (const dimension of new Set(targets.map((target) => target.dimension))) {
+    const ofDimension = targets.filter((target) => target.dimension === dimension);
+    // settledUntil[k]: the first target at or after k not settled yet (path-halving pointers).
+    const settledUntil = Int32Array.from({ length: ofDimension.length + 1 }, (_, k) => k);
+    const firstOpen = (k: number): number => {
+      while (settledUntil[k] !== k) {
+        settledUntil[k] = settledUntil[settledUntil[k]!]!;
+        k = settledUntil[k]!;
+      }
+      return k;
+    };
+    const order = matches
+      .map((match, m) => ({ factor: hedgeFactor(match.hedge, dimension), scope: scopes[m]! }))
+      .sort((a, b) => a.factor - b.factor);
+    for (const { factor, scope } of order) {
+      const [from, to] = scope;
+      // targets are sorted by start: binary search for the first one at or after `from`.
+      let low = 0;
+      let high = ofDimension.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (ofDimension[mid]!.start < from) low = mid + 1;
+        else high = mid;
+      }
+      for (let k = firstOpen(low); k < ofDimension.length && ofDimension[k]!.start < to; k = firstOpen(k + 1)) {
+        const target = ofDimension[k]!;
+        if (target.end > to) continue;
+        target.hedge = Math.min(target.hedge, factor);
+        settledUntil[k] = k + 1;
+      }
     }
   }
 }

@@ -1,0 +1,57 @@
+// Hostile résumé texts: repetitions built to make a backtracking pattern or a rescanning loop
+// take quadratic time (issue 13, defect 8: 25 KB of "aaa…@" took 7 s). Each is a unit repeated to
+// a given size, so the same list serves the unit test (tens of KB, results asserted) and
+// `npm run bench` (1 MB, time measured). Deterministic: no randomness.
+
+export interface HostileText {
+  name: string;
+  /** What the text is built to defeat. */
+  target: string;
+  make: (size: number) => string;
+}
+
+const repeat = (unit: string, size: number) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+
+/** A fixed pseudo-random mix of the characters the patterns care about (a linear congruential walk). */
+function mixed(size: number): string {
+  const alphabet = "a.-@/ 1(\n:A,|)+_";
+  let state = 12345;
+  let out = "";
+  for (let i = 0; i < size; i += 1) {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    out += alphabet[state % alphabet.length];
+  }
+  return out;
+}
+
+export const HOSTILE_TEXTS: readonly HostileText[] = [
+  { name: "letters-then-at", target: "e-mail patterns", make: (size) => `${repeat("a", size - 1)}@` },
+  { name: "letter-at", target: "e-mail patterns", make: (size) => repeat("a@", size) },
+  { name: "letter-hyphen", target: "e-mail and link patterns", make: (size) => repeat("a-", size) },
+  { name: "letter-dot", target: "link and domain patterns", make: (size) => repeat("a.", size) },
+  { name: "at-then-labels", target: "e-mail domain labels", make: (size) => `x@${repeat("ab-c.", size - 2)}` },
+  { name: "www-repeated", target: "link patterns", make: (size) => repeat("www.", size) },
+  { name: "http-then-letters", target: "link patterns", make: (size) => `http://${repeat("a", size - 7)}` },
+  { name: "domains-with-slashes", target: "bare links", make: (size) => repeat("ab.com/", size) },
+  { name: "digit-hyphen", target: "phone patterns", make: (size) => repeat("1-", size) },
+  { name: "digit-dot", target: "phone and date patterns", make: (size) => repeat("1.", size) },
+  { name: "digits", target: "phone and ID patterns", make: (size) => repeat("1", size) },
+  { name: "numbers-on-one-line", target: "phone page-number check", make: (size) => repeat("1111111111, ", size) },
+  { name: "underscores", target: "word-character runs", make: (size) => repeat("_", size) },
+  { name: "dots", target: "punctuation trimming", make: (size) => repeat(".", size) },
+  { name: "capitals", target: "name and heading patterns", make: (size) => repeat("A", size) },
+  { name: "capital-words", target: "name patterns", make: (size) => repeat("Aaaa ", size) },
+  { name: "capital-word-lines", target: "name and heading patterns", make: (size) => repeat("Aaaa Bbbb\n", size) },
+  { name: "year-ranges", target: "date-range patterns", make: (size) => repeat("2019 - ", size) },
+  { name: "month-years", target: "date-range patterns", make: (size) => repeat("Jan 2019 – ", size) },
+  { name: "headings", target: "section patterns", make: (size) => repeat("EXPERIENCE\n", size) },
+  { name: "skills-in-one-chunk", target: "skill mentions inside URLs", make: (size) => repeat("python/", size) },
+  { name: "skill-then-dots", target: "URL chunk trimming", make: (size) => `python${repeat(".", size - 7)}x` },
+  {
+    name: "hedges-in-one-clause",
+    target: "hedge scopes",
+    make: (size) => repeat("familiar with Python and basic Docker ", size),
+  },
+  { name: "pending-languages", target: "context-rule support chains", make: (size) => repeat("Go x ", size) },
+  { name: "mixed-punctuation", target: "everything", make: mixed },
+];
