@@ -1,10 +1,14 @@
 // Erasing an applicant (a data subject's request, or retention): the résumé bytes, the extracted
 // text and results, notes and stage history of one application go, and the Candidate row too
 // when it has no other application. The audit log keeps one anonymised entry (ids and the action
-// only), and earlier entries about the application lose any personal data they held.
+// only), earlier entries about the application lose any personal data they held, and free text
+// elsewhere that names the person (audit details and export filters, other candidates' notes,
+// upload refusals) has their name, e-mail, phone and file name replaced (scrub-personal-data.ts).
 import type { Db } from "../db/client.ts";
 import { recordAudit, type AuditActor } from "../audit/record-audit.ts";
 import { AppError } from "../errors/app-error.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import { personalTerms, scrubberFor, type Scrubber } from "./scrub-personal-data.ts";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -16,47 +20,80 @@ export interface ErasureResult {
   auditEntriesScrubbed: number;
 }
 
-/** Strings short enough to match unrelated text ("Al", "CV") are not searched for. */
-const MIN_NEEDLE = 4;
-
-/** What identifies the person in free text: name, e-mail, phone, the shown name and the file name. */
-function needlesOf(values: Array<string | null | undefined>): string[] {
-  const needles = new Set<string>();
-  for (const value of values) {
-    const v = value?.trim();
-    if (v && v.length >= MIN_NEEDLE) needles.add(v.toLowerCase());
-  }
-  return [...needles];
-}
-
 /**
- * Anonymises earlier audit entries: those about the application or candidate keep their ids and
- * action but lose summary and before/after; any other entry that mentions the person (e.g. an
- * export listing names) has the mention replaced and its before/after dropped.
+ * Anonymises earlier audit entries: those about the application, candidate or file keep their ids
+ * and action but lose summary and before/after. Any other entry that mentions the person (an
+ * export listing names, an export's search filter holding the surname) keeps its details with the
+ * person's terms replaced by "[erased]". Name parts alone are scrubbed only within the person's
+ * requisition (and entries of no requisition): another requisition's "Das" is someone else.
  */
-async function scrubAuditEntries(tx: Tx, ids: string[], needles: string[]): Promise<number> {
+async function scrubAuditEntries(
+  tx: Tx,
+  ids: string[],
+  requisitionId: string,
+  everywhere: Scrubber,
+  nearby: Scrubber,
+): Promise<number> {
   const about = await tx.auditEntry.updateMany({
     where: { targetId: { in: ids } },
     data: { summary: "Entry about a candidate who was later erased", before: undefined, after: undefined },
   });
   // before/after are JSON: Prisma's updateMany cannot null them, so SQL does.
   await tx.$executeRaw`UPDATE "AuditEntry" SET "before" = NULL, "after" = NULL WHERE "targetId" = ANY(${ids})`;
+  if (nearby.sqlPattern === null) return about.count;
+  const rows = await tx.$queryRaw<
+    Array<{ id: string; requisitionId: string | null; summary: string; before: unknown; after: unknown }>
+  >`
+    SELECT "id", "requisitionId", "summary", "before", "after" FROM "AuditEntry"
+    WHERE ("targetId" IS NULL OR NOT ("targetId" = ANY(${ids})))
+      AND ("summary" ~* ${nearby.sqlPattern} OR coalesce("before"::text, '') ~* ${nearby.sqlPattern}
+           OR coalesce("after"::text, '') ~* ${nearby.sqlPattern})`;
   let mentioned = 0;
-  for (const needle of needles) {
-    mentioned += await tx.$executeRaw`
-      UPDATE "AuditEntry"
-      SET "summary" = regexp_replace("summary", ${escapeRegExp(needle)}, '[erased]', 'gi'),
-          "before" = CASE WHEN strpos(lower(coalesce("before"::text, '')), ${needle}) > 0 THEN NULL ELSE "before" END,
-          "after" = CASE WHEN strpos(lower(coalesce("after"::text, '')), ${needle}) > 0 THEN NULL ELSE "after" END
-      WHERE strpos(lower("summary"), ${needle}) > 0
-         OR strpos(lower(coalesce("before"::text, '')), ${needle}) > 0
-         OR strpos(lower(coalesce("after"::text, '')), ${needle}) > 0`;
+  for (const row of rows) {
+    const scrub = row.requisitionId === null || row.requisitionId === requisitionId ? nearby : everywhere;
+    if (![row.summary, row.before, row.after].some(scrub.finds)) continue;
+    await tx.auditEntry.update({
+      where: { id: row.id },
+      data: {
+        summary: scrub.text(row.summary),
+        before: row.before === null ? undefined : (scrub.json(row.before) as Prisma.InputJsonValue),
+        after: row.after === null ? undefined : (scrub.json(row.after) as Prisma.InputJsonValue),
+      },
+    });
+    mentioned += 1;
   }
   return about.count + mentioned;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/**
+ * Notes on other applications that mention the person ("Stronger than D. Das on serving"), and
+ * upload refusals that carry their file name. The person's remaining applications (another
+ * requisition) keep their notes: they are still about a candidate who is there.
+ */
+async function scrubNotesAndRefusals(
+  tx: Tx,
+  candidateId: string,
+  requisitionId: string,
+  everywhere: Scrubber,
+  nearby: Scrubber,
+): Promise<void> {
+  if (nearby.sqlPattern === null) return;
+  const notes = await tx.$queryRaw<Array<{ id: string; body: string; requisitionId: string }>>`
+    SELECT n."id", n."body", a."requisitionId" FROM "Note" n JOIN "Application" a ON a."id" = n."applicationId"
+    WHERE a."candidateId" <> ${candidateId} AND n."body" ~* ${nearby.sqlPattern}`;
+  for (const note of notes) {
+    const scrub = note.requisitionId === requisitionId ? nearby : everywhere;
+    const body = scrub.text(note.body);
+    if (body !== note.body) await tx.note.update({ where: { id: note.id }, data: { body } });
+  }
+  const batches = await tx.$queryRaw<Array<{ id: string; refused: unknown }>>`
+    SELECT "id", "refused" FROM "UploadBatch" WHERE "requisitionId" = ${requisitionId} AND "refused"::text ~* ${nearby.sqlPattern}`;
+  for (const batch of batches) {
+    await tx.uploadBatch.update({
+      where: { id: batch.id },
+      data: { refused: nearby.json(batch.refused) as Prisma.InputJsonValue },
+    });
+  }
 }
 
 export async function eraseApplication(
@@ -79,13 +116,15 @@ export async function eraseApplication(
       },
     });
     if (!application) throw new AppError("not_found", `Application ${applicationId} does not exist (already erased?)`);
-    const needles = needlesOf([
-      application.candidate.name,
-      application.candidate.email,
-      application.candidate.phone,
-      application.displayName,
-      application.resumeFile.originalName,
-    ]);
+    const terms = personalTerms({
+      names: [application.candidate.name, application.displayName],
+      emails: [application.candidate.email],
+      phones: [application.candidate.phone],
+      fileNames: [application.resumeFile.originalName],
+    });
+    // Name parts alone only near the person (their requisition); full phrases everywhere.
+    const nearby = scrubberFor(terms);
+    const everywhere = scrubberFor({ phrases: terms.phrases, words: [] });
 
     // Explicit deletes (not only cascades) so the order and the scope are plain to read.
     await tx.note.deleteMany({ where: { applicationId } });
@@ -99,8 +138,13 @@ export async function eraseApplication(
     const scrubbed = await scrubAuditEntries(
       tx,
       [applicationId, application.candidateId, application.resumeFileId],
-      needles,
+      application.requisitionId,
+      everywhere,
+      nearby,
     );
+    // When the candidate stays (another application), their name stays on that application's notes.
+    if (others === 0)
+      await scrubNotesAndRefusals(tx, application.candidateId, application.requisitionId, everywhere, nearby);
     await recordAudit(tx, actor, {
       action: "candidate.erase",
       summary:

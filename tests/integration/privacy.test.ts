@@ -261,3 +261,118 @@ describe("retention", () => {
     expect(result.loginAttemptsDeleted).toBeGreaterThanOrEqual(1);
   });
 });
+
+/**
+ * Every text, JSON, array and byte column of every table, as text (a full dump of the database),
+ * with the rows whose value holds one of the needles (case-insensitive).
+ */
+async function dumpMentions(needles: string[]): Promise<string[]> {
+  const db = testDb.db;
+  const columns = await db.$queryRaw<Array<{ table_name: string; column_name: string; data_type: string }>>`
+    SELECT table_name::text AS table_name, column_name::text AS column_name, data_type::text AS data_type FROM information_schema.columns
+    WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'json', 'jsonb', 'ARRAY', 'bytea')`;
+  const found: string[] = [];
+  for (const { table_name: table, column_name: column, data_type: type } of columns) {
+    const value = type === "bytea" ? `encode("${column}", 'escape')` : `"${column}"::text`;
+    const rows = await db.$queryRawUnsafe<Array<{ v: string }>>(
+      `SELECT ${value} AS v FROM "${table}" WHERE "${column}" IS NOT NULL`,
+    );
+    for (const { v } of rows) {
+      const lower = v.toLowerCase();
+      for (const needle of needles) if (lower.includes(needle.toLowerCase())) found.push(`${table}.${column}: ${v}`);
+    }
+  }
+  return found;
+}
+
+describe("erasure scrubs free text (issue 13, defect 7)", () => {
+  it("leaves no name part, e-mail or phone of the person anywhere in the database", async () => {
+    const db = testDb.db;
+    const requisition = await db.requisition.create({ data: { title: "Scrub" } });
+    const person = { name: "Quentin Secretname", email: "q.secretname@mail.example", phone: "+82 10-9030-1843" };
+    const text = `${person.name}\n${person.email}\n${person.phone}\nML Engineer`;
+    const app = await createApplication(
+      db,
+      requisition.id,
+      { name: "Quentin Secretname CV.txt", bytes: Buffer.from(text), type: "TXT" },
+      person,
+    );
+    await db.resumeAnalysis.create({
+      data: { applicationId: app.id, parserVersion: "test", format: "TXT", text, result: { contact: person } },
+    });
+    const other = await createApplication(
+      db,
+      requisition.id,
+      { name: "other.txt", bytes: Buffer.from("Other Person"), type: "TXT" },
+      { name: "Other Person" },
+    );
+    const note = await db.note.create({
+      data: {
+        applicationId: other.id,
+        authorId: adminId,
+        body: "Stronger than Q. Secretname on serving; ask QUENTIN.",
+      },
+    });
+    await db.note.create({
+      data: { applicationId: other.id, authorId: adminId, body: "Referee: q.secretname@mail.example, 821090301843" },
+    });
+    // An export's entry, shaped as server/exports/export-candidates.ts writes it: the filter keeps the surname.
+    await recordAudit(db, admin(), {
+      action: "export",
+      summary: "Exported 1 candidate (CSV)",
+      targetType: "requisition",
+      targetId: requisition.id,
+      requisitionId: requisition.id,
+      after: { format: "csv", filters: { q: "secretname" }, rowCount: 1 },
+    });
+    await recordAudit(db, admin(), {
+      action: "search",
+      summary: `Looked for ${person.email}`,
+      requisitionId: null,
+    });
+    await db.uploadBatch.create({
+      data: {
+        requisitionId: requisition.id,
+        fileCount: 2,
+        refused: [{ fileName: "Quentin Secretname CV (1).txt", archive: null, code: "empty", message: "Empty." }],
+      },
+    });
+    const needles = ["quentin", "secretname", person.email, "9030-1843", "821090301843"];
+    expect((await dumpMentions(needles)).length).toBeGreaterThan(5);
+
+    await eraseApplication(db, app.id, admin());
+
+    expect(await dumpMentions(needles)).toEqual([]);
+    // What stays is still readable: the note, the export and its filter, with the mention replaced.
+    expect((await db.note.findUniqueOrThrow({ where: { id: note.id } })).body).toBe(
+      "Stronger than Q. [erased] on serving; ask [erased].",
+    );
+    const exported = await db.auditEntry.findFirstOrThrow({ where: { action: "export", targetId: requisition.id } });
+    expect(exported.after).toEqual({ format: "csv", filters: { q: "[erased]" }, rowCount: 1 });
+  });
+
+  it("scrubs the surname alone only within the person's requisition", async () => {
+    const db = testDb.db;
+    const [mine, theirs] = await Promise.all([
+      db.requisition.create({ data: { title: "Mine" } }),
+      db.requisition.create({ data: { title: "Theirs" } }),
+    ]);
+    const app = await createApplication(
+      db,
+      mine.id,
+      { name: "cv.txt", bytes: Buffer.from("Dipa Das"), type: "TXT" },
+      { name: "Dipa Das", email: "dipa@das.example" },
+    );
+    const elsewhere = await createApplication(
+      db,
+      theirs.id,
+      { name: "x.txt", bytes: Buffer.from("Arun Das"), type: "TXT" },
+      { name: "Arun Das" },
+    );
+    const kept = await db.note.create({ data: { applicationId: elsewhere.id, body: "Arun Das: strong." } });
+    const named = await db.note.create({ data: { applicationId: elsewhere.id, body: "Knows dipa@das.example" } });
+    await eraseApplication(db, app.id, admin());
+    expect((await db.note.findUniqueOrThrow({ where: { id: kept.id } })).body).toBe("Arun Das: strong.");
+    expect((await db.note.findUniqueOrThrow({ where: { id: named.id } })).body).toBe("Knows [erased]");
+  });
+});
