@@ -21,10 +21,10 @@ describe("blind review masking of the résumé text", () => {
       }
       for (const entry of profile.education) expect(segmentsReveal(segments, entry.school), entry.school).toBe(false);
       for (const job of profile.experience) {
-        // Where a role was is hidden; what it was, where and when stays readable.
+        // Where a role was, and for whom, is hidden (issue 13: employers identify); what it was stays readable.
         expect(segmentsReveal(segments, `(${job.location})`)).toBe(false);
         expect(segmentsReveal(segments, job.title)).toBe(true);
-        expect(segmentsReveal(segments, job.company)).toBe(true);
+        expect(segmentsReveal(segments, job.company)).toBe(false);
         for (const bullet of job.bullets)
           expect(segmentsReveal(segments, bullet.split(" ").slice(0, 4).join(" "))).toBe(true);
       }
@@ -83,6 +83,12 @@ describe("blind review masking of the résumé text", () => {
     expect(kinds).toContain("name");
     expect(kinds).toContain("contact");
     expect(kinds).toContain("school");
-    expect(kinds).toContain("place");
+    // "Lumen Retail Labs (Austin, TX)": employer and place side by side read as one "contact details".
+    expect(masked("Jane Doe\nSUMMARY\nWorked in Austin, TX on ranking models for five years.\n").segments).toContainEqual(
+      expect.objectContaining({ hidden: "place" }),
+    );
+    expect(masked("EXPERIENCE\nEngineer, Lumen Retail Labs | 2020 - Present\n").segments).toContainEqual(
+      expect.objectContaining({ hidden: "employer" }),
+    );
   });
 });

@@ -4,10 +4,13 @@
 // never reach the browser. Offsets stay those of the stored text, so evidence spans still apply.
 // See docs/candidate-page.md for what is hidden and what cannot be.
 import type { ResumeFacts } from "../resume/extract-resume-facts.ts";
+import { containsEmail } from "../resume/find-email.ts";
+import { containsLink } from "../resume/find-links.ts";
+import { containsPhoneLike } from "../resume/find-phone.ts";
 import { lineSpans, type LineSpan } from "../resume/spans.ts";
 import type { Span } from "../contract/screening-result.ts";
 
-export type HiddenKind = "name" | "email" | "phone" | "link" | "contact" | "school" | "place";
+export type HiddenKind = "name" | "email" | "phone" | "link" | "contact" | "school" | "employer" | "place";
 
 export const HIDDEN_LABELS: Record<HiddenKind, string> = {
   name: "name",
@@ -16,6 +19,7 @@ export const HIDDEN_LABELS: Record<HiddenKind, string> = {
   link: "link",
   contact: "contact details",
   school: "school",
+  employer: "employer",
   place: "place",
 };
 
@@ -29,9 +33,6 @@ export interface HiddenRange {
 export type TextSegment =
   { start: number; end: number; text: string } | { start: number; end: number; hidden: HiddenKind };
 
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
-const PHONE = /\+?\d[\d\s().-]{7,}\d/;
-const URL_LIKE = /\b(?:https?:\/\/|www\.|[\w-]+\.(?:com|io|dev|me|org|net|ai)\/)\S*/i;
 const HEADLINE_WORDS = new RegExp(
   String.raw`\b(engineer|engineering|scientist|science|developer|researcher|research|analyst|architect|manager|` +
     String.raw`lead|consultant|specialist|student|ph\.?d|ml|ai|machine learning|data|software|intern|mlops|` +
@@ -82,7 +83,8 @@ export function identityRanges(text: string, facts: ResumeFacts): HiddenRange[] 
     const content = line.text.trim();
     if (!content) continue;
     const words = content.split(/\s+/).length;
-    const isContactLine = EMAIL.test(content) || PHONE.test(content) || URL_LIKE.test(content) || /[|•·]/.test(content);
+    const isContactLine =
+      containsEmail(content) || containsPhoneLike(content) || containsLink(content) || /[|•·]/.test(content);
     const isShortNonHeadline = words <= 8 && !HEADLINE_WORDS.test(content);
     if (isContactLine || isShortNonHeadline) hideLine(line, "contact", hide);
     // Parts of the name on a kept header line ("Priya's résumé").
@@ -146,8 +148,166 @@ export function identityRanges(text: string, facts: ResumeFacts): HiddenRange[] 
     }
   }
 
+  // 7. Generous, everywhere (issue 13): each distinctive word of the name, the employers and the
+  // schools wherever it stands ("D. Das" in a publication list, an employer named again in a
+  // bullet), employers themselves, school and lab names found by their keyword ("CORNELL ROBOT
+  // LEARNING LAB"), and "City, Region" places ("Seoul, S.Korea", "Berkeley, CA, USA").
+  for (const role of facts.experience) {
+    hideSpan(role.organisation, "employer");
+    hideEverywhere(role.organisation?.text, "employer");
+  }
+  for (const entry of facts.education) hideEverywhere(entry.institution?.text, "school");
+  const words: Array<[string, HiddenKind]> = [
+    ...identityWords(contact.name?.value ?? nameLikeFirstLine(text)).map(
+      (word) => [word, "name"] as [string, HiddenKind],
+    ),
+    ...facts.experience.flatMap((role) =>
+      identityWords(role.organisation?.text).map((word) => [word, "employer"] as [string, HiddenKind]),
+    ),
+    ...facts.education.flatMap((entry) =>
+      identityWords(entry.institution?.text).map((word) => [word, "school"] as [string, HiddenKind]),
+    ),
+  ];
+  if (words.length > 0) {
+    const kindOf = new Map(words.map(([word, kind]) => [word.toLowerCase(), kind]));
+    for (const match of text.matchAll(WORD)) {
+      const kind = kindOf.get(match[0].toLowerCase());
+      if (kind) hide(match.index, match.index + match[0].length, kind);
+    }
+  }
+  for (const line of lineSpans(text, 0, text.length)) {
+    hideInstitutionNames(line, hide);
+    for (const match of line.text.matchAll(PLACE_PATTERN)) {
+      hide(line.start + match.index, line.start + match.index + match[0].length, "place");
+    }
+  }
+
   return normalise(text, ranges);
 }
+
+/** When no name was read: the first line, if it looks like one (one to four capitalised words, no digits). */
+function nameLikeFirstLine(text: string): string | null {
+  const first = text.trimStart().split("\n", 1)[0]?.trim() ?? "";
+  const parts = first.split(/\s+/);
+  return parts.length <= 4 && parts.every((part) => /^\p{Lu}[\p{L}\p{M}.'’-]*$/u.test(part)) ? first : null;
+}
+
+/** Runs of letters, for whole-word lookups ("Yahoo’s" and "uni-bremen" hold "Yahoo" and "bremen"). */
+const WORD = /[\p{L}\p{M}]+/gu;
+
+/**
+ * Words of a name, employer or school that identify on their own: not the generic words of
+ * organisation names ("University", "of", "Inc") and not one-letter initials.
+ */
+function identityWords(value: string | null | undefined): string[] {
+  if (!value) return [];
+  return [...value.matchAll(WORD)]
+    .map((match) => match[0])
+    .filter((word) => word.length >= 2 && !GENERIC_WORDS.has(word.toLowerCase()));
+}
+
+const GENERIC_WORDS = new Set(
+  (
+    "of the and for at in on de du la le des del da di van von der den " +
+    "university universities college school institute institution academy polytechnic lab labs laboratory " +
+    "laboratories center centre department faculty research national international state city community " +
+    "technology technologies technological science sciences engineering engineer applied arts business management " +
+    "inc ltd llc llp plc corp corporation company co group holdings limited gmbh ag sa pvt private public " +
+    "solutions services systems software data digital global consulting partners bank hospital health medical " +
+    "new north south east west central american america united kingdom government ministry office foundation " +
+    "present current remote intern internship project projects mr mrs ms dr prof phd"
+  ).split(" "),
+);
+
+/** Keywords of school and lab names; the capitalised words around one are the name. */
+const INSTITUTION_KEYWORD =
+  /^(?:university|universit[éày]|universidad|universidade|universität|college|institute|institut|instituto|school|lab|labs|laboratory|laboratories|academy|polytechnic|iit|nit)$/i;
+const CONNECTOR = /^(?:of|for|and|the|de|du|des|di|da|der|&|at|in)$/i;
+
+/** "Cornell Robot Learning Lab", "Indian Institute of Technology Delhi": hidden as schools. */
+function hideInstitutionNames(line: LineSpan, hide: (start: number, end: number, kind: HiddenKind) => void) {
+  const tokens = [...line.text.matchAll(/[^\s,;|()•·]+/g)];
+  const named = (token: string) => /^[\p{Lu}\d]/u.test(token);
+  // Words of one name stand next to each other: a comma, bracket or bar between two ends it.
+  const joined = (a: number, b: number) =>
+    /^\s*$/.test(line.text.slice(tokens[a]!.index + tokens[a]![0].length, tokens[b]!.index));
+  const fits = (k: number) => named(tokens[k]![0]) || CONNECTOR.test(tokens[k]![0]);
+  for (let k = 0; k < tokens.length; k += 1) {
+    if (!INSTITUTION_KEYWORD.test(tokens[k]![0].replace(/[.:'’]+$/, ""))) continue;
+    let first = k;
+    while (first > 0 && k - first < 8 && joined(first - 1, first) && fits(first - 1)) first -= 1;
+    while (first < k && CONNECTOR.test(tokens[first]![0])) first += 1;
+    let last = k;
+    while (last + 1 < tokens.length && last - k < 8 && joined(last, last + 1) && fits(last + 1)) last += 1;
+    while (last > k && CONNECTOR.test(tokens[last]![0])) last -= 1;
+    const start = line.start + tokens[first]!.index;
+    const end = line.start + tokens[last]!.index + tokens[last]![0].length;
+    hide(start, end, "school");
+    k = last;
+  }
+}
+
+/** Regions and countries written after a town: US and Canadian codes, countries and their short forms. */
+const REGION = [
+  "[A-Z]{2}",
+  "USA",
+  "U\\.S\\.A?\\.?",
+  "UK",
+  "UAE",
+  "S\\.\\s?Korea",
+  "(?:South\\s)?Korea",
+  "China",
+  "India",
+  "Japan",
+  "Germany",
+  "France",
+  "Canada",
+  "Australia",
+  "Singapore",
+  "Taiwan",
+  "Israel",
+  "Brazil",
+  "Mexico",
+  "Spain",
+  "Italy",
+  "Netherlands",
+  "Switzerland",
+  "Sweden",
+  "Ireland",
+  "Poland",
+  "Pakistan",
+  "Bangladesh",
+  "Nigeria",
+  "Kenya",
+  "Egypt",
+  "Vietnam",
+  "Indonesia",
+  "Malaysia",
+  "Philippines",
+  "Turkey",
+  "Russia",
+  "Ukraine",
+  "Portugal",
+  "Greece",
+  "Austria",
+  "Belgium",
+  "Denmark",
+  "Norway",
+  "Finland",
+  "England",
+  "Scotland",
+  "Hong\\sKong",
+  "New\\sZealand",
+  "South\\sAfrica",
+].join("|");
+/**
+ * "Seoul, S.Korea", "Berkeley, CA, USA", "New York, NY": a town of up to three capitalised words,
+ * a comma, a region. Word lengths are bounded so a long run of capitals costs linear time.
+ */
+const PLACE_PATTERN = new RegExp(
+  String.raw`(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'.-]{0,30}(?:\s\p{Lu}[\p{L}\p{M}'.-]{0,30}){0,2},\s?(?:${REGION})(?:,\s?(?:${REGION}))?(?![\p{L}\p{M}])`,
+  "gu",
+);
 
 /** The text as shown under blind review: visible pieces with their text, hidden pieces labelled. */
 export function maskedSegments(text: string, hidden: readonly HiddenRange[]): TextSegment[] {
@@ -243,6 +403,7 @@ function normalise(text: string, ranges: HiddenRange[]): HiddenRange[] {
     phone: 4,
     link: 3,
     school: 2,
+    employer: 2,
     place: 1,
     contact: 0,
   };

@@ -5,6 +5,7 @@ import type { Db } from "../db/client.ts";
 import type { ProcessingStatus, Stage } from "../generated/prisma/enums.ts";
 import { anonymousLabel, identityVisible } from "../privacy/blind-review.ts";
 import type { RefusedFile } from "./intake-upload.ts";
+import { withoutFileNames } from "./refusals.ts";
 
 export type StatusCounts = Record<ProcessingStatus, number>;
 
@@ -115,7 +116,7 @@ export async function getUploadBatch(
     refused: readRefused(batch.refused).map((file, index) =>
       uploader || !batch.requisition.blindReview
         ? file
-        : { ...file, fileName: `Refused file ${index + 1}`, archive: null },
+        : { ...file, fileName: `Refused file ${index + 1}`, archive: null, message: withoutFileNames(file.message) },
     ),
   };
 }

@@ -112,6 +112,18 @@ export const refusals = {
   }),
 };
 
+/** The phrases refusals quote that are not file names. */
+const OWN_QUOTES = new Set(["Compress", "Send to → Compressed folder", "zip bomb"]);
+
+/**
+ * A refusal's message with every quoted file name replaced by "a file in it", for blind review:
+ * a file name often carries the candidate's name ("“Quentin Secretname CV.txt” is encrypted").
+ * Anything quoted that is not one of the refusals' own phrases is taken for a name.
+ */
+export function withoutFileNames(message: string): string {
+  return message.replace(/“([^”]*)”/g, (quote, inner: string) => (OWN_QUOTES.has(inner) ? quote : "a file in it"));
+}
+
 function compressionName(method: number): string {
   const names: Record<number, string> = {
     9: "Deflate64 (Windows uses it for large archives)",
