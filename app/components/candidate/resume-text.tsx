@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Dimension } from "@server/contract/screening-result.ts";
 import { HIDDEN_LABELS, type HiddenKind, type TextSegment } from "@server/candidates/mask-identity.ts";
+import { joinedBreaks, showJoined, textOfSegments } from "./join-wrapped-lines.ts";
 
 export interface EvidenceArea {
   id: string;
@@ -63,6 +64,8 @@ export function ResumeText({
 }) {
   const withEvidence = useMemo(() => areas.filter((area) => area.evidence.length > 0), [areas]);
   const pieces = useMemo(() => resumePieces(segments, withEvidence), [segments, withEvidence]);
+  // Lines wrapped by the PDF's layout read as paragraphs; offsets stay the stored text's.
+  const joined = useMemo(() => joinedBreaks(textOfSegments(segments)), [segments]);
   const selected = areas.find((area) => area.id === selectedAreaId) ?? null;
   const spans = useMemo(() => selected?.evidence ?? [], [selected]);
   const [current, setCurrent] = useState(0);
@@ -174,7 +177,8 @@ export function ResumeText({
               </span>
             );
           }
-          if (piece.areas.length === 0) return <span key={piece.start}>{piece.text}</span>;
+          const shown = showJoined(piece.text, piece.start, joined);
+          if (piece.areas.length === 0) return <span key={piece.start}>{shown}</span>;
           const isSelected = selected !== null && piece.areas.some((area) => area.id === selected.id);
           const isCurrent =
             isSelected && currentSpan !== null && piece.start >= currentSpan.start && piece.end <= currentSpan.end;
@@ -202,7 +206,7 @@ export function ResumeText({
                 onSelectArea(piece.areas[(index + 1) % piece.areas.length]!.id);
               }}
             >
-              {piece.text}
+              {shown}
             </mark>
           );
         })}
