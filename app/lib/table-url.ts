@@ -112,6 +112,7 @@ export const FILTER_PARAMS = [
   "mustHaves",
   "yearsMin",
   "q",
+  "review",
 ] as const;
 export type FilterParam = (typeof FILTER_PARAMS)[number];
 

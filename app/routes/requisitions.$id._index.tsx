@@ -2,6 +2,8 @@ import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useCallback, useState } from "react";
 import { CandidatesFilterBar } from "~/components/candidates-filter-bar.tsx";
+import { NeedsReviewNotice } from "~/components/needs-review-notice.tsx";
+import { countNeedsReview } from "@server/candidates/count-needs-review.ts";
 import { CandidatesTable } from "~/components/candidates-table.tsx";
 import { EmptyState } from "~/components/empty-state.tsx";
 import { ExportMenu } from "~/components/export-menu.tsx";
@@ -53,6 +55,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       candidates.rows.map((row) => row.id),
     ),
     stageCounts: byStage,
+    // Résumés OCR read with low confidence, not ranked until reviewed (partial index).
+    needsReview: await countNeedsReview(db, requisition.id),
     failedInView: can.upload ? await failedInView(db, ranking, query, candidates.statusCounts.FAILED) : 0,
     backgrounds: backgroundOptions(),
     weights: {
@@ -168,6 +172,7 @@ export default function RequisitionPage() {
             being read again with the improved reader and scorer; their scores update here as each one finishes.
           </p>
         ) : null}
+        {data.needsReview > 0 ? <NeedsReviewNotice count={data.needsReview} search={location.search} /> : null}
         {candidates.requisitionTotal === 0 ? (
           <EmptyState title="No résumés yet — upload PDFs, DOCX or TXT" testId="candidates-empty">
             <p>

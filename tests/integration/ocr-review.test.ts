@@ -207,3 +207,22 @@ describe("upload a new version", () => {
     expect(await db.auditEntry.count({ where: { action: "application.file_replaced", targetId: id } })).toBe(0);
   }, 60_000);
 });
+
+describe("needs-review filter", () => {
+  it("?review=needed lists only the flagged résumés; a bad value is a clear error", async () => {
+    const { db } = testDb;
+    const { parseCandidatesQuery } = await import("../../server/candidates/candidates-query.ts");
+    const { listCandidates, loadRankingContext } = await import("../../server/candidates/list-candidates.ts");
+    const req = (await db.requisition.create({ data: { title: "Scans" } })).id;
+    const flagged = await uploadAsScan(req, "blurry.png", makeResumeText(DATA_SCIENTIST), 35);
+    await uploadAsScan(req, "sharp.png", makeResumeText(ML_ENGINEER), 91);
+    const requisition = await db.requisition.findUniqueOrThrow({ where: { id: req } });
+    const ranking = await loadRankingContext(db, req, requisition);
+    const only = await listCandidates(db, req, parseCandidatesQuery(new URLSearchParams("review=needed")), ranking);
+    expect(only.rows.map((row) => row.id)).toEqual([flagged]);
+    const all = await listCandidates(db, req, parseCandidatesQuery(new URLSearchParams()), ranking);
+    expect(all.rows).toHaveLength(2);
+    expect(await countNeedsReview(db, req)).toBe(1);
+    expect(() => parseCandidatesQuery(new URLSearchParams("review=yes"))).toThrow(/review/);
+  }, 60_000);
+});
