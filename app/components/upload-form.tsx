@@ -10,7 +10,7 @@ export interface UploadActionData {
   formError: string | null;
 }
 
-export const ACCEPTED_TYPES = ".pdf,.docx,.txt,.md,.zip";
+export const ACCEPTED_TYPES = ".pdf,.docx,.txt,.md,.png,.jpg,.jpeg,.zip";
 const SHOWN_NAMES = 6;
 
 interface Selection {
@@ -96,9 +96,9 @@ export function UploadForm({
           Upload résumés
         </h2>
         <p className="muted small">
-          PDF, DOCX, TXT or Markdown, or ZIP archives of them · up to {formatMegabytes(maxUploadBytes)} per résumé · up
-          to {maxFiles} files at once. Each file is checked, stored and read in the background; you can follow the
-          upload on its progress page.
+          PDF, DOCX, TXT or Markdown, PNG or JPEG photos and scans (read by OCR), or ZIP archives of them · up to{" "}
+          {formatMegabytes(maxUploadBytes)} per résumé · up to {maxFiles} files at once. Each file is checked, stored
+          and read in the background; you can follow the upload on its progress page.
         </p>
       </div>
       <fetcher.Form method="post" action={action} encType="multipart/form-data" className="upload__form">

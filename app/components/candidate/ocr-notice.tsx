@@ -68,8 +68,9 @@ export function OcrReviewPanel({
       <div className="ocr-review__text">
         <h2 className="ocr-review__title">
           {needsReview ? "Needs review: " : ""}
-          {textSource === "mixed" ? "parts of this résumé were" : "this résumé was"} read by OCR with{" "}
-          {confidence === null ? "unknown" : `${Math.round(confidence)}%`} confidence
+          {`${needsReview ? "r" : "R"}ead by OCR${textSource === "mixed" ? " (some pages)" : ""} with ${
+            confidence === null ? "unknown" : `${Math.round(confidence)}%`
+          } confidence`}
         </h2>
         <p className="small">
           OCR may have misread or missed words, so the scores may miss evidence the candidate has.
