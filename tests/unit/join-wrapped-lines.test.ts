@@ -48,6 +48,9 @@ describe("joinedBreaks", () => {
     expect(shown("Shipped it.\nthen more")).toBe("Shipped it.\nthen more");
     expect(shown("Skills:\npython")).toBe("Skills:\npython");
     expect(shown("a\n\nb")).toBe("a\n\nb");
+    // A heading in capitals after a line that seems to go on (a link, a comma) keeps its line.
+    expect(shown("linkedin.com/in/priya/\nSUMMARY")).toBe("linkedin.com/in/priya/\nSUMMARY");
+    expect(shown("Python, SQL,\nWORK EXPERIENCE")).toBe("Python, SQL,\nWORK EXPERIENCE");
     expect(shown("")).toBe("");
     expect(shown("\n\n\n")).toBe("\n\n\n");
     expect(shown("no breaks at all")).toBe("no breaks at all");

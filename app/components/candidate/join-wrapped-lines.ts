@@ -14,7 +14,9 @@ const SENTENCE_END = /[.!?:;]["'’”)\]]*$/;
 const ITEM_START = /^\s*(?:[•·▪●◦■□➢►‣∙*–—-]\s|\(?\d{1,2}[.)]\s|(?:19|20)\d\d\b)/;
 /** The previous line clearly goes on: a comma, an open bracket, a conjunction or preposition. */
 const CONTINUES =
-  /(?:[,&/(+]|\b(?:and|or|of|the|a|an|in|on|at|to|for|with|by|from|as|into|using|including|via|per|than))$/i;
+  /(?:[,&(+]|\b(?:and|or|of|the|a|an|in|on|at|to|for|with|by|from|as|into|using|including|via|per|than))$/i;
+/** A heading in capitals ("SUMMARY", "WORK EXPERIENCE"): never part of the line before. */
+const HEADING = /^\s*[\p{Lu}\d&/ ]+:?\s*$/u;
 const HYPHENATED = /\p{Ll}-$/u;
 const STARTS_LOWER = /^\p{Ll}/u;
 const STARTS_WORD = /^[\p{L}\p{N}(]/u;
@@ -35,6 +37,7 @@ export function joinedBreaks(text: string): Map<number, JoinedBreak> {
     lineStart = at + 1;
     if (line.trim() === "" || next.trim() === "") continue;
     if (SENTENCE_END.test(line) || ITEM_START.test(next) || !STARTS_WORD.test(next.trimStart())) continue;
+    if (HEADING.test(next)) continue;
     const nextText = next.trimStart();
     if (HYPHENATED.test(line) && STARTS_LOWER.test(nextText)) joined.set(at, "");
     else if (STARTS_LOWER.test(nextText) || CONTINUES.test(line)) joined.set(at, " ");
