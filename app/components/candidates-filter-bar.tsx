@@ -2,13 +2,17 @@
 // reloaded and walked with the back button); the server filters. Chips and selects apply at
 // once; typed values apply after a pause, on Enter or when the field is left, and only when they
 // are valid (an impossible range stays in the field, marked, instead of becoming an error page).
+// One row shows search and stage (what triage uses all day); "More filters" opens the rest
+// (processing state, background, score ranges, must-haves, years), and starts open when the URL
+// sets one of them, so an active filter is never out of sight.
 import { Link, useLocation, useNavigate, useNavigation } from "@remix-run/react";
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import type { ProcessingStatus, Stage } from "@server/generated/prisma/enums.ts";
 import { STAGE_LABELS, STAGE_ORDER, STATUS_LABELS, STATUS_ORDER } from "~/lib/format.ts";
 import {
   activeFilterCount,
   clearFilters,
+  FILTER_PARAMS,
   listParam,
   toggleListParam,
   withFilters,
@@ -16,6 +20,9 @@ import {
 } from "~/lib/table-url.ts";
 
 const TYPING_PAUSE_MS = 450;
+
+/** The filters behind "More filters" (search and stage are always shown). */
+const MORE_FILTERS: readonly FilterParam[] = FILTER_PARAMS.filter((key) => key !== "q" && key !== "stage");
 
 export interface FilterBarProps {
   stageCounts: Record<Stage, number>;
@@ -64,6 +71,13 @@ export function CandidatesFilterBar({ stageCounts, statusCounts, backgrounds, mu
   const statuses = listParam(search, "status");
   const background = listParam(search, "background");
   const active = activeFilterCount(search);
+  const moreActive = MORE_FILTERS.filter((key) => (params.get(key) ?? "").trim() !== "").length;
+  const [moreOpen, setMoreOpen] = useState(moreActive > 0);
+  // A filter set from elsewhere (a link, "Show them", back/forward) opens the panel that holds it.
+  useEffect(() => {
+    if (moreActive > 0) setMoreOpen(true);
+  }, [moreActive]);
+  const moreId = useId();
   const setFilters = useCallback(
     (changes: Partial<Record<FilterParam, string | null>>) => apply((current) => withFilters(current, changes)),
     [apply],
@@ -93,6 +107,39 @@ export function CandidatesFilterBar({ stageCounts, statusCounts, backgrounds, mu
             />
           ))}
         </ChipGroup>
+        <div className="filter-bar__end">
+          <button
+            type="button"
+            className={`button button--small button--ghost filter-bar__more${moreOpen ? " is-open" : ""}`}
+            aria-expanded={moreOpen}
+            aria-controls={moreId}
+            onClick={() => setMoreOpen((open) => !open)}
+            data-testid="more-filters"
+          >
+            More filters
+            {moreActive > 0 ? <span className="filter-bar__count">{moreActive}</span> : null}
+            <span className="filter-bar__caret" aria-hidden="true">
+              ▾
+            </span>
+          </button>
+          {active > 0 ? (
+            <Link
+              to={{ search: clearFilters(search).replace(/^\?$/, "") }}
+              preventScrollReset
+              className="button button--small button--ghost filter-bar__clear"
+              data-testid="clear-filters"
+            >
+              Clear filters <span className="filter-bar__count">{active}</span>
+            </Link>
+          ) : null}
+        </div>
+      </div>
+      <div
+        className="filter-bar__row filter-bar__row--fields"
+        id={moreId}
+        hidden={!moreOpen}
+        data-testid="more-filters-panel"
+      >
         <ChipGroup legend="Processing" testId="status-filter">
           {STATUS_ORDER.map((status) => (
             <Chip
@@ -106,8 +153,6 @@ export function CandidatesFilterBar({ stageCounts, statusCounts, backgrounds, mu
             />
           ))}
         </ChipGroup>
-      </div>
-      <div className="filter-bar__row filter-bar__row--fields">
         <label className="filter-field">
           <span className="filter-field__label">Background</span>
           <select
@@ -150,20 +195,6 @@ export function CandidatesFilterBar({ stageCounts, statusCounts, backgrounds, mu
           step={0.5}
           onCommit={(value) => setFilter("yearsMin", value)}
         />
-        <div className="filter-bar__end">
-          {active > 0 ? (
-            <Link
-              to={{ search: clearFilters(search).replace(/^\?$/, "") }}
-              preventScrollReset
-              className="button button--small button--ghost filter-bar__clear"
-              data-testid="clear-filters"
-            >
-              Clear filters <span className="filter-bar__count">{active}</span>
-            </Link>
-          ) : (
-            <span className="filter-bar__hint">No filters</span>
-          )}
-        </div>
       </div>
     </form>
   );

@@ -3,6 +3,9 @@
 // page it is given, with column visibility and row selection. Selected rows (or every candidate
 // matching the view) go to the bulk route; failed rows can be retried. Rows are keyboard
 // navigable: ↑/↓ or j/k move, Enter opens, x or Space selects.
+// Fit: every column has a priority; the table shows those that fit a 1280 px laptop and the rest
+// are one click away in the column menu. Under 720 px the same rows render as cards (app.css,
+// helper "fit"): each cell carries its column's name in data-label, the headers become sort links.
 import { Link, useFetcher, useLocation, useNavigate } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
 import {
@@ -25,6 +28,7 @@ import type { BulkActionData } from "~/routes/requisitions.$id.candidates.bulk.t
 import { BulkActionBar } from "./bulk-action-bar.tsx";
 import { ColumnMenu, useColumnVisibility, type ColumnOption } from "./column-menu.tsx";
 import { DuplicateChip } from "./duplicate-chip.tsx";
+import { MatchChips } from "./match-chips.tsx";
 import { RelativeTime } from "./relative-time.tsx";
 import { StageBadge } from "./stage-badge.tsx";
 import { StatusBadge } from "./status-badge.tsx";
@@ -41,6 +45,11 @@ declare module "@tanstack/react-table" {
     className?: string;
     /** The words for the column in sort hints and the caption. */
     label?: string;
+    /**
+     * 1: always shown; 2: shown by default; 3: in the column menu only (hidden by default so the
+     * table fits a 1280 px window without sideways scrolling).
+     */
+    priority?: 1 | 2 | 3;
   }
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- as above
   interface TableMeta<TData extends RowData> {
@@ -52,6 +61,8 @@ declare module "@tanstack/react-table" {
     canRetry: boolean;
     retryAction: string;
     onResult: (data: BulkActionData) => void;
+    /** The row holding the keyboard tab stop: only its gap chips are in the tab order. */
+    activeRowId: string | null;
   }
 }
 
@@ -138,7 +149,7 @@ function RetryButton({
 const columns: ColumnDef<CandidateRow, any>[] = [
   column.display({
     id: "select",
-    meta: { className: "col-select" },
+    meta: { className: "col-select", priority: 1 },
     header: ({ table }) => (
       <input
         type="checkbox"
@@ -168,7 +179,7 @@ const columns: ColumnDef<CandidateRow, any>[] = [
   column.accessor("label", {
     id: "name",
     header: "Name",
-    meta: { sortKey: "name", firstDir: "asc", className: "col-name", label: "name" },
+    meta: { sortKey: "name", firstDir: "asc", className: "col-name", label: "name", priority: 1 },
     cell: ({ row: { original }, table }) => {
       const href = table.options.meta!.candidateHref(original.id);
       return (
@@ -193,13 +204,14 @@ const columns: ColumnDef<CandidateRow, any>[] = [
             <span className="name-cell__file">{original.fileName}</span>
           ) : null}
           <DuplicateChip applicationId={original.id} href={href} />
+          <MatchChips matches={original.matches} />
         </div>
       );
     },
   }),
   column.accessor("stage", {
     header: "Stage",
-    meta: { sortKey: "stage", firstDir: "asc", className: "col-stage", label: "stage" },
+    meta: { sortKey: "stage", firstDir: "asc", className: "col-stage", label: "stage", priority: 2 },
     cell: (info) => <StageBadge stage={info.getValue()} />,
   }),
   column.accessor("overallScore", {
@@ -211,6 +223,7 @@ const columns: ColumnDef<CandidateRow, any>[] = [
       numeric: true,
       className: "col-score col-score--overall",
       label: "overall score",
+      priority: 1,
     },
     cell: ({ getValue, row: { original }, table }) => {
       const current = table.options.meta?.weightsVersion;
@@ -234,39 +247,55 @@ const columns: ColumnDef<CandidateRow, any>[] = [
   column.accessor("productionScore", {
     id: "production",
     header: "Production",
-    meta: { sortKey: "production", firstDir: "desc", numeric: true, className: "col-score", label: "production score" },
+    meta: {
+      sortKey: "production",
+      firstDir: "desc",
+      numeric: true,
+      className: "col-score",
+      label: "production score",
+      priority: 2,
+    },
     cell: (info) => <ScoreCell value={info.getValue()} withBand />,
   }),
   column.accessor("mlScore", {
     id: "ml",
     header: "ML",
-    meta: { sortKey: "ml", firstDir: "desc", numeric: true, className: "col-score", label: "ML score" },
+    meta: { sortKey: "ml", firstDir: "desc", numeric: true, className: "col-score", label: "ML score", priority: 2 },
     cell: (info) => <ScoreCell value={info.getValue()} withBand />,
   }),
   column.accessor("gapAreas", {
     id: "gaps",
     header: "Gaps",
-    meta: { className: "col-gaps" },
-    cell: ({ getValue, row: { original } }) => {
+    meta: { className: "col-gaps", priority: 2 },
+    cell: ({ getValue, row: { original }, table }) => {
       const gaps = getValue() as CandidateRow["gapAreas"];
       if (original.status !== "DONE") return <span className="muted">{EMPTY}</span>;
       if (gaps.length === 0) return <span className="muted small">None</span>;
-      // Two gaps keep the row on one line; the rest are named in the "+N" tooltip.
+      // Two gaps keep the row on one line; the rest are named in the "+N" chip. Each chip shows
+      // the area's short name; its full wording is the chip's tooltip on hover and on focus and its
+      // accessible description.
       const shown = gaps.slice(0, 2);
       const more = gaps.slice(2);
+      const tabIndex = table.options.meta?.activeRowId === original.id ? 0 : -1;
+      const chip = (key: string, label: string, full: string, className = "gap") => {
+        const id = `gap-${original.id}-${key}`;
+        return (
+          <li key={key} className={className}>
+            <span className="gap__label" title={full} tabIndex={tabIndex} aria-describedby={id} data-testid="gap-chip">
+              {label}
+            </span>
+            <span id={id} className="gap__full" role="tooltip">
+              {full}
+            </span>
+          </li>
+        );
+      };
       return (
         <ul className="gap-list" data-testid="gaps">
-          {shown.map((gap) => (
-            <li key={gap.id} className="gap" title={gap.title}>
-              {gap.name}
-            </li>
-          ))}
-          {more.length > 0 ? (
-            <li className="gap gap--more" title={more.map((gap) => gap.title).join("\n")}>
-              +{more.length}
-              <span className="visually-hidden">: {more.map((gap) => gap.name).join(", ")}</span>
-            </li>
-          ) : null}
+          {shown.map((gap) => chip(gap.id, gap.name, gap.title))}
+          {more.length > 0
+            ? chip("more", `+${more.length}`, more.map((gap) => gap.title).join("; "), "gap gap--more")
+            : null}
         </ul>
       );
     },
@@ -274,7 +303,7 @@ const columns: ColumnDef<CandidateRow, any>[] = [
   column.display({
     id: "flags",
     header: "Requirements",
-    meta: { className: "col-flags" },
+    meta: { className: "col-flags", priority: 2 },
     cell: ({ row: { original }, table }) => {
       const requirements = table.options.meta?.requirements;
       if (original.status !== "DONE" || !requirements) return <span className="muted">{EMPTY}</span>;
@@ -286,12 +315,15 @@ const columns: ColumnDef<CandidateRow, any>[] = [
               ✓ must-haves
             </span>
           ) : (
+            // A count keeps the column narrow; the names are in the tooltip and read out.
             <span
               key="must"
               className="flag flag--miss"
               title={`Missing must-haves: ${original.missingMustHaveNames.join(", ")}`}
+              data-testid="missing-must-haves"
             >
-              missing: {original.missingMustHaveNames.join(", ")}
+              missing {original.missingMustHaveNames.length} of {requirements.mustHaveCount}
+              <span className="visually-hidden">: {original.missingMustHaveNames.join(", ")}</span>
             </span>
           ),
         );
@@ -320,23 +352,31 @@ const columns: ColumnDef<CandidateRow, any>[] = [
   column.accessor("yearsExperience", {
     id: "years",
     header: "Years",
-    meta: { sortKey: "years", firstDir: "desc", numeric: true, className: "col-years", label: "years of experience" },
+    meta: {
+      sortKey: "years",
+      firstDir: "desc",
+      numeric: true,
+      className: "col-years",
+      label: "years of experience",
+      priority: 3,
+    },
     cell: (info) => <Maybe text={formatYears(info.getValue())} />,
   }),
   column.accessor("highestDegree", {
     id: "degree",
     header: "Degree",
+    meta: { priority: 3 },
     cell: (info) => <Maybe text={degreeLabel(info.getValue())} />,
   }),
   column.accessor("background", {
     id: "background",
     header: "Background",
-    meta: { className: "col-background" },
+    meta: { className: "col-background", priority: 3 },
     cell: (info) => <Maybe text={backgroundLabel(info.getValue())} />,
   }),
   column.accessor("status", {
     header: "Processing",
-    meta: { sortKey: "status", firstDir: "asc", className: "col-status", label: "processing state" },
+    meta: { sortKey: "status", firstDir: "asc", className: "col-status", label: "processing state", priority: 2 },
     cell: ({ row: { original }, table }) => {
       if (original.status !== "FAILED") return <StatusBadge status={original.status} />;
       // Compact for a dense table: badge and Retry on one line, code and reason clamped below
@@ -368,28 +408,28 @@ const columns: ColumnDef<CandidateRow, any>[] = [
   column.accessor("uploadedAt", {
     id: "uploaded",
     header: "Uploaded",
-    meta: { sortKey: "uploaded", firstDir: "desc", className: "col-uploaded", label: "upload time" },
+    meta: { sortKey: "uploaded", firstDir: "desc", className: "col-uploaded", label: "upload time", priority: 3 },
     cell: (info) => <RelativeTime iso={info.getValue()} />,
   }),
 ];
 
-/** Columns a recruiter can show or hide; the sorted columns are always shown. */
-const OPTIONAL_COLUMNS: readonly ColumnOption[] = [
-  { id: "stage", label: "Stage" },
-  { id: "overall", label: "Overall" },
-  { id: "production", label: "Production" },
-  { id: "ml", label: "ML" },
-  { id: "gaps", label: "Gaps" },
-  { id: "flags", label: "Requirements" },
-  { id: "years", label: "Years" },
-  { id: "degree", label: "Degree" },
-  { id: "background", label: "Background" },
-  { id: "status", label: "Processing" },
-  { id: "uploaded", label: "Uploaded" },
-];
+/**
+ * Columns a recruiter can show or hide (all but priority 1, which are the row's identity and its
+ * rank); the sorted columns are always shown. Priority 3 columns start hidden: years, background,
+ * degree and upload time are the least useful for triage, and with them the table is wider than
+ * a 1280 px laptop (1,421 px of table in a 1,230 px card, measured before this change).
+ */
+const OPTIONAL_COLUMNS: readonly ColumnOption[] = columns.flatMap((c) => {
+  // An accessor column without an explicit id is named by its key, as TanStack does.
+  const id = c.id ?? ("accessorKey" in c ? String(c.accessorKey) : undefined);
+  return id && c.meta?.priority !== 1 && typeof c.header === "string"
+    ? [{ id, label: c.header, more: c.meta?.priority === 3 }]
+    : [];
+});
 
-// Degree and upload time are the least useful for triage and the table must fit a laptop.
-const DEFAULT_VISIBILITY: VisibilityState = { degree: false, uploaded: false };
+const DEFAULT_VISIBILITY: VisibilityState = Object.fromEntries(
+  OPTIONAL_COLUMNS.filter((option) => option.more).map((option) => [option.id, false]),
+);
 
 export interface CandidatesTableProps {
   requisitionId: string;
@@ -492,7 +532,10 @@ export function CandidatesTable({
     bulk.submit(form, { method: "post", action: bulkAction });
   };
 
+  // Keyboard: one row is in the tab order (roving tabindex); arrows / j k move between rows.
+  const [activeIndex, setActiveIndex] = useState(0);
   const meta = {
+    activeRowId: rows[Math.min(activeIndex, rows.length - 1)]?.id ?? null,
     weightsVersion,
     requirements,
     candidateHref: (id: string) => `/requisitions/${requisitionId}/candidates/${id}${search}`,
@@ -523,8 +566,6 @@ export function CandidatesTable({
     },
   });
 
-  // Keyboard: one row is in the tab order (roving tabindex); arrows / j k move between rows.
-  const [activeIndex, setActiveIndex] = useState(0);
   const body = useRef<HTMLTableSectionElement>(null);
   useEffect(() => setActiveIndex((index) => Math.min(index, Math.max(0, rows.length - 1))), [rows.length]);
   const focusRow = (index: number) => {
@@ -655,7 +696,11 @@ export function CandidatesTable({
                 {row.getVisibleCells().map((cell) => {
                   const cellMeta = cell.column.columnDef.meta;
                   return (
-                    <td key={cell.id} className={cellClass(cellMeta?.numeric, cellMeta?.className)}>
+                    <td
+                      key={cell.id}
+                      className={cellClass(cellMeta?.numeric, cellMeta?.className)}
+                      data-label={headerLabel(cell.column.columnDef.header)}
+                    >
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>
                   );
@@ -672,6 +717,11 @@ export function CandidatesTable({
       </p>
     </>
   );
+}
+
+/** A column's header as words, for the phone layout's cell labels (app.css: .candidates-table td::before). */
+function headerLabel(header: unknown): string | undefined {
+  return typeof header === "string" ? header : undefined;
 }
 
 function cellClass(numeric?: boolean, extra?: string) {

@@ -1,13 +1,18 @@
 // "Columns" menu of the candidates table: which optional columns show. The choice is the
-// recruiter's own, kept in this browser (localStorage), never in the shared URL.
+// recruiter's own, kept in this browser (localStorage), never in the shared URL. Columns that
+// are hidden by default so the table fits a laptop are listed apart, under "More columns".
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { VisibilityState } from "@tanstack/react-table";
 
-const STORAGE_KEY = "mle:candidates-table:columns:v1";
+// v2: the defaults changed (issue 14: the table fits 1280 px); choices saved under v1 were made
+// against the old defaults and would bring the sideways scroll back.
+const STORAGE_KEY = "mle:candidates-table:columns:v2";
 
 export interface ColumnOption {
   id: string;
   label: string;
+  /** Hidden by default (low priority): listed under "More columns". */
+  more?: boolean;
 }
 
 /** Hidden columns, read from localStorage after hydration (the server renders the defaults). */
@@ -84,22 +89,29 @@ export function ColumnMenu({
         Columns{hiddenCount > 0 ? <span className="column-menu__count">{hiddenCount} hidden</span> : null}
       </summary>
       <div className="column-menu__panel">
-        <fieldset className="column-menu__group">
-          <legend className="column-menu__legend">Show columns</legend>
-          {options.map((option) => (
-            <label key={option.id} className="column-menu__option">
-              <input
-                type="checkbox"
-                checked={visibility[option.id] !== false || locked.has(option.id)}
-                disabled={locked.has(option.id)}
-                onChange={(event) => onChange({ ...visibility, [option.id]: event.currentTarget.checked })}
-                data-testid={`column-toggle-${option.id}`}
-              />
-              {option.label}
-              {locked.has(option.id) ? <span className="column-menu__note">sorted</span> : null}
-            </label>
-          ))}
-        </fieldset>
+        {[
+          { legend: "Show columns", group: options.filter((option) => !option.more) },
+          { legend: "More columns", group: options.filter((option) => option.more) },
+        ].map(({ legend, group }) =>
+          group.length > 0 ? (
+            <fieldset key={legend} className="column-menu__group">
+              <legend className="column-menu__legend">{legend}</legend>
+              {group.map((option) => (
+                <label key={option.id} className="column-menu__option">
+                  <input
+                    type="checkbox"
+                    checked={visibility[option.id] !== false || locked.has(option.id)}
+                    disabled={locked.has(option.id)}
+                    onChange={(event) => onChange({ ...visibility, [option.id]: event.currentTarget.checked })}
+                    data-testid={`column-toggle-${option.id}`}
+                  />
+                  {option.label}
+                  {locked.has(option.id) ? <span className="column-menu__note">sorted</span> : null}
+                </label>
+              ))}
+            </fieldset>
+          ) : null,
+        )}
         <button type="button" className="button button--small button--ghost column-menu__reset" onClick={onReset}>
           Reset to default
         </button>

@@ -9,6 +9,10 @@
 //   Home / End go to the first / last in the table's order; Enter opens the candidate.
 // - Picking to compare (when the page passes onPick; helper "dup-compare"): C or shift+click picks
 //   or unpicks a point, drawn with a ring; the page shows the picks and the Compare link.
+// - Points that would cover each other are spread around their shared spot and the group shows
+//   its size; the top candidates by overall score are labelled (the label the server sends, so
+//   blind review masks it); the quadrant captions sit in the margins, where no point or label
+//   can cover them (app/lib/plot-layout.ts; helper "fit").
 // - A visually hidden table lists the same points for screen readers.
 import { useNavigate } from "@remix-run/react";
 import { memo, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from "react";
@@ -16,13 +20,19 @@ import type { PlotPoint } from "@server/candidates/plot-candidates.ts";
 import { QUADRANTS, quadrantOf, type BalanceGeometry, type XY } from "@server/ranking/balance-region.ts";
 import type { Stage } from "@server/generated/prisma/enums.ts";
 import { backgroundLabel, formatScore, formatScoreWithBand, STAGE_LABELS } from "~/lib/format.ts";
+import { placeLabels, spiralReach, spreadPoints, topByOverall } from "~/lib/plot-layout.ts";
 
-const MARGIN = { top: 12, right: 12, bottom: 52, left: 60 };
+// The top and bottom margins hold the quadrant captions (two lines each), outside the plot area.
+const MARGIN = { top: 44, right: 12, bottom: 84, left: 60 };
 const SIZE = 520;
 const WIDTH = MARGIN.left + SIZE + MARGIN.right;
 const HEIGHT = MARGIN.top + SIZE + MARGIN.bottom;
 const TICKS = [0, 20, 40, 60, 80, 100];
 const RADIUS = 5.5;
+/** How many of the best candidates carry a label. */
+const LABELLED = 5;
+const LABEL_CHARS = 22;
+const FRAME = { x: MARGIN.left, y: MARGIN.top, width: SIZE, height: SIZE };
 
 /** Score → SVG coordinate (unclamped: lines may run past the plot and are clipped). */
 const sx = (value: number) => MARGIN.left + (value / 100) * SIZE;
@@ -95,6 +105,34 @@ export function ScoreScatter({ points, balance, hrefFor, label, picked, onPick }
     [points],
   );
   const current = Math.min(active, Math.max(0, points.length - 1));
+
+  // Where each point is drawn (spread where points would overlap) and the labelled best ones.
+  const layout = useMemo(() => {
+    const { drawn, groups } = spreadPoints(
+      points.map((point) => ({
+        id: point.id,
+        x: sx(clamp(point.production)),
+        y: sy(clamp(point.ml)),
+        overall: point.overall,
+      })),
+      RADIUS,
+      FRAME,
+    );
+    const labels = placeLabels(
+      topByOverall(points, LABELLED).map((index) => {
+        const label = points[index]!.label;
+        return {
+          index,
+          text: label.length > LABEL_CHARS ? `${label.slice(0, LABEL_CHARS - 1)}…` : label,
+          x: drawn[index]!.x,
+          y: drawn[index]!.y,
+        };
+      }),
+      FRAME,
+      { charWidth: 6.2, height: 13, gap: RADIUS + 4 },
+    );
+    return { drawn, groups, labels };
+  }, [points]);
 
   // The roving tab stop is moved on the elements themselves: re-rendering thousands of circles
   // for each arrow key would make the keyboard lag.
@@ -185,8 +223,8 @@ export function ScoreScatter({ points, balance, hrefFor, label, picked, onPick }
             data-testid="plot-point"
             data-id={point.id}
             className={`scatter__point scatter__point--${point.stage.toLowerCase()}${picked?.has(point.id) ? " is-picked" : ""}`}
-            cx={sx(clamp(point.production)).toFixed(1)}
-            cy={sy(clamp(point.ml)).toFixed(1)}
+            cx={layout.drawn[i]!.x.toFixed(1)}
+            cy={layout.drawn[i]!.y.toFixed(1)}
             r={RADIUS}
             role="link"
             tabIndex={i === tabStop.current ? 0 : -1}
@@ -197,7 +235,7 @@ export function ScoreScatter({ points, balance, hrefFor, label, picked, onPick }
       });
     },
     // Not `current`: the tab stop moves without a re-render (setTabStop).
-    [drawOrder, points, hintId, picked],
+    [drawOrder, points, hintId, layout, picked],
   );
 
   const shown = hovered ?? (hasFocus ? current : null);
@@ -252,8 +290,9 @@ export function ScoreScatter({ points, balance, hrefFor, label, picked, onPick }
             {QUADRANTS.map((quadrant) => {
               const right = quadrant.corner.endsWith("right");
               const top = quadrant.corner.startsWith("top");
-              const x = right ? sx(100) - 10 : sx(0) + 10;
-              const y = top ? sy(100) + 20 : sy(0) - 26;
+              // In the margin above or below the plot area: points and labels stay inside it.
+              const x = right ? sx(100) : sx(0);
+              const y = top ? sy(100) - 24 : sy(0) + 40;
               return (
                 <text key={quadrant.id} className="scatter__quadrant" x={x} y={y} textAnchor={right ? "end" : "start"}>
                   <tspan x={x} className="scatter__quadrant-title">
@@ -265,7 +304,7 @@ export function ScoreScatter({ points, balance, hrefFor, label, picked, onPick }
                 </text>
               );
             })}
-            <text className="scatter__axis-title" x={sx(50)} y={HEIGHT - 10} textAnchor="middle">
+            <text className="scatter__axis-title" x={sx(50)} y={HEIGHT - 6} textAnchor="middle">
               Production engineering →
             </text>
             <text
@@ -289,17 +328,48 @@ export function ScoreScatter({ points, balance, hrefFor, label, picked, onPick }
           >
             {circles}
           </g>
+          <g aria-hidden="true" className="scatter__annotations">
+            {layout.groups
+              .filter((group) => group.size >= 3)
+              .map((group) => {
+                const reach = spiralReach(group.size, RADIUS) + RADIUS + 4;
+                return (
+                  <text
+                    key={`${group.x},${group.y}`}
+                    className="scatter__group-count"
+                    x={Math.min(sx(100) - 4, group.x + reach * 0.75)}
+                    y={Math.max(sy(100) + 10, group.y - reach * 0.75)}
+                    data-testid="plot-group-count"
+                  >
+                    {group.size}
+                  </text>
+                );
+              })}
+            {layout.labels.map((label) => (
+              <text
+                key={points[label.index]!.id}
+                className="scatter__label"
+                x={label.x}
+                y={label.y}
+                textAnchor={label.anchor}
+                data-testid="plot-label"
+                data-id={points[label.index]!.id}
+              >
+                {label.text}
+              </text>
+            ))}
+          </g>
           {tip ? (
             <circle
               aria-hidden="true"
               className="scatter__ring"
-              cx={sx(clamp(tip.production))}
-              cy={sy(clamp(tip.ml))}
+              cx={layout.drawn[shown!]!.x}
+              cy={layout.drawn[shown!]!.y}
               r={RADIUS + 4}
             />
           ) : null}
         </svg>
-        {tip ? <PointTooltip point={tip} /> : null}
+        {tip ? <PointTooltip point={tip} at={layout.drawn[shown!]!} /> : null}
         {points.length === 0 ? (
           <p className="scatter__empty" data-testid="plot-empty">
             No scored candidates in this view.
@@ -370,9 +440,9 @@ const PlotTable = memo(function PlotTable({
   );
 });
 
-function PointTooltip({ point }: { point: PlotPoint }) {
-  const left = (sx(clamp(point.production)) / WIDTH) * 100;
-  const top = (sy(clamp(point.ml)) / HEIGHT) * 100;
+function PointTooltip({ point, at }: { point: PlotPoint; at: { x: number; y: number } }) {
+  const left = (at.x / WIDTH) * 100;
+  const top = (at.y / HEIGHT) * 100;
   const below = point.ml > 80;
   const align = point.production < 18 ? "start" : point.production > 82 ? "end" : "center";
   const quadrant = QUADRANT_BY_ID[quadrantOf(point.production, point.ml)];

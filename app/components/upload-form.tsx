@@ -1,6 +1,8 @@
 // Résumé upload: a drop zone (and file picker) for many files or ZIP archives, posted as one
 // multipart form. The action stores them as one batch and redirects to its progress view; only a
 // refusal of the whole request (too big, too many files) comes back here as a message.
+// Collapsed (once the requisition has candidates) it is one line, "Upload résumés", that opens
+// on a click, on a drag of files over it, and whenever files are chosen, uploading or refused.
 import { useFetcher, useParams } from "@remix-run/react";
 import { useEffect, useRef, useState, type DragEvent } from "react";
 import { formatBytes, formatMegabytes, plural } from "~/lib/format.ts";
@@ -46,11 +48,14 @@ export function UploadForm({
   action,
   maxUploadBytes,
   maxFiles,
+  collapsed = false,
 }: {
   /** The requisition's URL (its shell route takes the upload). */
   action: string;
   maxUploadBytes: number;
   maxFiles: number;
+  /** Start folded to one line (the requisition already has candidates, and the table comes first). */
+  collapsed?: boolean;
 }) {
   const { id: requisitionId } = useParams();
   const fetcher = useFetcher<UploadActionData>();
@@ -58,6 +63,12 @@ export function UploadForm({
   const [selection, setSelection] = useState<Selection | null>(null);
   const [dragging, setDragging] = useState(false);
   const uploading = fetcher.state !== "idle";
+  const [open, setOpen] = useState(!collapsed);
+  const formError = !uploading && fetcher.data?.formError;
+  // What the recruiter chose, is sending or must fix is never folded away.
+  useEffect(() => {
+    if (selection || uploading || formError) setOpen(true);
+  }, [selection, uploading, formError]);
 
   const select = (files: File[]) => setSelection(describeSelection(files, maxUploadBytes));
 
@@ -84,23 +95,15 @@ export function UploadForm({
     if (fetcher.state === "idle" && fetcher.data && !fetcher.data.formError) clear();
   }, [fetcher.state, fetcher.data]);
 
-  return (
-    <section
-      className="card upload"
-      aria-labelledby="upload-heading"
-      data-testid="upload-form"
-      data-max-upload-bytes={maxUploadBytes}
-    >
-      <div className="upload__intro">
-        <h2 id="upload-heading" className="card__title">
-          Upload résumés
-        </h2>
-        <p className="muted small">
-          PDF, DOCX, TXT or Markdown, PNG or JPEG photos and scans (read by OCR), or ZIP archives of them · up to{" "}
-          {formatMegabytes(maxUploadBytes)} per résumé · up to {maxFiles} files at once. Each file is checked, stored
-          and read in the background; you can follow the upload on its progress page.
-        </p>
-      </div>
+  const intro = (
+    <p className="muted small upload__hint">
+      PDF, DOCX, TXT or Markdown, PNG or JPEG photos and scans (read by OCR), or ZIP archives of them · up to{" "}
+      {formatMegabytes(maxUploadBytes)} per résumé · up to {maxFiles} files at once. Each file is checked, stored and
+      read in the background; you can follow the upload on its progress page.
+    </p>
+  );
+  const form = (
+    <>
       <fetcher.Form method="post" action={action} encType="multipart/form-data" className="upload__form">
         <div
           className={`drop-zone${dragging ? " is-dragging" : ""}${selection ? " has-files" : ""}${uploading ? " is-busy" : ""}`}
@@ -186,6 +189,43 @@ export function UploadForm({
           {fetcher.data.formError}
         </p>
       ) : null}
+    </>
+  );
+
+  return (
+    <section
+      className={`card upload${collapsed ? " upload--collapsible" : ""}`}
+      aria-labelledby="upload-heading"
+      data-testid="upload-form"
+      data-max-upload-bytes={maxUploadBytes}
+      onDragEnter={collapsed ? () => setOpen(true) : undefined}
+    >
+      {collapsed ? (
+        <details className="upload__details" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+          <summary className="upload__summary" data-testid="upload-toggle">
+            <h2 id="upload-heading" className="card__title">
+              Upload résumés
+            </h2>
+            <span className="muted small">
+              PDF, DOCX, TXT, Markdown, PNG/JPEG scans or ZIP · drop files here or open to choose
+            </span>
+          </summary>
+          <div className="upload__body">
+            {intro}
+            {form}
+          </div>
+        </details>
+      ) : (
+        <>
+          <div className="upload__intro">
+            <h2 id="upload-heading" className="card__title">
+              Upload résumés
+            </h2>
+            {intro}
+          </div>
+          {form}
+        </>
+      )}
       {requisitionId ? <ActiveUploads requisitionId={requisitionId} /> : null}
     </section>
   );

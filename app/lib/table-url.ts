@@ -1,16 +1,13 @@
 // The candidates table keeps its state in the URL so views can be shared, reloaded and walked
 // with the back button. These helpers turn clicks (sort headers, filter chips, the filter form)
 // into new search strings; the server validates them (server/candidates/candidates-query.ts).
-import type { CandidateSort, SortKey } from "@server/candidates/candidates-query.ts";
+import { DEFAULT_SORT, type CandidateSort, type SortKey } from "@server/candidates/candidates-query.ts";
 
 export type SortDir = "asc" | "desc";
 export type { SortKey };
 
 /** Mirrors MAX_SORT_KEYS of the server's query schema. */
 export const MAX_SORTS = 3;
-
-/** The sort the server uses when the URL names none. */
-const DEFAULT_SORT: SortKey = { key: "uploaded", dir: "desc" };
 
 /** A copy of `search` with `changes` applied; `null` (or "") removes a key. */
 export function withParams(search: string, changes: Record<string, string | number | null>): string {
@@ -29,16 +26,17 @@ const flip = (dir: SortDir): SortDir => (dir === "asc" ? "desc" : "asc");
  * The sort after a header click. A plain click sorts by that column alone (flipping it when it is
  * already sorted); a shift+click adds it as the next key, flips it, or on a third click removes it
  * (asc → desc → off, starting from the column's first direction), keeping at most MAX_SORTS keys.
- * With the implicit default sort (none in the URL) a shift+click behaves like a plain click.
+ * The default sort (overall, best first) is shown on its header like any other, so a shift+click
+ * on another column adds to it even when the URL names no sort.
  */
 export function nextSorts(
   current: readonly SortKey[],
   key: CandidateSort,
   firstDir: SortDir,
-  options: { multi?: boolean; implicit?: boolean } = {},
+  options: { multi?: boolean } = {},
 ): SortKey[] {
   const existing = current.find((s) => s.key === key);
-  if (!options.multi || options.implicit || current.length === 0) {
+  if (!options.multi || current.length === 0) {
     return [{ key, dir: existing ? flip(existing.dir) : firstDir }];
   }
   if (!existing) {
@@ -74,8 +72,7 @@ export function sortSearch(
   firstDir: SortDir,
   multi: boolean,
 ): string {
-  const implicit = !new URLSearchParams(search).get("sort");
-  return withParams(search, { ...sortParams(nextSorts(current, key, firstDir, { multi, implicit })), page: null });
+  return withParams(search, { ...sortParams(nextSorts(current, key, firstDir, { multi })), page: null });
 }
 
 /** The values of a comma-separated list param (`stage=NEW,SCREENING`). */

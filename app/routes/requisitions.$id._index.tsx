@@ -30,7 +30,7 @@ import { getPrisma } from "~/lib/db.server.ts";
 import { REREADING_COUNT_LIMIT } from "@server/candidates/count-rereading.ts";
 import { duplicateMarks } from "~/lib/candidate.server.ts";
 import { plural } from "~/lib/format.ts";
-import { clearFilters } from "~/lib/table-url.ts";
+import { clearFilters, listParam, withFilters } from "~/lib/table-url.ts";
 import { useLiveRevalidation } from "~/lib/use-live-revalidation.ts";
 import { useRequisitionShell } from "~/lib/use-requisition-shell.ts";
 import type { BulkActionData } from "./requisitions.$id.candidates.bulk.tsx";
@@ -150,6 +150,8 @@ export default function RequisitionPage() {
           action={`/requisitions/${requisition.id}`}
           maxUploadBytes={limits.maxUploadBytes}
           maxFiles={limits.maxFiles}
+          // Once there are candidates the table matters most: the upload folds to one line.
+          collapsed={candidates.requisitionTotal > 0}
         />
       ) : null}
 
@@ -172,6 +174,7 @@ export default function RequisitionPage() {
             being read again with the improved reader and scorer; their scores update here as each one finishes.
           </p>
         ) : null}
+        {statusCounts.FAILED > 0 ? <NeedsAttention failed={statusCounts.FAILED} search={location.search} /> : null}
         {data.needsReview > 0 ? <NeedsReviewNotice count={data.needsReview} search={location.search} /> : null}
         {candidates.requisitionTotal === 0 ? (
           <EmptyState title="No résumés yet — upload PDFs, DOCX or TXT" testId="candidates-empty">
@@ -242,6 +245,41 @@ export default function RequisitionPage() {
       </section>
       <Toast toast={toast} onDismiss={dismissToast} />
     </>
+  );
+}
+
+/**
+ * Files that could not be read are not candidates to rank: they sort to the bottom of the
+ * best-first table (no score) and are counted here, with their own view (status=FAILED).
+ */
+function NeedsAttention({ failed, search }: { failed: number; search: string }) {
+  const onlyFailed = listParam(search, "status").join(",") === "FAILED";
+  return (
+    <p className="alert alert--warning candidates__notice needs-attention" data-testid="needs-attention">
+      <span>
+        <strong>{plural(failed, "file")}</strong> {failed === 1 ? "needs" : "need"} attention: could not be read, so{" "}
+        {failed === 1 ? "it is" : "they are"} not ranked.
+      </span>
+      {onlyFailed ? (
+        <Link
+          to={{ search: withFilters(search, { status: null }).replace(/^\?$/, "") }}
+          preventScrollReset
+          className="button button--small"
+          data-testid="needs-attention-all"
+        >
+          Back to the ranking
+        </Link>
+      ) : (
+        <Link
+          to={{ search: withFilters(search, { status: "FAILED" }) }}
+          preventScrollReset
+          className="button button--small"
+          data-testid="needs-attention-show"
+        >
+          Show {failed === 1 ? "it" : "them"}
+        </Link>
+      )}
+    </p>
   );
 }
 

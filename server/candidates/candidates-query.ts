@@ -1,7 +1,7 @@
 // The candidates table's state in the URL, validated at the edge, so a view can be shared and
 // reloaded: sorting (several columns), filters, text search and the page.
 //
-//   ?sort=overall,years:asc&dir=desc          sort by overall (desc), then years (asc)
+//   ?sort=overall,years:asc&dir=desc          sort by overall (desc), then years (asc); none: best first
 //   &stage=NEW,SCREENING&status=DONE          only these stages / processing states
 //   &background=software_engineer             only these backgrounds (server/scoring/backgrounds.ts)
 //   &overallMin=50&mlMin=40&productionMax=90  score ranges, 0–100, inclusive
@@ -35,6 +35,11 @@ export interface SortKey {
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 export const MAX_SORT_KEYS = 3;
+/**
+ * The order a table opens in: best first. Unscored rows (still being read, or failed) have no
+ * overall score and sort last (NULLS LAST), so a failed file never tops the ranking.
+ */
+export const DEFAULT_SORT: SortKey = { key: "overall", dir: "desc" };
 export const SCORE_FILTER_KEYS = ["overall", "production", "ml"] as const;
 
 const score = z.coerce
@@ -74,7 +79,7 @@ export type CandidateFilters = z.infer<typeof FiltersSchema>;
 export const FILTER_KEYS = Object.keys(FiltersSchema.shape) as Array<keyof CandidateFilters>;
 
 const PagingSchema = z.object({
-  dir: z.enum(["asc", "desc"]).default("desc"),
+  dir: z.enum(["asc", "desc"]).default(DEFAULT_SORT.dir),
   page: z.coerce.number().int("page must be a whole number").min(1, "page starts at 1").max(100_000).default(1),
   pageSize: z.coerce
     .number()
@@ -98,7 +103,7 @@ export interface CandidatesQuery {
 const invalidQuery = (message: string) => new AppError("invalid_input", message);
 
 function parseSorts(raw: string | null, defaultDir: SortDir): SortKey[] {
-  if (raw === null || raw.trim() === "") return [{ key: "uploaded", dir: defaultDir }];
+  if (raw === null || raw.trim() === "") return [{ key: DEFAULT_SORT.key, dir: defaultDir }];
   const sorts: SortKey[] = [];
   for (const part of raw
     .split(",")
@@ -115,7 +120,7 @@ function parseSorts(raw: string | null, defaultDir: SortDir): SortKey[] {
     if (sorts.some((s) => s.key === parsedKey.data)) continue;
     sorts.push({ key: parsedKey.data, dir: (dir as SortDir | undefined) ?? defaultDir });
   }
-  if (sorts.length === 0) return [{ key: "uploaded", dir: defaultDir }];
+  if (sorts.length === 0) return [{ key: DEFAULT_SORT.key, dir: defaultDir }];
   if (sorts.length > MAX_SORT_KEYS) throw invalidQuery(`sort by at most ${MAX_SORT_KEYS} columns`);
   return sorts;
 }
@@ -160,7 +165,7 @@ export function parseCandidatesQuery(params: URLSearchParams): CandidatesQuery {
 /** The URL search params of a query (defaults left out), so links keep the table's view. */
 export function candidatesQueryToParams(query: CandidatesQuery): URLSearchParams {
   const params = new URLSearchParams();
-  const isDefaultSort = query.sorts.length === 1 && query.sort === "uploaded" && query.dir === "desc";
+  const isDefaultSort = query.sorts.length === 1 && query.sort === DEFAULT_SORT.key && query.dir === DEFAULT_SORT.dir;
   if (!isDefaultSort) {
     params.set("sort", query.sorts.map((s, i) => (i === 0 ? s.key : `${s.key}:${s.dir}`)).join(","));
     params.set("dir", query.dir);

@@ -81,6 +81,9 @@ test("a recruiter filters, sorts by two columns, bulk-shortlists and retries a f
 
   // ---- Filters write the URL; a reload keeps the view; chips show counts.
   await expect(page.getByTestId("status-filter")).toContainText("Done5");
+  // Search and stage are on the one row; processing, scores, background and years are behind "More filters".
+  await expect(page.getByTestId("more-filters-panel")).toBeHidden();
+  await page.getByTestId("more-filters").click();
   await page.getByTestId("filter-status-DONE").check();
   await expect(page).toHaveURL(/[?&]status=DONE(&|$)/);
   await expect(rows(page)).toHaveCount(5);
@@ -117,11 +120,15 @@ test("a recruiter filters, sorts by two columns, bulk-shortlists and retries a f
   await page.getByTestId("clear-filters").click();
   await expect(rows(page)).toHaveCount(6);
 
-  // ---- Sort by overall, then shift+click years for a secondary key.
+  // ---- The table opens best first (overall, descending); shift+click years for a secondary key.
   await page.getByTestId("filter-status-DONE").check();
   await expect(rows(page)).toHaveCount(5);
-  await page.getByTestId("sort-overall").click();
-  await expect(page).toHaveURL(/[?&]sort=overall&dir=desc/);
+  expect(search(page).get("sort")).toBeNull();
+  await expect(page.locator('th[aria-sort="descending"]')).toHaveText(/Overall/);
+  // Years is one of the columns that live in the column menu until shown.
+  await page.getByTestId("column-menu").locator("summary").click();
+  await page.getByTestId("column-toggle-years").check();
+  await page.keyboard.press("Escape");
   await page.getByTestId("sort-years").click({ modifiers: ["Shift"] });
   await expect.poll(() => search(page).get("sort")).toBe("overall,years:desc");
   expect(search(page).get("status")).toBe("DONE");
@@ -159,10 +166,12 @@ test("a recruiter filters, sorts by two columns, bulk-shortlists and retries a f
   await expect(page.getByTestId("bulk-bar")).toBeVisible();
   await expect(page.getByTestId("selected-count")).toHaveText("2 selected");
   const chosen = (await names(page)).slice(0, 2);
-  await page.getByTestId("column-menu").locator("summary").click();
-  await page.getByTestId("column-toggle-background").uncheck();
-  await page.keyboard.press("Escape");
+  // Background is hidden by default (the table fits a laptop); the column menu shows it.
   await expect(page.getByTestId("candidates-table")).not.toContainText("Background");
+  await page.getByTestId("column-menu").locator("summary").click();
+  await page.getByTestId("column-toggle-background").check();
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("candidates-table")).toContainText("Background");
   await screenshot(page, "triage-table-selection");
   await expectAccessible(page, "the requisition page with a selection");
 
@@ -175,9 +184,9 @@ test("a recruiter filters, sorts by two columns, bulk-shortlists and retries a f
   await expect(page.getByTestId("stage-filter")).toContainText("Shortlisted2");
   // The column choice is the recruiter's own and survives a reload.
   await page.reload();
-  await expect(page.getByTestId("candidates-table")).not.toContainText("Background");
+  await expect(page.getByTestId("candidates-table")).toContainText("Background");
   await page.getByTestId("column-menu").locator("summary").click();
-  await page.getByTestId("column-toggle-background").check();
+  await page.getByTestId("column-toggle-background").uncheck();
   await page.keyboard.press("Escape");
 
   // ---- Select the page, then every matching candidate, and move them all to screening.

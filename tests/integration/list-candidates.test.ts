@@ -136,6 +136,18 @@ describe("listCandidates: sorting and paging", () => {
     expect(page.storedScoresCurrent).toBe(true);
   });
 
+  it("opens best first without a sort in the URL: failed and unread résumés at the bottom", async () => {
+    const page = await list("");
+    expect(names(page.rows.slice(0, 3))).toEqual(["Ana Lima", "Chidi Okafor", "Björn Nilsson"]);
+    expect(page.rows.slice(3).map((r) => r.overallScore)).toEqual([null, null]);
+    expect(
+      page.rows
+        .slice(3)
+        .map((r) => r.status)
+        .sort(),
+    ).toEqual(["FAILED", "QUEUED"]);
+  });
+
   it("keeps unscored candidates last in ascending order too", async () => {
     const page = await list("sort=ml&dir=asc");
     expect(page.rows.map((r) => r.mlScore)).toEqual([64, 70, 91, null, null]);
@@ -151,7 +163,7 @@ describe("listCandidates: sorting and paging", () => {
   it("sorts by name and by upload time", async () => {
     const byName = await list("sort=name&dir=asc");
     expect(names(byName.rows.slice(0, 3))).toEqual(["Ana Lima", "Björn Nilsson", "Chidi Okafor"]);
-    const newest = await list("");
+    const newest = await list("sort=uploaded&dir=desc");
     expect(newest.rows[0]!.fileName).toBe("file-queued.pdf");
   });
 
@@ -288,11 +300,11 @@ describe("findNeighbours", () => {
 });
 
 describe("parseCandidatesQuery", () => {
-  it("defaults to newest first", () => {
+  it("defaults to best first (overall score, descending)", () => {
     expect(query("")).toEqual({
-      sort: "uploaded",
+      sort: "overall",
       dir: "desc",
-      sorts: [{ key: "uploaded", dir: "desc" }],
+      sorts: [{ key: "overall", dir: "desc" }],
       filters: {},
       page: 1,
       pageSize: 50,

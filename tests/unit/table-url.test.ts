@@ -73,10 +73,12 @@ describe("nextSorts: shift+click", () => {
     ]);
   });
 
-  it("acts as a plain click on the implicit default sort", () => {
-    expect(nextSorts([{ key: "uploaded", dir: "desc" }], "overall", "desc", { multi: true, implicit: true })).toEqual([
-      { key: "overall", dir: "desc" },
-    ]);
+  it("adds to the default best-first sort, which its header shows, on a shift+click", () => {
+    const start = "?stage=NEW";
+    expect(sortSearch(start, parse(start).sorts, "years", "desc", true)).toBe(
+      "?stage=NEW&sort=overall%2Cyears%3Adesc&dir=desc",
+    );
+    expect(sortSearch(start, parse(start).sorts, "overall", "desc", false)).toBe("?stage=NEW&sort=overall&dir=asc");
   });
 });
 
@@ -90,8 +92,9 @@ describe("sort params", () => {
     ).toEqual({ sort: "overall,years:asc", dir: "desc" });
   });
 
-  it("leaves the default sort out of the URL", () => {
-    expect(sortParams([{ key: "uploaded", dir: "desc" }])).toEqual({ sort: null, dir: null });
+  it("leaves the default sort (overall, best first) out of the URL", () => {
+    expect(sortParams([{ key: "overall", dir: "desc" }])).toEqual({ sort: null, dir: null });
+    expect(sortParams([{ key: "uploaded", dir: "desc" }])).toEqual({ sort: "uploaded", dir: "desc" });
     expect(sortParams([])).toEqual({ sort: null, dir: null });
   });
 
@@ -110,7 +113,8 @@ describe("sort params", () => {
 
   it("a plain click on a fresh table writes sort and dir in that order", () => {
     expect(sortSearch("", parse("").sorts, "name", "asc", false)).toBe("?sort=name&dir=asc");
-    expect(sortSearch("", parse("").sorts, "name", "asc", true)).toBe("?sort=name&dir=asc");
+    // A shift+click keeps the default best-first order as the first key.
+    expect(sortSearch("", parse("").sorts, "name", "asc", true)).toBe("?sort=overall%2Cname%3Aasc&dir=desc");
   });
 
   it("the third sort key round-trips, and back to one key drops the secondary", () => {

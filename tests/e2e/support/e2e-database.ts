@@ -38,3 +38,17 @@ async function inDatabaseOf(requisitionId: string, sql: string, values: unknown[
 export async function setBlindReview(requisitionId: string, on: boolean): Promise<void> {
   await inDatabaseOf(requisitionId, 'UPDATE "Requisition" SET "blindReview" = $2 WHERE id = $1', [requisitionId, on]);
 }
+
+/** Sets must-have skills and minimum years in a requisition's weights (before résumés are scored). */
+export async function setRequirements(
+  requisitionId: string,
+  mustHave: string[],
+  minYears: number | null,
+): Promise<void> {
+  await inDatabaseOf(
+    requisitionId,
+    `UPDATE "Requisition" SET weights = weights || jsonb_build_object('mustHave', $2::jsonb, 'minYears', $3::float8)
+     WHERE id = $1`,
+    [requisitionId, JSON.stringify(mustHave), minYears],
+  );
+}
