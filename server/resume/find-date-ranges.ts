@@ -126,6 +126,15 @@ const RANGE = new RegExp(
   "giu",
 );
 
+// Whole-string forms of one date point, compiled once (parsePoint runs once per range end).
+const PRESENT_ONLY = new RegExp(`^${PRESENT}$`, "iu");
+const MONTH_YEAR_ONLY = new RegExp(`^(${MONTH_NAME})\\s?[-'’,/]?\\s?(${YEAR})$`, "iu");
+const SEASON_ONLY = new RegExp(`^(${SEASON_NAME})\\s+(${YEAR})$`, "iu");
+const NUMERIC_ONLY = new RegExp(`^(\\d{1,2})\\s*[/.-]\\s*(${YEAR})$`);
+const ISO_LIKE_ONLY = new RegExp(`^(${YEAR})\\s*[./-]\\s*(\\d{2})$`);
+const YEAR_ONLY = new RegExp(`^${YEAR}$`);
+const SHORT_POINT_ONLY = new RegExp(`^(${MONTH_NAME})\\s?['’-]?\\s?(\\d\\d)$`, "iu");
+
 /**
  * "Sep 15 - NOW", "Jan 15 - Sep 15", "Oct'17 – Jul'18": month names with two-digit years, read
  * only as a whole range (a lone "Sep 15" is more likely a day).
@@ -139,8 +148,8 @@ const SHORT_RANGE = new RegExp(
 /** A month name and a two-digit year: this century unless that would be after next year. */
 function parseShortPoint(raw: string, now: Date): DatePoint | null {
   const text = raw.trim().toLowerCase();
-  if (new RegExp(`^${PRESENT}$`, "iu").test(text)) return presentPoint(now);
-  const match = new RegExp(`^(${MONTH_NAME})\\s?['’-]?\\s?(\\d\\d)$`, "iu").exec(text);
+  if (PRESENT_ONLY.test(text)) return presentPoint(now);
+  const match = SHORT_POINT_ONLY.exec(text);
   const month = match ? MONTHS[match[1]!.replace(".", "")] : undefined;
   if (!match || !month) return null;
   const year = Number(match[2]);
@@ -149,6 +158,8 @@ function parseShortPoint(raw: string, now: Date): DatePoint | null {
 
 /** Every date range (or dated season) in the text, in order. Lone years are left out. */
 export function findDateRanges(text: string, now: Date): DateRange[] {
+  // Every date point holds a digit: a text without one (most lines) needs no scan.
+  if (!/\d/.test(text)) return [];
   const ranges = fullYearRanges(text, now);
   const short: DateRange[] = [];
   for (const match of text.matchAll(SHORT_RANGE)) {
@@ -191,19 +202,19 @@ export function monthsCovered(range: Pick<DateRange, "start" | "end">): { first:
 
 export function parsePoint(raw: string, now: Date): DatePoint | null {
   const text = raw.trim().toLowerCase();
-  if (new RegExp(`^${PRESENT}$`, "iu").test(text)) return presentPoint(now);
-  const monthYear = new RegExp(`^(${MONTH_NAME})\\s?[-'’,/]?\\s?(${YEAR})$`, "iu").exec(text);
+  if (PRESENT_ONLY.test(text)) return presentPoint(now);
+  const monthYear = MONTH_YEAR_ONLY.exec(text);
   if (monthYear) {
     const month = MONTHS[monthYear[1]!.replace(".", "")];
     return month ? point(Number(monthYear[2]), month, "month") : null;
   }
-  const season = new RegExp(`^(${SEASON_NAME})\\s+(${YEAR})$`, "iu").exec(text);
+  const season = SEASON_ONLY.exec(text);
   if (season) return point(Number(season[2]), SEASONS[season[1]!]![0], "season");
-  const numeric = new RegExp(`^(\\d{1,2})\\s*[/.-]\\s*(${YEAR})$`).exec(text);
+  const numeric = NUMERIC_ONLY.exec(text);
   if (numeric) return point(Number(numeric[2]), Number(numeric[1]), "month");
-  const isoLike = new RegExp(`^(${YEAR})\\s*[./-]\\s*(\\d{2})$`).exec(text);
+  const isoLike = ISO_LIKE_ONLY.exec(text);
   if (isoLike) return point(Number(isoLike[1]), Number(isoLike[2]), "month");
-  if (new RegExp(`^${YEAR}$`).test(text)) return { label: text, month: Number(text) * 12, precision: "year" };
+  if (YEAR_ONLY.test(text)) return { label: text, month: Number(text) * 12, precision: "year" };
   // "07/23": a two-digit year is this century unless that would be after next year.
   const short = /^(0[1-9]|1[0-2])\/(\d\d)$/.exec(text);
   if (short) {
