@@ -37,10 +37,8 @@ import {
   tableQueryFrom,
 } from "~/lib/candidate.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
-import { markReviewed } from "@server/candidates/mark-reviewed.ts";
-import { isRetryableFailure, replaceResume } from "@server/candidates/replace-resume.ts";
-import { removeFinishedJob } from "@server/queue/retry-application.ts";
-import { enqueueParse, getConfig, getParseQueue } from "@server/services.ts";
+import { isRetryableFailure } from "@server/candidates/retryable-failures.ts";
+import { markReviewed, replaceResumeFile } from "~/lib/ocr-review.server.ts";
 import { isAppError } from "@server/errors/app-error.ts";
 import { formatBytes, formatYears, plural } from "~/lib/format.ts";
 import { useLiveRevalidation } from "~/lib/use-live-revalidation.ts";
@@ -157,23 +155,12 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       );
     }
     try {
-      await replaceResume(
-        {
-          db,
-          enqueue: async (id, options) => {
-            await removeFinishedJob(getParseQueue(), id);
-            await enqueueParse(id, options);
-          },
-        },
-        auditActor(user),
-        {
-          requisitionId: application.requisitionId,
-          applicationId: application.id,
-          file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
-          maxBytes: getConfig().MAX_UPLOAD_BYTES,
-          ip,
-        },
-      );
+      await replaceResumeFile(auditActor(user), {
+        requisitionId: application.requisitionId,
+        applicationId: application.id,
+        file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+        ip,
+      });
       return data<ActionResult>({ intent, ok: true });
     } catch (error) {
       if (!isAppError(error)) throw error;

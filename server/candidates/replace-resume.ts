@@ -20,12 +20,7 @@ import { CLOSED_REQUISITION_MESSAGE } from "../intake/intake-upload.ts";
 import { refusals } from "../intake/refusals.ts";
 import { sanitizeFileName } from "../intake/sanitize-file-name.ts";
 
-/** Failures a retry can fix (our side, a worker that crashed or a slow moment: `internal`, `timeout`); the others need a new file. */
-export const RETRYABLE_FAILURES: ReadonlySet<string> = new Set(["internal", "timeout"]);
-
-export function isRetryableFailure(code: string | null): boolean {
-  return code === null || RETRYABLE_FAILURES.has(code);
-}
+export { isRetryableFailure, RETRYABLE_FAILURES } from "./retryable-failures.ts";
 
 const FILE_TYPES = { pdf: "PDF", docx: "DOCX", txt: "TXT", png: "PNG", jpeg: "JPEG" } as const satisfies Record<
   string,

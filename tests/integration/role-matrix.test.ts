@@ -603,3 +603,54 @@ describe("what a hiring manager may decide", () => {
     expect(html).toContain(`Blind review switched off by Test recruiter on ${day}.`);
   });
 });
+
+describe("who may mark an OCR read reviewed or upload a new version of a failed file", () => {
+  const db = () => web.testDb.db;
+  async function post(caller: Actor, id: string, fields: Record<string, string>) {
+    const response = await fetch(`${web.baseUrl}${req(fixtures)}/candidates/${id}.data`, {
+      method: "POST",
+      headers: { Cookie: cookies.get(caller)!, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(fields),
+      redirect: "manual",
+    });
+    return { status: response.status, text: await response.text() };
+  }
+
+  it("recruiters mark reviewed (audited); hiring managers may not; a replacement needs a file", async () => {
+    const text = new TextEncoder().encode("Olga Ocr\nMachine Learning Engineer\nPython, PyTorch, Kubernetes\n");
+    const { id } = await createApplication(
+      db(),
+      fixtures.requisitionId,
+      { name: "olga-scan.txt", bytes: text, type: "TXT" },
+      { name: "Olga Ocr" },
+    );
+    await db().application.update({ where: { id }, data: { status: "DONE", needsReview: true } });
+    await db().resumeAnalysis.create({
+      data: {
+        applicationId: id,
+        parserVersion: "test",
+        format: "PNG",
+        text: "Olga Ocr",
+        textSource: "ocr",
+        ocrConfidence: 42,
+        result: { areas: [{ id: "serving_apis", score: 70 }], skills: [] },
+      },
+    });
+    const manager = await post("manager", id, { intent: "mark-reviewed" });
+    expect(manager.status).toBe(403);
+    expect((await db().application.findUniqueOrThrow({ where: { id } })).needsReview).toBe(true);
+    const recruiter = await post("recruiter", id, { intent: "mark-reviewed" });
+    expect(recruiter.status).toBe(200);
+    const after = await db().application.findUniqueOrThrow({ where: { id } });
+    expect(after.needsReview).toBe(false);
+    expect(after.overallScore).not.toBeNull();
+    expect(await db().auditEntry.count({ where: { action: "application.ocr_reviewed", targetId: id } })).toBe(1);
+    // Again: nothing to review.
+    expect((await post("recruiter", id, { intent: "mark-reviewed" })).status).toBe(409);
+    // Upload a new version: hiring managers may not; without a file it is a clear 400.
+    expect((await post("manager", id, { intent: "replace" })).status).toBe(403);
+    const noFile = await post("recruiter", id, { intent: "replace" });
+    expect(noFile.status).toBe(400);
+    expect(noFile.text).toContain("Choose the new file");
+  });
+});
