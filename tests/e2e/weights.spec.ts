@@ -146,3 +146,54 @@ test("an invalid minimum is refused with a field error and nothing is saved", as
   await page.getByLabel("Minimum years of experience").fill("12");
   await expect(page.getByTestId("minYears-warning")).toContainText("proxy for age");
 });
+
+test("moving a slider moves the preview beside it, and the table's search says what matched", async ({ page }) => {
+  await page.goto("/requisitions/new");
+  await page.getByLabel("Title").fill(`ML Engineer, Preview ${Date.now().toString(36)}`);
+  await page.getByTestId("create-requisition").click();
+  await expect(page).toHaveURL(/\/requisitions\/(?!new$)[a-z0-9]+$/);
+  const requisitionPath = new URL(page.url()).pathname;
+  await page.getByTestId("upload-input").setInputFiles(await resumeFiles());
+  await page.getByTestId("upload-submit").click();
+  await expect(page).toHaveURL(new RegExp(`${requisitionPath}/uploads/[a-z0-9]+$`));
+  await page.goto(requisitionPath);
+  await expect(page.locator('[data-testid="candidate-row"][data-status="DONE"]')).toHaveCount(3, { timeout: 60_000 });
+
+  // Search: a surname finds its person by name; a skill shows which skill matched.
+  await page.goto(`${requisitionPath}?q=${encodeURIComponent(RESEARCHER.name.split(" ")[1]!)}`);
+  await expect(page.getByTestId("candidate-row")).toHaveCount(1);
+  await expect(page.getByTestId("candidate-row").getByTestId("match-chip").first()).toHaveText("name");
+  await page.goto(`${requisitionPath}?q=pytorch`);
+  await expect(page.getByTestId("match-chip").filter({ hasText: "skill: PyTorch" }).first()).toBeVisible();
+
+  await page.goto(`${requisitionPath}/weights`);
+  const preview = page.getByTestId("ranking-preview");
+  await expect(preview).toHaveAttribute("data-fresh", "true");
+  // Beside the sliders at desktop width: the preview's top is level with the form's.
+  const [form, box] = [await page.getByTestId("weights-form").boundingBox(), await preview.boundingBox()];
+  expect(box!.x).toBeGreaterThan(form!.x + form!.width - 1);
+  expect(Math.abs(box!.y - form!.y)).toBeLessThan(40);
+  await expect(preview.locator(".move--up, .move--down")).toHaveCount(0);
+
+  // All weight on ML depth: the researcher climbs, the data engineer drops.
+  const slider = page.getByLabel("Production engineering vs ML depth");
+  await slider.focus();
+  await page.keyboard.press("Home");
+  await expect(page.getByTestId("productionWeight-value")).toHaveText("Production 0% · ML 100%");
+  await expect(preview).toHaveAttribute("data-fresh", "true");
+  await expect(page.getByTestId("preview-after").locator(".move--up").first()).toHaveText(/^↑\d+$/);
+  await expect(page.getByTestId("preview-before").locator(".move--down").first()).toHaveText(/^↓\d+$/);
+  await page.getByTestId("ranking-preview").screenshot({ path: `${SCREENS}/weights-preview-moved.png` });
+
+  // A phone: the form and the preview fit the screen, and the preview is a folded panel at the bottom.
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const part of [page.getByTestId("weights-form"), preview]) {
+    const partBox = (await part.boundingBox())!;
+    expect(partBox.x).toBeGreaterThanOrEqual(0);
+    expect(partBox.x + partBox.width).toBeLessThanOrEqual(390);
+  }
+  await expect(page.getByTestId("preview-toggle")).toHaveAttribute("aria-expanded", "false");
+  await page.getByTestId("preview-toggle").click();
+  await expect(page.getByTestId("preview-after")).toBeVisible();
+  await screenshot(page, "weights-editor-phone");
+});
