@@ -49,6 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
             audit: roleAllows(user.role, "audit.read"),
             retention: roleAllows(user.role, "retention.manage"),
             queues: roleAllows(user.role, "queue.dashboard"),
+            fairness: roleAllows(user.role, "fairness.read"),
           },
         }
       : null,
@@ -99,6 +100,11 @@ export function Layout({ children }: { children: ReactNode }) {
                 {user.admin.retention ? (
                   <NavLink to="/admin/retention" className="topbar__link" data-testid="nav-admin-retention">
                     Retention
+                  </NavLink>
+                ) : null}
+                {user.admin.fairness ? (
+                  <NavLink to="/compliance/report" className="topbar__link" data-testid="nav-fairness">
+                    Fairness
                   </NavLink>
                 ) : null}
                 {user.admin.queues ? (

@@ -22,6 +22,7 @@ const PERMISSION_WORDS: Record<RequisitionPermission | GlobalPermission, string>
   "audit.read": "read the audit log",
   "retention.manage": "manage data retention",
   "queue.dashboard": "open the queue dashboard",
+  "fairness.read": "see the fairness screens",
 };
 
 /** The refusals, worded once. */

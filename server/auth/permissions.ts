@@ -34,7 +34,13 @@ export type RequisitionPermission =
 
 /** Actions not tied to one requisition. */
 export type GlobalPermission =
-  "requisition.create" | "users.manage" | "audit.read" | "retention.manage" | "queue.dashboard";
+  | "requisition.create"
+  | "users.manage"
+  | "audit.read"
+  | "retention.manage"
+  | "queue.dashboard"
+  /** The fairness screens: self-identification import and the adverse-impact report (issue 16). */
+  | "fairness.read";
 
 export const REQUISITION_PERMISSIONS: Record<RequisitionPermission, readonly Role[]> = {
   view: ["ADMIN", "RECRUITER", "HIRING_MANAGER"],
@@ -54,6 +60,7 @@ export const GLOBAL_PERMISSIONS: Record<GlobalPermission, readonly Role[]> = {
   "audit.read": ["ADMIN"],
   "retention.manage": ["ADMIN"],
   "queue.dashboard": ["ADMIN"],
+  "fairness.read": ["ADMIN", "COMPLIANCE"],
 };
 
 /**
@@ -65,6 +72,7 @@ export const STAGE_MOVES: Record<Role, { from: readonly Stage[]; to: readonly St
   ADMIN: { from: STAGES, to: STAGES },
   RECRUITER: { from: STAGES, to: STAGES },
   HIRING_MANAGER: { from: ["SCREENING", "SHORTLISTED"], to: ["SHORTLISTED", "REJECTED"] },
+  COMPLIANCE: { from: [], to: [] },
 };
 
 /** A role may move a candidate from `from` to `to` (given the "stage" permission on the requisition). */
@@ -90,4 +98,5 @@ export const ROLE_LABELS: Record<Role, string> = {
   ADMIN: "Admin",
   RECRUITER: "Recruiter",
   HIRING_MANAGER: "Hiring manager",
+  COMPLIANCE: "Compliance",
 };

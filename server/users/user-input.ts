@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { MIN_PASSWORD_LENGTH, passwordProblem } from "../auth/password-rules.ts";
 
-export const ROLES = ["ADMIN", "RECRUITER", "HIRING_MANAGER"] as const;
+export const ROLES = ["ADMIN", "RECRUITER", "HIRING_MANAGER", "COMPLIANCE"] as const;
 
 export const EmailSchema = z
   .string({ required_error: "Enter an e-mail address." })

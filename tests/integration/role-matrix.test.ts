@@ -32,7 +32,9 @@ type Rule =
   | "edit"
   | "erase"
   | "requisition.create"
-  | "admin";
+  | "admin"
+  /** The fairness screens (issue 16): compliance users and admins only. */
+  | "fairness";
 
 const MEMBER_ROLES: Record<string, readonly Actor[]> = {
   view: ["admin", "recruiter", "manager"],
@@ -49,6 +51,7 @@ const MEMBER_ROLES: Record<string, readonly Actor[]> = {
   erase: ["admin"],
   "requisition.create": ["admin", "recruiter", "recruiterOutsider"],
   admin: ["admin"],
+  fairness: ["admin", "compliance"],
   signedIn: ACTORS,
 };
 
@@ -132,6 +135,17 @@ const ROUTES: Record<string, RouteRow> = {
     cases: [
       { method: "GET", rule: "admin" },
       { method: "POST", rule: "admin", body: {} },
+    ],
+  },
+  "compliance.report.tsx": {
+    path: (f) => `/compliance/report?requisition=${f.requisitionId}`,
+    cases: [{ method: "GET", rule: "fairness" }],
+  },
+  "compliance.self-identification.tsx": {
+    path: () => "/compliance/self-identification",
+    cases: [
+      { method: "GET", rule: "fairness" },
+      { method: "POST", rule: "fairness", body: "multipart", note: "no CSV file: 400, nothing recorded" },
     ],
   },
   "api.requisitions.$id.resumes.tsx": {
@@ -396,6 +410,7 @@ describe("what the requisition list shows", () => {
     ["recruiter", ["Access: ML Engineer"]],
     ["manager", ["Access: ML Engineer"]],
     ["recruiterOutsider", ["Access: other team"]],
+    ["compliance", []],
   ] as const)("%s sees only their requisitions", async (actor, titles) => {
     const html = await (
       await fetch(`${web.baseUrl}/requisitions`, { headers: { Cookie: cookies.get(actor)! } })

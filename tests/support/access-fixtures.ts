@@ -10,7 +10,8 @@ export const TEST_PASSWORD = "correct horse battery";
 /** Cheap enough for tests; verifyPassword reads the cost from the hash. */
 const TEST_COST = { N: 2 ** 10, r: 8, p: 1 };
 
-export const ACTORS = ["admin", "recruiter", "recruiterOutsider", "manager", "managerOutsider"] as const;
+/** `compliance` (issue 16) is nobody's member: it sees only the fairness screens. */
+export const ACTORS = ["admin", "recruiter", "recruiterOutsider", "manager", "managerOutsider", "compliance"] as const;
 export type Actor = (typeof ACTORS)[number];
 export type Caller = Actor | "anonymous";
 export const CALLERS: readonly Caller[] = ["anonymous", ...ACTORS];
@@ -21,6 +22,7 @@ const ACTOR_ROLES: Record<Actor, Role> = {
   recruiterOutsider: "RECRUITER",
   manager: "HIRING_MANAGER",
   managerOutsider: "HIRING_MANAGER",
+  compliance: "COMPLIANCE",
 };
 
 export interface AccessFixtures {

@@ -1,0 +1,13 @@
+// Server-only glue of the fairness screens (issue 16): the routes import the report, the import
+// and the audit through this .server module so none of it (Prisma, node builtins) reaches the
+// browser bundle.
+export { recordAudit } from "@server/audit/record-audit.ts";
+export { loadFairnessReport } from "@server/fairness/load-report.ts";
+export {
+  importSelfIdentification,
+  MAX_SELF_IDENTIFICATION_CSV_BYTES,
+  planSelfIdentificationImport,
+} from "@server/fairness/import-self-identification.ts";
+export { summaryCsv } from "@server/fairness/summary-csv.ts";
+export { summariseResults } from "@server/fairness/summary-of-results.ts";
+export { multipartBoundary, readMultipart } from "@server/http/multipart.ts";
