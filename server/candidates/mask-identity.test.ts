@@ -84,9 +84,9 @@ describe("blind review masking of the résumé text", () => {
     expect(kinds).toContain("contact");
     expect(kinds).toContain("school");
     // "Lumen Retail Labs (Austin, TX)": employer and place side by side read as one "contact details".
-    expect(masked("Jane Doe\nSUMMARY\nWorked in Austin, TX on ranking models for five years.\n").segments).toContainEqual(
-      expect.objectContaining({ hidden: "place" }),
-    );
+    expect(
+      masked("Jane Doe\nSUMMARY\nWorked in Austin, TX on ranking models for five years.\n").segments,
+    ).toContainEqual(expect.objectContaining({ hidden: "place" }));
     expect(masked("EXPERIENCE\nEngineer, Lumen Retail Labs | 2020 - Present\n").segments).toContainEqual(
       expect.objectContaining({ hidden: "employer" }),
     );
