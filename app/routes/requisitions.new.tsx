@@ -148,7 +148,7 @@ export default function NewRequisition() {
         </fieldset>
         <div className="field">
           <span className="field__label" id="team-members-label">
-            Team <span className="field__optional">optional</span>
+            Recruiters and hiring managers <span className="field__optional">optional</span>
           </span>
           <p id="team-members-hint" className="field__hint">
             The recruiters and hiring managers who work on this requisition: only they (and admins) can open it. You can

@@ -73,7 +73,7 @@ async function screenshot(page: Page, name: string) {
 async function createRequisition(page: Page, title: string): Promise<string> {
   await page.goto("/requisitions/new");
   await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Team").fill("Search Relevance");
+  await page.getByRole("textbox", { name: "Team" }).fill("Search Relevance");
   await page.getByLabel("Location").fill("Berlin or remote (EU)");
   await page.getByLabel("Description").fill("Own ranking models from training to production serving.");
   await page.getByTestId("create-requisition").click();
@@ -200,12 +200,12 @@ test("an unknown requisition is a 404 with a link back", async ({ page }) => {
 
 test("the requisition form shows field errors and keeps what was typed", async ({ page }) => {
   await page.goto("/requisitions/new");
-  await page.getByLabel("Team").fill("Applied Science");
+  await page.getByRole("textbox", { name: "Team" }).fill("Applied Science");
   await page.getByLabel("Location").fill("x".repeat(81));
   await page.getByTestId("create-requisition").click();
   await expect(page.getByTestId("title-error")).toHaveText("Title is required");
   await expect(page.getByTestId("location-error")).toContainText("at most 80 characters");
-  await expect(page.getByLabel("Team")).toHaveValue("Applied Science");
+  await expect(page.getByRole("textbox", { name: "Team" })).toHaveValue("Applied Science");
   await expect(page.getByLabel("Title")).toHaveAttribute("aria-invalid", "true");
   await screenshot(page, "requisition-form-errors");
 });
