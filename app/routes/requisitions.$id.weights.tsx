@@ -360,7 +360,7 @@ export default function WeightsEditor() {
                           type="range"
                           min={0}
                           max={1}
-                          step={0.1}
+                          step={0.05}
                           value={value}
                           aria-invalid={error ? true : undefined}
                           aria-describedby={
