@@ -2,7 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useCallback, useState } from "react";
 import { CandidatesFilterBar } from "~/components/candidates-filter-bar.tsx";
-import { NeedsReviewNotice } from "~/components/needs-review-notice.tsx";
+import { NeedsAttentionNotice, NeedsReviewNotice } from "~/components/needs-review-notice.tsx";
 import { countNeedsReview } from "@server/candidates/count-needs-review.ts";
 import { CandidatesTable } from "~/components/candidates-table.tsx";
 import { EmptyState } from "~/components/empty-state.tsx";
@@ -30,7 +30,7 @@ import { getPrisma } from "~/lib/db.server.ts";
 import { REREADING_COUNT_LIMIT } from "@server/candidates/count-rereading.ts";
 import { duplicateMarks } from "~/lib/candidate.server.ts";
 import { plural } from "~/lib/format.ts";
-import { clearFilters, listParam, withFilters } from "~/lib/table-url.ts";
+import { clearFilters } from "~/lib/table-url.ts";
 import { useLiveRevalidation } from "~/lib/use-live-revalidation.ts";
 import { useRequisitionShell } from "~/lib/use-requisition-shell.ts";
 import type { BulkActionData } from "./requisitions.$id.candidates.bulk.tsx";
@@ -174,7 +174,9 @@ export default function RequisitionPage() {
             being read again with the improved reader and scorer; their scores update here as each one finishes.
           </p>
         ) : null}
-        {statusCounts.FAILED > 0 ? <NeedsAttention failed={statusCounts.FAILED} search={location.search} /> : null}
+        {statusCounts.FAILED > 0 ? (
+          <NeedsAttentionNotice failed={statusCounts.FAILED} search={location.search} />
+        ) : null}
         {data.needsReview > 0 ? <NeedsReviewNotice count={data.needsReview} search={location.search} /> : null}
         {candidates.requisitionTotal === 0 ? (
           <EmptyState title="No résumés yet — upload PDFs, DOCX or TXT" testId="candidates-empty">
@@ -252,35 +254,4 @@ export default function RequisitionPage() {
  * Files that could not be read are not candidates to rank: they sort to the bottom of the
  * best-first table (no score) and are counted here, with their own view (status=FAILED).
  */
-function NeedsAttention({ failed, search }: { failed: number; search: string }) {
-  const onlyFailed = listParam(search, "status").join(",") === "FAILED";
-  return (
-    <p className="alert alert--warning candidates__notice needs-attention" data-testid="needs-attention">
-      <span>
-        <strong>{plural(failed, "file")}</strong> {failed === 1 ? "needs" : "need"} attention: could not be read, so{" "}
-        {failed === 1 ? "it is" : "they are"} not ranked.
-      </span>
-      {onlyFailed ? (
-        <Link
-          to={{ search: withFilters(search, { status: null }).replace(/^\?$/, "") }}
-          preventScrollReset
-          className="button button--small"
-          data-testid="needs-attention-all"
-        >
-          Back to the ranking
-        </Link>
-      ) : (
-        <Link
-          to={{ search: withFilters(search, { status: "FAILED" }) }}
-          preventScrollReset
-          className="button button--small"
-          data-testid="needs-attention-show"
-        >
-          Show {failed === 1 ? "it" : "them"}
-        </Link>
-      )}
-    </p>
-  );
-}
-
 export { CandidatesViewErrorBoundary as ErrorBoundary } from "~/components/error-panel.tsx";
