@@ -1,6 +1,9 @@
 // Before/after lists of the top of the ranking, for the weights editor.
 import type { Movement, PreviewEntry } from "~/lib/weights-preview.server.ts";
 import { formatScore } from "~/lib/format.ts";
+import type { useFetcher } from "@remix-run/react";
+import { EmptyState } from "~/components/empty-state.tsx";
+import type { loader as previewLoader } from "~/routes/requisitions.$id.weights_.preview.tsx";
 
 function MovementBadge({ movement }: { movement: Movement }) {
   switch (movement.kind) {
@@ -90,5 +93,41 @@ export function RankingPreview({
         Top {Math.min(after.length, scored)} of {scored} scored candidates, ranked from stored area scores.
       </p>
     </>
+  );
+}
+
+/**
+ * What the editors show in the preview pane: loading, the reason the weights cannot rank
+ * (after `invalidLead`), an empty requisition, or the before/after lists.
+ */
+export function PreviewPane({
+  preview,
+  invalidLead,
+}: {
+  preview: ReturnType<typeof useFetcher<typeof previewLoader>>["data"];
+  invalidLead: string;
+}) {
+  if (!preview) return <p className="muted">Loading the current ranking…</p>;
+  if (!preview.ok) {
+    return (
+      <p className="text-warning" data-testid="preview-invalid">
+        {invalidLead} {Object.values(preview.errors).join(" ")}
+      </p>
+    );
+  }
+  if (preview.scored === 0) {
+    return (
+      <EmptyState title="No scored candidates yet" testId="preview-empty">
+        <p>Upload résumés to see how these weights rank them.</p>
+      </EmptyState>
+    );
+  }
+  return (
+    <RankingPreview
+      before={preview.before}
+      after={preview.after}
+      savedVersion={preview.savedVersion}
+      scored={preview.scored}
+    />
   );
 }

@@ -7,9 +7,8 @@ import { proxyWarnings } from "@server/ranking/proxy-warnings.ts";
 import { getFormProps, useForm } from "@conform-to/react";
 import type { RequisitionWeights } from "@server/ranking/weights-schema.ts";
 import { weightsFromJson } from "@server/ranking/weights-from-json.ts";
-import { EmptyState } from "~/components/empty-state.tsx";
 import { RangeField } from "~/components/range-field.tsx";
-import { RankingPreview } from "~/components/ranking-preview.tsx";
+import { PreviewPane } from "~/components/ranking-preview.tsx";
 import { SkillDatalist, SkillPicker } from "~/components/skill-picker.tsx";
 import { WeightsOrigin } from "~/components/weights-origin.tsx";
 import { getPrisma } from "~/lib/db.server.ts";
@@ -528,37 +527,11 @@ export default function WeightsEditor() {
             </button>
           </div>
           <div className="weights-preview__body" id="weights-preview-body">
-            <PreviewBody preview={preview.data} />
+            <PreviewPane preview={preview.data} invalidLead="Fix the highlighted fields to see the preview:" />
           </div>
         </section>
       </div>
     </>
-  );
-}
-
-function PreviewBody({ preview }: { preview: ReturnType<typeof useFetcher<typeof previewLoader>>["data"] }) {
-  if (!preview) return <p className="muted">Loading the current ranking…</p>;
-  if (!preview.ok) {
-    return (
-      <p className="text-warning" data-testid="preview-invalid">
-        Fix the highlighted fields to see the preview: {Object.values(preview.errors).join(" ")}
-      </p>
-    );
-  }
-  if (preview.scored === 0) {
-    return (
-      <EmptyState title="No scored candidates yet" testId="preview-empty">
-        <p>Upload résumés to see how these weights rank them.</p>
-      </EmptyState>
-    );
-  }
-  return (
-    <RankingPreview
-      before={preview.before}
-      after={preview.after}
-      savedVersion={preview.savedVersion}
-      scored={preview.scored}
-    />
   );
 }
 

@@ -15,7 +15,7 @@ import type { BreadcrumbHandle } from "~/components/breadcrumbs.tsx";
 import { EmptyState } from "~/components/empty-state.tsx";
 import { PostingFields, type PostingFieldErrors } from "~/components/posting-fields.tsx";
 import { markAnchor, PostingText, type PostingMark } from "~/components/posting-text.tsx";
-import { RankingPreview } from "~/components/ranking-preview.tsx";
+import { PreviewPane } from "~/components/ranking-preview.tsx";
 import { RelativeTime } from "~/components/relative-time.tsx";
 import { auditActor, clientIp, requireRequisitionAccess } from "~/lib/auth.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
@@ -403,7 +403,7 @@ function Review({ actionData }: { actionData?: ActionData }) {
               </span>
             </div>
             <div className="weights-preview__body">
-              <DraftPreview preview={preview.data} />
+              <PreviewPane preview={preview.data} invalidLead="The preview cannot rank with these weights:" />
             </div>
           </section>
         </div>
@@ -563,32 +563,6 @@ function Review({ actionData }: { actionData?: ActionData }) {
         </Form>
       </div>
     </>
-  );
-}
-
-function DraftPreview({ preview }: { preview: ReturnType<typeof useFetcher<typeof previewLoader>>["data"] }) {
-  if (!preview) return <p className="muted">Loading the current ranking…</p>;
-  if (!preview.ok) {
-    return (
-      <p className="text-warning">
-        The preview cannot rank with these weights: {Object.values(preview.errors).join(" ")}
-      </p>
-    );
-  }
-  if (preview.scored === 0) {
-    return (
-      <EmptyState title="No scored candidates yet" testId="preview-empty">
-        <p>Upload résumés to see how these weights rank them.</p>
-      </EmptyState>
-    );
-  }
-  return (
-    <RankingPreview
-      before={preview.before}
-      after={preview.after}
-      savedVersion={preview.savedVersion}
-      scored={preview.scored}
-    />
   );
 }
 
