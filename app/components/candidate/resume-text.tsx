@@ -73,10 +73,14 @@ export function ResumeText({
 
   useEffect(() => setCurrent(0), [selectedAreaId]);
 
-  // Bring the current evidence line into view inside the panel (not the whole page).
+  // Bring the current evidence line into view inside the panel; when the recruiter picked it
+  // (not on the page's first render) and the panel is off screen, bring the panel into view too.
+  const picked = useRef(false);
   useEffect(() => {
     const container = textRef.current;
     const span = spans[current];
+    const first = !picked.current;
+    picked.current = true;
     if (!container || !span) return;
     const mark =
       container.querySelector<HTMLElement>(`mark[data-start="${span.start}"]`) ??
@@ -84,6 +88,12 @@ export function ResumeText({
     if (!mark) return;
     const top = mark.offsetTop - container.clientHeight / 4;
     const smooth = !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    const box = container.getBoundingClientRect();
+    if (!first && (box.top < 0 || box.bottom > window.innerHeight)) {
+      // Scrolls the panel and the page together so the line is in the middle of the screen.
+      mark.scrollIntoView({ block: "center" });
+      return;
+    }
     container.scrollTo({ top: Math.max(0, top), behavior: smooth ? "smooth" : "auto" });
   }, [current, spans]);
 
