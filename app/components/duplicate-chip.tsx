@@ -52,15 +52,17 @@ export function DuplicateChip({
   const shown = matches ?? table?.duplicates?.[applicationId];
   if (!shown || shown.length === 0) return null;
   const sentence = shown.map(duplicateSentence).join("; ");
+  const label = `Duplicate?${shown.length > 1 ? ` ×${shown.length}` : ""}`;
   return (
     <Link
       to={`${href.split("#")[0]}#duplicates`}
       className={`duplicate-chip${verbose ? " duplicate-chip--verbose" : ""}`}
       title={verbose ? undefined : sentence}
-      aria-label={verbose ? undefined : `Possible duplicate: ${sentence}`}
+      // The accessible name starts with the visible words (WCAG 2.5.3), then says what matched.
+      aria-label={verbose ? undefined : `${label} ${sentence}`}
       data-testid="duplicate-chip"
     >
-      {verbose ? `Possible duplicate: ${sentence}` : `Duplicate?${shown.length > 1 ? ` ×${shown.length}` : ""}`}
+      {verbose ? `Possible duplicate: ${sentence}` : label}
     </Link>
   );
 }

@@ -107,7 +107,7 @@ test("a recruiter exports the shortlist as CSV and opens a candidate from the pl
     return index;
   };
   expect(rows).toHaveLength(2);
-  expect(rows.every((row) => row[column("Stage")] === "SHORTLISTED")).toBe(true);
+  expect(rows.every((row) => row[column("Stage")] === "Shortlisted")).toBe(true);
   expect(rows.every((row) => row[column("Stage decided by")] === DEMO_USERS.recruiter.email)).toBe(true);
   expect(rows.every((row) => row[column("Weights version")] === "1")).toBe(true);
   expect(header).toContain("Serving and APIs");
