@@ -95,7 +95,7 @@ test("the same file twice is refused with a link, a new version is flagged and m
   await waitForRows(page, requisitionPath, 4);
   const chips = page.getByTestId("duplicate-chip");
   await expect(chips).toHaveCount(2);
-  await expect(chips.first()).toHaveAccessibleName(/Possible duplicate: (Already|Applied again) .*the same e-mail/);
+  await expect(chips.first()).toHaveAccessibleName(/^Duplicate\? (Already|Applied again) .*the same e-mail/);
   await expectAccessible(page, "the table with duplicate chips");
   await screenshot(page, "dup-compare-table-chips");
 
