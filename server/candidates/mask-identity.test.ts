@@ -91,4 +91,39 @@ describe("blind review masking of the résumé text", () => {
       expect.objectContaining({ hidden: "employer" }),
     );
   });
+
+  it("hides a name the parser did not read when the e-mail or a profile link spells it", () => {
+    const text = [
+      "About Me",
+      "Aspiring data scientist.",
+      "CONTACT",
+      "rsaradind2001@example.com",
+      "EXPERTISE",
+      "Python",
+      "Pandas",
+      "NumPy",
+      "SQL",
+      "Statistical Analysis",
+      "www.linkedin.com/in/ravisaradind",
+      "RAVI SARADIND",
+      "Data Scientist",
+      "PROJECTS",
+      "Churn model, Saradind & co-authors",
+      "",
+    ].join("\n");
+    const { facts, segments } = masked(text);
+    expect(facts.contact.name).toBeNull();
+    expect(segmentsReveal(segments, "RAVI SARADIND")).toBe(false);
+    expect(segmentsReveal(segments, "Saradind &")).toBe(false);
+    expect(segmentsReveal(segments, "Data Scientist")).toBe(true);
+  });
+
+  it("hides towns written with a full state or province name", () => {
+    const text =
+      "Jane Doe\nSUMMARY\nClients in Stuart, Florida and Kingston, Ontario; remote from New York, New York.\n";
+    const { segments } = masked(text);
+    for (const place of ["Stuart, Florida", "Kingston, Ontario", "New York, New York"])
+      expect(segmentsReveal(segments, place), place).toBe(false);
+    expect(segmentsReveal(segments, "Clients in")).toBe(true);
+  });
 });

@@ -76,6 +76,10 @@ export function identityRanges(text: string, facts: ResumeFacts): HiddenRange[] 
     hideEverywhere(link.span.text, "link");
   }
 
+  // 1b. A name the parser did not read, recognised by the e-mail or profile handle it spells
+  // ("SAI SARADIND" beside linkedin.com/in/saisaradind, in a sidebar after the contact block).
+  for (const line of nameLinesFromHandles(text, facts)) hideLine(line, "name", hide);
+
   // 2. The header above the first section: contact and location lines (the headline stays).
   const firstSection = facts.sections.reduce((min, s) => Math.min(min, s.start), text.length);
   const nameParts = (contact.name?.value ?? "").split(/\s+/).filter((part) => part.length >= 3);
@@ -158,9 +162,9 @@ export function identityRanges(text: string, facts: ResumeFacts): HiddenRange[] 
   }
   for (const entry of facts.education) hideEverywhere(entry.institution?.text, "school");
   const words: Array<[string, HiddenKind]> = [
-    ...identityWords(contact.name?.value ?? nameLikeFirstLine(text)).map(
-      (word) => [word, "name"] as [string, HiddenKind],
-    ),
+    ...[contact.name?.value ?? nameLikeFirstLine(text), ...namesFromHandles(text, facts)]
+      .flatMap((name) => identityWords(name))
+      .map((word) => [word, "name"] as [string, HiddenKind]),
     ...facts.experience.flatMap((role) =>
       identityWords(role.organisation?.text).map((word) => [word, "employer"] as [string, HiddenKind]),
     ),
@@ -190,6 +194,52 @@ function nameLikeFirstLine(text: string): string | null {
   const first = text.trimStart().split("\n", 1)[0]?.trim() ?? "";
   const parts = first.split(/\s+/);
   return parts.length <= 4 && parts.every((part) => /^\p{Lu}[\p{L}\p{M}.'’-]*$/u.test(part)) ? first : null;
+}
+
+/**
+ * The handles a candidate signs with: the letters of the e-mail's user part and of each profile
+ * link's last path segment ("ssaradind2001@…" → "ssaradind", "linkedin.com/in/sai-saradind" →
+ * "saisaradind"), lower-cased, at least 5 letters.
+ */
+function handlesOf(facts: ResumeFacts): string[] {
+  const { contact } = facts;
+  const raw = [
+    contact.email?.value.split("@", 1)[0],
+    ...contact.links.map((link) =>
+      link.value
+        .replace(/[?#].*$/, "")
+        .replace(/\/+$/, "")
+        .split("/")
+        .at(-1),
+    ),
+  ];
+  return raw
+    .map((value) => (value ?? "").toLowerCase().replace(/[^\p{L}]+/gu, ""))
+    .filter((handle) => handle.length >= 5);
+}
+
+/** Lines of two to four capitalised words (no digits) whose letters, joined, a handle spells. */
+function nameLinesFromHandles(text: string, facts: ResumeFacts): LineSpan[] {
+  if (facts.contact.name) return [];
+  const handles = handlesOf(facts);
+  if (handles.length === 0) return [];
+  const found: LineSpan[] = [];
+  for (const line of lineSpans(text, 0, text.length)) {
+    const content = line.text.trim();
+    if (content.length < 5 || content.length > 60) continue;
+    const parts = content.split(/\s+/);
+    if (parts.length < 2 || parts.length > 4) continue;
+    if (!parts.every((part) => /^\p{Lu}[\p{L}\p{M}.'’-]*$/u.test(part))) continue;
+    const letters = parts.map((part) => part.toLowerCase().replace(/[^\p{L}]+/gu, ""));
+    const forward = letters.join("");
+    const backward = [...letters].reverse().join("");
+    if (handles.some((handle) => handle.includes(forward) || handle.includes(backward))) found.push(line);
+  }
+  return found;
+}
+
+function namesFromHandles(text: string, facts: ResumeFacts): string[] {
+  return nameLinesFromHandles(text, facts).map((line) => line.text.trim());
 }
 
 /** Runs of letters, for whole-word lookups ("Yahoo’s" and "uni-bremen" hold "Yahoo" and "bremen"). */
@@ -299,6 +349,19 @@ const REGION = [
   "Hong\\sKong",
   "New\\sZealand",
   "South\\sAfrica",
+  // US states and Canadian provinces written out ("Stuart, Florida"): multi-word ones first.
+  "New\\s(?:Hampshire|Jersey|Mexico|York|Brunswick)",
+  "North\\s(?:Carolina|Dakota)",
+  "South\\s(?:Carolina|Dakota)",
+  "West\\sVirginia",
+  "Rhode\\sIsland",
+  "British\\sColumbia",
+  "Nova\\sScotia",
+  "Prince\\sEdward\\sIsland",
+  "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho",
+  "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota",
+  "Mississippi|Missouri|Montana|Nebraska|Nevada|Ohio|Oklahoma|Oregon|Pennsylvania|Tennessee|Texas|Utah",
+  "Vermont|Virginia|Washington|Wisconsin|Wyoming|Ontario|Quebec|Alberta|Manitoba|Saskatchewan|Newfoundland",
 ].join("|");
 /**
  * "Seoul, S.Korea", "Berkeley, CA, USA", "New York, NY": a town of up to three capitalised words,
