@@ -19,6 +19,15 @@ describe("context rules", () => {
     ["Go beyond the metrics", "go", false],
     ["Let's Go! hackathon", "go", false],
     ["GO enrichment analysis", "go", false],
+    // Statistics in status reports; personalization of a shop; chat assistants used as tools
+    ["Statistical modelling and statistics with SPSS", "statistics", true],
+    ["Providing weekly status reports, statistics and recommendation to the upper management.", "statistics", false],
+    ["Personalization models ranking the home feed", "recommender_systems", true],
+    ["Business applications, personalization features, and virtual inventory management", "recommender_systems", false],
+    ["Fine-tuned GPT-4 and Llama 3 for support answers", "llm", true],
+    ["Built RAG over ChatGPT with LangChain", "llm", true],
+    ["AI development tools: Codex, Claude Code, Cursor, GitHub Copilot, and ChatGPT.", "llm", false],
+    ["Daily use of GitHub Copilot and ChatGPT for code review", "llm", false],
     // R
     ["Python, R, SQL", "r_lang", true],
     ["Statistical modelling in R", "r_lang", true],

@@ -267,6 +267,14 @@ export const CONTEXT_RULES = {
     rejectNearby:
       /\b(?:law|laws|legal|jurisprudence|LL\.?B|J\.?D|bar council|bar exam|advocate|barrister|solicitor|attorney|litigation|juris\w*|human rights|taxation|arbitration|courts?|constitutional|criminology)\b/i,
   },
+  /** Chat assistants named as tools one works with are not language-model work. */
+  llmAssistant: {
+    description:
+      '"ChatGPT" or "GPT-4" named among AI coding assistants ("AI development tools: Codex, Claude Code, Cursor, GitHub Copilot, and ChatGPT") is a tool used, not language-model work.',
+    guards: ["ChatGPT", "GPT", "GPT-3", "GPT-4"],
+    rejectNearby:
+      /\b(?:Copilot|Cursor|Claude Code|Codex|Windsurf|Tabnine|AI (?:development|coding|productivity|writing) tools?|AI(?:-powered)? (?:coding )?assistants?)\b/i,
+  },
 } satisfies Record<string, ContextRule>;
 
 /**

@@ -6,7 +6,7 @@
 // the match. Deterministic: no randomness, no dependence on time or locale.
 import type { Dimension } from "../contract/screening-result.ts";
 import { AREAS, type AreaId } from "./areas.ts";
-import { CONTEXT_RULES, NEARBY_CHARS, type ContextRule } from "./context-rules.ts";
+import { CONTEXT_RULES, NEARBY_CHARS, type ContextRule, type ContextRuleId } from "./context-rules.ts";
 import { applyHedges } from "./hedge-scope.ts";
 import { SKILLS, type Skill } from "./skills.ts";
 import { normalizeAlias, tokenize, type Tokens } from "./tokenize.ts";
@@ -61,13 +61,14 @@ export function compileSkillMatcher(skills: readonly Skill[]): FindSkillMentions
   const dimensionOf = new Map(AREAS.map((area) => [area.id, area.dimension]));
   const root = newNode();
   for (const skill of skills) {
-    const rule: ContextRule | null =
-      skill.context === undefined
-        ? null
-        : typeof skill.context === "string"
-          ? CONTEXT_RULES[skill.context]
-          : skill.context;
-    const guarded = new Set((rule?.guards ?? []).map(normalizeAlias));
+    // A skill may carry several rules, each guarding its own match strings ("LLM" the law degree,
+    // "ChatGPT" the coding assistant); an alias takes the first rule that guards it.
+    const rules: ContextRule[] = (
+      Array.isArray(skill.context) ? skill.context : skill.context === undefined ? [] : [skill.context]
+    ).map((context: ContextRuleId | ContextRule) => (typeof context === "string" ? CONTEXT_RULES[context] : context));
+    const ruleFor = (alias: string): ContextRule | null =>
+      rules.find((rule) => rule.guards === undefined || rule.guards.some((guard) => normalizeAlias(guard) === alias)) ??
+      null;
     const dimension = dimensionOf.get(skill.area);
     if (dimension === undefined) throw new Error(`skill ${skill.id}: unknown area ${skill.area}`);
     for (const alias of [skill.name, ...skill.aliases]) {
@@ -86,8 +87,7 @@ export function compileSkillMatcher(skills: readonly Skill[]): FindSkillMentions
         if (node.terminal.skill.id === skill.id) continue; // a spelling variant of the same alias
         throw new Error(`alias "${alias}" of ${skill.id} already belongs to ${node.terminal.skill.id}`);
       }
-      const appliesRule = rule !== null && (rule.guards === undefined || guarded.has(tokens.join(" ")));
-      node.terminal = { skill, dimension, rule: appliesRule ? rule : null, isLanguage: skill.kind === "language" };
+      node.terminal = { skill, dimension, rule: ruleFor(tokens.join(" ")), isLanguage: skill.kind === "language" };
     }
   }
   return (text) => findMentions(root, text);

@@ -12,7 +12,8 @@ export interface Skill {
   name: string;
   area: AreaId;
   aliases: readonly string[];
-  context?: ContextRuleId | ContextRule;
+  /** One rule, or several each guarding its own match strings. */
+  context?: ContextRuleId | ContextRule | readonly (ContextRuleId | ContextRule)[];
   weight?: number;
   guide?: true;
   /** Programming languages: context rules look for them as neighbours ("Go, Python, Rust"). */
@@ -2604,9 +2605,11 @@ export const SKILLS: readonly Skill[] = [
     ],
     context: {
       description:
-        '"Probability" and "EDA" count only next to another skill or analysis words; "statistics" never after "vital", "sales" or "game" (not vital statistics).',
+        '"Probability" and "EDA" count only next to another skill or analysis words; "statistics" never after "vital", "sales" or "game" (not vital statistics), nor in status reports to management.',
       guards: ["statistics", "probability", "EDA"],
       rejectBefore: /\b(?:vital|sales|crime|labou?r|game|player|usage|call|traffic|site|web|census|injury)\s+$/i,
+      // "weekly status reports, statistics and recommendations to management" is reporting.
+      rejectNearby: /\b(?:status reports?|(?:to|for) (?:the )?(?:upper |senior |executive )?management)\b/i,
       requireNearby: {
         skills: "any",
         exemptForms: ["statistics", "Statistics", "STATISTICS"],
@@ -3637,7 +3640,7 @@ export const SKILLS: readonly Skill[] = [
       "Gen AI",
       "OpenAI API",
     ],
-    context: "llm",
+    context: ["llm", "llmAssistant"],
     weight: 1.1,
     guide: true,
   },
@@ -3853,6 +3856,11 @@ export const SKILLS: readonly Skill[] = [
       "RecSys",
       "candidate generation",
     ],
+    context: needsTechContext(
+      '"Personalization" is recommendation work only next to models, ranking or another skill (not "personalization features" of a shop).',
+      ["personalization", "personalisation"],
+      /\b(?:models?|algorithms?|machine learning|ML|ranking|rankers?|recommend\w*|embeddings?|feeds?|signals?|bandits?|A\/B)\b/i,
+    ),
     weight: 1.2,
     guide: true,
   },
