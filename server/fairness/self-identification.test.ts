@@ -3,7 +3,12 @@
 import { resolve } from "node:path";
 import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
-import { RaceEthnicityAnswerSchema, SelfIdentificationSchema, SexAnswerSchema } from "./self-identification.ts";
+import {
+  ApplicationIdSchema,
+  RaceEthnicityAnswerSchema,
+  SelfIdentificationSchema,
+  SexAnswerSchema,
+} from "./self-identification.ts";
 
 const repoRoot = resolve(import.meta.dirname, "../..");
 const RULE = "no-restricted-imports";
@@ -48,12 +53,32 @@ describe("the self-identification import rule (eslint.config.js)", () => {
 
 describe("SelfIdentificationSchema", () => {
   it("accepts the EEO-1 categories and null for unknown, nothing else", () => {
-    const base = { applicationId: "7f1c6a0e-8a7e-4c1b-9d8e-2f9b3f1a2b3c", source: "import" };
+    const base = { applicationId: "cmiu3x0qa0001f5l8h2k9z7wd", source: "import" };
     expect(SelfIdentificationSchema.parse({ ...base, sex: "female", raceEthnicity: null })).toMatchObject({
       sex: "female",
       raceEthnicity: null,
     });
     expect(SelfIdentificationSchema.safeParse({ ...base, sex: "Female", raceEthnicity: "asian" }).success).toBe(false);
+  });
+
+  it("takes application ids as the app makes them (Prisma cuids), not UUIDs", () => {
+    const answers = { sex: null, raceEthnicity: null, source: "compliance_user" };
+    expect(
+      SelfIdentificationSchema.parse({ ...answers, applicationId: " cmiu3x0qa0001f5l8h2k9z7wd " }).applicationId,
+    ).toBe("cmiu3x0qa0001f5l8h2k9z7wd");
+    for (const bad of [
+      "7f1c6a0e-8a7e-4c1b-9d8e-2f9b3f1a2b3c",
+      "",
+      "cmiu3x0qa",
+      "CMIU3X0QA0001F5L8H2K9Z7WD",
+      "x".repeat(25),
+    ]) {
+      const parsed = SelfIdentificationSchema.safeParse({ ...answers, applicationId: bad });
+      expect(parsed.success, bad).toBe(false);
+    }
+    expect(ApplicationIdSchema.safeParse("7f1c6a0e-8a7e-4c1b-9d8e-2f9b3f1a2b3c").error?.issues[0]?.message).toMatch(
+      /not an application id/,
+    );
   });
 
   it("reads free-text answers, reporting what it cannot read", () => {
