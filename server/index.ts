@@ -15,7 +15,7 @@ import { queueDashboardRouter, QUEUE_DASHBOARD_PATH, requireQueueDashboardUser }
 import { withUnstorableInputRefused } from "./http/hostile-input.ts";
 import { requestContextStorage } from "./http/request-context.ts";
 import { crossSiteMutationGuard, cspNonce, securityHeaders, trustProxySetting } from "./http/security.ts";
-import { getParseQueue, getPrisma, getRerankQueue } from "./services.ts";
+import { getConsistencyQueue, getParseQueue, getPrisma, getRerankQueue } from "./services.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const config = getConfig();
@@ -58,7 +58,7 @@ app.get("/readyz", async (_req, res) => {
 app.use(
   QUEUE_DASHBOARD_PATH,
   requireQueueDashboardUser(getPrisma),
-  queueDashboardRouter([getParseQueue(), getRerankQueue()]),
+  queueDashboardRouter([getParseQueue(), getRerankQueue(), getConsistencyQueue()]),
 );
 let lastUnavailableLog = 0;
 const remixHandler = createRequestHandler({

@@ -1,7 +1,8 @@
 // Process-wide infrastructure for the web process: one Prisma client, one producer connection
-// to Redis shared by the parse and re-rank queues.
+// to Redis shared by the parse, re-rank and consistency-check queues.
 import { getConfig } from "./config.ts";
 import { getPrisma } from "./db/client.ts";
+import { createConsistencyQueue, enqueueConsistencyCheck, type ConsistencyQueue } from "./queue/consistency-queue.ts";
 import { createParseQueue, enqueueParseResume, type ParseQueue } from "./queue/parse-queue.ts";
 import { createProducerConnection, logRedisOutages } from "./queue/redis.ts";
 import { createRerankQueue, enqueueRerankRequisition, type RerankQueue } from "./queue/rerank-queue.ts";
@@ -10,6 +11,7 @@ import { logger } from "./logger.ts";
 const globalForQueue = globalThis as unknown as {
   __parseQueue?: ParseQueue;
   __rerankQueue?: RerankQueue;
+  __consistencyQueue?: ConsistencyQueue;
   __producer?: ReturnType<typeof createProducerConnection>;
 };
 
@@ -43,6 +45,22 @@ export function getRerankQueue(): RerankQueue {
     });
   }
   return globalForQueue.__rerankQueue;
+}
+
+export function getConsistencyQueue(): ConsistencyQueue {
+  if (!globalForQueue.__consistencyQueue) {
+    const config = getConfig();
+    globalForQueue.__consistencyQueue = createConsistencyQueue(producer(), config.QUEUE_PREFIX, {
+      attempts: config.JOB_ATTEMPTS,
+      backoffMs: config.JOB_BACKOFF_MS,
+    });
+  }
+  return globalForQueue.__consistencyQueue;
+}
+
+/** Enqueues a fairness consistency run's job; throws an `unavailable` AppError at once when Redis is down. */
+export function enqueueConsistency(runId: string): Promise<void> {
+  return enqueueConsistencyCheck(getConsistencyQueue(), runId);
 }
 
 /** Enqueues the re-rank job of a saved weights version; throws at once when Redis is down. */

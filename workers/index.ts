@@ -1,4 +1,4 @@
-// The worker process (`npm run worker`): consumes parse and re-rank jobs from Redis, reads each file in a pool
+// The worker process (`npm run worker`): consumes parse, re-rank and consistency-check jobs from Redis, reads each file in a pool
 // of sandboxed threads (heap cap, hard time limit), writes results to PostgreSQL, re-enqueues
 // applications whose job went missing, and answers /healthz and /readyz on WORKER_HEALTH_PORT.
 // Run as many as you like, on as many machines, against one PostgreSQL and one Redis.
@@ -11,9 +11,11 @@ import { postgresCheck, readiness, redisCheck } from "../server/health/checks.ts
 import { startHealthServer } from "../server/health/health-server.ts";
 import { logger } from "../server/logger.ts";
 import { createParseQueue } from "../server/queue/parse-queue.ts";
+import { CONSISTENCY_CHECK_QUEUE } from "../server/queue/consistency-check.job.ts";
 import { PARSE_RESUME_QUEUE } from "../server/queue/parse-resume.job.ts";
 import { RERANK_REQUISITION_QUEUE } from "../server/queue/rerank-requisition.job.ts";
 import { createProducerConnection, createWorkerConnection, logRedisOutages } from "../server/queue/redis.ts";
+import { createConsistencyWorker } from "./consistency-worker.ts";
 import { createParseWorker } from "./parse-worker.ts";
 import { pgExecutor } from "./processors/parse-resume.store.ts";
 import { Reconciler } from "./reconciler.ts";
@@ -63,6 +65,14 @@ const rerankWorker = createRerankWorker({
   log: logger,
 });
 
+// Fairness consistency checks (issue 16): a requisition's résumés re-scored with identity cues swapped.
+const consistencyWorker = createConsistencyWorker({
+  db,
+  connection: createWorkerConnection(config.REDIS_URL),
+  prefix: config.QUEUE_PREFIX,
+  log: logger,
+});
+
 // The reconciler enqueues through a fail-fast connection: a round with Redis down just fails.
 const producer = createProducerConnection(config.REDIS_URL);
 logRedisOutages(producer, logger, "worker producer");
@@ -89,7 +99,7 @@ const health =
     ? startHealthServer({
         port: config.WORKER_HEALTH_PORT,
         host: config.HOST,
-        alive: () => !closing && worker.isRunning() && rerankWorker.isRunning(),
+        alive: () => !closing && worker.isRunning() && rerankWorker.isRunning() && consistencyWorker.isRunning(),
         ready: () =>
           readiness({
             postgres: { check: postgresCheck(db), required: true },
@@ -105,7 +115,7 @@ const health =
 
 logger.info(
   {
-    queues: [PARSE_RESUME_QUEUE, RERANK_REQUISITION_QUEUE],
+    queues: [PARSE_RESUME_QUEUE, RERANK_REQUISITION_QUEUE, CONSISTENCY_CHECK_QUEUE],
     prefix: config.QUEUE_PREFIX,
     concurrency: config.WORKER_CONCURRENCY,
     parseThreads: pool.threadCount,
@@ -129,6 +139,7 @@ async function shutdown(signal: string) {
   await reconciler.stop();
   await worker.close();
   await rerankWorker.close();
+  await consistencyWorker.close();
   await pool.close();
   health?.close();
   await queue.close();
