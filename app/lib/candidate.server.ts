@@ -21,6 +21,13 @@ export { downloadResume } from "@server/candidates/download-resume.ts";
 export { candidateDuplicates, duplicateMarks, keepBoth } from "@server/candidates/duplicates.ts";
 export { mergeCandidates } from "@server/candidates/merge-candidates.ts";
 export { compareCandidates, parseCompareIds } from "@server/candidates/compare-candidates.ts";
+export {
+  MAX_REVEAL_REASON,
+  MIN_REVEAL_REASON,
+  recordIdentitySeen,
+  revealIdentity,
+  rowsForViewer,
+} from "@server/privacy/identity-reveal.ts";
 
 export function candidateNotFound(): never {
   notFound(

@@ -24,11 +24,11 @@ import {
   stageCounts,
   withLabels,
 } from "~/lib/candidates.server.ts";
-import { requireRequisitionAccess } from "~/lib/auth.server.ts";
+import { auditActor, requireRequisitionAccess } from "~/lib/auth.server.ts";
 import { getConfig } from "~/lib/config.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
 import { REREADING_COUNT_LIMIT } from "@server/candidates/count-rereading.ts";
-import { duplicateMarks } from "~/lib/candidate.server.ts";
+import { duplicateMarks, rowsForViewer } from "~/lib/candidate.server.ts";
 import { plural } from "~/lib/format.ts";
 import { clearFilters } from "~/lib/table-url.ts";
 import { useLiveRevalidation } from "~/lib/use-live-revalidation.ts";
@@ -38,14 +38,24 @@ import type { loader as shellLoader } from "./requisitions.$id.tsx";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   // The requisition row and the membership come from the shell's read of this request.
-  const { requisition, can } = await requireRequisitionAccess(request, params.id, "view");
+  const { user, requisition, can } = await requireRequisitionAccess(request, params.id, "view");
   const query = candidatesQueryFrom(request);
   const db = getPrisma();
   const ranking = await loadRankingContext(db, requisition.id, requisition);
-  const [candidates, byStage] = await Promise.all([
+  const [listed, byStage] = await Promise.all([
     listCandidates(db, requisition.id, query, ranking),
     stageCounts(db, requisition.id),
   ]);
+  // Blind review: identities this viewer saw while shortlisted, or revealed for an unreadable file.
+  const candidates = {
+    ...listed,
+    rows: await rowsForViewer(
+      db,
+      auditActor(user),
+      { id: requisition.id, blindReview: ranking.blindReview },
+      listed.rows,
+    ),
+  };
   const config = getConfig();
   return {
     candidates: { ...candidates, rows: withLabels(candidates.rows) },

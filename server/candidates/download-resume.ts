@@ -9,6 +9,7 @@ import { AppError } from "../errors/app-error.ts";
 import type { FileType } from "../generated/prisma/enums.ts";
 import { sanitizeFileName } from "../intake/sanitize-file-name.ts";
 import { identityVisible } from "../privacy/blind-review.ts";
+import { isRevealedTo, recordIdentitySeen } from "../privacy/identity-reveal.ts";
 
 export const CONTENT_TYPES: Record<FileType, string> = {
   PDF: "application/pdf",
@@ -99,7 +100,11 @@ export async function downloadResume(
   if (!application || application.requisitionId !== input.requisitionId) {
     throw new AppError("not_found", "Candidate not found: this candidate is not part of this requisition.");
   }
-  if (!identityVisible(application.requisition.blindReview, application.stage)) {
+  const revealed =
+    application.requisition.blindReview && application.stage !== "SHORTLISTED"
+      ? await isRevealedTo(db, actor.id, application.id)
+      : false;
+  if (!identityVisible(application.requisition.blindReview, application.stage, revealed)) {
     throw new AppError(
       "forbidden",
       "Original file hidden by blind review: it shows the candidate's identity, " +
@@ -109,6 +114,7 @@ export async function downloadResume(
 
   const resumeFile = input.fileId ? application.mergedFiles?.[0] : application.resumeFile;
   if (!resumeFile) throw new AppError("not_found", "File not found: this file is not one of this candidate's.");
+  await recordIdentitySeen(db, actor, [{ ...application, blindReview: application.requisition.blindReview }]);
   const bytes = new Uint8Array(resumeFile.bytes);
   const fileName = downloadFileName(resumeFile.originalName, resumeFile.detectedType);
   await recordAudit(db, actor, {
