@@ -42,7 +42,7 @@ export const SOURCE_WEIGHTS: Record<EvidenceSource, number> = {
   internship: 0.7,
   study: 0.6,
   experience: 0.8,
-  project: 0.65,
+  project: 0.5,
   publication: 0.6,
   certification: 0.4,
   education: 0.35,

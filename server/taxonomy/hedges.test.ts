@@ -16,7 +16,7 @@ describe("hedges", () => {
     ["Kubernetes: beginner, Terraform: advanced", { Kubernetes: 0.4, Terraform: 1 }],
     ["Rust - learning", { Rust: 0.35 }],
     ["Currently learning Kubernetes and Helm", { Kubernetes: 0.35, Helm: 0.35 }],
-    ["Machine learning with PyTorch", { PyTorch: 1 }],
+    ["Machine learning with PyTorch", { "Machine learning": 1, PyTorch: 1 }],
     ["Exposure to Airflow", { Airflow: 0.45 }],
     ["Some experience with MLflow", { MLflow: 0.6 }],
     ["Interested in MLOps", { MLOps: 0.2 }],

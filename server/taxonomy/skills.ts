@@ -2814,6 +2814,16 @@ export const SKILLS: readonly Skill[] = [
     weight: 0.8,
   },
   {
+    // The field's name alone: a claim, not a skill, so it weighs little and saturates at "little"
+    // ML (docs/taxonomy.md). Coursework, a bootcamp or "a machine-learning-based API" is some
+    // contact with ML; reading it as none put such résumés below the experts' "little" band.
+    id: "machine_learning_field",
+    name: "Machine learning",
+    area: "classical_ml_stats",
+    aliases: ["data science", "artificial intelligence"],
+    weight: 0.5,
+  },
+  {
     id: "ml_algorithms",
     name: "Machine learning algorithms",
     area: "classical_ml_stats",
