@@ -50,7 +50,7 @@ export async function reprocessOutdatedApplications(
 ): Promise<number> {
   const outdated = await db.application.findMany({
     where: {
-      status: { in: ["DONE", "FAILED"] },
+      status: { in: ["DONE", "NEEDS_REVIEW", "FAILED"] },
       analysis: { is: { parserVersion: { not: options.parserVersion } } },
     },
     orderBy: { createdAt: "desc" },

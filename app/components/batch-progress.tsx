@@ -3,8 +3,9 @@
 import type { BatchCounts } from "@server/intake/get-upload-batch.ts";
 import { plural } from "~/lib/format.ts";
 
+/** Read one way or another: done, waiting for a person to check an OCR reading, or failed. */
 export function finishedCount(counts: BatchCounts): number {
-  return counts.DONE + counts.FAILED;
+  return counts.DONE + counts.NEEDS_REVIEW + counts.FAILED;
 }
 
 export function progressWords(counts: BatchCounts): string {
@@ -41,6 +42,10 @@ export function BatchProgressBar({
       <span
         className="batch-bar__segment batch-bar__segment--done"
         style={{ width: share(counts.DONE, counts.total) }}
+      />
+      <span
+        className="batch-bar__segment batch-bar__segment--needs_review"
+        style={{ width: share(counts.NEEDS_REVIEW, counts.total) }}
       />
       <span
         className="batch-bar__segment batch-bar__segment--failed"

@@ -239,7 +239,18 @@ const columns: ColumnDef<CandidateRow, any>[] = [
               v{original.weightsVersion}
             </span>
           ) : null}
-          <ScoreCell value={getValue()} />
+          {original.status === "NEEDS_REVIEW" ? (
+            // Read by OCR with low confidence: left out of the ranking, not scored as a weak résumé.
+            <span
+              className="muted small"
+              title="Read by OCR with low confidence: not ranked until someone checks the text"
+              data-testid="not-ranked"
+            >
+              not ranked
+            </span>
+          ) : (
+            <ScoreCell value={getValue()} />
+          )}
         </span>
       );
     },

@@ -1,5 +1,5 @@
 // The notices above the candidates table for rows that are not ranked: "2 files need attention"
-// (could not be read, ?status=FAILED) and "3 résumés read by OCR need review" (?review=needed;
+// (could not be read, ?status=FAILED) and "3 résumés read by OCR need review" (?status=NEEDS_REVIEW;
 // not ranked until someone marks them reviewed on the candidate page, docs/candidate-page.md).
 // Each links to a view of only those rows and back to the ranking. Both counts are index-served.
 import { Link } from "@remix-run/react";
@@ -55,7 +55,7 @@ export function NeedsAttentionNotice({ failed, search }: { failed: number; searc
 
 export function NeedsReviewNotice({ count, search }: { count: number; search: string }) {
   return (
-    <FilterNotice testId="needs-review" count={count} search={search} param="review" value="needed">
+    <FilterNotice testId="needs-review" count={count} search={search} param="status" value="NEEDS_REVIEW">
       <strong>{plural(count, "résumé")}</strong> read by OCR {count === 1 ? "needs" : "need"} review: the text was hard
       to read, so {count === 1 ? "it is" : "they are"} not ranked until someone checks {count === 1 ? "it" : "them"}.
     </FilterNotice>

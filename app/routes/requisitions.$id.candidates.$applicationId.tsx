@@ -8,7 +8,7 @@ import {
   type MetaFunction,
   type SerializeFrom,
 } from "@remix-run/node";
-import { Form, Link, useFetcher, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
+import { Form, Link, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
 import { useState } from "react";
 import { roleAllows, STAGE_MOVES } from "@server/auth/permissions.ts";
 import type { ProcessingStatus } from "@server/generated/prisma/enums.ts";
@@ -33,9 +33,15 @@ import {
   changeStage,
   getCandidate,
   MAX_NOTE_LENGTH,
+  MAX_REVEAL_REASON,
+  MIN_REVEAL_REASON,
+  recordIdentitySeen,
   retryParse,
+  revealIdentity,
   tableQueryFrom,
 } from "~/lib/candidate.server.ts";
+import { IdentityReveals, RevealContact } from "~/components/candidate/reveal-contact.tsx";
+import { FailureActions } from "~/components/candidate/failure-actions.tsx";
 import { getPrisma } from "~/lib/db.server.ts";
 import { isRetryableFailure } from "@server/candidates/retryable-failures.ts";
 import { markReviewed, replaceResumeFile } from "~/lib/ocr-review.server.ts";
@@ -54,10 +60,14 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const db = getPrisma();
   const { query, valid } = tableQueryFrom(request);
   const [candidate, navigation] = await Promise.all([
-    getCandidate(db, { requisitionId: application.requisitionId, applicationId: application.id }),
+    getCandidate(db, { requisitionId: application.requisitionId, applicationId: application.id, viewerId: user.id }),
     candidateNavigation(db, application.requisitionId, application.id, query),
   ]);
   if (!candidate) candidateNotFound();
+  // Blind review: a shortlisted candidate's identity, once shown, stays shown to this person (audited once).
+  await recordIdentitySeen(db, auditActor(user), [
+    { ...candidate.application, blindReview: candidate.requisition.blindReview },
+  ]);
   // Duplicates in this requisition, merged files, and the same person elsewhere (blind-review aware).
   const duplicates = await candidateDuplicates(db, {
     applicationId: application.id,
@@ -76,9 +86,12 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       notes: roleAllows(user.role, "notes"),
       download: roleAllows(user.role, "download"),
       retry: roleAllows(user.role, "upload"),
+      /** "Reveal contact for this file" (blind review, unreadable file): those who chase files. */
+      reveal: roleAllows(user.role, "upload"),
       erase: roleAllows(user.role, "erase"),
     },
     maxNoteLength: MAX_NOTE_LENGTH,
+    revealReason: { min: MIN_REVEAL_REASON, max: MAX_REVEAL_REASON },
   };
 }
 
@@ -88,6 +101,7 @@ type ActionResult =
   | { intent: "retry"; ok: boolean; error?: string }
   | { intent: "mark-reviewed"; ok: boolean; error?: string }
   | { intent: "replace"; ok: boolean; error?: string }
+  | { intent: "reveal"; ok: boolean; error?: string }
   | { intent: "unknown"; ok: false; error: string };
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
@@ -184,6 +198,24 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     }
   }
 
+  if (intent === "reveal") {
+    // Blind review, unreadable file: show this one candidate's contact to this person (reason, audited).
+    const { user, application } = await requireApplicationPermission(request, params.applicationId, "upload");
+    const reason = form.get("reason");
+    try {
+      await revealIdentity(db, auditActor(user), {
+        requisitionId: application.requisitionId,
+        applicationId: application.id,
+        reason: typeof reason === "string" ? reason : "",
+        ip,
+      });
+      return data<ActionResult>({ intent, ok: true });
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      return data<ActionResult>({ intent, ok: false, error: error.message }, { status: error.status });
+    }
+  }
+
   return data<ActionResult>({ intent: "unknown", ok: false, error: "Unknown action." }, { status: 400 });
 }
 
@@ -214,13 +246,14 @@ const FAILURE_TITLES: Record<string, string> = {
   internal: "Processing failed on our side",
 };
 
-const STATUS_WORDS: Record<Exclude<ProcessingStatus, "DONE" | "FAILED">, string> = {
+const STATUS_WORDS: Record<Exclude<ProcessingStatus, "DONE" | "NEEDS_REVIEW" | "FAILED">, string> = {
   QUEUED: "Waiting for a worker to read this résumé.",
   PROCESSING: "Reading and scoring this résumé now.",
 };
 
 export default function CandidatePage() {
-  const { candidate, duplicates, navigation, can, maxNoteLength, tableQueryValid } = useLoaderData<typeof loader>();
+  const { candidate, duplicates, navigation, can, maxNoteLength, revealReason, tableQueryValid } =
+    useLoaderData<typeof loader>();
   const { application, requisition, identity, scores } = candidate;
   const location = useLocation();
   const [selectedAreaId, setSelectedAreaId] = useState<string | null>(null);
@@ -265,18 +298,18 @@ export default function CandidatePage() {
             <span data-testid="candidate-stage" data-stage={application.stage}>
               <StageBadge stage={application.stage} />
             </span>
+            {/* QUEUED, PROCESSING, FAILED, or NEEDS_REVIEW (an OCR reading waiting for a person). */}
             {application.status !== "DONE" ? <StatusBadge status={application.status} /> : null}
             {candidate.resume ? (
               <OcrBadge textSource={candidate.resume.textSource} confidence={candidate.resume.ocrConfidence} />
             ) : null}
-            {application.needsReview ? (
-              <span className="badge badge--warning" data-testid="needs-review-badge">
-                Needs review
-              </span>
-            ) : null}
             {requisition.blindReview ? (
               <span className="badge badge--blind" title="This requisition uses blind review" data-testid="blind-badge">
-                {identity.visible ? "Blind review · shortlisted, identity shown" : "Blind review · identity hidden"}
+                {!identity.visible
+                  ? "Blind review · identity hidden"
+                  : identity.revealed
+                    ? "Blind review · identity shown to you"
+                    : "Blind review · shortlisted, identity shown"}
               </span>
             ) : null}
           </div>
@@ -305,7 +338,10 @@ export default function CandidatePage() {
                   </a>
                 </li>
               ))}
-              {!identity.email && !identity.phone && identity.links.length === 0 && application.status === "DONE" ? (
+              {!identity.email &&
+              !identity.phone &&
+              identity.links.length === 0 &&
+              (application.status === "DONE" || application.status === "NEEDS_REVIEW") ? (
                 <li className="muted">No contact details found in the résumé</li>
               ) : null}
             </ul>
@@ -365,11 +401,15 @@ export default function CandidatePage() {
 
       {application.status === "FAILED" ? (
         <FailurePanel
+          applicationId={application.id}
           code={application.failureCode}
           message={application.failureMessage}
           attempts={application.attempts}
           canRetry={can.retry}
           action={action}
+          reveal={
+            !identity.visible ? { allowed: can.reveal, minLength: revealReason.min, maxLength: revealReason.max } : null
+          }
         />
       ) : null}
       {working ? (
@@ -434,6 +474,7 @@ export default function CandidatePage() {
       <div className="candidate-activity">
         <CandidateNotes notes={candidate.notes} canWrite={can.notes} maxLength={maxNoteLength} action={action} />
         <StageHistory history={candidate.history} uploadedAt={application.uploadedAt} />
+        <IdentityReveals reveals={candidate.reveals} />
       </div>
     </div>
   );
@@ -463,24 +504,25 @@ function ScoreTile({
 }
 
 function FailurePanel({
+  applicationId,
   code,
   message,
   attempts,
   canRetry,
   action,
+  reveal,
 }: {
+  applicationId: string;
   code: string | null;
   message: string | null;
   attempts: number;
   canRetry: boolean;
   action: string;
+  /** Blind review hides who sent the file: "Reveal contact for this file" (null when identity is shown). */
+  reveal: { allowed: boolean; minLength: number; maxLength: number } | null;
 }) {
-  const fetcher = useFetcher<{ intent: "retry"; ok: boolean; error?: string }>({ key: "candidate-retry" });
-  const retrying = fetcher.state !== "idle";
   const title = (code && FAILURE_TITLES[code]) ?? "This résumé could not be read";
   const fileProblem = !isRetryableFailure(code);
-  const replacer = useFetcher<{ intent: "replace"; ok: boolean; error?: string }>({ key: "candidate-replace" });
-  const replacing = replacer.state !== "idle";
   return (
     <section className="card failure-panel" role="alert" data-testid="failure-panel">
       <div className="failure-panel__text">
@@ -490,36 +532,23 @@ function FailurePanel({
         {message ? <p data-testid="failure-message">{message}</p> : null}
         <p className="muted small">
           {plural(attempts, "attempt")} so far.
-          {fileProblem
-            ? " Reading the same file again would fail the same way: ask the candidate for another file and upload it here. The previous file is kept."
-            : " This was a problem on our side or a slow moment: a retry usually helps."}
+          {!fileProblem
+            ? " This was a problem on our side or a slow moment: a retry usually helps."
+            : reveal
+              ? " Reading the same file again would fail the same way. Blind review hides who sent it: reveal the" +
+                " contact for this file to ask them for another copy, then upload it here. The previous file is kept."
+              : " Reading the same file again would fail the same way: ask the candidate for another file and upload it here. The previous file is kept."}
         </p>
-        {fetcher.data && !fetcher.data.ok ? <p className="field__error">{fetcher.data.error}</p> : null}
-        {replacer.data && !replacer.data.ok ? (
-          <p className="field__error" role="alert" data-testid="replace-error">
-            {replacer.data.error}
+        {fileProblem && reveal && !reveal.allowed ? (
+          <p className="muted small" data-testid="reveal-ask-recruiter">
+            A recruiter on this requisition can reveal the contact for this file and ask for another copy.
           </p>
         ) : null}
       </div>
-      {canRetry && fileProblem ? (
-        <replacer.Form method="post" action={action} encType="multipart/form-data" className="failure-panel__actions">
-          <input type="hidden" name="intent" value="replace" />
-          <label className="small" htmlFor="replace-file">
-            New version of the résumé (PDF, Word, text, PNG or JPEG)
-          </label>
-          <input id="replace-file" type="file" name="file" required data-testid="replace-file" />
-          <button type="submit" className="button button--primary" disabled={replacing} data-testid="replace-submit">
-            {replacing ? "Uploading…" : "Upload a new version"}
-          </button>
-        </replacer.Form>
-      ) : null}
-      {canRetry && !fileProblem ? (
-        <fetcher.Form method="post" action={action}>
-          <input type="hidden" name="intent" value="retry" />
-          <button type="submit" className="button button--primary" disabled={retrying} data-testid="retry">
-            {retrying ? "Queuing…" : "Retry"}
-          </button>
-        </fetcher.Form>
+      {/* Retry or "Upload a new version", as on each failed file of an upload's progress view. */}
+      {canRetry ? <FailureActions applicationId={applicationId} code={code} action={action} /> : null}
+      {reveal?.allowed ? (
+        <RevealContact action={action} minLength={reveal.minLength} maxLength={reveal.maxLength} />
       ) : null}
     </section>
   );

@@ -16,6 +16,8 @@ import { reasonLabel } from "~/lib/reason-labels.ts";
 import { useBatchEvents } from "~/lib/use-batch-events.ts";
 import type { BreadcrumbHandle } from "~/components/breadcrumbs.tsx";
 import { notFound } from "~/lib/app-error.server.ts";
+import { roleAllows } from "@server/auth/permissions.ts";
+import { FailureActions } from "~/components/candidate/failure-actions.tsx";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, requisition } = await requireRequisitionAccess(request, params.id, "view");
@@ -26,6 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     requisition: { id: requisition.id, title: requisition.title },
     batch: { ...batch, createdAt: batch.createdAt.toISOString() },
+    /** Retry or upload a new version of a failed file (as on the candidate page). */
+    canFix: roleAllows(user.role, "upload"),
     // Stored files the worker found to share an e-mail, phone or file with an earlier candidate.
     duplicates: await duplicateMarks(
       getPrisma(),
@@ -47,16 +51,17 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
   },
 ];
 
-type FileFilter = "all" | "FAILED" | "pending" | "DONE";
+type FileFilter = "all" | "FAILED" | "pending" | "NEEDS_REVIEW" | "DONE";
 const FILTERS: Array<{ value: FileFilter; label: string }> = [
   { value: "all", label: "All" },
   { value: "FAILED", label: "Failed" },
   { value: "pending", label: "Not read yet" },
+  { value: "NEEDS_REVIEW", label: "Needs review" },
   { value: "DONE", label: "Done" },
 ];
 
 export default function UploadProgressPage() {
-  const { requisition, batch, duplicates } = useLoaderData<typeof loader>();
+  const { requisition, batch, duplicates, canFix } = useLoaderData<typeof loader>();
   const eventsUrl = `/requisitions/${requisition.id}/uploads/${batch.id}/events`;
   const { counts, mode } = useBatchEvents(eventsUrl, batch.counts);
   const finished = finishedCount(counts);
@@ -119,6 +124,7 @@ export default function UploadProgressPage() {
         <div className="batch-counts" aria-live="polite" aria-atomic="true" data-testid="batch-counts">
           <p className="visually-hidden">
             {progressWords(counts)}: {counts.QUEUED} waiting, {counts.PROCESSING} being read, {counts.DONE} done,{" "}
+            {counts.NEEDS_REVIEW > 0 ? `${counts.NEEDS_REVIEW} need review, ` : ""}
             {counts.FAILED} failed.
           </p>
           {STATUS_ORDER.map((status) => (
@@ -225,6 +231,9 @@ export default function UploadProgressPage() {
         {counts.FAILED > 0 ? (
           <p className="batch-files__note small muted">
             Failed files are kept with their reason, so you can ask the candidate for another copy.
+            {batch.files.some((file) => file.status === "FAILED" && file.identityHidden)
+              ? " Blind review hides who sent some of them: open one and use “Reveal contact for this file”."
+              : null}
           </p>
         ) : null}
         {batch.files.length === 0 ? (
@@ -258,6 +267,8 @@ export default function UploadProgressPage() {
                     <span className="muted">Waiting for a worker…</span>
                   ) : file.status === "PROCESSING" ? (
                     <span className="muted">Reading and scoring…</span>
+                  ) : file.status === "NEEDS_REVIEW" ? (
+                    <span className="muted">Read by OCR with low confidence: not ranked until someone checks it.</span>
                   ) : null}
                   <DuplicateChip
                     applicationId={file.applicationId}
@@ -267,7 +278,7 @@ export default function UploadProgressPage() {
                   />
                 </p>
                 <div className="file-list__action">
-                  {file.status === "DONE" || file.status === "FAILED" ? (
+                  {file.status === "DONE" || file.status === "NEEDS_REVIEW" || file.status === "FAILED" ? (
                     <Link
                       to={`/requisitions/${requisition.id}/candidates/${file.applicationId}`}
                       className="button button--small button--ghost"
@@ -277,6 +288,18 @@ export default function UploadProgressPage() {
                     </Link>
                   ) : null}
                 </div>
+                {file.status === "FAILED" && canFix ? (
+                  // Retry where it can help (timeouts, our errors); else a new version of this application.
+                  <div className="file-list__fix">
+                    <FailureActions
+                      applicationId={file.applicationId}
+                      code={file.failureCode}
+                      action={`/requisitions/${requisition.id}/candidates/${file.applicationId}`}
+                      label={file.fileName}
+                      compact
+                    />
+                  </div>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -7,7 +7,7 @@
 //   &overallMin=50&mlMin=40&productionMax=90  score ranges, 0–100, inclusive
 //   &mustHaves=met                            every must-have skill shown (or "missing")
 //   &yearsMin=3                               at least this many years of experience
-//   &review=needed                            only résumés read by OCR that need review
+//   &status=NEEDS_REVIEW                      only résumés read by OCR that need review (also &review=needed)
 //   &q=kubernetes                             skill name or alias, or name / file name
 //   &page=2&pageSize=50
 import { z } from "zod";
@@ -70,7 +70,7 @@ const FiltersSchema = z.object({
   mlMin: score.optional(),
   mlMax: score.optional(),
   mustHaves: z.enum(["met", "missing"]).optional(),
-  /** Only résumés OCR read with low confidence that no one has reviewed yet (Application.needsReview). */
+  /** Only résumés OCR read with low confidence that no one has reviewed yet: the same as status=NEEDS_REVIEW (kept for older links). */
   review: z.enum(["needed"]).optional(),
   yearsMin: z.coerce.number({ invalid_type_error: "must be a number" }).min(0).max(60).optional(),
   q: z.string().trim().max(100, "search is limited to 100 characters").optional(),

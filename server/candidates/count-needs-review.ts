@@ -1,8 +1,8 @@
 // How many résumés of a requisition OCR read with low confidence and no one has reviewed yet
-// (Application.needsReview): the count above the candidates table. Served by the partial index
-// "Application_requisitionId_needsReview_idx" (migration 20261206040000_ocr_text_source).
+// (status NEEDS_REVIEW): the count above the candidates table. Served by the index on
+// ("requisitionId", status, id).
 import type { Db } from "../db/client.ts";
 
 export async function countNeedsReview(db: Db, requisitionId: string): Promise<number> {
-  return db.application.count({ where: { requisitionId, needsReview: true } });
+  return db.application.count({ where: { requisitionId, status: "NEEDS_REVIEW" } });
 }

@@ -19,6 +19,7 @@ import {
 } from "../contract/screening-result.ts";
 import { AREA_IDS, AREAS, getArea, getSkill } from "../taxonomy/index.ts";
 import { anonymousLabel, identityVisible } from "../privacy/blind-review.ts";
+import { isRevealedTo, listIdentityReveals, type IdentityReveal } from "../privacy/identity-reveal.ts";
 import { identityRanges, maskedSegments, plainSegments, type TextSegment } from "./mask-identity.ts";
 import { listNotes, type NoteView } from "./notes.ts";
 
@@ -52,12 +53,14 @@ export interface CandidateDetail {
     uploadedAt: string;
     processedAt: string | null;
     stageChangedAt: string | null;
-    /** OCR read the résumé with low confidence: not ranked until a person checks it (docs/extraction.md §6). */
+    /** Status NEEDS_REVIEW: OCR read the résumé with low confidence, not ranked until a person checks it (docs/extraction.md §6). */
     needsReview: boolean;
   };
   requisition: { id: string; title: string; blindReview: boolean; weightsVersion: number };
   identity: {
     visible: boolean;
+    /** Shown to this viewer only (seen while shortlisted, or revealed for an unreadable file). */
+    revealed: boolean;
     /** The name, or a neutral label when hidden (or when no name was found). */
     label: string;
     name: string | null;
@@ -67,6 +70,8 @@ export interface CandidateDetail {
     fileName: string | null;
   };
   file: { type: FileType | null; sizeBytes: number; downloadable: boolean };
+  /** Under blind review: who keeps seeing this candidate's identity, and why (the whole team sees this list). */
+  reveals: IdentityReveal[];
   /** Scores and the weights version they were ranked with (null until the résumé is scored). */
   scores: { overall: number; production: number; ml: number; weightsVersion: number } | null;
   yearsExperience: number | null;
@@ -126,7 +131,7 @@ export interface CandidateDetail {
 
 export async function getCandidate(
   db: Db,
-  input: { requisitionId: string; applicationId: string },
+  input: { requisitionId: string; applicationId: string; viewerId?: string | null },
 ): Promise<CandidateDetail | null> {
   const row = await db.application.findUnique({
     where: { id: input.applicationId },
@@ -141,7 +146,6 @@ export async function getCandidate(
       createdAt: true,
       processedAt: true,
       stageChangedAt: true,
-      needsReview: true,
       displayName: true,
       yearsExperience: true,
       highestDegree: true,
@@ -177,12 +181,16 @@ export async function getCandidate(
   });
   if (!row || row.requisitionId !== input.requisitionId) return null;
 
-  const visible = identityVisible(row.requisition.blindReview, row.stage);
+  const shortlistRule = identityVisible(row.requisition.blindReview, row.stage);
+  const revealed = !shortlistRule && (await isRevealedTo(db, input.viewerId, row.id));
+  const visible = identityVisible(row.requisition.blindReview, row.stage, revealed);
   const analysis = row.analysis;
   const text = analysis?.text ?? "";
   const result = parseResult(analysis?.result);
   const facts = readFacts(analysis?.facts);
-  const done = row.status === "DONE";
+  // Read: DONE, or NEEDS_REVIEW (read by OCR, its text and areas shown while it waits for a person;
+  // its shown scores are null, as the ranking skips it).
+  const done = row.status === "DONE" || row.status === "NEEDS_REVIEW";
 
   // Area scores: the stored vector re-ranking reads, else the analysis (older rows).
   const stored =
@@ -254,7 +262,7 @@ export async function getCandidate(
       attempts: row.attempts,
       uploadedAt: row.createdAt.toISOString(),
       processedAt: row.processedAt?.toISOString() ?? null,
-      needsReview: row.needsReview,
+      needsReview: row.status === "NEEDS_REVIEW",
       stageChangedAt: row.stageChangedAt?.toISOString() ?? null,
     },
     requisition: {
@@ -266,6 +274,7 @@ export async function getCandidate(
     identity: visible
       ? {
           visible,
+          revealed,
           label: name ?? row.displayName ?? row.resumeFile.originalName,
           name,
           email: row.candidate.email ?? result?.contact?.email ?? null,
@@ -273,8 +282,18 @@ export async function getCandidate(
           links: result?.contact?.links ?? facts?.contact.links.map((l) => l.value) ?? [],
           fileName: row.resumeFile.originalName,
         }
-      : { visible, label: anonymousLabel(row.id), name: null, email: null, phone: null, links: [], fileName: null },
+      : {
+          visible,
+          revealed,
+          label: anonymousLabel(row.id),
+          name: null,
+          email: null,
+          phone: null,
+          links: [],
+          fileName: null,
+        },
     file: { type: row.resumeFile.detectedType, sizeBytes: row.resumeFile.sizeBytes, downloadable: visible },
+    reveals: row.requisition.blindReview ? await listIdentityReveals(db, row.id) : [],
     scores: shown ? { ...shown, weightsVersion: row.requisition.weightsVersion } : null,
     yearsExperience: row.yearsExperience,
     highestDegree: row.highestDegree,

@@ -156,8 +156,8 @@ function whereSql(context: RankingContext, filters: CandidateFilters, scores: Sc
     );
   }
   if (filters.yearsMin !== undefined) conditions.push(Prisma.sql`a."yearsExperience" >= ${filters.yearsMin}`);
-  // Partial index on the flagged rows (migration 20261206040000_ocr_text_source).
-  if (filters.review === "needed") conditions.push(Prisma.sql`a."needsReview"`);
+  // The former flag's links (?review=needed): the NEEDS_REVIEW state, as ?status=NEEDS_REVIEW.
+  if (filters.review === "needed") conditions.push(Prisma.sql`a.status = 'NEEDS_REVIEW'`);
   // Names, file names and skills at once (GIN index probes; candidate-search.ts).
   if (filters.q) conditions.push(search(context, filters.q)!.any);
   return Prisma.join(conditions, " AND ");

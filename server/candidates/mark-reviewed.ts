@@ -1,6 +1,6 @@
-// "Mark reviewed" on a résumé OCR read with low confidence (Application.needsReview, docs/extraction.md
-// §6): a person has checked the text against the original file. The flag is cleared and the
-// application is ranked from the area scores its analysis kept, under the requisition's current
+// "Mark reviewed" on a résumé OCR read with low confidence (status NEEDS_REVIEW, docs/extraction.md
+// §6): a person has checked the text against the original file. The application moves to DONE and
+// is ranked from the area scores its analysis kept, under the requisition's current
 // weights (the same formula the worker uses), so it joins the table's order. Audited.
 import type { AuditActor } from "../audit/record-audit.ts";
 import { recordAudit } from "../audit/record-audit.ts";
@@ -31,29 +31,31 @@ export async function markReviewed(
       where: { id: input.applicationId, requisitionId: input.requisitionId },
       select: {
         id: true,
-        needsReview: true,
         status: true,
         analysis: { select: { result: true, ocrConfidence: true } },
         requisition: { select: { weights: true, weightsVersion: true } },
       },
     });
     if (!application) throw new AppError("not_found", "This candidate is not part of this requisition.");
-    if (!application.needsReview) {
-      throw new AppError("conflict", "This résumé does not need review: it was already reviewed or read clearly.");
+    if (application.status !== "NEEDS_REVIEW") {
+      throw new AppError(
+        "conflict",
+        application.status === "DONE"
+          ? "This résumé does not need review: it was already reviewed or read clearly."
+          : "This résumé has no text to review yet.",
+      );
     }
-    if (application.status !== "DONE" || !application.analysis) {
-      throw new AppError("conflict", "This résumé has no text to review yet.");
-    }
+    if (!application.analysis) throw new AppError("conflict", "This résumé has no text to review yet.");
     const result = application.analysis.result as StoredAnalysisResult;
     const areas = toAreaVector(
       Object.fromEntries((result.areas ?? []).map((a) => [a.id, a.score])) as Partial<Record<AreaId, number>>,
     );
     const scores = dimensionScores(areas, compileWeights(weightsFromJson(application.requisition.weights)));
-    // Conditional on the flag so two reviewers at once audit one review.
+    // Conditional on the state so two reviewers at once audit one review.
     const updated = await tx.application.updateMany({
-      where: { id: application.id, needsReview: true },
+      where: { id: application.id, status: "NEEDS_REVIEW" },
       data: {
-        needsReview: false,
+        status: "DONE",
         productionScore: scores.production,
         mlScore: scores.ml,
         overallScore: scores.overall,
@@ -72,8 +74,8 @@ export async function markReviewed(
       targetType: "application",
       targetId: application.id,
       requisitionId: input.requisitionId,
-      before: { needsReview: true },
-      after: { needsReview: false, overallScore: Math.round(scores.overall) },
+      before: { status: "NEEDS_REVIEW" },
+      after: { status: "DONE", overallScore: Math.round(scores.overall) },
       ip: input.ip ?? null,
     });
     return { overallScore: scores.overall, productionScore: scores.production, mlScore: scores.ml };

@@ -18,6 +18,7 @@ export const STAGE_LABELS: Record<Stage, string> = {
 export const PROCESSING_STATES = [
   "QUEUED",
   "PROCESSING",
+  "NEEDS_REVIEW",
   "DONE",
   "FAILED",
 ] as const satisfies readonly ProcessingStatus[];
@@ -25,6 +26,7 @@ export const PROCESSING_STATES = [
 export const PROCESSING_STATE_LABELS: Record<ProcessingStatus, string> = {
   QUEUED: "Queued",
   PROCESSING: "Processing",
+  NEEDS_REVIEW: "Needs review",
   DONE: "Done",
   FAILED: "Failed",
 };

@@ -1,6 +1,7 @@
 // What the progress view of one upload batch shows: counts per processing status, every stored
 // file with its state and reason, and the files refused at intake. Also the counts alone (for
 // the event stream, once a second) and the recent batches of a requisition still in progress.
+import { PROCESSING_STATES, zeroCounts } from "../contract/vocabulary.ts";
 import type { Db } from "../db/client.ts";
 import type { ProcessingStatus, Stage } from "../generated/prisma/enums.ts";
 import { anonymousLabel, identityVisible } from "../privacy/blind-review.ts";
@@ -38,13 +39,13 @@ export interface UploadBatchView {
 }
 
 export function emptyCounts(): BatchCounts {
-  return { QUEUED: 0, PROCESSING: 0, DONE: 0, FAILED: 0, total: 0, pending: 0 };
+  return { ...zeroCounts(PROCESSING_STATES), total: 0, pending: 0 };
 }
 
 function toCounts(groups: Array<{ status: ProcessingStatus; _count: { _all: number } }>): BatchCounts {
   const counts = emptyCounts();
   for (const group of groups) counts[group.status] = group._count._all;
-  counts.total = counts.QUEUED + counts.PROCESSING + counts.DONE + counts.FAILED;
+  counts.total = PROCESSING_STATES.reduce((sum, status) => sum + counts[status], 0);
   counts.pending = counts.QUEUED + counts.PROCESSING;
   return counts;
 }

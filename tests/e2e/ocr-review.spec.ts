@@ -1,7 +1,8 @@
 // Scans in a real browser (issue 17; issue 14 item 5): a PNG scan made by the scan writer is read
-// by OCR and its candidate page says so with the confidence; a low-confidence read (flagged the way
-// the worker flags one below 60 %) is counted above the table, filtered with "Show them", and
-// marked reviewed on its page; a file we cannot read offers "Upload a new version", not Retry, and
+// by OCR and its candidate page says so with the confidence; a low-confidence read (put in the
+// NEEDS_REVIEW state the way the worker does below 60 %) shows "Needs review" in the table's status
+// column, unranked, is counted above the table and on the requisitions list, filtered with "Show
+// them", and marked reviewed on its page (then DONE and ranked); a file we cannot read offers "Upload a new version", not Retry, and
 // a new version replaces it. Screenshots at 1280 and 390 px.
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
@@ -13,7 +14,7 @@ import { signIn } from "./support/auth.ts";
 const SHOTS = "test-results/screens";
 const BASE_URL = process.env.TEST_DATABASE_BASE_URL ?? "postgresql://postgres@127.0.0.1:5432";
 
-/** Flags an application as the worker does for a low-confidence OCR read (the e2e server's database). */
+/** Puts an application in NEEDS_REVIEW as the worker does for a low-confidence OCR read (the e2e server's database). */
 async function flagLowConfidence(applicationId: string): Promise<void> {
   const admin = new pg.Client({ connectionString: `${BASE_URL}/postgres` });
   await admin.connect();
@@ -28,7 +29,7 @@ async function flagLowConfidence(applicationId: string): Promise<void> {
     try {
       await client.connect();
       const updated = await client.query(
-        `UPDATE "Application" SET "needsReview" = true, "overallScore" = NULL, "productionScore" = NULL,
+        `UPDATE "Application" SET status = 'NEEDS_REVIEW', "overallScore" = NULL, "productionScore" = NULL,
            "mlScore" = NULL, "areaScores" = '{}' WHERE id = $1`,
         [applicationId],
       );
@@ -106,10 +107,18 @@ test("a PNG scan is read by OCR, flagged for review, filtered, marked reviewed; 
   await flagLowConfidence(scanId);
   await page.goto(path);
   await expect(page.getByTestId("needs-review")).toContainText("1 résumé read by OCR needs review");
+  const row = page.locator(`tr:has(a[href*="/candidates/${scanId}"])`).first();
+  await expect(row.locator('[data-testid="status-badge"]')).toHaveAttribute("data-status", "NEEDS_REVIEW");
+  await expect(row.locator('[data-testid="status-badge"]')).toHaveText("Needs review");
+  await expect(row.getByTestId("not-ranked")).toHaveText("not ranked");
   await page.getByTestId("needs-review-show").click();
-  await expect(page).toHaveURL(/review=needed/);
+  await expect(page).toHaveURL(/status=NEEDS_REVIEW/);
+  await expect(page.locator('[data-testid="status-badge"][data-status="NEEDS_REVIEW"]').first()).toBeVisible();
+  await page.goto("/requisitions");
+  await expect(page.locator(`a[href="${path}?status=NEEDS_REVIEW"]`)).toContainText("1 needs review");
   await page.goto(`${path}/candidates/${scanId}`);
   await expect(page.getByTestId("ocr-badge")).toContainText("47% confidence (low) — check the text");
+  await expect(page.locator('[data-testid="status-badge"][data-status="NEEDS_REVIEW"]')).toHaveText("Needs review");
   await expect(page.getByTestId("ocr-review")).toContainText("scores may miss evidence");
   await expect(page.getByTestId("ocr-original")).toBeVisible();
   for (const width of [1280, 390]) {
@@ -122,7 +131,7 @@ test("a PNG scan is read by OCR, flagged for review, filtered, marked reviewed; 
   // Reviewed: ranked, no "Needs review"; the low-confidence warning itself stays.
   await expect(page.getByTestId("ocr-review")).toHaveAttribute("data-needs-review", "no");
   await expect(page.getByTestId("mark-reviewed")).toHaveCount(0);
-  await expect(page.getByTestId("needs-review-badge")).toHaveCount(0);
+  await expect(page.getByTestId("status-badge")).toHaveCount(0);
   await expect(page.getByTestId("score-overall")).toBeVisible();
   await page.goto(path);
   await expect(page.getByTestId("needs-review")).toBeHidden();

@@ -209,6 +209,7 @@ describe("batch progress", () => {
     expect(await countBatchStatuses(testDb.db, receipt.batchId)).toEqual({
       QUEUED: 3,
       PROCESSING: 0,
+      NEEDS_REVIEW: 0,
       DONE: 0,
       FAILED: 0,
       total: 3,
@@ -223,6 +224,7 @@ describe("batch progress", () => {
     expect(await countBatchStatuses(testDb.db, receipt.batchId)).toEqual({
       QUEUED: 0,
       PROCESSING: 1,
+      NEEDS_REVIEW: 0,
       DONE: 1,
       FAILED: 1,
       total: 3,
@@ -407,14 +409,14 @@ describe("HTTP: upload action and event stream", () => {
 
     expect(await nextEvent()).toEqual({
       event: "counts",
-      data: { QUEUED: 2, PROCESSING: 0, DONE: 0, FAILED: 0, total: 2, pending: 2 },
+      data: { QUEUED: 2, PROCESSING: 0, NEEDS_REVIEW: 0, DONE: 0, FAILED: 0, total: 2, pending: 2 },
     });
     await testDb.db.application.updateMany({ where: { batchId: receipt.batchId }, data: { status: "DONE" } });
     let event = await nextEvent();
     while (event.event === "counts" && (event.data as { pending: number }).pending > 0) event = await nextEvent();
     expect(event).toEqual({
       event: "counts",
-      data: { QUEUED: 0, PROCESSING: 0, DONE: 2, FAILED: 0, total: 2, pending: 0 },
+      data: { QUEUED: 0, PROCESSING: 0, NEEDS_REVIEW: 0, DONE: 2, FAILED: 0, total: 2, pending: 0 },
     });
     expect((await nextEvent()).event).toBe("end");
     expect((await reader.read()).done).toBe(true);

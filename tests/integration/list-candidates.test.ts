@@ -177,7 +177,7 @@ describe("listCandidates: sorting and paging", () => {
 
   it("counts statuses over the whole requisition, whatever the filters", async () => {
     const page = await list("stage=SHORTLISTED");
-    expect(page.statusCounts).toEqual({ QUEUED: 1, PROCESSING: 0, DONE: 3, FAILED: 1 });
+    expect(page.statusCounts).toEqual({ QUEUED: 1, PROCESSING: 0, NEEDS_REVIEW: 0, DONE: 3, FAILED: 1 });
     expect(page.requisitionTotal).toBe(5);
     expect(page.total).toBe(1);
   });

@@ -1,14 +1,22 @@
 // Résumés OCR read with low confidence, against the real PostgreSQL and the worker's processor:
-// "Mark reviewed" clears the flag and ranks the application from its stored area scores (audited,
-// once), the requisition's needs-review count, and "Upload a new version" for a failed file
+// they take the NEEDS_REVIEW processing state, are counted on the requisition and filtered, and stay
+// out of every ranking (the table, a re-rank, the weights preview) until "Mark reviewed" moves them
+// to DONE and ranks them from their stored area scores (audited, once); "Upload a new version" for a failed file
 // (replaced, history kept, audited, queued) with its bad input: another requisition's id, an
 // unsupported file (clear error, old file kept), the same bytes again, an application not failed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseCandidatesQuery } from "../../server/candidates/candidates-query.ts";
+import { listCandidates } from "../../server/candidates/list-candidates.ts";
 import { markReviewed } from "../../server/candidates/mark-reviewed.ts";
 import { countNeedsReview } from "../../server/candidates/count-needs-review.ts";
 import { isRetryableFailure, replaceResume } from "../../server/candidates/replace-resume.ts";
 import { isAppError } from "../../server/errors/app-error.ts";
 import { intakeResume } from "../../server/intake/intake-resume.ts";
+import { previewRanking } from "../../server/ranking/preview-ranking.ts";
+import { rerankRequisition } from "../../server/ranking/rerank-requisition.ts";
+import { DEFAULT_WEIGHTS } from "../../server/ranking/weights-schema.ts";
+import { listRequisitions } from "../../server/requisitions/list-requisitions.ts";
+import { AREA_IDS } from "../../server/taxonomy/areas.ts";
 import { screenResume } from "../../server/screening/screen-resume.ts";
 import { processParseResume } from "../../workers/processors/parse-resume.processor.ts";
 import {
@@ -70,17 +78,78 @@ afterAll(async () => {
   await testDb?.drop();
 });
 
+describe("needs review: a processing state, outside the ranking", () => {
+  it("is counted on the requisition, filtered, and never ranked: not by the table, a re-rank or the preview", async () => {
+    const { db } = testDb;
+    const requisitionId = (await db.requisition.create({ data: { title: "Ranking without unsure scans" } })).id;
+    const strong = await uploadAsScan(requisitionId, "strong.png", makeResumeText(ML_ENGINEER), 93);
+    const unsure = await uploadAsScan(requisitionId, "unsure.png", makeResumeText(RESEARCHER), 38);
+    expect(await db.application.findUniqueOrThrow({ where: { id: strong } })).toMatchObject({ status: "DONE" });
+    expect(await db.application.findUniqueOrThrow({ where: { id: unsure } })).toMatchObject({
+      status: "NEEDS_REVIEW",
+      overallScore: null,
+      productionScore: null,
+      mlScore: null,
+      areaScores: [],
+    });
+    // Even with a full area vector (as a future writer might store), the SQL formula skips the state.
+    await db.application.update({ where: { id: unsure }, data: { areaScores: AREA_IDS.map(() => 90) } });
+
+    const list = (params: string) =>
+      listCandidates(db, requisitionId, parseCandidatesQuery(new URLSearchParams(params)));
+    const page = await list("");
+    expect(page.statusCounts).toMatchObject({ DONE: 1, NEEDS_REVIEW: 1 });
+    expect(page.rows.map((row) => [row.id, row.status, row.overallScore === null])).toEqual([
+      [strong, "DONE", false],
+      [unsure, "NEEDS_REVIEW", true],
+    ]);
+    for (const params of ["status=NEEDS_REVIEW", "review=needed"]) {
+      expect((await list(params)).rows.map((row) => row.id)).toEqual([unsure]);
+    }
+    // Scores above any threshold: only ranked résumés can match.
+    expect((await list("overallMin=0")).rows.map((row) => row.id)).toEqual([strong]);
+    const summary = (await listRequisitions(db)).find((r) => r.id === requisitionId)!;
+    expect(summary.byStatus).toMatchObject({ DONE: 1, NEEDS_REVIEW: 1 });
+    expect(await countNeedsReview(db, requisitionId)).toBe(1);
+
+    // New weights: the re-rank scores the ranked résumé only; the table ranks from the formula
+    // while the stored columns catch up, and skips the unsure scan there too.
+    const weights = { ...DEFAULT_WEIGHTS, productionWeight: 0.8 };
+    await db.requisition.update({ where: { id: requisitionId }, data: { weights, weightsVersion: 2 } });
+    const whileRewriting = await list("");
+    expect(whileRewriting.storedScoresCurrent).toBe(false);
+    expect(whileRewriting.rows.find((row) => row.id === unsure)!.overallScore).toBeNull();
+    expect(await rerankRequisition(db, requisitionId, weights, 2)).toBe(1);
+    expect(await db.application.findUniqueOrThrow({ where: { id: unsure } })).toMatchObject({
+      overallScore: null,
+      weightsVersion: null,
+    });
+    const preview = await previewRanking(db, { id: requisitionId, blindReview: false }, weights, DEFAULT_WEIGHTS);
+    expect(preview.scored).toBe(1);
+    expect(preview.before.map((entry) => entry.id)).toEqual([strong]);
+
+    // Reviewed: DONE, ranked under the current weights, counted as done.
+    await markReviewed(db, actor, { requisitionId, applicationId: unsure });
+    const ranked = await list("");
+    expect(ranked.statusCounts).toMatchObject({ DONE: 2, NEEDS_REVIEW: 0 });
+    expect(ranked.rows.every((row) => row.status === "DONE" && row.overallScore !== null)).toBe(true);
+    expect((await previewRanking(db, { id: requisitionId, blindReview: false }, weights, DEFAULT_WEIGHTS)).scored).toBe(
+      2,
+    );
+  }, 60_000);
+});
+
 describe("mark reviewed", () => {
-  it("clears the flag, ranks the application from its analysis and audits it once", async () => {
+  it("moves the application to DONE, ranks it from its analysis and audits it once", async () => {
     const { db } = testDb;
     const low = await uploadAsScan(reqA, "scan-low.png", makeResumeText(ML_ENGINEER), 41);
     const clear = await uploadAsScan(reqA, "scan-clear.png", makeResumeText(DATA_SCIENTIST), 92);
     const before = await db.application.findUniqueOrThrow({ where: { id: low }, include: { analysis: true } });
-    expect(before.needsReview).toBe(true);
+    expect(before.status).toBe("NEEDS_REVIEW");
     expect(before.overallScore).toBeNull();
     expect(before.analysis?.textSource).toBe("ocr");
     expect(before.analysis?.ocrConfidence).toBe(41);
-    expect((await db.application.findUniqueOrThrow({ where: { id: clear } })).needsReview).toBe(false);
+    expect((await db.application.findUniqueOrThrow({ where: { id: clear } })).status).toBe("DONE");
     expect(await countNeedsReview(db, reqA)).toBe(1);
     expect(await countNeedsReview(db, reqB)).toBe(0);
 
@@ -95,7 +164,7 @@ describe("mark reviewed", () => {
 
     const scores = await markReviewed(db, actor, { requisitionId: reqA, applicationId: low, ip: "10.0.0.1" });
     const after = await db.application.findUniqueOrThrow({ where: { id: low } });
-    expect(after.needsReview).toBe(false);
+    expect(after.status).toBe("DONE");
     expect(after.overallScore).toBeCloseTo(scores.overallScore, 6);
     expect(after.overallScore).toBeGreaterThan(0);
     expect(after.areaScores.length).toBeGreaterThan(0);
@@ -110,6 +179,7 @@ describe("mark reviewed", () => {
     expect(audits).toHaveLength(1);
     expect(audits[0]!.summary).toContain("41% confidence");
     expect(audits[0]!.ip).toBe("10.0.0.1");
+    expect(audits[0]).toMatchObject({ before: { status: "NEEDS_REVIEW" }, after: { status: "DONE" } });
   }, 60_000);
 });
 

@@ -52,7 +52,10 @@ export async function processParseResume(deps: ParseResumeDeps, data: unknown): 
   const application = await loadApplicationToParse(sql, applicationId);
   // Erased or removed since it was queued: nothing to do.
   if (!application) return "skipped";
-  if (application.status === "DONE" && application.analysisParserVersion === SCREENING_VERSION) {
+  if (
+    (application.status === "DONE" || application.status === "NEEDS_REVIEW") &&
+    application.analysisParserVersion === SCREENING_VERSION
+  ) {
     // A retry after the duplicate check below failed: the check is idempotent, so run it again.
     await recordDuplicates(sql, applicationId);
     return "skipped";
@@ -74,8 +77,8 @@ export async function processParseResume(deps: ParseResumeDeps, data: unknown): 
   const skillIds = result.skills.map((s) => s.id);
   // The score columns through the one formula (server/ranking), under the weights version read
   // above; gaps and flags are not stored (they follow the current weights on every read).
-  // A scan OCR read with low confidence is flagged for review and not scored in the table: its
-  // area scores stay in the analysis, so a misread résumé is never ranked as a weak one.
+  // A scan OCR read with low confidence takes the NEEDS_REVIEW state and is not scored in the table:
+  // its area scores stay in the analysis, so a misread résumé is never ranked as a weak one.
   const needsReview = result.ok && screened.needsReview;
   const scores = result.ok && !needsReview ? dimensionScores(areaScores, compileWeights(weights)) : null;
   const format = result.format ? (result.format.toUpperCase() as ParseOutcomeFormat) : null;
@@ -97,7 +100,7 @@ export async function processParseResume(deps: ParseResumeDeps, data: unknown): 
         }
       : null,
     application: {
-      status: result.ok ? "DONE" : "FAILED",
+      status: !result.ok ? "FAILED" : needsReview ? "NEEDS_REVIEW" : "DONE",
       failureCode: result.error?.code ?? null,
       failureMessage: result.error?.message ?? null,
       displayName: result.contact?.name ?? application.originalName,
@@ -110,7 +113,6 @@ export async function processParseResume(deps: ParseResumeDeps, data: unknown): 
       areaScores: scores ? Array.from(areaScores) : [],
       skillIds: scores ? skillIds : [],
       weightsVersion: scores ? application.weightsVersion : null,
-      needsReview,
       processedAt: now,
     },
     contact: result.contact

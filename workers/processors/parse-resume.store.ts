@@ -11,6 +11,7 @@
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
 import type { Db } from "../../server/db/client.ts";
+import type { ProcessingStatus } from "../../server/generated/prisma/enums.ts";
 
 /** Runs one parameterised statement ($1, $2, …) and returns its rows. */
 export interface SqlExecutor {
@@ -31,7 +32,7 @@ export function prismaExecutor(db: Db): SqlExecutor {
 
 export interface ApplicationToParse {
   id: string;
-  status: "QUEUED" | "PROCESSING" | "DONE" | "FAILED";
+  status: ProcessingStatus;
   candidateId: string;
   weights: unknown;
   weightsVersion: number;
@@ -89,7 +90,8 @@ export interface ParseOutcome {
     ocrConfidence: number | null;
   } | null;
   application: {
-    status: "DONE" | "FAILED";
+    /** NEEDS_REVIEW: OCR confidence below OCR_MIN_CONFIDENCE, scores left out until a person checks it. */
+    status: "DONE" | "NEEDS_REVIEW" | "FAILED";
     failureCode: string | null;
     failureMessage: string | null;
     displayName: string;
@@ -102,8 +104,6 @@ export interface ParseOutcome {
     areaScores: number[];
     skillIds: string[];
     weightsVersion: number | null;
-    /** OCR confidence below OCR_MIN_CONFIDENCE: scores are left out until a person checks it. */
-    needsReview: boolean;
     processedAt: Date;
   };
   /** The candidate's identity as read from the résumé, when it could be read. */
@@ -143,7 +143,7 @@ export async function storeParseOutcome(sql: SqlExecutor, outcome: ParseOutcome)
       "overallScore" = ${$(a.overallScore)}::double precision, "yearsExperience" = ${$(a.yearsExperience)}::double precision,
       "highestDegree" = ${$(a.highestDegree)}::text, "background" = ${$(a.background)}::text,
       "areaScores" = ${$(a.areaScores)}::double precision[], "skillIds" = ${$(a.skillIds)}::text[],
-      "weightsVersion" = ${$(a.weightsVersion)}::integer, "needsReview" = ${$(a.needsReview)}::boolean, "processedAt" = ${$(a.processedAt.toISOString())}::timestamp(3),
+      "weightsVersion" = ${$(a.weightsVersion)}::integer, "processedAt" = ${$(a.processedAt.toISOString())}::timestamp(3),
       "updatedAt" = ${now}::timestamp(3)
     WHERE "id" = ${id}
     RETURNING 1)`);

@@ -82,7 +82,7 @@ async function finished(ids: string[]) {
   return waitFor(
     async () => {
       const rows = await testDb.db.application.findMany({ where: { id: { in: ids } } });
-      return rows.every((row) => row.status === "DONE" || row.status === "FAILED")
+      return rows.every((row) => ["DONE", "NEEDS_REVIEW", "FAILED"].includes(row.status))
         ? new Map(rows.map((row) => [row.id, row]))
         : undefined;
     },
@@ -134,8 +134,7 @@ describe("hostile files in the worker", () => {
 
     // Read, flagged, and kept out of the ranking: no score columns, no area vector to re-rank from.
     expect(rows.get(ids.unsure)).toMatchObject({
-      status: "DONE",
-      needsReview: true,
+      status: "NEEDS_REVIEW",
       overallScore: null,
       productionScore: null,
       areaScores: [],
