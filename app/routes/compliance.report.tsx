@@ -2,19 +2,32 @@
 // of them, applications created in a date range: the median of the shown overall scores, and per
 // sex, race/ethnicity and intersectional category the applicants, scoring and selection rates and
 // impact ratios, categories under 2 % marked, ratios under 0.8 flagged with Fisher's exact test.
-// `?format=csv` / `?format=json` download the § 5-303 summary of results. Every view and export
-// is audited. Only compliance users and admins ("fairness.read").
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+// `?format=csv` / `?format=json` download the § 5-303 summary of results. For one requisition the
+// page also shows its latest consistency check (app/components/compliance/consistency-panel.tsx),
+// which the JSON export includes. Every view and export is audited (the consistency result's
+// view too). Only compliance users and admins ("fairness.read").
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { AppError } from "@server/errors/app-error.ts";
 import { TABLE_NAMES, type TableName } from "@server/fairness/compute-impact.ts";
 import type { ImpactRow, RateResult } from "@server/fairness/impact-table.ts";
 import { SELECTION_STAGES, type SelectionStage } from "@server/fairness/selection-stages.ts";
 import { TABLE_TITLES } from "@server/fairness/summary-of-results.ts";
-import { loadFairnessReport, recordAudit, summariseResults, summaryCsv } from "~/lib/fairness.server.ts";
+import { ConsistencyPanel } from "~/components/compliance/consistency-panel.tsx";
+import {
+  auditConsistencyView,
+  latestConsistencyRun,
+  loadFairnessReport,
+  recordAudit,
+  summariseResults,
+  summaryCsv,
+} from "~/lib/fairness.server.ts";
 import { throwAppError } from "~/lib/app-error.server.ts";
 import { auditActor, clientIp, requirePermission } from "~/lib/auth.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
+import complianceStyles from "~/styles/compliance.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: complianceStyles }];
 
 export const meta: MetaFunction = () => [{ title: "Fairness report · Compliance · MLE Screening" }];
 
@@ -78,6 +91,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       after: { from: query.from, to: query.to, stage: query.stage, exclude: query.excludeSmallCategories },
       ip: clientIp(request, context),
     });
+    // The latest consistency check of the requisition: on the page, and in the JSON export.
+    const consistency =
+      query.requisitionId && format !== "csv" ? await latestConsistencyRun(db, query.requisitionId) : null;
+    if (consistency) {
+      await auditConsistencyView(db, auditActor(user), consistency, {
+        export: format === "json" ? "json" : undefined,
+        ip: clientIp(request, context),
+      });
+    }
     const name = `summary-of-results-${query.requisitionId ?? "all"}-${query.from}-${query.to}`;
     if (format === "csv") {
       return new Response(summaryCsv(summary), {
@@ -89,7 +111,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       });
     }
     if (format === "json") {
-      return new Response(JSON.stringify(summary, null, 2), {
+      const body = {
+        ...summary,
+        consistencyCheck: query.requisitionId
+          ? consistency
+          : "Run per requisition: export one requisition's report to include its consistency check.",
+      };
+      return new Response(JSON.stringify(body, null, 2), {
         headers: {
           "Content-Type": "application/json; charset=utf-8",
           "Content-Disposition": `attachment; filename="${name}.json"`,
@@ -97,7 +125,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         },
       });
     }
-    return { requisitions, query, report };
+    return { requisitions, query, report, consistency };
   } catch (error) {
     if (error instanceof AppError) throwAppError(error, { not_found: "Requisition not found" });
     throw error;
@@ -108,6 +136,7 @@ interface ReportPage {
   requisitions: Array<{ id: string; title: string }>;
   query: Omit<ReturnType<typeof readQuery>, "format">;
   report: Awaited<ReturnType<typeof loadFairnessReport>>;
+  consistency: Awaited<ReturnType<typeof latestConsistencyRun>>;
 }
 
 const percent = (value: number | null) => (value === null ? "—" : `${(value * 100).toFixed(1)}%`);
@@ -171,7 +200,7 @@ function ImpactTableView({ name, rows, kind }: { name: TableName; rows: ImpactRo
 
 export default function FairnessReport() {
   // The loader answers exports with a Response; the page only ever gets the report.
-  const { requisitions, query, report } = useLoaderData<typeof loader>() as unknown as ReportPage;
+  const { requisitions, query, report, consistency } = useLoaderData<typeof loader>() as unknown as ReportPage;
   const impact = report.impact;
   const params = new URLSearchParams({
     requisition: query.requisitionId ?? "all",
@@ -181,7 +210,7 @@ export default function FairnessReport() {
     ...(query.excludeSmallCategories ? { exclude: "1" } : {}),
   });
   return (
-    <>
+    <div className="compliance-page">
       <div className="page-header">
         <div>
           <h1 className="page-title">Fairness report</h1>
@@ -269,6 +298,22 @@ export default function FairnessReport() {
           </a>
         </p>
       </section>
+      {query.requisitionId ? (
+        <ConsistencyPanel
+          requisitionId={query.requisitionId}
+          run={consistency}
+          query={{
+            from: query.from,
+            to: query.to,
+            stage: query.stage,
+            ...(query.excludeSmallCategories ? { exclude: "1" } : {}),
+          }}
+        />
+      ) : (
+        <p className="card muted" data-testid="consistency-all">
+          The consistency check runs per requisition: choose one requisition to run it or see its result.
+        </p>
+      )}
       {impact.applicantsIncluded === 0 ? (
         <p className="card muted" data-testid="report-empty">
           No scored applicant in this range has a known sex and race/ethnicity yet. Import self-identification first.
@@ -287,6 +332,6 @@ export default function FairnessReport() {
           </section>
         ))
       )}
-    </>
+    </div>
   );
 }

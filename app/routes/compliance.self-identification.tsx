@@ -1,11 +1,24 @@
 // Compliance: import voluntary self-identification (issue 16). A CSV keyed by application id or
 // candidate e-mail; "Check" is a dry run that lists every row with what it would record or why it
 // cannot; "Import" records all rows in one transaction (audited), and nothing while any row has an
-// error. Only compliance users and admins ("fairness.read").
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+// error. "Download a template" gives a CSV of one requisition's application ids to fill in
+// (compliance.self-identification_.template[.]csv.tsx); one applicant's answers are recorded on
+// compliance.self-identification_.record.tsx. Only compliance users and admins ("fairness.read").
+import {
+  data,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AppError, isAppError } from "@server/errors/app-error.ts";
-import { RACE_ETHNICITY_LABELS, SEX_LABELS } from "@server/fairness/categories.ts";
+import {
+  RACE_ETHNICITY_CATEGORIES,
+  RACE_ETHNICITY_LABELS,
+  SEX_CATEGORIES,
+  SEX_LABELS,
+} from "@server/fairness/categories.ts";
 import {
   importSelfIdentification,
   MAX_SELF_IDENTIFICATION_CSV_BYTES,
@@ -15,12 +28,22 @@ import {
 } from "~/lib/fairness.server.ts";
 import { auditActor, requirePermission } from "~/lib/auth.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
+import complianceStyles from "~/styles/compliance.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: complianceStyles }];
 
 export const meta: MetaFunction = () => [{ title: "Self-identification · Compliance · MLE Screening" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "fairness.read");
-  return { maxBytes: MAX_SELF_IDENTIFICATION_CSV_BYTES };
+  const requisitions = await getPrisma().requisition.findMany({
+    select: { id: true, title: true, _count: { select: { applications: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  return {
+    maxBytes: MAX_SELF_IDENTIFICATION_CSV_BYTES,
+    requisitions: requisitions.map(({ id, title, _count }) => ({ id, title, applications: _count.applications })),
+  };
 }
 
 /** The form's fields: `intent` (check | import) and the CSV `file`, read with the project's reader. */
@@ -78,9 +101,10 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function SelfIdentificationImport() {
   const result = useActionData<typeof action>();
+  const { requisitions } = useLoaderData<typeof loader>();
   const busy = useNavigation().state === "submitting";
   return (
-    <>
+    <div className="compliance-page">
       <div className="page-header">
         <div>
           <h1 className="page-title">Self-identification</h1>
@@ -90,41 +114,88 @@ export default function SelfIdentificationImport() {
           </p>
         </div>
       </div>
-      <section className="card fairness-import">
-        <p>
-          A CSV with a header line: <code>application_id</code> (or <code>email</code>), <code>sex</code> and{" "}
-          <code>race_ethnicity</code>. Answers such as &ldquo;Prefer not to say&rdquo; or a blank cell are recorded as
-          unknown; an answer that cannot be read is an error. <strong>Check</strong> changes nothing;{" "}
-          <strong>Import</strong> records every row, or nothing when any row has an error.
-        </p>
-        <Form method="post" encType="multipart/form-data" className="fairness-import__form">
-          <label>
-            CSV file <input type="file" name="file" accept=".csv,text/csv" required data-testid="self-id-file" />
-          </label>
-          <div className="fairness-import__buttons">
-            <button
-              type="submit"
-              name="intent"
-              value="check"
-              className="button"
-              disabled={busy}
-              data-testid="self-id-check"
+      <div className="compliance-columns">
+        <section className="card" aria-labelledby="template-title" data-testid="self-id-template">
+          <h2 className="section-title" id="template-title">
+            1. Download a template
+          </h2>
+          <p className="muted">
+            A CSV with one line per application of the requisition: the application id filled in, the answers empty (no
+            names). Fill in <code>sex</code> ({SEX_CATEGORIES.map((id) => SEX_LABELS[id]).join(", ")} or
+            &ldquo;Declined&rdquo;) and <code>race_ethnicity</code> (
+            {RACE_ETHNICITY_CATEGORIES.map((id) =>
+              RACE_ETHNICITY_LABELS[id].replace(/ \(Not Hispanic or Latino\)$/, ""),
+            ).join(", ")}{" "}
+            or &ldquo;Declined&rdquo;).
+          </p>
+          {requisitions.length === 0 ? (
+            <p className="muted">There is no requisition yet.</p>
+          ) : (
+            <Form
+              method="get"
+              action="/compliance/self-identification/template.csv"
+              reloadDocument
+              className="compliance-form"
             >
-              Check (dry run)
-            </button>
-            <button
-              type="submit"
-              name="intent"
-              value="import"
-              className="button button--primary"
-              disabled={busy}
-              data-testid="self-id-import"
-            >
-              Import
-            </button>
-          </div>
-        </Form>
-      </section>
+              <label>
+                Requisition
+                <select name="requisition" data-testid="template-requisition">
+                  {requisitions.map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {r.title} ({r.applications})
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="submit" className="button" data-testid="template-download">
+                Download a template
+              </button>
+            </Form>
+          )}
+          <p className="muted">
+            One applicant at a time:{" "}
+            <Link to="/compliance/self-identification/record">record one applicant&rsquo;s answers</Link>.
+          </p>
+        </section>
+        <section className="card fairness-import" aria-labelledby="import-title">
+          <h2 className="section-title" id="import-title">
+            2. Check and import the filled CSV
+          </h2>
+          <p>
+            A CSV with a header line: <code>application_id</code> (or <code>email</code>), <code>sex</code> and{" "}
+            <code>race_ethnicity</code>. Answers such as &ldquo;Prefer not to say&rdquo; or a blank cell are recorded as
+            unknown; an answer that cannot be read is an error. <strong>Check</strong> changes nothing;{" "}
+            <strong>Import</strong> records every row, or nothing when any row has an error.
+          </p>
+          <Form method="post" encType="multipart/form-data" className="fairness-import__form">
+            <label>
+              CSV file <input type="file" name="file" accept=".csv,text/csv" required data-testid="self-id-file" />
+            </label>
+            <div className="fairness-import__buttons">
+              <button
+                type="submit"
+                name="intent"
+                value="check"
+                className="button"
+                disabled={busy}
+                data-testid="self-id-check"
+              >
+                Check (dry run)
+              </button>
+              <button
+                type="submit"
+                name="intent"
+                value="import"
+                className="button button--primary"
+                disabled={busy}
+                data-testid="self-id-import"
+              >
+                Import
+              </button>
+            </div>
+          </Form>
+        </section>
+      </div>
       {result?.error ? (
         <p className="form-error" role="alert" data-testid="self-id-error">
           {result.error}
@@ -169,6 +240,6 @@ export default function SelfIdentificationImport() {
           </div>
         </section>
       ) : null}
-    </>
+    </div>
   );
 }

@@ -137,6 +137,13 @@ const ROUTES: Record<string, RouteRow> = {
       { method: "POST", rule: "admin", body: {} },
     ],
   },
+  "compliance.consistency.tsx": {
+    path: (f) => `/compliance/consistency?requisition=${f.requisitionId}`,
+    cases: [
+      { method: "GET", rule: "fairness", note: "the latest run's progress (state and counts, no result)" },
+      { method: "POST", rule: "fairness", body: {}, note: "no requisition named: 400, nothing started" },
+    ],
+  },
   "compliance.report.tsx": {
     path: (f) => `/compliance/report?requisition=${f.requisitionId}`,
     cases: [{ method: "GET", rule: "fairness" }],
@@ -147,6 +154,17 @@ const ROUTES: Record<string, RouteRow> = {
       { method: "GET", rule: "fairness" },
       { method: "POST", rule: "fairness", body: "multipart", note: "no CSV file: 400, nothing recorded" },
     ],
+  },
+  "compliance.self-identification_.record.tsx": {
+    path: (f) => `/compliance/self-identification/record?requisition=${f.requisitionId}&q=${f.applicationId}`,
+    cases: [
+      { method: "GET", rule: "fairness" },
+      { method: "POST", rule: "fairness", body: {}, note: "no answers: 400, nothing recorded" },
+    ],
+  },
+  "compliance.self-identification_.template[.]csv.tsx": {
+    path: (f) => `/compliance/self-identification/template.csv?requisition=${f.requisitionId}`,
+    cases: [{ method: "GET", rule: "fairness" }],
   },
   "api.requisitions.$id.resumes.tsx": {
     path: (f) => `/api/requisitions/${f.requisitionId}/resumes`,
@@ -639,7 +657,7 @@ describe("who may mark an OCR read reviewed or upload a new version of a failed 
       { name: "olga-scan.txt", bytes: text, type: "TXT" },
       { name: "Olga Ocr" },
     );
-    await db().application.update({ where: { id }, data: { status: "NEEDS_REVIEW" } });
+    await db().application.update({ where: { id }, data: { status: "DONE", needsReview: true } });
     await db().resumeAnalysis.create({
       data: {
         applicationId: id,
@@ -653,11 +671,11 @@ describe("who may mark an OCR read reviewed or upload a new version of a failed 
     });
     const manager = await post("manager", id, { intent: "mark-reviewed" });
     expect(manager.status).toBe(403);
-    expect((await db().application.findUniqueOrThrow({ where: { id } })).status).toBe("NEEDS_REVIEW");
+    expect((await db().application.findUniqueOrThrow({ where: { id } })).needsReview).toBe(true);
     const recruiter = await post("recruiter", id, { intent: "mark-reviewed" });
     expect(recruiter.status).toBe(200);
     const after = await db().application.findUniqueOrThrow({ where: { id } });
-    expect(after.status).toBe("DONE");
+    expect(after.needsReview).toBe(false);
     expect(after.overallScore).not.toBeNull();
     expect(await db().auditEntry.count({ where: { action: "application.ocr_reviewed", targetId: id } })).toBe(1);
     // Again: nothing to review.
