@@ -657,7 +657,7 @@ describe("who may mark an OCR read reviewed or upload a new version of a failed 
       { name: "olga-scan.txt", bytes: text, type: "TXT" },
       { name: "Olga Ocr" },
     );
-    await db().application.update({ where: { id }, data: { status: "DONE", needsReview: true } });
+    await db().application.update({ where: { id }, data: { status: "NEEDS_REVIEW" } });
     await db().resumeAnalysis.create({
       data: {
         applicationId: id,
@@ -671,11 +671,11 @@ describe("who may mark an OCR read reviewed or upload a new version of a failed 
     });
     const manager = await post("manager", id, { intent: "mark-reviewed" });
     expect(manager.status).toBe(403);
-    expect((await db().application.findUniqueOrThrow({ where: { id } })).needsReview).toBe(true);
+    expect((await db().application.findUniqueOrThrow({ where: { id } })).status).toBe("NEEDS_REVIEW");
     const recruiter = await post("recruiter", id, { intent: "mark-reviewed" });
     expect(recruiter.status).toBe(200);
     const after = await db().application.findUniqueOrThrow({ where: { id } });
-    expect(after.needsReview).toBe(false);
+    expect(after.status).toBe("DONE");
     expect(after.overallScore).not.toBeNull();
     expect(await db().auditEntry.count({ where: { action: "application.ocr_reviewed", targetId: id } })).toBe(1);
     // Again: nothing to review.
