@@ -1,7 +1,7 @@
 // Taxonomy skills the posting asks for: a skill named in a required segment is a must-have; one
 // named only where the posting calls it a plus is a nice-to-have (never promoted). Skills named
 // only in duties, the team's stack or the company blurb are neither: they shape the area weights.
-import { findSkillMentions, type SkillMention } from "../taxonomy/index.ts";
+import { findSkillMentions, getSkill, type SkillMention } from "../taxonomy/index.ts";
 import { findCoordinatedMentions } from "./find-coordinated-mentions.ts";
 import type { DraftEvidence, PostingSegment } from "./types.ts";
 
@@ -10,14 +10,17 @@ export interface PlacedMention {
   segment: PostingSegment;
 }
 
-/** Every taxonomy mention with the segment it stands in (mentions outside any segment dropped). */
+/**
+ * Every taxonomy mention with the segment it stands in (mentions outside any segment dropped).
+ * A field's name ("machine learning") is every ML posting's subject, not a requirement: left out.
+ */
 export function placeMentions(posting: string, segments: readonly PostingSegment[]): PlacedMention[] {
   const placed: PlacedMention[] = [];
   let index = 0;
   const direct = findSkillMentions(posting);
-  const mentions = [...direct, ...findCoordinatedMentions(posting, direct)].sort(
-    (a, b) => a.start - b.start || a.end - b.end,
-  );
+  const mentions = [...direct, ...findCoordinatedMentions(posting, direct)]
+    .filter((mention) => getSkill(mention.skillId)?.fieldName !== true)
+    .sort((a, b) => a.start - b.start || a.end - b.end);
   for (const mention of mentions) {
     while (index < segments.length && segments[index]!.end <= mention.start) index += 1;
     const segment = segments[index];

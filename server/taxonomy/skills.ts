@@ -18,6 +18,8 @@ export interface Skill {
   guide?: true;
   /** Programming languages: context rules look for them as neighbours ("Go, Python, Rust"). */
   kind?: "language";
+  /** The name of a field, not a skill ("machine learning"): weak résumé evidence, never a posting's requirement. */
+  fieldName?: true;
 }
 
 export const SKILLS: readonly Skill[] = [
@@ -2822,6 +2824,7 @@ export const SKILLS: readonly Skill[] = [
     area: "classical_ml_stats",
     aliases: ["data science", "artificial intelligence"],
     weight: 0.5,
+    fieldName: true,
   },
   {
     id: "ml_algorithms",

@@ -162,7 +162,7 @@ describe("taxonomy integrity", () => {
 
   it("guards only match strings that exist on a skill using the rule", () => {
     for (const [id, rule] of Object.entries(CONTEXT_RULES)) {
-      const users = SKILLS.filter((skill) => [skill.context].flat().includes(id));
+      const users = SKILLS.filter((skill) => ([skill.context].flat() as unknown[]).includes(id));
       expect(users.length, id).toBeGreaterThan(0);
       const strings = new Set(users.flatMap((skill) => [skill.name, ...skill.aliases]).map(normalizeAlias));
       for (const guard of ("guards" in rule ? rule.guards : []) ?? [])
