@@ -159,6 +159,7 @@ describe("blind review on the candidate page", () => {
     const c = (await getCandidate(testDb.db, { requisitionId: blindId, applicationId: blindApp }))!;
     expect(c.identity).toEqual({
       visible: false,
+      revealed: false,
       label: expect.stringMatching(/^Candidate [A-Z0-9]{6}$/),
       name: null,
       email: null,
