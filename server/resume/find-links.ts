@@ -2,7 +2,7 @@
 // (github.com/x, linkedin.com/in/x, www.x.com, x.dev). Normalised to https://host/path
 // without "www." or a trailing slash, so the same profile written twice appears once.
 import type { Span } from "../contract/screening-result.ts";
-import { EMAIL_PATTERN } from "./find-email.ts";
+import { emailMatches } from "./find-email.ts";
 
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'|,;]+/gi;
 // Bare domains only with TLDs common for personal sites, and only in lower case, so that
@@ -32,7 +32,13 @@ export function findLinks(text: string): string[] {
 /** Each distinct link with the span of its first appearance. */
 export function findLinkFacts(text: string): Array<{ value: string; span: Span }> {
   // E-mail domains (jane@example.com) must not come back as links.
-  const withoutEmails = text.replace(EMAIL_PATTERN, (email) => " ".repeat(email.length));
+  let withoutEmails = "";
+  let copied = 0;
+  for (const email of emailMatches(text)) {
+    withoutEmails += text.slice(copied, email.start) + " ".repeat(email.end - email.start);
+    copied = email.end;
+  }
+  withoutEmails += text.slice(copied);
   const found: Array<{ index: number; url: string }> = [];
   for (const match of withoutEmails.matchAll(URL_PATTERN)) {
     found.push({ index: match.index, url: match[0] });

@@ -480,11 +480,28 @@ function nameAtTop(lines: Line[]): { value: string; span: Span } | null {
 }
 
 /**
+ * /[\w.+-]{1,64}@[\w-]{1,63}\.\w/.test(text), checked from each "@": the pattern reads up to 64
+ * characters from every start of the text, most of a second on a megabyte without an "@".
+ * (Before the "@" one character suffices; after it, the run of [\w-] must be 1–63 long and be
+ * followed by "." and a word character, since "." cannot be part of the run.)
+ */
+export function hasEmailShape(text: string): boolean {
+  for (let at = text.indexOf("@"); at !== -1; at = text.indexOf("@", at + 1)) {
+    if (at === 0 || !/[\w.+-]/.test(text[at - 1]!)) continue;
+    let i = at + 1;
+    while (i < text.length && i - at <= 64 && /[\w-]/.test(text[i]!)) i += 1;
+    const run = i - at - 1;
+    if (run >= 1 && run <= 63 && text[i] === "." && /\w/.test(text[i + 1] ?? "")) return true;
+  }
+  return false;
+}
+
+/**
  * Layouts made of text boxes or sidebars put the name anywhere: then it is the name-shaped
  * line just above or below the e-mail address ("Darren Tran" / "darren@…").
  */
 function nameByContact(lines: Line[]): { value: string; span: Span } | null {
-  const at = lines.findIndex((line) => /[\w.+-]{1,64}@[\w-]{1,63}\.\w/.test(line.raw));
+  const at = lines.findIndex((line) => hasEmailShape(line.raw));
   if (at === -1) return null;
   const near = [at - 1, at + 1, at - 2, at + 2, at - 3].filter((index) => index >= 0 && index < lines.length);
   for (const index of near) {

@@ -10,7 +10,8 @@ import { makeResumeText, PROFILES } from "../../tests/factories/resume-factory.t
 import { identityRanges } from "../candidates/mask-identity.ts";
 import { screenResume } from "../screening/screen-resume.ts";
 import { findSkillMentions } from "../taxonomy/index.ts";
-import { containsEmail, findEmail } from "./find-email.ts";
+import { containsEmail, EMAIL_PATTERN, emailMatches, findEmail } from "./find-email.ts";
+import { hasEmailShape } from "./find-name.ts";
 import { containsLink, findLinks } from "./find-links.ts";
 import { containsPhoneLike, findPhone } from "./find-phone.ts";
 
@@ -22,6 +23,7 @@ const LIMITS = { maxBytes: 10 * 1024 * 1024, maxPdfPages: 30, timeoutMs: 60_000,
 const OLD_EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 const OLD_PHONE = /\+?\d[\d\s().-]{7,}\d/;
 const OLD_URL = /\b(?:https?:\/\/|www\.|[\w-]+\.(?:com|io|dev|me|org|net|ai)\/)\S*/i;
+const OLD_EMAIL_SHAPE = /[\w.+-]{1,64}@[\w-]{1,63}\.\w/;
 
 function randomStrings(count: number): string[] {
   const alphabet = "ab1@.-_/ :(+)wxhtps\n,AZ9";
@@ -106,8 +108,20 @@ describe("hostile texts", () => {
       "1 2 3 4 5 6 7 8 9",
       "12345678",
       "1        9",
+      // E-mail matches from each "@": local parts of 64 and 65, dots at either end, two in a row.
+      `${"a".repeat(64)}@x.com`,
+      `${"a".repeat(65)}@x.com`,
+      ".a@x.com a.@x.com a..b@x.com -a@x.com",
+      "a@b.com@c.org x@y.io",
+      `b@${"c".repeat(63)}.io b@${"c".repeat(64)}.io`,
+      `x@${"ab.".repeat(12)}com`,
     ];
     for (const sample of samples) {
+      expect([sample, emailMatches(sample)]).toEqual([
+        sample,
+        [...sample.matchAll(EMAIL_PATTERN)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length })),
+      ]);
+      expect([sample, hasEmailShape(sample)]).toEqual([sample, OLD_EMAIL_SHAPE.test(sample)]);
       expect([sample, containsEmail(sample)]).toEqual([sample, OLD_EMAIL.test(sample)]);
       expect([sample, containsPhoneLike(sample)]).toEqual([sample, OLD_PHONE.test(sample)]);
       expect([sample, containsLink(sample)]).toEqual([sample, OLD_URL.test(sample)]);
