@@ -206,9 +206,7 @@ function handlesOf(facts: ResumeFacts): string[] {
   const raw = [
     contact.email?.value.split("@", 1)[0],
     ...contact.links.map((link) =>
-      link.value
-        .replace(/[?#].*$/, "")
-        .replace(/\/+$/, "")
+      trimTrailing(link.value.replace(/[?#].*$/, ""), "/")
         .split("/")
         .at(-1),
     ),
@@ -283,7 +281,7 @@ function hideInstitutionNames(line: LineSpan, hide: (start: number, end: number,
     /^\s*$/.test(line.text.slice(tokens[a]!.index + tokens[a]![0].length, tokens[b]!.index));
   const fits = (k: number) => named(tokens[k]![0]) || CONNECTOR.test(tokens[k]![0]);
   for (let k = 0; k < tokens.length; k += 1) {
-    if (!INSTITUTION_KEYWORD.test(tokens[k]![0].replace(/[.:'’]+$/, ""))) continue;
+    if (!INSTITUTION_KEYWORD.test(trimTrailing(tokens[k]![0], ".:'’"))) continue;
     let first = k;
     while (first > 0 && k - first < 8 && joined(first - 1, first) && fits(first - 1)) first -= 1;
     while (first < k && CONNECTOR.test(tokens[first]![0])) first += 1;
@@ -295,6 +293,16 @@ function hideInstitutionNames(line: LineSpan, hide: (start: number, end: number,
     hide(start, end, "school");
     k = last;
   }
+}
+
+/**
+ * `token` without the given characters at its end: what /[.:'’]+$/ removes, without that
+ * pattern's restart at every character of a long run ("python....": quadratic).
+ */
+function trimTrailing(token: string, characters: string): string {
+  let end = token.length;
+  while (end > 0 && characters.includes(token[end - 1]!)) end -= 1;
+  return token.slice(0, end);
 }
 
 /** Regions and countries written after a town: US and Canadian codes, countries and their short forms. */

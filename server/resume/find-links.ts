@@ -53,9 +53,9 @@ export function findLinkFacts(text: string): Array<{ value: string; span: Span }
     const normalized = normalizeLink(url);
     if (!normalized || links.some((link) => link.value === normalized)) continue;
     // Bare links were given "https://" above; the span is what the text says.
-    const source = (url.startsWith("https://") && !text.startsWith("https://", index) ? url.slice(8) : url).replace(
-      /[.,;:!?)\]}>'"]+$/,
-      "",
+    const source = trimTrailing(
+      url.startsWith("https://") && !text.startsWith("https://", index) ? url.slice(8) : url,
+      TRAILING,
     );
     links.push({ value: normalized, span: { text: source, start: index, end: index + source.length } });
   }
@@ -63,7 +63,7 @@ export function findLinkFacts(text: string): Array<{ value: string; span: Span }
 }
 
 export function normalizeLink(raw: string): string | null {
-  const trimmed = raw.replace(/[.,;:!?)\]}>'"]+$/, "");
+  const trimmed = trimTrailing(raw, TRAILING);
   let url: URL;
   try {
     url = new URL(trimmed);
@@ -72,6 +72,19 @@ export function normalizeLink(raw: string): string | null {
   }
   if (!url.hostname.includes(".")) return null;
   const host = url.hostname.toLowerCase().replace(/^www\./, "");
-  const path = url.pathname.replace(/\/+$/, "");
+  const path = trimTrailing(url.pathname, "/");
   return `https://${host}${path}${url.search}${url.hash}`;
+}
+
+/** Punctuation after a link that is the sentence's, not the link's. */
+const TRAILING = ".,;:!?)]}>'\"";
+
+/**
+ * `value` without the given characters at its end: what /[.,;…]+$/ removes, without that
+ * pattern's restart at every character of a long run ("http://a.....x": quadratic).
+ */
+function trimTrailing(value: string, characters: string): string {
+  let end = value.length;
+  while (end > 0 && characters.includes(value[end - 1]!)) end -= 1;
+  return value.slice(0, end);
 }

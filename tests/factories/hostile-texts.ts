@@ -48,6 +48,12 @@ export const HOSTILE_TEXTS: readonly HostileText[] = [
   { name: "skills-in-one-chunk", target: "skill mentions inside URLs", make: (size) => repeat("python/", size) },
   { name: "skill-then-dots", target: "URL chunk trimming", make: (size) => `python${repeat(".", size - 7)}x` },
   {
+    name: "link-then-punctuation",
+    target: "link trailing-punctuation trimming",
+    make: (size) => `http://a${repeat(".", size - 9)}x`,
+  },
+  { name: "path-of-slashes", target: "link path trimming", make: (size) => `ab.com/${repeat("/", size - 8)}x` },
+  {
     name: "hedges-in-one-clause",
     target: "hedge scopes",
     make: (size) => repeat("familiar with Python and basic Docker ", size),
