@@ -184,6 +184,28 @@ export async function benchSearch(db: Db, requisitionId: string, rounds = 3) {
   return { search_p50_ms_100k: round(percentile(samples, 50)), search_p95_ms_100k: round(percentile(samples, 95)) };
 }
 
+/**
+ * Only the search at 100,000 (`npm run bench -- --only=search`): the same database as the table
+ * part builds (filled, ranked with the default weights, vacuumed), without the other timings.
+ * `BENCH_KEEP_DB=1` keeps the database and prints its URL, to EXPLAIN a query on it.
+ */
+export async function benchSearchOnly(size = 100_000) {
+  const url = `postgresql://postgres@127.0.0.1:5432/mle_bench_search_${process.pid}`;
+  const keep = process.env.BENCH_KEEP_DB === "1";
+  await migrateDatabase(url);
+  const db = createPrismaClient(url);
+  try {
+    await fill(url, "req-bench", size);
+    await rerankRequisition(db, "req-bench", RequisitionWeightsSchema.parse({}), 1);
+    await db.$executeRawUnsafe('VACUUM ANALYZE "Application"');
+    return await benchSearch(db, "req-bench");
+  } finally {
+    await db.$disconnect();
+    if (keep) console.error(`kept ${url}`);
+    else await dropDatabase(url);
+  }
+}
+
 /** URL states a recruiter uses: every sort both ways, plus common filters and a search. */
 function tableQueries() {
   const sorts = CANDIDATE_SORT_KEYS.flatMap((sort) =>

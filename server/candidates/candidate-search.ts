@@ -36,6 +36,8 @@ export interface SearchSql {
   /** Boolean columns for the row's chips. */
   name: Prisma.Sql;
   file: Prisma.Sql;
+  /** The row has one of the skills the term names (`false` when it names none). */
+  skill: Prisma.Sql;
   /** The skills the term names (their ids), matched against the row's skillIds. */
   skills: string[];
 }
@@ -59,6 +61,7 @@ export function searchSql(term: string, identityVisible: Prisma.Sql): SearchSql 
     rank: Prisma.sql`(CASE WHEN ${name} THEN 0 WHEN ${file} THEN 1 ELSE 2 END)`,
     name,
     file,
+    skill,
     skills,
   };
 }

@@ -4,7 +4,15 @@
 // blind review; the trigger that keeps the search words current; and the index that serves it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCandidatesQuery } from "../../server/candidates/candidates-query.ts";
-import { listCandidates, skillsMatching } from "../../server/candidates/list-candidates.ts";
+import {
+  listCandidates,
+  loadRankingContext,
+  selectCandidateRows,
+  skillsMatching,
+} from "../../server/candidates/list-candidates.ts";
+import { fill } from "../../bench/table.bench.ts";
+import { rerankRequisition } from "../../server/ranking/rerank-requisition.ts";
+import { RequisitionWeightsSchema } from "../../server/ranking/weights-schema.ts";
 import type { Stage } from "../../server/generated/prisma/enums.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
@@ -183,6 +191,80 @@ describe("search: names, files and skills at once, ranked", () => {
     const all = await listCandidates(testDb.db, requisitionId, parseCandidatesQuery(new URLSearchParams()));
     expect(all.total).toBe(people.length);
     expect(all.rows.every((row) => row.matches.length === 0)).toBe(true);
+  });
+});
+
+describe("search pages: each tier read on its own, in the one order", () => {
+  it("gives every window of the small fixture the rows of the whole ordered result", async () => {
+    const context = await loadRankingContext(testDb.db, requisitionId);
+    for (const [q, extra] of [
+      ["p", "sort=overall&dir=asc"],
+      ["pytorch", "sort=overall&dir=desc"],
+      ["resume", "sort=name&dir=asc"],
+      ["chen", "sort=overall&dir=desc"],
+    ] as const) {
+      const query = parseCandidatesQuery(new URLSearchParams({ q, ...Object.fromEntries(new URLSearchParams(extra)) }));
+      const whole = (await selectCandidateRows(testDb.db, context, query, { offset: 0, limit: 100 })).map((r) => r.id);
+      for (let offset = 0; offset <= whole.length; offset++) {
+        for (const limit of [1, 2, 3]) {
+          const rows = await selectCandidateRows(testDb.db, context, query, { offset, limit });
+          expect(
+            rows.map((row) => row.id),
+            `${q} at ${offset}+${limit}`,
+          ).toEqual(whole.slice(offset, offset + limit));
+        }
+      }
+    }
+  });
+
+  it("reads a tier larger than it sorts in memory in the sort's order, across the tier boundary", async () => {
+    // 2,500 generated applications (bench/table.bench.ts), all with the skill python, and one
+    // "Python Jones" found by name: a name tier of one row, then a skill tier of 2,500 (read in
+    // the overall score's order, not sorted in memory).
+    await fill(testDb.url, "req-search-big", 2_500);
+    await testDb.db.application.create({
+      data: {
+        requisition: { connect: { id: "req-search-big" } },
+        candidate: { create: { name: "Python Jones" } },
+        resumeFile: {
+          create: {
+            originalName: "jones.pdf",
+            detectedType: "PDF",
+            sizeBytes: 1,
+            sha256: "e".repeat(64),
+            bytes: Buffer.from("x"),
+          },
+        },
+        displayName: "Python Jones",
+        status: "DONE",
+        overallScore: 1,
+        productionScore: 1,
+        mlScore: 1,
+        weightsVersion: 1,
+      },
+    });
+    // Ranked as the bench does, so the stored scores are current and the table sorts by them.
+    await rerankRequisition(testDb.db, "req-search-big", RequisitionWeightsSchema.parse({}), 1);
+    const context = await loadRankingContext(testDb.db, "req-search-big");
+    expect(context.fresh).toBe(true);
+    const skilled = await testDb.db.application.findMany({
+      where: { requisitionId: "req-search-big", skillIds: { has: "python" } },
+      select: { id: true, overallScore: true },
+    });
+    const byOverallDesc = skilled
+      .sort((a, b) => (b.overallScore ?? -1) - (a.overallScore ?? -1) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+      .map((row) => row.id);
+    const jones = await testDb.db.application.findFirstOrThrow({ where: { displayName: "Python Jones" } });
+    const expected = [jones.id, ...byOverallDesc];
+    const query = parseCandidatesQuery(new URLSearchParams({ q: "python", sort: "overall", dir: "desc" }));
+    const page = await listCandidates(testDb.db, "req-search-big", query);
+    expect(page.total).toBe(2_501);
+    expect(page.rows.map((row) => row.id)).toEqual(expected.slice(0, 50));
+    expect(page.rows[0]!.matches).toEqual([{ kind: "name" }]);
+    for (const offset of [1, 1_000, 2_490]) {
+      const rows = await selectCandidateRows(testDb.db, context, query, { offset, limit: 25 });
+      expect(rows.map((row) => row.id)).toEqual(expected.slice(offset, offset + 25));
+    }
   });
 });
 
