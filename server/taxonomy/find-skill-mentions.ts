@@ -50,6 +50,17 @@ const CONTEXT_CHARS = 40;
 const URL_LIKE = /:\/\/|www\.|@|\.(?:com|org|io|net|dev|ai|me|co|edu|gov)\b/i;
 const LIST_GAP = /^\s*(?:[,/|;·•&+]|and|or)?\s*$/i;
 
+/**
+ * LIST_GAP.test(text.slice(from, to)), without the slice where the answer is plain: a gap holding
+ * a character that is neither white space, a separator nor a letter of "and"/"or" never matches.
+ */
+function isListGap(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i += 1) {
+    if (!/[\s,/|;·•&+andor]/i.test(text[i]!)) return false;
+  }
+  return LIST_GAP.test(text.slice(from, to));
+}
+
 function newNode(): TrieNode {
   return { next: new Map(), terminal: null };
 }
@@ -317,6 +328,15 @@ function resolvePending(text: string, candidates: Candidate[]): void {
       result.push(candidates[k]!);
     return result;
   };
+  /** neighbours(candidate).find(test), without building the list (a megabyte of "Go x " has 200,000). */
+  const firstNeighbour = (candidate: Candidate, test: (other: Candidate) => boolean): Candidate | undefined => {
+    const index = candidate.index;
+    for (let k = index - 1; k >= 0 && candidate.start - candidates[k]!.end <= NEARBY_CHARS; k -= 1)
+      if (test(candidates[k]!)) return candidates[k];
+    for (let k = index + 1; k < candidates.length && candidates[k]!.start - candidate.end <= NEARBY_CHARS; k += 1)
+      if (test(candidates[k]!)) return candidates[k];
+    return undefined;
+  };
   // Support spreads from accepted mentions to their pending neighbours until nothing changes
   // (a worklist: a chain of pending mentions accepted one pass per link took quadratic time);
   // then pending languages side by side pair up, and support spreads again from those.
@@ -326,7 +346,7 @@ function resolvePending(text: string, candidates: Candidate[]): void {
       if (candidate.accepted) continue;
       const kind = candidate.terminal.rule?.requireNearby?.skills;
       if (kind === undefined) continue;
-      if (neighbours(candidate).some((other) => other.accepted && supports(candidate, other, kind))) {
+      if (firstNeighbour(candidate, (other) => other.accepted && supports(candidate, other, kind)) !== undefined) {
         candidate.accepted = true;
         for (const other of neighbours(candidate)) if (!other.accepted) queue.push(other);
       }
@@ -337,15 +357,16 @@ function resolvePending(text: string, candidates: Candidate[]): void {
     const paired: Candidate[] = [];
     for (const candidate of pending) {
       if (candidate.accepted || !candidate.terminal.isLanguage) continue;
-      const listMate = neighbours(candidate).find(
+      const listMate = firstNeighbour(
+        candidate,
         (other) =>
           !other.accepted &&
           other.terminal.isLanguage &&
           other.line === candidate.line &&
-          LIST_GAP.test(
-            other.start >= candidate.end
-              ? text.slice(candidate.end, other.start)
-              : text.slice(other.end, candidate.start),
+          isListGap(
+            text,
+            other.start >= candidate.end ? candidate.end : other.end,
+            other.start >= candidate.end ? other.start : candidate.start,
           ),
       );
       if (listMate !== undefined) {
