@@ -51,6 +51,13 @@ const DEMO_USERS = [
     role: "HIRING_MANAGER",
     sees: "only the ML Platform requisition (membership restricts access)",
   },
+  {
+    key: "compliance",
+    email: "compliance@demo.test",
+    name: "Casey Compliance",
+    role: "COMPLIANCE",
+    sees: "only the Fairness screens: self-identification, the adverse-impact report, the consistency check",
+  },
 ] as const;
 /** The accounts of earlier seeds, replaced by the ones above. */
 const OLD_DEMO_EMAILS = ["admin@example.com", "recruiter@example.com", "manager@example.com"];

@@ -10,6 +10,8 @@ export const DEMO_USERS = {
   manager: { email: "manager@demo.test", name: "Morgan Manager", role: "Hiring manager" },
   /** A hiring manager who is a member of the second demo requisition only. */
   manager2: { email: "manager2@demo.test", name: "Jordan Platform-Lead", role: "Hiring manager" },
+  /** Sees only the fairness screens (issue 16): nobody's requisition member. */
+  compliance: { email: "compliance@demo.test", name: "Casey Compliance", role: "Compliance" },
 } as const;
 export type DemoUser = keyof typeof DEMO_USERS;
 
