@@ -52,11 +52,14 @@ const LIST_GAP = /^\s*(?:[,/|;·•&+]|and|or)?\s*$/i;
 
 /**
  * LIST_GAP.test(text.slice(from, to)), without the slice where the answer is plain: a gap holding
- * a character that is neither white space, a separator nor a letter of "and"/"or" never matches.
+ * an ASCII letter or digit that is not one of "a", "n", "d", "o", "r" never matches.
  */
 function isListGap(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i += 1) {
-    if (!/[\s,/|;·•&+andor]/i.test(text[i]!)) return false;
+    const code = text.charCodeAt(i) | 0x20; // ASCII letters folded to lower case
+    const letterOrDigit = (code >= 0x61 && code <= 0x7a) || (text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39);
+    if (letterOrDigit && code !== 0x61 && code !== 0x6e && code !== 0x64 && code !== 0x6f && code !== 0x72)
+      return false;
   }
   return LIST_GAP.test(text.slice(from, to));
 }
