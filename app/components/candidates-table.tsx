@@ -20,6 +20,7 @@ import {
   type VisibilityState,
 } from "@tanstack/react-table";
 import type { CandidateSort } from "@server/candidates/candidates-query.ts";
+import { isRetryableFailure } from "@server/candidates/retryable-failures.ts";
 import type { Stage } from "@server/generated/prisma/enums.ts";
 import type { LabelledCandidateRow as CandidateRow } from "~/lib/candidates.server.ts";
 import { backgroundLabel, bandLabel, degreeLabel, EMPTY, formatScore, formatYears } from "~/lib/format.ts";
@@ -397,13 +398,23 @@ const columns: ColumnDef<CandidateRow, any>[] = [
         <div className="status-cell status-cell--failed" data-testid="failure-reason">
           <div className="status-cell__top">
             <StatusBadge status={original.status} />
-            {table.options.meta?.canRetry ? (
+            {/* Retry only where it can help; a file that fails for good needs a new version (candidate page). */}
+            {table.options.meta?.canRetry && isRetryableFailure(original.failureCode) ? (
               <RetryButton
                 id={original.id}
                 label={original.label}
                 action={table.options.meta.retryAction}
                 onResult={table.options.meta.onResult}
               />
+            ) : table.options.meta?.canRetry ? (
+              <Link
+                to={table.options.meta.candidateHref(original.id)}
+                className="button button--small"
+                aria-label={`New version of ${original.label}`}
+                data-testid="new-version-row"
+              >
+                New version
+              </Link>
             ) : null}
           </div>
           {reason ? (

@@ -199,13 +199,17 @@ test("a recruiter filters, sorts by two columns, bulk-shortlists and retries a f
   await expect(page.getByTestId("candidates-no-match")).toBeVisible();
   await page.getByTestId("empty-clear-filters").click();
 
-  // ---- Retry the failed résumé: it is read again (and fails again with its reason).
+  // ---- The failed résumé: no text is a reason a retry cannot fix, so its row offers a new
+  // version (on the candidate page), not Retry; "Retry all failed" still reads it again (and it
+  // fails again with its reason).
   const failed = rows(page).filter({ has: page.getByTestId("failure-reason") });
   await expect(failed).toHaveCount(1);
   // A 1 × 1 PNG is read by OCR, which finds no text in it.
   await expect(failed.getByTestId("failure-reason")).toContainText("no_text");
+  await expect(failed.getByTestId("retry-row")).toHaveCount(0);
+  await expect(failed.getByTestId("new-version-row")).toHaveAttribute("href", /\/candidates\//);
   await expect(page.getByTestId("retry-all-failed")).toHaveText(/Retry all failed \(1\)/);
-  await failed.getByTestId("retry-row").click();
+  await page.getByTestId("retry-all-failed").click();
   await expect(page.getByTestId("toast")).toHaveText(/1 résumé queued to be read again/);
   await expect(page.locator('[data-testid="candidate-row"][data-status="FAILED"]')).toHaveCount(1, { timeout: 30_000 });
   await screenshot(page, "triage-table-after");
