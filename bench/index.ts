@@ -8,17 +8,34 @@ import { benchOcr } from "./ocr.bench.ts";
 import { benchTable } from "./table.bench.ts";
 
 const json = process.argv.includes("--json");
+// `-- --only ocr,table`: run only the named parts (default: all of them, in this order).
+const onlyArg = process.argv.find((arg) => arg.startsWith("--only"));
+const only = onlyArg
+  ? (onlyArg.includes("=") ? onlyArg.split("=")[1]! : (process.argv[process.argv.indexOf(onlyArg) + 1] ?? ""))
+      .split(",")
+      .filter(Boolean)
+  : null;
+const PARTS: Array<[string, () => Promise<Record<string, number | null>>]> = [
+  ["extraction", benchExtraction],
+  ["corpus", benchCorpusExtraction],
+  ["hostile", benchHostileText],
+  ["ocr", benchOcr],
+  ["table", benchTable],
+  ["export", benchExport],
+  // Last: it starts its own web and worker processes (and builds the Remix app first).
+  ["intake", benchIntake],
+];
+const unknown = (only ?? []).filter((name) => !PARTS.some(([part]) => part === name));
+if (unknown.length) {
+  console.error(`Unknown bench part ${unknown.join(", ")}; the parts are ${PARTS.map(([part]) => part).join(", ")}.`);
+  process.exit(2);
+}
 const results: Record<string, number | null> = {};
 
 results.rss_mb_bench_process = null;
-Object.assign(results, await benchExtraction());
-Object.assign(results, await benchCorpusExtraction());
-Object.assign(results, await benchHostileText());
-Object.assign(results, await benchOcr());
-Object.assign(results, await benchTable());
-Object.assign(results, await benchExport());
-// Last: it starts its own web and worker processes (and builds the Remix app first).
-Object.assign(results, await benchIntake());
+for (const [name, run] of PARTS) {
+  if (!only || only.includes(name)) Object.assign(results, await run());
+}
 results.rss_mb_bench_process = Math.round(process.memoryUsage().rss / (1024 * 1024));
 
 const TARGETS: Record<string, { max?: number; min?: number; label: string }> = {

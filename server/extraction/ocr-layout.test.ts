@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { layoutOcrPage, type OcrLine } from "./ocr-layout.ts";
+import { joinBrokenEmails, layoutOcrPage, type OcrLine } from "./ocr-layout.ts";
 
 /** A line of words at `y` (baseline), each word 10 px per character with one space between. */
 function line(y: number, x: number, words: string[], confidence = 95): OcrLine {
@@ -46,5 +46,21 @@ describe("layoutOcrPage", () => {
     // 10 letters at 90, 13 letters and digits at 60.
     expect(page.confidence).toBeCloseTo((10 * 90 + 13 * 60) / 23, 1);
     expect(page.characters).toBe(23);
+  });
+});
+
+describe("joinBrokenEmails", () => {
+  it("joins an address OCR broke around the @ (as read in scans of real résumés)", () => {
+    expect(joinBrokenEmails("JERAD WILLIAMS\nJwilliams8969(@ comcast.net * linkedin.com")).toBe(
+      "JERAD WILLIAMS\nJwilliams8969@comcast.net * linkedin.com",
+    );
+    expect(joinBrokenEmails("prateek21 @gmail.com | +91-8337055526")).toBe("prateek21@gmail.com | +91-8337055526");
+    expect(joinBrokenEmails("maya.chen@ example.co.uk")).toBe("maya.chen@example.co.uk");
+  });
+
+  it("leaves whole addresses and an @ without a domain after it alone", () => {
+    for (const text of ["maya@example.com", "Meet @ 5 pm", "Email: @example.com", "teams of 5 @ scale"]) {
+      expect(joinBrokenEmails(text)).toBe(text);
+    }
   });
 });

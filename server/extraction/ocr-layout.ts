@@ -77,10 +77,21 @@ export function layoutOcrPage(blocks: OcrBlock[]): OcrPageText {
     }
   });
   return {
-    text: layoutPageText(items),
+    text: joinBrokenEmails(layoutPageText(items)),
     confidence: characters === 0 ? null : Math.round((weighted / characters) * 10) / 10,
     characters,
   };
+}
+
+/**
+ * OCR breaks e-mail addresses around the "@": a space on either side, or "(@" for a small "@"
+ * ("jwilliams8969(@ comcast.net", "prateek21 @gmail.com" in scans of real résumés). Joined again
+ * where a domain (name.tld) follows, so the contact reader finds the address.
+ */
+const BROKEN_AT = /(?<=[\w.+-]) ?[([{]?@ ?(?=[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b)/giu;
+
+export function joinBrokenEmails(text: string): string {
+  return text.replace(BROKEN_AT, "@");
 }
 
 function baselineAt(baseline: OcrBox, x: number): number {
