@@ -52,3 +52,13 @@ export async function setRequirements(
     [requisitionId, JSON.stringify(mustHave), minYears],
   );
 }
+
+/** Marks an application FAILED with `code` (e.g. a worker timeout), as the worker would. */
+export async function failApplication(requisitionId: string, applicationId: string, code: string, message: string) {
+  await inDatabaseOf(
+    requisitionId,
+    `UPDATE "Application" SET status = 'FAILED', "failureCode" = $3, "failureMessage" = $4
+     WHERE id = $2 AND "requisitionId" = $1`,
+    [requisitionId, applicationId, code, message],
+  );
+}
