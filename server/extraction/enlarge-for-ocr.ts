@@ -8,16 +8,19 @@
 import { createCanvas, loadImage } from "@napi-rs/canvas";
 import { readImageHeader } from "./image-header.ts";
 
-/** The shorter side, in pixels, small pictures are enlarged to (≈ 225 dpi for a letter or A4 page). */
-export const OCR_TARGET_SHORT_SIDE = 1_800;
-/** At most this factor: a tiny picture does not become a large one. */
-export const OCR_MAX_ENLARGEMENT = 2;
+/** Pictures with a shorter side under this many pixels (≈ 210 dpi for a letter or A4 page) are enlarged. */
+export const OCR_MIN_SHORT_SIDE = 1_800;
 
-/** The factor a `width` × `height` picture is enlarged by before OCR (1: read as it is). */
+/**
+ * The factor a `width` × `height` picture is enlarged by before OCR (1: read as it is): 1.5×, as a
+ * 150-dpi scan rendered at OCR_RENDER_DPI (225), or 2× under half the size. Fixed factors, not
+ * "up to 1,800 px": a 150-dpi page enlarged 1.41× misread "priya-raman-ml" as "…-mi" where 1.5×
+ * and 2× read it exactly.
+ */
 export function enlargementFor(width: number, height: number): number {
-  const factor = Math.min(OCR_MAX_ENLARGEMENT, OCR_TARGET_SHORT_SIDE / Math.min(width, height));
-  // Under 10 % larger changes nothing OCR can see: save the decoding.
-  return factor < 1.1 ? 1 : factor;
+  const shortSide = Math.min(width, height);
+  if (shortSide >= OCR_MIN_SHORT_SIDE) return 1;
+  return shortSide < OCR_MIN_SHORT_SIDE / 2 ? 2 : 1.5;
 }
 
 /** A PNG or JPEG (metadata already stripped) enlarged for OCR as a PNG, or the same bytes when large enough. */

@@ -6,7 +6,7 @@
 //
 // Memory: tesseract's wasm heap lives outside V8's heap (and in its own thread), so
 // PARSE_MAX_HEAP_MB does not bound it; the pixel limits do (MAX_IMAGE_PIXELS before decoding,
-// pages rendered at OCR_RENDER_DPI, small pictures enlarged to at most 1,800 px on their short side), and an idle engine is stopped. Measured: docs/extraction.md §6.
+// pages rendered at OCR_RENDER_DPI, small pictures under 1,800 px on their short side enlarged 1.5× or 2×), and an idle engine is stopped. Measured: docs/extraction.md §6.
 import { createRequire } from "node:module";
 import path from "node:path";
 import Tesseract, { type Worker } from "tesseract.js";
