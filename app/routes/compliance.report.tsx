@@ -161,7 +161,7 @@ function RatioCell({ result }: { result: RateResult }) {
 
 function ImpactTableView({ name, rows, kind }: { name: TableName; rows: ImpactRow[]; kind: "scoring" | "selection" }) {
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={`${TABLE_TITLES[name]} — ${kind}`}>
       <table className="data-table fairness-table" data-testid={`table-${kind}-${name}`}>
         <caption>
           {TABLE_TITLES[name]} — {kind}

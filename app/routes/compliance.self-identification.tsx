@@ -210,7 +210,7 @@ export default function SelfIdentificationImport() {
                 ? `Nothing imported: ${result.plan.invalid} of ${result.plan.rows.length} rows have errors`
                 : `Dry run of ${result.fileName}: ${result.plan.valid} rows ready, ${result.plan.invalid} with errors`}
           </h2>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Rows of the CSV">
             <table className="data-table fairness-table">
               <thead>
                 <tr>

@@ -158,7 +158,7 @@ export function ConsistencyPanel({
         )}
       </div>
       {run?.status === "done" && run.moved.length > 0 ? (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Résumés whose scores moved">
           <table className="data-table consistency__moved" data-testid="consistency-moved">
             <caption>Résumés whose scores moved, with the cue that moved them</caption>
             <thead>
