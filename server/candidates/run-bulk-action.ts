@@ -16,6 +16,7 @@ import type { RetryApplicationOutcome } from "../queue/retry-application.ts";
 import { parseCandidatesQuery, type CandidatesQuery } from "./candidates-query.ts";
 import { changeStage, MAX_STAGE_CHANGE_IDS, StageSchema } from "./change-stage.ts";
 import { countCandidates, loadRankingContext, selectCandidateRows } from "./list-candidates.ts";
+import { isRetryableFailure } from "./retryable-failures.ts";
 
 /** Most candidates one bulk action touches (the same cap as one stage change). */
 export const MAX_BULK_CANDIDATES = MAX_STAGE_CHANGE_IDS;
@@ -53,6 +54,8 @@ export type BulkActionResult =
       queuedLater: number;
       /** Not failed (any more): left alone. */
       notFailed: number;
+      /** Failed for a reason a retry cannot change (unsupported, encrypted, empty, no text): left alone. */
+      needNewVersion: number;
       ignored: number;
       message: string;
     };
@@ -182,14 +185,20 @@ export async function runBulkAction(
   const ids = await resolveIds(db, requisitionId, input, onlyFailed);
   // Only this requisition's applications; retryApplication itself knows nothing of requisitions.
   const inRequisition = ids.length
-    ? await db.application.findMany({ where: { requisitionId, id: { in: ids } }, select: { id: true } })
+    ? await db.application.findMany({
+        where: { requisitionId, id: { in: ids } },
+        select: { id: true, status: true, failureCode: true },
+      })
     : [];
+  // Reading the same file again fails the same way for a permanent reason: those need a new
+  // version from the candidate (the candidate page and the upload view offer it), not a retry.
+  const permanent = inRequisition.filter((row) => row.status === "FAILED" && !isRetryableFailure(row.failureCode));
   let retried = 0;
   let queuedLater = 0;
   let notFailed = 0;
   const retriedIds: string[] = [];
   // A few at a time: each retry is a row update plus a couple of Redis commands.
-  const pending = inRequisition.map((row) => row.id);
+  const pending = inRequisition.filter((row) => !permanent.includes(row)).map((row) => row.id);
   const workers = Array.from({ length: Math.min(8, pending.length) }, async () => {
     for (let id = pending.shift(); id !== undefined; id = pending.shift()) {
       const outcome = await deps.retry(id);
@@ -219,12 +228,16 @@ export async function runBulkAction(
   }
   const ignored = ids.length - inRequisition.length;
   const parts = [
-    retried === 0 && ids.length === 0
+    retried === 0 && (ids.length === 0 || permanent.length === inRequisition.length)
       ? "No failed résumés to retry"
       : `${plural(retried, "résumé", "résumés")} queued to be read again`,
   ];
   if (queuedLater > 0)
     parts.push(`the queue is unreachable, so ${queuedLater.toLocaleString("en")} will start when it is back`);
+  if (permanent.length > 0)
+    parts.push(
+      `${plural(permanent.length, "file needs", "files need")} a new version (unsupported, encrypted, empty or no text: reading it again cannot help)`,
+    );
   if (notFailed > 0) parts.push(`${notFailed.toLocaleString("en")} no longer failed`);
   if (ignored > 0) parts.push(`${plural(ignored, "id", "ids")} not in this requisition ignored`);
   return {
@@ -233,6 +246,7 @@ export async function runBulkAction(
     retried,
     queuedLater,
     notFailed,
+    needNewVersion: permanent.length,
     ignored,
     message: parts.join(" · "),
   };

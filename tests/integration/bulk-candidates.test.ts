@@ -44,8 +44,8 @@ async function addApplication(
       displayName: fields.name,
       stage: fields.stage ?? "NEW",
       status: fields.status ?? "DONE",
-      failureCode: fields.status === "FAILED" ? "corrupt" : null,
-      failureMessage: fields.status === "FAILED" ? "The file is damaged." : null,
+      failureCode: fields.status === "FAILED" ? "timeout" : null,
+      failureMessage: fields.status === "FAILED" ? "Reading the file took too long." : null,
       yearsExperience: fields.years ?? null,
     },
     select: { id: true },
@@ -258,6 +258,31 @@ describe("bulk retries", () => {
     });
     expect(foreign.status).toBe("FAILED");
     expect(await testDb.db.auditEntry.count({ where: { action: "application.retry", targetId: failed } })).toBe(1);
+  });
+
+  it("leaves a permanent failure alone and says it needs a new version", async () => {
+    const encrypted = await addApplication(requisitionId, { name: "Locked", status: "FAILED" });
+    await testDb.db.application.update({ where: { id: encrypted }, data: { failureCode: "encrypted" } });
+    const timedOut = await addApplication(requisitionId, { name: "Slow", status: "FAILED" });
+    await testDb.db.application.update({ where: { id: timedOut }, data: { failureCode: "timeout" } });
+
+    const result = await runBulkAction(deps, users.recruiter, requisitionId, {
+      intent: "retry",
+      scope: "selected",
+      ids: [encrypted, timedOut],
+      view: "",
+    });
+    expect(result).toMatchObject({ intent: "retry", retried: 1, needNewVersion: 1, notFailed: 0 });
+    expect(result.message).toContain("1 file needs a new version");
+    const rows = await testDb.db.application.findMany({
+      where: { id: { in: [encrypted, timedOut] } },
+      select: { id: true, status: true },
+    });
+    expect(Object.fromEntries(rows.map((row) => [row.id, row.status]))).toEqual({
+      [encrypted]: "FAILED",
+      [timedOut]: "QUEUED",
+    });
+    expect(await queue.getJob(parseResumeJobId(encrypted))).toBeFalsy();
   });
 
   it("'retry all failed' takes only the failed candidates of the view", async () => {
