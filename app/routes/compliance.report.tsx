@@ -289,11 +289,11 @@ export default function FairnessReport() {
         </dl>
         <p className="fairness-exports">
           Summary of results (§ 5-303):{" "}
-          <a href={`?${params}&format=csv`} download data-testid="export-csv">
+          <a href={`/compliance/report/export?${params}&format=csv`} download data-testid="export-csv">
             CSV
           </a>{" "}
           ·{" "}
-          <a href={`?${params}&format=json`} download data-testid="export-json">
+          <a href={`/compliance/report/export?${params}&format=json`} download data-testid="export-json">
             JSON
           </a>
         </p>

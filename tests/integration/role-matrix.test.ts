@@ -155,6 +155,10 @@ const ROUTES: Record<string, RouteRow> = {
       { method: "POST", rule: "fairness", body: "multipart", note: "no CSV file: 400, nothing recorded" },
     ],
   },
+  "compliance.report_.export.tsx": {
+    path: (f) => `/compliance/report/export?requisition=${f.requisitionId}&format=json`,
+    cases: [{ method: "GET", rule: "fairness", note: "the summary of results as a file (audited)" }],
+  },
   "compliance.self-identification_.record.tsx": {
     path: (f) => `/compliance/self-identification/record?requisition=${f.requisitionId}&q=${f.applicationId}`,
     cases: [
