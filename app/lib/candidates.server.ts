@@ -46,7 +46,7 @@ export async function stageCounts(db: Db, requisitionId: string): Promise<Record
 }
 
 /**
- * Failed résumés in the table's filtered view, for "Retry all failed". Skipped (0) when the
+ * Failed résumés in the table's filtered view that a retry can help, for "Retry all failed". Skipped (0) when the
  * requisition has none, so the common case costs nothing.
  */
 export async function failedInView(
@@ -58,7 +58,8 @@ export async function failedInView(
   if (failedInRequisition === 0) return 0;
   const status = query.filters.status;
   if (status?.length && !status.includes("FAILED")) return 0;
-  return countCandidates(db, context, { ...query.filters, status: ["FAILED"] });
+  // Only failures a retry can help; the rest need a new version from the candidate.
+  return countCandidates(db, context, { ...query.filters, status: ["FAILED"], retryableFailuresOnly: true });
 }
 
 /** The backgrounds the filter offers, with their labels. */

@@ -9,6 +9,7 @@ import { PROCESSING_STATES, zeroCounts } from "../contract/vocabulary.ts";
 import type { Db } from "../db/client.ts";
 import { countRereading } from "./count-rereading.ts";
 import { AppError } from "../errors/app-error.ts";
+import { RETRYABLE_FAILURES } from "./retryable-failures.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { ProcessingStatus, Stage } from "../generated/prisma/enums.ts";
 import { weightsFromJson } from "../ranking/weights-from-json.ts";
@@ -135,7 +136,10 @@ export { skillsMatching } from "./candidate-search.ts";
 const search = (context: RankingContext, q: string | undefined) =>
   q ? searchSql(q, identityVisibleSql(context)) : null;
 
-function whereSql(context: RankingContext, filters: CandidateFilters, scores: Scores): Prisma.Sql {
+/** The table's filters, plus what only the server asks: failures a retry can help (bulk retry). */
+export type QueryFilters = CandidateFilters & { retryableFailuresOnly?: boolean };
+
+function whereSql(context: RankingContext, filters: QueryFilters, scores: Scores): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`a."requisitionId" = ${context.requisitionId}`];
   if (filters.stage?.length) conditions.push(Prisma.sql`a.stage::text IN (${Prisma.join(filters.stage)})`);
   if (filters.status?.length) conditions.push(Prisma.sql`a.status::text IN (${Prisma.join(filters.status)})`);
@@ -156,6 +160,10 @@ function whereSql(context: RankingContext, filters: CandidateFilters, scores: Sc
     );
   }
   if (filters.yearsMin !== undefined) conditions.push(Prisma.sql`a."yearsExperience" >= ${filters.yearsMin}`);
+  if (filters.retryableFailuresOnly)
+    conditions.push(
+      Prisma.sql`(a."failureCode" IS NULL OR a."failureCode" IN (${Prisma.join([...RETRYABLE_FAILURES])}))`,
+    );
   // The former flag's links (?review=needed): the NEEDS_REVIEW state, as ?status=NEEDS_REVIEW.
   if (filters.review === "needed") conditions.push(Prisma.sql`a.status = 'NEEDS_REVIEW'`);
   // Names, file names and skills at once (GIN index probes; candidate-search.ts).
@@ -296,7 +304,7 @@ const rowColumns = (
 export async function selectCandidateRows(
   db: Db,
   context: RankingContext,
-  query: Pick<CandidatesQuery, "sorts" | "filters">,
+  query: { sorts: CandidatesQuery["sorts"]; filters: QueryFilters },
   window: { offset: number; limit: number },
   tierCounts?: Promise<number[]>,
 ): Promise<CandidateRow[]> {
@@ -444,7 +452,7 @@ export async function* walkCandidateRows(
   }
 }
 
-export async function countCandidates(db: Db, context: RankingContext, filters: CandidateFilters): Promise<number> {
+export async function countCandidates(db: Db, context: RankingContext, filters: QueryFilters): Promise<number> {
   const scores = scoreSql(context);
   const [row] = await db.$queryRaw<Array<{ count: bigint }>>`
     SELECT count(*) AS count FROM ${fromSql(scores)} WHERE ${whereSql(context, filters, scores)}`;

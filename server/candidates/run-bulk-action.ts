@@ -15,7 +15,7 @@ import { AppError, isAppError } from "../errors/app-error.ts";
 import type { RetryApplicationOutcome } from "../queue/retry-application.ts";
 import { parseCandidatesQuery, type CandidatesQuery } from "./candidates-query.ts";
 import { changeStage, MAX_STAGE_CHANGE_IDS, StageSchema } from "./change-stage.ts";
-import { countCandidates, loadRankingContext, selectCandidateRows } from "./list-candidates.ts";
+import { countCandidates, loadRankingContext, selectCandidateRows, type QueryFilters } from "./list-candidates.ts";
 import { isRetryableFailure } from "./retryable-failures.ts";
 
 /** Most candidates one bulk action touches (the same cap as one stage change). */
@@ -123,7 +123,7 @@ async function resolveIds(
   db: Db,
   requisitionId: string,
   input: z.infer<typeof BulkActionSchema>,
-  narrow?: (query: CandidatesQuery) => CandidatesQuery | null,
+  narrow?: (query: CandidatesQuery) => NarrowedQuery | null,
 ): Promise<string[]> {
   if (input.scope === "selected") {
     const ids = [...new Set(input.ids)];
@@ -143,11 +143,13 @@ async function resolveIds(
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
-/** Only the failed candidates of a view (none when the view filters failed ones out). */
-function onlyFailed(query: CandidatesQuery): CandidatesQuery | null {
+type NarrowedQuery = Omit<CandidatesQuery, "filters"> & { filters: QueryFilters };
+
+/** Only the failed candidates of a view that a retry can help (none when the view filters failed ones out). */
+function onlyFailed(query: CandidatesQuery): NarrowedQuery | null {
   const status = query.filters.status;
   if (status?.length && !status.includes("FAILED")) return null;
-  return { ...query, filters: { ...query.filters, status: ["FAILED"] } };
+  return { ...query, filters: { ...query.filters, status: ["FAILED"], retryableFailuresOnly: true } };
 }
 
 export async function runBulkAction(
