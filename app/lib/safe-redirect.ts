@@ -7,7 +7,9 @@
 // re-serialised by the URL parser, so it is plain ASCII (other characters percent-encoded) and is
 // always a valid Location header: a non-ASCII target used to make the redirect itself throw (a
 // 500 after the session row and the audit entry were written).
-const FALLBACK = "/requisitions";
+/** Where signing in leads when nothing else was asked for. */
+export const HOME = "/requisitions";
+const FALLBACK = HOME;
 /** Longer targets are not links anyone follows. */
 const MAX_LENGTH = 2048;
 /** How many rounds of percent-decoding are looked through ("%252F" → "%2F" → "/"). */

@@ -17,7 +17,7 @@ import { SignInSchema } from "~/forms/sign-in.ts";
 import { invalidForm, replyWithAppError } from "~/lib/app-error.server.ts";
 import { clientIp, getUser, loginLimits, sessionCookie } from "~/lib/auth.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
-import { safeRedirect } from "~/lib/safe-redirect.ts";
+import { HOME, safeRedirect } from "~/lib/safe-redirect.ts";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · MLE Screening" }];
 
@@ -53,7 +53,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!isAppError(error)) throw error;
     return replyWithAppError((options) => submission.reply({ ...options, hideFields: ["password"] }), error);
   }
-  return redirect(redirectTo, { headers: { "Set-Cookie": sessionCookie(request, result.token) } });
+  // The home page for a compliance user is the fairness report: requisitions are not their work.
+  const home = redirectTo === HOME && result.user.role === "COMPLIANCE" ? "/compliance/report" : redirectTo;
+  return redirect(home, { headers: { "Set-Cookie": sessionCookie(request, result.token) } });
 }
 
 export default function Login() {

@@ -5,6 +5,7 @@
 // address, and a per-e-mail backoff that never holds back an address without recent failures)
 // are server/auth/login-rate-limit.ts.
 import type { Db } from "../db/client.ts";
+import type { Role } from "../generated/prisma/enums.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { AppError } from "../errors/app-error.ts";
 import { guardPasswordAttempt, waitInWords, type LoginLimits } from "./login-rate-limit.ts";
@@ -14,7 +15,7 @@ import { createSession } from "./sessions.ts";
 export interface SignedIn {
   token: string;
   expiresAt: Date;
-  user: { id: string; email: string; name: string };
+  user: { id: string; email: string; name: string; role: Role };
 }
 
 const INVALID_CREDENTIALS_MESSAGE =
@@ -34,7 +35,7 @@ export async function signIn(
   const email = input.email.trim().toLowerCase();
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, passwordHash: true, disabled: true },
+    select: { id: true, email: true, name: true, role: true, passwordHash: true, disabled: true },
   });
   const attempt = await guardPasswordAttempt(
     db,
@@ -65,6 +66,6 @@ export async function signIn(
   return {
     token: session.token,
     expiresAt: session.expiresAt,
-    user: { id: user.id, email: user.email, name: user.name },
+    user: { id: user.id, email: user.email, name: user.name, role: user.role },
   };
 }

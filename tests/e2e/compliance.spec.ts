@@ -105,6 +105,8 @@ test("a compliance user imports self-identification, reads the report, runs the 
   test.setTimeout(240_000);
   const errors = watchErrors(page);
   await signIn(page, "compliance");
+  // Signing in leads a compliance user to the fairness report, not to the requisitions.
+  await expect(page).toHaveURL(/\/compliance\/report$/);
   await page.getByTestId("nav-fairness").click();
   await expect(page).toHaveURL(/\/compliance\/report/);
 
