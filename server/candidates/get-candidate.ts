@@ -1,6 +1,7 @@
 // Everything the candidate page shows about one application, already filtered for blind review:
 // when identity is hidden, no name, contact, link, school, place or file name leaves this module
 // (the résumé text comes back as segments with those parts replaced by labels).
+import { spanMatchesText } from "../contract/span-matches-text.ts";
 import type { Db } from "../db/client.ts";
 import type { FileType, ProcessingStatus, Stage } from "../generated/prisma/enums.ts";
 import { weightsFromJson } from "../ranking/weights-from-json.ts";
@@ -372,9 +373,7 @@ function readFacts(json: unknown): ResumeFacts | null {
 /** Spans that still point at their text in the stored text (a later re-parse may have moved it). */
 function validSpans(text: string, spans: ReadonlyArray<{ text: string; start: number; end: number }>): EvidenceSpan[] {
   return spans
-    .filter(
-      (span) => span.start < span.end && span.end <= text.length && text.slice(span.start, span.end) === span.text,
-    )
+    .filter((span) => spanMatchesText(text, span))
     .map((span) => ({ start: span.start, end: withContinuation(text, span.end) }))
     .sort((a, b) => a.start - b.start);
 }

@@ -1,6 +1,7 @@
 // Scans read like their text versions (issue 17's targets): each scan is made here from a
 // generated résumé (rendered grey at 150 dpi, then saved as JPEG or wrapped into an image-only
 // PDF) and screened against the text PDF it came from. OCR is slow on a shared CPU: three pages.
+import { spanMatchesText } from "../contract/span-matches-text.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makePdf } from "../../tests/factories/pdf-writer.ts";
 import { DATA_ENGINEER, makeResumeLines, ML_ENGINEER } from "../../tests/factories/resume-factory.ts";
@@ -33,12 +34,7 @@ function expectReadsLike(scan: ScreenedResume, text: ScreenedResume): void {
   // Evidence spans point into the OCR text like into any other. Their text is the scorer's view
   // of the line, so identity in it (an employer beside a title) is blanked, never moved.
   for (const span of scan.result.areas.flatMap((area) => area.evidence)) {
-    const raw = scan.text!.slice(span.start, span.end);
-    expect(span.text.length).toBe(raw.length);
-    expect(
-      span.text.split("").every((char, i) => char === raw[i] || char === " "),
-      `${span.text} / ${raw}`,
-    ).toBe(true);
+    expect(spanMatchesText(scan.text!, span), span.text).toBe(true);
   }
 }
 

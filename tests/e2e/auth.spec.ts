@@ -82,7 +82,7 @@ test("an admin sees every requisition and the admin pages", async ({ page }) => 
   // Users: create an account and give it the platform requisition.
   await page.getByTestId("nav-admin-users").click();
   await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
-  await expect(page.getByTestId("user-row")).toHaveCount(4);
+  await expect(page.getByTestId("user-row")).toHaveCount(5); // the five demo users: admin, recruiter, two hiring managers, compliance
   const email = `sam.${Date.now().toString(36)}@demo.test`;
   await page.getByLabel("Name").fill("Sam Sourcer");
   await page.getByLabel("E-mail").fill(email);

@@ -141,7 +141,9 @@ test("a recruiter uploads a ZIP, follows its progress live and sees every refusa
   expect(events.status()).toBe(200);
   expect(events.headers()["content-type"]).toBe("text/event-stream; charset=utf-8");
   const body = await events.text();
-  expect(body).toContain(`event: counts\ndata: {"QUEUED":0,"PROCESSING":0,"DONE":${readable},"FAILED":1`);
+  expect(body).toContain(
+    `event: counts\ndata: {"QUEUED":0,"PROCESSING":0,"NEEDS_REVIEW":0,"DONE":${readable},"FAILED":1`,
+  );
   expect(body).toContain("event: end");
 
   // The list of uploads, then back to the table with every stored résumé in it.
