@@ -76,7 +76,11 @@ test("a failed file offers Retry for a timeout and a new version for an unsuppor
     mimeType: "text/plain",
     buffer: Buffer.from(makeResumeText(PROFILES[1]!)),
   });
-  await gifRow.getByTestId("replace-submit").click();
+  // Wait for the upload's answer before reloading: navigating at once could abort the POST.
+  await Promise.all([
+    page.waitForResponse((response) => response.request().method() === "POST" && response.status() < 500),
+    gifRow.getByTestId("replace-submit").click(),
+  ]);
   await page.goto(batchPath);
   await expect(page.locator('[data-testid="batch-file"][data-status="FAILED"]')).toHaveCount(0, { timeout: 60_000 });
   await expect(page.getByTestId("failure-actions")).toHaveCount(0);
