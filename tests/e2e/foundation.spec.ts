@@ -135,7 +135,9 @@ test("creates a requisition, uploads résumés, shows live parsing and sorts on 
 
   // The worker parses in the background; the page polls until nothing is queued or processing.
   await expect(page.locator('[data-testid="candidate-row"][data-status="DONE"]')).toHaveCount(2, { timeout: 60_000 });
-  await expect(page.getByTestId("progress-summary")).toContainText("0 queued · 0 processing · 0 needs review · 2 done · 1 failed");
+  await expect(page.getByTestId("progress-summary")).toContainText(
+    "0 queued · 0 processing · 0 needs review · 2 done · 1 failed",
+  );
   expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
   await expect(rows.filter({ hasText: "Ada Lovelace" })).toHaveCount(1);
   await expect(rows.filter({ hasText: "Grace Hopper" })).toHaveCount(1);
