@@ -194,13 +194,15 @@ export async function runBulkAction(
     : [];
   // Reading the same file again fails the same way for a permanent reason: those need a new
   // version from the candidate (the candidate page and the upload view offer it), not a retry.
-  const permanent = inRequisition.filter((row) => row.status === "FAILED" && !isRetryableFailure(row.failureCode));
+  const isPermanent = (row: (typeof inRequisition)[number]) =>
+    row.status === "FAILED" && !isRetryableFailure(row.failureCode);
+  const permanent = inRequisition.filter(isPermanent);
   let retried = 0;
   let queuedLater = 0;
   let notFailed = 0;
   const retriedIds: string[] = [];
   // A few at a time: each retry is a row update plus a couple of Redis commands.
-  const pending = inRequisition.filter((row) => !permanent.includes(row)).map((row) => row.id);
+  const pending = inRequisition.filter((row) => !isPermanent(row)).map((row) => row.id);
   const workers = Array.from({ length: Math.min(8, pending.length) }, async () => {
     for (let id = pending.shift(); id !== undefined; id = pending.shift()) {
       const outcome = await deps.retry(id);

@@ -18,6 +18,7 @@ import {
 import { signIn } from "./support/auth.ts";
 import { setBlindReview } from "./support/e2e-database.ts";
 import { expectAccessible, screenshot, watchErrors } from "./support/page-checks.ts";
+import { uploadAndWaitUntilRead } from "./support/uploads.ts";
 
 /** Creates a requisition and returns its path. */
 async function createRequisition(page: Page, title: string): Promise<string> {
@@ -43,17 +44,7 @@ async function requisitionWith(page: Page, title: string, profiles: ResumeProfil
       return file;
     }),
   );
-  // The form enables its button once the browser (hydrated) has seen the selection.
-  await expect(async () => {
-    await page.getByTestId("upload-input").setInputFiles(files);
-    await expect(page.getByTestId("upload-submit")).toBeEnabled({ timeout: 1_000 });
-  }).toPass();
-  await page.getByTestId("upload-submit").click();
-  await expect(page).not.toHaveURL(requisitionPath);
-  await page.goto(requisitionPath);
-  await expect(page.locator('[data-testid="candidate-row"][data-status="DONE"]')).toHaveCount(profiles.length, {
-    timeout: 60_000,
-  });
+  await uploadAndWaitUntilRead(page, requisitionPath, files, 60_000);
   return requisitionPath;
 }
 

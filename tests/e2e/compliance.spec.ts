@@ -13,6 +13,7 @@ import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { makeResumeText, PROFILES } from "../factories/resume-factory.ts";
 import { signIn } from "./support/auth.ts";
 import { expectAccessible, screenshot, watchErrors } from "./support/page-checks.ts";
+import { uploadAndWaitUntilRead } from "./support/uploads.ts";
 
 const expect = baseExpect.configure({ timeout: 20_000 });
 
@@ -85,16 +86,7 @@ test.beforeAll(async ({ browser }) => {
       return file;
     }),
   );
-  await expect(async () => {
-    await page.getByTestId("upload-input").setInputFiles(files);
-    await expect(page.getByTestId("upload-submit")).toBeEnabled({ timeout: 1_000 });
-  }).toPass();
-  await page.getByTestId("upload-submit").click();
-  await expect(page).not.toHaveURL(requisitionPath);
-  await page.goto(requisitionPath);
-  await expect(page.locator('[data-testid="candidate-row"][data-status="DONE"]')).toHaveCount(files.length, {
-    timeout: 90_000,
-  });
+  await uploadAndWaitUntilRead(page, requisitionPath, files, 90_000);
   requisition = { id: requisitionPath.split("/").pop()!, path: requisitionPath, title };
   await page.close();
 });

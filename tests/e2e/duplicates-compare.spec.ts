@@ -11,6 +11,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { BACKEND_ENGINEER, DATA_SCIENTIST, makeResumeText, ML_ENGINEER } from "../factories/resume-factory.ts";
 import { signIn } from "./support/auth.ts";
 import { expectAccessible, screenshot, watchErrors } from "./support/page-checks.ts";
+import { chooseFiles } from "./support/uploads.ts";
 
 async function createRequisition(page: Page, title: string): Promise<string> {
   await page.goto("/requisitions/new");
@@ -34,10 +35,7 @@ async function upload(page: Page, requisitionPath: string, files: string[]) {
   ) {
     if (await toggle.count()) await toggle.first().click();
   }
-  await expect(async () => {
-    await page.getByTestId("upload-input").setInputFiles(files);
-    await expect(page.getByTestId("upload-submit")).toBeEnabled({ timeout: 1_000 });
-  }).toPass();
+  await chooseFiles(page, files);
   await page.getByTestId("upload-submit").click();
   await expect(page).toHaveURL(/\/uploads\/[a-z0-9]+$/);
 }

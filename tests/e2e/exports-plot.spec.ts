@@ -17,6 +17,7 @@ import {
 } from "../factories/resume-factory.ts";
 import { DEMO_REQUISITIONS, DEMO_USERS, signIn } from "./support/auth.ts";
 import { expectAccessible, screenshot as takeScreenshot, watchErrors } from "./support/page-checks.ts";
+import { uploadAndWaitUntilRead } from "./support/uploads.ts";
 
 const screenshot = (page: Page, name: string, fullPage = true) => takeScreenshot(page, name, fullPage);
 
@@ -72,16 +73,7 @@ test("a recruiter exports the shortlist as CSV and opens a candidate from the pl
   const requisitionPath = new URL(page.url()).pathname;
 
   const files = await resumeFiles();
-  await expect(async () => {
-    await page.getByTestId("upload-input").setInputFiles(files);
-    await expect(page.getByTestId("upload-submit")).toBeEnabled({ timeout: 1_000 });
-  }).toPass();
-  await page.getByTestId("upload-submit").click();
-  await expect(page).not.toHaveURL(requisitionPath);
-  await page.goto(requisitionPath);
-  await expect(page.locator('[data-testid="candidate-row"][data-status="DONE"]')).toHaveCount(files.length, {
-    timeout: 90_000,
-  });
+  await uploadAndWaitUntilRead(page, requisitionPath, files, 90_000);
 
   await shortlist(page, requisitionPath, ML_ENGINEER.name);
   await shortlist(page, requisitionPath, CRAFTED_FILE);
