@@ -1,7 +1,7 @@
 // Whether a line of a posting is a heading, from its shape: short, no full stop, and a colon,
 // Title Case, CAPITALS or a list right below. Its words are judged by classify-heading.ts.
-import { findSkillMentions } from "../taxonomy/index.ts";
 import { classifyHeading } from "./classify-heading.ts";
+import { skillMentions } from "./map-skills.ts";
 import type { PostingLine } from "./split-posting-lines.ts";
 import type { SectionKind } from "./types.ts";
 
@@ -14,7 +14,7 @@ export function isHeadingLine(line: PostingLine, next: PostingLine | undefined):
   const words = text.split(/\s+/);
   if (words.length > 12) return false;
   // A short line that names a skill ("Experience With Python") is content, unless it ends in a colon.
-  if (!/:$/.test(bare) && findSkillMentions(bare).length > 0) return false;
+  if (!/:$/.test(bare) && skillMentions(bare).length > 0) return false;
   if (/[.!;]$/.test(bare)) return false;
   // "Experience needed: 4 to 9 years" is a field with its value, not a heading.
   if (/:\s*\S/.test(bare)) return false;

@@ -10,6 +10,13 @@ export interface PlacedMention {
   segment: PostingSegment;
 }
 
+const isSkill = (mention: SkillMention) => getSkill(mention.skillId)?.fieldName !== true;
+
+/** The taxonomy's skills named in a posting's text; a field's name ("machine learning") is not one. */
+export function skillMentions(text: string): SkillMention[] {
+  return findSkillMentions(text).filter(isSkill);
+}
+
 /**
  * Every taxonomy mention with the segment it stands in (mentions outside any segment dropped).
  * A field's name ("machine learning") is every ML posting's subject, not a requirement: left out.
@@ -17,9 +24,9 @@ export interface PlacedMention {
 export function placeMentions(posting: string, segments: readonly PostingSegment[]): PlacedMention[] {
   const placed: PlacedMention[] = [];
   let index = 0;
-  const direct = findSkillMentions(posting);
+  const direct = skillMentions(posting);
   const mentions = [...direct, ...findCoordinatedMentions(posting, direct)]
-    .filter((mention) => getSkill(mention.skillId)?.fieldName !== true)
+    .filter(isSkill)
     .sort((a, b) => a.start - b.start || a.end - b.end);
   for (const mention of mentions) {
     while (index < segments.length && segments[index]!.end <= mention.start) index += 1;

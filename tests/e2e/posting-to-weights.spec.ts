@@ -12,9 +12,17 @@ import { DATA_ENGINEER, makeResumeText, ML_ENGINEER, RESEARCHER } from "../facto
 import { DEMO_USERS, signIn } from "./support/auth.ts";
 
 const SCREENS = process.env.SHOTS_DIR ?? "test-results/screens";
-/** A real ML-operations posting (../shared/jd, 15 real postings); an invented one when the set is absent. */
+/**
+ * A real ML-operations posting (../shared/jd, 15 real postings); when the set is absent, an
+ * invented one with a requirement the ranking cannot score (so "not scored" shows as well).
+ */
 const REAL_POSTING = path.resolve("../shared/jd/jd-dev-03.txt");
-const POSTING = existsSync(REAL_POSTING) ? readFileSync(REAL_POSTING, "utf8") : PLATFORM_POSTING;
+const POSTING = existsSync(REAL_POSTING)
+  ? readFileSync(REAL_POSTING, "utf8")
+  : PLATFORM_POSTING.replace(
+      "- Terraform and AWS\n",
+      "- Terraform and AWS\n- Clear written communication with product teams\n",
+    );
 
 async function screenshot(page: Page, name: string) {
   await mkdir(SCREENS, { recursive: true });
