@@ -48,7 +48,7 @@ jobPool.on("error", (error) => logger.warn({ err: error.message }, "idle databas
 const worker = createParseWorker({
   db,
   sql: pgExecutor(jobPool),
-  screen: (bytes, options) => pool.screen(bytes, options),
+  screen: (bytes, options) => pool.screenJob(bytes, options),
   limits,
   connection: createWorkerConnection(config.REDIS_URL),
   prefix: config.QUEUE_PREFIX,

@@ -6,13 +6,17 @@
 // - after the last try the application is marked FAILED `internal` with a retry button, except
 //   when PostgreSQL is unreachable: the row then stays QUEUED/PROCESSING and the reconciler
 //   enqueues it again once the database is back, so an outage loses nothing.
+// A job that is not a scan yet reads text only: if the file needs OCR (an image-only or mixed
+// PDF), it goes back to the queue at scan priority, QUEUED again, and is read by OCR when it comes
+// round, so the worker's slots stay with text résumés while scans wait (parse-queue.ts).
 // A killed worker's jobs keep their lock for JOB_LOCK_MS; another worker's stalled-job check
 // then moves them back to the queue (at most twice per job before it counts as failed).
-import { Worker, type Job } from "bullmq";
+import { DelayedError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Db } from "../server/db/client.ts";
 import type { ExtractionLimits } from "../server/extraction/extract-text.ts";
 import { isDatabaseUnavailableError } from "../server/health/database-unavailable.ts";
+import { mayOcrNow, queueBehindTextResumes } from "../server/queue/parse-queue.ts";
 import { PARSE_RESUME_QUEUE, type ParseResumePayload } from "../server/queue/parse-resume.job.ts";
 import {
   markParseFailed,
@@ -45,7 +49,13 @@ export function createParseWorker(options: ParseWorkerOptions): Worker<ParseResu
   const { db, sql, screen, limits, log } = options;
   const worker = new Worker<ParseResumePayload, ParseResumeOutcome>(
     PARSE_RESUME_QUEUE,
-    async (job) => processParseResume({ db, sql, limits, screen }, job.data),
+    async (job, token) => {
+      const outcome = await processParseResume({ db, sql, limits, screen }, job.data, { ocrLater: !mayOcrNow(job) });
+      if (outcome !== "ocr_later") return outcome;
+      await queueBehindTextResumes(job, token!);
+      log.info({ jobId: job.id }, "parse job needs OCR: queued again behind text résumés");
+      throw new DelayedError();
+    },
     {
       connection: options.connection,
       prefix: options.prefix,

@@ -14,6 +14,18 @@ export class ExtractionError extends Error {
   }
 }
 
+/**
+ * Not a failure: the file needs OCR and this reading was asked to leave OCR for later
+ * (ExtractionLimits.ocrLater). The job is read again, OCR included, at scan priority.
+ */
+export class OcrDeferredError extends Error {
+  override name = "OcrDeferredError";
+
+  constructor(public readonly pages: number[]) {
+    super(`OCR of page(s) ${pages.join(", ")} left for a later reading`);
+  }
+}
+
 const ASK_FOR =
   "Ask the candidate for a PDF, a Word document (DOCX), a plain-text file, or a PNG or JPEG scan or photo.";
 

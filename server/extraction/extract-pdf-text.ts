@@ -51,6 +51,11 @@ export interface PdfScanOptions {
   maxPixels: number;
   /** Resolution of the rendered pages (OCR_RENDER_DPI, 225: a 150-dpi scan enlarged so its small type reads). */
   dpi: number;
+  /**
+   * Find the pages that need OCR but render none (`PdfText.ocrPages` only): the worker's first,
+   * fast reading of a job, which hands a scan back to the queue to be read later (extract-text.ts).
+   */
+  findOnly?: boolean;
 }
 
 export interface PdfText {
@@ -59,6 +64,8 @@ export interface PdfText {
   pageCount: number;
   /** Pages (1-based) rendered for OCR, as PNG: those whose text layer is missing or garbage. */
   scans: Array<{ page: number; png: Uint8Array }>;
+  /** The numbers of those pages (also when `findOnly` rendered none). */
+  ocrPages: number[];
 }
 
 export async function extractPdfText(
@@ -94,20 +101,20 @@ export async function extractPdfText(
       page.cleanup();
     }
     const scans: PdfText["scans"] = [];
+    const needed: number[] = [];
     if (options.scans) {
-      const needed: number[] = [];
       for (const [i, text] of pages.entries()) {
         if (pageNeedsOcr(text) && (await pageHasImages(document, i + 1))) needed.push(i + 1);
       }
       if (needed.length > options.scans.maxPages)
         throw extractionErrors.tooManyOcrPages(needed.length, options.scans.maxPages);
-      for (const number of needed) {
+      for (const number of options.scans.findOnly ? [] : needed) {
         await yieldToEventLoop();
         if (options.signal.aborted) break;
         scans.push({ page: number, png: await renderPage(document, number, options.scans) });
       }
     }
-    return { pages, pageCount: total, scans };
+    return { pages, pageCount: total, scans, ocrPages: needed };
   } catch (error) {
     throw toExtractionError(error);
   } finally {

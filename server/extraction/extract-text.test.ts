@@ -3,11 +3,11 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { makeOversizedPngHeader } from "../../tests/factories/scan-writer.ts";
+import { encodeImage, makeOversizedPngHeader, makeScannedPdf } from "../../tests/factories/scan-writer.ts";
 import { makeImageOnlyPdf, makePasswordProtectedPdf, makePdf } from "../../tests/factories/pdf-writer.ts";
 import { makeResumeLines, PROFILES } from "../../tests/factories/resume-factory.ts";
 import { makeDocx, makeZip } from "../../tests/factories/zip-writer.ts";
-import { ExtractionError } from "./errors.ts";
+import { ExtractionError, OcrDeferredError } from "./errors.ts";
 import { extractText, type ExtractionLimits } from "./extract-text.ts";
 
 const LIMITS: ExtractionLimits = { maxBytes: 10 * 1024 * 1024, maxPdfPages: 30, timeoutMs: 20_000 };
@@ -115,6 +115,71 @@ describe("extractText: PDF", () => {
     const copy = pdf.slice();
     await extractText(pdf, LIMITS);
     expect(pdf).toEqual(copy);
+  });
+});
+
+describe("extractText: OCR later (the worker's first reading)", () => {
+  // A grey page with a dark block: a picture (OCR is never reached in these tests).
+  const picture = {
+    width: 300,
+    height: 400,
+    pixels: new Uint8Array(300 * 400).map((_, i) => (i % 300 < 150 ? 40 : 230)),
+  };
+  const lines = makeResumeLines(PROFILES[0]!);
+
+  async function deferred(bytes: Uint8Array, limits: ExtractionLimits = LIMITS) {
+    const told: number[][] = [];
+    const error = await extractText(bytes, { ...limits, ocrLater: (pages) => told.push(pages) }).then(
+      () => null,
+      (thrown: unknown) => thrown,
+    );
+    return { error, told };
+  }
+
+  it("stops an image-only PDF before rendering or reading any page, naming the pages to OCR", async () => {
+    const started = Date.now();
+    const { error, told } = await deferred(makeScannedPdf([picture, picture]));
+    expect(error).toBeInstanceOf(OcrDeferredError);
+    expect((error as OcrDeferredError).pages).toEqual([1, 2]);
+    expect(told).toEqual([[1, 2]]);
+    // No OCR engine was started: reading the text layer alone takes milliseconds.
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it("stops a mixed PDF at its scanned page only", async () => {
+    const { error, told } = await deferred(makeScannedPdf([{ lines }, picture]));
+    expect(error).toBeInstanceOf(OcrDeferredError);
+    expect(told).toEqual([[2]]);
+  });
+
+  it("stops a PNG or JPEG once its header is checked", async () => {
+    for (const format of ["png", "jpeg"] as const) {
+      const { error, told } = await deferred(encodeImage(picture, format));
+      expect(error).toBeInstanceOf(OcrDeferredError);
+      expect(told).toEqual([[1]]);
+    }
+  });
+
+  it("reads text résumés as usual", async () => {
+    const told: number[][] = [];
+    const result = await extractText(makePdf(lines), { ...LIMITS, ocrLater: (pages) => told.push(pages) });
+    expect(result.textSource).toBe("text");
+    expect(result.text).toContain(PROFILES[0]!.email);
+    expect(told).toEqual([]);
+  });
+
+  it("fails hostile files at once, named, rather than leaving them for later", async () => {
+    const bomb = await deferred(makeOversizedPngHeader(20_000, 20_000));
+    expect((bomb.error as ExtractionError).code).toBe("too_large");
+    const tooManyScans = await deferred(makeImageOnlyPdf(6));
+    expect((tooManyScans.error as ExtractionError).code).toBe("too_large");
+    expect([...bomb.told, ...tooManyScans.told]).toEqual([]);
+  });
+
+  it("never stops when OCR is off (an image-only PDF stays no_text)", async () => {
+    const { error, told } = await deferred(makeScannedPdf([picture]), { ...LIMITS, ocr: false });
+    expect((error as ExtractionError).code).toBe("no_text");
+    expect(told).toEqual([]);
   });
 });
 

@@ -5,7 +5,7 @@ import { unsupportedBytesError } from "./describe-bytes.ts";
 import { detectFileType } from "./detect-file-type.ts";
 import { extractDocxText } from "./extract-docx-text.ts";
 import { extractPdfText } from "./extract-pdf-text.ts";
-import { ExtractionError, extractionErrors } from "./errors.ts";
+import { ExtractionError, extractionErrors, OcrDeferredError } from "./errors.ts";
 import { readImageHeader } from "./image-header.ts";
 import { normalizeText } from "./normalize-text.ts";
 import { DEFAULT_OCR_LIMITS, meanConfidence, OCR_RENDER_DPI, readScans, type OcrLimits } from "./read-scans.ts";
@@ -21,6 +21,14 @@ export interface ExtractionLimits {
   maxDocxUnpackedBytes?: number;
   /** Scans and photos (PNG, JPEG, PDF pages without text): OCR limits, or false to refuse them as before. */
   ocr?: OcrLimits | false;
+  /**
+   * Read text only, OCR later: a file that needs OCR (a PNG/JPEG, or a PDF with pages to OCR) is
+   * neither rendered nor read; this is called with those pages and extraction stops with an
+   * OcrDeferredError. The worker's first reading of a job at normal priority sets it, so a scan
+   * waits behind text résumés (server/screening/screen-job.ts). A function: set inside the parse
+   * thread, never sent to it.
+   */
+  ocrLater?: (pages: number[]) => void;
 }
 
 export interface ExtractedText {
@@ -53,9 +61,10 @@ export async function extractText(
   try {
     if (format === "png" || format === "jpeg") {
       if (!ocr) throw unsupportedBytesError(bytes);
-      return await readImage(format, bytes, ocr, hooks);
+      return await readImage(format, bytes, ocr, limits.ocrLater, hooks);
     }
     const read = await withTimeLimit(limits.timeoutMs, (signal) => readFormat(format, bytes, limits, ocr, signal));
+    if (read.format === "pdf" && limits.ocrLater && read.ocrPages.length > 0) deferOcr(limits.ocrLater, read.ocrPages);
     if (read.format !== "pdf" || !ocr || read.scans.length === 0)
       return finish(read.format, read.pages, read.pageCount, []);
     const ocrText = await readScans(
@@ -65,14 +74,20 @@ export async function extractText(
     return finish(read.format, read.pages, read.pageCount, [...ocrText]);
   } catch (error) {
     // Parsers throw odd things on hostile files; none of them may escape unnamed.
-    if (error instanceof ExtractionError) throw error;
+    if (error instanceof ExtractionError || error instanceof OcrDeferredError) throw error;
     throw extractionErrors.corrupt(format);
   }
 }
 
 type ReadFormat =
-  | { format: "pdf"; pages: string[]; pageCount: number; scans: Array<{ page: number; png: Uint8Array }> }
-  | { format: "docx" | "txt"; pages: string[]; pageCount: null; scans: [] };
+  | {
+      format: "pdf";
+      pages: string[];
+      pageCount: number;
+      scans: Array<{ page: number; png: Uint8Array }>;
+      ocrPages: number[];
+    }
+  | { format: "docx" | "txt"; pages: string[]; pageCount: null; scans: []; ocrPages: [] };
 
 async function readFormat(
   format: "pdf" | "docx" | "txt",
@@ -82,32 +97,35 @@ async function readFormat(
   signal: AbortSignal,
 ): Promise<ReadFormat> {
   if (format === "pdf") {
-    const scans = ocr ? { maxPages: ocr.maxPages, maxPixels: ocr.maxImagePixels, dpi: OCR_RENDER_DPI } : undefined;
-    const {
-      pages,
-      pageCount,
-      scans: rendered,
-    } = await extractPdfText(bytes, {
-      maxPages: limits.maxPdfPages,
-      signal,
-      scans,
-    });
-    return { format, pages, pageCount, scans: rendered };
+    const scans = ocr
+      ? { maxPages: ocr.maxPages, maxPixels: ocr.maxImagePixels, dpi: OCR_RENDER_DPI, findOnly: !!limits.ocrLater }
+      : undefined;
+    const read = await extractPdfText(bytes, { maxPages: limits.maxPdfPages, signal, scans });
+    return { format, pages: read.pages, pageCount: read.pageCount, scans: read.scans, ocrPages: read.ocrPages };
   }
   const raw = format === "docx" ? await extractDocxText(bytes, limits.maxDocxUnpackedBytes) : decodeText(bytes).text;
-  return { format, pages: [raw], pageCount: null, scans: [] };
+  return { format, pages: [raw], pageCount: null, scans: [], ocrPages: [] };
 }
 
 async function readImage(
   format: "png" | "jpeg",
   bytes: Uint8Array,
   ocr: OcrLimits,
+  ocrLater: ExtractionLimits["ocrLater"],
   hooks: ExtractionHooks,
 ): Promise<ExtractedText> {
   // Declared dimensions first: nothing is decoded until the pixel count is known to be sane.
+  // A picture cut short or too large fails now, named, rather than waiting to be read later.
   readImageHeader(bytes, ocr.maxImagePixels);
+  if (ocrLater) deferOcr(ocrLater, [1]);
   const read = await readScans([{ page: 1, image: bytes }], { limits: ocr, format, onOcrStart: hooks.onOcrStart });
   return finish(format, [""], null, [...read]);
+}
+
+/** Stops a first reading at the pages that need OCR (see ExtractionLimits.ocrLater). */
+function deferOcr(ocrLater: (pages: number[]) => void, pages: number[]): never {
+  ocrLater(pages);
+  throw new OcrDeferredError(pages);
 }
 
 /**

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makePdf } from "../../tests/factories/pdf-writer.ts";
 import { makeResumeLines, makeResumeText, DATA_ENGINEER, ML_ENGINEER } from "../../tests/factories/resume-factory.ts";
+import { makeScannedPdf } from "../../tests/factories/scan-writer.ts";
 import { HOSTILE, HOSTILE_PARSE_TASK } from "../../tests/support/hostile-files.ts";
 import { screenResume } from "./screen-resume.ts";
 import type { ExtractionLimits } from "../extraction/extract-text.ts";
@@ -31,6 +32,22 @@ describe("ParsePool", () => {
     expect(JSON.stringify(pooledTxt)).toBe(
       JSON.stringify(await screenResume(txt, { fileName: "dana.txt", limits, now })),
     );
+  });
+
+  it("answers a scan read text-first with the pages to OCR later, and reads text résumés in full", async () => {
+    const picture = { width: 200, height: 260, pixels: new Uint8Array(200 * 260).fill(60) };
+    const pdf = makePdf(makeResumeLines(ML_ENGINEER));
+    const [scan, text] = await Promise.all([
+      pool.screenJob(makeScannedPdf([{ lines: ["Cover page"] }, picture]), {
+        fileName: "scan.pdf",
+        limits,
+        now,
+        ocrLater: true,
+      }),
+      pool.screenJob(pdf, { fileName: "priya.pdf", limits, now, ocrLater: true }),
+    ]);
+    expect(scan).toEqual({ ocrDeferred: true, ocrPages: [2] });
+    expect(JSON.stringify(text)).toBe(JSON.stringify(await screenResume(pdf, { fileName: "priya.pdf", limits, now })));
   });
 
   it("keeps its threads from file to file", async () => {

@@ -12,6 +12,7 @@
 import { pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
 import type { ScreenedResume, ScreenResumeOptions } from "./screen-resume.ts";
+import type { OcrDeferred, ScreenJobOptions } from "./screen-job.ts";
 import { detectFileType } from "../extraction/detect-file-type.ts";
 import { ExtractionError, extractionErrors, formatBytes } from "../extraction/errors.ts";
 import { bundleParseTask, DEFAULT_PARSE_TASK } from "./parse-task-bundle.ts";
@@ -105,6 +106,14 @@ export class ParsePool {
 
   /** Screens one file in a thread. Never throws for the file's sake: failures are results. */
   async screen(bytes: Uint8Array, options: ScreenResumeOptions): Promise<ScreenedResume> {
+    return (await this.screenJob(bytes, { ...options, ocrLater: false })) as ScreenedResume;
+  }
+
+  /**
+   * As `screen`, for the worker: with `ocrLater` a file that needs OCR is not read but answered
+   * with an OcrDeferred (screen-job.ts), within the text-reading time limit.
+   */
+  async screenJob(bytes: Uint8Array, options: ScreenJobOptions): Promise<ScreenedResume | OcrDeferred> {
     if (this.closed) throw new ParsePoolError("The parse pool is closed");
     const taskId = ++this.nextTaskId;
     const controller = new AbortController();
@@ -135,7 +144,7 @@ export class ParsePool {
     });
     const task: ParseTask = { kind: "screen", taskId, bytes, options };
     try {
-      return (await this.pool.run(task, { signal: controller.signal })) as ScreenedResume;
+      return (await this.pool.run(task, { signal: controller.signal })) as ScreenedResume | OcrDeferred;
     } catch (error) {
       if (stopReason === "timeout") {
         return this.failure(bytes, options.fileName, extractionErrors.timeout(timeoutMsReported));

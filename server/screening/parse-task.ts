@@ -3,12 +3,13 @@
 // warms the thread once (pdf.js, the skill taxonomy and its matchers), so no file pays for it.
 import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
-import { failedScreen, screenResume, type ScreenedResume, type ScreenResumeOptions } from "./screen-resume.ts";
+import { failedScreen, screenResume, type ScreenedResume } from "./screen-resume.ts";
+import { screenJob, type OcrDeferred, type ScreenJobOptions } from "./screen-job.ts";
 import type { ExtractionErrorCode, ResumeFormat } from "../contract/screening-result.ts";
 import { ExtractionError } from "../extraction/errors.ts";
 
 export type ParseTask =
-  | { kind: "screen"; taskId: number; bytes: Uint8Array; options: ScreenResumeOptions }
+  | { kind: "screen"; taskId: number; bytes: Uint8Array; options: ScreenJobOptions }
   /** The result for a parse the pool had to stop (timeout, memory): built here to keep the contract in one place. */
   | {
       kind: "failed";
@@ -38,13 +39,13 @@ function announceOcr(taskId: number, budgetMs: number): void {
   parentPort?.postMessage(message);
 }
 
-export async function runParseTask(task: ParseTask): Promise<ScreenedResume> {
+export async function runParseTask(task: ParseTask): Promise<ScreenedResume | OcrDeferred> {
   if (task.kind === "failed") {
     return failedScreen(task.fileName, new ExtractionError(task.error.code, task.error.message), task.format);
   }
   announceStart(task.taskId);
   const onOcrStart = (budgetMs: number) => announceOcr(task.taskId, budgetMs);
-  return screenResume(task.bytes, { ...task.options, onOcrStart });
+  return screenJob(task.bytes, { ...task.options, onOcrStart });
 }
 
 /** A one-page PDF (built here: production code does not import the test factories). */

@@ -1,7 +1,8 @@
 // Processes one parse-résumé job: read the stored bytes, screen them with the same domain code
 // as the CLI, and store the outcome. Idempotent: the analysis is upserted by application id and
 // an application already DONE with the current parser version is left alone. The database work
-// is three statements (parse-resume.store.ts).
+// is three statements (parse-resume.store.ts), or two and markWaitingForOcr when a first,
+// text-only reading leaves a scan for later (parse-worker.ts).
 import { UnrecoverableError } from "bullmq";
 import type { Db } from "../../server/db/client.ts";
 import type { ExtractionLimits } from "../../server/extraction/extract-text.ts";
@@ -11,17 +12,20 @@ import { weightsFromJson } from "../../server/ranking/weights-from-json.ts";
 import { compileWeights, dimensionScores, toAreaVector } from "../../server/ranking/score-formula.ts";
 import { toStoredScreeningResult } from "../../server/contract/screening-result.ts";
 import { recordDuplicates } from "../../server/candidates/duplicates.ts";
-import type { ScreenedResume, ScreenResumeOptions } from "../../server/screening/screen-resume.ts";
+import { isOcrDeferred, type OcrDeferred, type ScreenJobOptions } from "../../server/screening/screen-job.ts";
+import type { ScreenedResume } from "../../server/screening/screen-resume.ts";
 import {
   loadApplicationToParse,
   markProcessing,
+  markWaitingForOcr,
   prismaExecutor,
   storeParseOutcome,
   type ParseOutcomeFormat,
   type SqlExecutor,
 } from "./parse-resume.store.ts";
 
-export type ScreenFunction = (bytes: Uint8Array, options: ScreenResumeOptions) => Promise<ScreenedResume>;
+/** Screens a file; with `ocrLater` a file that needs OCR may be answered with an OcrDeferred instead. */
+export type ScreenFunction = (bytes: Uint8Array, options: ScreenJobOptions) => Promise<ScreenedResume | OcrDeferred>;
 
 export interface ParseResumeDeps {
   db: Db;
@@ -38,12 +42,25 @@ export interface ParseResumeDeps {
 
 async function inProcessScreen(): Promise<ScreenFunction> {
   // Loaded on demand so a process that screens in its pool never loads pdf.js itself.
-  return (await import("../../server/screening/screen-resume.ts")).screenResume;
+  return (await import("../../server/screening/screen-job.ts")).screenJob;
 }
 
-export type ParseResumeOutcome = "done" | "failed" | "skipped";
+/** `ocr_later`: the file needs OCR and this job's reading left it for later; nothing was stored. */
+export type ParseResumeOutcome = "done" | "failed" | "skipped" | "ocr_later";
 
-export async function processParseResume(deps: ParseResumeDeps, data: unknown): Promise<ParseResumeOutcome> {
+export interface ParseResumeJobOptions {
+  /**
+   * Read text only: a file that needs OCR is not read now; the application is QUEUED again and
+   * the outcome is `ocr_later`, for the caller to queue the job behind text résumés.
+   */
+  ocrLater?: boolean;
+}
+
+export async function processParseResume(
+  deps: ParseResumeDeps,
+  data: unknown,
+  options: ParseResumeJobOptions = {},
+): Promise<ParseResumeOutcome> {
   const payload = ParseResumePayloadSchema.safeParse(data);
   if (!payload.success) throw new UnrecoverableError(`Invalid job payload: ${payload.error.message}`);
   const { applicationId } = payload.data;
@@ -71,7 +88,12 @@ export async function processParseResume(deps: ParseResumeDeps, data: unknown): 
     now,
     limits: deps.limits,
     weights,
+    ocrLater: options.ocrLater,
   });
+  if (isOcrDeferred(screened)) {
+    await markWaitingForOcr(sql, applicationId);
+    return "ocr_later";
+  }
   const { result } = screened;
   const areaScores = toAreaVector(Object.fromEntries(result.areas.map((a) => [a.id, a.score])));
   const skillIds = result.skills.map((s) => s.id);

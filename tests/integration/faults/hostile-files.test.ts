@@ -42,7 +42,7 @@ beforeAll(async () => {
     db: testDb.db,
     screen: (bytes, options) =>
       // The allocating file gets a long time limit so it is its heap, not its time, that stops it.
-      pool.screen(
+      pool.screenJob(
         bytes,
         options.fileName === HOSTILE.allocate
           ? { ...options, limits: { ...options.limits, timeoutMs: 120_000 } }
