@@ -1,7 +1,10 @@
 // OCR of scans in the worker's parse pool, in a child process so its peak memory (VmHWM, threads
-// included: the parse threads and tesseract's own) is the OCR's alone. One page per scan; the
-// first page also pays for starting tesseract (wasm compile, loading the English model).
+// included: the parse threads and tesseract's own) is the OCR's alone; the scans are made before,
+// by another process (ocr-scans.ts). One page per scan; the first page also pays for starting
+// tesseract (wasm compile, loading the English model).
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { watchPeakRss } from "./rss.ts";
@@ -21,9 +24,25 @@ interface ChildResult {
   }>;
 }
 
+async function run(script: string, args: string[], cwd: string): Promise<void> {
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { cwd, stdio: "inherit" });
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  if (code !== 0) throw new Error(`${script} exited with ${code}`);
+}
+
 export async function benchOcr() {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-  const child = spawn(process.execPath, ["--import", "tsx", "bench/ocr-child.ts"], {
+  const folder = mkdtempSync(path.join(tmpdir(), "mle-ocr-bench-"));
+  try {
+    await run("bench/ocr-scans.ts", [folder], root);
+    return await measure(root, folder);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+async function measure(root: string, folder: string) {
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/ocr-child.ts", folder], {
     cwd: root,
     stdio: ["ignore", "pipe", "inherit"],
   });
