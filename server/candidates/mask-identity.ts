@@ -48,14 +48,15 @@ const CONTACT_SECTION = /\b(contact|personal (?:details|information|data)|links|
 
 /** The parts of `text` that identify the candidate, sorted, merged and split at line breaks. */
 export function identityRanges(text: string, facts: ResumeFacts): HiddenRange[] {
-  const ranges: HiddenRange[] = [];
+  const kindAt = new Uint8Array(text.length);
   const hide = (start: number, end: number, kind: HiddenKind) => {
-    if (end > start) ranges.push({ start: Math.max(0, start), end: Math.min(text.length, end), kind });
+    if (end > start) markHidden(text, kindAt, Math.max(0, start), Math.min(text.length, end), kind);
   };
   const hideSpan = (span: Span | null | undefined, kind: HiddenKind) => span && hide(span.start, span.end, kind);
+  let lowerText: string | undefined; // lower-cased once, not once per fact searched
   const hideEverywhere = (needle: string | null | undefined, kind: HiddenKind) => {
     if (!needle || needle.trim().length < 3) return;
-    const haystack = text.toLowerCase();
+    const haystack = (lowerText ??= text.toLowerCase());
     const lower = needle.toLowerCase();
     for (let at = haystack.indexOf(lower); at !== -1; at = haystack.indexOf(lower, at + lower.length)) {
       hide(at, at + needle.length, kind);
@@ -86,16 +87,18 @@ export function identityRanges(text: string, facts: ResumeFacts): HiddenRange[] 
   for (const line of lineSpans(text, 0, firstSection)) {
     const content = line.text.trim();
     if (!content) continue;
-    const words = content.split(/\s+/).length;
+    const words = content.split(/\s+/, 9).length; // up to 9: only "8 or fewer" matters
     const isContactLine =
       containsEmail(content) || containsPhoneLike(content) || containsLink(content) || /[|•·]/.test(content);
     const isShortNonHeadline = words <= 8 && !HEADLINE_WORDS.test(content);
     if (isContactLine || isShortNonHeadline) hideLine(line, "contact", hide);
-    // Parts of the name on a kept header line ("Priya's résumé").
-    for (const part of nameParts) {
-      for (const match of line.text.matchAll(new RegExp(`\\b${escapeRegExp(part)}\\b`, "giu"))) {
-        hide(line.start + match.index, line.start + match.index + part.length, "name");
-      }
+  }
+  // Parts of the name on a kept header line ("Priya's résumé"): one scan of the header, not one
+  // per line (a part holds no space, so it never spans lines).
+  const header = text.slice(0, firstSection);
+  for (const part of nameParts) {
+    for (const match of header.matchAll(new RegExp(`\\b${escapeRegExp(part)}\\b`, "giu"))) {
+      hide(match.index, match.index + part.length, "name");
     }
   }
 
@@ -179,20 +182,17 @@ export function identityRanges(text: string, facts: ResumeFacts): HiddenRange[] 
       if (kind) hide(match.index, match.index + match[0].length, kind);
     }
   }
-  for (const line of lineSpans(text, 0, text.length)) {
-    hideInstitutionNames(line, hide);
-    for (const match of line.text.matchAll(PLACE_PATTERN)) {
-      hide(line.start + match.index, line.start + match.index + match[0].length, "place");
-    }
-  }
+  for (const line of linesWithInstitutionKeyword(text)) hideInstitutionNames(line, hide);
+  // One scan of the whole text, not one per line: the pattern never crosses a line break.
+  for (const match of text.matchAll(PLACE_PATTERN)) hide(match.index, match.index + match[0].length, "place");
 
-  return normalise(text, ranges);
+  return hiddenRanges(text, kindAt);
 }
 
 /** When no name was read: the first line, if it looks like one (one to four capitalised words, no digits). */
 function nameLikeFirstLine(text: string): string | null {
   const first = text.trimStart().split("\n", 1)[0]?.trim() ?? "";
-  const parts = first.split(/\s+/);
+  const parts = first.split(/\s+/, 5); // up to 5: a longer line is no name
   return parts.length <= 4 && parts.every((part) => /^\p{Lu}[\p{L}\p{M}.'’-]*$/u.test(part)) ? first : null;
 }
 
@@ -271,6 +271,18 @@ const GENERIC_WORDS = new Set(
 const INSTITUTION_KEYWORD =
   /^(?:university|universit[éày]|universidad|universidade|universität|college|institute|institut|instituto|school|lab|labs|laboratory|laboratories|academy|polytechnic|iit|nit)$/i;
 const CONNECTOR = /^(?:of|for|and|the|de|du|des|di|da|der|&|at|in)$/i;
+/** Held by every token INSTITUTION_KEYWORD accepts (and by many others): lines without it have none. */
+const INSTITUTION_KEYWORD_PART = /universi|college|institut|school|lab|academy|polytechnic|iit|nit/gi;
+
+/** The lines holding a possible institution keyword, found in one scan of the text. */
+function linesWithInstitutionKeyword(text: string): LineSpan[] {
+  const lines: LineSpan[] = [];
+  for (const match of text.matchAll(INSTITUTION_KEYWORD_PART)) {
+    if (match.index < (lines.at(-1)?.end ?? -1)) continue;
+    lines.push(lineAt(text, match.index));
+  }
+  return lines;
+}
 
 /** "Cornell Robot Learning Lab", "Indian Institute of Technology Delhi": hidden as schools. */
 function hideInstitutionNames(line: LineSpan, hide: (start: number, end: number, kind: HiddenKind) => void) {
@@ -373,10 +385,15 @@ const REGION = [
 ].join("|");
 /**
  * "Seoul, S.Korea", "Berkeley, CA, USA", "New York, NY": a town of up to three capitalised words,
- * a comma, a region. Word lengths are bounded so a long run of capitals costs linear time.
+ * a comma, a region. Word lengths are bounded so a long run of capitals costs linear time. Its
+ * spaces stay within a line (`\s` but a line break), so one scan of the whole text finds what a
+ * scan of each line would.
  */
 const PLACE_PATTERN = new RegExp(
-  String.raw`(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'.-]{0,30}(?:\s\p{Lu}[\p{L}\p{M}'.-]{0,30}){0,2},\s?(?:${REGION})(?:,\s?(?:${REGION}))?(?![\p{L}\p{M}])`,
+  String.raw`(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'.-]{0,30}(?:\s\p{Lu}[\p{L}\p{M}'.-]{0,30}){0,2},\s?(?:${REGION})(?:,\s?(?:${REGION}))?(?![\p{L}\p{M}])`.replaceAll(
+    String.raw`\s`,
+    String.raw`[^\S\n]`,
+  ),
   "gu",
 );
 
@@ -463,33 +480,40 @@ function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+const PRIORITY: Record<HiddenKind, number> = {
+  name: 6,
+  email: 5,
+  phone: 4,
+  link: 3,
+  school: 2,
+  employer: 2,
+  place: 1,
+  contact: 0,
+};
+const KINDS = Object.keys(HIDDEN_LABELS) as HiddenKind[];
+const NEWLINE = 10;
+
 /**
- * Sorted, non-overlapping ranges that never cross a line break (so the text keeps its lines).
- * Where ranges overlap the more specific kind wins: name/e-mail/phone/link over contact lines.
+ * Marks a part found in `kindAt`, the kind hiding each character of the text (an index into KINDS
+ * plus one; 0: shown), never a line break. Where parts overlap the more specific kind wins
+ * (name/e-mail/phone/link over contact lines); of two equal ones, the first found. Parts are
+ * marked as they are found rather than kept: a hostile text yields hundreds of thousands.
  */
-function normalise(text: string, ranges: HiddenRange[]): HiddenRange[] {
-  const priority: Record<HiddenKind, number> = {
-    name: 6,
-    email: 5,
-    phone: 4,
-    link: 3,
-    school: 2,
-    employer: 2,
-    place: 1,
-    contact: 0,
-  };
-  const kindAt: Array<HiddenKind | undefined> = new Array(text.length);
-  for (const range of ranges) {
-    for (let i = range.start; i < range.end; i++) {
-      if (text[i] === "\n") continue;
-      const current = kindAt[i];
-      if (current === undefined || priority[range.kind] > priority[current]) kindAt[i] = range.kind;
-    }
+function markHidden(text: string, kindAt: Uint8Array, start: number, end: number, kind: HiddenKind) {
+  const code = KINDS.indexOf(kind) + 1;
+  for (let i = start; i < end; i++) {
+    if (text.charCodeAt(i) === NEWLINE) continue;
+    const current = kindAt[i]!;
+    if (current === 0 || PRIORITY[kind] > PRIORITY[KINDS[current - 1]!]) kindAt[i] = code;
   }
+}
+
+/** The marked characters as sorted, non-overlapping ranges that never cross a line break (so the text keeps its lines). */
+function hiddenRanges(text: string, kindAt: Uint8Array): HiddenRange[] {
   const merged: HiddenRange[] = [];
   for (let i = 0; i < text.length; i++) {
-    const kind = kindAt[i];
-    if (kind === undefined) continue;
+    if (kindAt[i] === 0) continue;
+    const kind = KINDS[kindAt[i]! - 1]!;
     const last = merged.at(-1);
     // Join neighbours of one kind, and bridge single spaces between hidden words of one kind.
     if (

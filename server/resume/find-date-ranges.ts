@@ -160,21 +160,48 @@ function parseShortPoint(raw: string, now: Date): DatePoint | null {
 export function findDateRanges(text: string, now: Date): DateRange[] {
   // Every date point holds a digit: a text without one (most lines) needs no scan.
   if (!/\d/.test(text)) return [];
-  const ranges = fullYearRanges(text, now);
-  const short: DateRange[] = [];
-  for (const match of text.matchAll(SHORT_RANGE)) {
-    const [start, end] = [parseShortPoint(match[1]!, now), parseShortPoint(match[2]!, now)];
-    if (!start || !end || end.month < start.month) continue;
-    const overlaps = ranges.some(
-      (r) => r.index < match.index + match[0].length && match.index < r.index + r.text.length,
-    );
-    if (!overlaps) short.push({ start, end, index: match.index, text: match[0] });
-  }
-  return short.length === 0 ? ranges : [...ranges, ...short].sort((a, b) => a.index - b.index);
+  return [...dateRanges(text, now)];
 }
 
-function fullYearRanges(text: string, now: Date): DateRange[] {
-  const ranges: DateRange[] = [];
+/** The first date range in the text (findDateRanges(text, now)[0]), read without the rest of the text. */
+export function firstDateRange(text: string, now: Date): DateRange | undefined {
+  if (!/\d/.test(text)) return undefined;
+  return dateRanges(text, now).next().value ?? undefined;
+}
+
+/**
+ * Full-year ranges, and two-digit-year ranges that overlap none of them, merged in text order as
+ * they are found. Both kinds come in order and do not overlap their own kind, so a short range
+ * need only be checked against the full ranges on either side of it (one pass, not one scan of
+ * the full ranges per short range), and a caller wanting the first range reads no further.
+ */
+function* dateRanges(text: string, now: Date): Generator<DateRange, void> {
+  const full = fullYearRanges(text, now);
+  let nextFull = full.next();
+  let lastFull: DateRange | undefined;
+  for (const short of shortYearRanges(text, now)) {
+    while (!nextFull.done && nextFull.value.index <= short.index) {
+      lastFull = nextFull.value;
+      yield lastFull;
+      nextFull = full.next();
+    }
+    const end = short.index + short.text.length;
+    const overlapsBefore = lastFull !== undefined && short.index < lastFull.index + lastFull.text.length;
+    const overlapsAfter = !nextFull.done && nextFull.value.index < end;
+    if (!overlapsBefore && !overlapsAfter) yield short;
+  }
+  for (; !nextFull.done; nextFull = full.next()) yield nextFull.value;
+}
+
+/** "Sep 15 - NOW", "Oct'17 – Jul'18": ranges of month names with two-digit years. */
+function* shortYearRanges(text: string, now: Date): Generator<DateRange, void> {
+  for (const match of text.matchAll(SHORT_RANGE)) {
+    const [start, end] = [parseShortPoint(match[1]!, now), parseShortPoint(match[2]!, now)];
+    if (start && end && end.month >= start.month) yield { start, end, index: match.index, text: match[0] };
+  }
+}
+
+function* fullYearRanges(text: string, now: Date): Generator<DateRange, void> {
   for (const match of text.matchAll(RANGE)) {
     const start = parsePoint(match[1]!, now);
     const endText = match[2] ?? match[3];
@@ -189,9 +216,8 @@ function fullYearRanges(text: string, now: Date): DateRange[] {
       else continue;
     }
     if (end.month < start.month) continue;
-    ranges.push({ start, end, index: match.index, text: match[0] });
+    yield { start, end, index: match.index, text: match[0] };
   }
-  return ranges;
 }
 
 /** Months covered, counting both ends: "Jun 2018 – Feb 2021" is 33, "2015–2020" is 60. */

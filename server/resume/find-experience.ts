@@ -3,7 +3,7 @@
 // experience merge overlapping roles month by month; what counts is set out in
 // docs/extraction.md (internships half, study and teaching/research assistantships not at all).
 import type { Span } from "../contract/screening-result.ts";
-import { findDateRanges, monthsCovered, parsePoint, type DateRange } from "./find-date-ranges.ts";
+import { findDateRanges, firstDateRange, monthsCovered, parsePoint, type DateRange } from "./find-date-ranges.ts";
 import { mentionsDegree } from "./find-education.ts";
 import type { Section } from "./find-sections.ts";
 import { lineSpans, spanOf, type LineSpan } from "./spans.ts";
@@ -142,13 +142,13 @@ function brokenRange(lines: LineSpan[], index: number, now: Date): { range: Date
   const dangling = /(?:[-–—]|\bto|\buntil|\btill)\s*$/i.test(open[0].trim());
   // The start alone on its line, or with a dangling separator and text after it (moderncv).
   if (!dangling && rest !== "") return null;
-  if (!dangling && findDateRanges(line, now).length > 0) return null;
+  if (!dangling && firstDateRange(line, now)) return null;
   let next = index + 1;
   if (!dangling && lines[next] && SEPARATOR_LINE.test(lines[next]!.text.trim())) next++;
   else if (!dangling) return null;
   const close = lines[next] && BROKEN_CLOSE.exec(lines[next]!.text.trim());
   if (!close) return null;
-  const joined = findDateRanges(`${open[1]} - ${close[1]}`, now)[0];
+  const joined = firstDateRange(`${open[1]} - ${close[1]}`, now);
   return joined ? { range: { ...joined, index: open.index, text: open[0].trim() }, closeLine: next } : null;
 }
 
@@ -159,7 +159,7 @@ function brokenRange(lines: LineSpan[], index: number, now: Date): { range: Date
 function openRange(line: string, now: Date): DateRange | null {
   const open = OPEN_AT_END.exec(line) ?? OPEN_BEFORE_NAME.exec(line);
   if (!open) return null;
-  const range = findDateRanges(`${open[1]} - present`, now)[0];
+  const range = firstDateRange(`${open[1]} - present`, now);
   const at = line.indexOf(open[1]!, open.index);
   const text = line.slice(at, open.index + open[0].length).trim();
   return range ? { ...range, index: at, text } : null;
@@ -180,27 +180,28 @@ function entriesIn(text: string, region: Region, now: Date): ExperienceEntry[] {
       return;
     }
     if (consumed.has(index)) return;
-    const range = findDateRanges(line.text, now)[0] ?? openRange(line.text, now);
+    const range = firstDateRange(line.text, now) ?? openRange(line.text, now);
     if (range) dated.push({ line: index, range: { ...range, index: line.start + range.index } });
   });
   dated.sort((a, b) => a.line - b.line);
 
+  const partsOf = headerPartsByLine(lines, now);
   const headers: Array<{ first: number; last: number }> = [];
-  dated.forEach(({ line }, i) => headers.push(headerLines(lines, line, headers[i - 1]?.last ?? -1, now)));
+  dated.forEach(({ line }, i) => headers.push(headerLines(lines, line, headers[i - 1]?.last ?? -1, { now, partsOf })));
   const roles = dated.map(({ line, range }, i) => {
     const header = headers[i]!;
     const headerText = lines.slice(header.first, header.last + 1);
     const joined = headerText.map((l) => l.text).join(" ");
     // A date range on a degree or school line is study, whatever section it stands in.
     // So is a header that names nothing but a school ("Stanford University | 2015 – 2019").
-    const parts = headerText.flatMap((l) => headerParts(l.text, l.start, now));
+    const parts = headerPartsOf(header, partsOf);
     const education =
       mentionsDegree(joined) || (parts.length > 0 && parts.every((part) => SCHOOL_NAME.test(part.text)));
     // "Project 1: Billing portal, Tenure: March 2012 till date" inside a role is a project of it.
     const project =
       /^\s*(?:[•·*-]\s*)?(?:project|assignment)\s*(?:#?\d+|name|title)?\s*[:–—-]/i.test(lines[line]!.text) ||
       /^\s*project\s*(?:#?\d+|name|title)?\s*[:–—-]/i.test(joined);
-    const named = titleAndOrganisation(headerText, now);
+    const named = titleAndOrganisation(parts);
     return { line, range, header, headerText, joined, education, project, named };
   });
   const kept = roles.filter(
@@ -237,7 +238,12 @@ function entriesIn(text: string, region: Region, now: Date): ExperienceEntry[] {
  * the previous role's text; and, when the date line names little else and nothing above it
  * does, up to two short lines below it. Four lines at most, in any order.
  */
-function headerLines(lines: LineSpan[], dateLine: number, floor: number, now: Date): { first: number; last: number } {
+function headerLines(
+  lines: LineSpan[],
+  dateLine: number,
+  floor: number,
+  { now, partsOf }: { now: Date; partsOf: (index: number) => HeaderPart[] },
+): { first: number; last: number } {
   const isHeaderish = (index: number, allowBullet: boolean) => {
     const line = lines[index];
     const trimmed = line?.text.trim() ?? "";
@@ -254,23 +260,21 @@ function headerLines(lines: LineSpan[], dateLine: number, floor: number, now: Da
   // A title is a part with a job word that is not an organisation's name.
   const hasTitle = (indexes: number[]) =>
     indexes.length >= 3 ||
-    indexes.some((index) =>
-      headerParts(lines[index]!.text, 0, now).some((part) => TITLE_WORDS.test(part.text) && !ORG_WORDS.test(part.text)),
-    );
-  const partsOf = (indexes: number[]) => indexes.reduce((sum, index) => sum + namedParts(lines[index]!.text, now), 0);
+    indexes.some((index) => partsOf(index).some((part) => TITLE_WORDS.test(part.text) && !ORG_WORDS.test(part.text)));
+  const namedParts = (indexes: number[]) => indexes.reduce((sum, index) => sum + partsOf(index).length, 0);
   let first = dateLine;
   const taken: number[] = [dateLine];
   for (let index = dateLine - 1; index > floor && dateLine - index <= 5 && taken.length < 4; index--) {
     const trimmed = lines[index]!.text.trim();
     if (trimmed === "" || SKIPPED_LABEL.test(trimmed)) continue;
     // Only the nearest line may be a bullet ("• Title, Company" lists).
-    if (!isHeaderish(index, taken.length === 1) || findDateRanges(trimmed, now).length > 0) break;
+    if (!isHeaderish(index, taken.length === 1) || firstDateRange(trimmed, now)) break;
     first = index;
     taken.push(index);
-    if (partsOf(taken) >= 2 && !LABEL.test(trimmed) && hasTitle(taken)) break;
+    if (namedParts(taken) >= 2 && !LABEL.test(trimmed) && hasTitle(taken)) break;
   }
   let last = dateLine;
-  if (first === dateLine && namedParts(lines[dateLine]!.text, now) < 2) {
+  if (first === dateLine && partsOf(dateLine).length < 2) {
     for (let index = dateLine + 1; index < lines.length && index - dateLine <= 4 && taken.length < 4; index++) {
       const next = lines[index]!.text;
       // Blank lines and the rest of a range broken over lines ("to", "Current").
@@ -287,12 +291,34 @@ function headerLines(lines: LineSpan[], dateLine: number, floor: number, now: Da
 const STRONG_SEPARATOR =
   /(?:\s?\.){2,}\s*|\s+[|•·@]\s+|\s+[–—-]\s+|\s+at\s+|\s*\(|\)\s*|\s{2,}|\t|^\s*[•·●▪■◦○►▸‣∙*–—-]\s+/g;
 
-/** Name-like parts of a line once dates and places are set aside ("Title, Company" is 2). */
-function namedParts(line: string, now: Date): number {
-  return headerParts(line, 0, now).length;
+type HeaderPart = Span & { label?: "title" | "organisation" };
+
+/**
+ * The header parts of each line, read once: a role's header lines are looked at while finding
+ * them, to classify the role and to name it, and a long line must not be re-read for each.
+ */
+function headerPartsByLine(lines: LineSpan[], now: Date): (index: number) => HeaderPart[] {
+  const read = new Map<number, HeaderPart[]>();
+  return (index) => {
+    let parts = read.get(index);
+    if (!parts) {
+      const line = lines[index]!;
+      parts = headerParts(line.text, line.start, now);
+      read.set(index, parts);
+    }
+    return parts;
+  };
 }
 
-type HeaderPart = Span & { label?: "title" | "organisation" };
+/** The parts of the header lines first..last, in order. */
+function headerPartsOf(
+  header: { first: number; last: number },
+  partsOf: (index: number) => HeaderPart[],
+): HeaderPart[] {
+  const parts: HeaderPart[] = [];
+  for (let index = header.first; index <= header.last; index++) for (const part of partsOf(index)) parts.push(part);
+  return parts;
+}
 
 /** "Pune, Maharashtra", "City , State" after a company: a place, even when no list knows it. */
 const PLACE_PAIR = /^\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){0,2} ?, ?\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){0,2}$/u;
@@ -361,9 +387,8 @@ function trimTrailingPunctuation(text: string): string {
   return text.slice(0, end);
 }
 
-/** Title and organisation from the header lines: the part with a job word is the title. */
-function titleAndOrganisation(header: LineSpan[], now: Date): { title: Span | null; organisation: Span | null } {
-  const parts = header.flatMap((line) => headerParts(line.text, line.start, now));
+/** Title and organisation from the header lines' parts: the part with a job word is the title. */
+function titleAndOrganisation(parts: HeaderPart[]): { title: Span | null; organisation: Span | null } {
   const strip = (part: HeaderPart | null): Span | null =>
     part ? { text: part.text, start: part.start, end: part.end } : null;
   const labelledTitle = parts.find((part) => part.label === "title");
