@@ -52,6 +52,9 @@ describe("backgroundOfTitle", () => {
     "Graduate Research Assistant",
     "Campaign Tester",
     "Assistant Professor of English",
+    "On-Site Professional Developer",
+    "Process Developer",
+    "NC Programmer/Administrative Assistant",
   ])("%s names no family", (title) => {
     expect(backgroundOfTitle(title)).toBeNull();
   });

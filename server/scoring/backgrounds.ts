@@ -83,9 +83,12 @@ const DATA_ENGINEERING_TITLE =
 const SOFTWARE_TITLE =
   /\b(?:software|backend|back-end|back end|full[- ]?stack|frontend|front-end|front end|platform|site reliability|devops|dev ops|devsecops|cloud|web|mobile|ios|android|embedded|firmware|java|j2ee|python|django|ruby|rails|php|node|nodejs|golang|dotnet|dot net|asp\.net|c#|c\+\+|scala|salesforce|sap|abap|ui|react|angular|javascript|qa|automation test|test automation|release|middleware|game|api|sharepoint|mainframe|cobol|servicenow|wordpress|magento|blockchain|software development) (?:engineer|developer|programmer|architect|tester|lead|consultant|analyst)\b|\b(?:software|web|application|mobile|full[- ]?stack|front[- ]?end|back[- ]?end) development\b|\bd[ée]veloppeur\b|\bing[ée]nieur logiciel\b|\bentwickler\b|\bdesarrollador\b|\.net (?:engineer|developer|programmer|architect|consultant|lead)\b|\bapplications? (?:developer|programmer|architect)\b|\bsre\b|\bdevops\b|\bdeveloper\b|\bprogrammer\b|\bsoftware (?:architect|consultant|specialist|lead|manager)\b|\b(?:solutions?|enterprise|cloud) architect\b|\bsoftware quality (?:assurance|engineer|analyst)|\bsoftware engineering (?:manager|lead|director|team lead|intern|internship)\b|软件工程师|开发工程师|程序员|前端工程师|后端工程师|\bqa (?:engineering|automation|manager)\b|\b(?:software (?:test|qa|quality assurance)|manual test|automation test|test|qa)(?:ing)? (?:analyst|engineer|lead|specialist)\b|\b(?:software|qa|manual|automation|game|web|mobile|application|ui|test) testers?\b|\bsap [a-z/]{2,12} (?:consultant|analyst|lead|developer)\b|\bweb designer\b/i;
 
-/** Titles that say "developer" or "development" about something other than software. */
+/**
+ * Titles that say "developer", "development" or "programmer" about something other than software
+ * ("Professional Developer" of teachers, a BPO "Process Developer", a machine shop's "NC Programmer").
+ */
 const NOT_SOFTWARE =
-  /\b(?:business|real estate|property|land|leadership|curriculum|course|content|talent|organi[sz]ational|community|program|product|film|photo|market|sales|brand|people|resource|training|instructional|learning|fund|donor|housing|site|economic) develop(?:er|ment)\b|\bdevelopment (?:officer|manager|executive|director|associate|representative|specialist|coordinator)\b/i;
+  /\b(?:business|real estate|property|land|leadership|curriculum|course|content|talent|organi[sz]ational|community|program|product|film|photo|market|sales|brand|people|resource|training|instructional|learning|fund|donor|housing|site|economic|professional|process|recipe|menu|staff|skills?) develop(?:er|ment)\b|\b(?:cnc|nc|cam) programmer\b|\bdevelopment (?:officer|manager|executive|director|associate|representative|specialist|coordinator)\b/i;
 
 const TITLE_FAMILIES: Array<[RegExp, Background]> = [
   [ML_TITLE, "ml_engineer"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collectEvidence } from "./evidence.ts";
+import { collectEvidence, SOFTWARE_ROLE_SKILL } from "./evidence.ts";
 import type { ScoringInput } from "./scoring-input.ts";
 
 function input(text: string, sections: ScoringInput["sections"]): ScoringInput {
@@ -43,5 +43,33 @@ describe("skills lists backed by job titles", () => {
 
   it("count fully when the candidate held a software role for a year or more", () => {
     expect(listWeight(36)).toBeCloseTo(4 * listWeight(3));
+  });
+});
+
+describe("the title of a professional software role", () => {
+  const text = "Experience\nWeb Developer Nov 2006 to Dec 2010\nDevelop and maintain web-based applications.\n";
+  const at = text.indexOf("Web Developer");
+  const titleEvidence = (title: string, months: number, kind: "job" | "internship" = "job") =>
+    collectEvidence({
+      ...input(text, [{ kind: "experience", start: 0, end: text.length }]),
+      roles: [{ title, kind, start: at, end: text.length, months, yearsAgo: 16 }],
+    }).filter((e) => e.skillId === SOFTWARE_ROLE_SKILL);
+
+  it("is evidence of the fundamentals, shown on the role's line, growing with its length", () => {
+    const [four] = titleEvidence("Web Developer", 48);
+    expect(four).toMatchObject({ area: "cicd_testing_quality", dimension: "production", source: "role" });
+    expect(four!.line.text).toBe("Web Developer Nov 2006 to Dec 2010");
+    expect(text.slice(four!.line.start, four!.line.end)).toBe(four!.line.text);
+    const [one] = titleEvidence("Web Developer", 12);
+    // Half the ramp (a year of the two), and a shorter role counts a little less as any role does.
+    expect(one!.weight).toBeLessThan(four!.weight / 2);
+    expect(one!.weight).toBeGreaterThan(four!.weight / 3);
+  });
+
+  it("is none for other titles, short stints and internships", () => {
+    expect(titleEvidence("Sales Manager", 48)).toEqual([]);
+    expect(titleEvidence("Business Development Manager", 48)).toEqual([]);
+    expect(titleEvidence("Web Developer", 4)).toEqual([]);
+    expect(titleEvidence("Web Developer", 48, "internship")).toEqual([]);
   });
 });

