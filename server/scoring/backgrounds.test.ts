@@ -34,6 +34,8 @@ describe("backgroundOfTitle", () => {
     ["Software Engineering Manager", "software_engineer"],
     ["Software Engineering Intern", "software_engineer"],
     ["Web Designer", "software_engineer"],
+    ["Information Technology Specialist III (Drupal Dev)", "software_engineer"],
+    ["Sr. Java Dev", "software_engineer"],
     ["Développeur Full Stack", "software_engineer"],
     ["软件工程师", "software_engineer"],
     ["Research Scientist", "researcher"],
