@@ -344,6 +344,12 @@ export default function CandidatePage() {
               (application.status === "DONE" || application.status === "NEEDS_REVIEW") ? (
                 <li className="muted">No contact details found in the résumé</li>
               ) : null}
+              {/* Also after "Reveal contact for this file": an unreadable file has only its name and bytes. */}
+              {!identity.email && !identity.phone && identity.links.length === 0 && application.status === "FAILED" ? (
+                <li className="muted" data-testid="contact-unreadable">
+                  No contact details could be read from this file: only its name and the original file.
+                </li>
+              ) : null}
             </ul>
           ) : (
             <p className="muted small" data-testid="identity-hidden">
@@ -524,7 +530,8 @@ function FailurePanel({
   const title = (code && FAILURE_TITLES[code]) ?? "This résumé could not be read";
   const fileProblem = !isRetryableFailure(code);
   return (
-    <section className="card failure-panel" role="alert" data-testid="failure-panel">
+    // Wraps: on a phone the actions go under the text instead of pushing the page wider than the window.
+    <section className="card failure-panel" role="alert" data-testid="failure-panel" style={{ flexWrap: "wrap" }}>
       <div className="failure-panel__text">
         <h2 className="failure-panel__title">
           {title} {code ? <code className="badge badge--code">{code}</code> : null}
@@ -534,22 +541,25 @@ function FailurePanel({
           {plural(attempts, "attempt")} so far.
           {!fileProblem
             ? " This was a problem on our side or a slow moment: a retry usually helps."
-            : reveal
+            : reveal?.allowed
               ? " Reading the same file again would fail the same way. Blind review hides who sent it: reveal the" +
                 " contact for this file to ask them for another copy, then upload it here. The previous file is kept."
-              : " Reading the same file again would fail the same way: ask the candidate for another file and upload it here. The previous file is kept."}
+              : reveal
+                ? " Reading the same file again would fail the same way, and blind review hides who sent it."
+                : " Reading the same file again would fail the same way: ask the candidate for another file and upload it here. The previous file is kept."}
         </p>
         {fileProblem && reveal && !reveal.allowed ? (
           <p className="muted small" data-testid="reveal-ask-recruiter">
             A recruiter on this requisition can reveal the contact for this file and ask for another copy.
           </p>
         ) : null}
+        {/* Under the sentence that asks for it (a third column would not fit a phone). */}
+        {reveal?.allowed ? (
+          <RevealContact action={action} minLength={reveal.minLength} maxLength={reveal.maxLength} />
+        ) : null}
       </div>
       {/* Retry or "Upload a new version", as on each failed file of an upload's progress view. */}
       {canRetry ? <FailureActions applicationId={applicationId} code={code} action={action} /> : null}
-      {reveal?.allowed ? (
-        <RevealContact action={action} minLength={reveal.minLength} maxLength={reveal.maxLength} />
-      ) : null}
     </section>
   );
 }

@@ -16,6 +16,7 @@ import {
   type Caller,
 } from "../support/access-fixtures.ts";
 import { signInCookie, startWebApp, type WebApp } from "../support/web-app.ts";
+import type { Db } from "../../server/db/client.ts";
 
 /** Who may: a requisition permission (members only, by role), a global one, or everyone signed in. */
 type Rule =
@@ -76,6 +77,12 @@ interface Case {
   singleFetch?: boolean;
   /** Streams forever (server-sent events): only the status is read. */
   stream?: boolean;
+  /** Another URL of the same route file (e.g. a candidate only this case is about). */
+  path?: (f: AccessFixtures) => string;
+  /** Tells two cases of one route and method apart in the test names (e.g. an intent). */
+  label?: string;
+  /** What the call left in the database, checked right after it: written when allowed, nothing when refused. */
+  after?: (call: { caller: Caller; allowed: boolean; status: number }) => Promise<void>;
   note?: string;
 }
 
@@ -86,6 +93,60 @@ interface RouteRow {
 
 const req = (f: AccessFixtures) => `/requisitions/${f.requisitionId}`;
 const app = (f: AccessFixtures) => `${req(f)}/candidates/${f.applicationId}`;
+
+/**
+ * "Reveal contact for this file" (issue 13, defect 6) is about a file that could not be read under
+ * blind review: a requisition of its own with blind review on, the same team as the fixtures'
+ * (recruiter and hiring manager; the outsiders are not on it), and one failed application.
+ */
+let revealTarget: { requisitionId: string; applicationId: string };
+const REVEAL_REASON = "The PDF is password-protected; asking the candidate for another copy.";
+const revealPath = () => `/requisitions/${revealTarget.requisitionId}/candidates/${revealTarget.applicationId}`;
+
+async function createRevealTarget(db: Db, f: AccessFixtures) {
+  const requisition = await db.requisition.create({
+    data: {
+      title: "Access: blind review",
+      blindReview: true,
+      members: { create: [{ userId: f.users.recruiter.id }, { userId: f.users.manager.id }] },
+    },
+  });
+  const bytes = new TextEncoder().encode("%PDF-1.4 (password-protected)");
+  const { id } = await createApplication(db, requisition.id, {
+    name: "Quentin Secretname CV.pdf",
+    bytes,
+    type: null,
+  });
+  await db.application.update({ where: { id }, data: { failureCode: "encrypted" } }); // FAILED already (no type)
+  return { requisitionId: requisition.id, applicationId: id };
+}
+
+/**
+ * After each caller's reveal: an allowed caller got 200 and exactly one `application.identity_reveal`
+ * entry of theirs (with the reason); a refused caller wrote nothing about the candidate; the
+ * application itself is untouched either way.
+ */
+async function revealWritten({ caller, allowed, status }: { caller: Caller; allowed: boolean; status: number }) {
+  const db = web.testDb.db;
+  const actorId = caller === "anonymous" ? null : fixtures.users[caller].id;
+  const entries = await db.auditEntry.findMany({
+    where: { targetType: "application", targetId: revealTarget.applicationId, actorId },
+    select: { action: true, after: true },
+  });
+  if (allowed) {
+    expect(status, `${caller} reveals`).toBe(200);
+    expect(entries, `${caller}'s audit entries`).toEqual([
+      { action: "application.identity_reveal", after: { reason: REVEAL_REASON } },
+    ]);
+  } else {
+    expect(entries, `${caller} is refused: nothing written`).toEqual([]);
+  }
+  const application = await db.application.findUniqueOrThrow({
+    where: { id: revealTarget.applicationId },
+    select: { stage: true, status: true },
+  });
+  expect(application).toEqual({ stage: "NEW", status: "FAILED" });
+}
 
 /** One row per file in app/routes. */
 const ROUTES: Record<string, RouteRow> = {
@@ -289,6 +350,18 @@ const ROUTES: Record<string, RouteRow> = {
     cases: [
       { method: "GET", rule: "view" },
       { method: "POST", rule: "view", body: {}, note: "each intent then checks stage / notes / upload" },
+      {
+        method: "POST",
+        label: "intent=reveal",
+        rule: "upload",
+        path: revealPath,
+        body: { intent: "reveal", reason: REVEAL_REASON },
+        singleFetch: true,
+        after: revealWritten,
+        note:
+          "Reveal contact for this file (blind review, unreadable file): recruiters and admins reveal it to " +
+          "themselves (200, audited); the hiring manager, compliance and outsiders are refused and nothing is written",
+      },
     ],
   },
   "requisitions.$id.candidates.$applicationId_.file.tsx": {
@@ -342,6 +415,7 @@ beforeAll(async () => {
   web = await startWebApp({
     prepare: async (testDb) => {
       fixtures = await createAccessFixtures(testDb.db);
+      revealTarget = await createRevealTarget(testDb.db, fixtures);
     },
     // Many sign-ins from one address: the limit is not what this test is about.
     env: { LOGIN_MAX_FAILURES_PER_IP: "1000" },
@@ -382,7 +456,7 @@ async function call(row: RouteRow, c: Case, caller: Caller) {
     headers["Content-Type"] = "application/x-www-form-urlencoded";
     body = new URLSearchParams(typeof c.body === "function" ? c.body(fixtures) : c.body);
   }
-  const response = await fetch(`${web.baseUrl}${row.path(fixtures)}${c.singleFetch ? ".data" : ""}`, {
+  const response = await fetch(`${web.baseUrl}${(c.path ?? row.path)(fixtures)}${c.singleFetch ? ".data" : ""}`, {
     method: c.method,
     headers,
     body,
@@ -405,16 +479,24 @@ function refusedAs(caller: Caller, result: { status: number; location: string | 
 
 const rows = [...Object.entries(ROUTES), ...Object.entries(EXPRESS_ROUTES)].flatMap(([name, row]) =>
   row.cases.flatMap((c) =>
-    CALLERS.map((caller) => ({ name, row, c, caller, expected: allowed(c.rule, caller) ? "allowed" : "refused" })),
+    CALLERS.map((caller) => ({
+      name,
+      /** The method, and the label that tells cases apart (route names are cut short in test names). */
+      what: c.label ? `${c.method} ${c.label}` : c.method,
+      row,
+      c,
+      caller,
+      expected: allowed(c.rule, caller) ? "allowed" : "refused",
+    })),
   ),
 );
 // The erase route's target is erased by the first caller allowed to: keep admins last.
 rows.sort((a, b) => Number(a.caller === "admin") - Number(b.caller === "admin"));
 
 describe("every route × every role", () => {
-  it.each(rows)("$c.method $name as $caller → $expected", async ({ row, c, caller, expected }) => {
+  it.each(rows)("$what $name as $caller → $expected", async ({ row, c, caller, expected }) => {
     const result = await call(row, c, caller);
-    const detail = `${c.method} ${row.path(fixtures)} as ${caller}: ${result.status}${result.location ? ` → ${result.location}` : ""}`;
+    const detail = `${c.method} ${(c.path ?? row.path)(fixtures)} as ${caller}: ${result.status}${result.location ? ` → ${result.location}` : ""}`;
     expect(result.status, detail).toBeLessThan(500);
     if (expected === "refused") {
       expect(refusedAs(caller, result), `${detail} should be refused`).toBe(true);
@@ -423,6 +505,7 @@ describe("every route × every role", () => {
       expect(result.status, `${detail} should be allowed`).not.toBe(403);
       expect(asksToSignIn(result), `${detail} should not ask to sign in`).toBe(false);
     }
+    await c.after?.({ caller, allowed: expected === "allowed", status: result.status });
   });
 });
 

@@ -3,8 +3,22 @@
 // of who keeps seeing this candidate's identity beyond the shortlist rule, shown to the whole team.
 // The rule and the audit live in server/privacy/identity-reveal.ts.
 import { useFetcher } from "@remix-run/react";
-import { useState } from "react";
+import { useState, type CSSProperties } from "react";
 import { RelativeTime } from "~/components/relative-time.tsx";
+
+// The form's own layout (app.css has no rules for it): a framed panel under the button, its parts
+// spaced, the button at its natural width. It sits in the failure panel's text column.
+const FORM_STYLE: CSSProperties = {
+  display: "flex",
+  flexDirection: "column",
+  gap: "var(--space-3)",
+  marginTop: "var(--space-3)",
+  padding: "var(--space-3) var(--space-4)",
+  background: "var(--gray-0)",
+  border: "1px solid var(--gray-200)",
+  borderRadius: "var(--radius)",
+};
+const REASON_STYLE: CSSProperties = { display: "block", marginTop: "var(--space-1)", overflowWrap: "anywhere" };
 
 export interface RevealActionData {
   intent: "reveal";
@@ -28,11 +42,13 @@ export function RevealContact({
   return (
     <details className="reveal-contact" data-testid="reveal-contact" open={error ? true : undefined}>
       <summary className="button button--small">Reveal contact for this file…</summary>
-      <fetcher.Form method="post" action={action} className="reveal-contact__form">
+      {/* noValidate: a short reason gets the server's own message under the field (the browser's
+          bubble would say nothing about why a reason is needed), spaces included. */}
+      <fetcher.Form method="post" action={action} className="reveal-contact__form" noValidate style={FORM_STYLE}>
         <input type="hidden" name="intent" value="reveal" />
         <p className="small">
-          Shows this candidate&apos;s name, contact details and original file to you alone, so you can ask them for
-          another copy. The team sees that you did it, when, and your reason.
+          Shows you alone who sent this file (its name, any contact details we have, and the original file) so you can
+          ask them for another copy. The team sees that you did it, when, and your reason.
         </p>
         <div className="field">
           <label htmlFor="reveal-reason" className="field__label">
@@ -61,14 +77,16 @@ export function RevealContact({
             </p>
           )}
         </div>
-        <button
-          type="submit"
-          className="button button--primary button--small"
-          disabled={busy}
-          data-testid="reveal-submit"
-        >
-          {busy ? "Revealing…" : "Reveal contact to me"}
-        </button>
+        <div className="form__actions">
+          <button
+            type="submit"
+            className="button button--primary button--small"
+            disabled={busy}
+            data-testid="reveal-submit"
+          >
+            {busy ? "Revealing…" : "Reveal contact to me"}
+          </button>
+        </div>
       </fetcher.Form>
     </details>
   );
@@ -85,7 +103,8 @@ export interface IdentityRevealView {
 export function IdentityReveals({ reveals }: { reveals: readonly IdentityRevealView[] }) {
   if (reveals.length === 0) return null;
   return (
-    <section className="card identity-reveals" aria-labelledby="reveals-heading" data-testid="identity-reveals">
+    // Laid out like the stage history beside it (a dot per person, the reason on its own line).
+    <section className="card history identity-reveals" aria-labelledby="reveals-heading" data-testid="identity-reveals">
       <h2 id="reveals-heading" className="card__title">
         Identity shown to <span className="count">{reveals.length}</span>
       </h2>
@@ -93,13 +112,20 @@ export function IdentityReveals({ reveals }: { reveals: readonly IdentityRevealV
         Blind review: these people keep seeing who this candidate is, whatever the stage. Every entry is in the audit
         log.
       </p>
-      <ul className="identity-reveals__list">
+      <ul className="history-list identity-reveals__list">
         {reveals.map((reveal) => (
-          <li key={`${reveal.by}-${reveal.at}`} data-testid="identity-reveal">
-            <strong>{reveal.by}</strong>{" "}
-            {reveal.kind === "revealed" ? "revealed the contact (unreadable file)" : "saw it while shortlisted"},{" "}
-            <RelativeTime iso={reveal.at} />
-            {reveal.reason ? <q className="identity-reveals__reason">{reveal.reason}</q> : null}
+          <li key={`${reveal.by}-${reveal.at}`} className="history-item" data-testid="identity-reveal">
+            <span className="history-item__dot" aria-hidden="true" />
+            <div>
+              <strong>{reveal.by}</strong>{" "}
+              {reveal.kind === "revealed" ? "revealed the contact (unreadable file)" : "saw it while shortlisted"},{" "}
+              <RelativeTime iso={reveal.at} />
+              {reveal.reason ? (
+                <q className="identity-reveals__reason muted small" style={REASON_STYLE}>
+                  {reveal.reason}
+                </q>
+              ) : null}
+            </div>
           </li>
         ))}
       </ul>
