@@ -7,7 +7,7 @@ import type { ResumeFacts } from "../resume/extract-resume-facts.ts";
 import { containsEmail } from "../resume/find-email.ts";
 import { containsLink } from "../resume/find-links.ts";
 import { containsPhoneLike } from "../resume/find-phone.ts";
-import { lineSpans, type LineSpan } from "../resume/spans.ts";
+import { lineSpans, trimEndMatching, type LineSpan } from "../resume/spans.ts";
 import type { Span } from "../contract/screening-result.ts";
 
 export type HiddenKind = "name" | "email" | "phone" | "link" | "contact" | "school" | "employer" | "place";
@@ -54,8 +54,14 @@ export function identityRanges(text: string, facts: ResumeFacts): HiddenRange[] 
   };
   const hideSpan = (span: Span | null | undefined, kind: HiddenKind) => span && hide(span.start, span.end, kind);
   let lowerText: string | undefined; // lower-cased once, not once per fact searched
+  // Each needle is searched once per kind: a hundred roles at one employer would each search the
+  // whole text and mark every occurrence again, time that grows with roles × text.
+  const searched = new Set<string>();
   const hideEverywhere = (needle: string | null | undefined, kind: HiddenKind) => {
     if (!needle || needle.trim().length < 3) return;
+    const key = `${kind}\u0000${needle}`;
+    if (searched.has(key)) return;
+    searched.add(key);
     const haystack = (lowerText ??= text.toLowerCase());
     const lower = needle.toLowerCase();
     for (let at = haystack.indexOf(lower); at !== -1; at = haystack.indexOf(lower, at + lower.length)) {
@@ -206,7 +212,7 @@ function handlesOf(facts: ResumeFacts): string[] {
   const raw = [
     contact.email?.value.split("@", 1)[0],
     ...contact.links.map((link) =>
-      trimTrailing(link.value.replace(/[?#].*$/, ""), "/")
+      trimEndMatching(link.value.replace(/[?#].*$/, ""), /\//)
         .split("/")
         .at(-1),
     ),
@@ -293,7 +299,7 @@ function hideInstitutionNames(line: LineSpan, hide: (start: number, end: number,
     /^\s*$/.test(line.text.slice(tokens[a]!.index + tokens[a]![0].length, tokens[b]!.index));
   const fits = (k: number) => named(tokens[k]![0]) || CONNECTOR.test(tokens[k]![0]);
   for (let k = 0; k < tokens.length; k += 1) {
-    if (!INSTITUTION_KEYWORD.test(trimTrailing(tokens[k]![0], ".:'’"))) continue;
+    if (!INSTITUTION_KEYWORD.test(trimEndMatching(tokens[k]![0], /[.:'’]/))) continue;
     let first = k;
     while (first > 0 && k - first < 8 && joined(first - 1, first) && fits(first - 1)) first -= 1;
     while (first < k && CONNECTOR.test(tokens[first]![0])) first += 1;
@@ -305,16 +311,6 @@ function hideInstitutionNames(line: LineSpan, hide: (start: number, end: number,
     hide(start, end, "school");
     k = last;
   }
-}
-
-/**
- * `token` without the given characters at its end: what /[.:'’]+$/ removes, without that
- * pattern's restart at every character of a long run ("python....": quadratic).
- */
-function trimTrailing(token: string, characters: string): string {
-  let end = token.length;
-  while (end > 0 && characters.includes(token[end - 1]!)) end -= 1;
-  return token.slice(0, end);
 }
 
 /** Regions and countries written after a town: US and Canadian codes, countries and their short forms. */

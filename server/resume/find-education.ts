@@ -186,10 +186,7 @@ function completionContext(lines: LineSpan[], index: number, schoolAbove: boolea
   const own = lines[index]!.text;
   if (/\b(19|20)\d\d\b/.test(own)) return own;
   // In a "school | dates" above "degree" layout, the line above says "Expected 2027".
-  const previous = lines
-    .slice(0, index)
-    .reverse()
-    .find((line) => line.text.trim() !== "");
+  const previous = previousNonBlank(lines, index);
   const above = schoolAbove && previous && !degreeMatch(previous.text, false) ? previous.text : "";
   if (/\b(19|20)\d\d\b/.test(above)) return `${above} ${own}`;
   const below: string[] = [above];
@@ -199,6 +196,15 @@ function completionContext(lines: LineSpan[], index: number, schoolAbove: boolea
     if (/\b(19|20)\d\d\b/.test(line.text)) break;
   }
   return [own, ...below].join(" ");
+}
+
+/**
+ * The nearest non-blank line above `index`: a walk up from it (copying every line above each
+ * degree line to search it took quadratic time on a text of degree lines).
+ */
+function previousNonBlank(lines: LineSpan[], index: number): LineSpan | undefined {
+  for (let above = index - 1; above >= 0; above--) if (lines[above]!.text.trim() !== "") return lines[above];
+  return undefined;
 }
 
 /** "M.S. in Computer Science, Stanford" → "Computer Science". */
@@ -228,8 +234,9 @@ function institutionNear(text: string, line: LineSpan, neighbours: LineSpan[]): 
 }
 
 function isCompleted(level: Degree, context: string, now: Date): boolean {
-  const years = [...context.matchAll(/\b(19[5-9]\d|20[0-4]\d)\b/g)].map((m) => Number(m[1]));
-  const last = years.length > 0 ? Math.max(...years) : null;
+  // The latest year, by a loop: Math.max(...years) overflows the stack on a line of 100,000 years.
+  let last: number | null = null;
+  for (const match of context.matchAll(/\b(19[5-9]\d|20[0-4]\d)\b/g)) last = Math.max(last ?? 0, Number(match[1]));
   if (last !== null && last > now.getUTCFullYear()) return false;
   if (level === "phd" && /\b(candidate|student)\b/i.test(context)) return false;
   if (IN_PROGRESS.test(context))

@@ -6,7 +6,7 @@ import type { Span } from "../contract/screening-result.ts";
 import { findDateRanges, firstDateRange, monthsCovered, parsePoint, type DateRange } from "./find-date-ranges.ts";
 import { mentionsDegree } from "./find-education.ts";
 import type { Section } from "./find-sections.ts";
-import { lineSpans, spanOf, type LineSpan } from "./spans.ts";
+import { lineSpans, spanOf, trimEndMatching, type LineSpan } from "./spans.ts";
 
 export type RoleKind = "job" | "internship" | "study" | "break";
 
@@ -365,7 +365,7 @@ function headerParts(line: string, offset: number, now: Date): HeaderPart[] {
     for (const piece of chunk.split(/(,\s+)/)) {
       const at = pieceStart;
       pieceStart += piece.length;
-      const trimmed = trimTrailingPunctuation(piece.trim());
+      const trimmed = trimEndMatching(piece.trim(), /[\s,;:|–—-]/); // "Project Lead ," → "Project Lead"
       if (/^,\s+$/.test(piece) || !/\p{L}{2,}/u.test(trimmed) || PLACE.test(trimmed) || LOCATION.test(trimmed))
         continue;
       const lead = piece.search(/\S/);
@@ -378,13 +378,6 @@ function headerParts(line: string, offset: number, now: Date): HeaderPart[] {
     }
   }
   return parts;
-}
-
-/** "Project Lead ," → "Project Lead" (a loop: a regex anchored at the end would rescan long runs). */
-function trimTrailingPunctuation(text: string): string {
-  let end = text.length;
-  while (end > 0 && /[\s,;:|–—-]/.test(text[end - 1]!)) end--;
-  return text.slice(0, end);
 }
 
 /** Title and organisation from the header lines' parts: the part with a job word is the title. */

@@ -2,6 +2,7 @@
 // like a personal name. Anything doubtful gives null: a wrong name on a candidate is worse
 // than no name, and the recruiter can still open the file.
 import type { Span } from "../contract/screening-result.ts";
+import { trimEndMatching } from "./spans.ts";
 
 /** How many non-empty lines from the top may hold the name. */
 const HEADER_LINES = 12;
@@ -474,7 +475,7 @@ function nameAtTop(lines: Line[]): { value: string; span: Span } | null {
     if (++seen > HEADER_LINES) break;
     const name = nameOn(line, seen === 1);
     if (name) return name;
-    if (isHeading(trimmed) && !PREAMBLE_HEADINGS.test(trimmed.replace(/[:\s]+$/, ""))) return null;
+    if (isHeading(trimmed) && !PREAMBLE_HEADINGS.test(trimEndMatching(trimmed, /[:\s]/))) return null;
   }
   return null;
 }
@@ -535,7 +536,7 @@ function nameOn(line: Line, first: boolean): { value: string; span: Span } | nul
   const trimmed = line.raw.trim();
   // "321 Gotham St", "Google HQ, Mountain View, CA, USA": an address, not a name.
   if (isAddress(trimmed)) return null;
-  for (const candidate of [trimmed, trimmed.split(SEGMENT_SPLIT)[0] ?? ""]) {
+  for (const candidate of [trimmed, trimmed.split(SEGMENT_SPLIT, 1)[0] ?? ""]) {
     const name = asName(candidate, first);
     if (name) {
       const start = line.start + line.raw.indexOf(name.source);
@@ -557,7 +558,7 @@ function asName(candidate: string, allowLowerCase = false): { value: string; sou
   if (CJK_NAME.test(stripped)) return { value: stripped.replace(/\s/g, ""), source: stripped };
   // "Arvinkritik.S.R", "Priya.K": a name with its initials glued on by dots.
   const glued = /^(\p{Lu}[\p{Ll}\p{M}]+)((?:\.\p{Lu})+)\.?$/u.exec(stripped);
-  const words = glued ? [glued[1]!, glued[2]!.slice(1)] : stripped.split(/\s+/);
+  const words = glued ? [glued[1]!, glued[2]!.slice(1)] : stripped.split(/\s+/, 7); // up to 7: more is no name
   const nameWords = words.filter((word) => !PARTICLES.has(word));
   if (nameWords.length < 2 || nameWords.length > 4 || words.length > 6) return null;
   const lower = words.map((word) => word.toLowerCase());
@@ -588,7 +589,7 @@ function isAddress(line: string): boolean {
 }
 
 function isHeading(line: string): boolean {
-  const words = line.replace(/[:\s]+$/, "").split(/\s+/);
+  const words = trimEndMatching(line, /[:\s]/).split(/\s+/, 5); // up to 5: only "4 or fewer" matters
   return words.length <= 4 && words.some((word) => HEADING_WORDS.has(word.toLowerCase()));
 }
 

@@ -23,6 +23,17 @@ export function lineSpans(text: string, from = 0, to = text.length): LineSpan[] 
   return lines;
 }
 
+/**
+ * `text` without the characters `trimmed` matches (one at a time) at its end. A loop: an
+ * end-anchored pattern such as /[:\s]+$/ restarts at every character of a long run ("::::…x"),
+ * which takes quadratic time.
+ */
+export function trimEndMatching(text: string, trimmed: RegExp): string {
+  let end = text.length;
+  while (end > 0 && trimmed.test(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
+
 /** The span of text[start, end), trimmed of surrounding white space. */
 export function spanOf(text: string, start: number, end: number): Span {
   let [from, to] = [start, end];

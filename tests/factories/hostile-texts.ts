@@ -59,5 +59,16 @@ export const HOSTILE_TEXTS: readonly HostileText[] = [
     make: (size) => repeat("familiar with Python and basic Docker ", size),
   },
   { name: "pending-languages", target: "context-rule support chains", make: (size) => repeat("Go x ", size) },
+  {
+    name: "colons-then-letter",
+    target: "end-anchored trims (/[:\\s]+$/)",
+    make: (size) => `${repeat(":", size - 1)}x`,
+  },
+  { name: "degree-lines", target: "education: the line above each degree", make: (size) => repeat("B.Sc.\n", size) },
+  {
+    name: "roles-at-one-employer",
+    target: "masking: one employer searched once",
+    make: (size) => repeat("Engineer, Acme 2019 - 2020\n", size),
+  },
   { name: "mixed-punctuation", target: "everything", make: mixed },
 ];
