@@ -531,7 +531,7 @@ function FailurePanel({
   const fileProblem = !isRetryableFailure(code);
   return (
     // Wraps: on a phone the actions go under the text instead of pushing the page wider than the window.
-    <section className="card failure-panel" role="alert" data-testid="failure-panel" style={{ flexWrap: "wrap" }}>
+    <section className="card failure-panel" role="alert" data-testid="failure-panel">
       <div className="failure-panel__text">
         <h2 className="failure-panel__title">
           {title} {code ? <code className="badge badge--code">{code}</code> : null}

@@ -3,22 +3,8 @@
 // of who keeps seeing this candidate's identity beyond the shortlist rule, shown to the whole team.
 // The rule and the audit live in server/privacy/identity-reveal.ts.
 import { useFetcher } from "@remix-run/react";
-import { useState, type CSSProperties } from "react";
+import { useState } from "react";
 import { RelativeTime } from "~/components/relative-time.tsx";
-
-// The form's own layout (app.css has no rules for it): a framed panel under the button, its parts
-// spaced, the button at its natural width. It sits in the failure panel's text column.
-const FORM_STYLE: CSSProperties = {
-  display: "flex",
-  flexDirection: "column",
-  gap: "var(--space-3)",
-  marginTop: "var(--space-3)",
-  padding: "var(--space-3) var(--space-4)",
-  background: "var(--gray-0)",
-  border: "1px solid var(--gray-200)",
-  borderRadius: "var(--radius)",
-};
-const REASON_STYLE: CSSProperties = { display: "block", marginTop: "var(--space-1)", overflowWrap: "anywhere" };
 
 export interface RevealActionData {
   intent: "reveal";
@@ -44,7 +30,7 @@ export function RevealContact({
       <summary className="button button--small">Reveal contact for this file…</summary>
       {/* noValidate: a short reason gets the server's own message under the field (the browser's
           bubble would say nothing about why a reason is needed), spaces included. */}
-      <fetcher.Form method="post" action={action} className="reveal-contact__form" noValidate style={FORM_STYLE}>
+      <fetcher.Form method="post" action={action} className="reveal-contact__form" noValidate>
         <input type="hidden" name="intent" value="reveal" />
         <p className="small">
           Shows you alone who sent this file (its name, any contact details we have, and the original file) so you can
@@ -120,11 +106,7 @@ export function IdentityReveals({ reveals }: { reveals: readonly IdentityRevealV
               <strong>{reveal.by}</strong>{" "}
               {reveal.kind === "revealed" ? "revealed the contact (unreadable file)" : "saw it while shortlisted"},{" "}
               <RelativeTime iso={reveal.at} />
-              {reveal.reason ? (
-                <q className="identity-reveals__reason muted small" style={REASON_STYLE}>
-                  {reveal.reason}
-                </q>
-              ) : null}
+              {reveal.reason ? <q className="identity-reveals__reason muted small">{reveal.reason}</q> : null}
             </div>
           </li>
         ))}
