@@ -446,23 +446,54 @@ export function findSections(text: string): Section[] {
     if (!listed && (found.kind === "projects" || found.kind === "skills")) return false;
     return !inline && (capitals || listed);
   });
+  // Linear on a text of weak headings: the next strong heading is found once for all (from the
+  // end), and the text up to it is searched for dates once for all the weak headings before it;
+  // a scan from each weak heading to the next strong one was quadratic.
+  const nextStrong = nextStrongStarts(headings, strong, text.length);
+  const datesBetween = dateFinder(text);
   const kept: typeof headings = [];
   headings.forEach((found, i) => {
     if (kept.at(-1)?.kind === "experience" && found.kind !== "experience" && !strong[i]) {
-      const nextStrong = headings.find((other, j) => j > i && strong[j]);
-      const next = nextStrong?.heading.start ?? text.length;
-      if (findDateRanges(text.slice(found.bodyStart, next), PRESENT_FOR_SHAPE).length > 0) return;
+      if (datesBetween(found.bodyStart, nextStrong[i]!)) return;
     }
     kept.push(found);
   });
-  headings.splice(0, headings.length, ...kept);
-  return headings.map((found, i) => ({
+  return kept.map((found, i) => ({
     kind: found.kind,
     heading: found.heading,
     start: found.heading.start,
-    end: headings[i + 1]?.heading.start ?? text.length,
+    end: kept[i + 1]?.heading.start ?? text.length,
     bodyStart: found.bodyStart,
   }));
+}
+
+/** For each heading, where the next strong heading after it starts (`end` when none does). */
+function nextStrongStarts(headings: Array<{ heading: Span }>, strong: boolean[], end: number): number[] {
+  const starts = new Array<number>(headings.length);
+  let next = end;
+  for (let i = headings.length - 1; i >= 0; i--) {
+    starts[i] = next;
+    if (strong[i]) next = headings[i]!.heading.start;
+  }
+  return starts;
+}
+
+/**
+ * Whether text[from, to) holds a date range. The weak headings before one strong heading ask in
+ * text order with the same `to`: the dates up to it are found once, from the first of them, and
+ * each later one looks among those after it. (A date range never runs across a heading line, so
+ * a later heading's stretch holds the same ranges.)
+ */
+function dateFinder(text: string): (from: number, to: number) => boolean {
+  let found: { from: number; to: number; starts: number[]; next: number } | null = null;
+  return (from, to) => {
+    if (found === null || found.to !== to || from < found.from) {
+      const starts = findDateRanges(text.slice(from, to), PRESENT_FOR_SHAPE).map((range) => from + range.index);
+      found = { from, to, starts, next: 0 };
+    }
+    while (found.next < found.starts.length && found.starts[found.next]! < from) found.next++;
+    return found.next < found.starts.length;
+  };
 }
 
 /**

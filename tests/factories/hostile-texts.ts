@@ -70,5 +70,10 @@ export const HOSTILE_TEXTS: readonly HostileText[] = [
     target: "masking: one employer searched once",
     make: (size) => repeat("Engineer, Acme 2019 - 2020\n", size),
   },
+  {
+    name: "weak-headings-then-date",
+    target: "sections: dates after each weak heading",
+    make: (size) => `EXPERIENCE\n${repeat("Skills: a\n", size - 22)}2019 - 2020`,
+  },
   { name: "mixed-punctuation", target: "everything", make: mixed },
 ];
