@@ -159,7 +159,8 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   }
 
   if (intent === "replace") {
-    // "Upload a new version": the file failed for a reason a retry cannot fix (audited, re-queued).
+    // "Upload a new version": the file failed for a reason a retry cannot fix, or OCR read it too
+    // poorly to trust (audited, re-queued).
     const { user, application } = await requireApplicationPermission(request, params.applicationId, "upload");
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) {
@@ -435,6 +436,7 @@ export default function CandidatePage() {
           fileHref={can.download && candidate.file.downloadable ? `${self}/file` : null}
           canReview={can.retry}
           action={action}
+          applicationId={application.id}
         />
       ) : null}
 

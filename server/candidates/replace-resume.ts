@@ -5,6 +5,8 @@
 // so erasing the candidate deletes it too) and the audit entry names both. The new file is checked
 // the way intake checks an upload (size, type sniffed from the bytes, image header): a file we
 // could not read either is refused with the reason, and the old file stays in place.
+// A scan that OCR read with low confidence (NEEDS_REVIEW, not ranked) can be replaced the same way:
+// a better scan or a text version is the fix when the reviewer finds the reading too poor.
 import { createHash } from "node:crypto";
 import type { AuditActor } from "../audit/record-audit.ts";
 import { recordAudit } from "../audit/record-audit.ts";
@@ -21,6 +23,11 @@ import { refusals } from "../intake/refusals.ts";
 import { sanitizeFileName } from "../intake/sanitize-file-name.ts";
 
 export { isRetryableFailure, RETRYABLE_FAILURES } from "./retryable-failures.ts";
+
+/** The states whose file may be replaced: unreadable, or read by OCR and waiting for review. */
+const REPLACEABLE = ["FAILED", "NEEDS_REVIEW"] as const;
+const NOT_REPLACEABLE_MESSAGE =
+  "Only a résumé that could not be read, or a scan waiting for review, can be replaced here.";
 
 const FILE_TYPES = { pdf: "PDF", docx: "DOCX", txt: "TXT", png: "PNG", jpeg: "JPEG" } as const satisfies Record<
   string,
@@ -84,8 +91,8 @@ export async function replaceResume(
     });
     if (!application) throw new AppError("not_found", "This candidate is not part of this requisition.");
     if (application.requisition.status !== "OPEN") throw new AppError("conflict", CLOSED_REQUISITION_MESSAGE);
-    if (application.status !== "FAILED") {
-      throw new AppError("conflict", "Only a résumé that could not be read can be replaced here.");
+    if (!(REPLACEABLE as readonly string[]).includes(application.status)) {
+      throw new AppError("conflict", NOT_REPLACEABLE_MESSAGE);
     }
     if (application.resumeFile.sha256 === sha256) {
       throw new AppError("invalid_input", "This is the same file as before; it would fail the same way.");
@@ -106,7 +113,7 @@ export async function replaceResume(
       data: { mergedIntoApplicationId: application.id, mergedAt: new Date() },
     });
     const { count } = await tx.application.updateMany({
-      where: { id: application.id, status: "FAILED" },
+      where: { id: application.id, status: { in: [...REPLACEABLE] } },
       data: {
         resumeFileId: file.id,
         status: "QUEUED",
@@ -115,16 +122,32 @@ export async function replaceResume(
         processedAt: null,
         attempts: 0,
         displayName: fileName,
+        // What was read from the old file (a scan's OCR reading) goes with it: nothing of it is
+        // shown, filtered on or ranked while the new file waits to be read.
+        productionScore: null,
+        mlScore: null,
+        overallScore: null,
+        weightsVersion: null,
+        yearsExperience: null,
+        highestDegree: null,
+        background: null,
+        areaScores: [],
+        skillIds: [],
       },
     });
-    if (count === 0) throw new AppError("conflict", "Only a résumé that could not be read can be replaced here.");
+    await tx.resumeAnalysis.deleteMany({ where: { applicationId: application.id } });
+    if (count === 0) throw new AppError("conflict", NOT_REPLACEABLE_MESSAGE);
     await recordAudit(tx, actor, {
       action: "application.file_replaced",
       summary: `New version of the résumé uploaded (“${fileName}” replaces “${application.resumeFile.originalName}”); queued to be read`,
       targetType: "application",
       targetId: application.id,
       requisitionId: input.requisitionId,
-      before: { file: application.resumeFile.originalName, failureCode: application.failureCode },
+      before: {
+        file: application.resumeFile.originalName,
+        status: application.status,
+        failureCode: application.failureCode,
+      },
       after: { file: fileName, status: "QUEUED" },
       ip: input.ip ?? null,
     });

@@ -121,6 +121,10 @@ test("a PNG scan is read by OCR, flagged for review, filtered, marked reviewed; 
   await expect(page.locator('[data-testid="status-badge"][data-status="NEEDS_REVIEW"]')).toHaveText("Needs review");
   await expect(page.getByTestId("ocr-review")).toContainText("scores may miss evidence");
   await expect(page.getByTestId("ocr-original")).toBeVisible();
+  // A reading too poor to trust can be replaced by a better copy, as a failed file can.
+  await page.getByTestId("ocr-replace").locator("summary").click();
+  await expect(page.getByTestId("ocr-replace").getByTestId("replace-file")).toBeVisible();
+  await expect(page.getByTestId("ocr-replace").getByTestId("replace-submit")).toHaveText("Upload a new version");
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: `${SHOTS}/ocr-review-${width}.png`, fullPage: true });

@@ -248,6 +248,46 @@ describe("upload a new version", () => {
     ).toMatchObject({ code: "conflict" });
   }, 60_000);
 
+  it("replaces a scan waiting for review: its OCR reading goes with the old file, the new one is read", async () => {
+    const { db } = testDb;
+    const text = `${makeResumeText(DATA_SCIENTIST)}\nVolunteer: data clinic mentor.\n`;
+    const id = await uploadAsScan(reqA, "blurry-scan.png", text, 38);
+    const before = await db.application.findUniqueOrThrow({ where: { id } });
+    expect(before.status).toBe("NEEDS_REVIEW");
+    expect(await db.resumeAnalysis.count({ where: { applicationId: id } })).toBe(1);
+
+    const queued: string[] = [];
+    await replaceResume({ db, enqueue: async (appId) => void queued.push(appId) }, actor, {
+      requisitionId: reqA,
+      applicationId: id,
+      file: { name: "cv.txt", bytes: encode(makeResumeText(ML_ENGINEER)) },
+      maxBytes: limits.maxBytes,
+    });
+    expect(queued).toEqual([id]);
+    const waiting = await db.application.findUniqueOrThrow({ where: { id } });
+    expect(waiting).toMatchObject({
+      status: "QUEUED",
+      productionScore: null,
+      overallScore: null,
+      background: null,
+      skillIds: [],
+      areaScores: [],
+      candidateId: before.candidateId,
+    });
+    expect(await db.resumeAnalysis.count({ where: { applicationId: id } })).toBe(0);
+    const audit = await db.auditEntry.findFirstOrThrow({
+      where: { action: "application.file_replaced", targetId: id },
+    });
+    expect(audit.before).toMatchObject({ file: "blurry-scan.png", status: "NEEDS_REVIEW" });
+
+    await processParseResume({ db, limits }, { version: 1, applicationId: id });
+    const read = await db.application.findUniqueOrThrow({ where: { id } });
+    expect(read.status).toBe("DONE");
+    expect(read.overallScore).not.toBeNull();
+    const analysis = await db.resumeAnalysis.findUniqueOrThrow({ where: { applicationId: id } });
+    expect(analysis.textSource).toBe("text");
+  }, 60_000);
+
   it("refuses bad input and keeps the old file", async () => {
     const { db } = testDb;
     const id = await failedUpload(reqA, 2);

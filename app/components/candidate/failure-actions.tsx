@@ -25,10 +25,7 @@ export function FailureActions({
   compact?: boolean;
 }) {
   const retry = useFetcher<Outcome>({ key: `retry-${applicationId}` });
-  const replace = useFetcher<Outcome>({ key: `replace-${applicationId}` });
-  const inputId = `replace-file-${applicationId}`;
-  const error =
-    (retry.data && !retry.data.ok && retry.data.error) || (replace.data && !replace.data.ok && replace.data.error);
+  const error = retry.data && !retry.data.ok && retry.data.error;
 
   if (isRetryableFailure(code)) {
     const busy = retry.state !== "idle";
@@ -55,9 +52,34 @@ export function FailureActions({
     );
   }
 
-  const busy = replace.state !== "idle";
   return (
     <div className="failure-actions" data-testid="failure-actions" data-kind="replace">
+      <ReplaceFileForm applicationId={applicationId} action={action} label={label} compact={compact} />
+    </div>
+  );
+}
+
+/**
+ * "Upload a new version": the file field and its button, with the server's refusal under them.
+ * Also offered on a scan waiting for review, whose OCR reading was too poor to trust.
+ */
+export function ReplaceFileForm({
+  applicationId,
+  action,
+  label,
+  compact = false,
+}: {
+  applicationId: string;
+  action: string;
+  label?: string;
+  compact?: boolean;
+}) {
+  const replace = useFetcher<Outcome>({ key: `replace-${applicationId}` });
+  const inputId = `replace-file-${applicationId}`;
+  const error = replace.data && !replace.data.ok && replace.data.error;
+  const busy = replace.state !== "idle";
+  return (
+    <>
       <replace.Form
         method="post"
         action={action}
@@ -84,6 +106,6 @@ export function FailureActions({
           {error}
         </p>
       ) : null}
-    </div>
+    </>
   );
 }

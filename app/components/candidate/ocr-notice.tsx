@@ -1,7 +1,9 @@
 // "Read by OCR": where a résumé's text came from a scan or photo, how sure OCR was (in words and
 // numbers), and, when it is flagged for review, a warning that the scores may miss evidence, a
-// link to the original file and "Mark reviewed" (docs/candidate-page.md, docs/extraction.md §6).
+// link to the original file, "Mark reviewed" and "Upload a better copy" (docs/candidate-page.md,
+// docs/extraction.md §6).
 import { useFetcher } from "@remix-run/react";
+import { ReplaceFileForm } from "./failure-actions.tsx";
 
 /** Below this OCR confidence the page warns (the worker's OCR_MIN_CONFIDENCE is 60). */
 const LOW_CONFIDENCE = 60;
@@ -44,6 +46,7 @@ export function OcrReviewPanel({
   fileHref,
   canReview,
   action,
+  applicationId,
 }: {
   textSource: string;
   confidence: number | null;
@@ -52,6 +55,7 @@ export function OcrReviewPanel({
   fileHref: string | null;
   canReview: boolean;
   action: string;
+  applicationId: string;
 }) {
   const fetcher = useFetcher<{ intent: "mark-reviewed"; ok: boolean; error?: string }>({ key: "mark-reviewed" });
   const low = confidence !== null && confidence < LOW_CONFIDENCE;
@@ -94,12 +98,19 @@ export function OcrReviewPanel({
         ) : null}
       </div>
       {needsReview && canReview ? (
-        <fetcher.Form method="post" action={action}>
-          <input type="hidden" name="intent" value="mark-reviewed" />
-          <button type="submit" className="button button--primary" disabled={busy} data-testid="mark-reviewed">
-            {busy ? "Saving…" : "Mark reviewed and rank"}
-          </button>
-        </fetcher.Form>
+        <div className="ocr-review__actions">
+          <fetcher.Form method="post" action={action}>
+            <input type="hidden" name="intent" value="mark-reviewed" />
+            <button type="submit" className="button button--primary" disabled={busy} data-testid="mark-reviewed">
+              {busy ? "Saving…" : "Mark reviewed and rank"}
+            </button>
+          </fetcher.Form>
+          {/* A reading too poor to trust: a better scan or a text version replaces it. */}
+          <details className="ocr-review__replace" data-testid="ocr-replace">
+            <summary className="button button--small">Upload a better copy…</summary>
+            <ReplaceFileForm applicationId={applicationId} action={action} />
+          </details>
+        </div>
       ) : null}
     </section>
   );
