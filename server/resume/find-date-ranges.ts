@@ -195,14 +195,14 @@ function* dateRanges(text: string, now: Date): Generator<DateRange, void> {
 
 /** "Sep 15 - NOW", "Oct'17 – Jul'18": ranges of month names with two-digit years. */
 function* shortYearRanges(text: string, now: Date): Generator<DateRange, void> {
-  for (const match of text.matchAll(SHORT_RANGE)) {
+  for (const match of matchesOf(SHORT_RANGE, text)) {
     const [start, end] = [parseShortPoint(match[1]!, now), parseShortPoint(match[2]!, now)];
     if (start && end && end.month >= start.month) yield { start, end, index: match.index, text: match[0] };
   }
 }
 
 function* fullYearRanges(text: string, now: Date): Generator<DateRange, void> {
-  for (const match of text.matchAll(RANGE)) {
+  for (const match of matchesOf(RANGE, text)) {
     const start = parsePoint(match[1]!, now);
     const endText = match[2] ?? match[3];
     const since = /^(since|from|desde|seit)\b/i.test(match[0]);
@@ -217,6 +217,22 @@ function* fullYearRanges(text: string, now: Date): Generator<DateRange, void> {
     }
     if (end.month < start.month) continue;
     yield { start, end, index: match.index, text: match[0] };
+  }
+}
+
+/**
+ * The matches of a global pattern, in order: text.matchAll(pattern) without the copy of the
+ * pattern matchAll makes on each call (for these long patterns, most of the time spent on a
+ * short line). The position is kept here, not in the shared pattern, so walks may interleave.
+ */
+function* matchesOf(pattern: RegExp, text: string): Generator<RegExpExecArray, void> {
+  let position = 0;
+  for (;;) {
+    pattern.lastIndex = position;
+    const match = pattern.exec(text);
+    if (match === null) return;
+    position = match[0] === "" ? pattern.lastIndex + 1 : pattern.lastIndex;
+    yield match;
   }
 }
 
