@@ -64,14 +64,18 @@ export const HOSTILE_TEXTS: readonly HostileText[] = [
     target: "end-anchored trims (/[:\\s]+$/)",
     make: (size) => `${repeat(":", size - 1)}x`,
   },
-  { name: "degree-lines", target: "education: the line above each degree", make: (size) => repeat("B.Sc.\n", size) },
+  {
+    name: "degree-lines",
+    target: "education: the line above each degree",
+    make: (size) => repeat("B.Sc. Physics\n", size),
+  },
   {
     name: "roles-at-one-employer",
     target: "masking: one employer searched once",
-    make: (size) => repeat("Engineer, Acme 2019 - 2020\n", size),
+    make: (size) => repeat("Data Engineer, Acme Corp, 2019 - 2020\n", size),
   },
   {
-    name: "weak-headings-then-date",
+    name: "weak-headings-dated",
     target: "sections: dates after each weak heading",
     make: (size) => `EXPERIENCE\n${repeat("Skills: a\n", size - 22)}2019 - 2020`,
   },
