@@ -510,9 +510,10 @@ export function gluedHeadingOf(
   for (let at = from; at < trimmed.length - 3; at++) {
     if (!/\p{Lu}/u.test(trimmed[at]!) || !/[\p{Ll}\d.)\]]/u.test(trimmed[at - 1]!)) continue;
     const tail = trimmed.slice(at);
+    // The shape first: it rules out most tails without building their key.
+    if (!/^\p{Lu}\p{Ll}+(?: (?:&|and|\p{Lu}\p{Ll}+))*$|^\p{Lu}+(?: (?:&|\p{Lu}+))*$/u.test(tail)) continue;
     const kind = listedKind(key(tail));
-    if (kind && /^\p{Lu}\p{Ll}+(?: (?:&|and|\p{Lu}\p{Ll}+))*$|^\p{Lu}+(?: (?:&|\p{Lu}+))*$/u.test(tail))
-      return { kind, text: tail, bodyOffset: line.length, at };
+    if (kind) return { kind, text: tail, bodyOffset: line.length, at };
   }
   return null;
 }
