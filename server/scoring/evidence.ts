@@ -257,8 +257,10 @@ function titleEvidence(input: ScoringInput): Evidence[] {
     if (role.kind !== "job" || !role.title || role.months < 6) continue;
     const family = backgroundOfTitle(role.title);
     if (!family || !PRODUCTION_FAMILIES.has(family)) continue;
-    const at = input.text.indexOf(role.title, role.start);
-    if (at === -1 || at >= role.end) continue;
+    // Searched inside the role only: a search to the end of the text for each role is quadratic.
+    const within = input.text.slice(role.start, role.end).indexOf(role.title);
+    if (within === -1) continue;
+    const at = role.start + within;
     const mention = { text: role.title, start: at, end: at + role.title.length };
     out.push({
       skillId: SOFTWARE_ROLE_SKILL,

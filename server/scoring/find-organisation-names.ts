@@ -13,7 +13,7 @@ const COMPANY_END =
 /** Words that start a school's name or end it. */
 const SCHOOL_WORD =
   "(?:University|Universit[äa]t|Universit[éeà]|College|Institute|Polytechnic|Academy|School|UNIVERSITY|COLLEGE|INSTITUTE)";
-const CAP_WORD = "[A-Z][\\w&'.]*";
+const CAP_WORD = "[A-Z][\\w&'.]{0,30}";
 const JOIN = "(?:[ \\t](?:of|for|and|&|de|der|la|di|the)[ \\t]|[ \\t]|-)";
 
 // Up to five capitalised words, then the company word, then optional further legal words

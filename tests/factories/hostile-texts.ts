@@ -79,5 +79,15 @@ export const HOSTILE_TEXTS: readonly HostileText[] = [
     target: "sections: dates after each weak heading",
     make: (size) => `EXPERIENCE\n${repeat("Skills: a\n", size - 22)}2019 - 2020`,
   },
+  {
+    name: "capital-dots",
+    target: "organisation names (a capitalised word of dots)",
+    make: (size) => repeat("A.", size),
+  },
+  {
+    name: "capital-apostrophes",
+    target: "organisation names (a capitalised word of apostrophes)",
+    make: (size) => repeat("A'", size),
+  },
   { name: "mixed-punctuation", target: "everything", make: mixed },
 ];
