@@ -10,13 +10,12 @@ import { getCandidate } from "../../server/candidates/get-candidate.ts";
 import { segmentsReveal } from "../../server/candidates/mask-identity.ts";
 import { findNeighbours } from "../../server/candidates/list-candidates.ts";
 import { addNote, listNotes } from "../../server/candidates/notes.ts";
-import { intakeResume } from "../../server/intake/intake-resume.ts";
 import { updateRequisitionWeights } from "../../server/ranking/save-requisition-weights.ts";
 import { BACKGROUNDS } from "../../server/scoring/backgrounds.ts";
 import { AREA_IDS } from "../../server/taxonomy/areas.ts";
-import { processParseResume } from "../../workers/processors/parse-resume.processor.ts";
 import { makeImageOnlyPdf, makePdf } from "../factories/pdf-writer.ts";
 import { BACKEND_ENGINEER, makeResumeText, ML_ENGINEER, PROFILES } from "../factories/resume-factory.ts";
+import { addResume as addParsedResume } from "../support/add-resume.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
 const limits = { maxBytes: 10 * 1024 * 1024, maxPdfPages: 30, timeoutMs: 20_000 };
@@ -31,18 +30,8 @@ const apps: Record<string, string> = {};
 let blindApp: string;
 let otherApp: string;
 
-async function addResume(requisitionId: string, name: string, bytes: Uint8Array): Promise<string> {
-  const outcome = await intakeResume(
-    { db: testDb.db, enqueue: async () => {}, maxBytes: limits.maxBytes },
-    { requisitionId, file: { name, bytes } },
-  );
-  if (!outcome.accepted) throw new Error(`refused ${name}`);
-  await processParseResume(
-    { db: testDb.db, limits, now: () => now },
-    { version: 1, applicationId: outcome.applicationId },
-  ).catch(() => "failed");
-  return outcome.applicationId;
-}
+const addResume = (requisitionId: string, name: string, bytes: Uint8Array) =>
+  addParsedResume({ db: testDb.db, limits, now }, requisitionId, { name, bytes });
 
 beforeAll(async () => {
   testDb = await createTestDatabase();

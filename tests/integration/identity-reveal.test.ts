@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changeStage } from "../../server/candidates/change-stage.ts";
 import { downloadResume } from "../../server/candidates/download-resume.ts";
 import { getCandidate } from "../../server/candidates/get-candidate.ts";
-import { intakeResume } from "../../server/intake/intake-resume.ts";
 import {
   IDENTITY_REVEAL_ACTION,
   IDENTITY_SEEN_ACTION,
@@ -14,8 +13,8 @@ import {
   revealIdentity,
   rowsForViewer,
 } from "../../server/privacy/identity-reveal.ts";
-import { processParseResume } from "../../workers/processors/parse-resume.processor.ts";
 import { makeResumeText, ML_ENGINEER } from "../factories/resume-factory.ts";
+import { addResume as addParsedResume } from "../support/add-resume.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
 const limits = { maxBytes: 10 * 1024 * 1024, maxPdfPages: 30, timeoutMs: 20_000 };
@@ -29,18 +28,8 @@ let failedApp: string;
 let readApp: string;
 let openFailedApp: string;
 
-async function addResume(requisitionId: string, name: string, bytes: Uint8Array): Promise<string> {
-  const outcome = await intakeResume(
-    { db: testDb.db, enqueue: async () => {}, maxBytes: limits.maxBytes },
-    { requisitionId, file: { name, bytes } },
-  );
-  if (!outcome.accepted) throw new Error(`refused ${name}`);
-  await processParseResume(
-    { db: testDb.db, limits, now: () => now },
-    { version: 1, applicationId: outcome.applicationId },
-  ).catch(() => "failed");
-  return outcome.applicationId;
-}
+const addResume = (requisitionId: string, name: string, bytes: Uint8Array) =>
+  addParsedResume({ db: testDb.db, limits, now }, requisitionId, { name, bytes });
 
 /** A file that passes intake but cannot be read: a PDF header and nothing a parser can use. */
 const brokenPdf = () => new TextEncoder().encode("%PDF-1.7\n" + "garbage ".repeat(64));
