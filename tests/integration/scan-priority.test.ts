@@ -154,7 +154,8 @@ describe("scans wait behind text résumés", () => {
     expect(read.attempts).toBe(1);
     expect(read.analysis?.textSource).toBe("ocr");
     expect(read.analysis?.text).toContain(scanProfile.email);
-    expect(completed.get(scanId)).toEqual({ attemptsMade: 1, priority: SCAN_PRIORITY });
+    // The row is DONE before BullMQ reports the job completed: wait for the event.
+    await expect.poll(() => completed.get(scanId)).toEqual({ attemptsMade: 1, priority: SCAN_PRIORITY });
     expect(await queue.getJob(parseResumeJobId(scanId))).toBeUndefined();
     const done = await testDb.db.application.findMany({ where: { id: { in: textIds } } });
     expect(done.map((application) => [application.status, application.attempts])).toEqual(
