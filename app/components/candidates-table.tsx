@@ -390,7 +390,7 @@ const columns: ColumnDef<CandidateRow, any>[] = [
     header: "Processing",
     meta: { sortKey: "status", firstDir: "asc", className: "col-status", label: "processing state", priority: 2 },
     cell: ({ row: { original }, table }) => {
-      if (original.status !== "FAILED") return <StatusBadge status={original.status} />;
+      if (original.status !== "FAILED") return <StatusBadge status={original.status} scanPages={original.scanPages} />;
       // Compact for a dense table: badge and Retry on one line, code and reason clamped below
       // (the whole reason is in the tooltip and on the candidate page).
       const reason = [original.failureCode, original.failureMessage].filter(Boolean).join(": ");

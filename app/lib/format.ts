@@ -1,5 +1,6 @@
 // Display helpers shared by server and browser code (only browser-safe server modules here).
 import { BACKGROUND_LABELS, DEGREE_LABELS } from "@server/contract/vocabulary.ts";
+import type { ProcessingStatus } from "@server/generated/prisma/enums.ts";
 import { scoreBand } from "@server/ranking/score-band.ts";
 
 // The lists and their labels are defined once, in server/contract/vocabulary.ts.
@@ -11,6 +12,27 @@ export {
 } from "@server/contract/vocabulary.ts";
 
 export const EMPTY = "—";
+
+/**
+ * What a scan says instead of its bare state while it waits for OCR or is read by it (null: not
+ * a scan, or finished). A first, text-only reading found its pages without text; it waits at scan
+ * priority behind the text résumés (server/queue/parse-queue.ts), so "Queued" alone would look stuck.
+ */
+export function scanStatusWords(
+  status: ProcessingStatus,
+  scanPages: number | null | undefined,
+): { label: string; sentence: string } | null {
+  if (!scanPages) return null;
+  const pages = plural(scanPages, "scanned page");
+  if (status === "QUEUED")
+    return {
+      label: "Waiting for OCR",
+      sentence: `A scan (${pages}): it is read by OCR after the text résumés in the queue, a few seconds a page.`,
+    };
+  if (status === "PROCESSING")
+    return { label: "Reading scan", sentence: `Reading ${pages} by OCR, a few seconds a page.` };
+  return null;
+}
 
 export function degreeLabel(value: string | null): string {
   return value ? (DEGREE_LABELS[value as keyof typeof DEGREE_LABELS] ?? value) : EMPTY;

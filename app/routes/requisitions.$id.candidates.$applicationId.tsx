@@ -46,7 +46,7 @@ import { getPrisma } from "~/lib/db.server.ts";
 import { isRetryableFailure } from "@server/candidates/retryable-failures.ts";
 import { markReviewed, replaceResumeFile } from "~/lib/ocr-review.server.ts";
 import { isAppError } from "@server/errors/app-error.ts";
-import { formatBytes, formatYears, plural } from "~/lib/format.ts";
+import { formatBytes, formatYears, plural, scanStatusWords } from "~/lib/format.ts";
 import { useLiveRevalidation } from "~/lib/use-live-revalidation.ts";
 import type { BreadcrumbHandle } from "~/components/breadcrumbs.tsx";
 import type { SubmissionResult } from "@conform-to/react";
@@ -421,9 +421,11 @@ export default function CandidatePage() {
       ) : null}
       {working ? (
         <section className="card status-panel" role="status" data-testid="processing-panel">
-          <StatusBadge status={application.status} />
+          <StatusBadge status={application.status} scanPages={application.scanPages} />
           <p>
-            {STATUS_WORDS[application.status as "QUEUED" | "PROCESSING"]} This page updates by itself when it is done.
+            {scanStatusWords(application.status, application.scanPages)?.sentence ??
+              STATUS_WORDS[application.status as "QUEUED" | "PROCESSING"]}{" "}
+            This page updates by itself when it is done.
           </p>
         </section>
       ) : null}

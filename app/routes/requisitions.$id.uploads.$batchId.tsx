@@ -7,7 +7,7 @@ import { BatchProgressBar, finishedCount, progressWords } from "~/components/bat
 import { RelativeTime } from "~/components/relative-time.tsx";
 import { StatusBadge } from "~/components/status-badge.tsx";
 import { requireRequisitionAccess } from "~/lib/auth.server.ts";
-import { plural, STATUS_LABELS, STATUS_ORDER } from "~/lib/format.ts";
+import { plural, scanStatusWords, STATUS_LABELS, STATUS_ORDER } from "~/lib/format.ts";
 import { getBatchView } from "~/lib/intake.server.ts";
 import { duplicateMarks } from "~/lib/candidate.server.ts";
 import { getPrisma } from "~/lib/db.server.ts";
@@ -253,7 +253,7 @@ export default function UploadProgressPage() {
                   <span className={`file-list__file${file.identityHidden ? " muted" : ""}`}>{file.fileName}</span>
                 </div>
                 <div className="file-list__state">
-                  <StatusBadge status={file.status} />
+                  <StatusBadge status={file.status} scanPages={file.scanPages} />
                   {file.status === "FAILED" ? (
                     <span className="badge badge--refused" data-code={file.failureCode ?? ""}>
                       {reasonLabel(file.failureCode)}
@@ -263,6 +263,8 @@ export default function UploadProgressPage() {
                 <p className="file-list__reason">
                   {file.status === "FAILED" ? (
                     file.failureMessage
+                  ) : scanStatusWords(file.status, file.scanPages) ? (
+                    <span className="muted">{scanStatusWords(file.status, file.scanPages)!.sentence}</span>
                   ) : file.status === "QUEUED" ? (
                     <span className="muted">Waiting for a worker…</span>
                   ) : file.status === "PROCESSING" ? (

@@ -51,6 +51,8 @@ export interface CandidateDetail {
     failureCode: string | null;
     failureMessage: string | null;
     attempts: number;
+    /** Pages found scanned by a first, text-only reading: the file waits for OCR (null: none). */
+    scanPages: number | null;
     uploadedAt: string;
     processedAt: string | null;
     stageChangedAt: string | null;
@@ -144,6 +146,7 @@ export async function getCandidate(
       failureCode: true,
       failureMessage: true,
       attempts: true,
+      scanPages: true,
       createdAt: true,
       processedAt: true,
       stageChangedAt: true,
@@ -261,6 +264,7 @@ export async function getCandidate(
       failureCode: row.failureCode,
       failureMessage: row.failureMessage,
       attempts: row.attempts,
+      scanPages: row.scanPages,
       uploadedAt: row.createdAt.toISOString(),
       processedAt: row.processedAt?.toISOString() ?? null,
       needsReview: row.status === "NEEDS_REVIEW",

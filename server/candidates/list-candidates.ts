@@ -43,6 +43,8 @@ export interface CandidateRow {
   status: ProcessingStatus;
   failureCode: string | null;
   failureMessage: string | null;
+  /** Pages found scanned by a first, text-only reading: the file waits for OCR (null: none). */
+  scanPages: number | null;
   stage: Stage;
   productionScore: number | null;
   mlScore: number | null;
@@ -238,6 +240,7 @@ interface RawRow {
   status: ProcessingStatus;
   failureCode: string | null;
   failureMessage: string | null;
+  scanPages: number | null;
   stage: Stage;
   yearsExperience: number | null;
   highestDegree: string | null;
@@ -272,6 +275,7 @@ function toRow(raw: RawRow, context: RankingContext, searchedSkills: readonly st
     status: raw.status,
     failureCode: raw.failureCode,
     failureMessage: raw.failureMessage,
+    scanPages: raw.scanPages,
     stage: raw.stage,
     productionScore: scored ? raw.shownProduction : null,
     mlScore: scored ? raw.shownMl : null,
@@ -292,7 +296,7 @@ const rowColumns = (
   scores: Scores,
   searched: ReturnType<typeof search>,
 ) => Prisma.sql`${searched?.name ?? Prisma.sql`false`} AS "matchedName", ${searched?.file ?? Prisma.sql`false`} AS "matchedFile",
-  a.id, a."displayName", a.status, a."failureCode", a."failureMessage", a.stage,
+  a.id, a."displayName", a.status, a."failureCode", a."failureMessage", a."scanPages", a.stage,
   a."yearsExperience", a."highestDegree", a.background, a."areaScores", a."skillIds", a."createdAt", a."processedAt",
   ${scores.production} AS "shownProduction", ${scores.ml} AS "shownMl", ${scores.overall} AS "shownOverall"`;
 

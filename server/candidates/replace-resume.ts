@@ -121,6 +121,7 @@ export async function replaceResume(
         failureMessage: null,
         processedAt: null,
         attempts: 0,
+        scanPages: null,
         displayName: fileName,
         // What was read from the old file (a scan's OCR reading) goes with it: nothing of it is
         // shown, filtered on or ranked while the new file waits to be read.

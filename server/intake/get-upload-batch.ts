@@ -25,6 +25,8 @@ export interface BatchFile {
   status: ProcessingStatus;
   failureCode: string | null;
   failureMessage: string | null;
+  /** Pages found scanned by a first, text-only reading: the file waits for OCR (null: none). */
+  scanPages: number | null;
 }
 
 export interface UploadBatchView {
@@ -90,6 +92,7 @@ export async function getUploadBatch(
         stage: true,
         failureCode: true,
         failureMessage: true,
+        scanPages: true,
         resumeFile: { select: { originalName: true } },
       },
     }),
@@ -112,6 +115,7 @@ export async function getUploadBatch(
         status: application.status,
         failureCode: application.failureCode,
         failureMessage: application.failureMessage,
+        scanPages: application.scanPages,
       };
     }),
     refused: readRefused(batch.refused).map((file, index) =>

@@ -38,8 +38,9 @@ interface ScreenCall {
   deferred: boolean;
   started: number;
   ended: number;
-  /** The scan's application while this file was read. */
+  /** The scan's application while this file was read: its state and the pages it waits to OCR. */
   scanStatus?: string;
+  scanPages?: number | null;
 }
 
 beforeAll(async () => {
@@ -102,6 +103,7 @@ describe("scans wait behind text résumés", () => {
       if (options.fileName !== "scan.pdf") {
         const waiting = await testDb.db.application.findUniqueOrThrow({ where: { id: scanId } });
         call.scanStatus = waiting.status;
+        call.scanPages = waiting.scanPages;
         // The reconciler's round while the scan waits: re-adding its job must be a no-op.
         reconciled += await reconcileUnfinishedApplications(testDb.db, (ids) => enqueueParseResumes(queue, ids), {
           olderThanMs: 0,
@@ -146,6 +148,8 @@ describe("scans wait behind text résumés", () => {
     expect(calls[0]!.ended - calls[0]!.started).toBeLessThan(5_000);
     // While it waited, the scan was QUEUED (waiting in the queue, not "being read").
     expect(new Set(calls.slice(1, -1).map((call) => call.scanStatus))).toEqual(new Set(["QUEUED"]));
+    // …and said it waits to OCR its one scanned page (what the screens show: "Waiting for OCR").
+    expect(new Set(calls.slice(1, -1).map((call) => call.scanPages))).toEqual(new Set([1]));
     expect(reconciled).toBeGreaterThan(0);
 
     // Read in the end, by OCR, like its text version; the deferral counted as no attempt.
@@ -158,8 +162,9 @@ describe("scans wait behind text résumés", () => {
     await expect.poll(() => completed.get(scanId)).toEqual({ attemptsMade: 1, priority: SCAN_PRIORITY });
     expect(await queue.getJob(parseResumeJobId(scanId))).toBeUndefined();
     const done = await testDb.db.application.findMany({ where: { id: { in: textIds } } });
-    expect(done.map((application) => [application.status, application.attempts])).toEqual(
-      textIds.map(() => ["DONE", 1]),
+    // Text résumés never waited for OCR.
+    expect(done.map((application) => [application.status, application.attempts, application.scanPages])).toEqual(
+      textIds.map(() => ["DONE", 1, null]),
     );
   }, 150_000);
 });

@@ -91,7 +91,7 @@ export async function processParseResume(
     ocrLater: options.ocrLater,
   });
   if (isOcrDeferred(screened)) {
-    await markWaitingForOcr(sql, applicationId);
+    await markWaitingForOcr(sql, applicationId, screened.ocrPages.length);
     return "ocr_later";
   }
   const { result } = screened;

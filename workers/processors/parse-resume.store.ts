@@ -74,15 +74,16 @@ export async function markProcessing(sql: SqlExecutor, applicationId: string): P
 /**
  * The job's first reading found a file that needs OCR and left it for later (the job waits again
  * at scan priority, server/queue/parse-queue.ts): the application is QUEUED again, as it now
- * waits in the queue, and the reading does not count as an attempt. Only a row this job marked
- * PROCESSING is touched.
+ * waits in the queue, with the number of scanned pages (what the screens say while it waits),
+ * and the reading does not count as an attempt. Only a row this job marked PROCESSING is touched.
  */
-export async function markWaitingForOcr(sql: SqlExecutor, applicationId: string): Promise<void> {
+export async function markWaitingForOcr(sql: SqlExecutor, applicationId: string, scanPages: number): Promise<void> {
   await sql.query(
     `UPDATE "Application"
-     SET "status" = 'QUEUED', "attempts" = GREATEST("attempts" - 1, 0), "updatedAt" = $2::timestamp(3)
+     SET "status" = 'QUEUED', "attempts" = GREATEST("attempts" - 1, 0), "scanPages" = $3,
+         "updatedAt" = $2::timestamp(3)
      WHERE "id" = $1 AND "status" = 'PROCESSING'`,
-    [applicationId, new Date().toISOString()],
+    [applicationId, new Date().toISOString(), scanPages],
   );
 }
 
