@@ -300,7 +300,9 @@ export default function CandidatePage() {
               <StageBadge stage={application.stage} />
             </span>
             {/* QUEUED, PROCESSING, FAILED, or NEEDS_REVIEW (an OCR reading waiting for a person). */}
-            {application.status !== "DONE" ? <StatusBadge status={application.status} /> : null}
+            {application.status !== "DONE" ? (
+              <StatusBadge status={application.status} scanPages={application.scanPages} />
+            ) : null}
             {candidate.resume ? (
               <OcrBadge textSource={candidate.resume.textSource} confidence={candidate.resume.ocrConfidence} />
             ) : null}
@@ -417,6 +419,7 @@ export default function CandidatePage() {
           reveal={
             !identity.visible ? { allowed: can.reveal, minLength: revealReason.min, maxLength: revealReason.max } : null
           }
+          revealedBy={candidate.reveals.find((reveal) => reveal.kind === "revealed")?.by ?? null}
         />
       ) : null}
       {working ? (
@@ -521,6 +524,7 @@ function FailurePanel({
   canRetry,
   action,
   reveal,
+  revealedBy,
 }: {
   applicationId: string;
   code: string | null;
@@ -530,6 +534,8 @@ function FailurePanel({
   action: string;
   /** Blind review hides who sent the file: "Reveal contact for this file" (null when identity is shown). */
   reveal: { allowed: boolean; minLength: number; maxLength: number } | null;
+  /** Who has already revealed the contact for this file (the panel "Identity shown to" lists everyone). */
+  revealedBy: string | null;
 }) {
   const title = (code && FAILURE_TITLES[code]) ?? "This résumé could not be read";
   const fileProblem = !isRetryableFailure(code);
@@ -554,7 +560,9 @@ function FailurePanel({
         </p>
         {fileProblem && reveal && !reveal.allowed ? (
           <p className="muted small" data-testid="reveal-ask-recruiter">
-            A recruiter on this requisition can reveal the contact for this file and ask for another copy.
+            {revealedBy
+              ? `${revealedBy} has revealed the contact for this file to ask for another copy (see "Identity shown to" below).`
+              : "A recruiter on this requisition can reveal the contact for this file and ask for another copy."}
           </p>
         ) : null}
         {/* Under the sentence that asks for it (a third column would not fit a phone). */}

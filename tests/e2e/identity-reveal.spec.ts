@@ -162,7 +162,10 @@ test("under blind review a recruiter reveals an unreadable file's contact with a
   await expect(heading).toHaveText(anonymous);
   await expect(page.getByTestId("blind-badge")).toHaveText("Blind review · identity hidden");
   await expect(page.getByTestId("reveal-contact")).toHaveCount(0);
-  await expect(page.getByTestId("reveal-ask-recruiter")).toBeVisible();
+  // Told who already revealed it (not asked to find a recruiter for what is done).
+  await expect(page.getByTestId("reveal-ask-recruiter")).toHaveText(
+    `${DEMO_USERS.recruiter.email} has revealed the contact for this file to ask for another copy (see "Identity shown to" below).`,
+  );
   // Nothing asks the manager to do what their role does not (reveal, upload).
   await expect(page.getByTestId("failure-panel")).toContainText("blind review hides who sent it");
   await expect(page.getByTestId("failure-panel")).not.toContainText("then upload it here");
