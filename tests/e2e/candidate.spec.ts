@@ -18,20 +18,8 @@ import {
 import { signIn } from "./support/auth.ts";
 import { setBlindReview } from "./support/e2e-database.ts";
 import { expectAccessible, screenshot, watchErrors } from "./support/page-checks.ts";
+import { createRequisition } from "./support/requisitions.ts";
 import { uploadAndWaitUntilRead } from "./support/uploads.ts";
-
-/** Creates a requisition and returns its path. */
-async function createRequisition(page: Page, title: string): Promise<string> {
-  await page.goto("/requisitions/new");
-  const unique = `${title} ${Date.now().toString(36)}`;
-  // Typed before hydration, the title could be reset: retry until the form is submitted with it.
-  await expect(async () => {
-    await page.getByLabel("Title").fill(unique);
-    await page.getByTestId("create-requisition").click();
-    await expect(page).toHaveURL(/\/requisitions\/(?!new$)[a-z0-9]+$/, { timeout: 3_000 });
-  }).toPass();
-  return new URL(page.url()).pathname;
-}
 
 /** Creates a requisition, uploads the profiles as text résumés and waits until all are scored. */
 async function requisitionWith(page: Page, title: string, profiles: ResumeProfile[]): Promise<string> {

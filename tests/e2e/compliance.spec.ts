@@ -14,6 +14,7 @@ import { makeResumeText, PROFILES } from "../factories/resume-factory.ts";
 import { signIn } from "./support/auth.ts";
 import { expectAccessible, screenshot, watchErrors } from "./support/page-checks.ts";
 import { uploadAndWaitUntilRead } from "./support/uploads.ts";
+import { createRequisition } from "./support/requisitions.ts";
 
 const expect = baseExpect.configure({ timeout: 20_000 });
 
@@ -70,14 +71,7 @@ test.beforeAll(async ({ browser }) => {
   const page = await browser.newPage();
   await signIn(page, "admin");
   const title = `ML Engineer, Fairness ${Date.now().toString(36)}`;
-  await page.goto("/requisitions/new");
-  // Typed before hydration, the title could be reset: retry until the form is submitted with it.
-  await expect(async () => {
-    await page.getByLabel("Title").fill(title);
-    await page.getByTestId("create-requisition").click();
-    await expect(page).toHaveURL(/\/requisitions\/(?!new$)[a-z0-9]+$/, { timeout: 3_000 });
-  }).toPass({ timeout: 30_000 });
-  const requisitionPath = new URL(page.url()).pathname;
+  const requisitionPath = await createRequisition(page, title, { exact: true });
   const dir = await mkdtemp(path.join(os.tmpdir(), "mle-e2e-compliance-"));
   const files = await Promise.all(
     [...PROFILES.map((p) => ({ name: `${p.key}.txt`, text: makeResumeText(p) })), WRITTEN].map(async (f) => {

@@ -11,18 +11,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { BACKEND_ENGINEER, DATA_SCIENTIST, makeResumeText, ML_ENGINEER } from "../factories/resume-factory.ts";
 import { signIn } from "./support/auth.ts";
 import { expectAccessible, screenshot, watchErrors } from "./support/page-checks.ts";
+import { createRequisition } from "./support/requisitions.ts";
 import { chooseFiles } from "./support/uploads.ts";
-
-async function createRequisition(page: Page, title: string): Promise<string> {
-  await page.goto("/requisitions/new");
-  const unique = `${title} ${Date.now().toString(36)}`;
-  await expect(async () => {
-    await page.getByLabel("Title").fill(unique);
-    await page.getByTestId("create-requisition").click();
-    await expect(page).toHaveURL(/\/requisitions\/(?!new$)[a-z0-9]+$/, { timeout: 3_000 });
-  }).toPass();
-  return new URL(page.url()).pathname;
-}
 
 /** Uploads files from the requisition page; ends on the upload's progress view. */
 async function upload(page: Page, requisitionPath: string, files: string[]) {

@@ -18,6 +18,7 @@ import {
 import { DEMO_REQUISITIONS, DEMO_USERS, signIn } from "./support/auth.ts";
 import { expectAccessible, screenshot as takeScreenshot, watchErrors } from "./support/page-checks.ts";
 import { uploadAndWaitUntilRead } from "./support/uploads.ts";
+import { createRequisition } from "./support/requisitions.ts";
 
 const screenshot = (page: Page, name: string, fullPage = true) => takeScreenshot(page, name, fullPage);
 
@@ -62,15 +63,8 @@ test("a recruiter exports the shortlist as CSV and opens a candidate from the pl
   const errors = watchErrors(page);
   await signIn(page, "recruiter");
 
-  await page.goto("/requisitions/new");
   const title = `ML Engineer, Exports ${Date.now().toString(36)}`;
-  // Typed before hydration, the title could be reset: retry until the form is submitted with it.
-  await expect(async () => {
-    await page.getByLabel("Title").fill(title);
-    await page.getByTestId("create-requisition").click();
-    await expect(page).toHaveURL(/\/requisitions\/(?!new$)[a-z0-9]+$/, { timeout: 3_000 });
-  }).toPass({ timeout: 30_000 });
-  const requisitionPath = new URL(page.url()).pathname;
+  const requisitionPath = await createRequisition(page, title, { exact: true });
 
   const files = await resumeFiles();
   await uploadAndWaitUntilRead(page, requisitionPath, files, 90_000);

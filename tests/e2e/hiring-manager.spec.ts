@@ -6,22 +6,14 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { makeResumeText, PROFILES } from "../factories/resume-factory.ts";
-import { DEMO_USERS, signIn } from "./support/auth.ts";
+import { signIn } from "./support/auth.ts";
+import { createRequisition } from "./support/requisitions.ts";
 
 const SHOTS = "test-results/screens";
 
 /** As the recruiter: a requisition with the demo hiring manager on its team and one scored résumé. */
 async function requisitionWithManager(page: Page): Promise<string> {
-  await page.goto("/requisitions/new");
-  const title = `Hiring manager decisions ${Date.now().toString(36)}`;
-  // Typed before hydration, the form could be reset: retry until it is submitted with both.
-  await expect(async () => {
-    await page.getByLabel("Title").fill(title);
-    await page.getByTestId("team-person").filter({ hasText: DEMO_USERS.manager.email }).getByRole("checkbox").check();
-    await page.getByTestId("create-requisition").click();
-    await expect(page).toHaveURL(/\/requisitions\/(?!new$)[a-z0-9]+$/, { timeout: 3_000 });
-  }).toPass();
-  const requisitionPath = new URL(page.url()).pathname;
+  const requisitionPath = await createRequisition(page, "Hiring manager decisions", { team: ["manager"] });
   const dir = await mkdtemp(path.join(os.tmpdir(), "mle-e2e-manager-"));
   const file = path.join(dir, "candidate.txt");
   await writeFile(file, makeResumeText(PROFILES[0]!), "utf8");

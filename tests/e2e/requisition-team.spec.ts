@@ -6,6 +6,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_USERS, signIn } from "./support/auth.ts";
 import { expectAccessible, screenshot, watchErrors } from "./support/page-checks.ts";
+import { createRequisition } from "./support/requisitions.ts";
 
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1280, height: 800 };
@@ -42,13 +43,7 @@ test("the creator builds the team at creation and later; a hiring manager added 
   const title = `Team journey ${Date.now().toString(36)}`;
   await page.goto("/requisitions/new");
   await expect(page.getByTestId("new-team-picker")).toBeVisible();
-  await expect(async () => {
-    await page.getByLabel("Title").fill(title);
-    await page.getByTestId("team-person").filter({ hasText: DEMO_USERS.manager.email }).getByRole("checkbox").check();
-    await page.getByTestId("create-requisition").click();
-    await expect(page).toHaveURL(/\/requisitions\/(?!new$)[a-z0-9]+$/, { timeout: 3_000 });
-  }).toPass();
-  const requisitionPath = new URL(page.url()).pathname;
+  const requisitionPath = await createRequisition(page, title, { team: ["manager"], exact: true });
 
   // Jordan, a hiring manager not on the team, is refused.
   await signIn(page, "manager2", { redirectTo: requisitionPath });

@@ -7,6 +7,7 @@ import { makeResumeText, PROFILES } from "../factories/resume-factory.ts";
 import { signIn } from "./support/auth.ts";
 import { failApplication } from "./support/e2e-database.ts";
 import { expectAccessible, screenshot } from "./support/page-checks.ts";
+import { createRequisition } from "./support/requisitions.ts";
 
 async function shoot(page: Page, name: string): Promise<void> {
   for (const width of [1280, 390]) {
@@ -23,13 +24,7 @@ test("a failed file offers Retry for a timeout and a new version for an unsuppor
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1280, height: 900 });
   await signIn(page, "recruiter");
-  await page.goto("/requisitions/new");
-  await expect(async () => {
-    await page.getByLabel("Title").fill(`Upload fixes ${Date.now().toString(36)}`);
-    await page.getByTestId("create-requisition").click();
-    await expect(page).toHaveURL(/\/requisitions\/(?!new$)[a-z0-9]+$/, { timeout: 3_000 });
-  }).toPass();
-  const requisitionPath = new URL(page.url()).pathname;
+  const requisitionPath = await createRequisition(page, "Upload fixes");
   const requisitionId = requisitionPath.split("/").pop()!;
 
   const gif = Buffer.from([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 1, 0, 1, 0, 7, 0, 0, 0x3b]);

@@ -3,14 +3,17 @@
 import { expect, type Page } from "@playwright/test";
 import { DEMO_USERS, type DemoUser } from "./auth.ts";
 
-/** Creates a requisition titled `title` plus a unique suffix, with `team` ticked; returns its path. */
+/**
+ * Creates a requisition titled `title` plus a unique suffix (or exactly `title`, already unique,
+ * with `exact`), with `team` ticked; returns its path.
+ */
 export async function createRequisition(
   page: Page,
   title: string,
-  options: { team?: readonly DemoUser[] } = {},
+  options: { team?: readonly DemoUser[]; exact?: boolean } = {},
 ): Promise<string> {
   await page.goto("/requisitions/new");
-  const unique = `${title} ${Date.now().toString(36)}`;
+  const unique = options.exact ? title : `${title} ${Date.now().toString(36)}`;
   // Typed before hydration, the form could be reset: retry until it is submitted with everything.
   await expect(async () => {
     await page.getByLabel("Title").fill(unique);
