@@ -47,6 +47,8 @@ interface Candidate {
 }
 
 const CONTEXT_CHARS = 40;
+// judgeLocally reads the narrower contexts off the NEARBY_CHARS-wide one.
+if (CONTEXT_CHARS > NEARBY_CHARS || 32 > NEARBY_CHARS) throw new Error("NEARBY_CHARS must be the widest context");
 const URL_LIKE = /:\/\/|www\.|@|\.(?:com|org|io|net|dev|ai|me|co|edu|gov)\b/i;
 const LIST_GAP = /^\s*(?:[,/|;·•&+]|and|or)?\s*$/i;
 
@@ -282,28 +284,33 @@ const EMPLOYER_BEFORE =
 function judgeLocally(text: string, terminal: Terminal, start: number, end: number, chunks: ChunkCache): Verdict {
   const surface = text.slice(start, end);
   if (insideUrlOrEmail(text, start, end, surface, chunks)) return "reject";
+  // The same-line text before the mention, read once as wide as the widest test needs; the
+  // narrower tests read its end (before(text, start, n) is before(text, start, NEARBY_CHARS)
+  // .slice(-n) for n ≤ NEARBY_CHARS: both stop at the same line break).
+  let wideLeft: string | null = null;
   if (isUpper(surface.charCodeAt(0))) {
     if (EMPLOYER_AFTER.test(text.slice(end, end + 16))) return "reject";
-    if (EMPLOYER_BEFORE.test(before(text, start, 32))) return "reject";
+    wideLeft = before(text, start, NEARBY_CHARS);
+    if (EMPLOYER_BEFORE.test(wideLeft.slice(-32))) return "reject";
   }
   const rule = terminal.rule;
   if (rule === null) return "accept";
-  const form = surface.replace(/\s+/g, " ");
+  const form = /\s/.test(surface) ? surface.replace(/\s+/g, " ") : surface;
   if (rule.forms !== undefined && !rule.forms.includes(form)) return "reject";
-  const left = before(text, start, CONTEXT_CHARS);
-  const right = after(text, end, CONTEXT_CHARS);
+  wideLeft ??= before(text, start, NEARBY_CHARS);
+  const wideRight = after(text, end, NEARBY_CHARS);
+  const left = wideLeft.slice(-CONTEXT_CHARS);
+  const right = wideRight.slice(0, CONTEXT_CHARS);
   if (rule.rejectBefore?.test(left) || rule.rejectAfter?.test(right)) return "reject";
-  if (rule.rejectNearby !== undefined && rule.rejectNearby.test(nearbyText(text, start, end))) return "reject";
+  const nearby =
+    rule.rejectNearby !== undefined || rule.requireNearby?.words !== undefined ? `${wideLeft} \u0000 ${wideRight}` : "";
+  if (rule.rejectNearby?.test(nearby)) return "reject";
   if (rule.acceptBefore?.test(left) || rule.acceptAfter?.test(right)) return "accept";
-  const nearby = rule.requireNearby;
-  if (nearby === undefined) return "accept";
-  if (nearby.exemptForms?.includes(form)) return "accept";
-  if (nearby.words?.test(nearbyText(text, start, end))) return "accept";
+  const required = rule.requireNearby;
+  if (required === undefined) return "accept";
+  if (required.exemptForms?.includes(form)) return "accept";
+  if (required.words?.test(nearby)) return "accept";
   return "pending";
-}
-
-function nearbyText(text: string, start: number, end: number): string {
-  return `${before(text, start, NEARBY_CHARS)} \u0000 ${after(text, end, NEARBY_CHARS)}`;
 }
 
 function supports(candidate: Candidate, other: Candidate, kind: "language" | "any"): boolean {
@@ -355,23 +362,36 @@ function resolvePending(text: string, candidates: Candidate[]): void {
       }
     }
   };
-  supportSpreads([...pending]);
+  // Only a pending mention beside an accepted one can be accepted first; the rest are looked at
+  // again when a neighbour is accepted (support only grows, so where the spread starts does not
+  // change where it ends). A text of pending mentions alone ("Go x Go x …") costs nothing here.
+  const seeds: Candidate[] = [];
+  for (const candidate of candidates) {
+    if (!candidate.accepted) continue;
+    for (const other of neighbours(candidate)) if (!other.accepted) seeds.push(other);
+  }
+  supportSpreads(seeds);
+  /**
+   * The pending language beside `candidate` with only a list separator between them ("Go, Julia",
+   * "Go and Julia"), the one before it first. Only the candidates right before and after can be:
+   * any other has a mention between them, and a mention always holds a letter or digit that no
+   * list gap allows.
+   */
+  const listMateOf = (candidate: Candidate): Candidate | undefined => {
+    for (const k of [candidate.index - 1, candidate.index + 1]) {
+      const other = candidates[k];
+      if (other === undefined || other.accepted || !other.terminal.isLanguage || other.line !== candidate.line)
+        continue;
+      const [from, to] = other.start >= candidate.end ? [candidate.end, other.start] : [other.end, candidate.start];
+      if (to - from <= NEARBY_CHARS && isListGap(text, from, to)) return other;
+    }
+    return undefined;
+  };
   for (;;) {
     const paired: Candidate[] = [];
     for (const candidate of pending) {
       if (candidate.accepted || !candidate.terminal.isLanguage) continue;
-      const listMate = firstNeighbour(
-        candidate,
-        (other) =>
-          !other.accepted &&
-          other.terminal.isLanguage &&
-          other.line === candidate.line &&
-          isListGap(
-            text,
-            other.start >= candidate.end ? candidate.end : other.end,
-            other.start >= candidate.end ? other.start : candidate.start,
-          ),
-      );
+      const listMate = listMateOf(candidate);
       if (listMate !== undefined) {
         candidate.accepted = true;
         listMate.accepted = true;
