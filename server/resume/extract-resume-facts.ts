@@ -2,7 +2,7 @@
 // that text (so the candidate page can highlight it): contact details, sections, the work
 // timeline and degrees, plus the two summary numbers the screening contract carries.
 import type { DegreeLevel, Span } from "../contract/screening-result.ts";
-import { findEducation, type EducationEntry } from "./find-education.ts";
+import { DegreeFreeLines, findEducation, type EducationEntry } from "./find-education.ts";
 import { findEmailFact } from "./find-email.ts";
 import {
   findExperience,
@@ -47,8 +47,10 @@ export interface ExtractResumeFactsOptions {
 export function extractResumeFacts(text: string, options: ExtractResumeFactsOptions = {}): ResumeFacts {
   const now = options.now ?? new Date();
   const sections = findSections(text);
-  const found = findExperience(text, sections, now);
-  const education = findEducation(text, sections, now);
+  // The work timeline and the degrees both ask whether lines name a degree: asked once.
+  const degreeFree = new DegreeFreeLines();
+  const found = findExperience(text, sections, now, degreeFree);
+  const education = findEducation(text, sections, now, degreeFree);
   // The schools: each degree's institution, and the school names in the education sections.
   const schools = [
     ...education.entries.flatMap((entry) => (entry.institution ? [entry.institution.text] : [])),

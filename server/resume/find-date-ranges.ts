@@ -156,84 +156,176 @@ function parseShortPoint(raw: string, now: Date): DatePoint | null {
   return point(year <= (now.getUTCFullYear() % 100) + 1 ? 2000 + year : 1900 + year, month, "month");
 }
 
+const HAS_DIGIT = /\d/;
+
 /** Every date range (or dated season) in the text, in order. Lone years are left out. */
 export function findDateRanges(text: string, now: Date): DateRange[] {
   // Every date point holds a digit: a text without one (most lines) needs no scan.
-  if (!/\d/.test(text)) return [];
-  return [...dateRanges(text, now)];
+  if (!HAS_DIGIT.test(text)) return [];
+  const ranges: DateRange[] = [];
+  const walk = new DateRangeWalk(text, now);
+  for (let range = walk.next(); range !== null; range = walk.next()) ranges.push(range);
+  return ranges;
 }
 
 /** The first date range in the text (findDateRanges(text, now)[0]), read without the rest of the text. */
 export function firstDateRange(text: string, now: Date): DateRange | undefined {
-  if (!/\d/.test(text)) return undefined;
-  return dateRanges(text, now).next().value ?? undefined;
+  if (!HAS_DIGIT.test(text)) return undefined;
+  return new DateRangeWalk(text, now).next() ?? undefined;
 }
+
+/**
+ * The date ranges of one text, read as far as they are asked for: the first alone costs what
+ * firstDateRange costs, and all of them, asked for later, what findDateRanges costs (those read
+ * already are not read again). first() is firstDateRange(text, now); all() is findDateRanges(text, now).
+ */
+export interface DateRangeReader {
+  first(): DateRange | undefined;
+  all(): readonly DateRange[];
+}
+
+const NO_DATE_RANGES: DateRangeReader = { first: () => undefined, all: () => [] };
+
+export function readDateRanges(text: string, now: Date): DateRangeReader {
+  // As in findDateRanges: every date point holds a digit.
+  return HAS_DIGIT.test(text) ? new LazyDateRanges(new DateRangeWalk(text, now)) : NO_DATE_RANGES;
+}
+
+class LazyDateRanges implements DateRangeReader {
+  private readonly read: DateRange[] = [];
+
+  constructor(private rest: DateRangeWalk | null) {}
+
+  first(): DateRange | undefined {
+    return this.read.length > 0 || this.readOne() ? this.read[0] : undefined;
+  }
+
+  all(): readonly DateRange[] {
+    while (this.readOne());
+    return this.read;
+  }
+
+  private readOne(): boolean {
+    const next = this.rest?.next() ?? null;
+    if (next === null) {
+      this.rest = null;
+      return false;
+    }
+    this.read.push(next);
+    return true;
+  }
+}
+
+const SINCE = /^(since|from|desde|seit)\b/i;
 
 /**
  * Full-year ranges, and two-digit-year ranges that overlap none of them, merged in text order as
  * they are found. Both kinds come in order and do not overlap their own kind, so a short range
  * need only be checked against the full ranges on either side of it (one pass, not one scan of
  * the full ranges per short range), and a caller wanting the first range reads no further.
+ *
+ * A walk with its state in fields, read by next() (it was a generator: a generator and its
+ * iterator results for each line cost as much as the reading on a long text of short lines).
+ * Each pattern's position is kept here, not in the shared pattern, so walks may interleave.
  */
-function* dateRanges(text: string, now: Date): Generator<DateRange, void> {
-  const full = fullYearRanges(text, now);
-  let nextFull = full.next();
-  let lastFull: DateRange | undefined;
-  for (const short of shortYearRanges(text, now)) {
-    while (!nextFull.done && nextFull.value.index <= short.index) {
-      lastFull = nextFull.value;
-      yield lastFull;
-      nextFull = full.next();
+class DateRangeWalk {
+  /** Where the next search of RANGE and of SHORT_RANGE starts. */
+  private fullFrom = 0;
+  private shortFrom = 0;
+  /** The next full-year range (read one ahead), null when there is none. */
+  private nextFull: DateRange | null = null;
+  /** Whether nextFull was returned, so the one after it is to be read first. */
+  private fullTaken = true;
+  private lastFull: DateRange | undefined;
+  /** The short range being placed among the full ones; undefined when the next is to be read. */
+  private short: DateRange | undefined;
+  private shortsDone = false;
+
+  constructor(
+    private readonly text: string,
+    private readonly now: Date,
+  ) {}
+
+  /** The next range, null after the last. */
+  next(): DateRange | null {
+    if (this.fullTaken) {
+      this.nextFull = this.readFull();
+      this.fullTaken = false;
     }
-    const end = short.index + short.text.length;
-    const overlapsBefore = lastFull !== undefined && short.index < lastFull.index + lastFull.text.length;
-    const overlapsAfter = !nextFull.done && nextFull.value.index < end;
-    if (!overlapsBefore && !overlapsAfter) yield short;
-  }
-  for (; !nextFull.done; nextFull = full.next()) yield nextFull.value;
-}
-
-/** "Sep 15 - NOW", "Oct'17 – Jul'18": ranges of month names with two-digit years. */
-function* shortYearRanges(text: string, now: Date): Generator<DateRange, void> {
-  for (const match of matchesOf(SHORT_RANGE, text)) {
-    const [start, end] = [parseShortPoint(match[1]!, now), parseShortPoint(match[2]!, now)];
-    if (start && end && end.month >= start.month) yield { start, end, index: match.index, text: match[0] };
-  }
-}
-
-function* fullYearRanges(text: string, now: Date): Generator<DateRange, void> {
-  for (const match of matchesOf(RANGE, text)) {
-    const start = parsePoint(match[1]!, now);
-    const endText = match[2] ?? match[3];
-    const since = /^(since|from|desde|seit)\b/i.test(match[0]);
-    let end: DatePoint | null = endText ? parsePoint(endText, now) : null;
-    if (!start) continue;
-    if (!end) {
-      // "Since 2020" runs to today; "Summer 2024" is its own range; a lone year or month is a
-      // date (graduation, publication), not a period of work.
-      if (since) end = presentPoint(now);
-      else if (start.precision === "season") end = seasonEnd(match[1]!, start);
-      else continue;
+    while (!this.shortsDone) {
+      if (this.short === undefined) {
+        const short = this.readShort();
+        if (short === null) {
+          this.shortsDone = true;
+          break;
+        }
+        this.short = short;
+      }
+      const short = this.short;
+      // The full ranges that start before (or where) the short one does come first.
+      if (this.nextFull !== null && this.nextFull.index <= short.index) {
+        this.lastFull = this.nextFull;
+        this.fullTaken = true;
+        return this.lastFull;
+      }
+      this.short = undefined;
+      const end = short.index + short.text.length;
+      const lastFull = this.lastFull;
+      const overlapsBefore = lastFull !== undefined && short.index < lastFull.index + lastFull.text.length;
+      const overlapsAfter = this.nextFull !== null && this.nextFull.index < end;
+      if (!overlapsBefore && !overlapsAfter) return short;
     }
-    if (end.month < start.month) continue;
-    yield { start, end, index: match.index, text: match[0] };
+    if (this.nextFull === null) return null;
+    this.fullTaken = true;
+    return this.nextFull;
   }
-}
 
-/**
- * The matches of a global pattern, in order: text.matchAll(pattern) without the copy of the
- * pattern matchAll makes on each call (for these long patterns, most of the time spent on a
- * short line). The position is kept here, not in the shared pattern, so walks may interleave.
- */
-function* matchesOf(pattern: RegExp, text: string): Generator<RegExpExecArray, void> {
-  let position = 0;
-  for (;;) {
+  /** The next range of full years, or of a season alone ("Summer 2024"). */
+  private readFull(): DateRange | null {
+    const now = this.now;
+    for (;;) {
+      const match = this.matchFrom(RANGE, this.fullFrom);
+      if (match === null) return null;
+      this.fullFrom = nextFrom(RANGE, match);
+      const start = parsePoint(match[1]!, now);
+      const endText = match[2] ?? match[3];
+      const since = SINCE.test(match[0]);
+      let end: DatePoint | null = endText ? parsePoint(endText, now) : null;
+      if (!start) continue;
+      if (!end) {
+        // "Since 2020" runs to today; "Summer 2024" is its own range; a lone year or month is a
+        // date (graduation, publication), not a period of work.
+        if (since) end = presentPoint(now);
+        else if (start.precision === "season") end = seasonEnd(match[1]!, start);
+        else continue;
+      }
+      if (end.month < start.month) continue;
+      return { start, end, index: match.index, text: match[0] };
+    }
+  }
+
+  /** "Sep 15 - NOW", "Oct'17 – Jul'18": the next range of month names with two-digit years. */
+  private readShort(): DateRange | null {
+    for (;;) {
+      const match = this.matchFrom(SHORT_RANGE, this.shortFrom);
+      if (match === null) return null;
+      this.shortFrom = nextFrom(SHORT_RANGE, match);
+      const [start, end] = [parseShortPoint(match[1]!, this.now), parseShortPoint(match[2]!, this.now)];
+      if (start && end && end.month >= start.month) return { start, end, index: match.index, text: match[0] };
+    }
+  }
+
+  /** The first match of a global pattern from `position` on (past the end: none). */
+  private matchFrom(pattern: RegExp, position: number): RegExpExecArray | null {
+    if (position > this.text.length) return null;
     pattern.lastIndex = position;
-    const match = pattern.exec(text);
-    if (match === null) return;
-    position = match[0] === "" ? pattern.lastIndex + 1 : pattern.lastIndex;
-    yield match;
+    return pattern.exec(this.text);
   }
+}
+
+/** Where the search after `match` starts: past it, or one further after an empty match. */
+function nextFrom(pattern: RegExp, match: RegExpExecArray): number {
+  return match[0] === "" ? pattern.lastIndex + 1 : pattern.lastIndex;
 }
 
 /** Months covered, counting both ends: "Jun 2018 – Feb 2021" is 33, "2015–2020" is 60. */
@@ -241,6 +333,8 @@ export function monthsCovered(range: Pick<DateRange, "start" | "end">): { first:
   const last = range.end.precision === "year" ? range.end.month - 1 : range.end.month;
   return { first: range.start.month, last: Math.max(range.start.month, last) };
 }
+
+const SHORT_NUMERIC_ONLY = /^(0[1-9]|1[0-2])\/(\d\d)$/;
 
 export function parsePoint(raw: string, now: Date): DatePoint | null {
   const text = raw.trim().toLowerCase();
@@ -258,7 +352,7 @@ export function parsePoint(raw: string, now: Date): DatePoint | null {
   if (isoLike) return point(Number(isoLike[1]), Number(isoLike[2]), "month");
   if (YEAR_ONLY.test(text)) return { label: text, month: Number(text) * 12, precision: "year" };
   // "07/23": a two-digit year is this century unless that would be after next year.
-  const short = /^(0[1-9]|1[0-2])\/(\d\d)$/.exec(text);
+  const short = SHORT_NUMERIC_ONLY.exec(text);
   if (short) {
     const year = Number(short[2]);
     return point(year <= (now.getUTCFullYear() % 100) + 1 ? 2000 + year : 1900 + year, Number(short[1]), "month");

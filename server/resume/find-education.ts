@@ -79,14 +79,50 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
   ["associate", false, /(?<![,\p{L}]\s?)\b(?:AA|AS|AAS)\b(?=\s+(?:in|degree)\b)/u],
   ["phd", false, /(?<![,\p{L}]\s?)\b(?:PHD|DPHIL)\b/u],
 ];
-const INSTITUTION =
-  /\b(universit(?:y|ä|é|à|e|at|ario|ária)|universidad|universidade|università|college|institute|institut|instituto|school|polytechnic|politecnico|polytechnique|academy|akademie|hochschule|escola|escuela|école|ecole|conservatory|seminary|iit|mit|eth|epfl|tu\s|ucl|ucla|uc\s|kaist|nus|ntu|tsinghua|caltech|cmu|fachhochschule)\b/iu;
+const INSTITUTION_WORDS =
+  "universit(?:y|ä|é|à|e|at|ario|ária)|universidad|universidade|università|college|institute|institut|instituto|school|polytechnic|politecnico|polytechnique|academy|akademie|hochschule|escola|escuela|école|ecole|conservatory|seminary|iit|mit|eth|epfl|tu\\s|ucl|ucla|uc\\s|kaist|nus|ntu|tsinghua|caltech|cmu|fachhochschule";
+const INSTITUTION = new RegExp(`\\b(${INSTITUTION_WORDS})\\b`, "iu");
+/**
+ * INSTITUTION without its word boundaries: what it matches in a part of a line, this matches in
+ * the line (a boundary at the edge of a part need not be one in the line, so the line is not
+ * tested with INSTITUTION itself). A line this misses has no part naming an institution.
+ */
+const INSTITUTION_ANYWHERE = new RegExp(INSTITUTION_WORDS, "iu");
 const SCHOOL_LEAVING =
   /\b(?:high school|secondary|h\.\s?s\.|hs|ged|ssc|hsc|matriculation|a-levels?|abitur|baccalaur[ée]at)\b/i;
 const IN_PROGRESS =
   /\b(expected|anticipated|candidate|in progress|ongoing|currently|pursuing|present|to be completed|not completed|incomplete|no degree|to obtain|hope to|plan to|planning to|working towards?)\b/i;
 
-export function findEducation(text: string, sections: Section[], now: Date): EducationFacts {
+/**
+ * Lines of one text found to name no degree in a safe form (mentionsDegree false), by their
+ * span: the work timeline reads its one-line role headers so, and the education reading of a text
+ * without an education section reads every line so again; what one found, the other need not.
+ */
+export class DegreeFreeLines {
+  /** The end of each such line, by its start. */
+  private readonly ends = new Map<number, number>();
+
+  /** mentionsDegree(line.text), remembered when false. */
+  mentionsDegree(line: LineSpan): boolean {
+    if (this.has(line)) return false;
+    const found = mentionsDegree(line.text);
+    if (!found) this.ends.set(line.start, line.end);
+    return found;
+  }
+
+  /** Whether the line (the same span of the same text) was found to name none. */
+  has(line: LineSpan): boolean {
+    return this.ends.get(line.start) === line.end;
+  }
+}
+
+/** `degreeFree`: lines of `text` known to name no degree in a safe form (see extractResumeFacts). */
+export function findEducation(
+  text: string,
+  sections: Section[],
+  now: Date,
+  degreeFree?: DegreeFreeLines,
+): EducationFacts {
   const educationSections = sections.filter((section) => section.kind === "education");
   const entries: EducationEntry[] = [];
   const regions =
@@ -94,14 +130,14 @@ export function findEducation(text: string, sections: Section[], now: Date): Edu
       ? educationSections.map((section) => ({ start: section.bodyStart, end: section.end, strict: false }))
       : [{ start: 0, end: text.length, strict: true }];
   for (const region of regions) {
-    const lines = lineSpans(text, region.start, region.end);
+    const lines = new RegionLines(text, lineSpans(text, region.start, region.end), degreeFree);
     // "School | dates" above each degree, or the degree first with school and dates below it.
-    const firstLine = lines.find((line) => line.text.trim() !== "");
-    const schoolAbove = !region.strict && firstLine !== undefined && !degreeMatch(firstLine.text, false);
-    lines.forEach((line, index) => {
-      const entry = degreeOn(text, lines, index, region.strict, now, schoolAbove);
+    const firstLine = lines.spans.findIndex((line) => line.text.trim() !== "");
+    const schoolAbove = !region.strict && firstLine !== -1 && !lines.degree(firstLine);
+    for (let index = 0; index < lines.spans.length; index++) {
+      const entry = degreeOn(lines, index, region.strict, now, schoolAbove);
       if (entry) entries.push(entry);
-    });
+    }
   }
   const completed = entries.filter((entry) => entry.completed);
   const highest = completed.reduce<Degree | null>(
@@ -117,135 +153,214 @@ export function mentionsDegree(line: string): boolean {
   return degreeMatch(line, true) !== null;
 }
 
-function degreeMatch(line: string, strict: boolean): { level: Degree; match: RegExpExecArray } | null {
-  for (const [level, safe, pattern] of DEGREE_PATTERNS) {
+/** A degree found on a line, and the index in DEGREE_PATTERNS of the pattern that found it. */
+type DegreeFound = { level: Degree; match: RegExpExecArray; pattern: number };
+
+/**
+ * The lines of one region, and what is read from each line more than once read only once: each
+ * degree line asks whether the lines around it name a degree or a school, and they ask the same
+ * of it (on a text of degree lines, every line was read three times).
+ */
+class RegionLines {
+  private readonly degrees: Array<DegreeFound | null | undefined>;
+  private readonly institutions: Array<Span | null | undefined>;
+
+  constructor(
+    readonly text: string,
+    readonly spans: LineSpan[],
+    private readonly degreeFree?: DegreeFreeLines,
+  ) {
+    this.degrees = new Array<DegreeFound | null | undefined>(spans.length).fill(undefined);
+    this.institutions = new Array<Span | null | undefined>(spans.length).fill(undefined);
+  }
+
+  /** degreeMatch(line, false): a degree in any form. */
+  degree(index: number): DegreeFound | null {
+    let found = this.degrees[index];
+    if (found === undefined) this.degrees[index] = found = degreeMatch(this.spans[index]!.text, false);
+    return found;
+  }
+
+  /**
+   * degreeMatch(line, true): a degree in a form safe outside education. When the line was read
+   * loosely already, the strict reading starts where the loose one stopped: strict reading skips
+   * every pattern and match that loose reading skips (and more), so no pattern before the loose
+   * one can answer, and when none answered loosely none answers strictly.
+   */
+  strictDegree(index: number): DegreeFound | null {
+    // A line another reader found free of such degrees (mentionsDegree is this reading's test).
+    if (this.degreeFree?.has(this.spans[index]!)) return null;
+    const loose = this.degrees[index];
+    if (loose === undefined) return degreeMatch(this.spans[index]!.text, true);
+    return loose && degreeMatch(this.spans[index]!.text, true, loose.pattern, loose.match);
+  }
+
+  /** The first part of the line that names an institution. */
+  institution(index: number): Span | null {
+    let found = this.institutions[index];
+    if (found === undefined) this.institutions[index] = found = institutionOn(this.text, this.spans[index]!);
+    return found;
+  }
+}
+
+const MASTER = /^master/i;
+const MASTER_OF = /^master(?:'s|’s|s)?\s+(of|in|degree)\b/i;
+const MASTERS_POSSESSIVE = /master(?:'s|’s)/i;
+const MASTER_OF_FROM_LINE = /^m[aá]ster(?:'s|’s|s)?\s+(?:in|of|en|em)\b/i;
+const MASTER_ALONE = /^master(?:'s|’s|s)?$/i;
+const NOT_A_DEGREE_MASTER = /\b(scrum|web|quiz|chess|data|grand)\s+master/i;
+const DIPLOMA = /^diploma/i;
+const BARE_MASTER = /^m[aá]sters?$/i;
+const AFTER_BARE_MASTER = /^\s*(?:$|[,:;(|–—-]|\d|(?:of|in|en|em|di|de|degree|program)\b)/i;
+const YEAR_IN = /\b(?:19|20)\d\d\b/;
+
+/**
+ * The first degree pattern (from DEGREE_PATTERNS[from] on) that matches the line and stands as a
+ * degree. `known` is DEGREE_PATTERNS[from]'s match on the line, when it was run already.
+ */
+function degreeMatch(line: string, strict: boolean, from = 0, known?: RegExpExecArray): DegreeFound | null {
+  for (let index = from; index < DEGREE_PATTERNS.length; index++) {
+    const [level, safe, pattern] = DEGREE_PATTERNS[index]!;
     if (strict && !safe) continue;
-    const match = pattern.exec(line);
+    const match = index === from && known ? known : pattern.exec(line);
     if (!match) continue;
     // "Scrum Master", "Master data" outside education are not degrees.
     if (
       strict &&
-      /^master/i.test(match[0]) &&
-      !/^master(?:'s|’s|s)?\s+(of|in|degree)\b/i.test(match[0]) &&
-      !/master(?:'s|’s)/i.test(match[0]) &&
-      !/^m[aá]ster(?:'s|’s|s)?\s+(?:in|of|en|em)\b/i.test(line.slice(match.index))
+      MASTER.test(match[0]) &&
+      !MASTER_OF.test(match[0]) &&
+      !MASTERS_POSSESSIVE.test(match[0]) &&
+      !MASTER_OF_FROM_LINE.test(line.slice(match.index))
     )
       continue;
-    if (/^master(?:'s|’s|s)?$/i.test(match[0].trim()) && /\b(scrum|web|quiz|chess|data|grand)\s+master/i.test(line))
-      continue;
+    if (MASTER_ALONE.test(match[0].trim()) && NOT_A_DEGREE_MASTER.test(line)) continue;
     // A diploma outside education is a certificate course as often as a degree; a school-leaving
     // diploma is no degree at all.
-    if (/^diploma/i.test(match[0]) && (strict || SCHOOL_LEAVING.test(line))) continue;
+    if (DIPLOMA.test(match[0]) && (strict || SCHOOL_LEAVING.test(line))) continue;
     // A bare "Master" must stand as a degree ("Master, Physics", "Master 2 Data Science, Paris,
     // 2021", "Máster en IA"), not as a verb or a title ("Master Python and its libraries").
     if (
-      /^m[aá]sters?$/i.test(match[0]) &&
-      !/^\s*(?:$|[,:;(|–—-]|\d|(?:of|in|en|em|di|de|degree|program)\b)/i.test(
-        line.slice(match.index + match[0].length),
-      ) &&
-      !/\b(?:19|20)\d\d\b/.test(line) &&
+      BARE_MASTER.test(match[0]) &&
+      !AFTER_BARE_MASTER.test(line.slice(match.index + match[0].length)) &&
+      !YEAR_IN.test(line) &&
       !INSTITUTION.test(line)
     )
       continue;
-    return { level, match };
+    return { level, match, pattern: index };
   }
   return null;
 }
 
 function degreeOn(
-  text: string,
-  lines: LineSpan[],
+  lines: RegionLines,
   index: number,
   strict: boolean,
   now: Date,
   schoolAbove = false,
 ): EducationEntry | null {
-  const line = lines[index]!;
-  const found = degreeMatch(line.text, strict);
+  const { text, spans } = lines;
+  const line = spans[index]!;
+  const found = strict ? lines.strictDegree(index) : lines.degree(index);
   if (found) {
     const { level, match } = found;
     const start = line.start + match.index;
     const degree = spanOf(text, start, start + match[0].length);
-    const neighbours = [lines[index - 1], lines[index + 1]].filter((l): l is LineSpan => l !== undefined);
     return {
       level,
       degree,
       field: fieldAfter(text, line, degree),
-      institution: institutionNear(text, line, neighbours),
+      institution: institutionNear(lines, index),
       completed: isCompleted(level, completionContext(lines, index, schoolAbove), now),
     };
   }
   return null;
 }
 
+const HAS_YEAR = /\b(19|20)\d\d\b/;
+
 /**
  * The degree's own line when it holds a year; else with the lines below it up to the next
  * degree, where the dates sit ("Dec 2014 | Ithaca", or school / blank / "Aug 2013 to Jun 2017").
  */
-function completionContext(lines: LineSpan[], index: number, schoolAbove: boolean): string {
-  const own = lines[index]!.text;
-  if (/\b(19|20)\d\d\b/.test(own)) return own;
+function completionContext(lines: RegionLines, index: number, schoolAbove: boolean): string {
+  const { spans } = lines;
+  const own = spans[index]!.text;
+  if (HAS_YEAR.test(own)) return own;
   // In a "school | dates" above "degree" layout, the line above says "Expected 2027".
-  const previous = previousNonBlank(lines, index);
-  const above = schoolAbove && previous && !degreeMatch(previous.text, false) ? previous.text : "";
-  if (/\b(19|20)\d\d\b/.test(above)) return `${above} ${own}`;
-  const below: string[] = [above];
-  for (const line of lines.slice(index + 1, index + 5)) {
-    if (degreeMatch(line.text, false)) break;
-    below.push(line.text);
-    if (/\b(19|20)\d\d\b/.test(line.text)) break;
+  const previous = previousNonBlank(spans, index);
+  const above = schoolAbove && previous !== -1 && !lines.degree(previous) ? spans[previous]!.text : "";
+  if (HAS_YEAR.test(above)) return `${above} ${own}`;
+  let context = `${own} ${above}`;
+  for (let below = index + 1; below < Math.min(spans.length, index + 5); below++) {
+    if (lines.degree(below)) break;
+    context += ` ${spans[below]!.text}`;
+    if (HAS_YEAR.test(spans[below]!.text)) break;
   }
-  return [own, ...below].join(" ");
+  return context;
 }
 
 /**
- * The nearest non-blank line above `index`: a walk up from it (copying every line above each
- * degree line to search it took quadratic time on a text of degree lines).
+ * The index of the nearest non-blank line above `index` (-1 when none is): a walk up from it
+ * (copying every line above each degree line to search it took quadratic time on a text of
+ * degree lines).
  */
-function previousNonBlank(lines: LineSpan[], index: number): LineSpan | undefined {
-  for (let above = index - 1; above >= 0; above--) if (lines[above]!.text.trim() !== "") return lines[above];
-  return undefined;
+function previousNonBlank(lines: LineSpan[], index: number): number {
+  for (let above = index - 1; above >= 0; above--) if (lines[above]!.text.trim() !== "") return above;
+  return -1;
 }
 
 /** "M.S. in Computer Science, Stanford" → "Computer Science". */
+const FIELD =
+  /^\s*(?:\(|,|-|–|:)?\s*(?:(?:of|in)\s+(?:science|arts|engineering|philosophy|technology)?\s*(?:in\s+)?)?(?:of\s+|in\s+)?([\p{L}][\p{L}&/' .-]*?)(?=\s*(?:[,|()–—;]|\s-\s|\s(?:at|from)\s|\b(?:19|20)\d\d\b|$))/iu;
+const NOT_A_FIELD = /^(expected|candidate|gpa)\b/i;
+
 function fieldAfter(text: string, line: LineSpan, degree: Span): Span | null {
   const after = text.slice(degree.end, line.end);
-  const match =
-    /^\s*(?:\(|,|-|–|:)?\s*(?:(?:of|in)\s+(?:science|arts|engineering|philosophy|technology)?\s*(?:in\s+)?)?(?:of\s+|in\s+)?([\p{L}][\p{L}&/' .-]*?)(?=\s*(?:[,|()–—;]|\s-\s|\s(?:at|from)\s|\b(?:19|20)\d\d\b|$))/iu.exec(
-      after,
-    );
+  const match = FIELD.exec(after);
   if (!match?.[1]) return null;
   const field = match[1].trim();
-  if (field.length < 2 || INSTITUTION.test(field) || /^(expected|candidate|gpa)\b/i.test(field)) return null;
+  if (field.length < 2 || INSTITUTION.test(field) || NOT_A_FIELD.test(field)) return null;
   const start = degree.end + after.indexOf(match[1]);
   return spanOf(text, start, start + match[1].length);
 }
 
 /** The institution on the degree's line, or on the line just above or below. */
-function institutionNear(text: string, line: LineSpan, neighbours: LineSpan[]): Span | null {
-  for (const candidate of [line, ...neighbours]) {
-    for (const part of candidate.text.split(/\s*(?:[,|•·–—;()]|\s-\s|\s{2,}|\bat\b|\bfrom\b)\s*/)) {
-      if (!INSTITUTION.test(part) || part.length > 80) continue;
-      const start = candidate.start + candidate.text.indexOf(part);
-      return spanOf(text, start, start + part.length);
-    }
+function institutionNear(lines: RegionLines, index: number): Span | null {
+  for (const candidate of [index, index - 1, index + 1]) {
+    if (candidate < 0 || candidate >= lines.spans.length) continue;
+    const found = lines.institution(candidate);
+    // A copy: each entry has its own span, as when each was read on its own.
+    if (found) return { ...found };
   }
   return null;
 }
 
+const PART_BREAK = /\s*(?:[,|•·–—;()]|\s-\s|\s{2,}|\bat\b|\bfrom\b)\s*/;
+
+/** The first part of a line that names an institution, as a span. */
+function institutionOn(text: string, line: LineSpan): Span | null {
+  if (!INSTITUTION_ANYWHERE.test(line.text)) return null;
+  for (const part of line.text.split(PART_BREAK)) {
+    if (!INSTITUTION.test(part) || part.length > 80) continue;
+    const start = line.start + line.text.indexOf(part);
+    return spanOf(text, start, start + part.length);
+  }
+  return null;
+}
+
+const COMPLETION_YEAR = /\b(19[5-9]\d|20[0-4]\d)\b/g;
+const PHD_NOT_DONE = /\b(candidate|student)\b/i;
+const NOT_DONE =
+  /\b(expected|anticipated|present|ongoing|currently|pursuing|candidate|in progress|not completed|incomplete|to obtain|hope to|plan to|planning to|working towards?)\b/i;
+
 function isCompleted(level: Degree, context: string, now: Date): boolean {
   // The latest year, by a loop: Math.max(...years) overflows the stack on a line of 100,000 years.
   let last: number | null = null;
-  for (const match of context.matchAll(/\b(19[5-9]\d|20[0-4]\d)\b/g)) last = Math.max(last ?? 0, Number(match[1]));
+  COMPLETION_YEAR.lastIndex = 0;
+  for (let match = COMPLETION_YEAR.exec(context); match; match = COMPLETION_YEAR.exec(context))
+    last = Math.max(last ?? 0, Number(match[1]));
   if (last !== null && last > now.getUTCFullYear()) return false;
-  if (level === "phd" && /\b(candidate|student)\b/i.test(context)) return false;
-  if (IN_PROGRESS.test(context))
-    return (
-      last !== null &&
-      last < now.getUTCFullYear() &&
-      !/\b(expected|anticipated|present|ongoing|currently|pursuing|candidate|in progress|not completed|incomplete|to obtain|hope to|plan to|planning to|working towards?)\b/i.test(
-        context,
-      )
-    );
+  if (level === "phd" && PHD_NOT_DONE.test(context)) return false;
+  if (IN_PROGRESS.test(context)) return last !== null && last < now.getUTCFullYear() && !NOT_DONE.test(context);
   return true;
 }

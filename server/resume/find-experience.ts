@@ -3,8 +3,16 @@
 // experience merge overlapping roles month by month; what counts is set out in
 // docs/extraction.md (internships half, study and teaching/research assistantships not at all).
 import type { Span } from "../contract/screening-result.ts";
-import { findDateRanges, firstDateRange, monthsCovered, parsePoint, type DateRange } from "./find-date-ranges.ts";
-import { mentionsDegree } from "./find-education.ts";
+import {
+  findDateRanges,
+  firstDateRange,
+  monthsCovered,
+  parsePoint,
+  readDateRanges,
+  type DateRange,
+  type DateRangeReader,
+} from "./find-date-ranges.ts";
+import { DegreeFreeLines, mentionsDegree } from "./find-education.ts";
 import type { Section } from "./find-sections.ts";
 import { lineSpans, spanOf, trimEndMatching, type LineSpan } from "./spans.ts";
 
@@ -67,9 +75,15 @@ const LABEL =
 const SKIPPED_LABEL =
   /^\s*(?:description|project|environment|technologies|responsibilities|team size|location)\s*[:–—-]/i;
 
-export function findExperience(text: string, sections: Section[], now: Date): ExperienceFacts {
+/** `degreeFree` remembers the header lines found to name no degree (see extractResumeFacts). */
+export function findExperience(
+  text: string,
+  sections: Section[],
+  now: Date,
+  degreeFree = new DegreeFreeLines(),
+): ExperienceFacts {
   const regions = experienceRegions(text, sections);
-  const entries = regions.flatMap((region) => entriesIn(text, region, now));
+  const entries = regions.flatMap((region) => entriesIn(text, region, now, degreeFree));
   if (entries.length > 0) return { entries, yearsExperience: yearsOf(entries, now) };
   // No dated role: a stated total ("8+ years of experience") is the best evidence there is.
   const stated = statedYears(text);
@@ -133,20 +147,71 @@ const BROKEN_CLOSE =
   /^(?:(?:to|until|till|[-–—])\s*)?(present|current|now|till date|(?:\p{L}+\.?\s+)?(?:(?:0?[1-9]|1[0-2])\s?\/\s?)?(?:19|20)\d\d)\b/iu;
 const SEPARATOR_LINE = /^(?:to|until|till|[-–—])$/i;
 
+/**
+ * The lines of one region, and what is read from each line more than once read only once: the
+ * first date range on it (asked of each line, again of the lines above each dated line, and by a
+ * range broken over lines) and its header parts (asked while finding a role's header lines, to
+ * classify the role and to name it: a long line must not be re-read for each).
+ */
+class RegionLines {
+  private readonly dates: Array<DateRangeReader | undefined>;
+  private readonly parts: Array<HeaderPart[] | undefined>;
+
+  constructor(
+    readonly spans: LineSpan[],
+    readonly now: Date,
+  ) {
+    this.dates = new Array<DateRangeReader | undefined>(spans.length).fill(undefined);
+    this.parts = new Array<HeaderPart[] | undefined>(spans.length).fill(undefined);
+  }
+
+  /** The date ranges of the line, read as far as they are asked for. */
+  private dateReader(index: number): DateRangeReader {
+    let reader = this.dates[index];
+    if (reader === undefined) this.dates[index] = reader = readDateRanges(this.spans[index]!.text, this.now);
+    return reader;
+  }
+
+  /** firstDateRange(line, now) (null for undefined). */
+  firstDate(index: number): DateRange | null {
+    return this.dateReader(index).first() ?? null;
+  }
+
+  /** Whether firstDateRange(the line trimmed, now) finds a range. */
+  trimmedHasDate(index: number, trimmed: string): boolean {
+    // The line itself when trimming left it as it was; otherwise it is read as it is asked.
+    if (trimmed === this.spans[index]!.text) return this.firstDate(index) !== null;
+    return firstDateRange(trimmed, this.now) !== undefined;
+  }
+
+  /** headerParts of the line. */
+  partsOf(index: number): HeaderPart[] {
+    let parts = this.parts[index];
+    if (!parts) {
+      const line = this.spans[index]!;
+      this.parts[index] = parts = headerParts(line.text, line.start, this.now, this.dateReader(index));
+    }
+    return parts;
+  }
+}
+
+const DANGLING_SEPARATOR = /(?:[-–—]|\bto|\buntil|\btill)\s*$/i;
+
 /** A range whose end stands on the next line (or the one after a lone "to"). */
-function brokenRange(lines: LineSpan[], index: number, now: Date): { range: DateRange; closeLine: number } | null {
-  const line = lines[index]!.text;
+function brokenRange(lines: RegionLines, index: number, now: Date): { range: DateRange; closeLine: number } | null {
+  const spans = lines.spans;
+  const line = spans[index]!.text;
   const open = BROKEN_OPEN.exec(line);
   if (!open) return null;
   const rest = line.slice(open[0].length).trim();
-  const dangling = /(?:[-–—]|\bto|\buntil|\btill)\s*$/i.test(open[0].trim());
+  const dangling = DANGLING_SEPARATOR.test(open[0].trim());
   // The start alone on its line, or with a dangling separator and text after it (moderncv).
   if (!dangling && rest !== "") return null;
-  if (!dangling && firstDateRange(line, now)) return null;
+  if (!dangling && lines.firstDate(index)) return null;
   let next = index + 1;
-  if (!dangling && lines[next] && SEPARATOR_LINE.test(lines[next]!.text.trim())) next++;
+  if (!dangling && spans[next] && SEPARATOR_LINE.test(spans[next]!.text.trim())) next++;
   else if (!dangling) return null;
-  const close = lines[next] && BROKEN_CLOSE.exec(lines[next]!.text.trim());
+  const close = spans[next] && BROKEN_CLOSE.exec(spans[next]!.text.trim());
   if (!close) return null;
   const joined = firstDateRange(`${open[1]} - ${close[1]}`, now);
   return joined ? { range: { ...joined, index: open.index, text: open[0].trim() }, closeLine: next } : null;
@@ -165,12 +230,33 @@ function openRange(line: string, now: Date): DateRange | null {
   return range ? { ...range, index: at, text } : null;
 }
 
-function entriesIn(text: string, region: Region, now: Date): ExperienceEntry[] {
-  const lines = lineSpans(text, region.start, region.end);
+/** "Project 1: Billing portal, Tenure: March 2012 till date" inside a role is a project of it. */
+const PROJECT_LINE = /^\s*(?:[•·*-]\s*)?(?:project|assignment)\s*(?:#?\d+|name|title)?\s*[:–—-]/i;
+const PROJECT_HEADER = /^\s*project\s*(?:#?\d+|name|title)?\s*[:–—-]/i;
+const isSchoolName = (part: HeaderPart) => SCHOOL_NAME.test(part.text);
+const isBlank = (line: LineSpan) => line.text.trim() === "";
+
+/** Whether text[start, end) holds a digit: every dated line does (each form of date has a year). */
+function hasDigit(text: string, start: number, end: number): boolean {
+  for (let at = start; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (code >= 48 && code <= 57) return true;
+  }
+  return false;
+}
+
+function entriesIn(text: string, region: Region, now: Date, degreeFree: DegreeFreeLines): ExperienceEntry[] {
+  // No digit, no date range (whole or broken over lines, or open), so no role: skip the reading.
+  if (!hasDigit(text, region.start, region.end)) return [];
+  const lines = new RegionLines(lineSpans(text, region.start, region.end), now);
+  const spans = lines.spans;
   // One range per line at most: "2019 – 2021 (promoted 2020 – 2021)" is one role.
   const dated: Array<{ line: number; range: DateRange }> = [];
   const consumed = new Set<number>();
-  lines.forEach((line, index) => {
+  spans.forEach((line, index) => {
+    // Every reading below (a range, a range broken over lines that starts on this line, an open
+    // range) needs a year on this line: a line without a digit is passed over.
+    if (!HAS_DIGIT.test(line.text)) return;
     // A range broken over lines comes first: "2021 –" / "Present" (moderncv), or
     // "September 2009" / "to" / "Current".
     const broken = brokenRange(lines, index, now);
@@ -180,29 +266,26 @@ function entriesIn(text: string, region: Region, now: Date): ExperienceEntry[] {
       return;
     }
     if (consumed.has(index)) return;
-    const range = firstDateRange(line.text, now) ?? openRange(line.text, now);
+    const range = lines.firstDate(index) ?? openRange(line.text, now);
     if (range) dated.push({ line: index, range: { ...range, index: line.start + range.index } });
   });
   dated.sort((a, b) => a.line - b.line);
 
-  const partsOf = headerPartsByLine(lines, now);
   const headers: Array<{ first: number; last: number }> = [];
-  dated.forEach(({ line }, i) => headers.push(headerLines(lines, line, headers[i - 1]?.last ?? -1, { now, partsOf })));
+  dated.forEach(({ line }, i) => headers.push(headerLines(lines, line, headers[i - 1]?.last ?? -1)));
   const roles = dated.map(({ line, range }, i) => {
     const header = headers[i]!;
-    const headerText = lines.slice(header.first, header.last + 1);
-    const joined = headerText.map((l) => l.text).join(" ");
+    const joined = joinedText(spans, header.first, header.last);
     // A date range on a degree or school line is study, whatever section it stands in.
     // So is a header that names nothing but a school ("Stanford University | 2015 – 2019").
-    const parts = headerPartsOf(header, partsOf);
-    const education =
-      mentionsDegree(joined) || (parts.length > 0 && parts.every((part) => SCHOOL_NAME.test(part.text)));
-    // "Project 1: Billing portal, Tenure: March 2012 till date" inside a role is a project of it.
-    const project =
-      /^\s*(?:[•·*-]\s*)?(?:project|assignment)\s*(?:#?\d+|name|title)?\s*[:–—-]/i.test(lines[line]!.text) ||
-      /^\s*project\s*(?:#?\d+|name|title)?\s*[:–—-]/i.test(joined);
+    const parts = headerPartsOf(header, lines);
+    // (A one-line header is that line, whose reading is remembered for the education reading.)
+    const degree =
+      header.first === header.last ? degreeFree.mentionsDegree(spans[header.first]!) : mentionsDegree(joined);
+    const education = degree || (parts.length > 0 && parts.every(isSchoolName));
+    const project = PROJECT_LINE.test(spans[line]!.text) || PROJECT_HEADER.test(joined);
     const named = titleAndOrganisation(parts);
-    return { line, range, header, headerText, joined, education, project, named };
+    return { line, range, header, joined, education, project, named };
   });
   const kept = roles.filter(
     (role) =>
@@ -210,14 +293,14 @@ function entriesIn(text: string, region: Region, now: Date): ExperienceEntry[] {
       !role.project &&
       (!region.strict || (role.named.title !== null && TITLE_WORDS.test(role.named.title.text))),
   );
-  return kept.map(({ line, range, header, headerText, named }, i) => {
-    const nextStart = kept[i + 1]?.header.first ?? lines.length;
-    const bodyLines = lines.slice(header.last + 1, nextStart);
+  return kept.map(({ line, range, header, joined, named }, i) => {
+    const nextStart = kept[i + 1]?.header.first ?? spans.length;
+    const bodyLines = spans.slice(header.last + 1, nextStart);
     const { title, organisation } = named;
-    const kind = roleKind(title?.text ?? null, headerText.map((l) => l.text).join(" "));
+    const kind = roleKind(title?.text ?? null, joined);
     const { first, last } = monthsCovered(range);
-    const all = lines.slice(header.first, Math.max(header.last + 1, nextStart));
-    const lastLine = [...all].reverse().find((l) => l.text.trim() !== "") ?? lines[line]!;
+    // The last non-blank line of the entry, from its header to the next entry's header.
+    const lastLine = lastNonBlank(spans, header.first, Math.max(header.last + 1, nextStart)) ?? spans[line]!;
     return {
       title,
       organisation,
@@ -227,9 +310,60 @@ function entriesIn(text: string, region: Region, now: Date): ExperienceEntry[] {
       kind,
       months: last - first + 1,
       bullets: bullets(text, bodyLines),
-      span: spanOf(text, lines[header.first]!.start, lastLine.end),
+      span: spanOf(text, spans[header.first]!.start, lastLine.end),
     };
   });
+}
+
+/** The text of lines[first..last] joined by spaces. */
+function joinedText(lines: LineSpan[], first: number, last: number): string {
+  let joined = lines[first]!.text;
+  for (let index = first + 1; index <= last; index++) joined += ` ${lines[index]!.text}`;
+  return joined;
+}
+
+/** The last non-blank line of lines[from, to), walked back from the end (no copy of the lines). */
+function lastNonBlank(lines: LineSpan[], from: number, to: number): LineSpan | undefined {
+  for (let index = Math.min(to, lines.length) - 1; index >= from; index--)
+    if (!isBlank(lines[index]!)) return lines[index];
+  return undefined;
+}
+
+const ENDS_CLAUSE = /[.;:]$/;
+const STARTS_NAME = /^[\p{Lu}\p{N}]/u;
+const SPACES = /\s+/;
+/** The end of a sentence broken onto the next line: "… and", "… of the", "… ,". */
+const BROKEN_SENTENCE = /(?:[,&–-]|\b(?:and|or|of|the|to|in|for|with|a|an))$/i;
+const HAS_YEAR = /\b(19|20)\d\d\b/;
+const HAS_DIGIT = /\d/;
+
+/** A line that may be part of a role's header: short, starting with a capital, not a sentence's end. */
+function isHeaderish(lines: LineSpan[], index: number, allowBullet: boolean): boolean {
+  const line = lines[index];
+  const trimmed = line?.text.trim() ?? "";
+  if (trimmed === "" || trimmed.length > 90) return false;
+  if (LABEL.test(trimmed)) return true;
+  if (ENDS_CLAUSE.test(trimmed)) return false;
+  const bullet = BULLET.exec(trimmed);
+  if (bullet && (!allowBullet || trimmed.split(SPACES).length > 9)) return false;
+  if (!STARTS_NAME.test(trimmed.slice(bullet?.[0].length ?? 0))) return false;
+  // The continuation of a sentence broken on the line above is not a header.
+  const above = lines[index - 1]?.text.trim() ?? "";
+  return !BROKEN_SENTENCE.test(above);
+}
+
+/** A title is a part with a job word that is not an organisation's name. */
+const isTitlePart = (part: HeaderPart) => TITLE_WORDS.test(part.text) && !ORG_WORDS.test(part.text);
+
+/** Whether the lines name a title: three lines at least, or a title part on one. */
+function hasTitle(lines: RegionLines, indexes: number[]): boolean {
+  return indexes.length >= 3 || indexes.some((index) => lines.partsOf(index).some(isTitlePart));
+}
+
+function namedParts(lines: RegionLines, indexes: number[]): number {
+  let sum = 0;
+  for (const index of indexes) sum += lines.partsOf(index).length;
+  return sum;
 }
 
 /**
@@ -238,49 +372,27 @@ function entriesIn(text: string, region: Region, now: Date): ExperienceEntry[] {
  * the previous role's text; and, when the date line names little else and nothing above it
  * does, up to two short lines below it. Four lines at most, in any order.
  */
-function headerLines(
-  lines: LineSpan[],
-  dateLine: number,
-  floor: number,
-  { now, partsOf }: { now: Date; partsOf: (index: number) => HeaderPart[] },
-): { first: number; last: number } {
-  const isHeaderish = (index: number, allowBullet: boolean) => {
-    const line = lines[index];
-    const trimmed = line?.text.trim() ?? "";
-    if (trimmed === "" || trimmed.length > 90) return false;
-    if (LABEL.test(trimmed)) return true;
-    if (/[.;:]$/.test(trimmed)) return false;
-    const bullet = BULLET.exec(trimmed);
-    if (bullet && (!allowBullet || trimmed.split(/\s+/).length > 9)) return false;
-    if (!/^[\p{Lu}\p{N}]/u.test(trimmed.slice(bullet?.[0].length ?? 0))) return false;
-    // The continuation of a sentence broken on the line above is not a header.
-    const above = lines[index - 1]?.text.trim() ?? "";
-    return !/(?:[,&–-]|\b(?:and|or|of|the|to|in|for|with|a|an))$/i.test(above);
-  };
-  // A title is a part with a job word that is not an organisation's name.
-  const hasTitle = (indexes: number[]) =>
-    indexes.length >= 3 ||
-    indexes.some((index) => partsOf(index).some((part) => TITLE_WORDS.test(part.text) && !ORG_WORDS.test(part.text)));
-  const namedParts = (indexes: number[]) => indexes.reduce((sum, index) => sum + partsOf(index).length, 0);
+function headerLines(lines: RegionLines, dateLine: number, floor: number): { first: number; last: number } {
+  const spans = lines.spans;
   let first = dateLine;
   const taken: number[] = [dateLine];
   for (let index = dateLine - 1; index > floor && dateLine - index <= 5 && taken.length < 4; index--) {
-    const trimmed = lines[index]!.text.trim();
+    const trimmed = spans[index]!.text.trim();
     if (trimmed === "" || SKIPPED_LABEL.test(trimmed)) continue;
     // Only the nearest line may be a bullet ("• Title, Company" lists).
-    if (!isHeaderish(index, taken.length === 1) || firstDateRange(trimmed, now)) break;
+    if (!isHeaderish(spans, index, taken.length === 1) || lines.trimmedHasDate(index, trimmed)) break;
     first = index;
     taken.push(index);
-    if (namedParts(taken) >= 2 && !LABEL.test(trimmed) && hasTitle(taken)) break;
+    if (namedParts(lines, taken) >= 2 && !LABEL.test(trimmed) && hasTitle(lines, taken)) break;
   }
   let last = dateLine;
-  if (first === dateLine && partsOf(dateLine).length < 2) {
-    for (let index = dateLine + 1; index < lines.length && index - dateLine <= 4 && taken.length < 4; index++) {
-      const next = lines[index]!.text;
+  if (first === dateLine && lines.partsOf(dateLine).length < 2) {
+    for (let index = dateLine + 1; index < spans.length && index - dateLine <= 4 && taken.length < 4; index++) {
+      const next = spans[index]!.text;
       // Blank lines and the rest of a range broken over lines ("to", "Current").
       if (next.trim() === "" || SEPARATOR_LINE.test(next.trim()) || BROKEN_CLOSE.exec(next.trim())?.[0] === next.trim())
         continue;
-      if (!isHeaderish(index, false) || next.trim().split(/\s+/).length > 7 || /\b(19|20)\d\d\b/.test(next)) break;
+      if (!isHeaderish(spans, index, false) || next.trim().split(SPACES).length > 7 || HAS_YEAR.test(next)) break;
       last = index;
       taken.push(index);
     }
@@ -293,38 +405,32 @@ const STRONG_SEPARATOR =
 
 type HeaderPart = Span & { label?: "title" | "organisation" };
 
-/**
- * The header parts of each line, read once: a role's header lines are looked at while finding
- * them, to classify the role and to name it, and a long line must not be re-read for each.
- */
-function headerPartsByLine(lines: LineSpan[], now: Date): (index: number) => HeaderPart[] {
-  const read = new Map<number, HeaderPart[]>();
-  return (index) => {
-    let parts = read.get(index);
-    if (!parts) {
-      const line = lines[index]!;
-      parts = headerParts(line.text, line.start, now);
-      read.set(index, parts);
-    }
-    return parts;
-  };
-}
-
 /** The parts of the header lines first..last, in order. */
-function headerPartsOf(
-  header: { first: number; last: number },
-  partsOf: (index: number) => HeaderPart[],
-): HeaderPart[] {
+function headerPartsOf(header: { first: number; last: number }, lines: RegionLines): HeaderPart[] {
+  // One line: its own parts (read, never changed, by the callers).
+  if (header.first === header.last) return lines.partsOf(header.first);
   const parts: HeaderPart[] = [];
-  for (let index = header.first; index <= header.last; index++) for (const part of partsOf(index)) parts.push(part);
+  for (let index = header.first; index <= header.last; index++)
+    for (const part of lines.partsOf(index)) parts.push(part);
   return parts;
 }
 
 /** "Pune, Maharashtra", "City , State" after a company: a place, even when no list knows it. */
 const PLACE_PAIR = /^\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){0,2} ?, ?\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){0,2}$/u;
+const PRESENT_FIRST = /^(\s*)(present|current)\b/i;
+const LONE_MONTH_YEAR = /\p{L}{3,9}\.?\s?[-'’,/]?\s?(?:19|20)\d\d\b/gu;
+const LONE_YEAR = /(?:^|\s)(?:19|20)\d\d\s*[–—-]?(?=\s|$)/g;
+const COMMA_BREAKS = /,\s+/g;
+const HAS_WORD = /\p{L}{2,}/u;
+const NOT_SPACE = /\S/;
+const TRAILING_PUNCTUATION = /[\s,;:|–—-]/;
+const spaces = (match: string) => " ".repeat(match.length);
 
-/** The parts of a header line with their offsets: dates, places, labels and separators left out. */
-function headerParts(line: string, offset: number, now: Date): HeaderPart[] {
+/**
+ * The parts of a header line with their offsets: dates, places, labels and separators left out.
+ * `dates` reads the line's date ranges (it may have read some of them already).
+ */
+function headerParts(line: string, offset: number, now: Date, dates: DateRangeReader): HeaderPart[] {
   let masked = line;
   // "Designation: Java Developer", "company - Fabrikam": the label says what the value is.
   const label = LABEL.exec(line);
@@ -333,57 +439,77 @@ function headerParts(line: string, offset: number, now: Date): HeaderPart[] {
   // Dates become spaces in one pass (a line of many ranges must not cost quadratic time).
   const pieces: string[] = [];
   let from = 0;
-  for (const range of findDateRanges(masked, now)) {
+  // Without a label the masked line is the line itself, whose ranges `dates` reads.
+  for (const range of label ? findDateRanges(masked, now) : dates.all()) {
     pieces.push(masked.slice(from, range.index), " ".repeat(range.text.length));
     from = range.index + range.text.length;
   }
   masked = pieces.join("") + masked.slice(from);
-  // The second half of a range broken over two lines ("Present Leading a team…").
-  masked = masked.replace(
-    /^(\s*)(present|current)\b/i,
-    (_, space: string, word: string) => space + " ".repeat(word.length),
-  );
-  // A lone month and year ("March 2010" above "to" / "Current"), then lone years.
-  masked = masked.replace(/\p{L}{3,9}\.?\s?[-'’,/]?\s?(?:19|20)\d\d\b/gu, (match) =>
-    parsePoint(match, now) ? " ".repeat(match.length) : match,
-  );
-  masked = masked.replace(/(?:^|\s)(?:19|20)\d\d\s*[–—-]?(?=\s|$)/g, (match) => " ".repeat(match.length));
+  // The second half of a range broken over two lines ("Present Leading a team…"). (Each
+  // replacement only where its pattern can match: one that finds nothing still costs.)
+  if (PRESENT_FIRST.test(masked))
+    masked = masked.replace(PRESENT_FIRST, (_, space: string, word: string) => space + " ".repeat(word.length));
+  // A lone month and year ("March 2010" above "to" / "Current"), then lone years: both need digits.
+  if (HAS_DIGIT.test(masked)) {
+    masked = masked.replace(LONE_MONTH_YEAR, (match) => (parsePoint(match, now) ? spaces(match) : match));
+    masked = masked.replace(LONE_YEAR, spaces);
+  }
   const parts: HeaderPart[] = [];
   let chunkStart = 0;
-  const separators = [
-    ...masked.matchAll(STRONG_SEPARATOR),
-    { index: masked.length, 0: "" } as unknown as RegExpMatchArray,
-  ];
-  for (const separator of separators) {
-    const chunk = masked.slice(chunkStart, separator.index);
+  // Each separator, then the end of the line: the chunks between them are read in turn.
+  STRONG_SEPARATOR.lastIndex = 0;
+  for (;;) {
+    const separator = STRONG_SEPARATOR.exec(masked);
+    const separatorAt = separator ? separator.index : masked.length;
+    const chunk = masked.slice(chunkStart, separatorAt);
     const chunkOffset = chunkStart;
-    chunkStart = (separator.index ?? masked.length) + separator[0].length;
-    const clean = chunk.trim();
-    if (clean === "" || LOCATION.test(clean)) continue;
-    if (chunkOffset > 0 && PLACE_PAIR.test(clean) && !TITLE_WORDS.test(clean) && !ORG_WORDS.test(clean)) continue;
-    let pieceStart = 0;
-    for (const piece of chunk.split(/(,\s+)/)) {
-      const at = pieceStart;
-      pieceStart += piece.length;
-      const trimmed = trimEndMatching(piece.trim(), /[\s,;:|–—-]/); // "Project Lead ," → "Project Lead"
-      if (/^,\s+$/.test(piece) || !/\p{L}{2,}/u.test(trimmed) || PLACE.test(trimmed) || LOCATION.test(trimmed))
-        continue;
-      const lead = piece.search(/\S/);
-      parts.push({
-        text: trimmed,
-        start: offset + chunkOffset + at + lead,
-        end: offset + chunkOffset + at + lead + trimmed.length,
-        ...(labelled ? { label: labelled } : {}),
-      });
-    }
+    chunkStart = separatorAt + (separator ? separator[0].length : 0);
+    readChunk(chunk, chunkOffset, offset, labelled, parts);
+    if (!separator) break;
   }
   return parts;
 }
 
+/** The parts of one chunk of a header line (between strong separators), pushed onto `parts`. */
+function readChunk(
+  chunk: string,
+  chunkOffset: number,
+  offset: number,
+  labelled: HeaderPart["label"],
+  parts: HeaderPart[],
+): void {
+  const clean = chunk.trim();
+  if (clean === "" || LOCATION.test(clean)) return;
+  if (chunkOffset > 0 && PLACE_PAIR.test(clean) && !TITLE_WORDS.test(clean) && !ORG_WORDS.test(clean)) return;
+  // The pieces between ", " breaks (what chunk.split(/(,\s+)/) gives, less the breaks, which are
+  // never parts), each with its offset in the chunk.
+  COMMA_BREAKS.lastIndex = 0;
+  for (let pieceStart = 0; ;) {
+    const comma = COMMA_BREAKS.exec(chunk);
+    const pieceEnd = comma ? comma.index : chunk.length;
+    readPiece(chunk.slice(pieceStart, pieceEnd), offset + chunkOffset + pieceStart, labelled, parts);
+    if (!comma) break;
+    pieceStart = pieceEnd + comma[0].length;
+  }
+}
+
+/** A piece of a header line at `start` in the text, pushed onto `parts` when it may name something. */
+function readPiece(piece: string, start: number, labelled: HeaderPart["label"], parts: HeaderPart[]): void {
+  const trimmed = trimEndMatching(piece.trim(), TRAILING_PUNCTUATION); // "Project Lead ," → "Project Lead"
+  if (!HAS_WORD.test(trimmed) || PLACE.test(trimmed) || LOCATION.test(trimmed)) return;
+  const lead = piece.search(NOT_SPACE);
+  const part: HeaderPart = { text: trimmed, start: start + lead, end: start + lead + trimmed.length };
+  if (labelled) part.label = labelled;
+  parts.push(part);
+}
+
 /** Title and organisation from the header lines' parts: the part with a job word is the title. */
+/** A part as a plain span, without its label. */
+function strip(part: HeaderPart | null): Span | null {
+  return part ? { text: part.text, start: part.start, end: part.end } : null;
+}
+
 function titleAndOrganisation(parts: HeaderPart[]): { title: Span | null; organisation: Span | null } {
-  const strip = (part: HeaderPart | null): Span | null =>
-    part ? { text: part.text, start: part.start, end: part.end } : null;
   const labelledTitle = parts.find((part) => part.label === "title");
   const labelledOrganisation = parts.find((part) => part.label === "organisation");
   if (labelledTitle || labelledOrganisation) {
@@ -405,15 +531,19 @@ function titleAndOrganisation(parts: HeaderPart[]): { title: Span | null; organi
 }
 
 /** The kind of role, from its title (or, without one, the whole header). */
+const BREAK = /\b(career break|sabbatical|parental leave|maternity leave|paternity leave|gap year|travell?ing)\b/i;
+const STILL_STUDYING = /\b(student|candidate|assistant)\b/i;
+
 export function roleKind(titleText: string | null, header: string): RoleKind {
-  if (/\b(career break|sabbatical|parental leave|maternity leave|paternity leave|gap year|travell?ing)\b/i.test(header))
-    return "break";
+  if (BREAK.test(header)) return "break";
   const title = titleText ?? header;
   if (INTERNSHIP.test(title)) return "internship";
-  if (PROFESSIONAL_RESEARCH.test(title) && !/\b(student|candidate|assistant)\b/i.test(title)) return "job";
+  if (PROFESSIONAL_RESEARCH.test(title) && !STILL_STUDYING.test(title)) return "job";
   if (STUDY.test(title)) return "study";
   return "job";
 }
+
+const STARTS_CAPITAL = /^\p{Lu}/u;
 
 function bullets(text: string, lines: LineSpan[]): Span[] {
   const ranges: Array<{ start: number; end: number }> = [];
@@ -423,11 +553,11 @@ function bullets(text: string, lines: LineSpan[]): Span[] {
     const marker = BULLET.exec(line.text);
     const last = ranges.at(-1);
     // A line without a marker that does not start a sentence continues the previous bullet.
-    if (!marker && last && !/^\p{Lu}/u.test(trimmed)) {
+    if (!marker && last && !STARTS_CAPITAL.test(trimmed)) {
       last.end = line.end;
       continue;
     }
-    ranges.push({ start: line.start + (marker ? marker[0].length : line.text.search(/\S/)), end: line.end });
+    ranges.push({ start: line.start + (marker ? marker[0].length : line.text.search(NOT_SPACE)), end: line.end });
   }
   return ranges.map((range) => spanOf(text, range.start, range.end));
 }
@@ -484,19 +614,44 @@ export function researchAtOwnSchoolIsStudy(entries: ExperienceEntry[], schools: 
  */
 export function yearsOf(entries: ExperienceEntry[], now: Date): number {
   const nowMonth = now.getUTCFullYear() * 12 + now.getUTCMonth();
-  const weights = new Map<number, number>();
+  // The heaviest weight of each month, in an array over the months the roles cover; the months
+  // in the order they were first weighted, so the sum adds them in the order it always did.
+  const covered: Array<{ first: number; last: number; weight: number }> = [];
+  let low = Infinity;
+  let high = -Infinity;
   for (const entry of entries) {
     const weight = ROLE_WEIGHTS[entry.kind];
     if (weight === 0) continue;
     const first = toMonth(entry.start);
     const last = Math.min(first + entry.months - 1, nowMonth);
-    for (let month = first; month <= last; month++) weights.set(month, Math.max(weights.get(month) ?? 0, weight));
+    if (!(first <= last)) continue; // no month (or an unreadable start)
+    covered.push({ first, last, weight });
+    low = Math.min(low, first);
+    high = Math.max(high, last);
   }
-  const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
+  if (covered.length === 0) return 0;
+  const weights = new Float64Array(high - low + 1);
+  const seen = new Uint8Array(high - low + 1);
+  const order: number[] = [];
+  for (const { first, last, weight } of covered) {
+    for (let month = first; month <= last; month++) {
+      const at = month - low;
+      if (seen[at] === 0) {
+        seen[at] = 1;
+        order.push(at);
+      }
+      weights[at] = Math.max(weights[at]!, weight);
+    }
+  }
+  let total = 0;
+  for (const at of order) total += weights[at]!;
   return Math.round((total / 12) * 10) / 10;
 }
 
+/** "2021-03" → 2021 * 12 + 2; "2021" → 2021 * 12 (what label.split("-").map(Number) reads). */
 function toMonth(label: string): number {
-  const [year, month] = label.split("-").map(Number);
-  return (year ?? 0) * 12 + ((month ?? 1) - 1);
+  const dash = label.indexOf("-");
+  if (dash === -1) return Number(label) * 12;
+  const end = label.indexOf("-", dash + 1);
+  return Number(label.slice(0, dash)) * 12 + (Number(label.slice(dash + 1, end === -1 ? label.length : end)) - 1);
 }

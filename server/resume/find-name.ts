@@ -396,10 +396,12 @@ export function findName(text: string): string | null {
 /** The name with the span of the text it was read from (before any change of case). */
 export function findNameFact(text: string): { value: string; span: Span } | null {
   const lines: Array<{ raw: string; start: number }> = [];
-  let offset = 0;
-  for (const raw of text.split("\n")) {
-    lines.push({ raw, start: offset });
-    offset += raw.length + 1;
+  // Line by line without splitting the text (an array of every line is garbage on a long text).
+  for (let offset = 0; offset <= text.length;) {
+    const newline = text.indexOf("\n", offset);
+    const end = newline === -1 ? text.length : newline;
+    lines.push({ raw: text.slice(offset, end), start: offset });
+    offset = end + 1;
   }
   return nameAtTop(lines) ?? nameByContact(lines) ?? nameInFooter(lines) ?? nameInBiography(lines, text);
 }
@@ -414,9 +416,15 @@ const BIOGRAPHY =
   /^(\p{Lu}[\p{Ll}\p{M}'’-]{1,30}(?: \p{Lu}[\p{Ll}\p{M}'’-]{1,30}){1,2}) (?:is|has been|was) (?:an?|the)\b/u;
 const PERSONAL_PRONOUN = /\b(?:he|she|him|her|his|hers|himself|herself)\b/i;
 
+/** BIOGRAPHY needs one of these verbs, spaces around it, as written: a line without any is passed over. */
+const mayBeBiography = (raw: string) => raw.includes(" is ") || raw.includes(" was ") || raw.includes(" has been ");
+const NOT_SPACE = /\S/;
+
 function nameInBiography(lines: Line[], text: string): { value: string; span: Span } | null {
-  for (const line of lines) {
-    const lead = line.raw.search(/\S/);
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (!mayBeBiography(line.raw)) continue;
+    const lead = line.raw.search(NOT_SPACE);
     if (lead === -1) continue;
     const match = BIOGRAPHY.exec(line.raw.slice(lead));
     if (!match) continue;
@@ -436,10 +444,14 @@ function nameInBiography(lines: Line[], text: string): { value: string; span: Sp
 }
 
 /** A page footer carries the name when the header does not: "Ada Lovelace Page 2", "Ada Lovelace – 1/2". */
+const HAS_DIGIT = /\d/;
 const FOOTER = /^(.{2,48}?)\s*[-–|]?\s*(?:page\s\d{1,2}\b|\d\s?\/\s?\d\b)/i;
 
 function nameInFooter(lines: Line[]): { value: string; span: Span } | null {
-  for (const [index, line] of lines.entries()) {
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    // Both forms of page number FOOTER reads hold a digit: a line without one is no footer.
+    if (!HAS_DIGIT.test(line.raw)) continue;
     const footer = FOOTER.exec(line.raw.trim());
     if (!footer) continue;
     const lead = line.raw.indexOf(footer[1]!);
@@ -486,13 +498,17 @@ function nameAtTop(lines: Line[]): { value: string; span: Span } | null {
  * (Before the "@" one character suffices; after it, the run of [\w-] must be 1–63 long and be
  * followed by "." and a word character, since "." cannot be part of the run.)
  */
+const LOCAL_PART_CHARACTER = /[\w.+-]/;
+const DOMAIN_CHARACTER = /[\w-]/;
+const WORD_CHARACTER = /\w/;
+
 export function hasEmailShape(text: string): boolean {
   for (let at = text.indexOf("@"); at !== -1; at = text.indexOf("@", at + 1)) {
-    if (at === 0 || !/[\w.+-]/.test(text[at - 1]!)) continue;
+    if (at === 0 || !LOCAL_PART_CHARACTER.test(text[at - 1]!)) continue;
     let i = at + 1;
-    while (i < text.length && i - at <= 64 && /[\w-]/.test(text[i]!)) i += 1;
+    while (i < text.length && i - at <= 64 && DOMAIN_CHARACTER.test(text[i]!)) i += 1;
     const run = i - at - 1;
-    if (run >= 1 && run <= 63 && text[i] === "." && /\w/.test(text[i + 1] ?? "")) return true;
+    if (run >= 1 && run <= 63 && text[i] === "." && WORD_CHARACTER.test(text[i + 1] ?? "")) return true;
   }
   return false;
 }

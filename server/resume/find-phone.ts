@@ -15,46 +15,80 @@ export function findPhone(text: string): string | null {
 
 /** The phone number with the span of the characters it was read from. */
 export function findPhoneFact(text: string): { value: string; span: Span } | null {
-  let offset = 0;
-  for (const line of text.split("\n")) {
-    for (const found of line.matchAll(CANDIDATE)) {
-      // "Page 2 864-472-7092": the page number of a footer is not part of the number.
-      const page = followsPageWord(line, found.index) ? /^\d{1,2}\s+/.exec(found[0]) : null;
-      const match = {
-        0: page ? found[0].slice(page[0].length) : found[0],
-        index: found.index + (page ? page[0].length : 0),
-      };
-      const phone = clean(match[0]);
-      if (phone && isPlausiblePhone(phone)) {
-        // The span covers the digits kept (a trailing bracket of the sentence is left out).
-        const raw = match[0].trimEnd();
-        let length = raw.length;
-        while (
-          length > 0 &&
-          raw[length - 1] === ")" &&
-          count(raw.slice(0, length), "(") < count(raw.slice(0, length), ")")
-        )
-          length--;
-        const source = raw.slice(0, length).trimEnd();
-        const start = offset + match.index;
-        return { value: phone, span: { text: source, start, end: start + source.length } };
-      }
+  // One scan of the whole text, not one per line: a candidate holds no line break (nor does its
+  // character class), and a line break around it answers the look-behind and look-ahead as the
+  // start or end of a line does, so the candidates are those of each line, in order.
+  let lineStart = 0;
+  let lineEnd = lineEndFrom(text, 0);
+  CANDIDATE.lastIndex = 0;
+  for (let found = CANDIDATE.exec(text); found; found = CANDIDATE.exec(text)) {
+    while (lineEnd < found.index) {
+      lineStart = lineEnd + 1;
+      lineEnd = lineEndFrom(text, lineStart);
     }
-    offset += line.length + 1;
+    const candidate = phoneAt(text, lineStart, found);
+    if (candidate) {
+      CANDIDATE.lastIndex = 0;
+      return candidate;
+    }
   }
   return null;
 }
 
+const lineEndFrom = (text: string, from: number) => {
+  const newline = text.indexOf("\n", from);
+  return newline === -1 ? text.length : newline;
+};
+const PAGE_NUMBER = /^\d{1,2}\s+/;
+
+/** The phone a candidate of the line starting at `lineStart` holds, if it is plausible. */
+function phoneAt(text: string, lineStart: number, found: RegExpExecArray): { value: string; span: Span } | null {
+  // "Page 2 864-472-7092": the page number of a footer is not part of the number.
+  const page = followsPageWord(text, lineStart, found.index) ? PAGE_NUMBER.exec(found[0]) : null;
+  const match = {
+    0: page ? found[0].slice(page[0].length) : found[0],
+    index: found.index + (page ? page[0].length : 0),
+  };
+  // Cleaning keeps every digit, and a plausible phone has MIN_DIGITS to MAX_DIGITS of them: "2019 -
+  // 2020" (or a long run of such ranges) is not cleaned and weighed.
+  const digits = digitCount(match[0]);
+  if (digits < MIN_DIGITS || digits > MAX_DIGITS) return null;
+  const phone = clean(match[0]);
+  if (!phone || !isPlausiblePhone(phone)) return null;
+  // The span covers the digits kept (a trailing bracket of the sentence is left out).
+  const raw = match[0].trimEnd();
+  let length = raw.length;
+  while (length > 0 && raw[length - 1] === ")" && count(raw.slice(0, length), "(") < count(raw.slice(0, length), ")"))
+    length--;
+  const source = raw.slice(0, length).trimEnd();
+  const start = match.index;
+  return { value: phone, span: { text: source, start, end: start + source.length } };
+}
+
+/** The ASCII digits in the text (what /\D/g leaves). */
+function digitCount(text: string): number {
+  let digits = 0;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code >= 48 && code <= 57) digits++;
+  }
+  return digits;
+}
+
+const WHITE_SPACE = /\s/;
+const WORD_CHARACTER = /\w/;
+
 /**
- * Does "page" (a whole word, any case) end the line just before `index`, spaces aside? What
- * /\bpage\s*$/i says of line.slice(0, index), read backwards from `index` so that a line with
- * many numbers costs linear time, not a scan of the whole prefix per number.
+ * Does "page" (a whole word, any case) end the line (starting at `lineStart`) just before
+ * `index`, spaces aside? What /\bpage\s*$/i says of text.slice(lineStart, index), read backwards
+ * from `index` so that a line with many numbers costs linear time, not a scan of the whole
+ * prefix per number.
  */
-function followsPageWord(line: string, index: number): boolean {
+function followsPageWord(text: string, lineStart: number, index: number): boolean {
   let end = index;
-  while (end > 0 && /\s/.test(line[end - 1]!)) end -= 1;
-  if (end < 4 || line.slice(end - 4, end).toLowerCase() !== "page") return false;
-  return end === 4 || !/\w/.test(line[end - 5]!);
+  while (end > lineStart && WHITE_SPACE.test(text[end - 1]!)) end -= 1;
+  if (end - lineStart < 4 || text.slice(end - 4, end).toLowerCase() !== "page") return false;
+  return end - lineStart === 4 || !WORD_CHARACTER.test(text[end - 5]!);
 }
 
 /**

@@ -420,28 +420,32 @@ const HEADING_VOCABULARY = new Set([
 const SMALL_WORDS = new Set(["and", "of", "in", "&", "the", "for", "to", "a", "on", "at", "/", "und", "de", "e", "y"]);
 
 export function findSections(text: string): Section[] {
-  const headings: Array<{ kind: SectionKind; heading: Span; bodyStart: number }> = [];
-  let offset = 0;
-  for (const line of text.split("\n")) {
-    const found: { kind: SectionKind; text: string; bodyOffset: number; at?: number } | null =
-      headingOf(line) ?? gluedHeadingOf(line);
+  const headings: Array<{ kind: SectionKind; heading: Span; bodyStart: number; listed: boolean }> = [];
+  // Line by line without splitting the text: an array of every line is garbage on a long text.
+  for (let offset = 0; offset <= text.length;) {
+    const newline = text.indexOf("\n", offset);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const line = text.slice(offset, lineEnd);
+    const found: ReadHeading | null = readHeading(line) ?? readGluedHeading(line);
     if (found) {
       const start = offset + (found.at ?? line.indexOf(found.text));
       headings.push({
         kind: found.kind,
         heading: { text: found.text, start, end: start + found.text.length },
         bodyStart: offset + found.bodyOffset,
+        listed: found.listed,
       });
     }
-    offset += line.length + 1;
+    offset = lineEnd + 1;
   }
   // "Skills: Java, Spring" or "Technologies include:" between two dated roles is part of the
   // role above, not a section: a weak heading (inline, or neither listed nor in capitals)
   // inside a work section, with more dates after it before the next strong heading.
   const strong = headings.map((found) => {
     const inline = found.bodyStart > found.heading.end && text[found.bodyStart - 1] !== "\n";
-    const capitals = /\p{Lu}/u.test(found.heading.text) && !/\p{Ll}/u.test(found.heading.text);
-    const listed = listedKind(key(found.heading.text)) !== null;
+    const capitals = inCapitals(found.heading.text);
+    // Whether listedKind(key(heading text)) finds it, as readHeading already knows.
+    const listed = found.listed;
     // "MEMBER DEBT SOLUTIONS PROJECT" inside a job is a project of it, even in capitals.
     if (!listed && (found.kind === "projects" || found.kind === "skills")) return false;
     return !inline && (capitals || listed);
@@ -496,6 +500,15 @@ function dateFinder(text: string): (from: number, to: number) => boolean {
   };
 }
 
+/** A heading read from one line; `listed` when listedKind(key(text)) names its kind. */
+interface ReadHeading {
+  kind: SectionKind;
+  text: string;
+  bodyOffset: number;
+  at?: number;
+  listed: boolean;
+}
+
 /**
  * A heading glued to the end of the line before it, as texts flattened from HTML carry them
  * ("… 24 monthsCompany Details", "… deep learning.Education Details"): a listed heading that
@@ -504,72 +517,179 @@ function dateFinder(text: string): (from: number, to: number) => boolean {
 export function gluedHeadingOf(
   line: string,
 ): { kind: SectionKind; text: string; bodyOffset: number; at: number } | null {
+  const found = readGluedHeading(line);
+  return found && { kind: found.kind, text: found.text, bodyOffset: found.bodyOffset, at: found.at! };
+}
+
+const GLUED_SHAPE = /^\p{Lu}\p{Ll}+(?: (?:&|and|\p{Lu}\p{Ll}+))*$|^\p{Lu}+(?: (?:&|\p{Lu}+))*$/u;
+
+function readGluedHeading(line: string): ReadHeading | null {
   const trimmed = line.trimEnd();
   if (trimmed.length < 8) return null;
-  const from = Math.max(1, trimmed.length - 40);
+  // The tail must have GLUED_SHAPE, which holds only letters, spaces and "&": it lies inside the
+  // run of such characters that ends the line, so no tail starting before that run can match.
+  const from = lettersRunStart(trimmed, Math.max(1, trimmed.length - 40));
   for (let at = from; at < trimmed.length - 3; at++) {
-    if (!/\p{Lu}/u.test(trimmed[at]!) || !/[\p{Ll}\d.)\]]/u.test(trimmed[at - 1]!)) continue;
+    if (!isUpper(trimmed.charCodeAt(at), trimmed[at]!) || !endsWord(trimmed.charCodeAt(at - 1), trimmed[at - 1]!))
+      continue;
     const tail = trimmed.slice(at);
     // The shape first: it rules out most tails without building their key.
-    if (!/^\p{Lu}\p{Ll}+(?: (?:&|and|\p{Lu}\p{Ll}+))*$|^\p{Lu}+(?: (?:&|\p{Lu}+))*$/u.test(tail)) continue;
+    if (!GLUED_SHAPE.test(tail)) continue;
     const kind = listedKind(key(tail));
-    if (kind) return { kind, text: tail, bodyOffset: line.length, at };
+    if (kind) return { kind, text: tail, bodyOffset: line.length, at, listed: true };
   }
   return null;
+}
+
+/**
+ * Where the run of letters, spaces and "&" that ends `text` starts (text.length when none does),
+ * or `floor` when it starts before that (no further back is looked at).
+ */
+function lettersRunStart(text: string, floor: number): number {
+  let start = text.length;
+  while (start > floor) {
+    const code = text.charCodeAt(start - 1);
+    const ascii = code < 128;
+    if (ascii ? !(isAsciiLetter(code) || code === 32 || code === 38) : !LETTER_UNIT.test(text[start - 1]!)) break;
+    start--;
+  }
+  return start;
+}
+
+const isAsciiLetter = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+/**
+ * A letter, or half of a surrogate pair (which may be one: such a pair is kept in the run, a
+ * wider run only lets GLUED_SHAPE decide on a few more tails).
+ */
+const LETTER_UNIT = /^[\p{L}\uD800-\uDFFF]$/u;
+const UPPER = /\p{Lu}/u;
+const WORD_END = /[\p{Ll}\d.)\]]/u;
+
+/** /\p{Lu}/u.test(char), without the pattern for ASCII. */
+function isUpper(code: number, char: string): boolean {
+  return code < 128 ? code >= 65 && code <= 90 : UPPER.test(char);
+}
+
+/** /[\p{Ll}\d.)\]]/u.test(char), without the pattern for ASCII. */
+function endsWord(code: number, char: string): boolean {
+  if (code >= 128) return WORD_END.test(char);
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 46 || code === 41 || code === 93;
 }
 
 /** A listed heading, also with a "Details" suffix or in the singular ("Skill Details", "Project"). */
 function listedKind(normalized: string): SectionKind | null {
   const exact = HEADINGS[normalized];
   if (exact) return exact;
-  const base = normalized.replace(/ (?:details|summary|section)$/, "");
+  const base = hasListedSuffix(normalized) ? normalized.replace(LISTED_SUFFIX, "") : normalized;
   if (base === normalized) return null;
   return HEADINGS[base] ?? HEADINGS[`${base}s`] ?? null;
 }
 
+const LISTED_SUFFIX = / (?:details|summary|section)$/;
+/** A cheap test that LISTED_SUFFIX may match: it can only where the key ends in one of its words. */
+const hasListedSuffix = (normalized: string) =>
+  normalized.endsWith("details") || normalized.endsWith("summary") || normalized.endsWith("section");
+
 /** The section a line opens, with the heading's text and where its content starts. */
 export function headingOf(line: string): { kind: SectionKind; text: string; bodyOffset: number } | null {
+  const found = readHeading(line);
+  return found && { kind: found.kind, text: found.text, bodyOffset: found.bodyOffset };
+}
+
+const INLINE_HEADING = /^([^:]{2,40}):\s*(.*)$/;
+const HAS_DIGIT = /\d/;
+const ENDS_SENTENCE = /[.,;!?]$/;
+/** normalized.split(" ").every((word) => HEADING_VOCABULARY.has(word)), word by word until one is not. */
+function allHeadingVocabulary(normalized: string): boolean {
+  for (let start = 0; ;) {
+    const space = normalized.indexOf(" ", start);
+    const end = space === -1 ? normalized.length : space;
+    if (!HEADING_VOCABULARY.has(normalized.slice(start, end))) return false;
+    if (space === -1) return true;
+    start = space + 1;
+  }
+}
+const NUMBERING_OR_BULLET = /^(?:[\d.]+(?:\s*\/)?|[IVX]+\.|[•▪■◦●*#>-])\s+/;
+
+function readHeading(line: string): ReadHeading | null {
   const trimmed = line.trim();
   if (trimmed === "" || trimmed.length > 60) return null;
   // "Skills: Python, Go": a known heading followed by a colon may share its line.
-  const colon = /^([^:]{2,40}):\s*(.*)$/.exec(trimmed);
+  const colon = trimmed.includes(":") ? INLINE_HEADING.exec(trimmed) : null;
   if (colon?.[2]) {
     const name = key(colon[1]!);
     const kind = HEADINGS[name];
     if (!kind || NOT_INLINE.has(name)) return null;
     const text = colon[1]!.trim();
-    return { kind, text, bodyOffset: line.indexOf(colon[2]) };
+    return { kind, text, bodyOffset: line.indexOf(colon[2]), listed: true };
   }
-  const text = trimmed
-    .replace(/^(?:[\d.]+(?:\s*\/)?|[IVX]+\.|[•▪■◦●*#>-])\s+/, "") // numbering ("2.", "03 /") and bullets
-    .replace(/\s*:$/, "")
-    .trim();
-  if (text === "" || /\d/.test(text) || /[.,;!?]$/.test(text)) return null;
+  // Numbering ("2.", "03 /") and bullets (tested first: a replacement that finds nothing still costs).
+  const unnumbered = NUMBERING_OR_BULLET.test(trimmed) ? trimmed.replace(NUMBERING_OR_BULLET, "") : trimmed;
+  // Only a text ending in ":" can lose /\s*:$/.
+  const text = (unnumbered.endsWith(":") ? unnumbered.replace(/\s*:$/, "") : unnumbered).trim();
+  if (text === "" || HAS_DIGIT.test(text) || ENDS_SENTENCE.test(text)) return null;
   const normalized = key(text);
   const exact = listedKind(normalized);
-  if (exact) return { kind: exact, text, bodyOffset: line.length };
+  if (exact) return { kind: exact, text, bodyOffset: line.length, listed: true };
+  // Title-case lines are headings only when every word is heading vocabulary. (Tested before
+  // the shape, which is dearer: both must hold, so the order changes nothing.)
+  const capitals = inCapitals(text);
+  if (!capitals && !trimmed.endsWith(":") && !allHeadingVocabulary(normalized)) return null;
   if (!looksLikeHeading(text, trimmed.endsWith(":"))) return null;
-  // Title-case lines are headings only when every word is heading vocabulary.
-  const capitals = /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
-  if (!capitals && !trimmed.endsWith(":") && !normalized.split(" ").every((word) => HEADING_VOCABULARY.has(word)))
-    return null;
   const keyword = KEYWORDS.find(([pattern]) => pattern.test(normalized));
-  return keyword ? { kind: keyword[1], text, bodyOffset: line.length } : null;
+  return keyword ? { kind: keyword[1], text, bodyOffset: line.length, listed: false } : null;
 }
 
+const NOT_KEY_CHARACTER = /[^\p{L}&\s-]/gu;
+const SPACES = /\s+/g;
+/** A key that key() returns as it is: lower-case ASCII words of letters, "&" and "-", single spaces. */
+const PLAIN_KEY = /^[a-z&-]+(?: [a-z&-]+)*$/;
+
 function key(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^\p{L}&\s-]/gu, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  const lower = text.toLowerCase();
+  // The replacements and the trim below leave such a string unchanged.
+  if (PLAIN_KEY.test(lower)) return lower;
+  return asciiKey(lower) ?? lower.replace(NOT_KEY_CHARACTER, " ").replace(SPACES, " ").trim();
 }
+
+const KEY_BUFFER = new Uint16Array(64);
+
+/**
+ * key() of a short lower-cased ASCII string, in one pass and one new string (null for any other
+ * string). In ASCII the letters are a–z (A–Z are lower-cased already); with "&" and "-" they are
+ * kept, and every other character (white space or one replaced by a space) is part of a run of
+ * spaces that becomes one space, or nothing at either end.
+ */
+function asciiKey(lower: string): string | null {
+  if (lower.length > KEY_BUFFER.length) return null;
+  let length = 0;
+  let space = false;
+  for (let at = 0; at < lower.length; at++) {
+    const code = lower.charCodeAt(at);
+    if (code >= 128) return null;
+    if ((code >= 97 && code <= 122) || code === 38 || code === 45) {
+      if (space && length > 0) KEY_BUFFER[length++] = 32;
+      space = false;
+      KEY_BUFFER[length++] = code;
+    } else {
+      space = true;
+    }
+  }
+  return String.fromCharCode.apply(null, KEY_BUFFER.subarray(0, length) as unknown as number[]);
+}
+
+const HAS_UPPER = /\p{Lu}/u;
+const HAS_LOWER = /\p{Ll}/u;
+const STARTS_CAPITALISED = /^[\p{Lu}&]/u;
+
+/** In capitals: a capital letter and no lower-case one. */
+const inCapitals = (text: string) => HAS_UPPER.test(text) && !HAS_LOWER.test(text);
 
 /** Short, and in capitals, in title case or ended by a colon: the shape of a heading. */
 function looksLikeHeading(text: string, colon: boolean): boolean {
-  const words = text.split(/\s+/);
+  const words = text.split(SPACES);
   if (words.length > 5) return false;
   if (colon) return true;
-  if (/\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text)) return true;
-  return words.every((word) => SMALL_WORDS.has(word.toLowerCase()) || /^[\p{Lu}&]/u.test(word));
+  if (inCapitals(text)) return true;
+  return words.every((word) => SMALL_WORDS.has(word.toLowerCase()) || STARTS_CAPITALISED.test(word));
 }

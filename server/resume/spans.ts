@@ -34,10 +34,13 @@ export function trimEndMatching(text: string, trimmed: RegExp): string {
   return text.slice(0, end);
 }
 
+const WHITE_SPACE = /\s/;
+
 /** The span of text[start, end), trimmed of surrounding white space. */
 export function spanOf(text: string, start: number, end: number): Span {
-  let [from, to] = [start, end];
-  while (from < to && /\s/.test(text[from]!)) from++;
-  while (to > from && /\s/.test(text[to - 1]!)) to--;
+  let from = start;
+  let to = end;
+  while (from < to && WHITE_SPACE.test(text[from]!)) from++;
+  while (to > from && WHITE_SPACE.test(text[to - 1]!)) to--;
   return { text: text.slice(from, to), start: from, end: to };
 }
