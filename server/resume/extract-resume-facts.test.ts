@@ -69,7 +69,21 @@ describe("findDateRanges", () => {
     expect([range?.start.label, range?.end.label]).toEqual([start, end]);
   });
 
-  it.each(["Graduated 2019", "GPA 3.8/4.0", "+1 (555) 010-2019"])("finds no period in %s", (text) => {
+  it.each(["Acme Corp since 2019", "Since 2019: Engineer, Acme", "Engineer (since 2019)"])(
+    "reads a role's %s",
+    (text) => {
+      const [range] = findDateRanges(text, now);
+      expect([range?.start.label, range?.end.label]).toEqual(["2019", "present"]);
+    },
+  );
+
+  it.each([
+    "Graduated 2019",
+    "GPA 3.8/4.0",
+    "+1 (555) 010-2019",
+    "a market leader in car buying products and services since 1987.",
+    "which has been the premier performing arts series in the area since 1958. I am responsible for",
+  ])("finds no period in %s", (text) => {
     expect(findDateRanges(text, now)).toEqual([]);
   });
 });
