@@ -29,7 +29,9 @@ const RANK: Record<Degree, number> = { associate: 1, bachelors: 2, masters: 3, p
 // Each pattern: level, whether it is safe outside an education section, and the regex. Every
 // form ends at a word boundary ("diplomatically", "Bachelorette" and "MSc." in a URL are not
 // degrees), and "Promotion" is a promotion: German doctorates are written "Dr." or "Promotion
-// (Dr. rer. nat.)", and the "Dr." form is what counts.
+// (Dr. rer. nat.)", and the "Dr." form is what counts. A law school's Juris Doctor ("J.D.",
+// "Juris Doctorate") is a professional graduate degree, not a research doctorate: a master's, as
+// an LL.M. is.
 const D = "\\.?\\s?";
 const END = "(?![\\p{L}\\d])";
 /** A dotted abbreviation whose last dot may be missing: "B.E", "B.E.", "M.C.A". */
@@ -41,7 +43,7 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
     "phd",
     true,
     new RegExp(
-      `\\b(?:ph${D}d\\b\\.?|d${D}phil\\b\\.?|doctor of (?!medicine)[\\p{L} ]+?(?=[,|(]|\\s(?:in|from|at)\\s|$)|doctorate${END}|doctoral degree|dr\\.\\s?(?:rer|phil|ing)\\.(?:\\s?nat\\.)?|doutorado|doctorado|doctorat${END})`,
+      `\\b(?:ph${D}d\\b\\.?|d${D}phil\\b\\.?|doctor of (?!medicine|jurisprudence|law\\b)[\\p{L} ]+?(?=[,|(]|\\s(?:in|from|at)\\s|$)|(?<!juris\\s)doctorate${END}|doctoral degree|dr\\.\\s?(?:rer|phil|ing)\\.(?:\\s?nat\\.)?|doutorado|doctorado|doctorat${END})`,
       "iu",
     ),
   ],
@@ -49,7 +51,7 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
     "masters",
     true,
     new RegExp(
-      `\\b(?:m${D}sc\\b\\.?|m${D}eng\\b\\.?|${dotted("mba")}|mba${END}|m${D}phil\\b\\.?|m${D}-?tech\\b\\.?|m${D}res\\b|m[aá]ster(?:'s|’s|s)?${OF_SUBJECT}|dipl[oô]me d['’]ing[ée]nieur|${dotted("ms")}|${dotted("ma")}|${dotted("me")}|m\\.\\s?com\\b\\.?|mcom${END}|dipl(?:om|\\.)(?:-?ing\\.?|-?informatiker(?:in)?|-?kaufmann|-?physiker(?:in)?|-?mathematiker(?:in)?)?(?![\\p{L}])|diploma de mestrado|mestrado|maestr[ií]a|laurea magistrale|magister${END}|ll\\.?m\\b\\.?|${dotted("mca")}|mca${END}|pgdb?m${END}|p\\.g\\.d\\.b?\\.?m\\.?)`,
+      `\\b(?:m${D}sc\\b\\.?|m${D}eng\\b\\.?|${dotted("mba")}|mba${END}|m${D}phil\\b\\.?|m${D}-?tech\\b\\.?|m${D}res\\b|m[aá]ster(?:'s|’s|s)?${OF_SUBJECT}|dipl[oô]me d['’]ing[ée]nieur|${dotted("ms")}|${dotted("ma")}|${dotted("me")}|m\\.\\s?com\\b\\.?|mcom${END}|dipl(?:om|\\.)(?:-?ing\\.?|-?informatiker(?:in)?|-?kaufmann|-?physiker(?:in)?|-?mathematiker(?:in)?)?(?![\\p{L}])|diploma de mestrado|mestrado|maestr[ií]a|laurea magistrale|magister${END}|ll\\.?m\\b\\.?|juris doctor(?:ate)?${END}|doctor of (?:jurisprudence|law)\\b|j\\.\\s?d\\.|${dotted("mca")}|mca${END}|pgdb?m${END}|p\\.g\\.d\\.b?\\.?m\\.?)`,
       "iu",
     ),
   ],
