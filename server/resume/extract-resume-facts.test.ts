@@ -464,6 +464,8 @@ describe("degrees", () => {
     ["J.D. : Juris Doctorate, 2014", "masters"],
     ["Juris Doctor, Harvard Law School, 2010", "masters"],
     ["Doctor of Jurisprudence, 2008", "masters"],
+    ["M.A. Economics, 2012\nPh.D. (ABD), Economics, 2016", "masters"],
+    ["M.S. Statistics, 2011\nPhD, all but dissertation, Stanford University", "masters"],
     ["Ph.D. in Physics, 2015", "phd"],
     ["Doctorate in Education, 2019", "phd"],
     ["Doctorat en informatique, 2020", "phd"],

@@ -86,7 +86,7 @@ const INSTITUTION =
 const SCHOOL_LEAVING =
   /\b(?:high school|secondary|h\.\s?s\.|hs|ged|ssc|hsc|matriculation|a-levels?|abitur|baccalaur[ée]at)\b/i;
 const IN_PROGRESS =
-  /\b(expected|anticipated|candidate|in progress|ongoing|currently|pursuing|present|to be completed|not completed|incomplete|no degree|to obtain|hope to|plan to|planning to|working towards?)\b/i;
+  /\b(expected|anticipated|candidate|in progress|ongoing|currently|pursuing|present|to be completed|not completed|incomplete|no degree|to obtain|hope to|plan to|planning to|working towards?|abd|all but dissertation)\b/i;
 
 export function findEducation(text: string, sections: Section[], now: Date): EducationFacts {
   const educationSections = sections.filter((section) => section.kind === "education");
@@ -245,7 +245,7 @@ function isCompleted(level: Degree, context: string, now: Date): boolean {
     return (
       last !== null &&
       last < now.getUTCFullYear() &&
-      !/\b(expected|anticipated|present|ongoing|currently|pursuing|candidate|in progress|not completed|incomplete|to obtain|hope to|plan to|planning to|working towards?)\b/i.test(
+      !/\b(expected|anticipated|present|ongoing|currently|pursuing|candidate|in progress|not completed|incomplete|to obtain|hope to|plan to|planning to|working towards?|abd|all but dissertation)\b/i.test(
         context,
       )
     );
