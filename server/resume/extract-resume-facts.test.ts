@@ -498,6 +498,25 @@ describe("degrees", () => {
   });
 });
 
+describe("referees", () => {
+  const now = new Date("2026-11-22T00:00:00Z");
+  it.each(["Reference", "References", "Professional References", "Referees"])(
+    "reads no referee's phone or e-mail as the candidate's under %s",
+    (heading) => {
+      const text = `Accountant\nExperience\nAccountant, Acme | 2019 - present\n${heading}\nLaurel Harris, President at Stellarhead (646) 382-8408, laurel@stellarhead.com\n`;
+      const { contact } = extractResumeFacts(text, { now });
+      expect([contact.phone, contact.email]).toEqual([null, null]);
+    },
+  );
+
+  it("keeps the candidate's own contact details above the references", () => {
+    const text =
+      "Jane Doe\njane@doe.com | (555) 010-2000\nExperience\nAccountant, Acme | 2019 - present\nReferences\nLaurel Harris (646) 382-8408\n";
+    const { contact } = extractResumeFacts(text, { now });
+    expect([contact.phone?.value, contact.email?.value]).toEqual(["(555) 010-2000", "jane@doe.com"]);
+  });
+});
+
 describe("pathological input", () => {
   it.each([
     ["a long run of letters", "Aa".repeat(50_000)],
