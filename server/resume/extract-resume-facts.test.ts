@@ -466,6 +466,19 @@ describe("degrees", () => {
     ["Doctor of Jurisprudence, 2008", "masters"],
     ["M.A. Economics, 2012\nPh.D. (ABD), Economics, 2016", "masters"],
     ["M.S. Statistics, 2011\nPhD, all but dissertation, Stanford University", "masters"],
+    // Job-board layouts: "Current" where the year would be, on the degree's line or above it.
+    ["Bachelor of Science : Information Technology , Current\nSouth University Online - City , State", "none"],
+    [
+      "Current\nMaster of Science : Engineering Management\n2016\nBachelor of Technology : Chemical Engineering",
+      "bachelors",
+    ],
+    ["Bachelor of Science : Professional Aeronautics\nCompleted 2 years", "none"],
+    // A high-school line above lends its year to no degree below it.
+    ["Diploma, Pueblo High School, graduated 1996\nBachelor of Science : Aeronautics\nCompleted 2 years", "none"],
+    // A bare abbreviation after a word, followed by its subject.
+    ["Guidance & Counseling MS Guidance & Counseling\nPsychology BS Psychology", "masters"],
+    ["City , State Accounting BS Accounting", "bachelors"],
+    ["Boston MA 02115 — B.A. Economics 2010", "bachelors"],
     ["Ph.D. in Physics, 2015", "phd"],
     ["Doctorate in Education, 2019", "phd"],
     ["Doctorat en informatique, 2020", "phd"],

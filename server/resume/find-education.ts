@@ -38,6 +38,9 @@ const END = "(?![\\p{L}\\d])";
 const dotted = (letters: string) => `${letters.split("").join("\\.\\s?")}\\.?${END}`;
 const OF_SUBJECT =
   "(?:\\s+(?:of|in)\\s+(?:applied science|science|arts|engineering|business administration|philosophy|technology|fine arts|laws|education|computer applications|public health|research|commerce|mathematics)\\b|\\s+degree\\b)?";
+/** A bare degree abbreviation's subject after it: ": Journalism", "-Liberal Arts", " Psychology". */
+const BARE_SUBJECT =
+  "(?=\\s?[:–-]\\s?\\p{Lu}|\\s(?!(?:Office|Excel|Word|Access|Project|Visio|PowerPoint|Outlook|Dynamics|SQL|Teams|Windows|Azure|Bachelor|Master|Associate|Doctor|University|College|Institute|School)\\b)\\p{Lu}\\p{Ll}{2,})";
 const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
   [
     "phd",
@@ -79,6 +82,10 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
   ["masters", false, /(?<![,\p{L}]\s?)\b(?:MS|MA|MSc|MEng|MPhil|MS[Cc]S|MFA|MPH|ME|MTECH|MTech|MCOM|MCom)\b(?!\.\w)/u],
   ["bachelors", false, /(?<![,\p{L}]\s?)\b(?:BS|BA|BE|BSc|BEng|BTech|BTECH|BASc|BSE|BFA|BS[Cc]S|BCOM|BCom)\b(?!\.\w)/u],
   ["associate", false, /(?<![,\p{L}]\s?)\b(?:AA|AS|AAS)\b(?=\s+(?:in|degree)\b)/u],
+  // After a word ("Psychology BS Psychology", "Guidance & Counseling MS Guidance"), only as a
+  // degree followed by its subject: "Boston MA 02115" and "MS Office" are not degrees.
+  ["masters", false, new RegExp(`(?<=\\p{L}\\s)(?:MS|MA|MSc|MEd)${BARE_SUBJECT}`, "u")],
+  ["bachelors", false, new RegExp(`(?<=\\p{L}\\s)(?:BS|BA|BSc|BBA|BFA|BSN)${BARE_SUBJECT}`, "u")],
   ["phd", false, /(?<![,\p{L}]\s?)\b(?:PHD|DPHIL)\b/u],
 ];
 const INSTITUTION =
@@ -86,7 +93,7 @@ const INSTITUTION =
 const SCHOOL_LEAVING =
   /\b(?:high school|secondary|h\.\s?s\.|hs|ged|ssc|hsc|matriculation|a-levels?|abitur|baccalaur[ée]at)\b/i;
 const IN_PROGRESS =
-  /\b(expected|anticipated|candidate|in progress|ongoing|currently|pursuing|present|to be completed|not completed|incomplete|no degree|to obtain|hope to|plan to|planning to|working towards?|abd|all but dissertation)\b/i;
+  /\b(expected|anticipated|candidate|in progress|ongoing|currently|pursuing|present|to be completed|not completed|incomplete|no degree|to obtain|hope to|plan to|planning to|working towards?|abd|all but dissertation|completed (?:\d|one|two|three) (?:years?|semesters?)|credits towards|coursework towards)\b|(?:^|[\s,:–-])current[^\S\n]*(?:$|[\n,)|])/i;
 
 export function findEducation(text: string, sections: Section[], now: Date): EducationFacts {
   const educationSections = sections.filter((section) => section.kind === "education");
@@ -189,15 +196,20 @@ function completionContext(lines: LineSpan[], index: number, schoolAbove: boolea
   if (/\b(19|20)\d\d\b/.test(own)) return own;
   // In a "school | dates" above "degree" layout, the line above says "Expected 2027".
   const previous = previousNonBlank(lines, index);
-  const above = schoolAbove && previous && !degreeMatch(previous.text, false) ? previous.text : "";
-  if (/\b(19|20)\d\d\b/.test(above)) return `${above} ${own}`;
+  // A school-leaving line above ("Diploma, Pueblo High School, graduated 1996") is an entry of its
+  // own, not the school of this degree: its year is not this degree's.
+  const above =
+    schoolAbove && previous && !degreeMatch(previous.text, false) && !SCHOOL_LEAVING.test(previous.text)
+      ? previous.text
+      : "";
+  if (/\b(19|20)\d\d\b/.test(above)) return `${above}\n${own}`;
   const below: string[] = [above];
   for (const line of lines.slice(index + 1, index + 5)) {
     if (degreeMatch(line.text, false)) break;
     below.push(line.text);
     if (/\b(19|20)\d\d\b/.test(line.text)) break;
   }
-  return [own, ...below].join(" ");
+  return [own, ...below].join("\n");
 }
 
 /**
@@ -245,7 +257,7 @@ function isCompleted(level: Degree, context: string, now: Date): boolean {
     return (
       last !== null &&
       last < now.getUTCFullYear() &&
-      !/\b(expected|anticipated|present|ongoing|currently|pursuing|candidate|in progress|not completed|incomplete|to obtain|hope to|plan to|planning to|working towards?|abd|all but dissertation)\b/i.test(
+      !/\b(expected|anticipated|present|ongoing|currently|pursuing|candidate|in progress|not completed|incomplete|to obtain|hope to|plan to|planning to|working towards?|abd|all but dissertation|completed (?:\d|one|two|three) (?:years?|semesters?)|credits towards|coursework towards)\b|(?:^|[\s,:–-])current[^\S\n]*(?:$|[\n,)|])/i.test(
         context,
       )
     );
