@@ -26,7 +26,7 @@ import { areaWeight, balanceExponent, type RequisitionWeights } from "./weights-
 /** Exponent of the coverage mean over a dimension's areas (> 1: the strongest areas count most). */
 export const COVERAGE_EXPONENT = 2;
 /** Scale of each dimension's coverage score (capped at 100), calibrated per dimension. */
-export const COVERAGE_GAIN = { production: 1.25, ml: 1.1 } as const;
+export const COVERAGE_GAIN = { production: 1.15, ml: 1.1 } as const;
 /**
  * The least a dimension scores when any of its weighted areas shows evidence: the bottom of the
  * "little" level's band (level 1 → 5–35 in the calibration table, docs/scoring.md). Some evidence is

@@ -69,7 +69,21 @@ describe("findDateRanges", () => {
     expect([range?.start.label, range?.end.label]).toEqual([start, end]);
   });
 
-  it.each(["Graduated 2019", "GPA 3.8/4.0", "+1 (555) 010-2019"])("finds no period in %s", (text) => {
+  it.each(["Acme Corp since 2019", "Since 2019: Engineer, Acme", "Engineer (since 2019)"])(
+    "reads a role's %s",
+    (text) => {
+      const [range] = findDateRanges(text, now);
+      expect([range?.start.label, range?.end.label]).toEqual(["2019", "present"]);
+    },
+  );
+
+  it.each([
+    "Graduated 2019",
+    "GPA 3.8/4.0",
+    "+1 (555) 010-2019",
+    "a market leader in car buying products and services since 1987.",
+    "which has been the premier performing arts series in the area since 1958. I am responsible for",
+  ])("finds no period in %s", (text) => {
     expect(findDateRanges(text, now)).toEqual([]);
   });
 });
@@ -446,6 +460,25 @@ describe("degrees", () => {
     ["Diploma in Mechanical Engineering, 2010", "associate"],
     ["High School Diploma, 2005", "none"],
     ["LLM, International Law, 2016", "masters"],
+    ["Juris Doctorate (JD) : 2001 Chicago-Kent College of Law", "masters"],
+    ["J.D. : Juris Doctorate, 2014", "masters"],
+    ["Juris Doctor, Harvard Law School, 2010", "masters"],
+    ["Doctor of Jurisprudence, 2008", "masters"],
+    ["M.A. Economics, 2012\nPh.D. (ABD), Economics, 2016", "masters"],
+    ["M.S. Statistics, 2011\nPhD, all but dissertation, Stanford University", "masters"],
+    // Job-board layouts: "Current" where the year would be, on the degree's line or above it.
+    ["Bachelor of Science : Information Technology , Current\nSouth University Online - City , State", "none"],
+    [
+      "Current\nMaster of Science : Engineering Management\n2016\nBachelor of Technology : Chemical Engineering",
+      "bachelors",
+    ],
+    ["Bachelor of Science : Professional Aeronautics\nCompleted 2 years", "none"],
+    // A high-school line above lends its year to no degree below it.
+    ["Diploma, Pueblo High School, graduated 1996\nBachelor of Science : Aeronautics\nCompleted 2 years", "none"],
+    // A bare abbreviation after a word, followed by its subject.
+    ["Guidance & Counseling MS Guidance & Counseling\nPsychology BS Psychology", "masters"],
+    ["City , State Accounting BS Accounting", "bachelors"],
+    ["Boston MA 02115 — B.A. Economics 2010", "bachelors"],
     ["Ph.D. in Physics, 2015", "phd"],
     ["Doctorate in Education, 2019", "phd"],
     ["Doctorat en informatique, 2020", "phd"],
@@ -475,6 +508,25 @@ describe("degrees", () => {
   it("reads no degree into a verb or a degree still hoped for", () => {
     expect(degree("IBM Data Science Certificate\nMaster Python and its libraries")).toBe("none");
     expect(degree("Associate of Science, 2018\nI hope to transfer to obtain a B.S Degree")).toBe("associate");
+  });
+});
+
+describe("referees", () => {
+  const now = new Date("2026-11-22T00:00:00Z");
+  it.each(["Reference", "References", "Professional References", "Referees"])(
+    "reads no referee's phone or e-mail as the candidate's under %s",
+    (heading) => {
+      const text = `Accountant\nExperience\nAccountant, Acme | 2019 - present\n${heading}\nLaurel Harris, President at Stellarhead (646) 382-8408, laurel@stellarhead.com\n`;
+      const { contact } = extractResumeFacts(text, { now });
+      expect([contact.phone, contact.email]).toEqual([null, null]);
+    },
+  );
+
+  it("keeps the candidate's own contact details above the references", () => {
+    const text =
+      "Jane Doe\njane@doe.com | (555) 010-2000\nExperience\nAccountant, Acme | 2019 - present\nReferences\nLaurel Harris (646) 382-8408\n";
+    const { contact } = extractResumeFacts(text, { now });
+    expect([contact.phone?.value, contact.email?.value]).toEqual(["(555) 010-2000", "jane@doe.com"]);
   });
 });
 

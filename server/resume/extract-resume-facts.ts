@@ -60,11 +60,12 @@ export function extractResumeFacts(text: string, options: ExtractResumeFactsOpti
   ];
   const entries = researchAtOwnSchoolIsStudy(found.entries, schools);
   const experience = entries === found.entries ? found : { entries, yearsExperience: yearsOf(entries, now) };
+  const own = withoutReferees(text, sections);
   return {
     contact: {
       name: findNameFact(text),
-      email: findEmailFact(text),
-      phone: findPhoneFact(text),
+      email: findEmailFact(own),
+      phone: findPhoneFact(own),
       links: findLinkFacts(text),
     },
     sections,
@@ -73,4 +74,25 @@ export function extractResumeFacts(text: string, options: ExtractResumeFactsOpti
     yearsExperience: experience.yearsExperience,
     highestDegree: education.highestDegree,
   };
+}
+
+const REFERENCES_HEADING = /^(?:professional |personal |work )?(?:references?|referees?)$/i;
+
+/**
+ * The text with the body of every "References" / "Referees" section blanked, offsets kept: a
+ * referee's e-mail or phone ("Laurel Harris, President at Stellarhead (646) 382-8408") is not the
+ * candidate's, and when the candidate gives none there is none to find.
+ */
+function withoutReferees(text: string, sections: Section[]): string {
+  const referees = sections.filter((section) => REFERENCES_HEADING.test(section.heading.text.trim()));
+  if (referees.length === 0) return text;
+  const parts: string[] = [];
+  let at = 0;
+  for (const section of referees) {
+    if (section.bodyStart < at) continue;
+    parts.push(text.slice(at, section.bodyStart), text.slice(section.bodyStart, section.end).replace(/[^\n]/g, " "));
+    at = section.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join("");
 }

@@ -295,8 +295,10 @@ class DateRangeWalk {
       if (!end) {
         // "Since 2020" runs to today; "Summer 2024" is its own range; a lone year or month is a
         // date (graduation, publication), not a period of work.
-        if (since) end = presentPoint(now);
-        else if (start.precision === "season") end = seasonEnd(match[1]!, start);
+        if (since) {
+          if (inProse(this.text, match.index)) continue;
+          end = presentPoint(now);
+        } else if (start.precision === "season") end = seasonEnd(match[1]!, start);
         else continue;
       }
       if (end.month < start.month) continue;
@@ -321,6 +323,23 @@ class DateRangeWalk {
     pattern.lastIndex = position;
     return pattern.exec(this.text);
   }
+}
+
+/**
+ * Whether an open "since 1987" sits inside a sentence rather than a role's header: the word just
+ * before it is a lower-case word ("… a market leader in services since 1987.", "… the premier
+ * series in the area since 1958"), which dates an employer or a product, not the person's role.
+ * A header puts it after a separator, a title or a name ("Engineer, Acme | Since 2019",
+ * "Acme Corp since 2019") or at the start of its line.
+ */
+function inProse(text: string, index: number): boolean {
+  let end = index;
+  while (end > 0 && (text[end - 1] === " " || text[end - 1] === "\t")) end--;
+  let start = end;
+  while (start > 0 && /\p{L}/u.test(text[start - 1]!)) start--;
+  if (start === end) return false;
+  const first = text[start]!;
+  return first !== first.toUpperCase() && first === first.toLowerCase();
 }
 
 /** Where the search after `match` starts: past it, or one further after an empty match. */

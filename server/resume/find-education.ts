@@ -29,19 +29,24 @@ const RANK: Record<Degree, number> = { associate: 1, bachelors: 2, masters: 3, p
 // Each pattern: level, whether it is safe outside an education section, and the regex. Every
 // form ends at a word boundary ("diplomatically", "Bachelorette" and "MSc." in a URL are not
 // degrees), and "Promotion" is a promotion: German doctorates are written "Dr." or "Promotion
-// (Dr. rer. nat.)", and the "Dr." form is what counts.
+// (Dr. rer. nat.)", and the "Dr." form is what counts. A law school's Juris Doctor ("J.D.",
+// "Juris Doctorate") is a professional graduate degree, not a research doctorate: a master's, as
+// an LL.M. is.
 const D = "\\.?\\s?";
 const END = "(?![\\p{L}\\d])";
 /** A dotted abbreviation whose last dot may be missing: "B.E", "B.E.", "M.C.A". */
 const dotted = (letters: string) => `${letters.split("").join("\\.\\s?")}\\.?${END}`;
 const OF_SUBJECT =
   "(?:\\s+(?:of|in)\\s+(?:applied science|science|arts|engineering|business administration|philosophy|technology|fine arts|laws|education|computer applications|public health|research|commerce|mathematics)\\b|\\s+degree\\b)?";
+/** A bare degree abbreviation's subject after it: ": Journalism", "-Liberal Arts", " Psychology". */
+const BARE_SUBJECT =
+  "(?=\\s?[:–-]\\s?\\p{Lu}|\\s(?!(?:Office|Excel|Word|Access|Project|Visio|PowerPoint|Outlook|Dynamics|SQL|Teams|Windows|Azure|Bachelor|Master|Associate|Doctor|University|College|Institute|School)\\b)\\p{Lu}\\p{Ll}{2,})";
 const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
   [
     "phd",
     true,
     new RegExp(
-      `\\b(?:ph${D}d\\b\\.?|d${D}phil\\b\\.?|doctor of (?!medicine)[\\p{L} ]+?(?=[,|(]|\\s(?:in|from|at)\\s|$)|doctorate${END}|doctoral degree|dr\\.\\s?(?:rer|phil|ing)\\.(?:\\s?nat\\.)?|doutorado|doctorado|doctorat${END})`,
+      `\\b(?:ph${D}d\\b\\.?|d${D}phil\\b\\.?|doctor of (?!medicine|jurisprudence|law\\b)[\\p{L} ]+?(?=[,|(]|\\s(?:in|from|at)\\s|$)|(?<!juris\\s)doctorate${END}|doctoral degree|dr\\.\\s?(?:rer|phil|ing)\\.(?:\\s?nat\\.)?|doutorado|doctorado|doctorat${END})`,
       "iu",
     ),
   ],
@@ -49,7 +54,7 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
     "masters",
     true,
     new RegExp(
-      `\\b(?:m${D}sc\\b\\.?|m${D}eng\\b\\.?|${dotted("mba")}|mba${END}|m${D}phil\\b\\.?|m${D}-?tech\\b\\.?|m${D}res\\b|m[aá]ster(?:'s|’s|s)?${OF_SUBJECT}|dipl[oô]me d['’]ing[ée]nieur|${dotted("ms")}|${dotted("ma")}|${dotted("me")}|m\\.\\s?com\\b\\.?|mcom${END}|dipl(?:om|\\.)(?:-?ing\\.?|-?informatiker(?:in)?|-?kaufmann|-?physiker(?:in)?|-?mathematiker(?:in)?)?(?![\\p{L}])|diploma de mestrado|mestrado|maestr[ií]a|laurea magistrale|magister${END}|ll\\.?m\\b\\.?|${dotted("mca")}|mca${END}|pgdb?m${END}|p\\.g\\.d\\.b?\\.?m\\.?)`,
+      `\\b(?:m${D}sc\\b\\.?|m${D}eng\\b\\.?|${dotted("mba")}|mba${END}|m${D}phil\\b\\.?|m${D}-?tech\\b\\.?|m${D}res\\b|m[aá]ster(?:'s|’s|s)?${OF_SUBJECT}|dipl[oô]me d['’]ing[ée]nieur|${dotted("ms")}|${dotted("ma")}|${dotted("me")}|m\\.\\s?com\\b\\.?|mcom${END}|dipl(?:om|\\.)(?:-?ing\\.?|-?informatiker(?:in)?|-?kaufmann|-?physiker(?:in)?|-?mathematiker(?:in)?)?(?![\\p{L}])|diploma de mestrado|mestrado|maestr[ií]a|laurea magistrale|magister${END}|ll\\.?m\\b\\.?|juris doctor(?:ate)?${END}|doctor of (?:jurisprudence|law)\\b|j\\.\\s?d\\.|${dotted("mca")}|mca${END}|pgdb?m${END}|p\\.g\\.d\\.b?\\.?m\\.?)`,
       "iu",
     ),
   ],
@@ -77,6 +82,10 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
   ["masters", false, /(?<![,\p{L}]\s?)\b(?:MS|MA|MSc|MEng|MPhil|MS[Cc]S|MFA|MPH|ME|MTECH|MTech|MCOM|MCom)\b(?!\.\w)/u],
   ["bachelors", false, /(?<![,\p{L}]\s?)\b(?:BS|BA|BE|BSc|BEng|BTech|BTECH|BASc|BSE|BFA|BS[Cc]S|BCOM|BCom)\b(?!\.\w)/u],
   ["associate", false, /(?<![,\p{L}]\s?)\b(?:AA|AS|AAS)\b(?=\s+(?:in|degree)\b)/u],
+  // After a word ("Psychology BS Psychology", "Guidance & Counseling MS Guidance"), only as a
+  // degree followed by its subject: "Boston MA 02115" and "MS Office" are not degrees.
+  ["masters", false, new RegExp(`(?<=\\p{L}\\s)(?:MS|MA|MSc|MEd)${BARE_SUBJECT}`, "u")],
+  ["bachelors", false, new RegExp(`(?<=\\p{L}\\s)(?:BS|BA|BSc|BBA|BFA|BSN)${BARE_SUBJECT}`, "u")],
   ["phd", false, /(?<![,\p{L}]\s?)\b(?:PHD|DPHIL)\b/u],
 ];
 const INSTITUTION_WORDS =
@@ -91,7 +100,7 @@ const INSTITUTION_ANYWHERE = new RegExp(INSTITUTION_WORDS, "iu");
 const SCHOOL_LEAVING =
   /\b(?:high school|secondary|h\.\s?s\.|hs|ged|ssc|hsc|matriculation|a-levels?|abitur|baccalaur[ée]at)\b/i;
 const IN_PROGRESS =
-  /\b(expected|anticipated|candidate|in progress|ongoing|currently|pursuing|present|to be completed|not completed|incomplete|no degree|to obtain|hope to|plan to|planning to|working towards?)\b/i;
+  /\b(expected|anticipated|candidate|in progress|ongoing|currently|pursuing|present|to be completed|not completed|incomplete|no degree|to obtain|hope to|plan to|planning to|working towards?|abd|all but dissertation|completed (?:\d|one|two|three) (?:years?|semesters?)|credits towards|coursework towards)\b|(?:^|[\s,:–-])current[^\S\n]*(?:$|[\n,)|])/i;
 
 /**
  * Lines of one text found to name no degree in a safe form (mentionsDegree false), by their
@@ -288,12 +297,18 @@ function completionContext(lines: RegionLines, index: number, schoolAbove: boole
   if (HAS_YEAR.test(own)) return own;
   // In a "school | dates" above "degree" layout, the line above says "Expected 2027".
   const previous = previousNonBlank(spans, index);
-  const above = schoolAbove && previous !== -1 && !lines.degree(previous) ? spans[previous]!.text : "";
-  if (HAS_YEAR.test(above)) return `${above} ${own}`;
-  let context = `${own} ${above}`;
+  // A school-leaving line above ("Diploma, Pueblo High School, graduated 1996") is an entry of its
+  // own, not the school of this degree: its year is not this degree's. Lines are joined by line
+  // breaks, so a "Current" that ends a line reads as the date it is.
+  const above =
+    schoolAbove && previous !== -1 && !lines.degree(previous) && !SCHOOL_LEAVING.test(spans[previous]!.text)
+      ? spans[previous]!.text
+      : "";
+  if (HAS_YEAR.test(above)) return `${above}\n${own}`;
+  let context = `${own}\n${above}`;
   for (let below = index + 1; below < Math.min(spans.length, index + 5); below++) {
     if (lines.degree(below)) break;
-    context += ` ${spans[below]!.text}`;
+    context += `\n${spans[below]!.text}`;
     if (HAS_YEAR.test(spans[below]!.text)) break;
   }
   return context;
@@ -351,7 +366,7 @@ function institutionOn(text: string, line: LineSpan): Span | null {
 const COMPLETION_YEAR = /\b(19[5-9]\d|20[0-4]\d)\b/g;
 const PHD_NOT_DONE = /\b(candidate|student)\b/i;
 const NOT_DONE =
-  /\b(expected|anticipated|present|ongoing|currently|pursuing|candidate|in progress|not completed|incomplete|to obtain|hope to|plan to|planning to|working towards?)\b/i;
+  /\b(expected|anticipated|present|ongoing|currently|pursuing|candidate|in progress|not completed|incomplete|to obtain|hope to|plan to|planning to|working towards?|abd|all but dissertation|completed (?:\d|one|two|three) (?:years?|semesters?)|credits towards|coursework towards)\b|(?:^|[\s,:–-])current[^\S\n]*(?:$|[\n,)|])/i;
 
 function isCompleted(level: Degree, context: string, now: Date): boolean {
   // The latest year, by a loop: Math.max(...years) overflows the stack on a line of 100,000 years.

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { collectEvidence, SOFTWARE_ROLE_SKILL } from "./evidence.ts";
+import { getSkill } from "../taxonomy/index.ts";
+import {
+  collectEvidence,
+  SOFTWARE_ROLE_SKILL,
+  SOURCE_WEIGHTS,
+  TITLED_LIST_WEIGHT,
+  UNCORROBORATED_LIST_FACTOR,
+} from "./evidence.ts";
 import type { ScoringInput } from "./scoring-input.ts";
 
 function input(text: string, sections: ScoringInput["sections"]): ScoringInput {
@@ -41,8 +48,10 @@ describe("skills lists backed by job titles", () => {
     return evidence.find((e) => e.skillId === "aspnet")!.weight;
   };
 
-  it("count fully when the candidate held a software role for a year or more", () => {
-    expect(listWeight(36)).toBeCloseTo(4 * listWeight(3));
+  it("weigh as a professional's testimony after a year or more in a software role, and a quarter when nothing backs them", () => {
+    const aspnet = getSkill("aspnet")?.weight ?? 1;
+    expect(listWeight(36)).toBeCloseTo(TITLED_LIST_WEIGHT * aspnet);
+    expect(listWeight(3)).toBeCloseTo(SOURCE_WEIGHTS.skills_list * UNCORROBORATED_LIST_FACTOR * aspnet);
   });
 });
 

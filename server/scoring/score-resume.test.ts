@@ -40,11 +40,16 @@ function resume(parts: {
 describe("evidence weighting", () => {
   it("a skill shown in a professional role counts more than the same skill in a project, and a project more than a skills list", () => {
     const inRole = score(resume({ experience: ["Deployed services on Kubernetes with Helm."] }));
-    const inProject = score(resume({ projects: ["Deployed a toy service on Kubernetes with Helm."] }));
-    const inList = score(resume({ skills: "Kubernetes, Helm" }));
+    const titledList = score(resume({ skills: "Kubernetes, Helm" }));
+    const notSoftware = { title: "Operations Analyst, Acme Corp", experience: ["Wrote build scripts in Python."] };
+    const inProject = score(resume({ ...notSoftware, projects: ["Deployed a toy service on Kubernetes with Helm."] }));
+    const inList = score(resume({ ...notSoftware, skills: "Python, Kubernetes, Helm" }));
     const k = (r: ReturnType<typeof score>) => area(r, "containers_orchestration").score;
+    expect(k(inRole)).toBeGreaterThan(k(titledList));
     expect(k(inRole)).toBeGreaterThan(k(inProject));
     expect(k(inProject)).toBeGreaterThan(k(inList));
+    // A software engineer's own skills list testifies to that work: more than a list, less than a bullet.
+    expect(k(titledList)).toBeGreaterThan(k(inList));
   });
 
   it("quantified production impact strengthens production evidence", () => {

@@ -24,6 +24,9 @@ describe("hedges", () => {
     ["Coursework in statistics and deep learning", { statistics: 0.6, "deep learning": 0.6 }],
     ["Relevant coursework: Bayesian inference, NLP", { "Bayesian inference": 0.6, NLP: 0.6 }],
     ["Introductory course on TensorFlow", { TensorFlow: 0.45 }],
+    ["Received training in Docker and Kubernetes", { Docker: 0.6, Kubernetes: 0.6 }],
+    ["Attended vendor training on Terraform", { Terraform: 0.6 }],
+    ["Led training in Kubernetes for the team", { Kubernetes: 1 }],
     ["Python (familiar with pandas), Java", { Python: 1, pandas: 0.6, Java: 1 }],
   ] as const)("%s", (text, expected) => {
     expect(hedges(text)).toEqual(expected);

@@ -69,7 +69,7 @@ export const HEDGES: readonly Hedge[] = [
   },
   {
     id: "coursework",
-    pattern: String.raw`(?:relevant )?coursework(?: (?:in|on))?|(?:online |university )?courses? (?:in|on)|took (?:an? )?(?:online )?(?:course|class)(?: (?:in|on))?|MOOCs?`,
+    pattern: String.raw`(?:relevant )?coursework(?: (?:in|on))?|(?:online |university )?courses? (?:in|on)|took (?:an? )?(?:online )?(?:course|class)(?: (?:in|on))?|MOOCs?|(?:received|attended|completed|underwent|took) (?:an? )?(?:\w+ )?training (?:in|on)|training courses? (?:in|on)`,
     factor: 0.6,
     direction: "either",
   },

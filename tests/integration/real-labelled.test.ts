@@ -4,7 +4,7 @@
 // bounds. Skips cleanly when ../shared is not beside the repository.
 //
 // Each bound is the real-résumé issue's target where the code meets it. Where it does not yet,
-// the bound is the FLOOR measured on 2026-12-06 (a regression guard, printed as "below target")
+// the bound is the FLOOR measured on 2026-12-07 (a regression guard, printed as "below target")
 // and the target is stated next to it: raise the floor as the reading improves.
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -35,15 +35,15 @@ const FIELD_BOUNDS: Record<Field, Bound> = {
   years: met(0.92), // ±1.5 years
   background: met(0.85),
 };
-const BANDS = met(0.85); // 86.4% measured
+const BANDS = met(0.85); // 86.9% measured
 // By role: data-science roles vs the rest, software vs unrelated. On this set the experts' own
-// levels reach only 0.87 / 0.95 on that split (reporting-only data analysts count as data roles,
-// some software engineers show real ML), so the role AUCs are floors; by level they meet 0.93+.
-const ML_ROLE_AUC = floor(0.95, 0.865); // 0.868 measured
-const PRODUCTION_ROLE_AUC = floor(0.93, 0.915); // 0.920 measured
+// levels reach only 0.87 on the data-science split (reporting-only data analysts count as data
+// roles, some software engineers show real ML), so the ML role AUC is a floor; by level it meets 0.93+.
+const ML_ROLE_AUC = floor(0.95, 0.87); // 0.877 measured
+const PRODUCTION_ROLE_AUC = met(0.93); // 0.941 measured
 const ML_LEVEL_AUC = met(0.93);
 const PRODUCTION_LEVEL_AUC = met(0.93);
-const UNRELATED_ABOVE_20 = 1; // target 0: one IT system administrator (expert: production 1) scores 22
+const UNRELATED_ABOVE_20 = 1; // target 0: one IT system administrator (expert: production 1) scores 20.7
 
 const show = (value: number, bound: Bound) =>
   `${(value * 100).toFixed(1)}% (target ${bound.target * 100}%${value < bound.target ? ", below target" : ""})`;
