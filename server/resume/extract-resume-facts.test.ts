@@ -126,6 +126,11 @@ describe("headingOf", () => {
 });
 
 describe("findSections", () => {
+  it("reads no heading from a word that names a method of plain objects", () => {
+    for (const word of ["Constructor", "toString", "hasOwnProperty", "__proto__", "valueOf"])
+      expect(findSections(`Jane Doe\n${word}\nBuilt bridges.`), word).toEqual([]);
+  });
+
   const kinds = (text: string) => findSections(text).map((section) => [section.kind, section.heading.text]);
 
   it("finds headings glued to the end of the line before them", () => {
