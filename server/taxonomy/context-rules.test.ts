@@ -83,6 +83,14 @@ describe("context rules", () => {
     ["Ray Chen, Engineer", "ray", false],
     ["X-ray imaging", "ray", false],
     ["Mr. Ray", "ray", false],
+    // Medical imaging: computer vision beside ML, not the equipment a technician services
+    ["Deep learning models for medical imaging segmentation", "computer_vision", true],
+    ["PyTorch, medical imaging", "computer_vision", true],
+    ["Installed DICOM protocol connections to TCP/IP ports for medical imaging equipment", "computer_vision", false],
+    ["Radiology department, medical imaging", "computer_vision", false],
+    // Monitoring: software, not patients
+    ["Prometheus monitoring of services", "observability", true],
+    ["Serviced patient monitoring systems and infusion pumps", "observability", false],
     // Frameworks and tools with ordinary-word twins
     ["Flask REST API", "flask", true],
     ["flask, fastapi, docker", "flask", true],

@@ -5,7 +5,8 @@
 //   2. `rejectBefore` / `rejectAfter` / `rejectNearby`: any match rejects;
 //   3. `acceptBefore` / `acceptAfter`: any match accepts;
 //   4. `requireNearby`: otherwise accept only with supporting evidence on the same line (within
-//      NEARBY_CHARS): another mention of a language (or of any skill), or one of `words`.
+//      NEARBY_CHARS): another mention of a language (or of an ML skill, or of any skill), or one
+//      of `words`.
 //      Surface forms in `exemptForms` skip this step (capitalised "Spark" needs no support,
 //      lower-case "spark" does).
 // "before" and "after" are the text on the same line, up to 40 characters, next to the mention;
@@ -22,7 +23,8 @@ export interface ContextRule {
   acceptBefore?: RegExp;
   acceptAfter?: RegExp;
   requireNearby?: {
-    skills?: "language" | "any";
+    /** The mentions that support it: of a programming language, of an ML skill, or of any skill. */
+    skills?: "language" | "ml" | "any";
     words?: RegExp;
     exemptForms?: readonly string[];
   };
@@ -235,12 +237,24 @@ export const CONTEXT_RULES = {
   },
   monitoring: {
     description:
-      'Bare "monitoring" is software monitoring only next to another skill or system words (not "monitoring patients").',
+      'Bare "monitoring" is software monitoring only next to another skill or system words (not "monitoring patients", not "patient monitoring systems").',
     guards: ["monitoring"],
+    // "Patient monitoring systems" are medical devices, whatever words stand beside them.
+    rejectBefore: /\b(?:patient|fetal|cardiac|heart|glucose|vital[- ]signs?|environmental|student)\s+$/i,
     requireNearby: {
       skills: "any",
       words:
         /\b(?:systems?|services?|metrics|alerts?|alerting|dashboards?|uptime|latency|infrastructure|pipelines?|models?|logs?|servers?|applications?|networks?)\b/i,
+    },
+  },
+  medical_imaging: {
+    description:
+      '"Medical imaging" is computer vision only beside an ML skill or ML words (a model, deep learning, segmentation, detection, AI): servicing MRI and CT scanners or working in radiology is not ML.',
+    guards: ["medical imaging"],
+    requireNearby: {
+      skills: "ml",
+      words:
+        /\b(?:models?|machine learning|deep learning|neural|cnns?|segmentation|classification|detection|ai|algorithms?|datasets?|computer vision|pytorch|tensorflow|u-?net)\b/i,
     },
   },
   calibration: {

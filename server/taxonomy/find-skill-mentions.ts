@@ -313,9 +313,10 @@ function judgeLocally(text: string, terminal: Terminal, start: number, end: numb
   return "pending";
 }
 
-function supports(candidate: Candidate, other: Candidate, kind: "language" | "any"): boolean {
+function supports(candidate: Candidate, other: Candidate, kind: "language" | "ml" | "any"): boolean {
   if (other === candidate || other.line !== candidate.line) return false;
   if (kind === "language" && !other.terminal.isLanguage) return false;
+  if (kind === "ml" && other.terminal.dimension !== "ml") return false;
   const gap = other.start >= candidate.end ? other.start - candidate.end : candidate.start - other.end;
   return gap <= NEARBY_CHARS;
 }

@@ -3769,6 +3769,7 @@ export const SKILLS: readonly Skill[] = [
       "ICCV",
       "ECCV",
     ],
+    context: "medical_imaging",
     weight: 1.1,
     guide: true,
   },

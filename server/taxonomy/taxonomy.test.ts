@@ -97,7 +97,8 @@ const GUIDE_NAMED: [string, string][] = [
   ["advertising platforms", "ctr_prediction"],
   ["chatbots", "conversational_ai"],
   ["sentiment analysis", "nlp"],
-  ["medical imaging", "computer_vision"],
+  // As the guide writes it: among computer vision's applications, not a radiology department.
+  ["used in applications like autonomous vehicles, medical imaging, and facial recognition", "computer_vision"],
   ["churn prediction", "churn_prediction"],
   ["model monitoring", "model_monitoring"],
   ["MLOps", "mlops"],
