@@ -242,7 +242,9 @@ export function collectEvidence(input: ScoringInput): Evidence[] {
     ) {
       e.weight *= UNCORROBORATED_LIST_FACTOR;
     } else if (e.source === "skills_list" && titled.has(e.dimension)) {
-      e.weight *= TITLED_LIST_WEIGHT / SOURCE_WEIGHTS.skills_list;
+      // A long list is less testimony than a short one: its share of the boost shrinks as the
+      // list is diluted (60 names keep 25/60 of it).
+      e.weight *= 1 + (TITLED_LIST_WEIGHT / SOURCE_WEIGHTS.skills_list - 1) * dilution;
     }
   }
   return evidence;
