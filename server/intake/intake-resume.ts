@@ -111,6 +111,10 @@ export async function intakeResume(
       },
       displayName: fileName,
       status: unsupported ? "FAILED" : "QUEUED",
+      // A photo or scan as PNG/JPEG is one page for OCR, queued behind the text résumés: the
+      // screens say "Waiting for OCR" from the start (a PDF's scanned pages are known only once
+      // the worker has read its text layer).
+      scanPages: !unsupported && (format === "png" || format === "jpeg") ? 1 : null,
       failureCode: unsupported?.code ?? null,
       failureMessage: unsupported?.message ?? null,
       processedAt: unsupported ? new Date() : null,

@@ -133,6 +133,14 @@ describe("résumé pipeline", () => {
     });
     if (!text.accepted) throw new Error("refused");
     expect((await queue.getJob(parseResumeJobId(text.applicationId)))?.opts.priority ?? 0).toBe(0);
+    // The screens say "Waiting for OCR" for the photo from the start, nothing of the kind for the text.
+    const rows = await testDb.db.application.findMany({
+      where: { id: { in: [outcome.applicationId, text.applicationId] } },
+    });
+    expect(Object.fromEntries(rows.map((row) => [row.id, row.scanPages]))).toEqual({
+      [outcome.applicationId]: 1,
+      [text.applicationId]: null,
+    });
     const app = await waitForFinalStatus(outcome.applicationId, 50_000);
     expect(app).toMatchObject({ status: "FAILED", failureCode: "no_text" });
   }, 60_000);
