@@ -263,12 +263,11 @@ export default function UploadProgressPage() {
                 <p className="file-list__reason">
                   {file.status === "FAILED" ? (
                     file.failureMessage
-                  ) : scanStatusWords(file.status, file.scanPages) ? (
-                    <span className="muted">{scanStatusWords(file.status, file.scanPages)!.sentence}</span>
-                  ) : file.status === "QUEUED" ? (
-                    <span className="muted">Waiting for a worker…</span>
-                  ) : file.status === "PROCESSING" ? (
-                    <span className="muted">Reading and scoring…</span>
+                  ) : file.status === "QUEUED" || file.status === "PROCESSING" ? (
+                    <span className="muted">
+                      {scanStatusWords(file.status, file.scanPages)?.sentence ??
+                        (file.status === "QUEUED" ? "Waiting for a worker…" : "Reading and scoring…")}
+                    </span>
                   ) : file.status === "NEEDS_REVIEW" ? (
                     <span className="muted">Read by OCR with low confidence: not ranked until someone checks it.</span>
                   ) : null}

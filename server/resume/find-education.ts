@@ -99,8 +99,12 @@ const INSTITUTION = new RegExp(`\\b(${INSTITUTION_WORDS})\\b`, "iu");
 const INSTITUTION_ANYWHERE = new RegExp(INSTITUTION_WORDS, "iu");
 const SCHOOL_LEAVING =
   /\b(?:high school|secondary|h\.\s?s\.|hs|ged|ssc|hsc|matriculation|a-levels?|abitur|baccalaur[ée]at)\b/i;
-const IN_PROGRESS =
-  /\b(expected|anticipated|candidate|in progress|ongoing|currently|pursuing|present|to be completed|not completed|incomplete|no degree|to obtain|hope to|plan to|planning to|working towards?|abd|all but dissertation|completed (?:\d|one|two|three) (?:years?|semesters?)|credits towards|coursework towards)\b|(?:^|[\s,:–-])current[^\S\n]*(?:$|[\n,)|])/i;
+/** Words of a degree not (yet) completed: "expected", "pursuing", "ABD", "Completed 2 years". */
+const UNFINISHED =
+  "expected|anticipated|present|ongoing|currently|pursuing|candidate|in progress|not completed|incomplete|to obtain|hope to|plan to|planning to|working towards?|abd|all but dissertation|completed (?:\\d|one|two|three) (?:years?|semesters?)|credits towards|coursework towards";
+/** "Current" where a degree's year would be: ending its line or before a separator. */
+const CURRENT_AS_DATE = "(?:^|[\\s,:–-])current[^\\S\\n]*(?:$|[\\n,)|])";
+const IN_PROGRESS = new RegExp(`\\b(?:${UNFINISHED}|to be completed|no degree)\\b|${CURRENT_AS_DATE}`, "i");
 
 /**
  * Lines of one text found to name no degree in a safe form (mentionsDegree false), by their
@@ -365,8 +369,7 @@ function institutionOn(text: string, line: LineSpan): Span | null {
 
 const COMPLETION_YEAR = /\b(19[5-9]\d|20[0-4]\d)\b/g;
 const PHD_NOT_DONE = /\b(candidate|student)\b/i;
-const NOT_DONE =
-  /\b(expected|anticipated|present|ongoing|currently|pursuing|candidate|in progress|not completed|incomplete|to obtain|hope to|plan to|planning to|working towards?|abd|all but dissertation|completed (?:\d|one|two|three) (?:years?|semesters?)|credits towards|coursework towards)\b|(?:^|[\s,:–-])current[^\S\n]*(?:$|[\n,)|])/i;
+const NOT_DONE = new RegExp(`\\b(?:${UNFINISHED})\\b|${CURRENT_AS_DATE}`, "i");
 
 function isCompleted(level: Degree, context: string, now: Date): boolean {
   // The latest year, by a loop: Math.max(...years) overflows the stack on a line of 100,000 years.

@@ -518,20 +518,13 @@ interface ReadHeading {
   listed: boolean;
 }
 
+const GLUED_SHAPE = /^\p{Lu}\p{Ll}+(?: (?:&|and|\p{Lu}\p{Ll}+))*$|^\p{Lu}+(?: (?:&|\p{Lu}+))*$/u;
+
 /**
  * A heading glued to the end of the line before it, as texts flattened from HTML carry them
  * ("… 24 monthsCompany Details", "… deep learning.Education Details"): a listed heading that
  * starts with a capital right after a lower-case letter, digit or full stop, with no space.
  */
-export function gluedHeadingOf(
-  line: string,
-): { kind: SectionKind; text: string; bodyOffset: number; at: number } | null {
-  const found = readGluedHeading(line);
-  return found && { kind: found.kind, text: found.text, bodyOffset: found.bodyOffset, at: found.at! };
-}
-
-const GLUED_SHAPE = /^\p{Lu}\p{Ll}+(?: (?:&|and|\p{Lu}\p{Ll}+))*$|^\p{Lu}+(?: (?:&|\p{Lu}+))*$/u;
-
 function readGluedHeading(line: string): ReadHeading | null {
   const trimmed = line.trimEnd();
   if (trimmed.length < 8) return null;

@@ -47,8 +47,11 @@ interface Candidate {
 }
 
 const CONTEXT_CHARS = 40;
+/** How far before a capitalised mention "at", "@" or "joined" is looked for (EMPLOYER_BEFORE). */
+const EMPLOYER_CHARS = 32;
 // judgeLocally reads the narrower contexts off the NEARBY_CHARS-wide one.
-if (CONTEXT_CHARS > NEARBY_CHARS || 32 > NEARBY_CHARS) throw new Error("NEARBY_CHARS must be the widest context");
+if (CONTEXT_CHARS > NEARBY_CHARS || EMPLOYER_CHARS > NEARBY_CHARS)
+  throw new Error("NEARBY_CHARS must be the widest context");
 const URL_LIKE = /:\/\/|www\.|@|\.(?:com|org|io|net|dev|ai|me|co|edu|gov)\b/i;
 const LIST_GAP = /^\s*(?:[,/|;·•&+]|and|or)?\s*$/i;
 
@@ -291,7 +294,7 @@ function judgeLocally(text: string, terminal: Terminal, start: number, end: numb
   if (isUpper(surface.charCodeAt(0))) {
     if (EMPLOYER_AFTER.test(text.slice(end, end + 16))) return "reject";
     wideLeft = before(text, start, NEARBY_CHARS);
-    if (EMPLOYER_BEFORE.test(wideLeft.slice(-32))) return "reject";
+    if (EMPLOYER_BEFORE.test(wideLeft.slice(-EMPLOYER_CHARS))) return "reject";
   }
   const rule = terminal.rule;
   if (rule === null) return "accept";
