@@ -315,6 +315,34 @@ describe("roles on real layouts", () => {
     ]);
   });
 
+  it("reads the header above a bullet that carries the dates at its right edge (rendercv)", () => {
+    const text = [
+      "Experience",
+      "Nexus AI, Co-Founder & CTO | San Francisco, CA",
+      "• Built foundation model infrastructure serving 2M+ monthly API requests | June 2023 – present",
+      "• Scaled engineering team from 3 to 28",
+      "NVIDIA Research, Research Intern | Santa Clara, CA",
+      "• Designed sparse attention mechanism reducing transformer memory footprint | May 2022 – Aug 2022",
+    ].join("\n");
+    expect(roles(text)).toEqual([
+      ["Co-Founder & CTO", "Nexus AI", "2023-06", "present"],
+      ["Research Intern", "NVIDIA Research", "2022-05", "2022-08"],
+    ]);
+    expect(extractResumeFacts(text, { now: later }).experience.map((entry) => entry.kind)).toEqual([
+      "job",
+      "internship",
+    ]);
+  });
+
+  it("takes the part that names a post as the title, before one that only holds a job word", () => {
+    expect(roles("EXPERIENCE\nApple ML Research | Research Intern | May 2020 – Aug 2020")).toEqual([
+      ["Research Intern", "Apple ML Research", "2020-05", "2020-08"],
+    ]);
+    expect(roles("EXPERIENCE\nMortgage Underwriter | Initech | 2014 - 2019")).toEqual([
+      ["Mortgage Underwriter", "Initech", "2014", "2019"],
+    ]);
+  });
+
   it("never counts a date range on a degree or school line as work", () => {
     const text = [
       "EXPERIENCE",

@@ -52,7 +52,7 @@ const PROFESSIONAL_RESEARCH =
 const TITLE_WORDS =
   /\b(engineer|engineering|developer|scientist|researcher|research|manager|analyst|architect|consultant|intern|internship|lead|director|head|designer|administrator|specialist|officer|programmer|assistant|associate|fellow|founder|co-founder|cto|ceo|vp|president|member|volunteer|coach|technician|accountant|student|candidate|lecturer|professor|postdoc|tutor|instructor|sre|devops|owner|contractor|freelancer?|trainee|apprentice|advisor|chief|staff|principal|partner|clerk|representative|support|operator|teacher|editor|writer|coordinator|executive|mlops|ml|ai|data|d[ée]veloppeur|ing[ée]nieur|chercheur|analyste|responsable|stagiaire|entwickler|ingenieur|berater|desarrollador|ingeniero|desenvolvedor|engenheiro|analista|sviluppatore)\b/i;
 const ORG_WORDS =
-  /\b(inc|llc|ltd|gmbh|ag|sa|corp|corporation|company|co|labs?|technologies|solutions|systems|group|university|universit[yäé]|universidad|universidade|institute|college|school|bank|capital|ventures|studio|agency|foundation|hospital|center|centre|ai|analytics|software|network|partners)\b\.?/i;
+  /\b(inc|llc|ltd|gmbh|ag|sa|corp|corporation|company|co(?!-)|labs?|technologies|solutions|systems|group|university|universit[yäé]|universidad|universidade|institute|college|school|bank|capital|ventures|studio|agency|foundation|hospital|center|centre|ai|analytics|software|network|partners)\b\.?/i;
 const COUNTRIES =
   "usa|us|uk|united states|united kingdom|india|germany|canada|france|spain|brazil|brasil|china|japan|korea|south korea|singapore|netherlands|australia|italy|poland|portugal|mexico|argentina|nigeria|kenya|egypt|israel|ireland|sweden|switzerland|austria|belgium|denmark|norway|finland|vietnam|indonesia|philippines|pakistan|bangladesh|turkey|greece|chile|colombia|peru|south africa|new zealand|uae|taiwan|hong kong";
 /** "Austin, TX", "Berlin, Germany", "Seoul, S.Korea", "Remote": where a role was, not what it was. */
@@ -278,7 +278,7 @@ function entriesIn(text: string, region: Region, now: Date, degreeFree: DegreeFr
     const joined = joinedText(spans, header.first, header.last);
     // A date range on a degree or school line is study, whatever section it stands in.
     // So is a header that names nothing but a school ("Stanford University | 2015 – 2019").
-    const parts = headerPartsOf(header, lines);
+    const parts = headerPartsOf(header, lines, line);
     // (A one-line header is that line, whose reading is remembered for the education reading.)
     const degree =
       header.first === header.last ? degreeFree.mentionsDegree(spans[header.first]!) : mentionsDegree(joined);
@@ -405,13 +405,29 @@ const STRONG_SEPARATOR =
 
 type HeaderPart = Span & { label?: "title" | "organisation" };
 
-/** The parts of the header lines first..last, in order. */
-function headerPartsOf(header: { first: number; last: number }, lines: RegionLines): HeaderPart[] {
+/**
+ * A bullet that carries the role's dates at its right edge ("• Built the serving platform … |
+ * June 2023 – present", as rendercv and other two-column themes print them): the bullet is the
+ * role's first line of work, not its title or employer, when header lines stand above it.
+ */
+const BULLET_WORDS = 6;
+function isDatedBullet(lines: RegionLines, index: number): boolean {
+  const text = lines.spans[index]!.text;
+  const marker = BULLET.exec(text);
+  if (!marker) return false;
+  let words = 0;
+  for (const part of lines.partsOf(index)) words += part.text.split(SPACES).length;
+  return words > BULLET_WORDS;
+}
+
+/** The parts of the header lines first..last, in order (without a dated bullet's text). */
+function headerPartsOf(header: { first: number; last: number }, lines: RegionLines, dateLine: number): HeaderPart[] {
   // One line: its own parts (read, never changed, by the callers).
   if (header.first === header.last) return lines.partsOf(header.first);
+  const skip = header.first < dateLine && isDatedBullet(lines, dateLine) ? dateLine : -1;
   const parts: HeaderPart[] = [];
   for (let index = header.first; index <= header.last; index++)
-    for (const part of lines.partsOf(index)) parts.push(part);
+    if (index !== skip) for (const part of lines.partsOf(index)) parts.push(part);
   return parts;
 }
 
@@ -503,6 +519,13 @@ function readPiece(piece: string, start: number, labelled: HeaderPart["label"], 
   parts.push(part);
 }
 
+/**
+ * A part that ends in the noun of a post ("Research Intern", "Co-Founder & CTO", "Senior Data
+ * Scientist") is a title before a part that only holds a job word ("NVIDIA Research", "Nexus AI").
+ */
+const TITLE_HEAD =
+  /\b(?:engineer|developer|scientist|researcher|manager|analyst|architect|consultant|intern|lead|director|head|designer|administrator|specialist|officer|programmer|assistant|associate|fellow|founder|cto|ceo|cfo|coo|vp|president|technician|accountant|lecturer|professor|postdoc|tutor|instructor|trainee|apprentice|advisor|clerk|representative|operator|teacher|editor|writer|coordinator|executive|partner|owner|contractor|freelancer|member|supervisor|pilot|nurse|agent|examiner|trainer|worker|attendant|cashier|chef|cook|driver|mechanic|electrician|physician|therapist|attorney|paralegal|auditor|buyer|planner|estimator|inspector|dispatcher|receptionist|secretary|bookkeeper|teller|banker|underwriter|recruiter|generalist|strategist|producer|artist|photographer|chair|dean|principal)(?:\s+(?:[IVX]{1,4}|\d))?\)?$/i;
+
 /** Title and organisation from the header lines' parts: the part with a job word is the title. */
 /** A part as a plain span, without its label. */
 function strip(part: HeaderPart | null): Span | null {
@@ -520,6 +543,7 @@ function titleAndOrganisation(parts: HeaderPart[]): { title: Span | null; organi
     };
   }
   const title =
+    parts.find((part) => TITLE_HEAD.test(part.text) && !ORG_WORDS.test(part.text)) ??
     parts.find((part) => TITLE_WORDS.test(part.text) && !ORG_WORDS.test(part.text)) ??
     parts.find((part) => TITLE_WORDS.test(part.text)) ??
     null;

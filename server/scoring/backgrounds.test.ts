@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { backgroundOfTitle, classifyBackground, type RoleForBackground } from "./backgrounds.ts";
+import { backgroundOfTitle, classifyBackground, isItOperationsTitle, type RoleForBackground } from "./backgrounds.ts";
 
 const role = (title: string | null, months: number, yearsAgo = 0, isStudy = false): RoleForBackground => ({
   title,
@@ -110,5 +110,71 @@ describe("classifyBackground", () => {
     expect(classifyBackground([role("Data Engineer", 24), role("Software Engineer", 36, 8)], none)).toBe(
       "data_engineer",
     );
+  });
+});
+
+describe("isItOperationsTitle", () => {
+  it.each([
+    "Help Desk Analyst",
+    "Desktop Support Technician",
+    "Information Technology Technician I",
+    "IT Technician",
+    "Network Administrator",
+    "Systems Administrator",
+    "Windows Administrator",
+    "Network Engineer/I.T. Manager",
+    "Director of Information Technology",
+    "IT Support Specialist",
+  ])("%s is IT operations", (title) => {
+    expect(isItOperationsTitle(title)).toBe(true);
+  });
+
+  it.each([
+    "DevOps Engineer",
+    "Site Reliability Engineer",
+    "Software Engineer",
+    "Database Administrator",
+    "Information Technology Specialist III (Drupal Dev)",
+    "Cloud Architect",
+    "Systems Analyst",
+    "Staff Infrastructure Engineer",
+    "Accountant",
+  ])("%s is not", (title) => {
+    expect(isItOperationsTitle(title)).toBe(false);
+  });
+});
+
+describe("classifyBackground: titles that name no family", () => {
+  const researchCareer = [
+    role("Co-Founder & CTO", 42),
+    role("Research Intern", 4, 4),
+    role("Research Intern", 4, 5),
+    role("Research Intern", 4, 6),
+  ];
+
+  it("follows the work when the titles name no family: solid ML beside solid production is an ML engineer's", () => {
+    expect(classifyBackground(researchCareer, { ...none, evidence: { production: 50, ml: 43 } })).toBe("ml_engineer");
+    expect(
+      classifyBackground(researchCareer, { phd: true, publications: true, evidence: { production: 20, ml: 60 } }),
+    ).toBe("researcher");
+    expect(classifyBackground(researchCareer, { ...none, evidence: { production: 20, ml: 60 } })).toBe(
+      "data_scientist",
+    );
+  });
+
+  it("stays other without solid ML work, and for IT operations titles whatever the production work", () => {
+    expect(classifyBackground(researchCareer, { ...none, evidence: { production: 70, ml: 20 } })).toBe("other");
+    expect(classifyBackground(researchCareer, none)).toBe("other");
+    const itCareer = [role("IT Technician", 100), role("Network Administrator", 40, 9)];
+    expect(classifyBackground(itCareer, { ...none, evidence: { production: 70, ml: 45 } })).toBe("other");
+  });
+
+  it("never overrides a family the titles name", () => {
+    expect(
+      classifyBackground([role("Software Engineer", 36), role("CTO", 24)], {
+        ...none,
+        evidence: { production: 60, ml: 60 },
+      }),
+    ).toBe("software_engineer");
   });
 });

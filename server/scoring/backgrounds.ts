@@ -107,6 +107,23 @@ export function backgroundOfTitle(title: string): Background | null {
   return null;
 }
 
+/**
+ * IT operations titles: help desk, desktop support, IT technicians, network and systems
+ * administrators, network technicians and engineers, IT managers and supervisors. Technical work
+ * next to software engineering but not software engineering: the labelling rubric (tests/fixtures/
+ * real-labelled/README.md) reads "adjacent technical work (IT support, network administration)" as
+ * production level 1, and the guide's production side is software built and run in production
+ * ("ML engineering is fundamentally a software engineering discipline"). A title of a family
+ * (backgroundOfTitle) is never IT operations.
+ */
+const IT_OPERATIONS_TITLE =
+  /\bhelp ?desk\b|\bservice ?desk\b|\bdesktop (?:support|technician|engineer|analyst)\b|\b(?:it|i\.t\.|information technology|computer|network|networking|pc|field|hardware|technical|desktop|systems?) (?:support |service |services |operations )?technician\b|\b(?:it|i\.t\.|information technology|technical|computer|desktop|end[- ]user) support\b|\b(?:network|networking|systems?|sys|windows|server|it|i\.t\.|lan|exchange|active directory|citrix|vmware|messaging|email|e-mail) (?:and (?:network|systems?|security) )?(?:administrator|admin)\b|\bsysadmin\b|\bnetwork (?:engineer|specialist|technician|analyst|manager|coordinator)\b|\b(?:it|i\.t\.|information technology) (?:manager|director|supervisor|coordinator|technician|infrastructure engineer|officer|liaison)\b|\b(?:director|head|manager|vice president) (?:of )?(?:it|i\.t\.|information technology)\b/i;
+
+/** Whether a job title is IT operations work (and names no software, data or ML family). */
+export function isItOperationsTitle(title: string): boolean {
+  return IT_OPERATIONS_TITLE.test(title) && backgroundOfTitle(title) === null;
+}
+
 export interface RoleForBackground {
   title: string | null;
   months: number;
@@ -155,12 +172,19 @@ const FAMILY_ANCHOR_MONTHS = 12;
  */
 export function classifyBackground(
   roles: RoleForBackground[],
-  hints: { phd: boolean; publications: boolean; titles?: readonly TitleHint[] },
+  hints: {
+    phd: boolean;
+    publications: boolean;
+    titles?: readonly TitleHint[];
+    /** The two dimension scores under the default weights: what the work itself shows. */
+    evidence?: { production: number; ml: number };
+  },
 ): Background {
   const totals = new Map<Background, number>();
   const add = (family: Background, amount: number) => totals.set(family, (totals.get(family) ?? 0) + amount);
   let familyMonths = 0;
   let neutral = 0;
+  let technicalNeutral = 0;
   for (const role of roles) {
     if (!role.title) {
       // A role whose title was not read is work of unknown kind: it weighs against an old family
@@ -173,8 +197,10 @@ export function classifyBackground(
     if (family) {
       add(family, amount);
       familyMonths += Math.max(1, role.months);
-    } else if (NEUTRAL_TITLE.test(role.title)) neutral += amount;
-    else add("other", amount * OTHER_FACTOR);
+    } else if (NEUTRAL_TITLE.test(role.title)) {
+      neutral += amount;
+      if (!isItOperationsTitle(role.title)) technicalNeutral += Math.max(1, role.months);
+    } else add("other", amount * OTHER_FACTOR);
   }
   // Titles outside the roles mostly repeat the roles' titles: with dated family roles they only
   // support them (half weight), and self-descriptions count only when no role has a title.
@@ -186,13 +212,35 @@ export function classifyBackground(
     add(family, hint.months * hintShare * recency(hint.yearsAgo));
     familyMonths += hint.months * hintShare;
   }
-  const best = strongest(totals, (family) => family !== "other");
-  if (best && familyMonths >= FAMILY_ANCHOR_MONTHS) add(best, neutral);
+  const best =
+    strongest(totals, (family) => family !== "other") ??
+    (technicalNeutral >= FAMILY_ANCHOR_MONTHS ? familyOfEvidence(hints) : null);
+  if (best && (familyMonths >= FAMILY_ANCHOR_MONTHS || !totals.has(best))) add(best, neutral);
   else add("other", neutral * OTHER_FACTOR);
   const winner = strongest(totals, () => true);
   if (winner) return winner;
   if (hints.phd && hints.publications) return "researcher";
   return "other";
+}
+
+/** The dimension score of solid work ("solid": level 3 → 40–80 in the calibration table). */
+const SOLID_EVIDENCE = 40;
+
+/**
+ * The family the work shows when the titles name none (a "Co-Founder & CTO" and four "Research
+ * Intern" posts, "Member of Technical Staff"): solid ML work is an ML engineer's with solid
+ * production work beside it, a researcher's with a PhD and publications, else a data scientist's.
+ * Production work alone names no family: IT operations and other engineering show it too.
+ */
+function familyOfEvidence(hints: {
+  phd: boolean;
+  publications: boolean;
+  evidence?: { production: number; ml: number };
+}): Background | null {
+  const evidence = hints.evidence;
+  if (!evidence || evidence.ml < SOLID_EVIDENCE) return null;
+  if (evidence.production >= SOLID_EVIDENCE) return "ml_engineer";
+  return hints.phd && hints.publications ? "researcher" : "data_scientist";
 }
 
 function strongest(totals: Map<Background, number>, allowed: (family: Background) => boolean): Background | null {

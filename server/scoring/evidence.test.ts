@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getSkill } from "../taxonomy/index.ts";
 import {
   collectEvidence,
+  IT_OPERATIONS_FACTOR,
   SOFTWARE_ROLE_SKILL,
   SOURCE_WEIGHTS,
   TITLED_LIST_WEIGHT,
@@ -80,5 +81,23 @@ describe("the title of a professional software role", () => {
     expect(titleEvidence("Business Development Manager", 48)).toEqual([]);
     expect(titleEvidence("Web Developer", 4)).toEqual([]);
     expect(titleEvidence("Web Developer", 48, "internship")).toEqual([]);
+  });
+});
+
+describe("bullets of an IT operations role", () => {
+  const text = "Experience\nTitle\nCreated and managed virtual machines in Microsoft Azure and Linux servers.\n";
+  const weights = (title: string) =>
+    collectEvidence({
+      ...input(text, [{ kind: "experience", start: 0, end: text.length }]),
+      roles: [{ title, kind: "job", start: 11, end: text.length, months: 60, yearsAgo: 0 }],
+    })
+      .filter((e) => e.skillId === "azure")
+      .map((e) => e.weight);
+
+  it("weigh production work as adjacent: IT_OPERATIONS_FACTOR of a software role's", () => {
+    const [devops] = weights("DevOps Engineer");
+    const [admin] = weights("Systems Administrator");
+    expect(admin).toBeCloseTo(devops! * IT_OPERATIONS_FACTOR);
+    expect(weights("Help Desk Technician")[0]).toBeCloseTo(admin!);
   });
 });

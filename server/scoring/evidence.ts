@@ -9,7 +9,7 @@ import type { SectionKind } from "../resume/find-sections.ts";
 import type { Background, Dimension, Span } from "../contract/screening-result.ts";
 import type { AreaId } from "../taxonomy/areas.ts";
 import { findSkillMentions, getSkill } from "../taxonomy/index.ts";
-import { backgroundOfTitle } from "./backgrounds.ts";
+import { backgroundOfTitle, isItOperationsTitle } from "./backgrounds.ts";
 import type { ScoringInput, ScoringRole } from "./scoring-input.ts";
 
 export type EvidenceSource =
@@ -63,6 +63,13 @@ export const TITLED_LIST_WEIGHT = 0.6;
 /** Skills lists longer than this are diluted proportionally: 60 buzzwords buy no more than 25. */
 export const LIST_DILUTION_FROM = 25;
 export const IMPACT_FACTOR = 1.3;
+/**
+ * What a production mention in the bullets of an IT operations role (help desk, IT technician,
+ * network or systems administrator) weighs, relative to a software role's bullet: configuring
+ * Exchange, Active Directory and Azure virtual machines is infrastructure work beside software
+ * engineering, which the labelling rubric reads as "adjacent technical work" (production level 1).
+ */
+export const IT_OPERATIONS_FACTOR = 0.5;
 
 const QUANTIFIED =
   /(\d[\d,.]{0,40}\s?(%|percent|ms\b|milliseconds|x\b|×|qps|rps|tps|req\/s|requests?\s*(per|\/)\s*(second|sec|s|minute|day)|k\b|m\b|million|billion|bn\b|tb\b|gb\b|pb\b|users|customers|events|records|rows|predictions|transactions|nodes|gpus?|servers))|p(50|90|95|99|999)\b|\b(reduced|cut|improved|increased|decreased|lowered|raised|boosted)\b[^.\n]{0,40}\b(by|from|to)\s+\d/i;
@@ -187,6 +194,13 @@ function titledDimensions(roles: ScoringRole[]): Set<Dimension> {
   return new Set((["production", "ml"] as const).filter((dimension) => months[dimension] >= TITLED_MONTHS));
 }
 
+const itOperations = new WeakMap<ScoringRole, boolean>();
+function isItOperations(role: ScoringRole): boolean {
+  let known = itOperations.get(role);
+  if (known === undefined) itOperations.set(role, (known = role.title !== null && isItOperationsTitle(role.title)));
+  return known;
+}
+
 export function collectEvidence(input: ScoringInput): Evidence[] {
   const mentions = findSkillMentions(input.text);
   const listCount = mentions.filter((m) => sectionAt(input, m.start) === "skills").length;
@@ -203,6 +217,7 @@ export function collectEvidence(input: ScoringInput): Evidence[] {
         : found.source;
     let weight = SOURCE_WEIGHTS[source] * (getSkill(mention.skillId)?.weight ?? 1) * mention.hedge;
     if (role) weight *= roleFactor(role);
+    if (role && mention.dimension === "production" && isItOperations(role)) weight *= IT_OPERATIONS_FACTOR;
     if (source === "publication" && !PUBLICATION_AREAS.has(mention.dimension)) weight *= 0.5;
     if (source === "skills_list") weight *= dilution;
     const impactful = source === "role" || source === "experience" || source === "project" || source === "internship";

@@ -12,6 +12,8 @@ import { DEFAULT_WEIGHTS, type RequisitionWeights } from "../ranking/weights-sch
 import { scoreAreas } from "./score-areas.ts";
 import { toScoringInput } from "./scoring-input.ts";
 
+const DEFAULT_COMPILED = compileWeights(DEFAULT_WEIGHTS);
+
 export interface ScoredResume {
   skills: ScreeningResult["skills"];
   areas: ScreeningResult["areas"];
@@ -31,6 +33,9 @@ export function scoreResume(text: string, facts: ResumeFacts, options: ScoreResu
   const areas = scoreAreas(evidence);
   const compiled = compileWeights(options.weights ?? DEFAULT_WEIGHTS);
   const vector = toAreaVector(Object.fromEntries(areas.map((a) => [a.id, a.score])));
+  const scores = dimensionScores(vector, compiled);
+  // The background is the candidate's, not the requisition's: read under the default weights.
+  const shown = options.weights ? dimensionScores(vector, DEFAULT_COMPILED) : scores;
 
   const skills: ScoredResume["skills"] = [];
   const seen = new Set<string>();
@@ -44,7 +49,7 @@ export function scoreResume(text: string, facts: ResumeFacts, options: ScoreResu
   return {
     skills,
     areas: areas.map(({ id, dimension, score, evidence: lines }) => ({ id, dimension, score, evidence: lines })),
-    scores: dimensionScores(vector, compiled),
+    scores,
     gaps: findGaps(vector, compiled),
     background: classifyBackground(
       input.roles.map((role) => ({
@@ -57,6 +62,7 @@ export function scoreResume(text: string, facts: ResumeFacts, options: ScoreResu
         phd: input.degrees.includes("phd"),
         publications: input.sections.some((s) => s.kind === "publications"),
         titles: input.titleHints,
+        evidence: shown,
       },
     ),
   };
