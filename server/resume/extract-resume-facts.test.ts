@@ -5,6 +5,7 @@ import { makeTwoColumnPdf } from "../../tests/factories/pdf-writer.ts";
 import { LABELLED_DIR, readLabels } from "../../tests/factories/labelled-set.ts";
 import { makeResumeText, PROFILES } from "../../tests/factories/resume-factory.ts";
 import { extractText } from "../extraction/extract-text.ts";
+import { normalizeText } from "../extraction/normalize-text.ts";
 import type { Span } from "../contract/screening-result.ts";
 import { extractResumeFacts, type ResumeFacts } from "./extract-resume-facts.ts";
 import { findDateRanges } from "./find-date-ranges.ts";
@@ -331,6 +332,21 @@ describe("roles on real layouts", () => {
     expect(extractResumeFacts(text, { now: later }).experience.map((entry) => entry.kind)).toEqual([
       "job",
       "internship",
+    ]);
+  });
+
+  it("reads the title line below its dates when the employer is glued to it (job-board placeholder)", () => {
+    const text = [
+      "Experience",
+      "07/2016 to Current",
+      "Senior Digital Marketing Analyst Company Name ï¼ City , State",
+      "Design and build dashboards to monitor key performance metrics.",
+      "02/2014 to 03/2016",
+      "Web Analyst Company Name ï¼ City , State",
+    ].join("\n");
+    expect(roles(normalizeText(text))).toEqual([
+      ["Senior Digital Marketing Analyst", "Company Name", "2016-07", "present"],
+      ["Web Analyst", "Company Name", "2014-02", "2016-03"],
     ]);
   });
 

@@ -360,6 +360,13 @@ function hasTitle(lines: RegionLines, indexes: number[]): boolean {
   return indexes.length >= 3 || indexes.some((index) => lines.partsOf(index).some(isTitlePart));
 }
 
+/** The words a line names, places and separators left out ("Web Analyst Company Name – City , State": 4). */
+function namedWords(lines: RegionLines, index: number): number {
+  let words = 0;
+  for (const part of lines.partsOf(index)) words += part.text.split(SPACES).length;
+  return words;
+}
+
 function namedParts(lines: RegionLines, indexes: number[]): number {
   let sum = 0;
   for (const index of indexes) sum += lines.partsOf(index).length;
@@ -392,7 +399,7 @@ function headerLines(lines: RegionLines, dateLine: number, floor: number): { fir
       // Blank lines and the rest of a range broken over lines ("to", "Current").
       if (next.trim() === "" || SEPARATOR_LINE.test(next.trim()) || BROKEN_CLOSE.exec(next.trim())?.[0] === next.trim())
         continue;
-      if (!isHeaderish(spans, index, false) || next.trim().split(SPACES).length > 7 || HAS_YEAR.test(next)) break;
+      if (!isHeaderish(spans, index, false) || HAS_YEAR.test(next) || namedWords(lines, index) > 7) break;
       last = index;
       taken.push(index);
     }
@@ -415,9 +422,7 @@ function isDatedBullet(lines: RegionLines, index: number): boolean {
   const text = lines.spans[index]!.text;
   const marker = BULLET.exec(text);
   if (!marker) return false;
-  let words = 0;
-  for (const part of lines.partsOf(index)) words += part.text.split(SPACES).length;
-  return words > BULLET_WORDS;
+  return namedWords(lines, index) > BULLET_WORDS;
 }
 
 /** The parts of the header lines first..last, in order (without a dated bullet's text). */
@@ -509,8 +514,21 @@ function readChunk(
   }
 }
 
+/**
+ * An anonymised employer glued to the title, as job-board datasets print it ("Web Analyst Company
+ * Name – City , State", LiveCareer): the placeholder is the organisation, the words before it the title.
+ */
+const GLUED_PLACEHOLDER = /^(.*\S)\s+(Company Name)$/;
+
 /** A piece of a header line at `start` in the text, pushed onto `parts` when it may name something. */
 function readPiece(piece: string, start: number, labelled: HeaderPart["label"], parts: HeaderPart[]): void {
+  const glued = labelled ? null : GLUED_PLACEHOLDER.exec(piece.trimEnd());
+  if (glued) {
+    readPiece(glued[1]!, start, labelled, parts);
+    const at = piece.lastIndexOf(glued[2]!);
+    parts.push({ text: glued[2]!, start: start + at, end: start + at + glued[2]!.length });
+    return;
+  }
   const trimmed = trimEndMatching(piece.trim(), TRAILING_PUNCTUATION); // "Project Lead ," → "Project Lead"
   if (!HAS_WORD.test(trimmed) || PLACE.test(trimmed) || LOCATION.test(trimmed)) return;
   const lead = piece.search(NOT_SPACE);

@@ -169,6 +169,18 @@ describe("classifyBackground: titles that name no family", () => {
     expect(classifyBackground(itCareer, { ...none, evidence: { production: 70, ml: 45 } })).toBe("other");
   });
 
+  it("reads a title of seniority alone as neutral, and an engineer of another discipline as other work", () => {
+    const dataCareer = [
+      role("VP, Principal", 280),
+      role("Database Developer", 10, 24),
+      role("Oracle Developer", 39, 25),
+    ];
+    expect(classifyBackground(dataCareer, none)).toBe("data_engineer");
+    const electrical = [role("Electrical Engineer", 200), role("LabVIEW Programmer", 14, 20)];
+    expect(classifyBackground(electrical, none)).toBe("other");
+    expect(classifyBackground([role("Executive Director", 200), role("Data Analyst", 14, 20)], none)).toBe("other");
+  });
+
   it("never overrides a family the titles name", () => {
     expect(
       classifyBackground([role("Software Engineer", 36), role("CTO", 24)], {

@@ -88,7 +88,10 @@ const SOFTWARE_TITLE =
  * ("Professional Developer" of teachers, a BPO "Process Developer", a machine shop's "NC Programmer").
  */
 const NOT_SOFTWARE =
-  /\b(?:business|real estate|property|land|leadership|curriculum|course|content|talent|organi[sz]ational|community|program|product|film|photo|market|sales|brand|people|resource|training|instructional|learning|fund|donor|housing|site|economic|professional|process|recipe|menu|staff|skills?) develop(?:er|ment)\b|\b(?:cnc|nc|cam) programmer\b|\bdevelopment (?:officer|manager|executive|director|associate|representative|specialist|coordinator)\b/i;
+  /\b(?:business|real estate|property|land|leadership|curriculum|course|content|talent|organi[sz]ational|community|program|product|film|photo|market|sales|brand|people|resource|training|instructional|learning|fund|donor|housing|site|economic|professional|process|recipe|menu|staff|skills?) develop(?:er|ment)\b|\b(?:cnc|nc|cam) programmer\b|\bdevelopment (?:officer|manager|executive|director|associate|representative|specialist|coordinator)\b|\b(?:apparel|fashion|garment|textile|footwear|menu|recipe)\b[^\n]{0,20}\bdevelop(?:er|ment)\b/i;
+
+/** Whether a title says "developer" or "development" of something other than software. */
+export const developsNoSoftware = (title: string) => NOT_SOFTWARE.test(title);
 
 const TITLE_FAMILIES: Array<[RegExp, Background]> = [
   [ML_TITLE, "ml_engineer"],
@@ -155,6 +158,21 @@ export interface TitleHint {
 const NEUTRAL_TITLE =
   /\b(?:universit|institute|college|ltd|inc|llc|gmbh|corp)|\badvis[oe]r:|\bengineer(?:ing)?\b|\btechnical\b|\btechnology\b|\bIT\b|\bsystems?\b|\bcomputer\b|\bcto\b|\bchief technology\b|\bco-?founder\b|\bfounder\b|\bcontractor\b|\bfreelancer?\b|\bself[- ]employed\b|\bintern(?:ship)?\b|\btrainee\b|\bapprentice(?:ship)?\b|\barchitect\b/i;
 
+/**
+ * Engineers of another discipline: an electrical, mechanical or process engineer's years are other
+ * work (the labelling rubric's "mechanical or civil engineer"), not a neutral "Engineer" that
+ * follows the family of the rest of the résumé.
+ */
+const OTHER_DISCIPLINE_ENGINEER =
+  /\b(?:electrical|electronics?|mechanical|civil|chemical|process|manufacturing|instrumentation|structural|industrial|quality|aerospace|automotive|biomedical|environmental|petroleum|mining|materials|maintenance|facilities|plant|construction|hvac|rf|hardware|sustaining|validation|packaging)\s+(?:design\s+)?engineer(?:ing)?\b/i;
+
+/**
+ * A title of seniority alone ("VP, Principal", "Lead", "Member of Technical Staff"): it says how
+ * senior, not what work, so it is neutral like "Engineer" alone.
+ */
+const SENIORITY_ONLY =
+  /^(?:(?:senior|sr\.?|junior|jr\.?|lead|principal|staff|distinguished|vp|svp|evp|avp|vice president|member of (?:the )?technical staff|mts)\s*[,&/|–-]?\s*)+$/i;
+
 /** A role whose title names no software, data or ML family counts this much towards `other`. */
 const OTHER_FACTOR = 0.35;
 /** How much a role without a title counts towards `other`, relative to a role of other work. */
@@ -197,7 +215,10 @@ export function classifyBackground(
     if (family) {
       add(family, amount);
       familyMonths += Math.max(1, role.months);
-    } else if (NEUTRAL_TITLE.test(role.title)) {
+    } else if (
+      (NEUTRAL_TITLE.test(role.title) && !OTHER_DISCIPLINE_ENGINEER.test(role.title)) ||
+      SENIORITY_ONLY.test(role.title.trim())
+    ) {
       neutral += amount;
       if (!isItOperationsTitle(role.title)) technicalNeutral += Math.max(1, role.months);
     } else add("other", amount * OTHER_FACTOR);

@@ -6,7 +6,7 @@
 // names, contacts, schools and employers blanked already, so an employer called "Data Science
 // Corp" cannot pass for a title.
 import type { SectionKind } from "../resume/find-sections.ts";
-import { backgroundOfTitle, type TitleHint } from "./backgrounds.ts";
+import { backgroundOfTitle, developsNoSoftware, type TitleHint } from "./backgrounds.ts";
 
 /** How much each kind of hint counts, in months of a current role. */
 export const HINT_MONTHS = {
@@ -104,7 +104,8 @@ export function findTitleHints(text: string, context: HintContext): TitleHint[] 
  * another developer" is a sentence, not a title.
  */
 export function titleOfLine(line: string, anyPart = false): string | undefined {
-  if (line.length > MAX_LINE) return undefined;
+  // "Apparel Designer/Developer": its parts must not be read apart from what they develop.
+  if (line.length > MAX_LINE || developsNoSoftware(line)) return undefined;
   const parts = line.split(HEADLINE_SPLIT);
   for (const part of anyPart ? parts : parts.slice(0, 1)) {
     if (isTitleLike(part) && backgroundOfTitle(part)) return part;

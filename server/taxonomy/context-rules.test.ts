@@ -215,3 +215,34 @@ describe("more homonyms (issue 12)", () => {
     expect(has(text, skillId)).toBe(expected);
   });
 });
+
+describe("homonyms of engineering, chemistry and marketing (issue 12)", () => {
+  it.each([
+    ["Development of the alarm verification VIT system", "transformers", false],
+    ["Fine-tuned a ViT backbone for image classification", "transformers", true],
+    ["Root cause failure analysis on the component level for returned units", "error_analysis", false],
+    ["Failure analysis of the classifier's false positives", "error_analysis", true],
+    ["Ablation studies of the attention layers", "error_analysis", true],
+    ["Uses a hydrometer for API Gravity fuel tests", "api_design", false],
+    ["Inspected tanks to API 650 standards", "api_design", false],
+    ["Designed the public API of the billing service", "api_design", true],
+    ["Extraction, separation, distillation and purification", "distillation", false],
+    ["Knowledge distillation of BERT into a small student model", "distillation", true],
+    ["Pruning fruit trees and orchard maintenance", "pruning", false],
+    ["Structured pruning of the ResNet model", "pruning", true],
+    ["Inspects valves, pipes and hoses for any leakage", "data_leakage", false],
+    ["Found target leakage in the churn features", "data_leakage", true],
+    ["Checked the validation split for leakage from the training data", "data_leakage", true],
+    ["Worked in the robotics lab on weldment process studies", "autonomous_systems", false],
+    ["Robotics perception with PyTorch and ROS", "autonomous_systems", true],
+    ["Email best practices including A/B Testing, segmentation and dynamic content", "ab_testing", false],
+    ["A/B tests of subject lines for the newsletter campaigns", "ab_testing", false],
+    ["Ran A/B tests of the ranking model on 5% of traffic", "ab_testing", true],
+    ["Share the on-call / pager responsibility.", "on_call", false],
+    ["On-call rotation for the payments services", "on_call", true],
+    ["Kept the supervisor informed on PM statistics", "statistics", false],
+    ["Statistics, regression and hypothesis testing in R", "statistics", true],
+  ] as const)("%s → %s: %s", (text, skillId, expected) => {
+    expect(has(text, skillId)).toBe(expected);
+  });
+});

@@ -223,6 +223,17 @@ export const CONTEXT_RULES = {
         /\b(?:models?|attention|NLP|BERT|GPT|neural|language|vision|fine-?tun\w*|LLMs?|deep learning|PyTorch|Hugging|encoders?|decoders?|embeddings?|architectures?|pretrain\w*)\b/i,
     },
   },
+  vit: {
+    description:
+      '"ViT", the Vision Transformer, only written so and beside an ML skill or vision words (not a "VIT system" or a school called VIT).',
+    guards: ["ViT"],
+    forms: ["ViT"],
+    requireNearby: {
+      skills: "ml",
+      words:
+        /\b(?:vision|images?|transformers?|models?|classification|detection|segmentation|backbones?|pretrain\w*)\b/i,
+    },
+  },
   regression: {
     description:
       'Regression the model family: not a performance or test regression ("latency regression", "caught regressions").',
@@ -257,6 +268,12 @@ export const CONTEXT_RULES = {
         /\b(?:models?|machine learning|deep learning|neural|cnns?|segmentation|classification|detection|ai|algorithms?|datasets?|computer vision|pytorch|tensorflow|u-?net)\b/i,
     },
   },
+  ab_testing: {
+    description:
+      "A/B tests of e-mails, subject lines, campaigns, landing pages or ads are marketing work, not the evaluation of a model or a product feature.",
+    rejectNearby:
+      /\b(?:e-?mails?|e-?mail marketing|subject lines?|campaigns?|landing pages?|newsletters?|ad copy|ads|creatives?|banners?|mailers?|direct mail|marketing automation|call to action)\b/i,
+  },
   calibration: {
     description:
       'Bare "calibration" is model calibration only next to another skill or model words (not calibrating instruments).',
@@ -270,7 +287,7 @@ export const CONTEXT_RULES = {
     requireNearby: {
       skills: "any",
       words:
-        /\b(?:services?|rotations?|incidents?|production|pager\w*|SRE|outages?|systems?|platforms?|infrastructure)\b/i,
+        /\b(?:services?|rotations?|incidents?|production|pagerduty|opsgenie|SRE|outages?|systems?|platforms?|infrastructure)\b/i,
     },
   },
   llm: {

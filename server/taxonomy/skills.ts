@@ -116,6 +116,13 @@ export const SKILLS: readonly Skill[] = [
     name: "API design",
     area: "serving_apis",
     aliases: ["API", "API development", "designing APIs", "designed APIs", "web services"],
+    context: {
+      description:
+        '"API" the interface, not the American Petroleum Institute ("API Gravity", "API 650", "API standards", an API inspector).',
+      guards: ["API"],
+      rejectAfter:
+        /^\s*(?:gravity|\d{1,4}\b|standards?|certifi\w*|inspect\w*|RP\b|spec\b|specifications?|codes?\b|tanks?|pumps?|valves?|piping|welding)/i,
+    },
     weight: 1.0,
     guide: true,
   },
@@ -2095,6 +2102,16 @@ export const SKILLS: readonly Skill[] = [
     name: "Knowledge distillation",
     area: "inference_performance",
     aliases: ["distillation", "model distillation", "distilled models", "teacher-student"],
+    context: {
+      description:
+        'Bare "distillation" is knowledge distillation only beside an ML skill or model words (not the distillation of a chemical process).',
+      guards: ["distillation"],
+      requireNearby: {
+        skills: "ml",
+        words:
+          /\b(?:models?|neural|networks?|LLMs?|BERT|GPT|transformers?|deep learning|machine learning|weights|teacher|student models?|inference|quantization|compression)\b/i,
+      },
+    },
     weight: 1.1,
   },
   {
@@ -2102,6 +2119,16 @@ export const SKILLS: readonly Skill[] = [
     name: "Model pruning",
     area: "inference_performance",
     aliases: ["pruning", "weight pruning", "structured pruning", "sparsity"],
+    context: {
+      description:
+        'Bare "pruning" and "sparsity" are model pruning only beside an ML skill or model words (not pruning trees).',
+      guards: ["pruning", "sparsity"],
+      requireNearby: {
+        skills: "ml",
+        words:
+          /\b(?:models?|neural|networks?|LLMs?|BERT|GPT|transformers?|deep learning|machine learning|weights|teacher|student models?|inference|quantization|compression)\b/i,
+      },
+    },
   },
   {
     id: "model_compression",
@@ -2425,7 +2452,7 @@ export const SKILLS: readonly Skill[] = [
       "ViT",
       "encoder-decoder models",
     ],
-    context: "transformer",
+    context: ["transformer", "vit"],
     weight: 1.2,
   },
   {
@@ -2609,7 +2636,9 @@ export const SKILLS: readonly Skill[] = [
       description:
         '"Probability" and "EDA" count only next to another skill or analysis words; "statistics" never after "vital", "sales" or "game" (not vital statistics), nor in status reports to management.',
       guards: ["statistics", "probability", "EDA"],
-      rejectBefore: /\b(?:vital|sales|crime|labou?r|game|player|usage|call|traffic|site|web|census|injury)\s+$/i,
+      // Counts kept for a report: "PM statistics", "attendance statistics", "daily production statistics".
+      rejectBefore:
+        /\b(?:vital|sales|crime|labou?r|game|player|usage|call|traffic|site|web|census|injury|pm|kpi|production|safety|attendance|inventory|shipping|monthly|weekly|daily|patient|hospital|shift|store|maintenance|work order)\s+$/i,
       // "weekly status reports, statistics and recommendations to management" is reporting.
       rejectNearby: /\b(?:status reports?|(?:to|for) (?:the )?(?:upper |senior |executive )?management)\b/i,
       requireNearby: {
@@ -2962,6 +2991,7 @@ export const SKILLS: readonly Skill[] = [
       "controlled experiments",
       "A/B testing of models",
     ],
+    context: "ab_testing",
     weight: 1.3,
     guide: true,
   },
@@ -3188,6 +3218,16 @@ export const SKILLS: readonly Skill[] = [
     name: "Error analysis",
     area: "evaluation_experimentation",
     aliases: ["failure analysis", "slice-based evaluation", "ablation studies", "ablation study", "ablations"],
+    context: {
+      description:
+        '"Failure analysis" is a model\'s error analysis only beside an ML skill or model words (not the failure analysis of components, parts or returns).',
+      guards: ["failure analysis"],
+      requireNearby: {
+        skills: "ml",
+        words:
+          /\b(?:models?|predictions?|classifiers?|misclassif\w*|false (?:positives?|negatives?)|errors? analysis)\b/i,
+      },
+    },
   },
   {
     id: "llm_evaluation",
@@ -3216,6 +3256,15 @@ export const SKILLS: readonly Skill[] = [
     name: "Data leakage",
     area: "evaluation_experimentation",
     aliases: ["target leakage", "label leakage", "leakage", "training-serving skew", "train-serve skew"],
+    context: {
+      description:
+        'Bare "leakage" is data leakage only beside an ML skill or data words (not leaking valves, hoses or current).',
+      guards: ["leakage"],
+      requireNearby: {
+        skills: "ml",
+        words: /\b(?:data|features?|labels?|targets?|train\w*|validation|test sets?|models?|cross-validation)\b/i,
+      },
+    },
     weight: 1.1,
   },
 
@@ -3845,11 +3894,23 @@ export const SKILLS: readonly Skill[] = [
       "motion planning",
       "ROS",
     ],
-    context: needsTechContext(
-      '"LiDAR" is perception for autonomous systems only next to another skill or perception words (not land surveying).',
-      ["LiDAR"],
-      /\b(?:perception|point clouds?|autonomous|detection|fusion|SLAM|segmentation|robots?)\b/i,
-    ),
+    context: [
+      needsTechContext(
+        '"LiDAR" is perception for autonomous systems only next to another skill or perception words (not land surveying).',
+        ["LiDAR"],
+        /\b(?:perception|point clouds?|autonomous|detection|fusion|SLAM|segmentation|robots?)\b/i,
+      ),
+      {
+        description:
+          '"Robotics" is an applied ML field only beside an ML skill or learning and perception words (not a welding cell or a robotics lab on a factory floor).',
+        guards: ["robotics"],
+        requireNearby: {
+          skills: "ml",
+          words:
+            /\b(?:learning|perception|autonomous|SLAM|ROS|motion planning|reinforcement|computer vision|navigation|manipulation|neural)\b/i,
+        },
+      },
+    ],
     guide: true,
   },
   {
