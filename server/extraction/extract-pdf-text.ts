@@ -2,10 +2,16 @@
 // checked before any page is parsed and an abort takes effect between pages. Each page's
 // positioned text items are laid out again (lines, columns, icon glyphs) by pdf-layout.
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
+// Before pdf-parse: it keeps the engine's Array.prototype.push (see the module).
+import { restoreNativePush } from "./native-array-push.ts";
 import { PasswordException, PDFParse, VerbosityLevel } from "pdf-parse";
 import { ExtractionError, extractionErrors } from "./errors.ts";
 import { pageNeedsOcr } from "./needs-ocr.ts";
 import { layoutPageText, type PositionedText } from "./pdf-layout.ts";
+
+// pdf.js replaced Array.prototype.push as it loaded; its worker module does it again with the
+// first document (restored there too).
+restoreNativePush();
 
 /** The slice of pdf.js's document API used here (pdf-parse bundles pdf.js 5). */
 interface PdfDocument {
@@ -87,6 +93,7 @@ export async function extractPdfText(
   try {
     // `partial: [0]` matches no page: this loads the document and returns its page count only.
     const { total } = await parser.getText({ partial: [0] });
+    restoreNativePush();
     if (total > options.maxPages) throw extractionErrors.tooManyPages(total, options.maxPages);
     const document = await loadedDocument(parser);
     const pages: string[] = [];

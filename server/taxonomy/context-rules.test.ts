@@ -241,6 +241,8 @@ describe("homonyms of engineering, chemistry and marketing (issue 12)", () => {
     ["Share the on-call / pager responsibility.", "on_call", false],
     ["On-call rotation for the payments services", "on_call", true],
     ["Kept the supervisor informed on PM statistics", "statistics", false],
+    ["Managed the Exchange Server for the MSE Team", "regression_metrics", false],
+    ["Forecast models evaluated by MAPE and RMSE", "regression_metrics", true],
     ["Statistics, regression and hypothesis testing in R", "statistics", true],
   ] as const)("%s → %s: %s", (text, skillId, expected) => {
     expect(has(text, skillId)).toBe(expected);

@@ -3067,12 +3067,18 @@ export const SKILLS: readonly Skill[] = [
       "mean squared error",
       "root mean squared error",
     ],
-    context: needsTechContext(
-      '"MAE", "MSE" and "MAPE" are metrics only in capitals (not "Fannie Mae").',
-      ["MAE", "MSE", "MAPE"],
-      undefined,
-      ["MAE", "MSE", "MAPE"],
-    ),
+    context: {
+      description:
+        '"MAE", "MSE" and "MAPE" are metrics only in capitals (not "Fannie Mae"), beside an ML skill or metric words (not "the MSE Team", an M.S.E. degree).',
+      guards: ["MAE", "MSE", "MAPE"],
+      forms: ["MAE", "MSE", "MAPE"],
+      rejectAfter: /^\s+(?:\d|(?:team|department|group|program|degree|students?|class)\b)/i,
+      requireNearby: {
+        skills: "ml",
+        words:
+          /\b(?:errors?|metrics?|loss|regression|forecast\w*|models?|RMSE|R2|R-squared|accuracy|predictions?|evaluat\w*)\b/i,
+      },
+    },
     weight: 0.9,
   },
   {
