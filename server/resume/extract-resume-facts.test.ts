@@ -357,6 +357,9 @@ describe("roles on real layouts", () => {
     expect(roles("EXPERIENCE\nMortgage Underwriter | Initech | 2014 - 2019")).toEqual([
       ["Mortgage Underwriter", "Initech", "2014", "2019"],
     ]);
+    expect(roles("EXPERIENCE\n• AI Engineer - Contractor | Dec 2025 – Present")).toEqual([
+      ["AI Engineer", "Contractor", "2025-12", "present"],
+    ]);
   });
 
   it("never counts a date range on a degree or school line as work", () => {

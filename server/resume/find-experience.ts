@@ -544,6 +544,13 @@ function readPiece(piece: string, start: number, labelled: HeaderPart["label"], 
 const TITLE_HEAD =
   /\b(?:engineer|developer|scientist|researcher|manager|analyst|architect|consultant|intern|lead|director|head|designer|administrator|specialist|officer|programmer|assistant|associate|fellow|founder|cto|ceo|cfo|coo|vp|president|technician|accountant|lecturer|professor|postdoc|tutor|instructor|trainee|apprentice|advisor|clerk|representative|operator|teacher|editor|writer|coordinator|executive|partner|owner|contractor|freelancer|member|supervisor|pilot|nurse|agent|examiner|trainer|worker|attendant|cashier|chef|cook|driver|mechanic|electrician|physician|therapist|attorney|paralegal|auditor|buyer|planner|estimator|inspector|dispatcher|receptionist|secretary|bookkeeper|teller|banker|underwriter|recruiter|generalist|strategist|producer|artist|photographer|chair|dean|principal)(?:\s+(?:[IVX]{1,4}|\d))?\)?$/i;
 
+/**
+ * Words that make a part an organisation even when it ends in a post's noun ("… Ltd", "… University
+ * Hospital"); "AI", "Software" or "Network" before "Engineer" are the work, not a company.
+ */
+const LEGAL_OR_SCHOOL =
+  /\b(?:inc|llc|ltd|gmbh|ag|corp|corporation|company|co\.|university|universit[äé]|college|institute|school|bank|hospital|foundation|agency|labs?)\b/i;
+
 /** Title and organisation from the header lines' parts: the part with a job word is the title. */
 /** A part as a plain span, without its label. */
 function strip(part: HeaderPart | null): Span | null {
@@ -561,7 +568,7 @@ function titleAndOrganisation(parts: HeaderPart[]): { title: Span | null; organi
     };
   }
   const title =
-    parts.find((part) => TITLE_HEAD.test(part.text) && !ORG_WORDS.test(part.text)) ??
+    parts.find((part) => TITLE_HEAD.test(part.text) && !LEGAL_OR_SCHOOL.test(part.text)) ??
     parts.find((part) => TITLE_WORDS.test(part.text) && !ORG_WORDS.test(part.text)) ??
     parts.find((part) => TITLE_WORDS.test(part.text)) ??
     null;

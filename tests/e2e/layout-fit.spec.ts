@@ -326,6 +326,13 @@ test("on a phone the table is a list of cards with the same actions: open, selec
   await card.getByTestId("candidate-name").click();
   await expect(page).toHaveURL(/\/candidates\/[a-z0-9]+/);
   await expect(page.getByTestId("candidate-page")).toBeVisible();
+  // The score breakdown's area names are read whole on a phone (the bar goes under them).
+  const names = page.locator(".area-score__name");
+  await expect(names).toHaveCount(14);
+  const cut = await names.evaluateAll((spans) =>
+    spans.filter((span) => span.scrollWidth > span.clientWidth + 1).map((span) => span.textContent),
+  );
+  expect(cut).toEqual([]);
 });
 
 test("the plot labels the best candidates and keeps points and labels off the quadrant captions", async ({ page }) => {
