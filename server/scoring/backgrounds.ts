@@ -164,7 +164,7 @@ const NEUTRAL_TITLE =
  * follows the family of the rest of the résumé.
  */
 const OTHER_DISCIPLINE_ENGINEER =
-  /\b(?:electrical|electronics?|mechanical|civil|chemical|process|manufacturing|instrumentation|structural|industrial|quality|aerospace|automotive|biomedical|environmental|petroleum|mining|materials|maintenance|facilities|plant|construction|hvac|rf|hardware|sustaining|validation|packaging)\s+(?:design\s+)?engineer(?:ing)?\b/i;
+  /\b(?:electrical|electronics?|mechanical|civil|chemical|process|manufacturing|instrumentation|structural|industrial|aerospace|automotive|biomedical|environmental|petroleum|mining|materials|maintenance|facilities|plant|construction|hvac|rf|hardware|packaging)\s+(?:design\s+)?engineer(?:ing)?\b/i;
 
 /**
  * A title of seniority alone ("VP, Principal", "Lead", "Member of Technical Staff"): it says how
