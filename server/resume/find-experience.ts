@@ -419,10 +419,7 @@ type HeaderPart = Span & { label?: "title" | "organisation" };
  */
 const BULLET_WORDS = 6;
 function isDatedBullet(lines: RegionLines, index: number): boolean {
-  const text = lines.spans[index]!.text;
-  const marker = BULLET.exec(text);
-  if (!marker) return false;
-  return namedWords(lines, index) > BULLET_WORDS;
+  return BULLET.test(lines.spans[index]!.text) && namedWords(lines, index) > BULLET_WORDS;
 }
 
 /** The parts of the header lines first..last, in order (without a dated bullet's text). */
@@ -549,14 +546,14 @@ const TITLE_HEAD =
  * Hospital"); "AI", "Software" or "Network" before "Engineer" are the work, not a company.
  */
 const LEGAL_OR_SCHOOL =
-  /\b(?:inc|llc|ltd|gmbh|ag|corp|corporation|company|co\.|university|universit[äé]|college|institute|school|bank|hospital|foundation|agency|labs?)\b/i;
+  /\b(?:inc|llc|ltd|gmbh|ag|corp|corporation|company|university|universit[äé]|college|institute|school|bank|hospital|foundation|agency|labs?)\b|\bco\.(?!\w)/i;
 
-/** Title and organisation from the header lines' parts: the part with a job word is the title. */
 /** A part as a plain span, without its label. */
 function strip(part: HeaderPart | null): Span | null {
   return part ? { text: part.text, start: part.start, end: part.end } : null;
 }
 
+/** Title and organisation from the header lines' parts: the part that names a post is the title. */
 function titleAndOrganisation(parts: HeaderPart[]): { title: Span | null; organisation: Span | null } {
   const labelledTitle = parts.find((part) => part.label === "title");
   const labelledOrganisation = parts.find((part) => part.label === "organisation");

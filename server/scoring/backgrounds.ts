@@ -88,7 +88,7 @@ const SOFTWARE_TITLE =
  * ("Professional Developer" of teachers, a BPO "Process Developer", a machine shop's "NC Programmer").
  */
 const NOT_SOFTWARE =
-  /\b(?:business|real estate|property|land|leadership|curriculum|course|content|talent|organi[sz]ational|community|program|product|film|photo|market|sales|brand|people|resource|training|instructional|learning|fund|donor|housing|site|economic|professional|process|recipe|menu|staff|skills?) develop(?:er|ment)\b|\b(?:cnc|nc|cam) programmer\b|\bdevelopment (?:officer|manager|executive|director|associate|representative|specialist|coordinator)\b|\b(?:apparel|fashion|garment|textile|footwear|menu|recipe)\b[^\n]{0,20}\bdevelop(?:er|ment)\b/i;
+  /\b(?:business|real estate|property|land|leadership|curriculum|course|content|talent|organi[sz]ational|community|program|product|film|photo|market|sales|brand|people|resource|training|instructional|learning|fund|donor|housing|site|economic|professional|process|recipe|menu|staff|skills?) develop(?:er|ment)\b|\b(?:cnc|nc|cam) programmer\b|\bdevelopment (?:officer|manager|executive|director|associate|representative|specialist|coordinator)\b|\b(?:apparel|fashion|garment|textile|footwear)\b[^\n]{0,20}\bdevelop(?:er|ment)\b/i;
 
 /** Whether a title says "developer" or "development" of something other than software. */
 export const developsNoSoftware = (title: string) => NOT_SOFTWARE.test(title);
@@ -188,16 +188,15 @@ const FAMILY_ANCHOR_MONTHS = 12;
  * `other` wins only when titles of other work clearly outweigh every software, data or ML title.
  * A PhD with publications and no professional role counts as a researcher.
  */
-export function classifyBackground(
-  roles: RoleForBackground[],
-  hints: {
-    phd: boolean;
-    publications: boolean;
-    titles?: readonly TitleHint[];
-    /** The two dimension scores under the default weights: what the work itself shows. */
-    evidence?: { production: number; ml: number };
-  },
-): Background {
+export interface BackgroundHints {
+  phd: boolean;
+  publications: boolean;
+  titles?: readonly TitleHint[];
+  /** The two dimension scores under the default weights: what the work itself shows. */
+  evidence?: { production: number; ml: number };
+}
+
+export function classifyBackground(roles: RoleForBackground[], hints: BackgroundHints): Background {
   const totals = new Map<Background, number>();
   const add = (family: Background, amount: number) => totals.set(family, (totals.get(family) ?? 0) + amount);
   let familyMonths = 0;
@@ -233,10 +232,16 @@ export function classifyBackground(
     add(family, hint.months * hintShare * recency(hint.yearsAgo));
     familyMonths += hint.months * hintShare;
   }
-  const best =
-    strongest(totals, (family) => family !== "other") ??
-    (technicalNeutral >= FAMILY_ANCHOR_MONTHS ? familyOfEvidence(hints) : null);
-  if (best && (familyMonths >= FAMILY_ANCHOR_MONTHS || !totals.has(best))) add(best, neutral);
+  // Neutral titles follow the family the titles show when it is anchored, else the work's.
+  const titled = strongest(totals, (family) => family !== "other");
+  const follow = titled
+    ? familyMonths >= FAMILY_ANCHOR_MONTHS
+      ? titled
+      : null
+    : technicalNeutral >= FAMILY_ANCHOR_MONTHS
+      ? familyOfEvidence(hints)
+      : null;
+  if (follow) add(follow, neutral);
   else add("other", neutral * OTHER_FACTOR);
   const winner = strongest(totals, () => true);
   if (winner) return winner;
@@ -253,11 +258,7 @@ const SOLID_EVIDENCE = 40;
  * production work beside it, a researcher's with a PhD and publications, else a data scientist's.
  * Production work alone names no family: IT operations and other engineering show it too.
  */
-function familyOfEvidence(hints: {
-  phd: boolean;
-  publications: boolean;
-  evidence?: { production: number; ml: number };
-}): Background | null {
+function familyOfEvidence(hints: BackgroundHints): Background | null {
   const evidence = hints.evidence;
   if (!evidence || evidence.ml < SOLID_EVIDENCE) return null;
   if (evidence.production >= SOLID_EVIDENCE) return "ml_engineer";

@@ -194,17 +194,12 @@ function titledDimensions(roles: ScoringRole[]): Set<Dimension> {
   return new Set((["production", "ml"] as const).filter((dimension) => months[dimension] >= TITLED_MONTHS));
 }
 
-const itOperations = new WeakMap<ScoringRole, boolean>();
-function isItOperations(role: ScoringRole): boolean {
-  let known = itOperations.get(role);
-  if (known === undefined) itOperations.set(role, (known = role.title !== null && isItOperationsTitle(role.title)));
-  return known;
-}
-
 export function collectEvidence(input: ScoringInput): Evidence[] {
   const mentions = findSkillMentions(input.text);
   const listCount = mentions.filter((m) => sectionAt(input, m.start) === "skills").length;
   const dilution = listCount > LIST_DILUTION_FROM ? LIST_DILUTION_FROM / listCount : 1;
+
+  const itOperationsRoles = new Set(input.roles.filter((role) => role.title && isItOperationsTitle(role.title)));
 
   const lines = emptyLineCache();
   const evidence: Evidence[] = mentions.map((mention) => {
@@ -217,7 +212,7 @@ export function collectEvidence(input: ScoringInput): Evidence[] {
         : found.source;
     let weight = SOURCE_WEIGHTS[source] * (getSkill(mention.skillId)?.weight ?? 1) * mention.hedge;
     if (role) weight *= roleFactor(role);
-    if (role && mention.dimension === "production" && isItOperations(role)) weight *= IT_OPERATIONS_FACTOR;
+    if (role && mention.dimension === "production" && itOperationsRoles.has(role)) weight *= IT_OPERATIONS_FACTOR;
     if (source === "publication" && !PUBLICATION_AREAS.has(mention.dimension)) weight *= 0.5;
     if (source === "skills_list") weight *= dilution;
     const impactful = source === "role" || source === "experience" || source === "project" || source === "internship";

@@ -31,11 +31,11 @@ export function scoreResume(text: string, facts: ResumeFacts, options: ScoreResu
   const input = toScoringInput(text, facts, options.now);
   const evidence = collectEvidence(input);
   const areas = scoreAreas(evidence);
-  const compiled = compileWeights(options.weights ?? DEFAULT_WEIGHTS);
+  const compiled = options.weights ? compileWeights(options.weights) : DEFAULT_COMPILED;
   const vector = toAreaVector(Object.fromEntries(areas.map((a) => [a.id, a.score])));
   const scores = dimensionScores(vector, compiled);
   // The background is the candidate's, not the requisition's: read under the default weights.
-  const shown = options.weights ? dimensionScores(vector, DEFAULT_COMPILED) : scores;
+  const defaultScores = compiled === DEFAULT_COMPILED ? scores : dimensionScores(vector, DEFAULT_COMPILED);
 
   const skills: ScoredResume["skills"] = [];
   const seen = new Set<string>();
@@ -62,7 +62,7 @@ export function scoreResume(text: string, facts: ResumeFacts, options: ScoreResu
         phd: input.degrees.includes("phd"),
         publications: input.sections.some((s) => s.kind === "publications"),
         titles: input.titleHints,
-        evidence: shown,
+        evidence: defaultScores,
       },
     ),
   };

@@ -36,6 +36,10 @@ export const NEARBY_CHARS = 80;
 const HONORIFIC_BEFORE = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dear)\.?\s+$/;
 const LANGUAGE_WORDS = /\b(?:programming|languages?|coding|code|developer|scripting)\b/i;
 
+/** Words of a model's compression, which "distillation" and "pruning" need beside them without an ML skill. */
+const MODEL_WORDS =
+  /\b(?:models?|neural|networks?|LLMs?|BERT|GPT|transformers?|deep learning|machine learning|weights|teacher|student models?|inference|quantization|compression)\b/i;
+
 export const CONTEXT_RULES = {
   go: {
     description:
@@ -267,6 +271,18 @@ export const CONTEXT_RULES = {
       words:
         /\b(?:models?|machine learning|deep learning|neural|cnns?|segmentation|classification|detection|ai|algorithms?|datasets?|computer vision|pytorch|tensorflow|u-?net)\b/i,
     },
+  },
+  distillation: {
+    description:
+      'Bare "distillation" is knowledge distillation only beside an ML skill or model words (not the distillation of a chemical process).',
+    guards: ["distillation"],
+    requireNearby: { skills: "ml", words: MODEL_WORDS },
+  },
+  pruning: {
+    description:
+      'Bare "pruning" and "sparsity" are model pruning only beside an ML skill or model words (not pruning trees).',
+    guards: ["pruning", "sparsity"],
+    requireNearby: { skills: "ml", words: MODEL_WORDS },
   },
   ab_testing: {
     description:

@@ -2102,16 +2102,7 @@ export const SKILLS: readonly Skill[] = [
     name: "Knowledge distillation",
     area: "inference_performance",
     aliases: ["distillation", "model distillation", "distilled models", "teacher-student"],
-    context: {
-      description:
-        'Bare "distillation" is knowledge distillation only beside an ML skill or model words (not the distillation of a chemical process).',
-      guards: ["distillation"],
-      requireNearby: {
-        skills: "ml",
-        words:
-          /\b(?:models?|neural|networks?|LLMs?|BERT|GPT|transformers?|deep learning|machine learning|weights|teacher|student models?|inference|quantization|compression)\b/i,
-      },
-    },
+    context: "distillation",
     weight: 1.1,
   },
   {
@@ -2119,16 +2110,7 @@ export const SKILLS: readonly Skill[] = [
     name: "Model pruning",
     area: "inference_performance",
     aliases: ["pruning", "weight pruning", "structured pruning", "sparsity"],
-    context: {
-      description:
-        'Bare "pruning" and "sparsity" are model pruning only beside an ML skill or model words (not pruning trees).',
-      guards: ["pruning", "sparsity"],
-      requireNearby: {
-        skills: "ml",
-        words:
-          /\b(?:models?|neural|networks?|LLMs?|BERT|GPT|transformers?|deep learning|machine learning|weights|teacher|student models?|inference|quantization|compression)\b/i,
-      },
-    },
+    context: "pruning",
   },
   {
     id: "model_compression",
