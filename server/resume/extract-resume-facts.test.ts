@@ -350,6 +350,25 @@ describe("roles on real layouts", () => {
     ]);
   });
 
+  it("reads the job board's anonymised place before the title as a place, and the title below the dates", () => {
+    const text = [
+      "Experience",
+      "Company Name City , State Accountant 04/2011 to 05/2017",
+      "Reconciled accounts.",
+      "Relevant Training:",
+      "Action Officer Course",
+      "Briefing Techniques",
+      "Teambuilding",
+      "August 2009 to January 2010",
+      "Company Name City , State Computer Technician Specialist",
+      "Staged operational computer systems.",
+    ].join("\n");
+    expect(roles(text)).toEqual([
+      ["Accountant", "Company Name", "2011-04", "2017-05"],
+      ["Computer Technician Specialist", "Company Name", "2009-08", "2010-01"],
+    ]);
+  });
+
   it("takes the part that names a post as the title, before one that only holds a job word", () => {
     expect(roles("EXPERIENCE\nApple ML Research | Research Intern | May 2020 – Aug 2020")).toEqual([
       ["Research Intern", "Apple ML Research", "2020-05", "2020-08"],
@@ -555,6 +574,13 @@ describe("degrees", () => {
       degree("Georgia Tech | Expected graduation: 2027\nM.S. Analytics\nUC Davis | 2017 - 2021\nB.S. Statistics"),
     ).toBe("bachelors");
     expect(degree("Initech University | Expected May 2019\nBachelor of Arts, Economics")).toBe("none");
+  });
+
+  it("reads no 'present' of a certification below into the degree above it", () => {
+    expect(
+      degree("B.S : Business Administration California State University\nSPHR Certification – (2010-present) HR Institute"),
+    ).toBe("bachelors");
+    expect(degree("B.S : Business Administration California State University\nIn progress")).toBe("none");
   });
 
   it("reads no degree into a verb or a degree still hoped for", () => {

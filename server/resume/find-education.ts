@@ -295,6 +295,8 @@ const HAS_YEAR = /\b(19|20)\d\d\b/;
  * The degree's own line when it holds a year; else with the lines below it up to the next
  * degree, where the dates sit ("Dec 2014 | Ithaca", or school / blank / "Aug 2013 to Jun 2017").
  */
+const CERTIFICATION_LINE = /\b(?:certifications?|certificates?|certified|licen[cs]es?|licensure)\b/i;
+
 function completionContext(lines: RegionLines, index: number, schoolAbove: boolean): string {
   const { spans } = lines;
   const own = spans[index]!.text;
@@ -311,7 +313,9 @@ function completionContext(lines: RegionLines, index: number, schoolAbove: boole
   if (HAS_YEAR.test(above)) return `${above}\n${own}`;
   let context = `${own}\n${above}`;
   for (let below = index + 1; below < Math.min(spans.length, index + 5); below++) {
-    if (lines.degree(below)) break;
+    // A certification below is an entry of its own: "SPHR Certification (2010-present)" is
+    // held now, not a degree still in progress.
+    if (lines.degree(below) || CERTIFICATION_LINE.test(spans[below]!.text)) break;
     context += `\n${spans[below]!.text}`;
     if (HAS_YEAR.test(spans[below]!.text)) break;
   }

@@ -392,6 +392,15 @@ function headerLines(lines: RegionLines, dateLine: number, floor: number): { fir
     taken.push(index);
     if (namedParts(lines, taken) >= 2 && !LABEL.test(trimmed) && hasTitle(lines, taken)) break;
   }
+  // Lines above that name no post (the end of a list of courses) give way to a title line below
+  // the dates ("August 2009 to January 2010" / "Company Name City , State Computer Technician").
+  if (first !== dateLine && !taken.some((index) => index !== dateLine && lines.partsOf(index).some(isTitlePart))) {
+    const below = titleLineBelow(lines, dateLine);
+    if (below !== -1) {
+      first = dateLine;
+      taken.length = 1;
+    }
+  }
   let last = dateLine;
   if (first === dateLine && lines.partsOf(dateLine).length < 2) {
     for (let index = dateLine + 1; index < spans.length && index - dateLine <= 4 && taken.length < 4; index++) {
@@ -405,6 +414,22 @@ function headerLines(lines: RegionLines, dateLine: number, floor: number): { fir
     }
   }
   return { first, last };
+}
+
+/** The first non-blank line below the date line when it is a short line naming a post, else -1. */
+function titleLineBelow(lines: RegionLines, dateLine: number): number {
+  const spans = lines.spans;
+  for (let index = dateLine + 1; index < spans.length && index - dateLine <= 2; index++) {
+    const next = spans[index]!.text;
+    if (next.trim() === "") continue;
+    const named =
+      isHeaderish(spans, index, false) &&
+      !HAS_YEAR.test(next) &&
+      namedWords(lines, index) <= 7 &&
+      lines.partsOf(index).some(isTitlePart);
+    return named ? index : -1;
+  }
+  return -1;
 }
 
 const STRONG_SEPARATOR =
@@ -435,6 +460,7 @@ function headerPartsOf(header: { first: number; last: number }, lines: RegionLin
 
 /** "Pune, Maharashtra", "City , State" after a company: a place, even when no list knows it. */
 const PLACE_PAIR = /^\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){0,2} ?, ?\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){0,2}$/u;
+const PLACEHOLDER_PLACE = /\bCity ?, ?State\b/g;
 const PRESENT_FIRST = /^(\s*)(present|current)\b/i;
 const LONE_MONTH_YEAR = /\p{L}{3,9}\.?\s?[-'’,/]?\s?(?:19|20)\d\d\b/gu;
 const LONE_YEAR = /(?:^|\s)(?:19|20)\d\d\s*[–—-]?(?=\s|$)/g;
@@ -463,6 +489,9 @@ function headerParts(line: string, offset: number, now: Date, dates: DateRangeRe
     from = range.index + range.text.length;
   }
   masked = pieces.join("") + masked.slice(from);
+  // The job board's anonymised place ("Company Name City , State Accountant", LiveCareer) is a
+  // place wherever it stands; the comma inside it would split the line in the wrong place.
+  if (masked.includes("City")) masked = masked.replace(PLACEHOLDER_PLACE, spaces);
   // The second half of a range broken over two lines ("Present Leading a team…"). (Each
   // replacement only where its pattern can match: one that finds nothing still costs.)
   if (PRESENT_FIRST.test(masked))

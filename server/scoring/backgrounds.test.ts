@@ -125,6 +125,8 @@ describe("isItOperationsTitle", () => {
     "Network Engineer/I.T. Manager",
     "Director of Information Technology",
     "IT Support Specialist",
+    "Information Technology Project Manager System Analysis (SYSANALSYS) [GS-2210-12]",
+    "IT Program Manager",
   ])("%s is IT operations", (title) => {
     expect(isItOperationsTitle(title)).toBe(true);
   });
@@ -139,6 +141,8 @@ describe("isItOperationsTitle", () => {
     "Systems Analyst",
     "Staff Infrastructure Engineer",
     "Accountant",
+    "Technical Program Manager",
+    "Engineering Manager",
   ])("%s is not", (title) => {
     expect(isItOperationsTitle(title)).toBe(false);
   });
@@ -178,6 +182,13 @@ describe("classifyBackground: titles that name no family", () => {
     expect(classifyBackground(dataCareer, none)).toBe("data_engineer");
     const electrical = [role("Electrical Engineer", 200), role("LabVIEW Programmer", 14, 20)];
     expect(classifyBackground(electrical, none)).toBe("other");
+    // A word or two may stand between the discipline and "Engineer", unless they name software.
+    for (const title of ["Working RF Systems Engineer", "Electrical/Validation Engineer", "Plant Maintenance Engineer"])
+      expect(classifyBackground([role(title, 150), role("System Data Analyst", 28, 13)], none), title).toBe("other");
+    for (const title of ["Hardware/Software Engineer", "Electrical & Firmware Engineer"])
+      expect(classifyBackground([role(title, 150), role("Java Developer", 28, 13)], none), title).toBe(
+        "software_engineer",
+      );
     expect(classifyBackground([role("Executive Director", 200), role("Data Analyst", 14, 20)], none)).toBe("other");
   });
 

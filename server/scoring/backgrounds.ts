@@ -112,7 +112,8 @@ export function backgroundOfTitle(title: string): Background | null {
 
 /**
  * IT operations titles: help desk, desktop support, IT technicians, network and systems
- * administrators, network technicians and engineers, IT managers and supervisors. Technical work
+ * administrators, network technicians and engineers, IT managers, IT project managers and
+ * supervisors. Technical work
  * next to software engineering but not software engineering: the labelling rubric (tests/fixtures/
  * real-labelled/README.md) reads "adjacent technical work (IT support, network administration)" as
  * production level 1, and the guide's production side is software built and run in production
@@ -120,7 +121,7 @@ export function backgroundOfTitle(title: string): Background | null {
  * (backgroundOfTitle) is never IT operations.
  */
 const IT_OPERATIONS_TITLE =
-  /\bhelp ?desk\b|\bservice ?desk\b|\bdesktop (?:support|technician|engineer|analyst)\b|\b(?:it|i\.t\.|information technology|computer|network|networking|pc|field|hardware|technical|desktop|systems?) (?:support |service |services |operations )?technician\b|\b(?:it|i\.t\.|information technology|technical|computer|desktop|end[- ]user) support\b|\b(?:network|networking|systems?|sys|windows|server|it|i\.t\.|lan|exchange|active directory|citrix|vmware|messaging|email|e-mail) (?:and (?:network|systems?|security) )?(?:administrator|admin)\b|\bsysadmin\b|\bnetwork (?:engineer|specialist|technician|analyst|manager|coordinator)\b|\b(?:it|i\.t\.|information technology) (?:manager|director|supervisor|coordinator|technician|infrastructure engineer|officer|liaison)\b|\b(?:director|head|manager|vice president) (?:of )?(?:it|i\.t\.|information technology)\b/i;
+  /\bhelp ?desk\b|\bservice ?desk\b|\bdesktop (?:support|technician|engineer|analyst)\b|\b(?:it|i\.t\.|information technology|computer|network|networking|pc|field|hardware|technical|desktop|systems?) (?:support |service |services |operations )?technician\b|\b(?:it|i\.t\.|information technology|technical|computer|desktop|end[- ]user) support\b|\b(?:network|networking|systems?|sys|windows|server|it|i\.t\.|lan|exchange|active directory|citrix|vmware|messaging|email|e-mail) (?:and (?:network|systems?|security) )?(?:administrator|admin)\b|\bsysadmin\b|\bnetwork (?:engineer|specialist|technician|analyst|manager|coordinator)\b|\b(?:it|i\.t\.|information technology) (?:(?:project|program|programme) )?(?:manager|director|supervisor|coordinator|technician|infrastructure engineer|officer|liaison)\b|\b(?:director|head|manager|vice president) (?:of )?(?:it|i\.t\.|information technology)\b/i;
 
 /** Whether a job title is IT operations work (and names no software, data or ML family). */
 export function isItOperationsTitle(title: string): boolean {
@@ -161,10 +162,12 @@ const NEUTRAL_TITLE =
 /**
  * Engineers of another discipline: an electrical, mechanical or process engineer's years are other
  * work (the labelling rubric's "mechanical or civil engineer"), not a neutral "Engineer" that
- * follows the family of the rest of the résumé.
+ * follows the family of the rest of the résumé. Up to two words may stand between the discipline
+ * and "Engineer" ("RF Systems Engineer", "Electrical/Validation Engineer") unless they name
+ * software work ("Hardware/Software Engineer", "Electrical & Firmware Engineer" stay neutral).
  */
 const OTHER_DISCIPLINE_ENGINEER =
-  /\b(?:electrical|electronics?|mechanical|civil|chemical|process|manufacturing|instrumentation|structural|industrial|aerospace|automotive|biomedical|environmental|petroleum|mining|materials|maintenance|facilities|plant|construction|hvac|rf|hardware|packaging)\s+(?:design\s+)?engineer(?:ing)?\b/i;
+  /\b(?:electrical|electronics?|mechanical|civil|chemical|process|manufacturing|instrumentation|structural|industrial|aerospace|automotive|biomedical|environmental|petroleum|mining|materials|maintenance|facilities|plant|construction|hvac|rf|hardware|packaging)(?:\s*[/&]\s*|\s+)(?:(?!software\b|firmware\b|embedded\b|data\b|ml\b|machine\b|ai\b|cloud\b|devops\b|web\b|applications?\b|test automation\b)[a-z]+(?:\s*[/&]\s*|\s+)){0,2}engineer(?:ing)?\b/i;
 
 /**
  * A title of seniority alone ("VP, Principal", "Lead", "Member of Technical Staff"): it says how

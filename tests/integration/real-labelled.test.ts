@@ -35,13 +35,13 @@ const FIELD_BOUNDS: Record<Field, Bound> = {
   years: met(0.92), // ±1.5 years
   background: met(0.85),
 };
-const BANDS = met(0.85); // 87.3% measured (165 résumés)
+const BANDS = met(0.85); // 87.6% measured (185 résumés)
 // By role: data-science roles vs the rest, software vs unrelated. On this set the experts' own
 // levels reach only 0.89 on the data-science split (reporting-only data analysts and a statistics
 // student count as data roles, some software engineers show real ML), so the ML role AUC is a
 // floor; by level it meets 0.93+.
-const ML_ROLE_AUC = floor(0.95, 0.88); // 0.883 measured
-const PRODUCTION_ROLE_AUC = met(0.93); // 0.956 measured
+const ML_ROLE_AUC = floor(0.95, 0.89); // 0.893 measured
+const PRODUCTION_ROLE_AUC = met(0.93); // 0.948 measured
 const ML_LEVEL_AUC = met(0.93);
 const PRODUCTION_LEVEL_AUC = met(0.93);
 // Target 0. Three of the batch labelled last (labels-livecareer-c.json, held out from every rule)
