@@ -24,6 +24,7 @@ describe("backgroundOfTitle", () => {
     ["Hadoop Developer", "data_engineer"],
     ["Oracle DBA", "data_engineer"],
     ["Database Administrator", "data_engineer"],
+    ["Database Manager", "data_engineer"],
     ["Java Developer", "software_engineer"],
     ["Sr. .NET Developer", "software_engineer"],
     ["DevOps Engineer", "software_engineer"],
@@ -34,6 +35,7 @@ describe("backgroundOfTitle", () => {
     ["Software Engineering Manager", "software_engineer"],
     ["Software Engineering Intern", "software_engineer"],
     ["Web Designer", "software_engineer"],
+    ["Website Designer", "software_engineer"],
     ["Information Technology Specialist III (Drupal Dev)", "software_engineer"],
     ["Sr. Java Dev", "software_engineer"],
     ["Développeur Full Stack", "software_engineer"],
@@ -190,6 +192,14 @@ describe("classifyBackground: titles that name no family", () => {
         "software_engineer",
       );
     expect(classifyBackground([role("Executive Director", 200), role("Data Analyst", 14, 20)], none)).toBe("other");
+  });
+
+  it("reads an IT operations title as other work, not as a neutral title that follows older software roles", () => {
+    const itManager = [role("Information Technology Manager", 200), role("Programmer Analyst", 64, 20)];
+    expect(classifyBackground(itManager, none)).toBe("other");
+    expect(classifyBackground([role("Systems Engineer", 200), role("Programmer Analyst", 64, 20)], none)).toBe(
+      "software_engineer",
+    );
   });
 
   it("never overrides a family the titles name", () => {

@@ -210,11 +210,20 @@ export const SKILLS: readonly Skill[] = [
     name: "System design",
     area: "serving_apis",
     aliases: ["systems design", "software architecture", "system architecture", "scalable systems", "scalability"],
-    context: needsTechContext(
-      '"Scalability" is system design only next to another skill or system words (not "position the company for scalability").',
-      ["scalability"],
-      /\b(?:systems?|architecture|services?|infrastructure|distributed|databases?|platforms?|applications?|servers?)\b/i,
-    ),
+    context: [
+      needsTechContext(
+        '"Scalability" is system design only next to another skill or system words (not "position the company for scalability").',
+        ["scalability"],
+        /\b(?:systems?|architecture|services?|infrastructure|distributed|databases?|platforms?|applications?|servers?)\b/i,
+      ),
+      {
+        description:
+          'The design of a physical system is not software system design: "satellite system design", "control system design", "HVAC system design".',
+        guards: ["System design", "systems design", "system architecture"],
+        rejectBefore:
+          /\b(?:satellite|rf|radio|antenna|radar|avionics|hardware|electrical|electronic|mechanical|circuit|control|power|pv|solar|hvac|piping|plumbing|pneumatic|hydraulic|fire|sprinkler|lighting|optical|structural|building|vehicle|propulsion|video|audio|scada|its\/scada|drainage|irrigation|cooling|heating)\s+$/i,
+      },
+    ],
     weight: 1.1,
     guide: true,
   },
@@ -705,11 +714,15 @@ export const SKILLS: readonly Skill[] = [
     name: "Technical documentation",
     area: "cicd_testing_quality",
     aliases: ["documentation", "design docs", "design documents", "API documentation", "docstrings", "runbooks"],
-    context: needsTechContext(
-      'Bare "documentation" is technical documentation only next to another skill or software words (not accounting documentation).',
-      ["documentation"],
-      /\b(?:technical|API|code|software|systems?|design|architecture|specifications?|user guides?|requirements)\b/i,
-    ),
+    context: {
+      ...needsTechContext(
+        'Bare "documentation" is technical documentation only next to another skill or software words (not accounting documentation), and never the records of a plant or a regulated product (SPC studies, design history files, batch records).',
+        ["documentation"],
+        /\b(?:technical|API|code|software|systems?|design|architecture|specifications?|user guides?|requirements)\b/i,
+      ),
+      rejectNearby:
+        /\b(?:SPC|process capability|design history|DHF|batch records?|GMP|cGMP|SOPs?|drafting|blueprints?|engineering drawings?|FDA|ISO 9001|work instructions)\b/i,
+    },
     weight: 0.7,
     guide: true,
   },
@@ -2892,6 +2905,13 @@ export const SKILLS: readonly Skill[] = [
     name: "SAS",
     area: "classical_ml_stats",
     aliases: ["SPSS", "Stata", "SAS Enterprise Miner", "Minitab"],
+    context: {
+      description:
+        '"SAS" before a standard\'s number is the auditing standard ("SAS 70", "SAS 99"), and "SAS" drives are disks (Serial Attached SCSI), not the statistics package ("SAS 9.4" is).',
+      guards: ["SAS"],
+      rejectAfter: /^\s?(?:No\.?\s?)?\d{2,3}\b|^\s?(?:\/\s?SATA|drives?|disks?|HDDs?|SSDs?|controllers?|expanders?|cables?)\b/i,
+      rejectBefore: /\b(?:SATA\s?\/|SSAE\s?\d*\s?\/?)\s?$/i,
+    },
     weight: 0.5,
   },
   {
