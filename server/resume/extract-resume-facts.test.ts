@@ -147,6 +147,8 @@ describe("findSections", () => {
 
   it("does not split ordinary words that carry capitals inside", () => {
     expect(kinds("Wrote JavaScript and TypeScript\nUsed PostgreSQL daily")).toEqual([]);
+    expect(kinds("Created Interaction Hubs using PeopleSoft 9.2 PeopleTools\nframework.")).toEqual([]);
+    expect(kinds("Ran the release with the SysTools\nand more")).toEqual([]);
   });
 
   it("keeps an inline skills label between two dated roles inside the work section", () => {

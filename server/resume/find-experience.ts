@@ -408,7 +408,7 @@ function headerLines(lines: RegionLines, dateLine: number, floor: number): { fir
       // Blank lines and the rest of a range broken over lines ("to", "Current").
       if (next.trim() === "" || SEPARATOR_LINE.test(next.trim()) || BROKEN_CLOSE.exec(next.trim())?.[0] === next.trim())
         continue;
-      if (!isHeaderish(spans, index, false) || HAS_YEAR.test(next) || namedWords(lines, index) > 7) break;
+      if (!isHeaderish(spans, index, false) || HAS_YEAR.test(next) || namedWords(lines, index) > 9) break;
       last = index;
       taken.push(index);
     }
@@ -425,7 +425,7 @@ function titleLineBelow(lines: RegionLines, dateLine: number): number {
     const named =
       isHeaderish(spans, index, false) &&
       !HAS_YEAR.test(next) &&
-      namedWords(lines, index) <= 7 &&
+      namedWords(lines, index) <= 9 &&
       lines.partsOf(index).some(isTitlePart);
     return named ? index : -1;
   }

@@ -537,10 +537,20 @@ function readGluedHeading(line: string): ReadHeading | null {
     const tail = trimmed.slice(at);
     // The shape first: it rules out most tails without building their key.
     if (!GLUED_SHAPE.test(tail)) continue;
+    // One word glued to a capitalised word is a compound name ("PeopleTools", "WebProjects"),
+    // not a heading: a glued heading follows the end of a sentence ("… 24 monthsCompany Details").
+    if (!tail.includes(" ") && gluedToCapitalisedWord(trimmed, at)) continue;
     const kind = listedKind(key(tail));
     if (kind) return { kind, text: tail, bodyOffset: line.length, at, listed: true };
   }
   return null;
+}
+
+/** Whether the letters right before `at` form a word that starts with a capital ("People|Tools"). */
+function gluedToCapitalisedWord(text: string, at: number): boolean {
+  let start = at;
+  while (start > 0 && start > at - 40 && LETTER_UNIT.test(text[start - 1]!)) start--;
+  return start < at && isUpper(text.charCodeAt(start), text[start]!);
 }
 
 /**
