@@ -36,6 +36,7 @@ describe("backgroundOfTitle", () => {
     ["Software Engineering Intern", "software_engineer"],
     ["Web Designer", "software_engineer"],
     ["Website Designer", "software_engineer"],
+    ["Application Development Associate", "software_engineer"],
     ["Information Technology Specialist III (Drupal Dev)", "software_engineer"],
     ["Sr. Java Dev", "software_engineer"],
     ["Développeur Full Stack", "software_engineer"],
@@ -59,6 +60,7 @@ describe("backgroundOfTitle", () => {
     "On-Site Professional Developer",
     "Process Developer",
     "NC Programmer/Administrative Assistant",
+    "Development Associate",
   ])("%s names no family", (title) => {
     expect(backgroundOfTitle(title)).toBeNull();
   });

@@ -88,7 +88,7 @@ const SOFTWARE_TITLE =
  * ("Professional Developer" of teachers, a BPO "Process Developer", a machine shop's "NC Programmer").
  */
 const NOT_SOFTWARE =
-  /\b(?:business|real estate|property|land|leadership|curriculum|course|content|talent|organi[sz]ational|community|program|product|film|photo|market|sales|brand|people|resource|training|instructional|learning|fund|donor|housing|site|economic|professional|process|recipe|menu|staff|skills?) develop(?:er|ment)\b|\b(?:cnc|nc|cam) programmer\b|\bdevelopment (?:officer|manager|executive|director|associate|representative|specialist|coordinator)\b|\b(?:apparel|fashion|garment|textile|footwear)\b[^\n]{0,20}\bdevelop(?:er|ment)\b/i;
+  /\b(?:business|real estate|property|land|leadership|curriculum|course|content|talent|organi[sz]ational|community|program|product|film|photo|market|sales|brand|people|resource|training|instructional|learning|fund|donor|housing|site|economic|professional|process|recipe|menu|staff|skills?) develop(?:er|ment)\b|\b(?:cnc|nc|cam) programmer\b|(?<!\b(?:software|applications?|web|app|mobile|systems?) )\bdevelopment (?:officer|manager|executive|director|associate|representative|specialist|coordinator)\b|\b(?:apparel|fashion|garment|textile|footwear)\b[^\n]{0,20}\bdevelop(?:er|ment)\b/i;
 
 /** Whether a title says "developer" or "development" of something other than software. */
 export const developsNoSoftware = (title: string) => NOT_SOFTWARE.test(title);
