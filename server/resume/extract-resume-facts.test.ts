@@ -371,6 +371,29 @@ describe("roles on real layouts", () => {
     ]);
   });
 
+  it("reads the employer below a dated title line, and no line that reports work as a title", () => {
+    const text = [
+      "Experience",
+      "Public Relations Officer Jan 1997 to Apr 2001",
+      "Company Name - City , State",
+      "Served as press contact for all museum activities, exhibitions and programs.",
+      "Managed facility rentals",
+      "Supervised group tour coordinator, development interns and volunteers",
+      "Coordinator of Community Relations Feb 1994 to Jul 1997",
+      "Company Name - City , State",
+      "Promoted hospice awareness in the community through public speaking.",
+      "Recruited and supervised volunteers",
+      "Program Development Specialist Jul 1985 to Feb 1994",
+      "Acme Services Inc, Jackson",
+      "Developed programs for the elderly.",
+    ].join("\n");
+    expect(roles(text)).toEqual([
+      ["Public Relations Officer", "Company Name", "1997-01", "2001-04"],
+      ["Coordinator of Community Relations", "Company Name", "1994-02", "1997-07"],
+      ["Program Development Specialist", "Acme Services Inc", "1985-07", "1994-02"],
+    ]);
+  });
+
   it("takes the part that names a post as the title, before one that only holds a job word", () => {
     expect(roles("EXPERIENCE\nApple ML Research | Research Intern | May 2020 – Aug 2020")).toEqual([
       ["Research Intern", "Apple ML Research", "2020-05", "2020-08"],

@@ -352,6 +352,13 @@ function isHeaderish(lines: LineSpan[], index: number, allowBullet: boolean): bo
   return !BROKEN_SENTENCE.test(above);
 }
 
+/**
+ * A line that reports work: a verb in the past tense first, then at least four more words. No
+ * header reads so ("Managed Services Engineer" is a title: "managed services" is left out).
+ */
+const REPORTS_WORK =
+  /^(?:[•·*–—-]\s*)?(?:supervised|managed(?! services)|developed|built|designed|implemented|created|led|maintained|coordinated|assisted|prepared|conducted|performed|handled|organi[sz]ed|planned|trained|wrote|provided|oversaw|directed|established|analy[sz]ed|processed|responsible for)\b(?:\s+\S+){4}/i;
+
 /** A title is a part with a job word that is not an organisation's name. */
 const isTitlePart = (part: HeaderPart) => TITLE_WORDS.test(part.text) && !ORG_WORDS.test(part.text);
 
@@ -383,11 +390,21 @@ function headerLines(lines: RegionLines, dateLine: number, floor: number): { fir
   const spans = lines.spans;
   let first = dateLine;
   const taken: number[] = [dateLine];
+  // "Program Development Specialist Jul 1985 to Feb 1994" above "Company Name - City , State": the
+  // employer stands below a dated title line, and the lines above end the role before.
+  const employerBelow = lines.partsOf(dateLine).some(isTitlePart) ? employerLineBelow(lines, dateLine) : -1;
+  if (employerBelow !== -1) return { first: dateLine, last: employerBelow };
   for (let index = dateLine - 1; index > floor && dateLine - index <= 5 && taken.length < 4; index--) {
     const trimmed = spans[index]!.text.trim();
     if (trimmed === "" || SKIPPED_LABEL.test(trimmed)) continue;
-    // Only the nearest line may be a bullet ("• Title, Company" lists).
-    if (!isHeaderish(spans, index, taken.length === 1) || lines.trimmedHasDate(index, trimmed)) break;
+    // Only the nearest line may be a bullet ("• Title, Company" lists). A line that reports work
+    // ("Supervised group tour coordinator, development interns …") ends the role above.
+    if (
+      !isHeaderish(spans, index, taken.length === 1) ||
+      REPORTS_WORK.test(trimmed) ||
+      lines.trimmedHasDate(index, trimmed)
+    )
+      break;
     first = index;
     taken.push(index);
     if (namedParts(lines, taken) >= 2 && !LABEL.test(trimmed) && hasTitle(lines, taken)) break;
@@ -414,6 +431,20 @@ function headerLines(lines: RegionLines, dateLine: number, floor: number): { fir
     }
   }
   return { first, last };
+}
+
+/**
+ * The line right below the date line when it names only an employer, and a place ("Company Name -
+ * City , State", "Initech GmbH, Berlin"): short, no post, no year, an organisation's word in it.
+ * Else -1.
+ */
+function employerLineBelow(lines: RegionLines, dateLine: number): number {
+  const index = dateLine + 1;
+  const next = lines.spans[index]?.text;
+  if (next === undefined || !isHeaderish(lines.spans, index, false) || HAS_YEAR.test(next)) return -1;
+  const parts = lines.partsOf(index);
+  if (parts.length === 0 || parts.length > 2 || parts.some(isTitlePart) || namedWords(lines, index) > 6) return -1;
+  return parts.some((part) => ORG_WORDS.test(part.text)) ? index : -1;
 }
 
 /** The first non-blank line below the date line when it is a short line naming a post, else -1. */
