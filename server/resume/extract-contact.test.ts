@@ -152,7 +152,15 @@ describe("findName in unusual layouts", () => {
 });
 
 describe("findPhone", () => {
-  it.each(["2019 - 2021", "2015-2019 2020", "192.168.100.200", "GPA 3.8/4.0", "01.05.2019 - 30.06.2021"])(
+  it.each([
+    "2019 - 2021",
+    "2015-2019 2020",
+    "192.168.100.200",
+    "GPA 3.8/4.0",
+    "01.05.2019 - 30.06.2021",
+    "Unit 100158 BOX 1 FPO AP 96669-1271",
+    "Nanotubes and Utilization Thereof, US 20050276743 A1",
+  ])(
     "refuses %s",
     (text) => {
       expect(findPhone(text)).toBeNull();

@@ -625,6 +625,40 @@ describe("referees", () => {
     },
   );
 
+  it("reads no employer's, school's or supervisor's number in the work and education sections as the candidate's", () => {
+    const text = [
+      "Teacher",
+      "Experience",
+      "Teacher June 2002 to December 2014",
+      "Creation Kingdom - 130 technology drive.",
+      "Georgetown, KY 40324 502-868-6764.",
+      "Supervisor: Randy Devine - (520) 459-3174.",
+      "Education",
+      "B.A. Education, Morehead State University (606) 783-2000",
+    ].join("\n");
+    expect(extractResumeFacts(text, { now }).contact.phone).toBeNull();
+  });
+
+  it("keeps a number in a page footer, and a number labelled as the candidate's, wherever it stands", () => {
+    const footer = "Experience\nAccountant January 2011 to November 2015\nLugo Page 2 864-472-7092.\nReconciled accounts.";
+    expect(extractResumeFacts(footer, { now }).contact.phone?.value).toBe("864-472-7092");
+    const below = "Experience\nEngineer 2010 - 2020\nGrundstedt - Page 2 cole@example.com.\n1 (702) 353-0976.\nBuilt systems.";
+    expect(extractResumeFacts(below, { now }).contact.phone?.value).toBe("1 (702) 353-0976");
+    const labelled = "Experience\nEngineer 2010 - 2020\nMobile: (555) 010-2000\nBuilt systems.";
+    expect(extractResumeFacts(labelled, { now }).contact.phone?.value).toBe("(555) 010-2000");
+  });
+
+  it("reads no referee's number listed under another heading", () => {
+    const text = [
+      "Core Accomplishments",
+      "Options Medical Center Pam Michon 720 308 5282 Bookkeeper/ CFO: Options Medical Center and",
+      "Boulder Organic Food Group Dave Charnick 720 985 3176 Professional Industry Consultant",
+      "Experience",
+      "Consultant Feb 2015 to Current",
+    ].join("\n");
+    expect(extractResumeFacts(text, { now }).contact.phone).toBeNull();
+  });
+
   it("keeps the candidate's own contact details above the references", () => {
     const text =
       "Jane Doe\njane@doe.com | (555) 010-2000\nExperience\nAccountant, Acme | 2019 - present\nReferences\nLaurel Harris (646) 382-8408\n";

@@ -65,7 +65,7 @@ export function extractResumeFacts(text: string, options: ExtractResumeFactsOpti
     contact: {
       name: findNameFact(text),
       email: findEmailFact(own),
-      phone: findPhoneFact(own),
+      phone: findPhoneFact(withoutWorkplaceNumbers(own, sections)),
       links: findLinkFacts(text),
     },
     sections,
@@ -74,6 +74,56 @@ export function extractResumeFacts(text: string, options: ExtractResumeFactsOpti
     yearsExperience: experience.yearsExperience,
     highestDegree: education.highestDegree,
   };
+}
+
+/** A line that says it holds the candidate's own contact details, or a page footer ("Lugo Page 2 864-…"). */
+const CONTACT_LINE = /\b(?:phone|mobile|cell|tel|telephone|contact|e-?mail|whatsapp|page\s+\d+)\b|@|\+\d/i;
+
+/**
+ * The text with the lines of work and education sections blanked, except lines that name a
+ * phone or hold an e-mail, offsets kept: a number there is an employer's or a school's ("Creation
+ * Kingdom - 130 technology drive. Georgetown, KY 40324 502-868-6764."), not the candidate's. So
+ * are the numbers of a section that lists several without a label (referees under "Core
+ * Accomplishments": "Pam Michon 720 308 5282 Bookkeeper/ CFO …"), unless it is a contact section.
+ */
+function withoutWorkplaceNumbers(text: string, sections: Section[]): string {
+  if (sections.length === 0) return text;
+  const parts: string[] = [];
+  let at = 0;
+  for (const section of sections) {
+    if (section.bodyStart < at) continue;
+    const body = text.slice(section.bodyStart, section.end);
+    const blank =
+      section.kind === "experience" ||
+      section.kind === "education" ||
+      (!CONTACT_HEADING.test(section.heading.text) && unlabelledNumbers(body) >= 2);
+    parts.push(text.slice(at, section.bodyStart), blank ? blankUnlabelledLines(body) : body);
+    at = section.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join("");
+}
+
+/** Every line blanked but contact lines and a number alone right below one ("… Page 2 cole@…" / "1 (702) 353-0976."). */
+function blankUnlabelledLines(body: string): string {
+  let previousKept = false;
+  return body.replace(/[^\n]*/g, (line) => {
+    if (line === "") return line;
+    const keep = CONTACT_LINE.test(line) || (previousKept && NUMBER_ALONE.test(line));
+    previousKept = keep;
+    return keep ? line : " ".repeat(line.length);
+  });
+}
+
+const NUMBER_ALONE = /^[\s\d().+-]+\.?\s*$/;
+const CONTACT_HEADING = /\b(?:contact|personal)\b/i;
+const NUMBER_TO_CALL = /\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b/g;
+
+/** Numbers to call on lines without a contact label: two or more are other people's (referees). */
+function unlabelledNumbers(body: string): number {
+  let count = 0;
+  for (const line of body.split("\n")) if (!CONTACT_LINE.test(line)) count += line.match(NUMBER_TO_CALL)?.length ?? 0;
+  return count;
 }
 
 const REFERENCES_HEADING = /^(?:professional |personal |work )?(?:references?|referees?)$/i;

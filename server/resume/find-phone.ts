@@ -26,13 +26,20 @@ export function findPhoneFact(text: string): { value: string; span: Span } | nul
       lineStart = lineEnd + 1;
       lineEnd = lineEndFrom(text, lineStart);
     }
-    const candidate = phoneAt(text, lineStart, found);
+    const candidate = isPatentNumber(text, lineStart, found.index) ? null : phoneAt(text, lineStart, found);
     if (candidate) {
       CANDIDATE.lastIndex = 0;
       return candidate;
     }
   }
   return null;
+}
+
+const PATENT_BEFORE = /\b(?:US|EP|WO|CN|JP|DE|patent|pat\.?)\s*(?:no\.?\s*)?$/i;
+
+/** "US 20050276743 A1": a patent's number, not a phone. */
+function isPatentNumber(text: string, lineStart: number, index: number): boolean {
+  return PATENT_BEFORE.test(text.slice(Math.max(lineStart, index - 16), index));
 }
 
 const lineEndFrom = (text: string, from: number) => {
@@ -133,6 +140,8 @@ export function isPlausiblePhone(phone: string): boolean {
   const looksLikeDate = groups.some(isYear) && groups.every((group) => isYear(group) || group.length <= 2);
   if (looksLikeDate) return false;
   if (/(19|20)\d\d ?- ?(19|20)\d\d/.test(phone)) return false;
+  // "96669-1271": a ZIP+4 postal code (an FPO or street address), never written so as a phone.
+  if (/^\d{5}-\d{4}$/.test(phone)) return false;
   // Four dot-separated groups of at most three digits: an IP address or a version.
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(phone)) return false;
   // "(111) 111-1111", "000-00-0000": a template's placeholder.

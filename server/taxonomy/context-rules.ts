@@ -255,7 +255,10 @@ export const CONTEXT_RULES = {
       'Bare "monitoring" is software monitoring only next to another skill or system words (not "monitoring patients", not "patient monitoring systems").',
     guards: ["monitoring"],
     // "Patient monitoring systems" are medical devices, whatever words stand beside them.
-    rejectBefore: /\b(?:patient|fetal|cardiac|heart|glucose|vital[- ]signs?|environmental|student)\s+$/i,
+    rejectBefore: /\b(?:patient|fetal|cardiac|heart|glucose|vital[- ]signs?|environmental|student|alarm and)\s+$/i,
+    // A ship's alarm panels, a plant's compressors, a restaurant's food and service.
+    rejectNearby:
+      /\b(?:food|beverages?|patrons?|guests?|compressors?|boilers?|HVAC|pumps?|valves?|generators?|hazmat|patients?|residents?|inventory|livestock|crops?|wildlife)\b/i,
     requireNearby: {
       skills: "any",
       words:

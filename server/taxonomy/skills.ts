@@ -789,6 +789,16 @@ export const SKILLS: readonly Skill[] = [
     name: "C++",
     area: "cicd_testing_quality",
     aliases: ["cpp", "C++11", "C++14", "C++17", "C++20", "Modern C++"],
+    context: {
+      description:
+        '"CPP" is C++ only next to another language or programming words, never a "Controllable Pitch Propeller (CPP)" or a "CPP" certificate.',
+      guards: ["cpp"],
+      rejectBefore: /\(\s*$/,
+      requireNearby: {
+        skills: "language",
+        words: /\b(?:programming|languages?|code|coding|developer|compilers?|STL|Boost|CMake|Qt)\b/i,
+      },
+    },
     weight: 0.8,
     guide: true,
     kind: "language",
@@ -2909,7 +2919,8 @@ export const SKILLS: readonly Skill[] = [
       description:
         '"SAS" before a standard\'s number is the auditing standard ("SAS 70", "SAS 99"), and "SAS" drives are disks (Serial Attached SCSI), not the statistics package ("SAS 9.4" is).',
       guards: ["SAS"],
-      rejectAfter: /^\s?(?:No\.?\s?)?\d{2,3}\b|^\s?(?:\/\s?SATA|drives?|disks?|HDDs?|SSDs?|controllers?|expanders?|cables?)\b/i,
+      rejectAfter:
+        /^\s?(?:No\.?\s?)?\d{2,3}\b|^\s?(?:\/\s?SATA|drives?|disks?|HDDs?|SSDs?|controllers?|expanders?|cables?)\b/i,
       rejectBefore: /\b(?:SATA\s?\/|SSAE\s?\d*\s?\/?)\s?$/i,
     },
     weight: 0.5,
@@ -3604,6 +3615,18 @@ export const SKILLS: readonly Skill[] = [
       "retrained",
       "retrain",
     ],
+    context: {
+      description:
+        'Bare "retraining" and "continuous training" are a model\'s only beside an ML skill or model words, never the training of staff ("continuous training and mentoring for new personnel").',
+      guards: ["retraining", "continuous training", "retrained", "retrain"],
+      rejectNearby:
+        /\b(?:staff|employees?|personnel|workers|associates|team members|mentoring|agents|nurses|drivers|sailors|crew|trainees|new hires)\b/i,
+      requireNearby: {
+        skills: "ml",
+        words:
+          /\b(?:models?|pipelines?|ML|machine learning|drift|features?|datasets?|classifiers?|embeddings?|workflows?|automat\w*|schedul\w*|sliding window)\b/i,
+      },
+    },
     weight: 1.3,
     guide: true,
   },
