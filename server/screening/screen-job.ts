@@ -5,22 +5,14 @@
 // résumés, read in milliseconds, are waiting for. Runs in a parse thread (parse-task.ts) or, in
 // tests, in process.
 import { OcrDeferredError } from "../extraction/errors.ts";
+import type { OcrDeferred } from "./ocr-deferred.ts";
 import { screenResume, type ScreenedResume, type ScreenResumeOptions } from "./screen-resume.ts";
+
+export { isOcrDeferred, type OcrDeferred } from "./ocr-deferred.ts";
 
 export interface ScreenJobOptions extends ScreenResumeOptions {
   /** True: a file that needs OCR is not read now; the answer is an OcrDeferred instead. */
   ocrLater?: boolean;
-}
-
-/** The file needs OCR and was left for a reading at scan priority; nothing was stored or scored. */
-export interface OcrDeferred {
-  ocrDeferred: true;
-  /** The pages OCR will read (1 for a PNG or JPEG). */
-  ocrPages: number[];
-}
-
-export function isOcrDeferred(outcome: ScreenedResume | OcrDeferred): outcome is OcrDeferred {
-  return (outcome as Partial<OcrDeferred>).ocrDeferred === true;
 }
 
 export async function screenJob(bytes: Uint8Array, options: ScreenJobOptions): Promise<ScreenedResume | OcrDeferred> {

@@ -12,7 +12,8 @@ import { weightsFromJson } from "../../server/ranking/weights-from-json.ts";
 import { compileWeights, dimensionScores, toAreaVector } from "../../server/ranking/score-formula.ts";
 import { toStoredScreeningResult } from "../../server/contract/screening-result.ts";
 import { recordDuplicates } from "../../server/candidates/duplicates.ts";
-import { isOcrDeferred, type OcrDeferred, type ScreenJobOptions } from "../../server/screening/screen-job.ts";
+import { isOcrDeferred, type OcrDeferred } from "../../server/screening/ocr-deferred.ts";
+import type { ScreenJobOptions } from "../../server/screening/screen-job.ts";
 import type { ScreenedResume } from "../../server/screening/screen-resume.ts";
 import {
   loadApplicationToParse,
