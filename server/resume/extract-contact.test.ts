@@ -160,10 +160,7 @@ describe("findPhone", () => {
     "01.05.2019 - 30.06.2021",
     "Unit 100158 BOX 1 FPO AP 96669-1271",
     "Nanotubes and Utilization Thereof, US 20050276743 A1",
-  ])(
-    "refuses %s",
-    (text) => {
-      expect(findPhone(text)).toBeNull();
-    },
-  );
+  ])("refuses %s", (text) => {
+    expect(findPhone(text)).toBeNull();
+  });
 });

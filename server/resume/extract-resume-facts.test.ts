@@ -603,7 +603,9 @@ describe("degrees", () => {
 
   it("reads no 'present' of a certification below into the degree above it", () => {
     expect(
-      degree("B.S : Business Administration California State University\nSPHR Certification – (2010-present) HR Institute"),
+      degree(
+        "B.S : Business Administration California State University\nSPHR Certification – (2010-present) HR Institute",
+      ),
     ).toBe("bachelors");
     expect(degree("B.S : Business Administration California State University\nIn progress")).toBe("none");
   });
@@ -640,9 +642,11 @@ describe("referees", () => {
   });
 
   it("keeps a number in a page footer, and a number labelled as the candidate's, wherever it stands", () => {
-    const footer = "Experience\nAccountant January 2011 to November 2015\nLugo Page 2 864-472-7092.\nReconciled accounts.";
+    const footer =
+      "Experience\nAccountant January 2011 to November 2015\nLugo Page 2 864-472-7092.\nReconciled accounts.";
     expect(extractResumeFacts(footer, { now }).contact.phone?.value).toBe("864-472-7092");
-    const below = "Experience\nEngineer 2010 - 2020\nGrundstedt - Page 2 cole@example.com.\n1 (702) 353-0976.\nBuilt systems.";
+    const below =
+      "Experience\nEngineer 2010 - 2020\nGrundstedt - Page 2 cole@example.com.\n1 (702) 353-0976.\nBuilt systems.";
     expect(extractResumeFacts(below, { now }).contact.phone?.value).toBe("1 (702) 353-0976");
     const labelled = "Experience\nEngineer 2010 - 2020\nMobile: (555) 010-2000\nBuilt systems.";
     expect(extractResumeFacts(labelled, { now }).contact.phone?.value).toBe("(555) 010-2000");

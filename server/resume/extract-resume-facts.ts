@@ -87,21 +87,13 @@ const CONTACT_LINE = /\b(?:phone|mobile|cell|tel|telephone|contact|e-?mail|whats
  * Accomplishments": "Pam Michon 720 308 5282 Bookkeeper/ CFO …"), unless it is a contact section.
  */
 function withoutWorkplaceNumbers(text: string, sections: Section[]): string {
-  if (sections.length === 0) return text;
-  const parts: string[] = [];
-  let at = 0;
-  for (const section of sections) {
-    if (section.bodyStart < at) continue;
-    const body = text.slice(section.bodyStart, section.end);
-    const blank =
-      section.kind === "experience" ||
-      section.kind === "education" ||
-      (!CONTACT_HEADING.test(section.heading.text) && unlabelledNumbers(body) >= 2);
-    parts.push(text.slice(at, section.bodyStart), blank ? blankUnlabelledLines(body) : body);
-    at = section.end;
-  }
-  parts.push(text.slice(at));
-  return parts.join("");
+  return mapSectionBodies(text, sections, (section, body) =>
+    section.kind === "experience" ||
+    section.kind === "education" ||
+    (!CONTACT_HEADING.test(section.heading.text) && unlabelledNumbers(body) >= 2)
+      ? blankUnlabelledLines(body)
+      : body,
+  );
 }
 
 /** Every line blanked but contact lines and a number alone right below one ("… Page 2 cole@…" / "1 (702) 353-0976."). */
@@ -135,12 +127,21 @@ const REFERENCES_HEADING = /^(?:professional |personal |work )?(?:references?|re
  */
 function withoutReferees(text: string, sections: Section[]): string {
   const referees = sections.filter((section) => REFERENCES_HEADING.test(section.heading.text.trim()));
-  if (referees.length === 0) return text;
+  return mapSectionBodies(text, referees, (_, body) => body.replace(/[^\n]/g, " "));
+}
+
+/**
+ * The text with each section's body replaced by `map(section, body)`, which keeps its length (so
+ * every offset still points into the text). A section that starts inside one already mapped is
+ * left out.
+ */
+function mapSectionBodies(text: string, sections: Section[], map: (section: Section, body: string) => string): string {
+  if (sections.length === 0) return text;
   const parts: string[] = [];
   let at = 0;
-  for (const section of referees) {
+  for (const section of sections) {
     if (section.bodyStart < at) continue;
-    parts.push(text.slice(at, section.bodyStart), text.slice(section.bodyStart, section.end).replace(/[^\n]/g, " "));
+    parts.push(text.slice(at, section.bodyStart), map(section, text.slice(section.bodyStart, section.end)));
     at = section.end;
   }
   parts.push(text.slice(at));

@@ -291,12 +291,13 @@ function degreeOn(
 
 const HAS_YEAR = /\b(19|20)\d\d\b/;
 
+/** A certification, certificate or licence: an entry of its own, never a degree's context. */
+const CERTIFICATION_LINE = /\b(?:certifications?|certificates?|certified|licen[cs]es?|licensure)\b/i;
+
 /**
  * The degree's own line when it holds a year; else with the lines below it up to the next
  * degree, where the dates sit ("Dec 2014 | Ithaca", or school / blank / "Aug 2013 to Jun 2017").
  */
-const CERTIFICATION_LINE = /\b(?:certifications?|certificates?|certified|licen[cs]es?|licensure)\b/i;
-
 function completionContext(lines: RegionLines, index: number, schoolAbove: boolean): string {
   const { spans } = lines;
   const own = spans[index]!.text;

@@ -411,12 +411,10 @@ function headerLines(lines: RegionLines, dateLine: number, floor: number): { fir
   }
   // Lines above that name no post (the end of a list of courses) give way to a title line below
   // the dates ("August 2009 to January 2010" / "Company Name City , State Computer Technician").
-  if (first !== dateLine && !taken.some((index) => index !== dateLine && lines.partsOf(index).some(isTitlePart))) {
-    const below = titleLineBelow(lines, dateLine);
-    if (below !== -1) {
-      first = dateLine;
-      taken.length = 1;
-    }
+  const abovePosts = taken.some((index) => index !== dateLine && lines.partsOf(index).some(isTitlePart));
+  if (first !== dateLine && !abovePosts && titleLineBelow(lines, dateLine) !== -1) {
+    first = dateLine;
+    taken.length = 1;
   }
   let last = dateLine;
   if (first === dateLine && lines.partsOf(dateLine).length < 2) {

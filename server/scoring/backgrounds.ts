@@ -218,7 +218,9 @@ export function classifyBackground(roles: RoleForBackground[], hints: Background
       add(family, amount);
       familyMonths += Math.max(1, role.months);
     } else if (
-      (NEUTRAL_TITLE.test(role.title) && !OTHER_DISCIPLINE_ENGINEER.test(role.title) && !IT_OPERATIONS_TITLE.test(role.title)) ||
+      (NEUTRAL_TITLE.test(role.title) &&
+        !OTHER_DISCIPLINE_ENGINEER.test(role.title) &&
+        !IT_OPERATIONS_TITLE.test(role.title)) ||
       SENIORITY_ONLY.test(role.title.trim())
     ) {
       neutral += amount;
