@@ -46,7 +46,7 @@ import { getPrisma } from "~/lib/db.server.ts";
 import { isRetryableFailure } from "@server/candidates/retryable-failures.ts";
 import { markReviewed, replaceResumeFile } from "~/lib/ocr-review.server.ts";
 import { isAppError } from "@server/errors/app-error.ts";
-import { formatBytes, formatYears, plural, scanStatusWords } from "~/lib/format.ts";
+import { bandLabel, formatBytes, formatYears, plural, scanStatusWords } from "~/lib/format.ts";
 import { useLiveRevalidation } from "~/lib/use-live-revalidation.ts";
 import type { BreadcrumbHandle } from "~/components/breadcrumbs.tsx";
 import type { SubmissionResult } from "@conform-to/react";
@@ -366,8 +366,18 @@ export default function CandidatePage() {
             <>
               <div className="score-tiles">
                 <ScoreTile label="Overall" value={scores.overall} emphasis testId="score-overall" />
-                <ScoreTile label={DIMENSION_LABELS.production} value={scores.production} testId="score-production" />
-                <ScoreTile label={DIMENSION_LABELS.ml} value={scores.ml} testId="score-ml" />
+                <ScoreTile
+                  label={DIMENSION_LABELS.production}
+                  value={scores.production}
+                  band={bandLabel(scores.production)}
+                  testId="score-production"
+                />
+                <ScoreTile
+                  label={DIMENSION_LABELS.ml}
+                  value={scores.ml}
+                  band={bandLabel(scores.ml)}
+                  testId="score-ml"
+                />
               </div>
               <p className="muted small score-tiles__version" data-testid="weights-version">
                 Ranked with weights v{scores.weightsVersion}
@@ -496,11 +506,14 @@ export default function CandidatePage() {
 function ScoreTile({
   label,
   value,
+  band,
   emphasis,
   testId,
 }: {
   label: string;
   value: number;
+  /** A dimension score's band in words (none, little, some, solid, strong), as in the table. */
+  band?: string;
   emphasis?: boolean;
   testId: string;
 }) {
@@ -508,7 +521,14 @@ function ScoreTile({
   return (
     <div className={`score-tile${emphasis ? " score-tile--overall" : ""}`} data-testid={testId}>
       <span className="score-tile__label">{label}</span>
-      <span className="score-tile__value">{rounded}</span>
+      <span className="score-tile__value">
+        {rounded}
+        {band ? (
+          <span className="score-tile__band" data-testid={`${testId}-band`}>
+            {band}
+          </span>
+        ) : null}
+      </span>
       <span className="score-tile__bar" aria-hidden="true">
         <span className="score-tile__fill" style={{ width: `${Math.max(0, Math.min(100, value))}%` }} />
       </span>

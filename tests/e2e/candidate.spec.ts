@@ -62,6 +62,9 @@ test("a recruiter reads the evidence, adds a note, shortlists and steps through 
   await expect(page.getByTestId("candidate-stage")).toHaveAttribute("data-stage", "NEW");
   await expect(page.getByTestId("weights-version")).toHaveText("Ranked with weights v1");
   await expect(page.getByTestId("score-overall")).toContainText(/\d+/);
+  // The two dimension scores carry their band in words, as in the table.
+  for (const dimension of ["production", "ml"])
+    await expect(page.getByTestId(`score-${dimension}-band`)).toHaveText(/^(none|little|some|solid|strong)$/);
   await expect(page.getByTestId("contact")).toContainText(ML_ENGINEER.email);
   await expect(page.getByTestId("area-button")).toHaveCount(14);
   await expect(page.getByTestId("gaps")).toBeVisible();
