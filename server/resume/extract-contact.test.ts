@@ -149,6 +149,41 @@ describe("findName in unusual layouts", () => {
       "SALES LEAD\nSony Electronics is a global maker of devices.\nSony Electronics has offices worldwide; it employs many.";
     expect(findName(company)).toBeNull();
   });
+
+  it("reads a labelled name in personal details, also after a sentence and wrapped onto the next line", () => {
+    expect(findName("SUMMARY\nJava developer.\nPersonal Details\nName: Priya Raman\nDate of Birth: 1990")).toBe(
+      "Priya Raman",
+    );
+    const wrapped =
+      "Additional Information\nPERSONAL DETAILS: ability to deal with people, hard worker. Name : Aaditya\n" +
+      "Vijay Hirurkar Date of Birth : 20th Oct-1985 Sex : Male Nationality : Indian";
+    expect(findName(wrapped)).toBe("Aaditya Vijay Hirurkar");
+    expect(findName("SUMMARY\nAnalyst\nName : Ravi Kumar Date of Birth : 01-01-1990")).toBe("Ravi Kumar");
+  });
+
+  it("never reads a father's, a company's or a project's name as the candidate's", () => {
+    expect(findName("SUMMARY\nAnalyst\nFather's Name : Suresh Kumar\nCompany Name: Tata Consultancy")).toBeNull();
+    expect(findName("PROJECTS\nProject Name: Inventory Tracker\nClient Name : Acme Corp")).toBeNull();
+  });
+
+  it("reads the writer of a cover letter pasted into the summary from its sign-off", () => {
+    const text =
+      "ENGINEERING BUSINESS UNIT LEADER\nSummary\nThank you for considering my request. Sincerely, Aaron Lovely\n" +
+      "Engineering Maintenance manager, seeking a technical position.\nExperience";
+    expect(findName(text)).toBe("Aaron Lovely");
+    expect(findName("SUMMARY\nBest regards, Team Lead of Operations\nExperience")).toBeNull();
+    // A reference letter about the candidate is signed by its writer, not by the candidate.
+    const reference =
+      "Accomplishments\nI have known Mr. Hale for a year. His work has earned him the regards of his peers.\n" +
+      "He is a leader and I recommend him.\nSincerely Yours, Jose Morales\nVP Security Engineering";
+    expect(findName(reference)).toBeNull();
+  });
+
+  it("writes a name given in capitals with a glued initial in title case", () => {
+    expect(findName("SUMMARY\nAccountant\nPersonal Information Name : Y.JOHN DIVAKAR Date of Birth : 09-04-1959")).toBe(
+      "Y.John Divakar",
+    );
+  });
 });
 
 describe("findPhone", () => {

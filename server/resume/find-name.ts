@@ -403,7 +403,118 @@ export function findNameFact(text: string): { value: string; span: Span } | null
     lines.push({ raw: text.slice(offset, end), start: offset });
     offset = end + 1;
   }
-  return nameAtTop(lines) ?? nameByContact(lines) ?? nameInFooter(lines) ?? nameInBiography(lines, text);
+  return (
+    nameAtTop(lines) ??
+    nameByLabel(lines) ??
+    nameByContact(lines) ??
+    nameInFooter(lines) ??
+    nameInBiography(lines, text) ??
+    nameInSignOff(lines)
+  );
+}
+
+/**
+ * A labelled name in a personal-details block: "Name : Aaditya Vijay Hirurkar", also after the end
+ * of a sentence on the same line ("… hard worker. Name : Aaditya") and wrapped onto the next line
+ * ("Name : Aaditya" / "Vijay Hirurkar Date of Birth : …"). The label starts a line, follows a
+ * sentence's end or "Personal Information", so "Father's Name :", "Company Name :" and "Project
+ * Name :" are never it.
+ */
+const NAME_LABEL =
+  /(?:^|[.;|•·]\s+|\bpersonal (?:information|details|data|profile)\s*:?\s+)(?:(?:full|candidate['’]?s?|applicant['’]?s?)\s+)?name\s{0,3}[:：]\s{0,3}/iu;
+/** The next label of a personal-details block ends the name: "… Hirurkar Date of Birth : …". */
+const NEXT_DETAIL =
+  /\s(?:date of birth|d\.?o\.?b\b|birth|sex|gender|age|father|mother|nationality|marital|address|e-?mail|phone|mobile|contact|languages?|religion|passport)\b/i;
+/** "name" in any case: a line without it holds no name label. */
+const MENTIONS_NAME = /name/i;
+
+function nameByLabel(lines: Line[]): { value: string; span: Span } | null {
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (!MENTIONS_NAME.test(line.raw)) continue;
+    const label = NAME_LABEL.exec(line.raw);
+    if (!label) continue;
+    const from = label.index + label[0].length;
+    const rest = line.raw.slice(from);
+    const cut = rest.search(NEXT_DETAIL);
+    const value = (cut === -1 ? rest : rest.slice(0, cut)).trim();
+    if (value === "") continue;
+    const start = line.start + from + rest.indexOf(value);
+    const end = start + value.length;
+    // Wrapped: a name cut short at the end of the line goes on with the next line's name words.
+    const next = lines[index + 1];
+    if (cut === -1 && value.split(/\s+/).length < 2 && next) {
+      const nextLine = ` ${next.raw.trimStart()}`;
+      const nextCut = nextLine.search(NEXT_DETAIL);
+      const more: string[] = [];
+      for (const word of (nextCut === -1 ? nextLine : nextLine.slice(0, nextCut)).trim().split(/\s+/, 3)) {
+        if (!NAME_WORD.test(word)) break;
+        more.push(word);
+      }
+      if (more.length > 0) {
+        const tail = more.join(" ");
+        const joined = asName(`${value} ${tail}`);
+        if (joined) {
+          const joinedEnd = next.start + next.raw.indexOf(tail) + tail.length;
+          const text = `${line.raw.slice(start - line.start)}\n${next.raw.slice(0, joinedEnd - next.start)}`;
+          return { value: joined.value, span: { text, start, end: joinedEnd } };
+        }
+      }
+    }
+    const name = asName(value);
+    if (name)
+      return { value: name.value, span: { text: line.raw.slice(start - line.start, end - line.start), start, end } };
+  }
+  return null;
+}
+
+/**
+ * A cover letter pasted into the summary ends with its writer's name: "… Thank you for your time.
+ * Sincerely, Aaron Lovely". The name is the capitalised words after the sign-off on its line.
+ */
+const SIGN_OFF =
+  /\b(?:[Ss]incerely(?: [Yy]ours)?|(?:[Bb]est |[Kk]ind |[Ww]arm )?[Rr]egards|[Yy]ours (?:[Tt]ruly|[Ss]incerely|[Ff]aithfully)|[Rr]espectfully(?: [Yy]ours)?),?[ \t]+(\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’.-]*){0,3})/u;
+/** A sign-off word in any case: a line without one is passed over. */
+const MAY_SIGN_OFF = /sincerely|regards|yours|respectfully/i;
+/** Words that start the next sentence, not a name's last word: "Sincerely, Edgardo M. Dubose To secure …". */
+const SENTENCE_START = /^(?:To|The|A|An|I|My|In|On|For|With|And|Of|At|As|Please|Thank|Objective|Summary|Seeking)$/;
+const FIRST_PERSON = /\b(?:I|[Mm]y|[Mm]e|[Mm]yself)\b/g;
+const THIRD_PERSON = /\b(?:he|him|his|she|her|hers)\b/gi;
+/** How many lines before the sign-off tell a cover letter (I, my) from a reference letter (he, his). */
+const LETTER_LINES = 25;
+
+function nameInSignOff(lines: Line[]): { value: string; span: Span } | null {
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (!MAY_SIGN_OFF.test(line.raw)) continue;
+    const match = SIGN_OFF.exec(line.raw);
+    if (!match) continue;
+    // A reference letter about the candidate is signed by someone else.
+    const letter = lines
+      .slice(Math.max(0, index - LETTER_LINES), index + 1)
+      .map((l) => l.raw)
+      .join("\n");
+    if ((letter.match(THIRD_PERSON)?.length ?? 0) > (letter.match(FIRST_PERSON)?.length ?? 0)) continue;
+    const words = match[1]!.split(/[ \t]+/);
+    const stop = words.findIndex((word) => SENTENCE_START.test(word));
+    // The longest run of the capitalised words that is a name of two full words at least:
+    // "Aaron Lovely Engineering" → "Aaron Lovely"; "Jose' M." is not enough.
+    for (let count = stop === -1 ? words.length : stop; count >= 2; count--) {
+      const source = words.slice(0, count).join(" ");
+      const name = asName(source);
+      if (!name || words.slice(0, count).filter((word) => word.replace(/[.'’]/g, "").length > 1).length < 2) continue;
+      const start = line.start + match.index + match[0].indexOf(match[1]!);
+      return {
+        value: name.value,
+        span: {
+          text: line.raw.slice(start - line.start, start - line.start + source.length),
+          start,
+          end: start + source.length,
+        },
+      };
+    }
+  }
+  return null;
 }
 
 /**
@@ -617,9 +728,9 @@ function capitalise(word: string): string {
   return word.replace(/(^|[-'’])(\p{Ll})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
 }
 
-/** "JEAN-LUC O'NEIL" → "Jean-Luc O'Neil". */
+/** "JEAN-LUC O'NEIL" → "Jean-Luc O'Neil"; "Y.JOHN" → "Y.John". */
 export function titleCase(text: string): string {
   return text
     .toLowerCase()
-    .replace(/(^|[\s'’-])(\p{Ll})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+    .replace(/(^|[\s'’.-])(\p{Ll})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
 }
