@@ -635,6 +635,8 @@ describe("referees", () => {
       "Creation Kingdom - 130 technology drive.",
       "Georgetown, KY 40324 502-868-6764.",
       "Supervisor: Randy Devine - (520) 459-3174.",
+      // A federal résumé's supervisor line: its "contact" is permission to call the supervisor.
+      "Supervisor Peter C Morgan 304-264-5413 May Contact Supervisor: Yes As the administrator, my job is varied.",
       "Education",
       "B.A. Education, Morehead State University (606) 783-2000",
     ].join("\n");

@@ -96,18 +96,26 @@ function withoutWorkplaceNumbers(text: string, sections: Section[]): string {
   );
 }
 
-/** Every line blanked but contact lines and a number alone right below one ("… Page 2 cole@…" / "1 (702) 353-0976."). */
+/**
+ * Every line blanked but contact lines (not a supervisor's) and a number alone right below one
+ * ("… Page 2 cole@…" / "1 (702) 353-0976.").
+ */
 function blankUnlabelledLines(body: string): string {
   let previousKept = false;
   return body.replace(/[^\n]*/g, (line) => {
     if (line === "") return line;
-    const keep = CONTACT_LINE.test(line) || (previousKept && NUMBER_ALONE.test(line));
+    const keep = (CONTACT_LINE.test(line) && !SUPERVISOR_LINE.test(line)) || (previousKept && NUMBER_ALONE.test(line));
     previousKept = keep;
     return keep ? line : " ".repeat(line.length);
   });
 }
 
 const NUMBER_ALONE = /^[\s\d().+-]+\.?\s*$/;
+/**
+ * A federal résumé's supervisor line ("Supervisor Peter C Morgan 304-264-5413 May Contact
+ * Supervisor: Yes"): its "contact" is permission to call someone else.
+ */
+const SUPERVISOR_LINE = /\b(?:supervisor|manager|reference|referee)\b[^\n]{0,60}\d{3}[ .)-]{1,2}\d{3}/i;
 const CONTACT_HEADING = /\b(?:contact|personal)\b/i;
 const NUMBER_TO_CALL = /\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b/g;
 

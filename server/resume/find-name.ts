@@ -483,18 +483,24 @@ const THIRD_PERSON = /\b(?:he|him|his|she|her|hers)\b/gi;
 /** How many lines before the sign-off tell a cover letter (I, my) from a reference letter (he, his). */
 const LETTER_LINES = 25;
 
+/**
+ * A reference letter about the candidate (more "he/his" than "I/my" in the lines before the
+ * sign-off) is signed by someone else.
+ */
+function isReferenceLetter(lines: Line[], signOff: number): boolean {
+  const letter = lines
+    .slice(Math.max(0, signOff - LETTER_LINES), signOff + 1)
+    .map((line) => line.raw)
+    .join("\n");
+  return (letter.match(THIRD_PERSON)?.length ?? 0) > (letter.match(FIRST_PERSON)?.length ?? 0);
+}
+
 function nameInSignOff(lines: Line[]): { value: string; span: Span } | null {
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
     if (!MAY_SIGN_OFF.test(line.raw)) continue;
     const match = SIGN_OFF.exec(line.raw);
     if (!match) continue;
-    // A reference letter about the candidate is signed by someone else.
-    const letter = lines
-      .slice(Math.max(0, index - LETTER_LINES), index + 1)
-      .map((l) => l.raw)
-      .join("\n");
-    if ((letter.match(THIRD_PERSON)?.length ?? 0) > (letter.match(FIRST_PERSON)?.length ?? 0)) continue;
     const words = match[1]!.split(/[ \t]+/);
     const stop = words.findIndex((word) => SENTENCE_START.test(word));
     // The longest run of the capitalised words that is a name of two full words at least:
@@ -503,6 +509,7 @@ function nameInSignOff(lines: Line[]): { value: string; span: Span } | null {
       const source = words.slice(0, count).join(" ");
       const name = asName(source);
       if (!name || words.slice(0, count).filter((word) => word.replace(/[.'’]/g, "").length > 1).length < 2) continue;
+      if (isReferenceLetter(lines, index)) break;
       const start = line.start + match.index + match[0].indexOf(match[1]!);
       return {
         value: name.value,

@@ -196,6 +196,14 @@ describe("homonyms outside software and ML (issue 12)", () => {
 
 describe("more homonyms (issue 12)", () => {
   it.each([
+    // "Deployed" is model serving only when a model is what was deployed.
+    ["Deployed automated classification and regression model.", "model_serving", true],
+    ["Researched and deployed the time series forecasting model ARIMA", "model_serving", true],
+    ["Deployed the application to Tomcat and WebSphere", "model_serving", false],
+    ["Deployed a new data model for the billing warehouse", "model_serving", false],
+    ["Deployed to 40 stores, then trained staff on the new service model", "model_serving", false],
+    ["Authored and distributed training manuals for handheld computers", "distributed_training", false],
+    ["Distributed training of the 7B model on 64 GPUs", "distributed_training", true],
     ["Supported Exchange Active Sync on devices with Apple iOS", "edge_deployment", false],
     ["On-device inference with TFLite", "edge_deployment", true],
     ["Veterans Benefits Administration (VBA)", "vb", false],

@@ -265,6 +265,25 @@ export const CONTEXT_RULES = {
         /\b(?:systems?|services?|metrics|alerts?|alerting|dashboards?|uptime|latency|infrastructure|pipelines?|models?|logs?|servers?|applications?|networks?)\b/i,
     },
   },
+  deployed_model: {
+    description:
+      'The bare verb "deployed" is model serving only when what was deployed is a model, named within five words on its line ("Deployed automated classification and regression model", "deployed the time series forecasting model"); never "deployed the application" or "deployed a data model".',
+    guards: ["deployed", "deploying"],
+    requireNearby: {
+      // nearby is "<left> \u0000 <right>": the words right after the verb, then "model(s)".
+      words:
+        /\u0000 (?:[ \t]+[\w/&+.-]+){0,5}?[ \t]+(?<!\b(?:data|business|operating|delivery|pricing|service|domain|object|financial|revenue|cost|staffing|engagement|care|3D)[ \t]+)models?\b/i,
+    },
+  },
+  distributed_training: {
+    description:
+      '"Distributed training" is training a model over many devices, not handing out training: never "distributed training manuals to staff", "prepared and distributed training materials".',
+    guards: ["Distributed training"],
+    rejectBefore:
+      /\b(?:authored|wrote|written|created|developed|prepared|designed|compiled|printed|produced|organi[sz]ed|scheduled)\s+(?:and|&)\s+$/i,
+    rejectAfter:
+      /^\s+(?:manuals?|materials?|sessions?|programs?|programmes?|modules?|courses?|documents?|documentation|guides?|handbooks?|handouts?|videos?|schedules?|plans?|calendars?|records?|certificates?|packets?|binders?|content|information|updates?|to (?:all |new |the )?(?:staff|employees|users|members|personnel|teams?|departments?)|among|throughout|across (?:the )?(?:company|organi[sz]ation|staff|teams?|departments?))\b/i,
+  },
   medical_imaging: {
     description:
       '"Medical imaging" is computer vision only beside an ML skill or ML words (a model, deep learning, segmentation, detection, AI): servicing MRI and CT scanners or working in radiology is not ML.',
