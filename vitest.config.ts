@@ -22,9 +22,9 @@ export default defineConfig({
     testTimeout: 30_000,
     // pdf.js keeps global state; separate processes isolate test files from each other.
     pool: "forks",
-    // Most test files wait on PostgreSQL, Redis and child processes rather than compute: four
-    // forks on the 2-core CI machines took the suite from 8.5 to 6.5 minutes (2,357 tests, stable
-    // over repeated runs), where the default is one fork per core.
-    maxWorkers: 4,
+    // Most test files wait on PostgreSQL, Redis and child processes rather than compute: three
+    // forks on the 2-core CI machines (the default is one per core) shorten the suite. Four took
+    // it from 8.5 to 6.5 minutes but starved the OCR of real scans past its time limit once.
+    maxWorkers: 3,
   },
 });
