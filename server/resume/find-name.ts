@@ -440,7 +440,6 @@ function nameByLabel(lines: Line[]): { value: string; span: Span } | null {
     const value = (cut === -1 ? rest : rest.slice(0, cut)).trim();
     if (value === "") continue;
     const start = line.start + from + rest.indexOf(value);
-    const end = start + value.length;
     // Wrapped: a name cut short at the end of the line goes on with the next line's name words.
     const next = lines[index + 1];
     if (cut === -1 && value.split(/\s+/).length < 2 && next) {
@@ -454,16 +453,15 @@ function nameByLabel(lines: Line[]): { value: string; span: Span } | null {
       if (more.length > 0) {
         const tail = more.join(" ");
         const joined = asName(`${value} ${tail}`);
-        if (joined) {
-          const joinedEnd = next.start + next.raw.indexOf(tail) + tail.length;
-          const text = `${line.raw.slice(start - line.start)}\n${next.raw.slice(0, joinedEnd - next.start)}`;
-          return { value: joined.value, span: { text, start, end: joinedEnd } };
-        }
+        if (joined)
+          return {
+            value: joined.value,
+            span: spanOver(line, next, start, next.start + next.raw.indexOf(tail) + tail.length),
+          };
       }
     }
     const name = asName(value);
-    if (name)
-      return { value: name.value, span: { text: line.raw.slice(start - line.start, end - line.start), start, end } };
+    if (name) return { value: name.value, span: spanOn(line, start, start + value.length) };
   }
   return null;
 }
@@ -506,19 +504,13 @@ function nameInSignOff(lines: Line[]): { value: string; span: Span } | null {
     // The longest run of the capitalised words that is a name of two full words at least:
     // "Aaron Lovely Engineering" → "Aaron Lovely"; "Jose' M." is not enough.
     for (let count = stop === -1 ? words.length : stop; count >= 2; count--) {
-      const source = words.slice(0, count).join(" ");
+      const head = words.slice(0, count);
+      const source = head.join(" ");
       const name = asName(source);
-      if (!name || words.slice(0, count).filter((word) => word.replace(/[.'’]/g, "").length > 1).length < 2) continue;
+      if (!name || head.filter((word) => word.replace(/[.'’]/g, "").length > 1).length < 2) continue;
       if (isReferenceLetter(lines, index)) break;
       const start = line.start + match.index + match[0].indexOf(match[1]!);
-      return {
-        value: name.value,
-        span: {
-          text: line.raw.slice(start - line.start, start - line.start + source.length),
-          start,
-          end: start + source.length,
-        },
-      };
+      return { value: name.value, span: spanOn(line, start, start + source.length) };
     }
   }
   return null;
@@ -584,11 +576,9 @@ function nameInFooter(lines: Line[]): { value: string; span: Span } | null {
     ) {
       const joined = asName(`${previous.raw.trim()} ${footer[1]!.trim()}`);
       if (joined) {
-        // The span runs over both lines, so blanking the name hides all of it.
         const start = previous.start + previous.raw.indexOf(previous.raw.trim());
         const end = line.start + lead + footer[1]!.trimEnd().length;
-        const whole = `${previous.raw.slice(start - previous.start)}\n${line.raw.slice(0, end - line.start)}`;
-        return { value: joined.value, span: { text: whole, start, end } };
+        return { value: joined.value, span: spanOver(previous, line, start, end) };
       }
     }
   }
@@ -596,6 +586,16 @@ function nameInFooter(lines: Line[]): { value: string; span: Span } | null {
 }
 
 type Line = { raw: string; start: number };
+
+/** The span of the text from `start` to `end`, both on `line`. */
+function spanOn(line: Line, start: number, end: number): Span {
+  return { text: line.raw.slice(start - line.start, end - line.start), start, end };
+}
+
+/** A name broken over two lines: the span runs over both, so blanking the name hides all of it. */
+function spanOver(upper: Line, lower: Line, start: number, end: number): Span {
+  return { text: `${upper.raw.slice(start - upper.start)}\n${lower.raw.slice(0, end - lower.start)}`, start, end };
+}
 
 function nameAtTop(lines: Line[]): { value: string; span: Span } | null {
   let seen = 0;
@@ -654,13 +654,9 @@ function nameByContact(lines: Line[]): { value: string; span: Span } | null {
     if (isHeading(a) || isHeading(b)) continue;
     const joined = asName(`${a} ${b}`);
     if (!joined) continue;
-    // The span runs over both lines, so blanking the name hides all of it.
     const start = upper.start + upper.raw.indexOf(a);
     const end = lower.start + lower.raw.indexOf(b) + b.length;
-    return {
-      value: joined.value,
-      span: { text: `${upper.raw.slice(start - upper.start)}\n${lower.raw.slice(0, end - lower.start)}`, start, end },
-    };
+    return { value: joined.value, span: spanOver(upper, lower, start, end) };
   }
   return null;
 }

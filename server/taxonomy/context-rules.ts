@@ -2,7 +2,8 @@
 // "Go" the language vs "go to", "R" vs "R&D", "Julia" the language vs Julia the person. A rule
 // guards some of a skill's match strings; the matcher checks it around every mention:
 //   1. `forms`: the surface text must be one of these (case-sensitive), else no match;
-//   2. `rejectBefore` / `rejectAfter` / `rejectNearby`: any match rejects;
+//   2. `rejectBefore` / `rejectAfter` / `rejectNearby`: any match rejects; so does a
+//      `requireAfter` that does not match the text after the mention (up to NEARBY_CHARS);
 //   3. `acceptBefore` / `acceptAfter`: any match accepts;
 //   4. `requireNearby`: otherwise accept only with supporting evidence on the same line (within
 //      NEARBY_CHARS): another mention of a language (or of an ML skill, or of any skill), or one
@@ -20,6 +21,8 @@ export interface ContextRule {
   rejectBefore?: RegExp;
   rejectAfter?: RegExp;
   rejectNearby?: RegExp;
+  /** Must match the same-line text after the mention, up to NEARBY_CHARS (anchored with `^`), else no match. */
+  requireAfter?: RegExp;
   acceptBefore?: RegExp;
   acceptAfter?: RegExp;
   requireNearby?: {
@@ -269,11 +272,8 @@ export const CONTEXT_RULES = {
     description:
       'The bare verb "deployed" is model serving only when what was deployed is a model, named within five words on its line ("Deployed automated classification and regression model", "deployed the time series forecasting model"); never "deployed the application" or "deployed a data model".',
     guards: ["deployed", "deploying"],
-    requireNearby: {
-      // nearby is "<left> \u0000 <right>": the words right after the verb, then "model(s)".
-      words:
-        /\u0000 (?:[ \t]+[\w/&+.-]+){0,5}?[ \t]+(?<!\b(?:data|business|operating|delivery|pricing|service|domain|object|financial|revenue|cost|staffing|engagement|care|3D)[ \t]+)models?\b/i,
-    },
+    requireAfter:
+      /^(?:[ \t]+[\w/&+.-]+){0,5}?[ \t]+(?<!\b(?:data|business|operating|delivery|pricing|service|domain|object|financial|revenue|cost|staffing|engagement|care|3D)[ \t]+)models?\b/i,
   },
   distributed_training: {
     description:

@@ -305,6 +305,7 @@ function judgeLocally(text: string, terminal: Terminal, start: number, end: numb
   const left = wideLeft.slice(-CONTEXT_CHARS);
   const right = wideRight.slice(0, CONTEXT_CHARS);
   if (rule.rejectBefore?.test(left) || rule.rejectAfter?.test(right)) return "reject";
+  if (rule.requireAfter !== undefined && !rule.requireAfter.test(wideRight)) return "reject";
   const nearby =
     rule.rejectNearby !== undefined || rule.requireNearby?.words !== undefined ? `${wideLeft} \u0000 ${wideRight}` : "";
   if (rule.rejectNearby?.test(nearby)) return "reject";
