@@ -546,6 +546,8 @@ describe("degrees", () => {
     ["M.Tech Data Science 2019", "masters"],
     ["MCA from Anna University, 2010", "masters"],
     ["MBA Finance 2017", "masters"],
+    ["Mini MBA Boston University\nBS : Electronics Engineering Anjuman Engineering College", "bachelors"],
+    ["Executive MBA, 2015", "masters"],
     ["PGDM Marketing 2012", "masters"],
     ["PGDBM 2009", "masters"],
     ["Licenciatura em Matemática, 2014", "bachelors"],
@@ -569,6 +571,19 @@ describe("degrees", () => {
       "bachelors",
     ],
     ["Bachelor of Science : Professional Aeronautics\nCompleted 2 years", "none"],
+    // "degree : field DATE school" with "Current" for the date; a school after it.
+    [
+      "Master of science : Mechanical engineering Robotic & Manufacture Current Columbia University - City , State\nBachelor of science : Mechanical Engineering 1 2010 North Carolina State University",
+      "bachelors",
+    ],
+    ["M.S. Computer Science, Stanford University, 2015 Current focus: robotics", "masters"],
+    // "Expected graduation" below a dated degree line, past a wrapped thesis description.
+    [
+      "Colorado School of Mines 2016 Master of Science : Metallurgy\nThesis work on flotation. Expected\ngraduation date: May 2016\nColorado School of Mines 2013 Bachelor of Science : Metallurgy",
+      "bachelors",
+    ],
+    ["Rutgers University 2013 Master of Science : Accounting\nAnticipated graduation date: May 2013", "none"],
+    ["MBA, 2012, Kellogg School of Management\nExceeded expected enrolment targets as class president", "masters"],
     // A high-school line above lends its year to no degree below it.
     ["Diploma, Pueblo High School, graduated 1996\nBachelor of Science : Aeronautics\nCompleted 2 years", "none"],
     // A bare abbreviation after a word, followed by its subject.
@@ -652,6 +667,23 @@ describe("referees", () => {
     expect(extractResumeFacts(below, { now }).contact.phone?.value).toBe("1 (702) 353-0976");
     const labelled = "Experience\nEngineer 2010 - 2020\nMobile: (555) 010-2000\nBuilt systems.";
     expect(extractResumeFacts(labelled, { now }).contact.phone?.value).toBe("(555) 010-2000");
+  });
+
+  it("reads no referee named with a role in brackets, nor an identity document's number", () => {
+    const referee = [
+      "Accountant",
+      "Publications",
+      "M.K.I. Waste Oil Systems Steve Brawley (C.E.O. of M.K.I. Waste oil systems) (678)-898- 2283",
+      "Experience",
+      "Accountant Feb 2015 to Current",
+    ].join("\n");
+    expect(extractResumeFacts(referee, { now }).contact.phone).toBeNull();
+    const identity =
+      "Personal Details\nPassport No : J1888069.\nQatari Id No : 28735642209\nExperience\nClerk 2015 - 2019";
+    expect(extractResumeFacts(identity, { now }).contact.phone).toBeNull();
+    const mobile =
+      "Personal Details\nQatari Id No : 28735642209\nMobile No : +974 5512 3456\nExperience\nClerk 2015 - 2019";
+    expect(extractResumeFacts(mobile, { now }).contact.phone?.value).toBe("+974 5512 3456");
   });
 
   it("reads no referee's number listed under another heading", () => {

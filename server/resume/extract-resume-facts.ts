@@ -87,13 +87,22 @@ const CONTACT_LINE = /\b(?:phone|mobile|cell|tel|telephone|contact|e-?mail|whats
  * Accomplishments": "Pam Michon 720 308 5282 Bookkeeper/ CFO …"), unless it is a contact section.
  */
 function withoutWorkplaceNumbers(text: string, sections: Section[]): string {
-  return mapSectionBodies(text, sections, (section, body) =>
-    section.kind === "experience" ||
-    section.kind === "education" ||
-    (!CONTACT_HEADING.test(section.heading.text) && unlabelledNumbers(body) >= 2)
-      ? blankUnlabelledLines(body)
-      : body,
-  );
+  return mapSectionBodies(text, sections, (section, body) => {
+    if (section.kind === "experience" || section.kind === "education") return blankUnlabelledLines(body);
+    if (CONTACT_HEADING.test(section.heading.text)) return body;
+    return unlabelledNumbers(body) >= 2 ? blankUnlabelledLines(body) : blankReferenceLines(body);
+  });
+}
+
+/**
+ * A referee written as a name with a role in brackets before a number ("Steve Brawley (C.E.O. of
+ * M.K.I. Waste oil systems) (678)-898- 2283"), under any heading but a contact one.
+ */
+const BRACKETED_ROLE_BEFORE_NUMBER =
+  /\([^()\n]{0,30}(?:\bc\.\s?e\.\s?o\b|\b(?:ceo|cfo|coo|cto|owner|president|director|manager|supervisor|professor|founder|head|principal)\b)[^()\n]{0,60}\)[^\n\d]{0,20}\(?\d{3}\)?[ .)-]{1,3}\d{3}/i;
+
+function blankReferenceLines(body: string): string {
+  return body.replace(/[^\n]*/g, (line) => (BRACKETED_ROLE_BEFORE_NUMBER.test(line) ? " ".repeat(line.length) : line));
 }
 
 /**

@@ -31,7 +31,7 @@ const RANK: Record<Degree, number> = { associate: 1, bachelors: 2, masters: 3, p
 // degrees), and "Promotion" is a promotion: German doctorates are written "Dr." or "Promotion
 // (Dr. rer. nat.)", and the "Dr." form is what counts. A law school's Juris Doctor ("J.D.",
 // "Juris Doctorate") is a professional graduate degree, not a research doctorate: a master's, as
-// an LL.M. is.
+// an LL.M. is. A "Mini MBA" is a short certificate course, not a degree.
 const D = "\\.?\\s?";
 const END = "(?![\\p{L}\\d])";
 /** A dotted abbreviation whose last dot may be missing: "B.E", "B.E.", "M.C.A". */
@@ -54,7 +54,7 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
     "masters",
     true,
     new RegExp(
-      `\\b(?:m${D}sc\\b\\.?|m${D}eng\\b\\.?|${dotted("mba")}|mba${END}|m${D}phil\\b\\.?|m${D}-?tech\\b\\.?|m${D}res\\b|m[aá]ster(?:'s|’s|s)?${OF_SUBJECT}|dipl[oô]me d['’]ing[ée]nieur|${dotted("ms")}|${dotted("ma")}|${dotted("me")}|m\\.\\s?com\\b\\.?|mcom${END}|dipl(?:om|\\.)(?:-?ing\\.?|-?informatiker(?:in)?|-?kaufmann|-?physiker(?:in)?|-?mathematiker(?:in)?)?(?![\\p{L}])|diploma de mestrado|mestrado|maestr[ií]a|laurea magistrale|magister${END}|ll\\.?m\\b\\.?|juris doctor(?:ate)?${END}|doctor of (?:jurisprudence|law)\\b|j\\.\\s?d\\.|${dotted("mca")}|mca${END}|pgdb?m${END}|p\\.g\\.d\\.b?\\.?m\\.?)`,
+      `\\b(?:m${D}sc\\b\\.?|m${D}eng\\b\\.?|(?<!mini[\\s-])${dotted("mba")}|(?<!mini[\\s-])mba${END}|m${D}phil\\b\\.?|m${D}-?tech\\b\\.?|m${D}res\\b|m[aá]ster(?:'s|’s|s)?${OF_SUBJECT}|dipl[oô]me d['’]ing[ée]nieur|${dotted("ms")}|${dotted("ma")}|${dotted("me")}|m\\.\\s?com\\b\\.?|mcom${END}|dipl(?:om|\\.)(?:-?ing\\.?|-?informatiker(?:in)?|-?kaufmann|-?physiker(?:in)?|-?mathematiker(?:in)?)?(?![\\p{L}])|diploma de mestrado|mestrado|maestr[ií]a|laurea magistrale|magister${END}|ll\\.?m\\b\\.?|juris doctor(?:ate)?${END}|doctor of (?:jurisprudence|law)\\b|j\\.\\s?d\\.|${dotted("mca")}|mca${END}|pgdb?m${END}|p\\.g\\.d\\.b?\\.?m\\.?)`,
       "iu",
     ),
   ],
@@ -301,7 +301,7 @@ const CERTIFICATION_LINE = /\b(?:certifications?|certificates?|certified|licen[c
 function completionContext(lines: RegionLines, index: number, schoolAbove: boolean): string {
   const { spans } = lines;
   const own = spans[index]!.text;
-  if (HAS_YEAR.test(own)) return own;
+  if (HAS_YEAR.test(own)) return own + expectedBelow(lines, index);
   // In a "school | dates" above "degree" layout, the line above says "Expected 2027".
   const previous = previousNonBlank(spans, index);
   // A school-leaving line above ("Diploma, Pueblo High School, graduated 1996") is an entry of its
@@ -322,6 +322,25 @@ function completionContext(lines: RegionLines, index: number, schoolAbove: boole
   }
   return context;
 }
+
+/**
+ * An "Expected graduation date: May 2016" in the lines below a dated degree line, up to the next
+ * degree (a thesis description can stand between them), after a line break; else "". Only the
+ * phrases of a date still to come, not a description's "exceeded expected targets".
+ */
+function expectedBelow(lines: RegionLines, index: number): string {
+  const { spans } = lines;
+  let below = "";
+  for (let next = index + 1; next < Math.min(spans.length, index + 4); next++) {
+    if (lines.degree(next) || CERTIFICATION_LINE.test(spans[next]!.text)) break;
+    below += ` ${spans[next]!.text}`;
+  }
+  // Joined by spaces: a wrapped paragraph breaks "Expected / graduation date: May 2016".
+  const match = EXPECTED_DATE.exec(below);
+  return match ? `\n${match[0]}` : "";
+}
+const EXPECTED_DATE =
+  /\b(?:expected|anticipated)\s+(?:graduation|completion|(?:date\b|in\b|by\b|to graduate\b)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d|(?:19|20)\d\d\b)/i;
 
 /**
  * The index of the nearest non-blank line above `index` (-1 when none is): a walk up from it
@@ -376,6 +395,16 @@ const COMPLETION_YEAR = /\b(19[5-9]\d|20[0-4]\d)\b/g;
 const PHD_NOT_DONE = /\b(candidate|student)\b/i;
 const NOT_DONE = new RegExp(`\\b(?:${UNFINISHED})\\b|${CURRENT_AS_DATE}`, "i");
 
+/**
+ * "Master of science : Mechanical engineering Current Columbia University": a job board's
+ * "degree : field DATE school" line with "Current" for its date. Capitalised, and a school after
+ * it, so that "current research" or "concurrent" is no date.
+ */
+function currentBeforeSchool(context: string): boolean {
+  const match = /(?:^|[\s,:–-])Current\s+(\S[^\n]*)/u.exec(context);
+  return match !== null && !/^GPA\b/i.test(match[1]!) && INSTITUTION.test(match[1]!);
+}
+
 function isCompleted(level: Degree, context: string, now: Date): boolean {
   // The latest year, by a loop: Math.max(...years) overflows the stack on a line of 100,000 years.
   let last: number | null = null;
@@ -384,6 +413,7 @@ function isCompleted(level: Degree, context: string, now: Date): boolean {
     last = Math.max(last ?? 0, Number(match[1]));
   if (last !== null && last > now.getUTCFullYear()) return false;
   if (level === "phd" && PHD_NOT_DONE.test(context)) return false;
+  if (currentBeforeSchool(context)) return false;
   if (IN_PROGRESS.test(context)) return last !== null && last < now.getUTCFullYear() && !NOT_DONE.test(context);
   return true;
 }
