@@ -210,6 +210,19 @@ function before(text: string, start: number, size: number): string {
   return newline === -1 ? slice : slice.slice(newline + 1);
 }
 
+/**
+ * For a mention that starts its line, the end of the line above when the layout wrapped a sentence
+ * there (it ends in no full stop, colon or semicolon), joined by a space: "tracked utilization /
+ * statistics to increase revenue" is read as the one phrase it is. Else "".
+ */
+function wrappedLeft(text: string, start: number, left: string): string {
+  if (left.trim() !== "" || start === 0) return "";
+  const lineStart = start - left.length;
+  if (lineStart < 1 || text[lineStart - 1] !== "\n") return "";
+  const above = before(text, lineStart - 1, CONTEXT_CHARS);
+  return above.trim() === "" || /[.:;!?]\s*$/.test(above) ? "" : `${above.trimEnd()} `;
+}
+
 function after(text: string, end: number, size: number): string {
   const slice = text.slice(end, end + size);
   const newline = slice.indexOf("\n");
@@ -305,6 +318,10 @@ function judgeLocally(text: string, terminal: Terminal, start: number, end: numb
   const left = wideLeft.slice(-CONTEXT_CHARS);
   const right = wideRight.slice(0, CONTEXT_CHARS);
   if (rule.rejectBefore?.test(left) || rule.rejectAfter?.test(right)) return "reject";
+  if (rule.rejectBefore !== undefined) {
+    const wrapped = wrappedLeft(text, start, wideLeft);
+    if (wrapped !== "" && rule.rejectBefore.test(wrapped)) return "reject";
+  }
   if (rule.requireAfter !== undefined && !rule.requireAfter.test(wideRight)) return "reject";
   const nearby =
     rule.rejectNearby !== undefined || rule.requireNearby?.words !== undefined ? `${wideLeft} \u0000 ${wideRight}` : "";

@@ -113,6 +113,17 @@ export const SKILLS: readonly Skill[] = [
       "JAX-RS",
       "REST API development",
     ],
+    context: {
+      description:
+        '"REST" the architecture, not the word "rest" ("trained the rest of the team", "rest breaks"): "REST" in capitals, or "Rest" beside another skill or API words ("Rest services"); "RESTful" never in lower case ("a restful night").',
+      guards: ["REST", "RESTful"],
+      forms: ["REST", "Rest", "ReST", "RESTful", "Restful", "RESTFUL", "RESTFul"],
+      requireNearby: {
+        skills: "any",
+        words: /\b(?:APIs?|services?|web|SOAP|JSON|XML|HTTP|endpoints?|calls?|architecture|interfaces?)\b/i,
+        exemptForms: ["REST", "RESTful", "RESTFUL", "RESTFul", "Restful"],
+      },
+    },
     weight: 1.1,
     guide: true,
   },
@@ -1426,6 +1437,12 @@ export const SKILLS: readonly Skill[] = [
       "ETL development",
       "ETL tools",
     ],
+    context: {
+      description:
+        '"ETL" the data pipeline, not the ETL Listed safety mark of a product certified by Intertek ("Worked with ETL Intertek to ensure all fixtures are certified per UL Standards").',
+      guards: ["ETL"],
+      rejectNearby: /\b(?:Intertek|UL|ETL[- ]listed|listed|listings?|fixtures?|luminaires?|lighting)\b/i,
+    },
     weight: 1.0,
   },
   {
@@ -2690,7 +2707,7 @@ export const SKILLS: readonly Skill[] = [
       // Counts kept for a report: "PM statistics", "attendance statistics", "daily production
       // statistics", "Compiled statistics for site Safety Report", "show the statistics of problems".
       rejectBefore:
-        /\b(?:vital|sales|crime|labou?r|game|player|usage|call|traffic|site|web|census|injury|pm|kpi|production|safety|attendance|inventory|shipping|monthly|weekly|daily|patient|hospital|shift|store|maintenance|work order|show(?:s|ed|ing)? the|compiled|compiling|tracked|gathered|collected|reported)\s+$/i,
+        /\b(?:vital|sales|crime|labou?r|game|player|usage|utili[sz]ation|call|traffic|site|web|census|injury|pm|kpi|production|safety|attendance|inventory|shipping|monthly|weekly|daily|patient|hospital|shift|store|maintenance|work order|show(?:s|ed|ing)? the|compiled|compiling|tracked|gathered|collected|reported)\s+$/i,
       // "weekly status reports, statistics and recommendations to management" is reporting.
       rejectNearby: /\b(?:status reports?|(?:to|for) (?:the )?(?:upper |senior |executive )?management)\b/i,
       requireNearby: {
@@ -2867,11 +2884,16 @@ export const SKILLS: readonly Skill[] = [
       "demand forecasting",
       "sales forecasting",
     ],
-    context: needsTechContext(
-      'Bare "forecasting" (and sales or demand forecasting) is forecasting models only next to another skill or model words (not budgeting).',
-      ["forecasting", "sales forecasting", "demand forecasting"],
-      /\b(?:models?|statistical|time series|ARIMA|regression|machine learning|algorithms?|predictive)\b/i,
-    ),
+    context: {
+      description:
+        'Bare "forecasting" (and sales or demand forecasting) is forecasting models only next to an ML skill or model words: not budgeting, nor an ERP\'s "inventory management and forecasting systems" beside Oracle EBS.',
+      guards: ["forecasting", "sales forecasting", "demand forecasting"],
+      requireNearby: {
+        skills: "ml",
+        words:
+          /\b(?:models?|statistical|time series|ARIMA|regression|machine learning|ML|AI|data science|algorithms?|predictive)\b/i,
+      },
+    },
   },
   {
     id: "feature_engineering",
