@@ -63,10 +63,13 @@ export const BACKGROUNDS: Record<Background, BackgroundInfo> = {
  * bounded gaps (no unbounded nested quantifiers), so it runs in linear time on any line.
  */
 const ML_WORDS =
-  "machine[- ]learning|ml|mlops|ai|ai\\/ml|ml\\/ai|artificial intelligence|deep[- ]learning|computer vision|nlp|natural language processing|llm|gen ?ai|generative ai|data science";
+  "machine[- ]learning|ml|mlops|ai|ai\\/ml|ml\\/ai|artificial intelligence|deep[- ]learning|computer vision|nlp|natural language processing|llm|gen ?ai|generative ai";
+// "Data Science Engineer" builds ML systems; a data science consultant, intern or lead is a data
+// scientist (DATA_SCIENCE_TITLE), as the labelling rubric reads them.
 const ML_TITLE = new RegExp(
   [
     `\\b(?:${ML_WORDS})\\s*(?:platform |software |research |ops |solutions? )?(?:engineer|developer|architect|specialist|intern|consultant|lead)\\b`,
+    `\\bdata science\\s*(?:platform |software |solutions? )?(?:engineer|developer|architect)\\b`,
     `\\b(?:engineer|developer|scientist)\\s*[,(–-]\\s*(?:${ML_WORDS})\\b`,
     `\\bapplied (?:ml |machine learning )?(?:engineer|scientist)\\b`,
     "机器学习工程师|算法工程师|人工智能工程师",
@@ -77,11 +80,11 @@ const ML_TITLE = new RegExp(
 const RESEARCH_TITLE =
   /\bresearch (?:scientist|engineer|fellow)\b|\bresearch (?:assistant|intern|associate)\b[^\n]{0,40}\b(?:machine learning|computer|comput|data|statistic|artificial|ai|ml|nlp|vision)|\bpost-?doc|\bpostdoctoral\b|\b(?:ph\.?\s?d\.?|doctoral)\s+(?:student|candidate|researcher|scholar|fellow)\b[^\n]{0,40}\b(?:machine learning|computer|comput|data|statistic|artificial|ai|ml|nlp|vision|robotics)|\b(?:professor|lecturer)\b[^\n]{0,30}\b(?:computer|computing|data|machine learning|statistics|artificial)/i;
 const DATA_SCIENCE_TITLE =
-  /数据科学家|数据分析师|\bdata scientists?\b|\bdata science (?:[a-z]+ ){0,2}(?:intern|lead|manager|consultant|associate|specialist|analyst|trainee|fellow|head|director)\b|\b(?:bio)?statisticians?\b|\bquant(?:itative)? (?:analyst|researcher|modeler)\b|\b(?:data|reporting|insights?|statistical|mis|analytics|business intelligence|bi) analysts?\b|\b(?:analytics|business intelligence|bi|power bi|tableau|qlik(?:view|sense)?) (?:developer|consultant|specialist|lead|manager|engineer)\b|\bdata (?:analytics|analysis) (?:lead|manager|consultant|specialist|intern)\b/i;
+  /数据科学家|数据分析师|\bdata scientists?\b|\bdata science (?:[a-z]+ ){0,2}(?:intern(?:ship)?|lead|manager|consultant|associate|specialist|analyst|trainee|fellow|head|director)\b|\b(?:bio)?statisticians?\b|\bquant(?:itative)? (?:analyst|researcher|modeler)\b|\b(?:data|reporting|insights?|statistical|mis|analytics|business intelligence|bi) analysts?\b|\b(?:analytics|business intelligence|bi|power bi|tableau|qlik(?:view|sense)?) (?:developer|consultant|specialist|lead|manager|engineer)\b|\bdata (?:analytics|analysis) (?:lead|manager|consultant|specialist|intern)\b/i;
 const DATA_ENGINEERING_TITLE =
   /\b(?:data|big data|etl|elt|data platform|data infrastructure|data warehouse|data warehousing|dwh|database|db|hadoop|spark|informatica|datastage|ssis|sql|pl\/sql|oracle|teradata|mainframe db2) (?:engineer|developer|architect|programmer)\b|\b(?:etl|hadoop|database|informatica) (?:consultant|specialist|analyst|administrator|admin)\b|\b(?:database|db) (?:administrator|admin|manager)\b|\bdbas?\b|\bdata (?:architect|modeler|modeller)\b/i;
 const SOFTWARE_TITLE =
-  /\b(?:software|backend|back-end|back end|full[- ]?stack|frontend|front-end|front end|platform|site reliability|devops|dev ops|devsecops|cloud|web|mobile|ios|android|embedded|firmware|java|j2ee|python|django|ruby|rails|php|node|nodejs|golang|dotnet|dot net|asp\.net|c#|c\+\+|scala|salesforce|sap|abap|ui|react|angular|javascript|qa|automation test|test automation|release|middleware|game|api|sharepoint|mainframe|cobol|servicenow|wordpress|drupal|magento|blockchain|software development) (?:engineer|developer|programmer|architect|tester|lead|consultant|analyst|dev)\b|\b(?:software|web|application|mobile|full[- ]?stack|front[- ]?end|back[- ]?end) development\b|\bd[ée]veloppeur\b|\bing[ée]nieur logiciel\b|\bentwickler\b|\bdesarrollador\b|\.net (?:engineer|developer|programmer|architect|consultant|lead)\b|\bapplications? (?:developer|programmer|architect)\b|\bsre\b|\bdevops\b|\bdeveloper\b|\bprogrammer\b|\bsoftware (?:architect|consultant|specialist|lead|manager)\b|\b(?:solutions?|enterprise|cloud) architect\b|\bsoftware quality (?:assurance|engineer|analyst)|\bsoftware engineering (?:manager|lead|director|team lead|intern|internship)\b|软件工程师|开发工程师|程序员|前端工程师|后端工程师|\bqa (?:engineering|automation|manager)\b|\b(?:software (?:test|qa|quality assurance)|manual test|automation test|test|qa)(?:ing)? (?:analyst|engineer|lead|specialist)\b|\b(?:software|qa|manual|automation|game|web|mobile|application|ui|test) testers?\b|\bsap [a-z/]{2,12} (?:consultant|analyst|lead|developer)\b|\bweb(?:site)? designer\b/i;
+  /\b(?:software|backend|back-end|back end|full[- ]?stack|frontend|front-end|front end|platform|site reliability|devops|dev ops|devsecops|cloud|web|mobile|ios|android|embedded|firmware|java|j2ee|python|django|ruby|rails|php|node|nodejs|golang|dotnet|dot net|asp\.net|c#|c\+\+|scala|salesforce|sap|abap|ui|react|angular|javascript|qa|automation test|test automation|release|middleware|game|api|sharepoint|mainframe|cobol|servicenow|wordpress|drupal|magento|blockchain|software development) (?:engineer|developer|programmer|architect|tester|lead|consultant|analyst|dev)\b|\b(?:software|web|application|mobile|full[- ]?stack|front[- ]?end|back[- ]?end) development\b|\bd[ée]veloppeur\b|\bing[ée]nieur logiciel\b|\bentwickler\b|\bdesarrollador\b|\.net (?:engineer|developer|programmer|architect|consultant|lead)\b|\bapplications? (?:developer|programmer|architect)\b|\bsre\b|\bdevops\b|\bdeveloper\b|\bprogrammer\b|\bsoftware (?:architect|consultant|specialist|lead|manager)\b|\b(?:solutions?|enterprise|cloud) architect\b|\bsoftware quality (?:assurance|engineer|analyst)|\bsoftware engineering (?:manager|lead|director|team lead|intern|internship)\b|软件工程师|开发工程师|程序员|前端工程师|后端工程师|\bqa (?:engineering|automation|manager)\b|\b(?:software (?:test|qa|quality assurance)|manual test|automation test|test|qa)(?:ing)? (?:(?:&|and) automation )?(?:analyst|engineer|lead|specialist)\b|\b(?:software|qa|manual|automation|game|web|mobile|application|ui|test) testers?\b|\bsap [a-z/]{2,12} (?:consultant|analyst|lead|developer)\b|\bweb(?:site)? designer\b/i;
 
 /**
  * Titles that say "developer", "development" or "programmer" about something other than software
@@ -100,6 +103,31 @@ const TITLE_FAMILIES: Array<[RegExp, Background]> = [
   [DATA_ENGINEERING_TITLE, "data_engineer"],
   [SOFTWARE_TITLE, "software_engineer"],
 ];
+
+/**
+ * A field standing alone in a title's place: a job-board export's headline "Data Science" or
+ * "Machine Learning" (the candidate's professional field, above "Data Science - Wipro"). Only a
+ * whole line: "Data Science" in a sentence or a list is a subject, not a title.
+ */
+const FIELD_HEADLINES: Array<[RegExp, Background]> = [
+  [/^(?:data science|data analytics|data analysis|business analytics|analytics)$/i, "data_scientist"],
+  [
+    /^(?:machine learning|artificial intelligence|deep learning|ai\/ml|ml\/ai|ai|ml|computer vision|nlp)$/i,
+    "ml_engineer",
+  ],
+  [/^(?:big data|data engineering|hadoop|etl)$/i, "data_engineer"],
+  [
+    /^(?:software development|software engineering|web development|devops|full[- ]?stack development)$/i,
+    "software_engineer",
+  ],
+];
+
+/** The family of a line that is a field alone ("Data Science", "DATA SCIENCE"), else null. */
+export function backgroundOfField(line: string): Background | null {
+  const field = line.trim().replace(/\s+/g, " ");
+  for (const [pattern, background] of FIELD_HEADLINES) if (pattern.test(field)) return background;
+  return null;
+}
 
 export function backgroundOfTitle(title: string): Background | null {
   for (const [pattern, background] of TITLE_FAMILIES) {
@@ -148,6 +176,8 @@ export interface TitleHint {
   /** A self-description without time in a role ("Seeking a Data Scientist role"): it counts only
    * when the résumé shows no titled role at all. */
   claim?: boolean;
+  /** The family when the title is a field alone (backgroundOfField), which backgroundOfTitle does not read. */
+  family?: Background;
 }
 
 /**
@@ -232,7 +262,7 @@ export function classifyBackground(roles: RoleForBackground[], hints: Background
   const titledRoles = roles.some((role) => role.title);
   const hintShare = familyMonths > 0 ? HINT_SHARE_WITH_ROLES : 1;
   for (const hint of hints.titles ?? []) {
-    const family = backgroundOfTitle(hint.title);
+    const family = hint.family ?? backgroundOfTitle(hint.title);
     if (!family || (hint.claim && titledRoles)) continue;
     add(family, hint.months * hintShare * recency(hint.yearsAgo));
     familyMonths += hint.months * hintShare;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { findSections } from "../resume/find-sections.ts";
 import { findTitleHints, titleOfLine } from "./find-title-hints.ts";
 
 const noSections = { sections: [], roles: [] };
@@ -39,6 +40,39 @@ describe("findTitleHints", () => {
     const text = "Education Details\nB.E. Electronics Mumbai University\nDevOps Engineer\n";
     const hints = findTitleHints(text, { sections: [{ kind: "education", start: 0, end: text.length }], roles: [] });
     expect(hints.map((h) => h.title)).toEqual(["DevOps Engineer"]);
+  });
+
+  describe("a job-board export's headline above 'Skill Details'", () => {
+    const hintsOf = (text: string) => findTitleHints(text, { sections: findSections(text), roles: [] });
+    const board = (headline: string, title: string) =>
+      `Education Details \n B.Tech   Rayat and Bahra Institute\n${headline} \n\n${title}\nSkill Details \nPython- Exprience - 24 months\nCompany Details \ncompany - Wipro\ndescription - ML work`;
+
+    it("reads the field alone as the candidate's family", () => {
+      expect(hintsOf(board("Data Science", "Data Science"))).toContainEqual({
+        title: "Data Science",
+        months: 24,
+        yearsAgo: 0,
+        family: "data_scientist",
+      });
+      expect(hintsOf(board("DATA SCIENCE", "DATA SCIENCE AND ELECTRICAL ENTHUSIAST"))[0]?.family).toBe(
+        "data_scientist",
+      );
+    });
+
+    it("reads a title in lower case or with its employer, and a title after a slash", () => {
+      expect(hintsOf(board("Lead database administrator", "Database administrator - Infiniteworx"))[0]?.title).toBe(
+        "Lead database administrator",
+      );
+      expect(hintsOf(board("Hadoop/Big Data Developer", "Hadoop/Big Data Developer - British Telecom"))[0]?.title).toBe(
+        "Big Data Developer",
+      );
+    });
+
+    it("reads nothing above an ordinary Skills heading: there the section before it ends", () => {
+      const text =
+        "Education\nM.S. Computer Information Systems 2015\nMicrosoft Technology Associate - Software Development\nMicrosoft Technology Associate - Web Development\nSkills\nProject management";
+      expect(hintsOf(text)).toEqual([]);
+    });
   });
 
   it("skips skills and education lines", () => {

@@ -6,7 +6,7 @@
 // names, contacts, schools and employers blanked already, so an employer called "Data Science
 // Corp" cannot pass for a title.
 import type { SectionKind } from "../resume/find-sections.ts";
-import { backgroundOfTitle, developsNoSoftware, type TitleHint } from "./backgrounds.ts";
+import { backgroundOfField, backgroundOfTitle, developsNoSoftware, type TitleHint } from "./backgrounds.ts";
 
 /** How much each kind of hint counts, in months of a current role. */
 export const HINT_MONTHS = {
@@ -49,6 +49,8 @@ export function findTitleHints(text: string, context: HintContext): TitleHint[] 
   const inRole = (offset: number) => roleCovered[offset] === 1;
   const sectionAt = sectionCursor(context.sections);
 
+  const aboveSkills = linesAboveSkillsHeadings(text, context.sections);
+  let boardHeadlineFound = false;
   let lineStart = 0;
   let lineNumber = 0;
   let headlineFound = false;
@@ -60,15 +62,30 @@ export function findTitleHints(text: string, context: HintContext): TitleHint[] 
       lineNumber += 1;
       const inHeader = lineStart < firstSection && lineNumber <= HEADER_LINES;
       const label = LABEL.exec(line);
+      const field = label ? null : backgroundOfField(line);
       if (label) {
         if (backgroundOfTitle(label[1]!)) hints.push({ title: label[1]!, months: HINT_MONTHS.label, yearsAgo: 0 });
+      } else if (aboveSkills.has(lineStart) && !boardHeadlineFound && !inRole(lineStart) && !DEGREE_WORDS.test(line)) {
+        // A job-board export's headline, right above its skills block ("Data Science" /
+        // "Data Science - Wipro" / "Skill Details"): the current title, or the field alone.
+        const piece = field ? line : titleOfLine(line, true, true);
+        if (piece) {
+          hints.push({ title: piece, months: HINT_MONTHS.headline, yearsAgo: 0, ...(field ? { family: field } : {}) });
+          boardHeadlineFound = true;
+        }
       } else if (inHeader && !headlineFound) {
         // The headline: the first piece of a header line that names a title family.
-        const piece = titleOfLine(line, true);
+        const piece = titleOfLine(line, true) ?? (field ? line : undefined);
         if (piece) {
           // "Aspiring Machine Learning Engineer" is what the candidate wants to be.
           const claim = ASPIRING.test(piece);
-          hints.push({ title: piece, months: HINT_MONTHS.headline, yearsAgo: 0, ...(claim ? { claim } : {}) });
+          hints.push({
+            title: piece,
+            months: HINT_MONTHS.headline,
+            yearsAgo: 0,
+            ...(claim ? { claim } : {}),
+            ...(piece === line && field ? { family: field } : {}),
+          });
           headlineFound = true;
         }
       } else if (!inHeader && !inRole(lineStart)) {
@@ -103,14 +120,41 @@ export function findTitleHints(text: string, context: HintContext): TitleHint[] 
  * A title is short, does not end a sentence and is written in title case: "Collaborated with
  * another developer" is a sentence, not a title.
  */
-export function titleOfLine(line: string, anyPart = false): string | undefined {
+export function titleOfLine(line: string, anyPart = false, anyCase = false): string | undefined {
   // "Apparel Designer/Developer": its parts must not be read apart from what they develop.
   if (line.length > MAX_LINE || developsNoSoftware(line)) return undefined;
   const parts = line.split(HEADLINE_SPLIT);
   for (const part of anyPart ? parts : parts.slice(0, 1)) {
-    if (isTitleLike(part) && backgroundOfTitle(part)) return part;
+    if (isTitleLike(part, anyCase) && backgroundOfTitle(part)) return part;
   }
   return undefined;
+}
+
+/** The skills heading of a job-board export ("Skill Details", then "Python- Exprience - 24 months"). */
+const BOARD_SKILLS_HEADING = /^\s*skills? details\b/i;
+
+/**
+ * The starts of the two non-blank lines right above each job-board skills heading: where the
+ * export ("Education Details … / Data Scientist / Data Scientist - Matelabs / Skill Details") puts
+ * the candidate's headline and current title. Only that heading: above an ordinary "Skills" stands
+ * the end of the section before it ("Microsoft Technology Associate - Web Development").
+ */
+function linesAboveSkillsHeadings(text: string, sections: HintContext["sections"]): Set<number> {
+  const starts = new Set<number>();
+  for (const section of sections) {
+    if (section.kind !== "skills" || !BOARD_SKILLS_HEADING.test(text.slice(section.start, section.start + 40)))
+      continue;
+    let end = text.lastIndexOf("\n", section.start - 1);
+    for (let found = 0; found < 2 && end > 0;) {
+      const start = text.lastIndexOf("\n", end - 1) + 1;
+      if (text.slice(start, end).trim() !== "") {
+        starts.add(start);
+        found += 1;
+      }
+      end = start - 1;
+    }
+  }
+  return starts;
 }
 
 /** The section kind at increasing offsets, in one pass over the sections (sorted by start). */
@@ -124,11 +168,15 @@ function sectionCursor(sections: HintContext["sections"]): (offset: number) => S
   };
 }
 
-function isTitleLike(part: string): boolean {
+/**
+ * Short, not ending a sentence, and in title case unless `anyCase` (a job-board headline is
+ * often typed in lower case: "Lead database administrator", "Dot net developer").
+ */
+function isTitleLike(part: string, anyCase = false): boolean {
   if (part.length > MAX_TITLE_LINE || /[:.]$/.test(part)) return false;
   const words = part.split(/\s+/);
   if (words.length > MAX_TITLE_WORDS) return false;
-  return words.filter((word) => /^[a-z]/.test(word)).length <= 1;
+  return anyCase || words.filter((word) => /^[a-z]/.test(word)).length <= 1;
 }
 
 /** "Data Scientist with 5 years …", "7+ years of experience as a Java Developer". */

@@ -28,4 +28,12 @@ describe("toScoringInput", () => {
     const input = read("Designation: Java Developer\nSkills\nJava, Spring Boot\n");
     expect(input.titleHints.map((hint) => hint.title)).toContain("Java Developer");
   });
+
+  it("reads a description the layout put in a title's place as no title", () => {
+    const text =
+      "Company Details \ncompany - Aegis school of Data Science & Business\ndescription - Mostly working on industry project for providing solution along with teaching (2017 to Present)\nBuilt churn models.";
+    const input = read(text);
+    expect(input.roles.length).toBeGreaterThan(0);
+    expect(input.roles.every((role) => role.title === null)).toBe(true);
+  });
 });

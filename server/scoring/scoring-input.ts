@@ -121,7 +121,19 @@ function titleOf(role: ResumeFacts["experience"][number], text: string): string 
     const found = titleOfLine(line.replace(/\b(?:Company Name|City|State)\b/g, ",").trim(), true);
     if (found) return found;
   }
-  return title;
+  return title && isSentence(title) ? null : title;
+}
+
+const CONNECTORS = /^(?:of|and|the|for|in|at|to|on|a|an|de|du|la|le|y|e|und)$/;
+
+/**
+ * A description the layout put where a title stands ("Mostly working on industry project for
+ * providing solution along with …"): no title, so a role of unknown kind rather than other work.
+ */
+function isSentence(title: string): boolean {
+  const words = title.trim().split(/\s+/);
+  const lower = words.filter((word) => /^[a-z]/.test(word) && !CONNECTORS.test(word)).length;
+  return words.length > 10 || lower >= 4;
 }
 
 const ROLE_HEADER_LINES = 5;
