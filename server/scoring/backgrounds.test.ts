@@ -135,6 +135,8 @@ describe("isItOperationsTitle", () => {
     "IT Support Specialist",
     "Information Technology Project Manager System Analysis (SYSANALSYS) [GS-2210-12]",
     "IT Program Manager",
+    "Company Name Administrator of Information Technology",
+    "Coordinator of Information Systems",
   ])("%s is IT operations", (title) => {
     expect(isItOperationsTitle(title)).toBe(true);
   });
