@@ -54,7 +54,7 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
     "masters",
     true,
     new RegExp(
-      `\\b(?:m${D}sc\\b\\.?|m${D}eng\\b\\.?|(?<!mini[\\s-])${dotted("mba")}|(?<!mini[\\s-])mba${END}|m${D}phil\\b\\.?|m${D}-?tech\\b\\.?|m${D}res\\b|m[aá]ster(?:'s|’s|s)?${OF_SUBJECT}|dipl[oô]me d['’]ing[ée]nieur|${dotted("ms")}|${dotted("ma")}|${dotted("me")}|m\\.\\s?com\\b\\.?|mcom${END}|dipl(?:om|\\.)(?:-?ing\\.?|-?informatiker(?:in)?|-?kaufmann|-?physiker(?:in)?|-?mathematiker(?:in)?)?(?![\\p{L}])|diploma de mestrado|mestrado|maestr[ií]a|laurea magistrale|magister${END}|ll\\.?m\\b\\.?|juris doctor(?:ate)?${END}|doctor of (?:jurisprudence|law)\\b|j\\.\\s?d\\.|${dotted("mca")}|mca${END}|pgdb?m${END}|p\\.g\\.d\\.b?\\.?m\\.?)`,
+      `\\b(?:m${D}sc\\b\\.?|m${D}eng\\b\\.?|(?<!mini[\\s-])${dotted("mba")}|(?<!mini[\\s-])mba${END}|m${D}phil\\b\\.?|m${D}-?tech\\b\\.?|m${D}res\\b|m[aá]ster(?:'s|’s|s)?${OF_SUBJECT}|dipl[oô]me d['’]ing[ée]nieur|${dotted("ms")}|${dotted("ma")}|${dotted("me")}|m\\.\\s?com\\b\\.?|mcom${END}|dipl(?:om|\\.)(?:-?ing\\.?|-?informatiker(?:in)?|-?kaufmann|-?physiker(?:in)?|-?mathematiker(?:in)?)?(?![\\p{L}])|diploma de mestrado|mestrado|maestr[ií]a|laurea magistrale|magister${END}|ll\\.?m\\b\\.?|juris doctor(?:ate)?${END}|doctor of (?:jurisprudence|law)\\b|j\\.\\s?d\\.|${dotted("mca")}|mca${END}|pgdb?m${END}|p\\.g\\.d\\.b?\\.?m\\.?|post[- ]?graduate diploma in (?:business )?(?:management|business administration|business management)\\b)`,
       "iu",
     ),
   ],

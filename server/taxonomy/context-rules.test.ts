@@ -153,6 +153,16 @@ describe("homonyms outside software and ML (issue 12)", () => {
       false,
     ],
     ["Built ETL pipelines in Informatica", "etl", true],
+    ["Functional Testing of Transformer Accessories ( BR, PRV, MOG, WTI, OTI and its Setting)", "transformers", false],
+    ["Fine-tuned a Transformer for summarisation", "transformers", true],
+    ["PyTorch, Transformer, BERT", "transformers", true],
+    [
+      "Worked on Always on availability groups, database mirroring, replication, clustering and log shipping.",
+      "clustering",
+      false,
+    ],
+    ["Customer segmentation with clustering and PCA", "clustering", true],
+    ["Accident Statistics", "statistics", false],
     ["Prepared process documentations and trained the rest of the AP team", "rest_api", false],
     ["Took rest breaks as scheduled", "rest_api", false],
     // A sentence the layout wrapped: the line above is read before a mention that starts its line.

@@ -221,11 +221,12 @@ export const CONTEXT_RULES = {
     rejectBefore:
       /\b(?:power|distribution|current|voltage|step[- ]?(?:up|down)|isolation|instrument|potential|auto|oil[- ]filled|dry[- ]type|pad[- ]mounted|pole[- ]mounted|three[- ]phase|single[- ]phase|grounding|rectifier|HV|MV|LV)\s+$/i,
     rejectNearby:
-      /\b(?:electrical|electric|voltage|substations?|kVA?|MVA|windings?|utilit(?:y|ies)|HVDC|power (?:grid|plants?|systems|distribution)|switchgear|relays?|breakers?|motors?|generators?|insulation|tap changers?|megger|SCADA|PLCs?|amperes?)\b/i,
+      /\b(?:electrical|electric|voltage|substations?|kVA?|MVA|windings?|utilit(?:y|ies)|HVDC|power (?:grid|plants?|systems|distribution)|switchgear|relays?|breakers?|motors?|generators?|insulation|tap changers?|megger|SCADA|PLCs?|amperes?|accessor(?:y|ies)|bushings?|buchholz|radiators?|conservators?|OTI|WTI|MOG|PRV)\b/i,
     // Alone ("transformer load study", a list of utility gear) it is equipment: the model family
-    // comes with other skills or model words on its line.
+    // comes with an ML skill or model words on its line ("Functional Testing of Transformer
+    // Accessories" names a testing skill, not a model).
     requireNearby: {
-      skills: "any",
+      skills: "ml",
       words:
         /\b(?:models?|attention|NLP|BERT|GPT|neural|language|vision|fine-?tun\w*|LLMs?|deep learning|PyTorch|Hugging|encoders?|decoders?|embeddings?|architectures?|pretrain\w*)\b/i,
     },
