@@ -574,6 +574,8 @@ describe("degrees", () => {
       "bachelors",
     ],
     ["Bachelor of Science : Professional Aeronautics\nCompleted 2 years", "none"],
+    ["BSc,Mecs,2nd year completed in Computer science\nards collage kadapa\nMay 2018 to June 2019", "none"],
+    ["B.Tech Computer Science, 2016, final year project: a chess engine", "bachelors"],
     // "degree : field DATE school" with "Current" for the date; a school after it.
     [
       "Master of science : Mechanical engineering Robotic & Manufacture Current Columbia University - City , State\nBachelor of science : Mechanical Engineering 1 2010 North Carolina State University",
