@@ -145,6 +145,22 @@ describe("findSections", () => {
     expect(text.slice(work!.heading.start, work!.heading.end)).toBe("Company Details");
   });
 
+  it("finds a job-board export's headings ending a flattened paragraph after a space or a capital", () => {
+    const text = [
+      "Operating System: Windows-XP/7/10, Linux, Mac OS and Solaris Education Details ",
+      " BSCIT   Mumbai University",
+      "Skills â¢ AUTOCAD 2D, 3D â¢ Team work and leadership â¢ CIVIL 3DEducation Details ",
+      "January 2014 BE Civil Engineering Nagpur University",
+    ].join("\n");
+    expect(kinds(text)).toEqual([
+      ["education", "Education Details"],
+      ["education", "Education Details"],
+    ]);
+    // Only those headings, only at the end of a long line: an ordinary sentence keeps its words.
+    expect(kinds("Kept the customer and supplier records and all the Project Details\nfor audits.")).toEqual([]);
+    expect(kinds("See Education Details\nbelow.")).toEqual([]);
+  });
+
   it("does not split ordinary words that carry capitals inside", () => {
     expect(kinds("Wrote JavaScript and TypeScript\nUsed PostgreSQL daily")).toEqual([]);
     expect(kinds("Created Interaction Hubs using PeopleSoft 9.2 PeopleTools\nframework.")).toEqual([]);
@@ -550,6 +566,23 @@ describe("degrees", () => {
     ["Executive MBA, 2015", "masters"],
     ["PGDM Marketing 2012", "masters"],
     ["PGDBM 2009", "masters"],
+    ["LLB.   Dibrugarh University", "bachelors"],
+    ["January 2005 S.S.C  Baramati, Maharashtra M.E.S. Highschool\n B.E. Civil Engineering Pune", "bachelors"],
+    ["January 2005 Bachelor of Business Administration, Modern College\n HSC  Pune, S.S.P.M.S College", "bachelors"],
+    [
+      " Bachelor of Electrical Engineering, Nashik\n Diploma Electrical Engineering, S. M. E. S. Polytechnic College",
+      "bachelors",
+    ],
+    ["M.E. Computer Engineering, Pune University, 2016", "masters"],
+    ["April 2004 MCM Computer Management Pune University\nApril 1998 B.Sc Maths Kerala University", "masters"],
+    ["January 2016 to January 2018 MMS  Mumbai, University of Mumbai", "masters"],
+    ["January 2018 MCS  Pune, Maharashtra Pune University", "masters"],
+    [" BSCIT   Mumbai University", "bachelors"],
+    ["B.S.B.A : Business Administration 12 1993 John L. Grove College of Business", "bachelors"],
+    ["M.S.E.E., Georgia Tech, 2001", "masters"],
+    ["LL.B., Delhi University, 2012", "bachelors"],
+    ["January 2015 B.M.M  Mumbai, Maharashtra S.K.Somaiya College", "bachelors"],
+    ["January 2018 M.F.A painting Nagpur University\nJanuary 2016 B.F.A. Painting Nagpur University", "masters"],
     ["Post Graduate Diploma in Business Administration in Marketing, 2012", "masters"],
     ["Post Graduate Diploma in Management, IIM Bangalore, 2010", "masters"],
     ["Post Graduate Diploma in Computer Applications, 2009", "associate"],
@@ -604,6 +637,17 @@ describe("degrees", () => {
     ["Master 2 Data Science, Université Paris-Saclay, 2021", "masters"],
   ])("%s → %s", (line, level) => {
     expect(degree(line)).toBe(level);
+  });
+
+  it("reads an empty job-board 'Education Details' as no education information, not as no degree", () => {
+    const facts = (text: string) => extractResumeFacts(text, { now: later }).highestDegree;
+    expect(
+      facts(
+        "Python, SQL and Tableau for reporting.Education Details \nData Science Assurance Associate \n\nData Science Assurance Associate - Ernst & Young LLP\nSkill Details \nPython- Exprience - 24 months",
+      ),
+    ).toBe(null);
+    expect(facts("Education\nMumbai University, 2009\nSkills\nExcel")).toBe("none");
+    expect(facts("Education\nSSC, Maharashtra Board\nSkills\nExcel")).toBe("none");
   });
 
   it("reads no PhD into a promotion and no degree into diplomacy", () => {

@@ -34,8 +34,12 @@ const RANK: Record<Degree, number> = { associate: 1, bachelors: 2, masters: 3, p
 // an LL.M. is. A "Mini MBA" is a short certificate course, not a degree.
 const D = "\\.?\\s?";
 const END = "(?![\\p{L}\\d])";
-/** A dotted abbreviation whose last dot may be missing: "B.E", "B.E.", "M.C.A". */
-const dotted = (letters: string) => `${letters.split("").join("\\.\\s?")}\\.?${END}`;
+/**
+ * A dotted abbreviation whose last dot may be missing: "B.E", "B.E.", "M.C.A". Not inside a longer
+ * run of initials, as school names are written: "M.E.S. Highschool", "S.S.P.M.S College", "S. M.
+ * E. S. Polytechnic" hold no M.E. or M.S.
+ */
+const dotted = (letters: string) => `(?<!\\p{L}\\.\\s?)${letters.split("").join("\\.\\s?")}\\.?${END}(?!\\.\\p{L})`;
 const OF_SUBJECT =
   "(?:\\s+(?:of|in)\\s+(?:applied science|science|arts|engineering|business administration|philosophy|technology|fine arts|laws|education|computer applications|public health|research|commerce|mathematics)\\b|\\s+degree\\b)?";
 /** A bare degree abbreviation's subject after it: ": Journalism", "-Liberal Arts", " Psychology". */
@@ -54,7 +58,7 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
     "masters",
     true,
     new RegExp(
-      `\\b(?:m${D}sc\\b\\.?|m${D}eng\\b\\.?|(?<!mini[\\s-])${dotted("mba")}|(?<!mini[\\s-])mba${END}|m${D}phil\\b\\.?|m${D}-?tech\\b\\.?|m${D}res\\b|m[aá]ster(?:'s|’s|s)?${OF_SUBJECT}|dipl[oô]me d['’]ing[ée]nieur|${dotted("ms")}|${dotted("ma")}|${dotted("me")}|m\\.\\s?com\\b\\.?|mcom${END}|dipl(?:om|\\.)(?:-?ing\\.?|-?informatiker(?:in)?|-?kaufmann|-?physiker(?:in)?|-?mathematiker(?:in)?)?(?![\\p{L}])|diploma de mestrado|mestrado|maestr[ií]a|laurea magistrale|magister${END}|ll\\.?m\\b\\.?|juris doctor(?:ate)?${END}|doctor of (?:jurisprudence|law)\\b|j\\.\\s?d\\.|${dotted("mca")}|mca${END}|pgdb?m${END}|p\\.g\\.d\\.b?\\.?m\\.?|post[- ]?graduate diploma in (?:business )?(?:management|business administration|business management)\\b)`,
+      `\\b(?:m${D}sc\\b\\.?|m${D}eng\\b\\.?|(?<!mini[\\s-])${dotted("mba")}|(?<!mini[\\s-])mba${END}|m${D}phil\\b\\.?|m${D}-?tech\\b\\.?|m${D}res\\b|m[aá]ster(?:'s|’s|s)?${OF_SUBJECT}|dipl[oô]me d['’]ing[ée]nieur|${dotted("ms")}|${dotted("ma")}|${dotted("me")}|m\\.\\s?com\\b\\.?|mcom${END}|dipl(?:om|\\.)(?:-?ing\\.?|-?informatiker(?:in)?|-?kaufmann|-?physiker(?:in)?|-?mathematiker(?:in)?)?(?![\\p{L}])|diploma de mestrado|mestrado|maestr[ií]a|laurea magistrale|magister${END}|ll\\.?m\\b\\.?|juris doctor(?:ate)?${END}|doctor of (?:jurisprudence|law)\\b|j\\.\\s?d\\.|${dotted("mca")}|mca${END}|${["mfa", "msee", "mscs", "msme"].map(dotted).join("|")}|pgdb?m${END}|p\\.g\\.d\\.b?\\.?m\\.?|post[- ]?graduate diploma in (?:business )?(?:management|business administration|business management)\\b)`,
       "iu",
     ),
   ],
@@ -62,7 +66,7 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
     "bachelors",
     true,
     new RegExp(
-      `\\b(?:b${D}sc\\b\\.?|b${D}eng\\b\\.?|b${D}-?tech\\b\\.?|${dotted("be")}|b${D}a${D}sc\\b\\.?|${dotted("bs")}|${dotted("ba")}|bachelor(?:'s|’s|s)?${OF_SUBJECT}|licenciatura|licenciado|licence (?:en|de|in)\\b|bacharelado|bacharel|laurea(?: triennale)?${END}|grado en|b${D}com\\b\\.?|bba${END}|bbm${END}|${dotted("bbm")}|bsw${END}|b${D}pharm\\b\\.?|${dotted("bba")}|bca${END}|${dotted("bca")}|undergraduate degree)`,
+      `\\b(?:b${D}sc\\b\\.?|b${D}eng\\b\\.?|b${D}-?tech\\b\\.?|${dotted("be")}|b${D}a${D}sc\\b\\.?|${dotted("bs")}|${dotted("ba")}|bachelor(?:'s|’s|s)?${OF_SUBJECT}|licenciatura|licenciado|licence (?:en|de|in)\\b|bacharelado|bacharel|laurea(?: triennale)?${END}|grado en|b${D}com\\b\\.?|bba${END}|bbm${END}|${dotted("bbm")}|bsw${END}|b${D}pharm\\b\\.?|ll${D}b\\b\\.?|${["bsba", "bsee", "bscs", "bsme", "bsce", "bsn"].map(dotted).join("|")}|${dotted("bmm")}|bmm${END}|${dotted("bfa")}|${dotted("bba")}|bca${END}|${dotted("bca")}|undergraduate degree)`,
       "iu",
     ),
   ],
@@ -79,8 +83,16 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
   ["masters", true, /硕士|碩士|修士|석사/u],
   ["bachelors", true, /学士|學士|本科|학사/u],
   // Bare abbreviations: only in an education section, not after ", " (a US state), not in a word.
-  ["masters", false, /(?<![,\p{L}]\s?)\b(?:MS|MA|MSc|MEng|MPhil|MS[Cc]S|MFA|MPH|ME|MTECH|MTech|MCOM|MCom)\b(?!\.\w)/u],
-  ["bachelors", false, /(?<![,\p{L}]\s?)\b(?:BS|BA|BE|BSc|BEng|BTech|BTECH|BASc|BSE|BFA|BS[Cc]S|BCOM|BCom)\b(?!\.\w)/u],
+  [
+    "masters",
+    false,
+    /(?<![,\p{L}]\s?)\b(?:MS|MA|MSc|MEng|MPhil|MS[Cc]S|MFA|MPH|ME|MTECH|MTech|MCOM|MCom|MCS|MCM|MMS)\b(?!\.\w)/u,
+  ],
+  [
+    "bachelors",
+    false,
+    /(?<![,\p{L}]\s?)\b(?:BS|BA|BE|BSc|BEng|BTech|BTECH|BASc|BSE|BFA|BS[Cc]S|BCOM|BCom|BSCIT|BScIT|BSc IT)\b(?!\.\w)/u,
+  ],
   ["associate", false, /(?<![,\p{L}]\s?)\b(?:AA|AS|AAS)\b(?=\s+(?:in|degree)\b)/u],
   // After a word ("Psychology BS Psychology", "Guidance & Counseling MS Guidance"), only as a
   // degree followed by its subject: "Boston MA 02115" and "MS Office" are not degrees.
@@ -157,9 +169,20 @@ export function findEducation(
     (best, entry) => (best === null || RANK[entry.level] > RANK[best] ? entry.level : best),
     null,
   );
-  const highestDegree = highest ?? (educationSections.length > 0 ? "none" : null);
+  // "none" needs an education section that shows some education: a job-board export's empty
+  // "Education Details" (followed only by the headline) tells nothing.
+  const showsEducation =
+    entries.length > 0 ||
+    educationSections.some((section) => EDUCATION_CONTENT.test(text.slice(section.bodyStart, section.end)));
+  const highestDegree = highest ?? (showsEducation ? "none" : null);
   return { entries, highestDegree };
 }
+
+/** Words of schooling, or a school's name or a year: what makes an education section say something. */
+const EDUCATION_CONTENT = new RegExp(
+  `\\b(?:${INSTITUTION_WORDS})\\b|\\b(?:high school|secondary|ssc|hsc|sslc|ged|diploma|courses?|coursework|stud(?:y|ying|ies|ent)|graduat\\w*|degree|certif\\w*|class\\s+(?:x|xii|10|12)|10th|12th|matric\\w*|board|pursuing|major|minor|c?gpa|a-levels?|abitur|baccalaur\\w*)\\b|\\b(?:19|20)\\d\\d\\b`,
+  "iu",
+);
 
 /** Whether a line names a degree in a form that cannot be anything else ("B.E", "M.Sc.", "Ph.D."). */
 export function mentionsDegree(line: string): boolean {

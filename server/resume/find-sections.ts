@@ -532,9 +532,13 @@ function readGluedHeading(line: string): ReadHeading | null {
   // run of such characters that ends the line, so no tail starting before that run can match.
   const from = lettersRunStart(trimmed, Math.max(1, trimmed.length - 40));
   for (let at = from; at < trimmed.length - 3; at++) {
-    if (!isUpper(trimmed.charCodeAt(at), trimmed[at]!) || !endsWord(trimmed.charCodeAt(at - 1), trimmed[at - 1]!))
-      continue;
+    if (!isUpper(trimmed.charCodeAt(at), trimmed[at]!)) continue;
+    const glued = endsWord(trimmed.charCodeAt(at - 1), trimmed[at - 1]!);
+    // The job-board export's own headings also end a flattened paragraph after a space or a
+    // capital ("… Linux, Mac OS Education Details", "… CIVIL 3DEducation Details").
+    if (!glued && !(trimmed.length >= BOARD_LINE && /[\sA-Z\d]/.test(trimmed[at - 1]!))) continue;
     const tail = trimmed.slice(at);
+    if (!glued && !BOARD_HEADING.test(tail)) continue;
     // The shape first: it rules out most tails without building their key.
     if (!GLUED_SHAPE.test(tail)) continue;
     // One word glued to a capitalised word is a compound name ("PeopleTools", "WebProjects"),
@@ -545,6 +549,11 @@ function readGluedHeading(line: string): ReadHeading | null {
   }
   return null;
 }
+
+/** A job-board export's section headings ("Education Details", "Skill Details", "Company Details"). */
+const BOARD_HEADING = /^(?:Education|Skills?|Company) Details$/;
+/** How long a line must be to end in a job-board heading after a space: a flattened paragraph. */
+const BOARD_LINE = 50;
 
 /** Whether the letters right before `at` form a word that starts with a capital ("People|Tools"). */
 function gluedToCapitalisedWord(text: string, at: number): boolean {
