@@ -238,7 +238,8 @@ export function classifyBackground(roles: RoleForBackground[], hints: Background
   for (const role of roles) {
     if (!role.title) {
       // A role whose title was not read is work of unknown kind: it weighs against an old family
-      // title the way other work does, at half the weight.
+      // title the way other work does, at half the weight. Study without a title is no work.
+      if (role.isStudy) continue;
       add("other", Math.max(1, role.months) * recency(role.yearsAgo) * OTHER_FACTOR * UNTITLED_SHARE);
       continue;
     }
