@@ -163,6 +163,7 @@ describe("homonyms outside software and ML (issue 12)", () => {
     ],
     ["Customer segmentation with clustering and PCA", "clustering", true],
     ["Accident Statistics", "statistics", false],
+    ["Reported loan servicing, delinquency statistics, and retention analysis.", "statistics", false],
     ["Prepared process documentations and trained the rest of the AP team", "rest_api", false],
     ["Took rest breaks as scheduled", "rest_api", false],
     // A sentence the layout wrapped: the line above is read before a mention that starts its line.

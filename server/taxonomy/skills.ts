@@ -2707,7 +2707,7 @@ export const SKILLS: readonly Skill[] = [
       // Counts kept for a report: "PM statistics", "attendance statistics", "daily production
       // statistics", "Compiled statistics for site Safety Report", "show the statistics of problems".
       rejectBefore:
-        /\b(?:vital|sales|crime|accident|incident|labou?r|game|player|usage|utili[sz]ation|call|traffic|site|web|census|injury|pm|kpi|production|safety|attendance|inventory|shipping|monthly|weekly|daily|patient|hospital|shift|store|maintenance|work order|show(?:s|ed|ing)? the|compiled|compiling|tracked|gathered|collected|reported)\s+$/i,
+        /\b(?:vital|sales|crime|accident|incident|delinquency|default|collections?|labou?r|game|player|usage|utili[sz]ation|call|traffic|site|web|census|injury|pm|kpi|production|safety|attendance|inventory|shipping|monthly|weekly|daily|patient|hospital|shift|store|maintenance|work order|show(?:s|ed|ing)? the|compiled|compiling|tracked|gathered|collected|reported)\s+$/i,
       // "weekly status reports, statistics and recommendations to management" is reporting.
       rejectNearby: /\b(?:status reports?|(?:to|for) (?:the )?(?:upper |senior |executive )?management)\b/i,
       requireNearby: {
