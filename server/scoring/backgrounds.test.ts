@@ -21,6 +21,9 @@ describe("backgroundOfTitle", () => {
     ["Data Science internship", "data_scientist"],
     ["Data Science Engineer", "ml_engineer"],
     ["Software Testing & Automation Engineer", "software_engineer"],
+    ["PeopleSoft consultant", "software_engineer"],
+    ["Microsoft dynamics AX Technical consultant", "software_engineer"],
+    ["Oracle Apps Technical Consultant", "software_engineer"],
     ["Data Analyst", "data_scientist"],
     ["Business Intelligence Developer", "data_scientist"],
     ["Biostatistician", "data_scientist"],
@@ -208,6 +211,28 @@ describe("classifyBackground: titles that name no family", () => {
     expect(classifyBackground([role("Systems Engineer", 200), role("Programmer Analyst", 64, 20)], none)).toBe(
       "software_engineer",
     );
+  });
+
+  it("reads software development in the work of neutral titles, but not an administrator's production work", () => {
+    const infosys = [role("Senior Systems Engineer", 107), role("Team Lead", 30, 9)];
+    const development = { servingApis: 62, cicdTesting: 81 };
+    expect(classifyBackground(infosys, { ...none, evidence: { production: 45, ml: 0, development } })).toBe(
+      "software_engineer",
+    );
+    // Solid production from networks, servers and monitoring is no software development.
+    expect(
+      classifyBackground(infosys, {
+        ...none,
+        evidence: { production: 50, ml: 0, development: { servingApis: 12, cicdTesting: 23 } },
+      }),
+    ).toBe("other");
+    expect(classifyBackground(infosys, { ...none, evidence: { production: 30, ml: 0, development } })).toBe("other");
+  });
+
+  it("reads a self-description when the roles' titles say nothing of the work", () => {
+    const claim = { title: "Software Developer", months: 24, yearsAgo: 0, claim: true };
+    expect(classifyBackground([role("System Engineer", 119)], { ...none, titles: [claim] })).toBe("software_engineer");
+    expect(classifyBackground([role("Accountant", 119)], { ...none, titles: [claim] })).toBe("other");
   });
 
   it("never overrides a family the titles name", () => {

@@ -84,7 +84,7 @@ const DATA_SCIENCE_TITLE =
 const DATA_ENGINEERING_TITLE =
   /\b(?:data|big data|etl|elt|data platform|data infrastructure|data warehouse|data warehousing|dwh|database|db|hadoop|spark|informatica|datastage|ssis|sql|pl\/sql|oracle|teradata|mainframe db2) (?:engineer|developer|architect|programmer)\b|\b(?:etl|hadoop|database|informatica) (?:consultant|specialist|analyst|administrator|admin)\b|\b(?:database|db) (?:administrator|admin|manager)\b|\bdbas?\b|\bdata (?:architect|modeler|modeller)\b/i;
 const SOFTWARE_TITLE =
-  /\b(?:software|backend|back-end|back end|full[- ]?stack|frontend|front-end|front end|platform|site reliability|devops|dev ops|devsecops|cloud|web|mobile|ios|android|embedded|firmware|java|j2ee|python|django|ruby|rails|php|node|nodejs|golang|dotnet|dot net|asp\.net|c#|c\+\+|scala|salesforce|sap|abap|ui|react|angular|javascript|qa|automation test|test automation|release|middleware|game|api|sharepoint|mainframe|cobol|servicenow|wordpress|drupal|magento|blockchain|software development) (?:engineer|developer|programmer|architect|tester|lead|consultant|analyst|dev)\b|\b(?:software|web|application|mobile|full[- ]?stack|front[- ]?end|back[- ]?end) development\b|\bd[ée]veloppeur\b|\bing[ée]nieur logiciel\b|\bentwickler\b|\bdesarrollador\b|\.net (?:engineer|developer|programmer|architect|consultant|lead)\b|\bapplications? (?:developer|programmer|architect)\b|\bsre\b|\bdevops\b|\bdeveloper\b|\bprogrammer\b|\bsoftware (?:architect|consultant|specialist|lead|manager)\b|\b(?:solutions?|enterprise|cloud) architect\b|\bsoftware quality (?:assurance|engineer|analyst)|\bsoftware engineering (?:manager|lead|director|team lead|intern|internship)\b|软件工程师|开发工程师|程序员|前端工程师|后端工程师|\bqa (?:engineering|automation|manager)\b|\b(?:software (?:test|qa|quality assurance)|manual test|automation test|test|qa)(?:ing)? (?:(?:&|and) automation )?(?:analyst|engineer|lead|specialist)\b|\b(?:software|qa|manual|automation|game|web|mobile|application|ui|test) testers?\b|\bsap [a-z/]{2,12} (?:consultant|analyst|lead|developer)\b|\bweb(?:site)? designer\b/i;
+  /\b(?:software|backend|back-end|back end|full[- ]?stack|frontend|front-end|front end|platform|site reliability|devops|dev ops|devsecops|cloud|web|mobile|ios|android|embedded|firmware|java|j2ee|python|django|ruby|rails|php|node|nodejs|golang|dotnet|dot net|asp\.net|c#|c\+\+|scala|salesforce|sap|abap|ui|react|angular|javascript|qa|automation test|test automation|release|middleware|game|api|sharepoint|mainframe|cobol|servicenow|wordpress|drupal|magento|blockchain|software development) (?:engineer|developer|programmer|architect|tester|lead|consultant|analyst|dev)\b|\b(?:software|web|application|mobile|full[- ]?stack|front[- ]?end|back[- ]?end) development\b|\bd[ée]veloppeur\b|\bing[ée]nieur logiciel\b|\bentwickler\b|\bdesarrollador\b|\.net (?:engineer|developer|programmer|architect|consultant|lead)\b|\bapplications? (?:developer|programmer|architect)\b|\bsre\b|\bdevops\b|\bdeveloper\b|\bprogrammer\b|\bsoftware (?:architect|consultant|specialist|lead|manager)\b|\b(?:solutions?|enterprise|cloud) architect\b|\bsoftware quality (?:assurance|engineer|analyst)|\bsoftware engineering (?:manager|lead|director|team lead|intern|internship)\b|软件工程师|开发工程师|程序员|前端工程师|后端工程师|\bqa (?:engineering|automation|manager)\b|\b(?:software (?:test|qa|quality assurance)|manual test|automation test|test|qa)(?:ing)? (?:(?:&|and) automation )?(?:analyst|engineer|lead|specialist)\b|\b(?:software|qa|manual|automation|game|web|mobile|application|ui|test) testers?\b|\bsap [a-z/]{2,12} (?:consultant|analyst|lead|developer)\b|\b(?:peoplesoft|siebel|pega|tibco|oracle (?:apps|forms|ebs)|(?:microsoft )?dynamics(?: ax| crm| nav| 365)?)(?: technical)? (?:consultant|developer|engineer|lead|analyst)\b|\bweb(?:site)? designer\b/i;
 
 /**
  * Titles that say "developer", "development" or "programmer" about something other than software
@@ -187,7 +187,7 @@ export interface TitleHint {
  * They follow the family the rest of the résumé shows; without one they count as other work.
  */
 const NEUTRAL_TITLE =
-  /\b(?:universit|institute|college|ltd|inc|llc|gmbh|corp)|\badvis[oe]r:|\bengineer(?:ing)?\b|\btechnical\b|\btechnology\b|\bIT\b|\bsystems?\b|\bcomputer\b|\bcto\b|\bchief technology\b|\bco-?founder\b|\bfounder\b|\bcontractor\b|\bfreelancer?\b|\bself[- ]employed\b|\bintern(?:ship)?\b|\btrainee\b|\bapprentice(?:ship)?\b|\barchitect\b/i;
+  /\b(?:universit|institute|college|ltd|inc|llc|gmbh|corp)|\badvis[oe]r:|\bengineer(?:ing)?\b|\btechnical\b|\btechnology\b|\bIT\b|\bsystems?\b|\bcomputer\b|\bcto\b|\bchief technology\b|\bco-?founder\b|\bfounder\b|\bcontractor\b|\bfreelancer?\b|\bself[- ]employed\b|\bintern(?:ship)?\b|\btrainee\b|\bapprentice(?:ship)?\b|\barchitect\b|\bteam (?:lead|leader|member)\b|\b(?:tech|technical|technology|project|module) lead\b|\b(?:associate|senior|sr\.?|staff|principal|technical|lead) consultant\b/i;
 
 /**
  * Engineers of another discipline: an electrical, mechanical or process engineer's years are other
@@ -205,6 +205,15 @@ const OTHER_DISCIPLINE_ENGINEER =
  */
 const SENIORITY_ONLY =
   /^(?:(?:senior|sr\.?|junior|jr\.?|lead|principal|staff|distinguished|vp|svp|evp|avp|vice president|member of (?:the )?technical staff|mts)\s*[,&/|–-]?\s*)+$/i;
+
+/** A title that names no family and no other work: it follows the rest of the résumé. */
+function isNeutralTitle(title: string): boolean {
+  if (backgroundOfTitle(title)) return false;
+  return (
+    (NEUTRAL_TITLE.test(title) && !OTHER_DISCIPLINE_ENGINEER.test(title) && !IT_OPERATIONS_TITLE.test(title)) ||
+    SENIORITY_ONLY.test(title.trim())
+  );
+}
 
 /** A role whose title names no software, data or ML family counts this much towards `other`. */
 const OTHER_FACTOR = 0.35;
@@ -226,7 +235,12 @@ export interface BackgroundHints {
   publications: boolean;
   titles?: readonly TitleHint[];
   /** The two dimension scores under the default weights: what the work itself shows. */
-  evidence?: { production: number; ml: number };
+  evidence?: {
+    production: number;
+    ml: number;
+    /** The area scores of software development: services and APIs, CI/CD, testing and quality. */
+    development?: { servingApis: number; cicdTesting: number };
+  };
 }
 
 export function classifyBackground(roles: RoleForBackground[], hints: BackgroundHints): Background {
@@ -248,19 +262,16 @@ export function classifyBackground(roles: RoleForBackground[], hints: Background
     if (family) {
       add(family, amount);
       familyMonths += Math.max(1, role.months);
-    } else if (
-      (NEUTRAL_TITLE.test(role.title) &&
-        !OTHER_DISCIPLINE_ENGINEER.test(role.title) &&
-        !IT_OPERATIONS_TITLE.test(role.title)) ||
-      SENIORITY_ONLY.test(role.title.trim())
-    ) {
+    } else if (isNeutralTitle(role.title)) {
       neutral += amount;
       technicalNeutral += Math.max(1, role.months);
     } else add("other", amount * OTHER_FACTOR); // IT operations too: the rubric's "network administrator, IT help desk"
   }
   // Titles outside the roles mostly repeat the roles' titles: with dated family roles they only
-  // support them (half weight), and self-descriptions count only when no role has a title.
-  const titledRoles = roles.some((role) => role.title);
+  // support them (half weight), and self-descriptions count only when no role has a title that
+  // says what the work was ("System Engineer" at an IT firm does not: the summary's "Software
+  // Developer (System Engineer)" does).
+  const titledRoles = roles.some((role) => role.title && !isNeutralTitle(role.title));
   const hintShare = familyMonths > 0 ? HINT_SHARE_WITH_ROLES : 1;
   for (const hint of hints.titles ?? []) {
     const family = hint.family ?? backgroundOfTitle(hint.title);
@@ -296,9 +307,29 @@ const SOLID_EVIDENCE = 40;
  */
 function familyOfEvidence(hints: BackgroundHints): Background | null {
   const evidence = hints.evidence;
-  if (!evidence || evidence.ml < SOLID_EVIDENCE) return null;
+  if (!evidence) return null;
+  if (evidence.ml < SOLID_EVIDENCE) return developsSoftware(evidence) ? "software_engineer" : null;
   if (evidence.production >= SOLID_EVIDENCE) return "ml_engineer";
   return hints.phd && hints.publications ? "researcher" : "data_scientist";
+}
+
+/** How strong each development area must be for the work to be software development. */
+const DEVELOPMENT_EVIDENCE = { cicdTesting: 55, servingApis: 30 };
+
+/**
+ * Solid production work that is software development, not IT operations: testing, CI/CD and code
+ * quality beside services and APIs ("Senior Systems Engineer" at an IT services firm building
+ * Java services with JUnit and Jenkins). An administrator's production evidence is networks,
+ * servers and monitoring (cloud and infrastructure, reliability), which this does not count.
+ */
+function developsSoftware(evidence: NonNullable<BackgroundHints["evidence"]>): boolean {
+  const development = evidence.development;
+  return (
+    evidence.production >= SOLID_EVIDENCE &&
+    development !== undefined &&
+    development.cicdTesting >= DEVELOPMENT_EVIDENCE.cicdTesting &&
+    development.servingApis >= DEVELOPMENT_EVIDENCE.servingApis
+  );
 }
 
 function strongest(totals: Map<Background, number>, allowed: (family: Background) => boolean): Background | null {

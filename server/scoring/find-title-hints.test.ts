@@ -86,6 +86,12 @@ describe("findTitleHints", () => {
 });
 
 describe("titleOfLine", () => {
+  it("reads a bare post with what it works on after it as one title", () => {
+    expect(titleOfLine("Consultant - SAP ABAP", true)).toBe("SAP ABAP Consultant");
+    expect(titleOfLine("Lead Engineer - Automation & Testing", true)).toBe("Automation & Testing Lead Engineer");
+    expect(titleOfLine("Consultant - Deloitte", true)).toBeUndefined();
+  });
+
   it("takes the title part of a job-board title line", () => {
     expect(titleOfLine("Data Analyst & Data Scientist Intern | ExcelR, Hyderabad")).toBe(
       "Data Analyst & Data Scientist Intern",

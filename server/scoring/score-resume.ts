@@ -62,7 +62,13 @@ export function scoreResume(text: string, facts: ResumeFacts, options: ScoreResu
         phd: input.degrees.includes("phd"),
         publications: input.sections.some((s) => s.kind === "publications"),
         titles: input.titleHints,
-        evidence: defaultScores,
+        evidence: {
+          ...defaultScores,
+          development: {
+            servingApis: areas.find((area) => area.id === "serving_apis")?.score ?? 0,
+            cicdTesting: areas.find((area) => area.id === "cicd_testing_quality")?.score ?? 0,
+          },
+        },
       },
     ),
   };
