@@ -84,6 +84,8 @@ describe("findDateRanges", () => {
     "+1 (555) 010-2019",
     "a market leader in car buying products and services since 1987.",
     "which has been the premier performing arts series in the area since 1958. I am responsible for",
+    "the oldest major port in India from 1962.Mormugao Port, GOA is the premier iron ore exporting Port",
+    "Acme Shipping since 1962",
   ])("finds no period in %s", (text) => {
     expect(findDateRanges(text, now)).toEqual([]);
   });
@@ -541,6 +543,7 @@ describe("roles on real layouts", () => {
       extractResumeFacts(`SUMMARY\n${line}\nSKILLS\nJava- Exprience - 60 months`, { now: later }).yearsExperience;
     expect(years("Developer with 6+ years of experience in Java.")).toBe(6);
     expect(years("Total Experience: 3 years 6 months")).toBe(3.5);
+    expect(years("Years of Experience: 2 Years and 4 Months")).toBe(2.3);
     expect(years("Java developer.")).toBe(0);
   });
 });
@@ -578,6 +581,10 @@ describe("degrees", () => {
     ["January 2016 to January 2018 MMS  Mumbai, University of Mumbai", "masters"],
     ["January 2018 MCS  Pune, Maharashtra Pune University", "masters"],
     [" BSCIT   Mumbai University", "bachelors"],
+    ["B E in Production Engineering\nVelammal Engineering College - Chennai\n2016", "bachelors"],
+    ["B- Tech\nJawaharlal Nehru Technological University - Hyderabad", "bachelors"],
+    ["TYBMS in Management Studies\nVedanta College - Mumbai\n2015 to 2018", "bachelors"],
+    ["January 2006 TYBCOM Mumbai University", "bachelors"],
     ["B.S.B.A : Business Administration 12 1993 John L. Grove College of Business", "bachelors"],
     ["M.S.E.E., Georgia Tech, 2001", "masters"],
     ["LL.B., Delhi University, 2012", "bachelors"],

@@ -298,6 +298,8 @@ class DateRangeWalk {
         if (since) {
           if (inProse(this.text, match.index)) continue;
           end = presentPoint(now);
+          // "… the premier port in India from 1962": no one applying now has worked for fifty years.
+          if (end.month - start.month > MAX_OPEN_MONTHS) continue;
         } else if (start.precision === "season") end = seasonEnd(match[1]!, start);
         else continue;
       }
@@ -333,13 +335,27 @@ class DateRangeWalk {
  * "Acme Corp since 2019") or at the start of its line.
  */
 function inProse(text: string, index: number): boolean {
+  const word = wordBefore(text, index);
+  if (word === null) return false;
+  if (isLowerCase(word.text)) return true;
+  // "… port in India from 1962": a place after "in" or "of", still inside the sentence.
+  const previous = wordBefore(text, word.start);
+  return previous !== null && PROSE_PREPOSITION.test(previous.text);
+}
+
+const PROSE_PREPOSITION = /^(?:in|of|across|throughout)$/;
+/** Fifty years: the longest open "since" period read as a role. */
+const MAX_OPEN_MONTHS = 50 * 12;
+
+const isLowerCase = (word: string) => word[0] !== word[0]!.toUpperCase() && word[0] === word[0]!.toLowerCase();
+
+/** The word (letters) right before `index`, past spaces and tabs; null when none is. */
+function wordBefore(text: string, index: number): { text: string; start: number } | null {
   let end = index;
   while (end > 0 && (text[end - 1] === " " || text[end - 1] === "\t")) end--;
   let start = end;
   while (start > 0 && /\p{L}/u.test(text[start - 1]!)) start--;
-  if (start === end) return false;
-  const first = text[start]!;
-  return first !== first.toUpperCase() && first === first.toLowerCase();
+  return start === end ? null : { text: text.slice(start, end), start };
 }
 
 /** Where the search after `match` starts: past it, or one further after an empty match. */

@@ -66,7 +66,7 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
     "bachelors",
     true,
     new RegExp(
-      `\\b(?:b${D}sc\\b\\.?|b${D}eng\\b\\.?|b${D}-?tech\\b\\.?|${dotted("be")}|b${D}a${D}sc\\b\\.?|${dotted("bs")}|${dotted("ba")}|bachelor(?:'s|’s|s)?${OF_SUBJECT}|licenciatura|licenciado|licence (?:en|de|in)\\b|bacharelado|bacharel|laurea(?: triennale)?${END}|grado en|b${D}com\\b\\.?|bba${END}|bbm${END}|${dotted("bbm")}|bsw${END}|b${D}pharm\\b\\.?|ll${D}b\\b\\.?|${["bsba", "bsee", "bscs", "bsme", "bsce", "bsn"].map(dotted).join("|")}|${dotted("bmm")}|bmm${END}|${dotted("bfa")}|${dotted("bba")}|bca${END}|${dotted("bca")}|undergraduate degree)`,
+      `\\b(?:b${D}sc\\b\\.?|b${D}eng\\b\\.?|b${D}-?\\s?tech\\b\\.?|${dotted("be")}|b${D}a${D}sc\\b\\.?|${dotted("bs")}|${dotted("ba")}|bachelor(?:'s|’s|s)?${OF_SUBJECT}|licenciatura|licenciado|licence (?:en|de|in)\\b|bacharelado|bacharel|laurea(?: triennale)?${END}|grado en|b${D}com\\b\\.?|bba${END}|bbm${END}|${dotted("bbm")}|bsw${END}|b${D}pharm\\b\\.?|ll${D}b\\b\\.?|${["bsba", "bsee", "bscs", "bsme", "bsce", "bsn"].map(dotted).join("|")}|${dotted("bmm")}|bmm${END}|${dotted("bfa")}|${dotted("bba")}|bca${END}|${dotted("bca")}|undergraduate degree)`,
       "iu",
     ),
   ],
@@ -91,8 +91,10 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
   [
     "bachelors",
     false,
-    /(?<![,\p{L}]\s?)\b(?:BS|BA|BE|BSc|BEng|BTech|BTECH|BASc|BSE|BFA|BS[Cc]S|BCOM|BCom|BSCIT|BScIT|BSc IT)\b(?!\.\w)/u,
+    /(?<![,\p{L}]\s?)\b(?:BS|BA|BE|BSc|BEng|BTech|BTECH|BASc|BSE|BFA|BS[Cc]S|BCOM|BCom|BSCIT|BScIT|BSc IT|BMS|B\.M\.S\.?|TYB(?:MS|COM|Com|SC|Sc|A))\b(?!\.\w)/u,
   ],
+  // "B E in Production Engineering": the letters apart, before the field.
+  ["bachelors", false, /(?<![,\p{L}]\s?)\bB E(?= (?:in\b|\())/u],
   ["associate", false, /(?<![,\p{L}]\s?)\b(?:AA|AS|AAS)\b(?=\s+(?:in|degree)\b)/u],
   // After a word ("Psychology BS Psychology", "Guidance & Counseling MS Guidance"), only as a
   // degree followed by its subject: "Boston MA 02115" and "MS Office" are not degrees.

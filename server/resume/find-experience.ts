@@ -125,10 +125,10 @@ function experienceRegions(text: string, sections: Section[]): Region[] {
 
 /**
  * "8+ years of experience", "over 10 years' professional experience", "Total experience: 3
- * years 6 months". Per-skill durations ("Java - Experience - 24 months") are not a total.
+ * years 6 months", "Years of Experience: 2 Years and 4 Months". Per-skill durations ("Java - Experience - 24 months") are not a total.
  */
 const STATED_YEARS =
-  /\b(\d{1,2}(?:\.\d)?)\s?\+?\s?(?:years?|yrs?)['’]?(?:\s(\d{1,2})\s?months?)?\s(?:of\s)?(?:(?:total|overall|professional|work|working|industry|industrial|relevant|hands-on|it|software|technical|experience)\s){0,3}?(?:experience|exp)\b|\btotal\s(?:work\s)?experience\s?[:–-]?\s?(\d{1,2}(?:\.\d)?)\+?\s?(?:years?|yrs?)(?:\s(\d{1,2})\s?months?)?/i;
+  /\b(\d{1,2}(?:\.\d)?)\s?\+?\s?(?:years?|yrs?)['’]?(?:\s(?:and\s)?(\d{1,2})\s?months?)?\s(?:of\s)?(?:(?:total|overall|professional|work|working|industry|industrial|relevant|hands-on|it|software|technical|experience)\s){0,3}?(?:experience|exp)\b|\b(?:total\s(?:work\s)?|years\sof\s)experience\s?[:–-]?\s?(\d{1,2}(?:\.\d)?)\+?\s?(?:years?|yrs?)(?:\s(?:and\s)?(\d{1,2})\s?months?)?/i;
 
 export function statedYears(text: string): number | null {
   const match = STATED_YEARS.exec(text);
