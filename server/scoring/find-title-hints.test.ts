@@ -90,6 +90,7 @@ describe("titleOfLine", () => {
     expect(titleOfLine("Consultant - SAP ABAP", true)).toBe("SAP ABAP Consultant");
     expect(titleOfLine("Lead Engineer - Automation & Testing", true)).toBe("Automation & Testing Lead Engineer");
     expect(titleOfLine("Consultant - Deloitte", true)).toBeUndefined();
+    expect(titleOfLine("Senior Systems Engineer - mainframe", true, true)).toBe("mainframe Engineer");
   });
 
   it("takes the title part of a job-board title line", () => {

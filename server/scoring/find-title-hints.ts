@@ -130,15 +130,17 @@ export function titleOfLine(line: string, anyPart = false, anyCase = false): str
   // "Consultant - SAP ABAP", "Lead Engineer - Automation & Testing": a bare post, then what it
   // works on; read together as "SAP ABAP Consultant".
   const [post, subject] = parts;
-  if (subject !== undefined && BARE_POST.test(post!) && subject.split(/\s+/).length <= 4) {
-    const joined = `${subject} ${post}`;
-    if (isTitleLike(joined, anyCase) && backgroundOfTitle(joined)) return joined;
+  const bare = post === undefined ? null : BARE_POST.exec(post);
+  if (subject !== undefined && bare && subject.split(/\s+/).length <= 4) {
+    // "Senior Systems Engineer - mainframe" is a mainframe engineer.
+    for (const joined of [`${subject} ${post}`, `${subject} ${bare[1]}`])
+      if (isTitleLike(joined, anyCase) && backgroundOfTitle(joined)) return joined;
   }
   return undefined;
 }
 
 const BARE_POST =
-  /^(?:(?:senior|sr\.?|junior|jr\.?|lead|associate|principal|staff|technical)\s+)?(?:consultant|engineer|developer|analyst|specialist|lead)$/i;
+  /^(?:(?:senior|sr\.?|junior|jr\.?|lead|associate|principal|staff|technical)\s+)?(?:systems?\s+)?(consultant|engineer|developer|analyst|specialist|lead)$/i;
 
 /** The skills heading of a job-board export ("Skill Details", then "Python- Exprience - 24 months"). */
 const BOARD_SKILLS_HEADING = /^\s*skills? details\b/i;
