@@ -22,6 +22,9 @@ describe("backgroundOfTitle", () => {
     ["Data Science Engineer", "ml_engineer"],
     ["Software Testing & Automation Engineer", "software_engineer"],
     ["PeopleSoft consultant", "software_engineer"],
+    ["SAP ABAP Consultant", "software_engineer"],
+    ["SAP BO/BODS Developer", "software_engineer"],
+    ["SAP Technical Consultant", "software_engineer"],
     ["Microsoft dynamics AX Technical consultant", "software_engineer"],
     ["Oracle Apps Technical Consultant", "software_engineer"],
     ["Data Analyst", "data_scientist"],
@@ -55,6 +58,9 @@ describe("backgroundOfTitle", () => {
   });
 
   it.each([
+    "SAP FICO Consultant",
+    "SAP SD lead",
+    "SAP Security consultant",
     "Business Development Manager",
     "Real Estate Developer",
     "Network Administrator",
