@@ -235,6 +235,24 @@ describe("classifyBackground: titles that name no family", () => {
     expect(classifyBackground(infosys, { ...none, evidence: { production: 30, ml: 0, development } })).toBe("other");
   });
 
+  it("reads roles titled with the headline's bare post as the headline's job", () => {
+    const headline = { title: "SAP ABAP Consultant", months: 24, yearsAgo: 0 };
+    const roles = [role("Consultant", 121), role("Consultant", 131)];
+    expect(classifyBackground(roles, { ...none, titles: [headline] })).toBe("software_engineer");
+    expect(classifyBackground(roles, none)).toBe("other");
+  });
+
+  it("reads a software quality analyst by the work: development is software, a call centre's is not", () => {
+    const qa = [role("Quality Analyst", 128), role("Test Engineer", 22, 10)];
+    const development = { servingApis: 62, cicdTesting: 85 };
+    expect(classifyBackground(qa, { ...none, evidence: { production: 55, ml: 0, development } })).toBe(
+      "software_engineer",
+    );
+    expect(classifyBackground([role("Quality Analyst", 128)], { ...none, evidence: { production: 0, ml: 0 } })).toBe(
+      "other",
+    );
+  });
+
   it("reads a self-description when the roles' titles say nothing of the work", () => {
     const claim = { title: "Software Developer", months: 24, yearsAgo: 0, claim: true };
     expect(classifyBackground([role("System Engineer", 119)], { ...none, titles: [claim] })).toBe("software_engineer");

@@ -187,7 +187,7 @@ export interface TitleHint {
  * They follow the family the rest of the résumé shows; without one they count as other work.
  */
 const NEUTRAL_TITLE =
-  /\b(?:universit|institute|college|ltd|inc|llc|gmbh|corp)|\badvis[oe]r:|\bengineer(?:ing)?\b|\btechnical\b|\btechnology\b|\bIT\b|\bsystems?\b|\bcomputer\b|\bcto\b|\bchief technology\b|\bco-?founder\b|\bfounder\b|\bcontractor\b|\bfreelancer?\b|\bself[- ]employed\b|\bintern(?:ship)?\b|\btrainee\b|\bapprentice(?:ship)?\b|\barchitect\b|\bteam (?:lead|leader|member)\b|\b(?:tech|technical|technology|project|module) lead\b|\b(?:associate|senior|sr\.?|staff|principal|technical|lead) consultant\b/i;
+  /\b(?:universit|institute|college|ltd|inc|llc|gmbh|corp)|\badvis[oe]r:|\bengineer(?:ing)?\b|\btechnical\b|\btechnology\b|\bIT\b|\bsystems?\b|\bcomputer\b|\bcto\b|\bchief technology\b|\bco-?founder\b|\bfounder\b|\bcontractor\b|\bfreelancer?\b|\bself[- ]employed\b|\bintern(?:ship)?\b|\btrainee\b|\bapprentice(?:ship)?\b|\barchitect\b|\bteam (?:lead|leader|member)\b|\b(?:tech|technical|technology|project|module) lead\b|\b(?:associate|senior|sr\.?|staff|principal|technical|lead) consultant\b|\bquality (?:analyst|engineer)\b/i;
 
 /**
  * Engineers of another discipline: an electrical, mechanical or process engineer's years are other
@@ -205,6 +205,24 @@ const OTHER_DISCIPLINE_ENGINEER =
  */
 const SENIORITY_ONLY =
   /^(?:(?:senior|sr\.?|junior|jr\.?|lead|principal|staff|distinguished|vp|svp|evp|avp|vice president|member of (?:the )?technical staff|mts)\s*[,&/|–-]?\s*)+$/i;
+
+/**
+ * The family of a headline that names the role's post with what it works on: roles titled
+ * "Consultant" under the headline "Consultant - SAP ABAP" (read "SAP ABAP Consultant") are that
+ * job. The role's whole title must end the headline's, word for word.
+ */
+function familyOfHeadlinePost(title: string, hints: readonly TitleHint[]): Background | null {
+  const post = title.trim().toLowerCase().replace(/\s+/g, " ");
+  if (post.length < 3) return null;
+  for (const hint of hints) {
+    if (hint.claim) continue;
+    const headline = hint.title.trim().toLowerCase().replace(/\s+/g, " ");
+    if (headline === post || !headline.endsWith(` ${post}`)) continue;
+    const family = hint.family ?? backgroundOfTitle(hint.title);
+    if (family) return family;
+  }
+  return null;
+}
 
 /** A title that names no family and no other work: it follows the rest of the résumé. */
 function isNeutralTitle(title: string): boolean {
@@ -257,7 +275,10 @@ export function classifyBackground(roles: RoleForBackground[], hints: Background
       add("other", Math.max(1, role.months) * recency(role.yearsAgo) * OTHER_FACTOR * UNTITLED_SHARE);
       continue;
     }
-    const family = backgroundOfTitle(role.title) ?? (role.isStudy && hints.phd ? "researcher" : null);
+    const family =
+      backgroundOfTitle(role.title) ??
+      (role.isStudy && hints.phd ? "researcher" : null) ??
+      familyOfHeadlinePost(role.title, hints.titles ?? []);
     const amount = Math.max(1, role.months) * recency(role.yearsAgo);
     if (family) {
       add(family, amount);
