@@ -70,13 +70,15 @@ describe("findDateRanges", () => {
     expect([range?.start.label, range?.end.label]).toEqual([start, end]);
   });
 
-  it.each(["Acme Corp since 2019", "Since 2019: Engineer, Acme", "Engineer (since 2019)"])(
-    "reads a role's %s",
-    (text) => {
-      const [range] = findDateRanges(text, now);
-      expect([range?.start.label, range?.end.label]).toEqual(["2019", "present"]);
-    },
-  );
+  it.each([
+    "Acme Corp since 2019",
+    "Since 2019: Engineer, Acme",
+    "Engineer (since 2019)",
+    "Since 2019 - Engineer, Acme",
+  ])("reads a role's %s", (text) => {
+    const [range] = findDateRanges(text, now);
+    expect([range?.start.label, range?.end.label]).toEqual(["2019", "present"]);
+  });
 
   it.each([
     "Graduated 2019",
@@ -86,6 +88,7 @@ describe("findDateRanges", () => {
     "which has been the premier performing arts series in the area since 1958. I am responsible for",
     "the oldest major port in India from 1962.Mormugao Port, GOA is the premier iron ore exporting Port",
     "Acme Shipping since 1962",
+    "Hyderabad from Nov 2011 to Feb17 2016",
   ])("finds no period in %s", (text) => {
     expect(findDateRanges(text, now)).toEqual([]);
   });

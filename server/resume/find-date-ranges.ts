@@ -297,6 +297,9 @@ class DateRangeWalk {
         // date (graduation, publication), not a period of work.
         if (since) {
           if (inProse(this.text, match.index)) continue;
+          // "from Nov 2011 to Feb17 2016": an end was written, only not in a form read here.
+          if (UNREAD_END.test(this.text.slice(match.index + match[0].length, match.index + match[0].length + 12)))
+            continue;
           end = presentPoint(now);
           // "… the premier port in India from 1962": no one applying now has worked for fifty years.
           if (end.month - start.month > MAX_OPEN_MONTHS) continue;
@@ -343,6 +346,8 @@ function inProse(text: string, index: number): boolean {
   return previous !== null && PROSE_PREPOSITION.test(previous.text);
 }
 
+/** Right after an open "from …": a separator and more, the end of a range that was not read. */
+const UNREAD_END = /^\s*(?:(?:to|till|until)\s+[\p{L}\d]|[-–—]\s*\d)/iu;
 const PROSE_PREPOSITION = /^(?:in|of|across|throughout)$/;
 /** Fifty years: the longest open "since" period read as a role. */
 const MAX_OPEN_MONTHS = 50 * 12;
