@@ -253,6 +253,16 @@ describe("classifyBackground: titles that name no family", () => {
     );
   });
 
+  it("reads a role whose title was not read as the software development its work shows", () => {
+    const career = [role(null, 143), role("Software Engineer", 36, 11), role("System Engineer", 6, 14)];
+    const development = { servingApis: 71, cicdTesting: 70 };
+    expect(classifyBackground(career, { ...none, evidence: { production: 57, ml: 0, development } })).toBe(
+      "software_engineer",
+    );
+    // Without development work, an untitled current role still weighs as other work.
+    expect(classifyBackground(career, { ...none, evidence: { production: 20, ml: 0 } })).toBe("other");
+  });
+
   it("reads a self-description when the roles' titles say nothing of the work", () => {
     const claim = { title: "Software Developer", months: 24, yearsAgo: 0, claim: true };
     expect(classifyBackground([role("System Engineer", 119)], { ...none, titles: [claim] })).toBe("software_engineer");

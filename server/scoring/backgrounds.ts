@@ -267,12 +267,13 @@ export function classifyBackground(roles: RoleForBackground[], hints: Background
   let familyMonths = 0;
   let neutral = 0;
   let technicalNeutral = 0;
+  let untitled = 0;
   for (const role of roles) {
     if (!role.title) {
       // A role whose title was not read is work of unknown kind: it weighs against an old family
       // title the way other work does, at half the weight. Study without a title is no work.
       if (role.isStudy) continue;
-      add("other", Math.max(1, role.months) * recency(role.yearsAgo) * OTHER_FACTOR * UNTITLED_SHARE);
+      untitled += Math.max(1, role.months) * recency(role.yearsAgo);
       continue;
     }
     const family =
@@ -311,6 +312,10 @@ export function classifyBackground(roles: RoleForBackground[], hints: Background
       : null;
   if (follow) add(follow, neutral);
   else add("other", neutral * OTHER_FACTOR);
+  // Roles whose title was not read weigh as other work at half weight, unless the work is
+  // software development: then they are that work, of the family the titles name if they do.
+  if (developsSoftware(hints.evidence)) add(titled ?? "software_engineer", untitled);
+  else add("other", untitled * OTHER_FACTOR * UNTITLED_SHARE);
   const winner = strongest(totals, () => true);
   if (winner) return winner;
   if (hints.phd && hints.publications) return "researcher";
@@ -343,7 +348,8 @@ const DEVELOPMENT_EVIDENCE = { cicdTesting: 55, servingApis: 30 };
  * Java services with JUnit and Jenkins). An administrator's production evidence is networks,
  * servers and monitoring (cloud and infrastructure, reliability), which this does not count.
  */
-function developsSoftware(evidence: NonNullable<BackgroundHints["evidence"]>): boolean {
+function developsSoftware(evidence: BackgroundHints["evidence"]): boolean {
+  if (evidence === undefined) return false;
   const development = evidence.development;
   return (
     evidence.production >= SOLID_EVIDENCE &&
