@@ -340,7 +340,7 @@ function familyOfEvidence(hints: BackgroundHints): Background | null {
 }
 
 /** How strong each development area must be for the work to be software development. */
-const DEVELOPMENT_EVIDENCE = { cicdTesting: 55, servingApis: 30 };
+const DEVELOPMENT_EVIDENCE = { cicdTesting: 55, servingApis: 30, production: SOLID_EVIDENCE };
 
 /**
  * Solid production work that is software development, not IT operations: testing, CI/CD and code
@@ -352,7 +352,7 @@ function developsSoftware(evidence: BackgroundHints["evidence"]): boolean {
   if (evidence === undefined) return false;
   const development = evidence.development;
   return (
-    evidence.production >= SOLID_EVIDENCE &&
+    evidence.production >= DEVELOPMENT_EVIDENCE.production &&
     development !== undefined &&
     development.cicdTesting >= DEVELOPMENT_EVIDENCE.cicdTesting &&
     development.servingApis >= DEVELOPMENT_EVIDENCE.servingApis
