@@ -22,6 +22,7 @@ describe("backgroundOfTitle", () => {
     ["Data Science Engineer", "ml_engineer"],
     ["Software Testing & Automation Engineer", "software_engineer"],
     ["PeopleSoft consultant", "software_engineer"],
+    ["Maximo Consultant", "software_engineer"],
     ["SAP ABAP Consultant", "software_engineer"],
     ["SAP BO/BODS Developer", "software_engineer"],
     ["SAP Technical Consultant", "software_engineer"],
@@ -58,6 +59,8 @@ describe("backgroundOfTitle", () => {
   });
 
   it.each([
+    "Mitsubishi FX3U 16M GX-Developer",
+    "Developer Support Engineer",
     "SAP FICO Consultant",
     "SAP SD lead",
     "SAP Security consultant",
