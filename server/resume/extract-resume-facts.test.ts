@@ -745,6 +745,21 @@ describe("referees", () => {
     expect(extractResumeFacts(mobile, { now }).contact.phone?.value).toBe("+974 5512 3456");
   });
 
+  it("reads no referee's number or e-mail after an inline 'References:' label", () => {
+    const text = [
+      "IT Specialist",
+      "Skills",
+      "Language Spoken Written Read Skills: Spanish Advanced References: Name Employer Title Phone Email William 407th AFSB",
+      "Supervisor 254-287-7798 william.cook2@conus.army.mil Cook (*) Mr. John First Army Chief, 254-553-5006",
+      "Experience",
+      "IT Specialist 2010 - 2015",
+    ].join("\n");
+    const { contact } = extractResumeFacts(text, { now });
+    expect([contact.phone, contact.email]).toEqual([null, null]);
+    const own = "Jane Doe | jane@example.com | References: on request\nSkills\nExcel";
+    expect(extractResumeFacts(own, { now }).contact.email?.value).toBe("jane@example.com");
+  });
+
   it("reads no referee's number listed under another heading", () => {
     const text = [
       "Core Accomplishments",

@@ -144,7 +144,32 @@ const REFERENCES_HEADING = /^(?:professional |personal |work )?(?:references?|re
  */
 function withoutReferees(text: string, sections: Section[]): string {
   const referees = sections.filter((section) => REFERENCES_HEADING.test(section.heading.text.trim()));
-  return mapSectionBodies(text, referees, (_, body) => body.replace(/[^\n]/g, " "));
+  const blanked = mapSectionBodies(text, referees, (_, body) => body.replace(/[^\n]/g, " "));
+  return withoutInlineReferences(blanked, sections);
+}
+
+/** "… Skills: Spanish References: Name Employer Title Phone Email William …": a label inside a line. */
+const INLINE_REFERENCES = /\b(?:References|REFERENCES|Referees|REFEREES)\s*:/g;
+
+/**
+ * The text with everything from an inline "References:" label to the end of its section blanked,
+ * offsets kept: a flattened federal résumé lists its referees' numbers and e-mails after one. Not
+ * in the header above the first section, where the candidate's own details stand.
+ */
+function withoutInlineReferences(text: string, sections: Section[]): string {
+  const firstSection = sections.reduce((min, section) => Math.min(min, section.start), text.length);
+  const parts: string[] = [];
+  let at = 0;
+  INLINE_REFERENCES.lastIndex = firstSection;
+  for (let found = INLINE_REFERENCES.exec(text); found; found = INLINE_REFERENCES.exec(text)) {
+    const start = found.index;
+    const end = sections.find((section) => start >= section.start && start < section.end)?.end ?? text.length;
+    parts.push(text.slice(at, start), text.slice(start, end).replace(/[^\n]/g, " "));
+    at = end;
+    INLINE_REFERENCES.lastIndex = Math.max(end, start + 1);
+  }
+  parts.push(text.slice(at));
+  return parts.join("");
 }
 
 /**
