@@ -175,16 +175,19 @@ export function findEducation(
   // "Education Details" (followed only by the headline) tells nothing.
   const showsEducation =
     entries.length > 0 ||
-    educationSections.some((section) => EDUCATION_CONTENT.test(text.slice(section.bodyStart, section.end)));
+    educationSections.some((section) => showsSchooling(text.slice(section.bodyStart, section.end)));
   const highestDegree = highest ?? (showsEducation ? "none" : null);
   return { entries, highestDegree };
 }
 
-/** Words of schooling, or a school's name or a year: what makes an education section say something. */
-const EDUCATION_CONTENT = new RegExp(
-  `\\b(?:${INSTITUTION_WORDS})\\b|\\b(?:high school|secondary|ssc|hsc|sslc|ged|diploma|courses?|coursework|stud(?:y|ying|ies|ent)|graduat\\w*|degree|certif\\w*|class\\s+(?:x|xii|10|12)|10th|12th|matric\\w*|board|pursuing|major|minor|c?gpa|a-levels?|abitur|baccalaur\\w*)\\b|\\b(?:19|20)\\d\\d\\b`,
-  "iu",
-);
+/** Words of schooling besides a school's name, a school-leaving word or a year. */
+const SCHOOLING_WORDS =
+  /\b(?:sslc|diploma|courses?|coursework|stud(?:y|ying|ies|ent)|graduat\w*|degree|certif\w*|class\s+(?:x|xii|10|12)|10th|12th|matric\w*|board|pursuing|major|minor|c?gpa|baccalaur\w*)\b/i;
+
+/** Whether an education section says something: a school's name, a year or words of schooling. */
+function showsSchooling(body: string): boolean {
+  return INSTITUTION.test(body) || SCHOOL_LEAVING.test(body) || HAS_YEAR.test(body) || SCHOOLING_WORDS.test(body);
+}
 
 /** Whether a line names a degree in a form that cannot be anything else ("B.E", "M.Sc.", "Ph.D."). */
 export function mentionsDegree(line: string): boolean {

@@ -26,10 +26,7 @@ export function findPhoneFact(text: string): { value: string; span: Span } | nul
       lineStart = lineEnd + 1;
       lineEnd = lineEndFrom(text, lineStart);
     }
-    const candidate =
-      isPatentNumber(text, lineStart, found.index) || isIdentityNumber(text, lineStart, found.index)
-        ? null
-        : phoneAt(text, lineStart, found);
+    const candidate = isLabelledNotAPhone(text, lineStart, found.index) ? null : phoneAt(text, lineStart, found);
     if (candidate) {
       CANDIDATE.lastIndex = 0;
       return candidate;
@@ -40,18 +37,17 @@ export function findPhoneFact(text: string): { value: string; span: Span } | nul
 
 const PATENT_BEFORE = /\b(?:US|EP|WO|CN|JP|DE|patent|pat\.?)\s*(?:no\.?\s*)?$/i;
 
-/** "US 20050276743 A1": a patent's number, not a phone. */
-function isPatentNumber(text: string, lineStart: number, index: number): boolean {
-  return PATENT_BEFORE.test(text.slice(Math.max(lineStart, index - 16), index));
-}
-
 /** The label of an identity document's number: "Qatari Id No :", "Passport No.", "SSN", "Aadhaar". */
 const IDENTITY_BEFORE =
   /\b(?:id|identity|identification|passport|iqama|aadhaa?r|pan|ssn|social security|national insurance|nic|cnic|driving licen[cs]e|driver'?s licen[cs]e|licen[cs]e|visa|permit)\s*(?:card\s*)?(?:no\b\.?|number|num\b\.?|#)?\s*[:.#-]?\s*$/i;
 
-/** "Qatari Id No : 28735642209": an identity document's number, not a phone. */
-function isIdentityNumber(text: string, lineStart: number, index: number): boolean {
-  return IDENTITY_BEFORE.test(text.slice(Math.max(lineStart, index - 28), index));
+/**
+ * Whether the line labels the number as something else: a patent's ("US 20050276743 A1") or an
+ * identity document's ("Qatari Id No : 28735642209").
+ */
+function isLabelledNotAPhone(text: string, lineStart: number, index: number): boolean {
+  const before = (width: number) => text.slice(Math.max(lineStart, index - width), index);
+  return PATENT_BEFORE.test(before(16)) || IDENTITY_BEFORE.test(before(28));
 }
 
 const lineEndFrom = (text: string, from: number) => {

@@ -62,12 +62,12 @@ export function findTitleHints(text: string, context: HintContext): TitleHint[] 
       lineNumber += 1;
       const inHeader = lineStart < firstSection && lineNumber <= HEADER_LINES;
       const label = LABEL.exec(line);
-      const field = label ? null : backgroundOfField(line);
       if (label) {
         if (backgroundOfTitle(label[1]!)) hints.push({ title: label[1]!, months: HINT_MONTHS.label, yearsAgo: 0 });
       } else if (aboveSkills.has(lineStart) && !boardHeadlineFound && !inRole(lineStart) && !DEGREE_WORDS.test(line)) {
         // A job-board export's headline, right above its skills block ("Data Science" /
         // "Data Science - Wipro" / "Skill Details"): the current title, or the field alone.
+        const field = backgroundOfField(line);
         const piece = field ? line : titleOfLine(line, true, true);
         if (piece) {
           hints.push({ title: piece, months: HINT_MONTHS.headline, yearsAgo: 0, ...(field ? { family: field } : {}) });
@@ -75,7 +75,9 @@ export function findTitleHints(text: string, context: HintContext): TitleHint[] 
         }
       } else if (inHeader && !headlineFound) {
         // The headline: the first piece of a header line that names a title family.
-        const piece = titleOfLine(line, true) ?? (field ? line : undefined);
+        const titled = titleOfLine(line, true);
+        const field = titled ? null : backgroundOfField(line);
+        const piece = titled ?? (field ? line : undefined);
         if (piece) {
           // "Aspiring Machine Learning Engineer" is what the candidate wants to be.
           const claim = ASPIRING.test(piece);
@@ -84,7 +86,7 @@ export function findTitleHints(text: string, context: HintContext): TitleHint[] 
             months: HINT_MONTHS.headline,
             yearsAgo: 0,
             ...(claim ? { claim } : {}),
-            ...(piece === line && field ? { family: field } : {}),
+            ...(field ? { family: field } : {}),
           });
           headlineFound = true;
         }
