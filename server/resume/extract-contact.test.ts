@@ -161,6 +161,14 @@ describe("findName in unusual layouts", () => {
     expect(findName("SUMMARY\nAnalyst\nName : Ravi Kumar Date of Birth : 01-01-1990")).toBe("Ravi Kumar");
   });
 
+  it("reads a name after the document's own label", () => {
+    expect(findName("GENERAL BUSINESS MANAGEMENT\nSummary\nRESUME:Kristy Bishop\n\nSales executive.")).toBe(
+      "Kristy Bishop",
+    );
+    expect(findName("SUMMARY\nAnalyst\nCurriculum Vitae of Jan Novak\nExperience")).toBe("Jan Novak");
+    expect(findName("SUMMARY\nAnalyst\nResume: updated weekly\nExperience")).toBeNull();
+  });
+
   it("never reads a father's, a company's or a project's name as the candidate's", () => {
     expect(findName("SUMMARY\nAnalyst\nFather's Name : Suresh Kumar\nCompany Name: Tata Consultancy")).toBeNull();
     expect(findName("PROJECTS\nProject Name: Inventory Tracker\nClient Name : Acme Corp")).toBeNull();

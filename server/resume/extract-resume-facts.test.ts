@@ -313,6 +313,25 @@ describe("roles on real layouts", () => {
     expect(facts.yearsExperience).toBe(7.4);
   });
 
+  it("reads a job-board title above a lone dash, the company left empty", () => {
+    const text = [
+      "Hemil Bhavsar",
+      "",
+      "WORK EXPERIENCE",
+      "",
+      "Jr. ASP.NET Developer in True Vision Technology",
+      "",
+      "-",
+      "",
+      "September 2015 to May 2016",
+      "",
+      "EDUCATION",
+      "",
+      "B.C.A",
+    ].join("\n");
+    expect(roles(text)).toEqual([["Jr. ASP.NET Developer in True Vision Technology", null, "2015-09", "2016-05"]]);
+  });
+
   it("reads labelled entries: Designation / Duration", () => {
     const text = [
       "Education Details",
@@ -656,8 +675,28 @@ describe("degrees", () => {
         "Python, SQL and Tableau for reporting.Education Details \nData Science Assurance Associate \n\nData Science Assurance Associate - Ernst & Young LLP\nSkill Details \nPython- Exprience - 24 months",
       ),
     ).toBe(null);
-    expect(facts("Education\nMumbai University, 2009\nSkills\nExcel")).toBe("none");
     expect(facts("Education\nSSC, Maharashtra Board\nSkills\nExcel")).toBe("none");
+  });
+
+  it("reads a finished university with its degree left out as a bachelor's, not as no degree", () => {
+    const facts = (text: string) => extractResumeFacts(text, { now: later }).highestDegree;
+    // A job-board export that dropped the degree line: the years at a university ended in one.
+    expect(facts("Education\nMumbai University, 2009\nSkills\nExcel")).toBe("bachelors");
+    expect(facts("EDUCATION\n\nSaurashtra University -  Morbi, Gujarat\n\n2007\n\nSKILLS\n\nSQL")).toBe("bachelors");
+    expect(
+      facts("EDUCATION\nElectrical and Electronics Engineering\nAnurag College of Engineering (Jntuh)\nSKILLS\nCobol"),
+    ).toBe("bachelors");
+    // Not when the study was courses, unfinished or still under way, or a school's.
+    expect(facts("Education\nCoursework in Accounting, University of Phoenix\nSkills\nExcel")).toBe("none");
+    expect(facts("Education\nMumbai University, pursuing\nSkills\nExcel")).toBe("none");
+    expect(facts("Education\nMumbai University, 2031\nSkills\nExcel")).toBe("none");
+    expect(facts("Education\nSt. Mary's High School, 2009\nSkills\nExcel")).toBe("none");
+  });
+
+  it("reads a Juris Doctor written JD, but not JD Edwards", () => {
+    const facts = (text: string) => extractResumeFacts(text, { now: later }).highestDegree;
+    expect(facts("Education\nJD : Nonprofit Management 2007 St. Edward's University\nSkills\nLaw")).toBe("masters");
+    expect(facts("Education\nJD Edwards training, 2007\nB.A. History 2001\nSkills\nERP")).toBe("bachelors");
   });
 
   it("reads no PhD into a promotion and no degree into diplomacy", () => {

@@ -86,7 +86,7 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
   [
     "masters",
     false,
-    /(?<![,\p{L}]\s?)\b(?:MS|MA|MSc|MEng|MPhil|MS[Cc]S|MFA|MPH|ME|MTECH|MTech|MCOM|MCom|MCS|MCM|MMS)\b(?!\.\w)/u,
+    /(?<![,\p{L}]\s?)\b(?:MS|MA|MSc|MEng|MPhil|MS[Cc]S|MFA|MPH|ME|MTECH|MTech|MCOM|MCom|MCS|MCM|MMS|JD(?!\s+Edwards))\b(?!\.\w)/u,
   ],
   [
     "bachelors",
@@ -176,8 +176,31 @@ export function findEducation(
   const showsEducation =
     entries.length > 0 ||
     educationSections.some((section) => showsSchooling(text.slice(section.bodyStart, section.end)));
-  const highestDegree = highest ?? (showsEducation ? "none" : null);
+  const attended =
+    entries.length === 0
+      ? educationSections.some((section) => universityAlone(text.slice(section.bodyStart, section.end), now))
+      : false;
+  const highestDegree = highest ?? (attended ? "bachelors" : showsEducation ? "none" : null);
   return { entries, highestDegree };
+}
+
+/** A university or a degree-granting college by its name ("Saurashtra University", "Anurag College of Engineering"). */
+const UNIVERSITY =
+  /\buniversit(?:y|ies)\b|\bcollege of (?:engineering|technology)\b|\b(?:engineering|technology) college\b/i;
+/** Words of study that did not end in a degree, or of schooling that is not one. */
+const NO_DEGREE_WORDS =
+  /\b(?:course(?:s|work)?|attended|credits?|some college|studied|studying|student|diploma|certificat\w*|semesters?|non-degree|exchange|summer|distance learning)\b/i;
+
+/**
+ * An education section that names a university and no degree at all ("Saurashtra University -
+ * Morbi, Gujarat / 2007", a job-board export that dropped the degree line): the years at a
+ * university ended in its first degree, as a recruiter reads it, unless the section says the
+ * study was unfinished, a course, or still under way (a year after `now`).
+ */
+function universityAlone(body: string, now: Date): boolean {
+  if (!UNIVERSITY.test(body) || IN_PROGRESS.test(body) || NO_DEGREE_WORDS.test(body)) return false;
+  for (const year of body.matchAll(/\b(?:19|20)\d\d\b/g)) if (Number(year[0]) > now.getUTCFullYear()) return false;
+  return true;
 }
 
 /** Words of schooling besides a school's name, a school-leaving word or a year. */

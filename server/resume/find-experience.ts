@@ -71,9 +71,12 @@ const SCHOOL_NAME = new RegExp(`^(?:.*\\b${SCHOOL_WORD}\\.?|${SCHOOL_WORD}\\s+(?
 /** Labelled header lines ("Designation: Java Developer", "company - Fabrikam"): what the label names. */
 const LABEL =
   /^\s*(?:(designation|job title|title|role|position|working as|worked as)|(company|organi[sz]ation|employer|client)|(duration|period|tenure|dates?))\s*[:–—-]\s*/i;
-/** Labelled lines inside an entry that are passed over when looking for its header. */
+/**
+ * Lines inside an entry that are passed over when looking for its header: labelled ones, and a
+ * lone dash (a job board's "Company -" line with the company left empty).
+ */
 const SKIPPED_LABEL =
-  /^\s*(?:description|project|environment|technologies|responsibilities|team size|location)\s*[:–—-]/i;
+  /^\s*(?:description|project|environment|technologies|responsibilities|team size|location)\s*[:–—-]|^\s*[–—-]\s*$/i;
 
 /** `degreeFree` remembers the header lines found to name no degree (see extractResumeFacts). */
 export function findExperience(

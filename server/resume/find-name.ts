@@ -422,17 +422,19 @@ export function findNameFact(text: string): { value: string; span: Span } | null
  */
 const NAME_LABEL =
   /(?:^|[.;|•·]\s+|\bpersonal (?:information|details|data|profile)\s*:?\s+)(?:(?:full|candidate['’]?s?|applicant['’]?s?)\s+)?name\s{0,3}[:：]\s{0,3}/iu;
+/** The document's own label before the name: "RESUME:Kristy Bishop", "Curriculum Vitae of Jan Novak". */
+const DOCUMENT_LABEL = /^\s*(?:resume|résumé|cv|curriculum vitae)(?:\s{0,3}[:：]|\s+of\s)\s{0,3}/iu;
 /** The next label of a personal-details block ends the name: "… Hirurkar Date of Birth : …". */
 const NEXT_DETAIL =
   /\s(?:date of birth|d\.?o\.?b\b|birth|sex|gender|age|father|mother|nationality|marital|address|e-?mail|phone|mobile|contact|languages?|religion|passport)\b/i;
-/** "name" in any case: a line without it holds no name label. */
-const MENTIONS_NAME = /name/i;
+/** "name" (or the document's label) in any case: a line without it holds no name label. */
+const MENTIONS_NAME = /name|r[eé]sum[eé]|cv|curriculum/i;
 
 function nameByLabel(lines: Line[]): { value: string; span: Span } | null {
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
     if (!MENTIONS_NAME.test(line.raw)) continue;
-    const label = NAME_LABEL.exec(line.raw);
+    const label = NAME_LABEL.exec(line.raw) ?? DOCUMENT_LABEL.exec(line.raw);
     if (!label) continue;
     const from = label.index + label[0].length;
     const rest = line.raw.slice(from);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { backgroundOfTitle, classifyBackground, isItOperationsTitle, type RoleForBackground } from "./backgrounds.ts";
+import {
+  backgroundOfExperienceField,
+  backgroundOfTitle,
+  classifyBackground,
+  isItOperationsTitle,
+  type RoleForBackground,
+} from "./backgrounds.ts";
 
 const role = (title: string | null, months: number, yearsAgo = 0, isStudy = false): RoleForBackground => ({
   title,
@@ -130,6 +136,24 @@ describe("classifyBackground", () => {
     expect(classifyBackground([role("Data Engineer", 24), role("Software Engineer", 36, 8)], none)).toBe(
       "data_engineer",
     );
+  });
+});
+
+describe("backgroundOfExperienceField", () => {
+  it.each([
+    ["software development and Maintenance", "software_engineer"],
+    ["Web Application design using python Django", "software_engineer"],
+    ["Java development", "software_engineer"],
+    ["ETL and data warehousing", "data_engineer"],
+    ["SQL Server database administration", "data_engineer"],
+    ["data analytics and reporting", "data_scientist"],
+    ["machine learning and NLP", "ml_engineer"],
+    ["IT industry", null],
+    ["Java", null],
+    ["sales and marketing", null],
+    ["project management", null],
+  ])("%s → %s", (field, family) => {
+    expect(backgroundOfExperienceField(field)).toBe(family);
   });
 });
 
@@ -270,6 +294,27 @@ describe("classifyBackground: titles that name no family", () => {
     const claim = { title: "Software Developer", months: 24, yearsAgo: 0, claim: true };
     expect(classifyBackground([role("System Engineer", 119)], { ...none, titles: [claim] })).toBe("software_engineer");
     expect(classifyBackground([role("Accountant", 119)], { ...none, titles: [claim] })).toBe("other");
+    // "3.2 years of experience in software development": the field the summary names.
+    const field = { title: "software development and Maintenance", months: 38, yearsAgo: 0, claim: true };
+    expect(
+      classifyBackground([role("Senior Systems Engineer", 49)], {
+        ...none,
+        titles: [{ ...field, family: "software_engineer" as const }],
+      }),
+    ).toBe("software_engineer");
+  });
+
+  it("reads a résumé without any role by the software development its work shows", () => {
+    const development = { servingApis: 45, cicdTesting: 75 };
+    expect(classifyBackground([], { ...none, evidence: { production: 72, ml: 0, development } })).toBe(
+      "software_engineer",
+    );
+    // An administrator's production work, or none, leaves it other.
+    const operations = { servingApis: 10, cicdTesting: 20 };
+    expect(classifyBackground([], { ...none, evidence: { production: 50, ml: 0, development: operations } })).toBe(
+      "other",
+    );
+    expect(classifyBackground([], none)).toBe("other");
   });
 
   it("never overrides a family the titles name", () => {

@@ -132,6 +132,38 @@ export function backgroundOfField(line: string): Background | null {
   return null;
 }
 
+/**
+ * The field a summary says the years were spent in ("3.2 years of experience in software
+ * development and maintenance", "2.7 years of experience in Web Application design using python
+ * Django", "6 years of experience in ETL and data warehousing"): the start of the words after
+ * "experience in". Only fields of work, not tools alone ("experience in Java" may be coursework).
+ */
+const EXPERIENCE_FIELDS: Array<[RegExp, Background]> = [
+  [
+    /^(?:machine learning|deep learning|artificial intelligence|ai\/ml|ml\/ai|computer vision|natural language processing|nlp)\b/i,
+    "ml_engineer",
+  ],
+  [
+    /^(?:data science|data analytics|data analysis|business analytics|business intelligence|statistical (?:analysis|modell?ing))\b/i,
+    "data_scientist",
+  ],
+  [
+    /^(?:data engineering|big data|hadoop|etl|data ?warehous\w*|(?:sql server |oracle |sql )?database (?:administration|development)|sql (?:server )?(?:dba|administration|development))\b/i,
+    "data_engineer",
+  ],
+  [
+    /^(?:(?:software|application|web|web application|mobile|app|java|j2ee|\.net|dot net|asp\.net|python|php|android|ios|front[- ]?end|back[- ]?end|full[- ]?stack|sharepoint|mainframe|sap abap|abap|salesforce|c#|c\+\+)(?:\s+(?:and\s+)?[\w/.#+]+){0,2}?\s+(?:development|design|programming|engineering)|software testing|test automation|automation testing|devops)\b/i,
+    "software_engineer",
+  ],
+];
+
+/** The family of a field of work after "years of experience in", else null. */
+export function backgroundOfExperienceField(field: string): Background | null {
+  const words = field.trim().replace(/\s+/g, " ");
+  for (const [pattern, background] of EXPERIENCE_FIELDS) if (pattern.test(words)) return background;
+  return null;
+}
+
 export function backgroundOfTitle(title: string): Background | null {
   for (const [pattern, background] of TITLE_FAMILIES) {
     if (!pattern.test(title)) continue;
@@ -322,6 +354,9 @@ export function classifyBackground(roles: RoleForBackground[], hints: Background
   const winner = strongest(totals, () => true);
   if (winner) return winner;
   if (hints.phd && hints.publications) return "researcher";
+  // No work was read at all (a résumé of bullets without dated roles): the work it describes
+  // names the path when it is software development, as for roles whose title was not read.
+  if (developsSoftware(hints.evidence)) return "software_engineer";
   return "other";
 }
 

@@ -29,6 +29,26 @@ describe("findTitleHints", () => {
     expect(findTitleHints(`x\ny\nz\na\nb\nc\nd\ne\nf\n${text}`, noSections)).toEqual([]);
   });
 
+  it("reads the field of 'N years of experience in software development' as a claim of its family", () => {
+    const text =
+      "● Senior System Engineer at Infosys with 3.2 years of experience in software development and\nMaintenance.";
+    const [hint] = findTitleHints(`x\ny\nz\na\nb\nc\nd\ne\nf\n${text}`, noSections);
+    expect(hint).toMatchObject({
+      title: "software development and Maintenance",
+      yearsAgo: 0,
+      claim: true,
+      family: "software_engineer",
+    });
+    expect(hint?.months).toBeCloseTo(38.4);
+    // A field that names no work of a family ("IT industry") is no claim.
+    expect(
+      findTitleHints(
+        "x\ny\nz\na\nb\nc\nd\ne\nf\nWith close to 3 years of experience in IT industry, I build.",
+        noSections,
+      ),
+    ).toEqual([]);
+  });
+
   it("marks 'Aspiring …' headlines and 'seeking a … role' as claims", () => {
     const text = "Aspiring Machine Learning Engineer\nObjective\nSeeking a Data Scientist role in healthcare.";
     const hints = findTitleHints(text, { sections: [{ kind: "summary", start: 35, end: text.length }], roles: [] });

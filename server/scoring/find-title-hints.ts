@@ -6,7 +6,13 @@
 // names, contacts, schools and employers blanked already, so an employer called "Data Science
 // Corp" cannot pass for a title.
 import type { SectionKind } from "../resume/find-sections.ts";
-import { backgroundOfField, backgroundOfTitle, developsNoSoftware, type TitleHint } from "./backgrounds.ts";
+import {
+  backgroundOfExperienceField,
+  backgroundOfField,
+  backgroundOfTitle,
+  developsNoSoftware,
+  type TitleHint,
+} from "./backgrounds.ts";
 
 /** How much each kind of hint counts, in months of a current role. */
 export const HINT_MONTHS = {
@@ -210,16 +216,28 @@ function summaryHints(text: string, context: HintContext): TitleHint[] {
     const title = [before, after]
       .map((candidate) => candidate?.replace(/[.\s]+$/, "").trim())
       .find((candidate) => candidate !== undefined && backgroundOfTitle(candidate));
-    if (title)
-      hints.push({
-        title,
-        months: Math.min(HINT_MONTHS.summaryCap, years * HINT_MONTHS.summaryPerYear),
-        yearsAgo: 0,
-        claim: true,
-      });
+    const months = Math.min(HINT_MONTHS.summaryCap, years * HINT_MONTHS.summaryPerYear);
+    if (title) {
+      hints.push({ title, months, yearsAgo: 0, claim: true });
+      continue;
+    }
+    // "3.2 years of experience in software development": the field of the work, unless a post of
+    // other work stands before it ("Product Manager with 18 years of experience in software
+    // development" manages products).
+    const field = FIELD_AFTER.exec(sentenceAfter(text, at + match[0].length))?.[1];
+    const family = field === undefined ? null : backgroundOfExperienceField(field);
+    if (family && !(before !== undefined && OTHER_POST.test(before)))
+      hints.push({ title: field!.replace(/[.\s]+$/, "").trim(), months, yearsAgo: 0, claim: true, family });
   }
   return hints;
 }
+
+/** "… of (IT) experience in Web Application design …": the field the years were spent in. */
+const FIELD_AFTER =
+  /^\s*(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:experience|exp\.?|expertise)\s+(?:in|on|into)\s+(?:the\s+)?(?:(?:field|area|domain)s?\s+of\s+)?(.{3,60})/i;
+/** Posts of other work that a field after them does not describe ("Product Manager with …"). */
+const OTHER_POST =
+  /\b(?:manager|director|head|officer|executive|owner|founder|recruiter|sales|marketing|product|program|programme|project|teacher|professor)\b/i;
 
 const WINDOW = 60;
 /** A summary's opening words up to the first word that ends a title: "Data Analyst proficient in …". */
