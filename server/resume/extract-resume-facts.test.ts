@@ -65,6 +65,11 @@ describe("findDateRanges", () => {
     ["Sept, 2015 to Jan, 2018", "2015-09", "2018-01"],
     ["07/23 – 10/23", "2023-07", "2023-10"],
     ["févr 2019 — juil 2022", "2019-02", "2022-07"],
+    ["24th March 2011 to 9th September 2011", "2011-03", "2011-09"],
+    ["from 1st July 2008 to 20th February 2009", "2008-07", "2009-02"],
+    ["Jan 15, 2019 – Mar 3, 2020", "2019-01", "2020-03"],
+    ["September 2017 onwards", "2017-09", "present"],
+    ["Mar 2016 - onwards", "2016-03", "present"],
   ])("reads %s", (text, start, end) => {
     const [range] = findDateRanges(`Engineer, Acme | ${text}`, now);
     expect([range?.start.label, range?.end.label]).toEqual([start, end]);
@@ -558,6 +563,40 @@ describe("roles on real layouts", () => {
     const facts = extractResumeFacts(text, { now: later });
     expect(facts.sections.map((section) => section.kind)).toContain("experience");
     expect(facts.experience.map((entry) => [entry.start, entry.end, entry.kind])).toEqual([["2015", "present", "job"]]);
+  });
+
+  it("reads no range into days written with a month: 'from Feb 24 to Apr 11 2017'", () => {
+    expect(findDateRanges("Tata Consultancy Services, Hyderabad from Feb 24 to Apr 11 2017", now)).toEqual([]);
+  });
+
+  it("reads a school above its place and dates as study, not work", () => {
+    const text = [
+      "WORK EXPERIENCE",
+      "",
+      "Senior System Engineer",
+      "",
+      "Infosys Limited - Pune, Maharashtra",
+      "",
+      "August 2008 to April 2013",
+      "",
+      "Guru Nanak Dev University",
+      "",
+      "Amritsar, Punjab -",
+      "",
+      "July 2004 to June 2008",
+    ].join("\n");
+    expect(roles(text)).toEqual([["Senior System Engineer", "Infosys Limited", "2008-08", "2013-04"]]);
+  });
+
+  it("uses a stated total when every role is dated within one year ('2008 to 2008')", () => {
+    const text =
+      "SUMMARY\n13.7 years IT experience in implementation of LAN and WAN.\nWORK EXPERIENCE\nMicrosoft Azure\n\n2008 to 2008\n";
+    expect(extractResumeFacts(text, { now: later }).yearsExperience).toBe(13.7);
+  });
+
+  it("reads a fresher without dated roles as 0 years, not unknown", () => {
+    const text = "OBJECTIVE\nA fresher seeking a job.\nWORK EXPERIENCE\nfresher job\nAccenture\nEDUCATION\nTYBMS";
+    expect(extractResumeFacts(text, { now: later }).yearsExperience).toBe(0);
   });
 
   it("uses a stated total when no role is dated", () => {

@@ -114,21 +114,27 @@ const MONTH_NAME = `(?:${Object.keys(MONTHS)
 const SEASON_NAME = `(?:${Object.keys(SEASONS).join("|")})`;
 const YEAR = "(?:19[5-9]\\d|20[0-4]\\d)";
 const PRESENT = "(?:present|current|now|today|ongoing|date|heute|actualidad|actual|atual|presente)";
+/** A day of the month, written before the month ("24th March 2011", "1 July 2008") or after it ("March 24, 2011"). */
+const DAY = "(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?";
 const POINT =
-  `(?:${MONTH_NAME}\\s?[-'’,/]?\\s?${YEAR}|${SEASON_NAME}\\s+${YEAR}|(?:0?[1-9]|1[0-2])\\s*[/.-]\\s*${YEAR}` +
+  `(?:(?:${DAY}\\s+(?:of\\s+)?)?${MONTH_NAME}\\s?[-'’,/]?\\s?${YEAR}|${MONTH_NAME}\\s+${DAY},?\\s+${YEAR}|${SEASON_NAME}\\s+${YEAR}|(?:0?[1-9]|1[0-2])\\s*[/.-]\\s*${YEAR}` +
   `|${YEAR}\\s*[./-]\\s*(?:0[1-9]|1[0-2])(?!\\d)|${YEAR}|(?:0[1-9]|1[0-2])\\/\\d\\d(?![\\d/]))`;
 const SEPARATOR =
   "\\s*(?:[-–—~]+(?:\\s*till\\b)?|\\bto(?:\\s+till)?\\b|\\buntil\\b|\\btill\\b|\\bbis\\b|\\ba\\b|\\bhasta\\b|\\bthrough\\b)\\s*";
 const RANGE = new RegExp(
   `(?<![\\w/.])(?:(?:since|from|desde|seit)\\s+)?(${POINT})(?:(?:${SEPARATOR})(${POINT}|${PRESENT}\\b)` +
     // A month-year followed directly by another: the dash between them was lost.
-    `|\\s+(${MONTH_NAME}\\s*${YEAR}|${PRESENT}\\b))?(?![\\w/])`,
+    `|\\s+(${MONTH_NAME}\\s*${YEAR}|${PRESENT}\\b)` +
+    // "September 2017 onwards": open, as "since September 2017" is.
+    `|\\s*[-–]?\\s*(onwards?|afterwards)\\b)?(?![\\w/])`,
   "giu",
 );
 
 // Whole-string forms of one date point, compiled once (parsePoint runs once per range end).
 const PRESENT_ONLY = new RegExp(`^${PRESENT}$`, "iu");
 const MONTH_YEAR_ONLY = new RegExp(`^(${MONTH_NAME})\\s?[-'’,/]?\\s?(${YEAR})$`, "iu");
+const DAY_FIRST = new RegExp(`^${DAY}\\s+(?:of\\s+)?(?=\\p{L})`, "iu");
+const MONTH_DAY_YEAR_ONLY = new RegExp(`^(${MONTH_NAME})\\s+${DAY},?\\s+(${YEAR})$`, "iu");
 const SEASON_ONLY = new RegExp(`^(${SEASON_NAME})\\s+(${YEAR})$`, "iu");
 const NUMERIC_ONLY = new RegExp(`^(\\d{1,2})\\s*[/.-]\\s*(${YEAR})$`);
 const ISO_LIKE_ONLY = new RegExp(`^(${YEAR})\\s*[./-]\\s*(\\d{2})$`);
@@ -137,11 +143,12 @@ const SHORT_POINT_ONLY = new RegExp(`^(${MONTH_NAME})\\s?['’-]?\\s?(\\d\\d)$`,
 
 /**
  * "Sep 15 - NOW", "Jan 15 - Sep 15", "Oct'17 – Jul'18": month names with two-digit years, read
- * only as a whole range (a lone "Sep 15" is more likely a day).
+ * only as a whole range (a lone "Sep 15" is more likely a day), and not before a year: in "from
+ * Feb 24 to Apr 11 2017" the numbers are days.
  */
 const SHORT_POINT = `${MONTH_NAME}\\s?['’-]?\\s?\\d\\d(?!\\d)`;
 const SHORT_RANGE = new RegExp(
-  `(?<![\\w/.])(${SHORT_POINT})(?:${SEPARATOR})(${SHORT_POINT}|${PRESENT}\\b)(?![\\w/])`,
+  `(?<![\\w/.])(${SHORT_POINT})(?:${SEPARATOR})(${SHORT_POINT}|${PRESENT}\\b)(?![\\w/])(?!,?\\s?(?:19|20)\\d\\d\\b)`,
   "giu",
 );
 
@@ -153,7 +160,9 @@ function parseShortPoint(raw: string, now: Date): DatePoint | null {
   const month = match ? MONTHS[match[1]!.replace(".", "")] : undefined;
   if (!match || !month) return null;
   const year = Number(match[2]);
-  return point(year <= (now.getUTCFullYear() % 100) + 1 ? 2000 + year : 1900 + year, month, "month");
+  const full = year <= (now.getUTCFullYear() % 100) + 1 ? 2000 + year : 1900 + year;
+  // "Feb 24" read as 1924 is a day: nobody applying now started work before 1950.
+  return full < 1950 ? null : point(full, month, "month");
 }
 
 const HAS_DIGIT = /\d/;
@@ -289,7 +298,7 @@ class DateRangeWalk {
       this.fullFrom = nextFrom(RANGE, match);
       const start = parsePoint(match[1]!, now);
       const endText = match[2] ?? match[3];
-      const since = SINCE.test(match[0]);
+      const since = SINCE.test(match[0]) || match[4] !== undefined;
       let end: DatePoint | null = endText ? parsePoint(endText, now) : null;
       if (!start) continue;
       if (!end) {
@@ -377,9 +386,10 @@ export function monthsCovered(range: Pick<DateRange, "start" | "end">): { first:
 const SHORT_NUMERIC_ONLY = /^(0[1-9]|1[0-2])\/(\d\d)$/;
 
 export function parsePoint(raw: string, now: Date): DatePoint | null {
-  const text = raw.trim().toLowerCase();
+  // The day is dropped: "24th March 2011" and "March 24, 2011" are March 2011.
+  const text = raw.trim().toLowerCase().replace(DAY_FIRST, "");
   if (PRESENT_ONLY.test(text)) return presentPoint(now);
-  const monthYear = MONTH_YEAR_ONLY.exec(text);
+  const monthYear = MONTH_YEAR_ONLY.exec(text) ?? MONTH_DAY_YEAR_ONLY.exec(text);
   if (monthYear) {
     const month = MONTHS[monthYear[1]!.replace(".", "")];
     return month ? point(Number(monthYear[2]), month, "month") : null;

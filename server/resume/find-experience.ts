@@ -78,6 +78,9 @@ const LABEL =
 const SKIPPED_LABEL =
   /^\s*(?:description|project|environment|technologies|responsibilities|team size|location)\s*[:–—-]|^\s*[–—-]\s*$/i;
 
+const YEAR_LABEL = /^\d{4}$/;
+const FRESHER = /\bfresher\b/i;
+
 /** `degreeFree` remembers the header lines found to name no degree (see extractResumeFacts). */
 export function findExperience(
   text: string,
@@ -87,15 +90,20 @@ export function findExperience(
 ): ExperienceFacts {
   const regions = experienceRegions(text, sections);
   const entries = regions.flatMap((region) => entriesIn(text, region, now, degreeFree));
-  if (entries.length > 0) return { entries, yearsExperience: yearsOf(entries, now) };
+  // "2008 to 2008" dates a certificate or an event more often than a role, and spans no time: when
+  // every role is dated so, a stated total is the better evidence.
+  const spanned = entries.some((entry) => !(entry.start === entry.end && YEAR_LABEL.test(entry.start)));
+  const stated = entries.length === 0 || !spanned ? statedYears(text) : null;
+  if (entries.length > 0 && stated === null) return { entries, yearsExperience: yearsOf(entries, now) };
   // No dated role: a stated total ("8+ years of experience") is the best evidence there is.
-  const stated = statedYears(text);
   if (stated !== null) return { entries, yearsExperience: stated };
-  // A résumé with recognised sections but no work section lists no work: 0 years. Without
+  // A résumé with recognised sections but no work section lists no work: 0 years, and so does one
+  // that calls its writer a fresher (a graduate without work yet, as Indian résumés say). Without
   // structure, or with a work section whose dates cannot be read, the answer is unknown.
   const structured = sections.filter((section) => section.kind !== "other").length >= 2;
   const hasWorkSection = sections.some((section) => section.kind === "experience");
-  return { entries, yearsExperience: structured && !hasWorkSection ? 0 : null };
+  const fresher = entries.length === 0 && FRESHER.test(text);
+  return { entries, yearsExperience: (structured && !hasWorkSection) || fresher ? 0 : null };
 }
 
 interface Region {
@@ -237,6 +245,21 @@ function openRange(line: string, now: Date): DateRange | null {
 const PROJECT_LINE = /^\s*(?:[•·*-]\s*)?(?:project|assignment)\s*(?:#?\d+|name|title)?\s*[:–—-]/i;
 const PROJECT_HEADER = /^\s*project\s*(?:#?\d+|name|title)?\s*[:–—-]/i;
 const isSchoolName = (part: HeaderPart) => SCHOOL_NAME.test(part.text);
+
+/**
+ * Whether a header names a school and nothing else: each of its lines names only schools, or only
+ * a place ("Guru Nanak Dev University" / "Amritsar, Punjab -" / "July 2004 to June 2008").
+ */
+function namesOnlySchool(header: { first: number; last: number }, lines: RegionLines, parts: HeaderPart[]): boolean {
+  if (!parts.some(isSchoolName)) return false;
+  for (let index = header.first; index <= header.last; index++) {
+    const lineParts = lines.partsOf(index);
+    if (lineParts.every(isSchoolName)) continue;
+    const place = trimEndMatching(lines.spans[index]!.text.trim(), TRAILING_PUNCTUATION);
+    if (!PLACE_PAIR.test(place) || TITLE_WORDS.test(place)) return false;
+  }
+  return true;
+}
 const isBlank = (line: LineSpan) => line.text.trim() === "";
 
 /** Whether text[start, end) holds a digit: every dated line does (each form of date has a year). */
@@ -285,7 +308,7 @@ function entriesIn(text: string, region: Region, now: Date, degreeFree: DegreeFr
     // (A one-line header is that line, whose reading is remembered for the education reading.)
     const degree =
       header.first === header.last ? degreeFree.mentionsDegree(spans[header.first]!) : mentionsDegree(joined);
-    const education = degree || (parts.length > 0 && parts.every(isSchoolName));
+    const education = degree || namesOnlySchool(header, lines, parts);
     const project = PROJECT_LINE.test(spans[line]!.text) || PROJECT_HEADER.test(joined);
     const named = titleAndOrganisation(parts);
     return { line, range, header, joined, education, project, named };
