@@ -304,6 +304,25 @@ describe("classifyBackground: titles that name no family", () => {
     ).toBe("software_engineer");
   });
 
+  it("lets neutral titles follow a short family title when no title names other work and the work shows it", () => {
+    const student = [role("Mobile Developer Intern", 5, 5.8), role("Apprentice", 77)];
+    expect(classifyBackground(student, { ...none, evidence: { production: 29, ml: 33 } })).toBe("software_engineer");
+    // Without the work (a clothing designer's old "Website Designer" stint), the anchor rule holds.
+    const designer = [role("Freelance Designer", 149), role("Website Designer", 5, 20)];
+    expect(classifyBackground(designer, { ...none, evidence: { production: 0, ml: 0 } })).toBe("other");
+  });
+
+  it("reads a student by internships before study roles, except research", () => {
+    const student = [
+      role("Research Fellow", 4, 8.3),
+      role("Student Developer", 17, 8.6, true),
+      role("Research Intern", 2, 9.4),
+    ];
+    expect(classifyBackground(student, none)).toBe("researcher");
+    // With no job or internship naming a family, the study role does.
+    expect(classifyBackground([role("Student Developer", 17, 0, true)], none)).toBe("software_engineer");
+  });
+
   it("reads a résumé without any role by the software development its work shows", () => {
     const development = { servingApis: 45, cicdTesting: 75 };
     expect(classifyBackground([], { ...none, evidence: { production: 72, ml: 0, development } })).toBe(

@@ -303,6 +303,7 @@ export function classifyBackground(roles: RoleForBackground[], hints: Background
   let neutral = 0;
   let technicalNeutral = 0;
   let untitled = 0;
+  const workNamesFamily = roles.some((role) => !role.isStudy && role.title && backgroundOfTitle(role.title));
   for (const role of roles) {
     if (!role.title) {
       // A role whose title was not read is work of unknown kind: it weighs against an old family
@@ -315,6 +316,10 @@ export function classifyBackground(roles: RoleForBackground[], hints: Background
       backgroundOfTitle(role.title) ??
       (role.isStudy && hints.phd ? "researcher" : null) ??
       familyOfHeadlinePost(role.title, hints.titles ?? []);
+    // Study ("Student Developer") names the path only when no job or internship does: the
+    // labelling rubric reads students by their internships first. Research is the exception:
+    // doctoral research is study, and the researcher's path.
+    if (role.isStudy && family && family !== "researcher" && workNamesFamily) continue;
     const amount = Math.max(1, role.months) * recency(role.yearsAgo);
     if (family) {
       add(family, amount);
@@ -337,9 +342,11 @@ export function classifyBackground(roles: RoleForBackground[], hints: Background
     familyMonths += hint.months * hintShare;
   }
   // Neutral titles follow the family the titles show when it is anchored, else the work's.
+  // A short family title anchors them too when no title names other work and the work shows the
+  // family ("Mobile Developer Intern", then "Apprentice" building a charging-station server).
   const titled = strongest(totals, (family) => family !== "other");
   const follow = titled
-    ? familyMonths >= FAMILY_ANCHOR_MONTHS
+    ? familyMonths >= FAMILY_ANCHOR_MONTHS || (!totals.has("other") && workShows(titled, hints.evidence))
       ? titled
       : null
     : technicalNeutral >= FAMILY_ANCHOR_MONTHS
@@ -375,6 +382,19 @@ function familyOfEvidence(hints: BackgroundHints): Background | null {
   if (evidence.ml < SOLID_EVIDENCE) return developsSoftware(evidence) ? "software_engineer" : null;
   if (evidence.production >= SOLID_EVIDENCE) return "ml_engineer";
   return hints.phd && hints.publications ? "researcher" : "data_scientist";
+}
+
+/** The dimension score of some work ("some": level 2 → 20–55 in the calibration table). */
+const SOME_EVIDENCE = 20;
+
+/** Whether the work shows at least some of what a family does: production for the engineers, ML for the rest. */
+function workShows(family: Background, evidence: BackgroundHints["evidence"]): boolean {
+  if (evidence === undefined) return false;
+  const production = evidence.production >= SOME_EVIDENCE;
+  const ml = evidence.ml >= SOME_EVIDENCE;
+  if (family === "software_engineer" || family === "data_engineer") return production;
+  if (family === "ml_engineer") return production && ml;
+  return ml;
 }
 
 /** How strong each development area must be for the work to be software development. */
