@@ -160,6 +160,7 @@ describe("backgroundOfExperienceField", () => {
 describe("isItOperationsTitle", () => {
   it.each([
     "Help Desk Analyst",
+    "Information Technology Assistant",
     "Desktop Support Technician",
     "Information Technology Technician I",
     "IT Technician",
@@ -321,6 +322,18 @@ describe("classifyBackground: titles that name no family", () => {
     expect(classifyBackground(student, none)).toBe("researcher");
     // With no job or internship naming a family, the study role does.
     expect(classifyBackground([role("Student Developer", 17, 0, true)], none)).toBe("software_engineer");
+  });
+
+  it("reads neutral titles building data pipelines as data engineering, but not an analyst's SQL", () => {
+    const etl = [role("Associate Consultant", 55), role("Senior System Engineer", 32, 4.5)];
+    const pipelines = { servingApis: 0, cicdTesting: 20, dataPipelines: 74 };
+    expect(classifyBackground(etl, { ...none, evidence: { production: 38, ml: 0, development: pipelines } })).toBe(
+      "data_engineer",
+    );
+    // Thin production work beside the SQL (reports, queries) is no data engineering.
+    expect(classifyBackground(etl, { ...none, evidence: { production: 25, ml: 0, development: pipelines } })).toBe(
+      "other",
+    );
   });
 
   it("reads a résumé without any role by the software development its work shows", () => {

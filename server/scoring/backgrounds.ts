@@ -184,7 +184,7 @@ export function backgroundOfTitle(title: string): Background | null {
  * (backgroundOfTitle) is never IT operations.
  */
 const IT_OPERATIONS_TITLE =
-  /\bhelp ?desk\b|\bservice ?desk\b|\bdesktop (?:support|technician|engineer|analyst)\b|\b(?:it|i\.t\.|information technology|computer|network|networking|pc|field|hardware|technical|desktop|systems?) (?:support |service |services |operations )?technician\b|\b(?:it|i\.t\.|information technology|technical|computer|desktop|end[- ]user) support\b|\b(?:network|networking|systems?|sys|windows|server|it|i\.t\.|lan|exchange|active directory|citrix|vmware|messaging|email|e-mail) (?:and (?:network|systems?|security) )?(?:administrator|admin)\b|\bsysadmin\b|\bnetwork (?:engineer|specialist|technician|analyst|manager|coordinator)\b|\b(?:it|i\.t\.|information technology) (?:(?:project|program|programme) )?(?:manager|director|supervisor|coordinator|technician|infrastructure engineer|officer|liaison)\b|\b(?:director|head|manager|vice president|administrator|supervisor|coordinator) (?:of )?(?:it|i\.t\.|information technology|information systems)\b/i;
+  /\bhelp ?desk\b|\bservice ?desk\b|\bdesktop (?:support|technician|engineer|analyst)\b|\b(?:it|i\.t\.|information technology|computer|network|networking|pc|field|hardware|technical|desktop|systems?) (?:support |service |services |operations )?technician\b|\b(?:it|i\.t\.|information technology|technical|computer|desktop|end[- ]user) support\b|\b(?:network|networking|systems?|sys|windows|server|it|i\.t\.|lan|exchange|active directory|citrix|vmware|messaging|email|e-mail) (?:and (?:network|systems?|security) )?(?:administrator|admin)\b|\bsysadmin\b|\bnetwork (?:engineer|specialist|technician|analyst|manager|coordinator)\b|\b(?:it|i\.t\.|information technology) (?:(?:project|program|programme) )?(?:manager|director|supervisor|coordinator|technician|infrastructure engineer|officer|liaison|assistant)\b|\b(?:director|head|manager|vice president|administrator|supervisor|coordinator) (?:of )?(?:it|i\.t\.|information technology|information systems)\b/i;
 
 /** Whether a job title is IT operations work (and names no software, data or ML family). */
 export function isItOperationsTitle(title: string): boolean {
@@ -291,8 +291,11 @@ export interface BackgroundHints {
   evidence?: {
     production: number;
     ml: number;
-    /** The area scores of software development: services and APIs, CI/CD, testing and quality. */
-    development?: { servingApis: number; cicdTesting: number };
+    /**
+     * The area scores of software development (services and APIs; CI/CD, testing and quality) and
+     * of data engineering (data pipelines and SQL).
+     */
+    development?: { servingApis: number; cicdTesting: number; dataPipelines?: number };
   };
 }
 
@@ -379,7 +382,8 @@ const SOLID_EVIDENCE = 40;
 function familyOfEvidence(hints: BackgroundHints): Background | null {
   const evidence = hints.evidence;
   if (!evidence) return null;
-  if (evidence.ml < SOLID_EVIDENCE) return developsSoftware(evidence) ? "software_engineer" : null;
+  if (evidence.ml < SOLID_EVIDENCE)
+    return developsSoftware(evidence) ? "software_engineer" : buildsDataPipelines(evidence) ? "data_engineer" : null;
   if (evidence.production >= SOLID_EVIDENCE) return "ml_engineer";
   return hints.phd && hints.publications ? "researcher" : "data_scientist";
 }
@@ -414,6 +418,21 @@ function developsSoftware(evidence: BackgroundHints["evidence"]): boolean {
     development !== undefined &&
     development.cicdTesting >= DEVELOPMENT_EVIDENCE.cicdTesting &&
     development.servingApis >= DEVELOPMENT_EVIDENCE.servingApis
+  );
+}
+
+/** How strong data pipelines and SQL must be, beside the production work, for the work to be data engineering. */
+const DATA_ENGINEERING_EVIDENCE = { dataPipelines: 70, production: 35 };
+
+/**
+ * Production work centred on data pipelines: an "Associate Consultant" or "Technical Lead" building
+ * Informatica and Teradata warehouses. A data analyst's SQL reports do not reach it (their
+ * production work is thin), nor do an administrator's servers (no pipelines).
+ */
+function buildsDataPipelines(evidence: NonNullable<BackgroundHints["evidence"]>): boolean {
+  const pipelines = evidence.development?.dataPipelines ?? 0;
+  return (
+    pipelines >= DATA_ENGINEERING_EVIDENCE.dataPipelines && evidence.production >= DATA_ENGINEERING_EVIDENCE.production
   );
 }
 

@@ -67,6 +67,7 @@ export function scoreResume(text: string, facts: ResumeFacts, options: ScoreResu
           development: {
             servingApis: areas.find((area) => area.id === "serving_apis")?.score ?? 0,
             cicdTesting: areas.find((area) => area.id === "cicd_testing_quality")?.score ?? 0,
+            dataPipelines: areas.find((area) => area.id === "data_pipelines_sql")?.score ?? 0,
           },
         },
       },
