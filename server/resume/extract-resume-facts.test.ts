@@ -730,6 +730,7 @@ describe("degrees", () => {
     expect(facts("Education\nMumbai University, pursuing\nSkills\nExcel")).toBe("none");
     expect(facts("Education\nMumbai University, 2031\nSkills\nExcel")).toBe("none");
     expect(facts("Education\nSt. Mary's High School, 2009\nSkills\nExcel")).toBe("none");
+    expect(facts("Education Details \nJune 2012    Sadvidya Pre-University College\nSkills\nSQL")).toBe("none");
   });
 
   it("reads a Juris Doctor written JD, but not JD Edwards", () => {

@@ -184,9 +184,12 @@ export function findEducation(
   return { entries, highestDegree };
 }
 
-/** A university or a degree-granting college by its name ("Saurashtra University", "Anurag College of Engineering"). */
+/**
+ * A university or a degree-granting college by its name ("Saurashtra University", "Anurag College
+ * of Engineering"); an Indian "Pre-University College" teaches the last two years of school.
+ */
 const UNIVERSITY =
-  /\buniversit(?:y|ies)\b|\bcollege of (?:engineering|technology)\b|\b(?:engineering|technology) college\b/i;
+  /(?<!\bpre[- ]?)\buniversit(?:y|ies)\b|\bcollege of (?:engineering|technology)\b|\b(?:engineering|technology) college\b/i;
 /** Words of study that did not end in a degree, or of schooling that is not one. */
 const NO_DEGREE_WORDS =
   /\b(?:course(?:s|work)?|attended|credits?|some college|studied|studying|student|diploma|certificat\w*|semesters?|non-degree|exchange|summer|distance learning)\b/i;
