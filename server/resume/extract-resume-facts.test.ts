@@ -605,6 +605,7 @@ describe("roles on real layouts", () => {
     expect(years("Developer with 6+ years of experience in Java.")).toBe(6);
     expect(years("Total Experience: 3 years 6 months")).toBe(3.5);
     expect(years("Years of Experience: 2 Years and 4 Months")).toBe(2.3);
+    expect(years("Software Development Engineer with 6 months of experience in Java.")).toBe(0.5);
     expect(years("Java developer.")).toBe(0);
   });
 });

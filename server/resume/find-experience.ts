@@ -136,14 +136,17 @@ function experienceRegions(text: string, sections: Section[]): Region[] {
 
 /**
  * "8+ years of experience", "over 10 years' professional experience", "Total experience: 3
- * years 6 months", "Years of Experience: 2 Years and 4 Months". Per-skill durations ("Java - Experience - 24 months") are not a total.
+ * years 6 months", "Years of Experience: 2 Years and 4 Months", "6 months of experience".
+ * Per-skill durations ("Java - Experience - 24 months") are not a total.
  */
 const STATED_YEARS =
-  /\b(\d{1,2}(?:\.\d)?)\s?\+?\s?(?:years?|yrs?)['’]?(?:\s(?:and\s)?(\d{1,2})\s?months?)?\s(?:of\s)?(?:(?:total|overall|professional|work|working|industry|industrial|relevant|hands-on|it|software|technical|experience)\s){0,3}?(?:experience|exp)\b|\b(?:total\s(?:work\s)?|years\sof\s)experience\s?[:–-]?\s?(\d{1,2}(?:\.\d)?)\+?\s?(?:years?|yrs?)(?:\s(?:and\s)?(\d{1,2})\s?months?)?/i;
+  /\b(\d{1,2}(?:\.\d)?)\s?\+?\s?(?:years?|yrs?)['’]?(?:\s(?:and\s)?(\d{1,2})\s?months?)?\s(?:of\s)?(?:(?:total|overall|professional|work|working|industry|industrial|relevant|hands-on|it|software|technical|experience)\s){0,3}?(?:experience|exp)\b|\b(?:total\s(?:work\s)?|years\sof\s)experience\s?[:–-]?\s?(\d{1,2}(?:\.\d)?)\+?\s?(?:years?|yrs?)(?:\s(?:and\s)?(\d{1,2})\s?months?)?|\b(\d{1,2})\s?\+?\s?months?['’]?\s(?:of\s)?(?:(?:total|overall|professional|work|working|industry|industrial|relevant|hands-on|it|software|technical)\s){0,3}?(?:experience|exp)\b/i;
 
 export function statedYears(text: string): number | null {
   const match = STATED_YEARS.exec(text);
   if (!match) return null;
+  // "6 months of experience": a total in months alone.
+  if (match[5] !== undefined) return Math.round((Number(match[5]) / 12) * 10) / 10 || null;
   const years = Number(match[1] ?? match[3]) + Number(match[2] ?? match[4] ?? 0) / 12;
   return years > 0 && years < 60 ? Math.round(years * 10) / 10 : null;
 }
