@@ -597,6 +597,11 @@ describe("roles on real layouts", () => {
   it("reads a fresher without dated roles as 0 years, not unknown", () => {
     const text = "OBJECTIVE\nA fresher seeking a job.\nWORK EXPERIENCE\nfresher job\nAccenture\nEDUCATION\nTYBMS";
     expect(extractResumeFacts(text, { now: later }).yearsExperience).toBe(0);
+    const student = "Mansi Thanki\nStudent\n\nWORK EXPERIENCE\n15 days training at Tata Chemicals\nEDUCATION\nBE 2013";
+    expect(extractResumeFacts(student, { now: later }).yearsExperience).toBe(0);
+    // Without either word, a work section whose entries have no dates tells nothing.
+    const unknown = "Mansi Thanki\nChemist\n\nWORK EXPERIENCE\nTata Chemicals\nEDUCATION\nBE 2013";
+    expect(extractResumeFacts(unknown, { now: later }).yearsExperience).toBeNull();
   });
 
   it("uses a stated total when no role is dated", () => {

@@ -79,7 +79,8 @@ const SKIPPED_LABEL =
   /^\s*(?:description|project|environment|technologies|responsibilities|team size|location)\s*[:–—-]|^\s*[–—-]\s*$/i;
 
 const YEAR_LABEL = /^\d{4}$/;
-const FRESHER = /\bfresher\b/i;
+/** "Fresher" anywhere, or a line that is only "Student" (a job board's headline): no work yet. */
+const FRESHER = /\bfresher\b|^[^\S\n]*student[^\S\n]*$/im;
 
 /** `degreeFree` remembers the header lines found to name no degree (see extractResumeFacts). */
 export function findExperience(
@@ -98,7 +99,8 @@ export function findExperience(
   // No dated role: a stated total ("8+ years of experience") is the best evidence there is.
   if (stated !== null) return { entries, yearsExperience: stated };
   // A résumé with recognised sections but no work section lists no work: 0 years, and so does one
-  // that calls its writer a fresher (a graduate without work yet, as Indian résumés say). Without
+  // that calls its writer a fresher (a graduate without work yet, as Indian résumés say) or, on a
+  // line alone, a student. Without
   // structure, or with a work section whose dates cannot be read, the answer is unknown.
   const structured = sections.filter((section) => section.kind !== "other").length >= 2;
   const hasWorkSection = sections.some((section) => section.kind === "experience");
