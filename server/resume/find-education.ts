@@ -173,13 +173,10 @@ export function findEducation(
   );
   // "none" needs an education section that shows some education: a job-board export's empty
   // "Education Details" (followed only by the headline) tells nothing.
-  const showsEducation =
-    entries.length > 0 ||
-    educationSections.some((section) => showsSchooling(text.slice(section.bodyStart, section.end)));
-  const attended =
-    entries.length === 0
-      ? educationSections.some((section) => universityAlone(text.slice(section.bodyStart, section.end), now))
-      : false;
+  const bodies =
+    entries.length > 0 ? [] : educationSections.map((section) => text.slice(section.bodyStart, section.end));
+  const showsEducation = entries.length > 0 || bodies.some(showsSchooling);
+  const attended = bodies.some((body) => universityAlone(body, now));
   const highestDegree = highest ?? (attended ? "bachelors" : showsEducation ? "none" : null);
   return { entries, highestDegree };
 }
@@ -202,8 +199,7 @@ const NO_DEGREE_WORDS =
  */
 function universityAlone(body: string, now: Date): boolean {
   if (!UNIVERSITY.test(body) || IN_PROGRESS.test(body) || NO_DEGREE_WORDS.test(body)) return false;
-  for (const year of body.matchAll(/\b(?:19|20)\d\d\b/g)) if (Number(year[0]) > now.getUTCFullYear()) return false;
-  return true;
+  return (latestYear(body) ?? 0) <= now.getUTCFullYear();
 }
 
 /** Words of schooling besides a school's name, a school-leaving word or a year. */
@@ -459,12 +455,17 @@ function currentBeforeSchool(context: string): boolean {
   return match !== null && !/^GPA\b/i.test(match[1]!) && INSTITUTION.test(match[1]!);
 }
 
-function isCompleted(level: Degree, context: string, now: Date): boolean {
-  // The latest year, by a loop: Math.max(...years) overflows the stack on a line of 100,000 years.
+/** The latest year in the text, by a loop: Math.max(...years) overflows the stack on a line of 100,000 years. */
+function latestYear(text: string): number | null {
   let last: number | null = null;
   COMPLETION_YEAR.lastIndex = 0;
-  for (let match = COMPLETION_YEAR.exec(context); match; match = COMPLETION_YEAR.exec(context))
+  for (let match = COMPLETION_YEAR.exec(text); match; match = COMPLETION_YEAR.exec(text))
     last = Math.max(last ?? 0, Number(match[1]));
+  return last;
+}
+
+function isCompleted(level: Degree, context: string, now: Date): boolean {
+  const last = latestYear(context);
   if (last !== null && last > now.getUTCFullYear()) return false;
   if (level === "phd" && PHD_NOT_DONE.test(context)) return false;
   if (currentBeforeSchool(context)) return false;

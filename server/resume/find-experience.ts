@@ -100,8 +100,8 @@ export function findExperience(
   if (stated !== null) return { entries, yearsExperience: stated };
   // A résumé with recognised sections but no work section lists no work: 0 years, and so does one
   // that calls its writer a fresher (a graduate without work yet, as Indian résumés say) or, on a
-  // line alone, a student. Without
-  // structure, or with a work section whose dates cannot be read, the answer is unknown.
+  // line alone, a student. Without structure, or with a work section whose dates cannot be read,
+  // the answer is unknown.
   const structured = sections.filter((section) => section.kind !== "other").length >= 2;
   const hasWorkSection = sections.some((section) => section.kind === "experience");
   const fresher = entries.length === 0 && FRESHER.test(text);
@@ -141,8 +141,16 @@ function experienceRegions(text: string, sections: Section[]): Region[] {
  * years 6 months", "Years of Experience: 2 Years and 4 Months", "6 months of experience".
  * Per-skill durations ("Java - Experience - 24 months") are not a total.
  */
-const STATED_YEARS =
-  /\b(\d{1,2}(?:\.\d)?)\s?\+?\s?(?:years?|yrs?)['’]?(?:\s(?:and\s)?(\d{1,2})\s?months?)?\s(?:of\s)?(?:(?:total|overall|professional|work|working|industry|industrial|relevant|hands-on|it|software|technical|experience)\s){0,3}?(?:experience|exp)\b|\b(?:total\s(?:work\s)?|years\sof\s)experience\s?[:–-]?\s?(\d{1,2}(?:\.\d)?)\+?\s?(?:years?|yrs?)(?:\s(?:and\s)?(\d{1,2})\s?months?)?|\b(\d{1,2})\s?\+?\s?months?['’]?\s(?:of\s)?(?:(?:total|overall|professional|work|working|industry|industrial|relevant|hands-on|it|software|technical)\s){0,3}?(?:experience|exp)\b/i;
+const EXPERIENCE_KIND =
+  "total|overall|professional|work|working|industry|industrial|relevant|hands-on|it|software|technical";
+const STATED_YEARS = new RegExp(
+  [
+    `\\b(\\d{1,2}(?:\\.\\d)?)\\s?\\+?\\s?(?:years?|yrs?)['’]?(?:\\s(?:and\\s)?(\\d{1,2})\\s?months?)?\\s(?:of\\s)?(?:(?:${EXPERIENCE_KIND}|experience)\\s){0,3}?(?:experience|exp)\\b`,
+    `\\b(?:total\\s(?:work\\s)?|years\\sof\\s)experience\\s?[:–-]?\\s?(\\d{1,2}(?:\\.\\d)?)\\+?\\s?(?:years?|yrs?)(?:\\s(?:and\\s)?(\\d{1,2})\\s?months?)?`,
+    `\\b(\\d{1,2})\\s?\\+?\\s?months?['’]?\\s(?:of\\s)?(?:(?:${EXPERIENCE_KIND})\\s){0,3}?(?:experience|exp)\\b`,
+  ].join("|"),
+  "i",
+);
 
 export function statedYears(text: string): number | null {
   const match = STATED_YEARS.exec(text);

@@ -32,7 +32,8 @@ export function scoreResume(text: string, facts: ResumeFacts, options: ScoreResu
   const evidence = collectEvidence(input);
   const areas = scoreAreas(evidence);
   const compiled = options.weights ? compileWeights(options.weights) : DEFAULT_COMPILED;
-  const vector = toAreaVector(Object.fromEntries(areas.map((a) => [a.id, a.score])));
+  const areaScores: Record<string, number> = Object.fromEntries(areas.map((a) => [a.id, a.score]));
+  const vector = toAreaVector(areaScores);
   const scores = dimensionScores(vector, compiled);
   // The background is the candidate's, not the requisition's: read under the default weights.
   const defaultScores = compiled === DEFAULT_COMPILED ? scores : dimensionScores(vector, DEFAULT_COMPILED);
@@ -65,9 +66,9 @@ export function scoreResume(text: string, facts: ResumeFacts, options: ScoreResu
         evidence: {
           ...defaultScores,
           development: {
-            servingApis: areas.find((area) => area.id === "serving_apis")?.score ?? 0,
-            cicdTesting: areas.find((area) => area.id === "cicd_testing_quality")?.score ?? 0,
-            dataPipelines: areas.find((area) => area.id === "data_pipelines_sql")?.score ?? 0,
+            servingApis: areaScores.serving_apis ?? 0,
+            cicdTesting: areaScores.cicd_testing_quality ?? 0,
+            dataPipelines: areaScores.data_pipelines_sql ?? 0,
           },
         },
       },
