@@ -70,6 +70,8 @@ describe("findDateRanges", () => {
     ["Jan 15, 2019 – Mar 3, 2020", "2019-01", "2020-03"],
     ["September 2017 onwards", "2017-09", "present"],
     ["Mar 2016 - onwards", "2016-03", "present"],
+    ["Joining date from: January 25, 2017", "2017-01", "present"],
+    ["Since: 2019", "2019", "present"],
   ])("reads %s", (text, start, end) => {
     const [range] = findDateRanges(`Engineer, Acme | ${text}`, now);
     expect([range?.start.label, range?.end.label]).toEqual([start, end]);
@@ -555,6 +557,41 @@ describe("roles on real layouts", () => {
     expect(roles(text).map(([title]) => title)).toEqual(["Automation Engineer", "Developer"]);
   });
 
+  it("reads the roles a job board's work section goes on with after a pasted declaration", () => {
+    const work = [
+      "WORK EXPERIENCE",
+      "",
+      "Devops Engineer",
+      "",
+      "Cisco -  Bengaluru, Karnataka -",
+      "",
+      "September 2016 to Present",
+      "",
+      "Declaration",
+      "",
+      "I hereby declare that the statements made herein are true, complete and correct to the best of",
+      "my knowledge and belief.",
+      "",
+      "Place: Bangalore",
+      "Date:",
+      "",
+      "Build Engineer",
+      "",
+      "Wipro -",
+      "",
+      "June 2014 to August 2016",
+      "",
+    ];
+    const education = ["EDUCATION", "", "BSC", "", "Sri Venkateswara university", "", "2012"];
+    expect(roles([...work, ...education].join("\n")).map(([, , start]) => start)).toEqual(["2016-09", "2014-06"]);
+    // A declaration that closes the résumé holds no role, nor does one after education.
+    const closing = ["EDUCATION", "B.Sc. 2012", "Declaration", "I hereby declare the above is true.", "Place: Pune"];
+    expect(roles([...work.slice(0, 8), ...closing].join("\n")).map(([, , start]) => start)).toEqual(["2016-09"]);
+    const afterEducation = ["WORK EXPERIENCE", "Developer, Acme | 2019 - 2022", "EDUCATION", "B.Sc. 2012"];
+    const tail = ["Declaration", "I hereby declare the above is true.", "", "Trainee", "Acme", "June 2010 to May 2011"];
+    expect(roles([...afterEducation, ...tail].join("\n")).map(([, , start]) => start)).toEqual(["2019"]);
+  });
+
   it("reads an Employers section and a role told in a sentence under it", () => {
     const text =
       "Pandit D\nCareer Objective\nA Python developer.\nEmployers\n" +
@@ -731,7 +768,12 @@ describe("degrees", () => {
     expect(
       facts("EDUCATION\nElectrical and Electronics Engineering\nAnurag College of Engineering (Jntuh)\nSKILLS\nCobol"),
     ).toBe("bachelors");
+    expect(facts("EDUCATION\n\nElectrical engineering\n\nVSSUT,burla\n\nSKILLS\n\nAutoCAD")).toBe("bachelors");
     // Not when the study was courses, unfinished or still under way, or a school's.
+    expect(facts("Education\nDiploma in Electrical Engineering\nGovt Polytechnic\nSkills\nAutoCAD")).not.toBe(
+      "bachelors",
+    );
+    expect(facts("Education\nElectrical engineering, pursuing\nSkills\nAutoCAD")).toBe("none");
     expect(facts("Education\nCoursework in Accounting, University of Phoenix\nSkills\nExcel")).toBe("none");
     expect(facts("Education\nMumbai University, pursuing\nSkills\nExcel")).toBe("none");
     expect(facts("Education\nMumbai University, 2031\nSkills\nExcel")).toBe("none");

@@ -122,7 +122,7 @@ const POINT =
 const SEPARATOR =
   "\\s*(?:[-–—~]+(?:\\s*till\\b)?|\\bto(?:\\s+till)?\\b|\\buntil\\b|\\btill\\b|\\bbis\\b|\\ba\\b|\\bhasta\\b|\\bthrough\\b)\\s*";
 const RANGE = new RegExp(
-  `(?<![\\w/.])(?:(?:since|from|desde|seit)\\s+)?(${POINT})(?:(?:${SEPARATOR})(${POINT}|${PRESENT}\\b)` +
+  `(?<![\\w/.])(?:(?:since|from|desde|seit)(?::\\s*|\\s+))?(${POINT})(?:(?:${SEPARATOR})(${POINT}|${PRESENT}\\b)` +
     // A month-year followed directly by another: the dash between them was lost.
     `|\\s+(${MONTH_NAME}\\s*${YEAR}|${PRESENT}\\b)` +
     // "September 2017 onwards": open, as "since September 2017" is.
@@ -347,6 +347,8 @@ class DateRangeWalk {
  * "Acme Corp since 2019") or at the start of its line.
  */
 function inProse(text: string, index: number): boolean {
+  // "Joining date from: January 25, 2017": a label and its value, not a sentence.
+  if (LABELLED_SINCE.test(text.slice(index, index + 8))) return false;
   const word = wordBefore(text, index);
   if (word === null) return false;
   if (isLowerCase(word.text)) return true;
@@ -354,6 +356,9 @@ function inProse(text: string, index: number): boolean {
   const previous = wordBefore(text, word.start);
   return previous !== null && PROSE_PREPOSITION.test(previous.text);
 }
+
+/** "from:", "Since:": the open start of a role, written as a label. */
+const LABELLED_SINCE = /^(?:since|from|desde|seit):/i;
 
 /** Right after an open "from …": a separator and more, the end of a range that was not read. */
 const UNREAD_END = /^\s*(?:(?:to|till|until)\s+[\p{L}\d]|[-–—]\s*\d)/iu;

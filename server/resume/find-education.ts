@@ -187,18 +187,27 @@ export function findEducation(
  */
 const UNIVERSITY =
   /(?<!\bpre[- ]?)\buniversit(?:y|ies)\b|\bcollege of (?:engineering|technology)\b|\b(?:engineering|technology) college\b/i;
+/**
+ * A discipline of engineering alone on its line ("Electrical engineering" above "VSSUT, Burla"):
+ * the degree's subject with its name dropped, as job-board exports write it. A diploma says so
+ * ("Diploma in Electrical Engineering"), and NO_DEGREE_WORDS keeps it out.
+ */
+const ENGINEERING_ALONE =
+  /^[^\S\n]*(?:[A-Za-z&]+[^\S\n]+){1,3}engineering[^\S\n]*$|^[^\S\n]*engineering[^\S\n]+in[^\S\n]+[A-Za-z& ]{3,40}$/im;
 /** Words of study that did not end in a degree, or of schooling that is not one. */
 const NO_DEGREE_WORDS =
   /\b(?:course(?:s|work)?|attended|credits?|some college|studied|studying|student|diploma|certificat\w*|semesters?|non-degree|exchange|summer|distance learning)\b/i;
 
 /**
- * An education section that names a university and no degree at all ("Saurashtra University -
- * Morbi, Gujarat / 2007", a job-board export that dropped the degree line): the years at a
- * university ended in its first degree, as a recruiter reads it, unless the section says the
- * study was unfinished, a course, or still under way (a year after `now`).
+ * An education section that names a university, or an engineering discipline, and no degree at
+ * all ("Saurashtra University - Morbi, Gujarat / 2007", "Electrical engineering / VSSUT", a
+ * job-board export that dropped the degree line): the years at a university ended in its first
+ * degree, as a recruiter reads it, unless the section says the study was unfinished, a course, or
+ * still under way (a year after `now`).
  */
 function universityAlone(body: string, now: Date): boolean {
-  if (!UNIVERSITY.test(body) || IN_PROGRESS.test(body) || NO_DEGREE_WORDS.test(body)) return false;
+  if (!(UNIVERSITY.test(body) || ENGINEERING_ALONE.test(body)) || IN_PROGRESS.test(body) || NO_DEGREE_WORDS.test(body))
+    return false;
   return (latestYear(body) ?? 0) <= now.getUTCFullYear();
 }
 

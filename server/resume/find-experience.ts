@@ -126,7 +126,12 @@ const NOT_WORK_HEADING = /\b(volunteer|award|honou?r|activit|interest|language|r
  */
 function experienceRegions(text: string, sections: Section[]): Region[] {
   const work = sections.filter((section) => section.kind === "experience");
-  if (work.length > 0) return work.map((section) => ({ start: section.bodyStart, end: section.end, strict: false }));
+  if (work.length > 0)
+    return sections.flatMap((section, index) => {
+      if (section.kind === "experience") return [{ start: section.bodyStart, end: section.end, strict: false }];
+      const tail = sections[index - 1]?.kind === "experience" ? afterDeclaration(text, section) : null;
+      return tail === null ? [] : [{ start: tail, end: section.end, strict: false }];
+    });
   if (sections.length === 0) return [{ start: 0, end: text.length, strict: false }];
   const regions: Region[] = [{ start: 0, end: sections[0]!.start, strict: true }];
   for (const section of sections) {
@@ -135,6 +140,27 @@ function experienceRegions(text: string, sections: Section[]): Region[] {
   }
   return regions;
 }
+
+/**
+ * Where the work goes on after a declaration that interrupts a work section: a job board's work
+ * section holds whatever its writer pasted, so "I hereby declare … Place: … Date:" can stand
+ * between two roles. Past the statement's paragraph and its sign-off lines (place, date,
+ * signature, name), the text is the work section again. Null when the section is no declaration
+ * or nothing follows its statement.
+ */
+function afterDeclaration(text: string, section: Section): number | null {
+  if (!DECLARATION.test(section.heading.text)) return null;
+  const lines = text.slice(section.bodyStart, section.end).split("\n");
+  let offset = section.bodyStart;
+  let index = 0;
+  const advance = () => (offset += lines[index++]!.length + 1);
+  while (index < lines.length && lines[index]!.trim() === "") advance();
+  while (index < lines.length && lines[index]!.trim() !== "") advance(); // the statement
+  while (index < lines.length && (lines[index]!.trim() === "" || SIGN_OFF.test(lines[index]!))) advance();
+  return index < lines.length ? offset : null;
+}
+const DECLARATION = /^declaration$/i;
+const SIGN_OFF = /^\s*(?:place|date|signature|signed|name)\b[^\n]{0,40}$/i;
 
 /**
  * "8+ years of experience", "over 10 years' professional experience", "Total experience: 3

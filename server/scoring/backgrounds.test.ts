@@ -349,6 +349,23 @@ describe("classifyBackground: titles that name no family", () => {
     expect(classifyBackground([], none)).toBe("other");
   });
 
+  it("reads a computing graduate without professional time by their field when the work shows programming", () => {
+    const graduate = { ...none, computingDegree: true, yearsExperience: null, evidence: { production: 28, ml: 0 } };
+    // A fresher whose only "role" is a college event or a short course.
+    expect(classifyBackground([], graduate)).toBe("software_engineer");
+    expect(classifyBackground([role("Co-coordinator of Code Hunter", 1)], { ...graduate, yearsExperience: 0.1 })).toBe(
+      "software_engineer",
+    );
+    // Not with years of work, without a computing degree, or without programming shown.
+    expect(classifyBackground([role("Sales Executive", 36)], { ...graduate, yearsExperience: 3 })).toBe("other");
+    expect(classifyBackground([], { ...graduate, computingDegree: false })).toBe("other");
+    expect(classifyBackground([], { ...graduate, evidence: { production: 5, ml: 0 } })).toBe("other");
+    // A family the titles name stays.
+    expect(classifyBackground([role("Data Analyst Intern", 3)], { ...graduate, yearsExperience: 0.1 })).toBe(
+      "data_scientist",
+    );
+  });
+
   it("never overrides a family the titles name", () => {
     expect(
       classifyBackground([role("Software Engineer", 36), role("CTO", 24)], {

@@ -285,6 +285,10 @@ const FAMILY_ANCHOR_MONTHS = 12;
  */
 export interface BackgroundHints {
   phd: boolean;
+  /** A completed degree in computing (computer science, IT, software, BCA/MCA). */
+  computingDegree?: boolean;
+  /** The résumé's professional years; null when unknown. */
+  yearsExperience?: number | null;
   publications: boolean;
   titles?: readonly TitleHint[];
   /** The two dimension scores under the default weights: what the work itself shows. */
@@ -362,12 +366,27 @@ export function classifyBackground(roles: RoleForBackground[], hints: Background
   if (developsSoftware(hints.evidence)) add(titled ?? "software_engineer", untitled);
   else add("other", untitled * OTHER_FACTOR * UNTITLED_SHARE);
   const winner = strongest(totals, () => true);
+  // A computing graduate without professional time yet (a fresher, whose "roles" are a course or a
+  // college event) is read by their field, as the labelling rubric reads students: the degree and
+  // the programming the résumé shows name the path ("B.Tech in Computer Science", Java projects).
+  if ((winner === null || winner === "other") && computingGraduate(hints)) return "software_engineer";
   if (winner) return winner;
   if (hints.phd && hints.publications) return "researcher";
   // No work was read at all (a résumé of bullets without dated roles): the work it describes
   // names the path when it is software development, as for roles whose title was not read.
   if (developsSoftware(hints.evidence)) return "software_engineer";
   return "other";
+}
+
+/** Professional years up to which a graduate is a fresher, read by their field. */
+const FRESHER_YEARS = 0.5;
+
+function computingGraduate(hints: BackgroundHints): boolean {
+  return (
+    hints.computingDegree === true &&
+    (hints.yearsExperience ?? 0) <= FRESHER_YEARS &&
+    workShows("software_engineer", hints.evidence)
+  );
 }
 
 /** The dimension score of solid work ("solid": level 3 → 40–80 in the calibration table). */

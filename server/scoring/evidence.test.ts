@@ -11,7 +11,7 @@ import {
 import type { ScoringInput } from "./scoring-input.ts";
 
 function input(text: string, sections: ScoringInput["sections"]): ScoringInput {
-  return { text, sections, roles: [], degrees: [], yearsExperience: null, titleHints: [] };
+  return { text, sections, roles: [], degrees: [], computingDegree: false, yearsExperience: null, titleHints: [] };
 }
 
 describe("misplaced role bullets", () => {

@@ -61,6 +61,8 @@ export function scoreResume(text: string, facts: ResumeFacts, options: ScoreResu
       })),
       {
         phd: input.degrees.includes("phd"),
+        computingDegree: input.computingDegree,
+        yearsExperience: input.yearsExperience,
         publications: input.sections.some((s) => s.kind === "publications"),
         titles: input.titleHints,
         evidence: {

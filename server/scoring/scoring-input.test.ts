@@ -24,6 +24,14 @@ describe("toScoringInput", () => {
     expect(input.text).toContain("Python, Docker");
   });
 
+  it("tells a completed degree in computing from others and from one in progress", () => {
+    expect(read("Education\nB.Tech in Computer Science Engineering, 2018\n").computingDegree).toBe(true);
+    expect(read("Education\nB. E. in CSE\nChitkara University\n2014 to 2018\n").computingDegree).toBe(true);
+    expect(read("Education\nMCA, 2017\nBCA, 2014\n").computingDegree).toBe(true);
+    expect(read("Education\nB.E. in Mechanical Engineering, 2016\n").computingDegree).toBe(false);
+    expect(read("Education\nB.Sc. Computer Science, expected 2031\n").computingDegree).toBe(false);
+  });
+
   it("collects titles outside the roles for the background", () => {
     const input = read("Designation: Java Developer\nSkills\nJava, Spring Boot\n");
     expect(input.titleHints.map((hint) => hint.title)).toContain("Java Developer");

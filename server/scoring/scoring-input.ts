@@ -28,10 +28,19 @@ export interface ScoringInput {
   sections: Array<{ kind: SectionKind; start: number; end: number }>;
   roles: ScoringRole[];
   degrees: DegreeLevel[];
+  /** A completed degree in computing (computer science, IT, software, BCA/MCA): a student's field. */
+  computingDegree: boolean;
   yearsExperience: number | null;
   /** Job titles outside the dated roles (headline, "Designation:", summary): for the background only. */
   titleHints: TitleHint[];
 }
+
+/**
+ * A degree, or its field, in computing: "B.Tech in Computer Science Engineering", "B. E. in CSE",
+ * "Bachelor of Engg in Information Technology", "BCA", "MCA", "M.S. Software Engineering".
+ */
+const COMPUTING_DEGREE =
+  /\b(?:computer|computing|information technology|software|informatics|cse|b\.?\s?c\.?\s?a|m\.?\s?c\.?\s?a)\b|\bIT\b/i;
 
 /** "City, Region" as one part of a header line. */
 const PLACE = /^[\p{Lu}][\p{L}.' -]{1,30},\s*[\p{Lu}][\p{L}.' -]{1,30}$/u;
@@ -100,6 +109,9 @@ export function toScoringInput(text: string, facts: ResumeFacts, now: Date): Sco
       yearsAgo: yearsSince(role.end, now),
     })),
     degrees: facts.education.filter((e) => e.completed).map((e) => e.level),
+    computingDegree: facts.education.some(
+      (e) => e.completed && COMPUTING_DEGREE.test(`${e.degree.text} ${e.field?.text ?? ""}`),
+    ),
     yearsExperience: facts.yearsExperience,
     titleHints,
   };
