@@ -733,6 +733,9 @@ describe("degrees", () => {
     ],
     ["Rutgers University 2013 Master of Science : Accounting\nAnticipated graduation date: May 2013", "none"],
     ["MBA, 2012, Kellogg School of Management\nExceeded expected enrolment targets as class president", "masters"],
+    // A month later this year (now is November 2026) is still ahead; an earlier one is past.
+    ["Masters in Computer Science\nArizona State University\nDecember 2026\nB.E. Computer Science, 2016", "bachelors"],
+    ["Masters in Computer Science\nArizona State University\nMay 2026\nB.E. Computer Science, 2016", "masters"],
     // A high-school line above lends its year to no degree below it.
     ["Diploma, Pueblo High School, graduated 1996\nBachelor of Science : Aeronautics\nCompleted 2 years", "none"],
     // A bare abbreviation after a word, followed by its subject.
@@ -779,6 +782,11 @@ describe("degrees", () => {
     expect(facts("Education\nMumbai University, 2031\nSkills\nExcel")).toBe("none");
     expect(facts("Education\nSt. Mary's High School, 2009\nSkills\nExcel")).toBe("none");
     expect(facts("Education Details \nJune 2012    Sadvidya Pre-University College\nSkills\nSQL")).toBe("none");
+    // A school-leaving exam's board, and a university course that ends later this year.
+    expect(facts("EDUCATION\n\nSSC\n\nBoard (university) -  Aurangabad, Maharashtra\n\nMarch 2009\n\nLINKS")).toBe(
+      "none",
+    );
+    expect(facts("EDUCATION\nChandigarh University\nSeptember 2024 to December 2026\nSKILLS\nExcel")).toBe("none");
   });
 
   it("reads a Juris Doctor written JD, but not JD Edwards", () => {

@@ -177,6 +177,27 @@ export function findDateRanges(text: string, now: Date): DateRange[] {
   return ranges;
 }
 
+/** A month written with its year ("September 2019", "Sep. 2019", "Sept, 2019", "May 15, 2020"). */
+const MONTH_POINT = new RegExp(
+  `(?<![\\w])(?:${MONTH_NAME}\\s?[-'’,/]?\\s?${YEAR}|${MONTH_NAME}\\s+${DAY},?\\s+${YEAR})(?!\\w)`,
+  "giu",
+);
+
+/**
+ * The latest month written with its year in the text (as year * 12 + month - 1), or null: when a
+ * degree is completed, "September 2019" read in January 2019 is still ahead.
+ */
+export function latestMonth(text: string, now: Date): number | null {
+  if (!HAS_DIGIT.test(text)) return null;
+  let latest: number | null = null;
+  MONTH_POINT.lastIndex = 0;
+  for (let match = MONTH_POINT.exec(text); match; match = MONTH_POINT.exec(text)) {
+    const point = parsePoint(match[0], now);
+    if (point?.precision === "month") latest = Math.max(latest ?? point.month, point.month);
+  }
+  return latest;
+}
+
 /** The first date range in the text (findDateRanges(text, now)[0]), read without the rest of the text. */
 export function firstDateRange(text: string, now: Date): DateRange | undefined {
   if (!HAS_DIGIT.test(text)) return undefined;

@@ -3,6 +3,7 @@
 // Inside an education section short forms (MS, BA) count; elsewhere only forms that cannot
 // be anything else ("Master of", "B.Sc.", "Ph.D."), so "Boston, MA" is never a degree.
 import type { DegreeLevel, Span } from "../contract/screening-result.ts";
+import { latestMonth } from "./find-date-ranges.ts";
 import type { Section } from "./find-sections.ts";
 import { lineSpans, spanOf, type LineSpan } from "./spans.ts";
 
@@ -203,13 +204,16 @@ const NO_DEGREE_WORDS =
  * all ("Saurashtra University - Morbi, Gujarat / 2007", "Electrical engineering / VSSUT", a
  * job-board export that dropped the degree line): the years at a university ended in its first
  * degree, as a recruiter reads it, unless the section says the study was unfinished, a course, or
- * still under way (a year after `now`).
+ * still under way (a date after `now`).
  */
 function universityAlone(body: string, now: Date): boolean {
-  if (!(UNIVERSITY.test(body) || ENGINEERING_ALONE.test(body)) || IN_PROGRESS.test(body) || NO_DEGREE_WORDS.test(body))
-    return false;
-  return (latestYear(body) ?? 0) <= now.getUTCFullYear();
+  const named =
+    body.split("\n").some((line) => UNIVERSITY.test(line) && !BOARD.test(line)) || ENGINEERING_ALONE.test(body);
+  if (!named || IN_PROGRESS.test(body) || NO_DEGREE_WORDS.test(body)) return false;
+  return !stillAhead(body, now);
 }
+/** "SSC / Board (university) - Aurangabad": the board of a school-leaving exam, not a university's study. */
+const BOARD = /\bboard\b/i;
 
 /** Words of schooling besides a school's name, a school-leaving word or a year. */
 const SCHOOLING_WORDS =
@@ -473,9 +477,21 @@ function latestYear(text: string): number | null {
   return last;
 }
 
+/** A date's month as the date points count them: year * 12 + month - 1. */
+const monthOf = (date: Date) => date.getUTCFullYear() * 12 + date.getUTCMonth();
+
+/**
+ * Whether the latest date of the text is after `now`: a later year, or a month later this year
+ * ("September 2019" read in January 2019).
+ */
+function stillAhead(text: string, now: Date, last = latestYear(text)): boolean {
+  if (last === null || last < now.getUTCFullYear()) return false;
+  return last > now.getUTCFullYear() || (latestMonth(text, now) ?? 0) > monthOf(now);
+}
+
 function isCompleted(level: Degree, context: string, now: Date): boolean {
   const last = latestYear(context);
-  if (last !== null && last > now.getUTCFullYear()) return false;
+  if (stillAhead(context, now, last)) return false;
   if (level === "phd" && PHD_NOT_DONE.test(context)) return false;
   if (currentBeforeSchool(context)) return false;
   if (IN_PROGRESS.test(context)) return last !== null && last < now.getUTCFullYear() && !NOT_DONE.test(context);
