@@ -592,6 +592,30 @@ describe("roles on real layouts", () => {
     expect(roles([...afterEducation, ...tail].join("\n")).map(([, , start]) => start)).toEqual(["2019"]);
   });
 
+  it("reads no role into a bullet that tells of a period inside a role", () => {
+    const text = [
+      "WORK EXPERIENCE",
+      "",
+      "Finance Analyst",
+      "",
+      "Oracle India Pvt ltd -",
+      "",
+      "May 2015 to March 2017",
+      "",
+      "* From June 2016 to September 2016 was trained and worked for EMEA regions",
+      "* From September 2016 due to regional expansion was trained for APAC regions",
+      "",
+      "Accounts Assistant",
+      "",
+      "* Acme Ltd, June 2013 to April 2015",
+      "",
+      "EDUCATION",
+      "B.Com 2013",
+    ].join("\n");
+    // A bullet that names an employer after its dates is still a role.
+    expect(roles(text).map(([, , start, end]) => `${start}–${end}`)).toEqual(["2015-05–2017-03", "2013-06–2015-04"]);
+  });
+
   it("reads an Employers section and a role told in a sentence under it", () => {
     const text =
       "Pandit D\nCareer Objective\nA Python developer.\nEmployers\n" +

@@ -332,7 +332,8 @@ function entriesIn(text: string, region: Region, now: Date, degreeFree: DegreeFr
     }
     if (consumed.has(index)) return;
     const range = lines.firstDate(index) ?? openRange(line.text, now);
-    if (range) dated.push({ line: index, range: { ...range, index: line.start + range.index } });
+    if (range && !narratesPeriod(line.text, range))
+      dated.push({ line: index, range: { ...range, index: line.start + range.index } });
   });
   dated.sort((a, b) => a.line - b.line);
 
@@ -378,6 +379,18 @@ function entriesIn(text: string, region: Region, now: Date, degreeFree: DegreeFr
       span: spanOf(text, spans[header.first]!.start, lastLine.end),
     };
   });
+}
+
+/**
+ * A bullet that tells of a period inside a role in a sentence ("* From September 2016 due to
+ * regional expansion was trained for APAC regions"): the words after the date run on in lower
+ * case, where a role's header names a title or an employer.
+ */
+function narratesPeriod(line: string, range: DateRange): boolean {
+  if (!BULLET.test(line)) return false;
+  const at = line.indexOf(range.text);
+  if (at === -1) return false;
+  return /^\s*[,:;]?\s*\p{Ll}+\s+\p{Ll}/u.test(line.slice(at + range.text.length));
 }
 
 /** The text of lines[first..last] joined by spaces. */
