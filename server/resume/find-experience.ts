@@ -390,7 +390,7 @@ function narratesPeriod(line: string, range: DateRange): boolean {
   if (!BULLET.test(line)) return false;
   const at = line.indexOf(range.text);
   if (at === -1) return false;
-  return /^\s*[,:;]?\s*\p{Ll}+\s+\p{Ll}/u.test(line.slice(at + range.text.length));
+  return /^\s*(?:[,:;]\s*)?\p{Ll}+\s+\p{Ll}/u.test(line.slice(at + range.text.length));
 }
 
 /** The text of lines[first..last] joined by spaces. */

@@ -557,7 +557,9 @@ function nameInBiography(lines: Line[], text: string): { value: string; span: Sp
 
 /** A page footer carries the name when the header does not: "Ada Lovelace Page 2", "Ada Lovelace – 1/2". */
 const HAS_DIGIT = /\d/;
-const FOOTER = /^(.{2,48}?)\s*[-–|]?\s*(?:page\s\d{1,2}\b|\d\s?\/\s?\d\b)/i;
+// One run of spaces around the optional dash: "\s*[-–|]?\s*" splits a long run of spaces in
+// quadratically many ways, which a line of 40,000 spaces made take a minute.
+const FOOTER = /^(.{2,48}?)\s*(?:[-–|]\s*)?(?:page\s\d{1,2}\b|\d\s?\/\s?\d\b)/i;
 
 function nameInFooter(lines: Line[]): { value: string; span: Span } | null {
   for (let index = 0; index < lines.length; index++) {

@@ -236,10 +236,12 @@ const OTHER_DISCIPLINE_ENGINEER =
 
 /**
  * A title of seniority alone ("VP, Principal", "Lead", "Member of Technical Staff"): it says how
- * senior, not what work, so it is neutral like "Engineer" alone.
+ * senior, not what work, so it is neutral like "Engineer" alone. One run of spaces after each
+ * word: "\s*[,&/|–-]?\s*" split the spaces two ways a word, 2^k ways for k words (titles are
+ * short, but a pattern should not depend on that).
  */
 const SENIORITY_ONLY =
-  /^(?:(?:senior|sr\.?|junior|jr\.?|lead|principal|staff|distinguished|vp|svp|evp|avp|vice president|member of (?:the )?technical staff|mts)\s*[,&/|–-]?\s*)+$/i;
+  /^(?:(?:senior|sr\.?|junior|jr\.?|lead|principal|staff|distinguished|vp|svp|evp|avp|vice president|member of (?:the )?technical staff|mts)\s*(?:[,&/|–-]\s*)?)+$/i;
 
 /**
  * The family of a headline that names the role's post with what it works on: roles titled

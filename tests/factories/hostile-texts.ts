@@ -89,5 +89,10 @@ export const HOSTILE_TEXTS: readonly HostileText[] = [
     target: "organisation names (a capitalised word of apostrophes)",
     make: (size) => repeat("A'", size),
   },
+  {
+    name: "spaces-after-a-date",
+    target: "page-footer names (spaces around an optional dash)",
+    make: (size) => `WORK EXPERIENCE\n• Jan 2019 - Feb 2020${repeat(" ", size - 38)}x`,
+  },
   { name: "mixed-punctuation", target: "everything", make: mixed },
 ];
