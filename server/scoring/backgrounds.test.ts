@@ -350,9 +350,11 @@ describe("classifyBackground: titles that name no family", () => {
   });
 
   it("reads a computing graduate without professional time by their field when the work shows programming", () => {
-    const graduate = { ...none, computingDegree: true, yearsExperience: null, evidence: { production: 28, ml: 0 } };
+    const graduate = { ...none, computingDegree: true, yearsExperience: 0, evidence: { production: 28, ml: 0 } };
     // A fresher whose only "role" is a college event or a short course.
     expect(classifyBackground([], graduate)).toBe("software_engineer");
+    // Unknown years (undated work) are not a fresher's.
+    expect(classifyBackground([], { ...graduate, yearsExperience: null })).toBe("other");
     expect(classifyBackground([role("Co-coordinator of Code Hunter", 1)], { ...graduate, yearsExperience: 0.1 })).toBe(
       "software_engineer",
     );

@@ -386,7 +386,9 @@ const FRESHER_YEARS = 0.5;
 function computingGraduate(hints: BackgroundHints): boolean {
   return (
     hints.computingDegree === true &&
-    (hints.yearsExperience ?? 0) <= FRESHER_YEARS &&
+    // Known to be short: unknown years (undated work, common on job-board exports) are no evidence of it.
+    hints.yearsExperience != null &&
+    hints.yearsExperience <= FRESHER_YEARS &&
     workShows("software_engineer", hints.evidence)
   );
 }
