@@ -440,8 +440,11 @@ function point(year: number, month: number, precision: "month" | "season"): Date
   return { label: `${year}-${String(month).padStart(2, "0")}`, month: year * 12 + month - 1, precision };
 }
 
+/** A date's month as date points count them: year * 12 + month - 1. */
+export const monthOf = (date: Date) => date.getUTCFullYear() * 12 + date.getUTCMonth();
+
 function presentPoint(now: Date): DatePoint {
-  return { label: "present", month: now.getUTCFullYear() * 12 + now.getUTCMonth(), precision: "present" };
+  return { label: "present", month: monthOf(now), precision: "present" };
 }
 
 function seasonEnd(raw: string, start: DatePoint): DatePoint {

@@ -3,7 +3,7 @@
 // Inside an education section short forms (MS, BA) count; elsewhere only forms that cannot
 // be anything else ("Master of", "B.Sc.", "Ph.D."), so "Boston, MA" is never a degree.
 import type { DegreeLevel, Span } from "../contract/screening-result.ts";
-import { latestMonth } from "./find-date-ranges.ts";
+import { latestMonth, monthOf } from "./find-date-ranges.ts";
 import type { Section } from "./find-sections.ts";
 import { lineSpans, spanOf, type LineSpan } from "./spans.ts";
 
@@ -476,9 +476,6 @@ function latestYear(text: string): number | null {
     last = Math.max(last ?? 0, Number(match[1]));
   return last;
 }
-
-/** A date's month as the date points count them: year * 12 + month - 1. */
-const monthOf = (date: Date) => date.getUTCFullYear() * 12 + date.getUTCMonth();
 
 /**
  * Whether the latest date of the text is after `now`: a later year, or a month later this year

@@ -6,6 +6,7 @@ import type { Span } from "../contract/screening-result.ts";
 import {
   findDateRanges,
   firstDateRange,
+  monthOf,
   monthsCovered,
   parsePoint,
   readDateRanges,
@@ -387,11 +388,9 @@ function entriesIn(text: string, region: Region, now: Date, degreeFree: DegreeFr
  * case, where a role's header names a title or an employer.
  */
 function narratesPeriod(line: string, range: DateRange): boolean {
-  if (!BULLET.test(line)) return false;
-  const at = line.indexOf(range.text);
-  if (at === -1) return false;
-  return /^\s*(?:[,:;]\s*)?\p{Ll}+\s+\p{Ll}/u.test(line.slice(at + range.text.length));
+  return BULLET.test(line) && RUNS_ON_IN_LOWER_CASE.test(line.slice(range.index + range.text.length));
 }
+const RUNS_ON_IN_LOWER_CASE = /^\s*(?:[,:;]\s*)?\p{Ll}+\s+\p{Ll}/u;
 
 /** The text of lines[first..last] joined by spaces. */
 function joinedText(lines: LineSpan[], first: number, last: number): string {
@@ -795,7 +794,7 @@ export function researchAtOwnSchoolIsStudy(entries: ExperienceEntry[], schools: 
  * (a job and an overlapping internship make one full month). Rounded to one decimal.
  */
 export function yearsOf(entries: ExperienceEntry[], now: Date): number {
-  const nowMonth = now.getUTCFullYear() * 12 + now.getUTCMonth();
+  const nowMonth = monthOf(now);
   // The heaviest weight of each month, in an array over the months the roles cover; the months
   // in the order they were first weighted, so the sum adds them in the order it always did.
   const covered: Array<{ first: number; last: number; weight: number }> = [];

@@ -6,6 +6,7 @@ import type { ResumeFacts } from "../resume/extract-resume-facts.ts";
 import type { RoleKind } from "../resume/find-experience.ts";
 import type { SectionKind } from "../resume/find-sections.ts";
 import type { DegreeLevel } from "../contract/screening-result.ts";
+import { monthOf } from "../resume/find-date-ranges.ts";
 import { containsEmail } from "../resume/find-email.ts";
 import { containsLink } from "../resume/find-links.ts";
 import { containsPhoneLike } from "../resume/find-phone.ts";
@@ -156,6 +157,6 @@ function yearsSince(end: string, now: Date): number {
   const [year, month] = end.split("-").map(Number);
   if (!year) return 0;
   const endMonths = year * 12 + ((month ?? 12) - 1);
-  const nowMonths = now.getUTCFullYear() * 12 + now.getUTCMonth();
+  const nowMonths = monthOf(now);
   return Math.max(0, (nowMonths - endMonths) / 12);
 }
