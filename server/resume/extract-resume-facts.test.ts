@@ -251,6 +251,9 @@ describe("years of experience", () => {
     expect(
       yearsOf("Software Engineering Intern, A | Jan 2020 - Dec 2020\nTeaching Assistant, MIT | Jan 2021 - Dec 2022"),
     ).toBe(0.5);
+    // "TA" qualifying a post is talent acquisition, not a teaching assistantship.
+    expect(yearsOf("TA, CS 101, MIT | Jan 2021 - Dec 2022")).toBe(0);
+    expect(yearsOf("Sr. HR Consultant and TA Specialist | Company - Boston | 02/2018 - 04/2020")).toBe(2.3);
   });
 
   it("uses --now for Present", () => {
@@ -487,6 +490,19 @@ describe("roles on real layouts", () => {
       "Ran the plant.",
     ].join("\n");
     expect(roles(text)).toEqual([["Plant Manager", "Acme", "2010-03", "present"]]);
+  });
+
+  it("joins a range broken over lines across a page break's blank lines", () => {
+    const text = [
+      "EXPERIENCE",
+      "April 1998",
+      "to",
+      "",
+      "",
+      "February 2003",
+      "Team Leader, Acme – Springfield, IL",
+    ].join("\n");
+    expect(roles(text)).toEqual([["Team Leader", "Acme", "1998-04", "2003-02"]]);
   });
 
   it("reads an open range as ongoing", () => {
@@ -773,6 +789,18 @@ describe("degrees", () => {
     ["计算机科学与技术学士 2018-2022", "bachelors"],
     ["Máster en Inteligencia Artificial, 2014", "masters"],
     ["Master 2 Data Science, Université Paris-Saclay, 2021", "masters"],
+    // "degree : subject": the associate's word opening its line, not a firm's name.
+    ["Associates , Applied Science Electronics Engineering 2011 Forsyth Technical Community College", "associate"],
+    ["ASSOCIATE : LIBERAL ART 1994 KINGSBOROUGH COLLEGE City , State", "associate"],
+    ["Associates, Inc. consulting engagement, 2011", "none"],
+    // A general diploma is a high school's; so is one whose school below is a high school.
+    ["General Diploma : 1991 Faith Christian Academy", "none"],
+    ["Diploma : General Studies 1993 Denmark High School General Studies", "none"],
+    ["Diploma : General Studies , 1 1986\nMaury High School - State", "none"],
+    [
+      "Diploma : Data Entry Specialists 1995 Eldorado College - City , State\nS.E.L.F High School - City , State",
+      "associate",
+    ],
   ])("%s → %s", (line, level) => {
     expect(degree(line)).toBe(level);
   });

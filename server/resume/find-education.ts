@@ -97,6 +97,13 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
   // "B E in Production Engineering": the letters apart, before the field.
   ["bachelors", false, /(?<![,\p{L}]\s?)\bB E(?= (?:in\b|\())/u],
   ["associate", false, /(?<![,\p{L}]\s?)\b(?:AA|AS|AAS)\b(?=\s+(?:in|degree)\b)/u],
+  // "Associate : Applied Science …", "Associates , Arts …": the degree word opening its line,
+  // then its subject (LiveCareer's "degree : subject" entries), not a firm ("Associates, Inc.").
+  [
+    "associate",
+    false,
+    /^\s*(?:Associate|Associates|ASSOCIATES?)(?:'s|’s)?(?=\s*[,:]\s*\p{Lu})(?!\s*,\s*(?:Inc|LLC|Ltd)\b)/u,
+  ],
   // After a word ("Psychology BS Psychology", "Guidance & Counseling MS Guidance"), only as a
   // degree followed by its subject: "Boston MA 02115" and "MS Office" are not degrees.
   ["masters", false, new RegExp(`(?<=\\p{L}\\s)(?:MS|MA|MSc|MEd)${BARE_SUBJECT}`, "u")],
@@ -286,6 +293,8 @@ const MASTER_OF_FROM_LINE = /^m[aá]ster(?:'s|’s|s)?\s+(?:in|of|en|em)\b/i;
 const MASTER_ALONE = /^master(?:'s|’s|s)?$/i;
 const NOT_A_DEGREE_MASTER = /\b(scrum|web|quiz|chess|data|grand)\s+master/i;
 const DIPLOMA = /^diploma/i;
+/** A general diploma, or one in "General Studies": what an American high school awards. */
+const GENERAL_DIPLOMA = /\bgeneral\s+diploma\b|\bdiploma\s*[:,–-]\s*general studies\b/i;
 const BARE_MASTER = /^m[aá]sters?$/i;
 const AFTER_BARE_MASTER = /^\s*(?:$|[,:;(|–—-]|\d|(?:of|in|en|em|di|de|degree|program)\b)/i;
 const YEAR_IN = /\b(?:19|20)\d\d\b/;
@@ -312,7 +321,7 @@ function degreeMatch(line: string, strict: boolean, from = 0, known?: RegExpExec
     if (MASTER_ALONE.test(match[0].trim()) && NOT_A_DEGREE_MASTER.test(line)) continue;
     // A diploma outside education is a certificate course as often as a degree; a school-leaving
     // diploma is no degree at all.
-    if (DIPLOMA.test(match[0]) && (strict || SCHOOL_LEAVING.test(line))) continue;
+    if (DIPLOMA.test(match[0]) && (strict || SCHOOL_LEAVING.test(line) || GENERAL_DIPLOMA.test(line))) continue;
     // A bare "Master" must stand as a degree ("Master, Physics", "Master 2 Data Science, Paris,
     // 2021", "Máster en IA"), not as a verb or a title ("Master Python and its libraries").
     if (
@@ -339,6 +348,7 @@ function degreeOn(
   const found = strict ? lines.strictDegree(index) : lines.degree(index);
   if (found) {
     const { level, match } = found;
+    if (DIPLOMA.test(match[0]) && diplomaOfSchoolBelow(lines, index)) return null;
     const start = line.start + match.index;
     const degree = spanOf(text, start, start + match[0].length);
     return {
@@ -350,6 +360,17 @@ function degreeOn(
     };
   }
   return null;
+}
+
+/**
+ * A diploma line naming no school, above the school-leaving school that awarded it ("Diploma :
+ * General Studies , 1986" / "Maury High School"): a high-school diploma, no degree.
+ */
+function diplomaOfSchoolBelow(lines: RegionLines, index: number): boolean {
+  if (lines.institution(index)) return false;
+  let next = index + 1;
+  while (next < lines.spans.length && lines.spans[next]!.text.trim() === "") next++;
+  return next < lines.spans.length && !lines.degree(next) && SCHOOL_LEAVING.test(lines.spans[next]!.text);
 }
 
 const HAS_YEAR = /\b(19|20)\d\d\b/;

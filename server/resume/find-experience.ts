@@ -45,13 +45,14 @@ export const ROLE_WEIGHTS: Record<RoleKind, number> = { job: 1, internship: 0.5,
 
 const INTERNSHIP =
   /\b(intern|internship|interns|co-?op|werkstudent|praktikum|praktikant|stagiaire|estagi[áa]rio|becario|trainee|apprentice|summer analyst|summer associate)\b/i;
+/** Study roles; "TA"/"RA" as an assistantship, not as a qualifier ("TA Specialist": talent acquisition). */
 const STUDY =
-  /\b(ph\.?\s?d\.?|doctoral|graduate|undergraduate|master'?s|msc|student|teaching assistant|research assistant|\bta\b|\bra\b|tutor|thesis|dissertation|candidate|fellowship|scholar)\b/i;
+  /\b(ph\.?\s?d\.?|doctoral|graduate|undergraduate|master'?s|msc|student|teaching assistant|research assistant|(?:ta|ra)\b(?!\s+(?:specialist|consultant|manager|partner|lead|recruiter|coordinator|analyst|generalist|director|team|advisor|officer))|tutor|thesis|dissertation|candidate|fellowship|scholar)\b/i;
 /** Research posts that are paid professional work even in a university. */
 const PROFESSIONAL_RESEARCH =
   /\b(research (engineer|scientist)|postdoc|post-doctoral|postdoctoral|lecturer|professor|scientist)\b/i;
 const TITLE_WORDS =
-  /\b(engineer|engineering|developer|scientist|researcher|research|manager|analyst|architect|consultant|intern|internship|lead|director|head|designer|administrator|specialist|officer|programmer|assistant|associate|fellow|founder|co-founder|cto|ceo|vp|president|member|volunteer|coach|technician|accountant|student|candidate|lecturer|professor|postdoc|tutor|instructor|sre|devops|owner|contractor|freelancer?|trainee|apprentice|advisor|chief|staff|principal|partner|clerk|representative|support|operator|teacher|editor|writer|coordinator|executive|mlops|ml|ai|data|d[ée]veloppeur|ing[ée]nieur|chercheur|analyste|responsable|stagiaire|entwickler|ingenieur|berater|desarrollador|ingeniero|desenvolvedor|engenheiro|analista|sviluppatore)\b/i;
+  /\b(engineer|engineering|developer|scientist|researcher|research|manager|analyst|architect|consultant|intern|internship|lead|leader|director|head|designer|administrator|specialist|officer|programmer|assistant|associate|fellow|founder|co-founder|cto|ceo|vp|president|member|volunteer|coach|technician|accountant|student|candidate|lecturer|professor|postdoc|tutor|instructor|sre|devops|owner|contractor|freelancer?|trainee|apprentice|advisor|chief|staff|principal|partner|clerk|representative|support|operator|teacher|editor|writer|coordinator|executive|mlops|ml|ai|data|d[ée]veloppeur|ing[ée]nieur|chercheur|analyste|responsable|stagiaire|entwickler|ingenieur|berater|desarrollador|ingeniero|desenvolvedor|engenheiro|analista|sviluppatore)\b/i;
 const ORG_WORDS =
   /\b(inc|llc|ltd|gmbh|ag|sa|corp|corporation|company|co(?!-)|labs?|technologies|solutions|systems|group|university|universit[yäé]|universidad|universidade|institute|college|school|bank|capital|ventures|studio|agency|foundation|hospital|center|centre|ai|analytics|software|network|partners)\b\.?/i;
 const COUNTRIES =
@@ -248,7 +249,10 @@ class RegionLines {
 
 const DANGLING_SEPARATOR = /(?:[-–—]|\bto|\buntil|\btill)\s*$/i;
 
-/** A range whose end stands on the next line (or the one after a lone "to"). */
+/** Blank lines a range broken over lines may hold before its end. */
+const MAX_BLANKS_IN_RANGE = 2;
+
+/** A range whose end stands on the next line (or the one after a lone "to"), past blank lines. */
 function brokenRange(lines: RegionLines, index: number, now: Date): { range: DateRange; closeLine: number } | null {
   const spans = lines.spans;
   const line = spans[index]!.text;
@@ -262,6 +266,8 @@ function brokenRange(lines: RegionLines, index: number, now: Date): { range: Dat
   let next = index + 1;
   if (!dangling && spans[next] && SEPARATOR_LINE.test(spans[next]!.text.trim())) next++;
   else if (!dangling) return null;
+  // A page break can leave blank lines before the end ("April 1998" / "to" / "" / "February 2003").
+  for (let blanks = 0; blanks < MAX_BLANKS_IN_RANGE && spans[next] && isBlank(spans[next]!); blanks++) next++;
   const close = spans[next] && BROKEN_CLOSE.exec(spans[next]!.text.trim());
   if (!close) return null;
   const joined = firstDateRange(`${open[1]} - ${close[1]}`, now);
@@ -495,7 +501,11 @@ function headerLines(lines: RegionLines, dateLine: number, floor: number): { fir
   }
   let last = dateLine;
   if (first === dateLine && lines.partsOf(dateLine).length < 2) {
-    for (let index = dateLine + 1; index < spans.length && index - dateLine <= 4 && taken.length < 4; index++) {
+    for (
+      let index = dateLine + 1;
+      index < spans.length && index - dateLine <= 4 + MAX_BLANKS_IN_RANGE && taken.length < 4;
+      index++
+    ) {
       const next = spans[index]!.text;
       // Blank lines and the rest of a range broken over lines ("to", "Current").
       if (next.trim() === "" || SEPARATOR_LINE.test(next.trim()) || BROKEN_CLOSE.exec(next.trim())?.[0] === next.trim())
