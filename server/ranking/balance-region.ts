@@ -8,10 +8,15 @@
 // Quadrants (split at the gap threshold) carry the guide's words for each path
 // (ml-engineer-role-in-practice.txt, "Common Backgrounds" and "Adjacent Roles").
 import { GAP_THRESHOLD } from "./gaps-and-flags.ts";
-import { overallScore, type OverallShape } from "./score-formula.ts";
+import { combinedScore, LOW_OVERALL_KNEE, type OverallShape } from "./score-formula.ts";
 
-/** Overall score from which a candidate counts as strong on the requisition's terms. */
+/**
+ * Overall score from which a candidate counts as strong on the requisition's terms. Above the
+ * knee of the overall's low end (LOW_OVERALL_KNEE), where the overall is the homogeneous
+ * combination of the two dimensions itself: its iso-line is the combination's.
+ */
 export const BALANCE_THRESHOLD = 60;
+if (BALANCE_THRESHOLD < LOW_OVERALL_KNEE) throw new Error("the balance threshold must lie above the overall's knee");
 export { GAP_THRESHOLD };
 
 export type XY = readonly [x: number, y: number];
@@ -25,7 +30,8 @@ export interface BalanceGeometry {
   region: XY[];
 }
 
-const overall = overallScore;
+/** The overall at and above the knee (thresholds here lie there): the homogeneous combination. */
+const overall = combinedScore;
 
 /** The least ML score with overall ≥ threshold at this production score (≤ 100), or null. */
 export function minMlForOverall(production: number, threshold: number, shape: OverallShape): number | null {

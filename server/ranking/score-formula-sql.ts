@@ -1,5 +1,5 @@
 // THE score formula in SQL: the exact twin of dimensionScores (score-formula.ts: coverage, gap
-// asymmetry, power mean, one-sided credit) over an application's stored area scores, rounded the
+// asymmetry, power mean, one-sided credit, the overall's low end) over an application's stored area scores, rounded the
 // same way. Re-ranking writes the stored
 // score columns with it (rerank-requisition.ts); screens read it while those columns catch up
 // after a weight change (shown-scores.ts); the preview ranks with it (preview-ranking.ts).
@@ -9,8 +9,11 @@ import {
   COVERAGE_EXPONENT,
   COVERAGE_GAIN,
   EVIDENCE_FLOOR,
+  LOW_OVERALL_KNEE,
+  LOW_OVERALL_SHARE,
   ONE_SIDED_CREDIT,
   type CompiledWeights,
+  weighsOneDimension,
 } from "./score-formula.ts";
 import { AREA_IDS } from "../taxonomy/areas.ts";
 
@@ -53,8 +56,17 @@ function powerMean(compiled: CompiledWeights, x: Prisma.Sql, y: Prisma.Sql): Pri
   return e < 0 ? Prisma.sql`CASE WHEN ${x} <= 0 OR ${y} <= 0 THEN 0 ELSE ${body} END` : body;
 }
 
-/** overallScore (score-formula.ts) in SQL, for the dimension columns `p` and `m`. */
-function overall(compiled: CompiledWeights): Prisma.Sql {
+/**
+ * scaleLowOverall (score-formula.ts) of the combined column `c`: the same float8 operations in
+ * the same order, (rise × c) / knee. Not when all the weight is on one dimension (overallScore).
+ */
+function scaleLowOverall(): Prisma.Sql {
+  const knee = Prisma.sql`${literal(LOW_OVERALL_KNEE)}::float8`;
+  return Prisma.sql`(CASE WHEN c >= ${knee} THEN c ELSE c * (${literal(LOW_OVERALL_SHARE)}::float8 + ${literal(1 - LOW_OVERALL_SHARE)}::float8 * c / ${knee}) END)`;
+}
+
+/** combinedScore (score-formula.ts) in SQL, for the dimension columns `p` and `m`. */
+function combined(compiled: CompiledWeights): Prisma.Sql {
   const wp = Math.min(1, Math.max(0, compiled.productionWeight));
   if (wp <= 0) return Prisma.sql`m`;
   if (wp >= 1) return Prisma.sql`p`;
@@ -82,11 +94,15 @@ export function computedScoresLateral(compiled: CompiledWeights, alias = "a", na
   const scored = Prisma.raw(`${alias}.status = 'DONE' AND cardinality(${alias}."areaScores") = ${AREA_IDS.length}`);
   const when = (expression: Prisma.Sql) => Prisma.sql`CASE WHEN ${scored} THEN ${round1(expression)} END`;
   return Prisma.sql`LATERAL (
-    SELECT ${when(Prisma.sql`p`)} AS production, ${when(Prisma.sql`m`)} AS ml, ${when(overall(compiled))} AS overall
+    SELECT ${when(Prisma.sql`p`)} AS production, ${when(Prisma.sql`m`)} AS ml, ${when(weighsOneDimension(compiled) ? Prisma.sql`c` : scaleLowOverall())} AS overall
     FROM (
-      SELECT ${coverageFromSum(Prisma.sql`sums.sp`, COVERAGE_GAIN.production)} AS p, ${coverageFromSum(Prisma.sql`sums.sm`, COVERAGE_GAIN.ml)} AS m
-      FROM (SELECT ${coverageSum(alias, compiled.production)} AS sp, ${coverageSum(alias, compiled.ml)} AS sm OFFSET 0) AS sums
+      SELECT p, m, ${combined(compiled)} AS c
+      FROM (
+        SELECT ${coverageFromSum(Prisma.sql`sums.sp`, COVERAGE_GAIN.production)} AS p, ${coverageFromSum(Prisma.sql`sums.sm`, COVERAGE_GAIN.ml)} AS m
+        FROM (SELECT ${coverageSum(alias, compiled.production)} AS sp, ${coverageSum(alias, compiled.ml)} AS sm OFFSET 0) AS sums
+        OFFSET 0
+      ) AS dims
       OFFSET 0
-    ) AS dims
+    ) AS combined
   ) AS ${Prisma.raw(name)}`;
 }

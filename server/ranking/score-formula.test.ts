@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { AREAS } from "../taxonomy/areas.ts";
 import {
+  combinedScore,
   compileWeights,
   COVERAGE_GAIN,
   coverageScore,
   dimensionScores,
   EVIDENCE_FLOOR,
+  LOW_OVERALL_KNEE,
   overallScore,
+  scaleLowOverall,
   toAreaVector,
 } from "./score-formula.ts";
 import { RequisitionWeightsSchema, type RequisitionWeightsInput } from "./weights-schema.ts";
@@ -92,12 +95,29 @@ describe("overall score", () => {
   });
 
   it("is the one dimension that has all the weight", () => {
+    expect(overallScore(20, 80, compiled({ productionWeight: 0 }))).toBe(80);
+    expect(overallScore(80, 20, compiled({ productionWeight: 1 }))).toBe(80);
+    // Nothing is combined, so the low end is not compressed either.
     expect(overallScore(80, 20, compiled({ productionWeight: 0 }))).toBe(20);
-    expect(overallScore(20, 80, compiled({ productionWeight: 1 }))).toBe(20);
   });
 
-  it("is homogeneous, so the plot's iso-line is exact", () => {
-    expect(overallScore(80, 30, shape) * 0.5).toBeCloseTo(overallScore(40, 15, shape), 9);
+  it("combines the dimensions homogeneously, so the plot's iso-line is exact", () => {
+    expect(combinedScore(80, 30, shape) * 0.5).toBeCloseTo(combinedScore(40, 15, shape), 9);
+    expect(overallScore(80, 30, shape)).toBe(combinedScore(80, 30, shape));
+  });
+
+  it("compresses its low end without changing any order: two 'little' dimensions stay at 20 or below", () => {
+    expect(scaleLowOverall(0)).toBe(0);
+    expect(scaleLowOverall(LOW_OVERALL_KNEE)).toBe(LOW_OVERALL_KNEE);
+    expect(scaleLowOverall(40)).toBe(40);
+    // Each dimension "little" (level 1's band is 5–35): a chemical technician's one statistics
+    // project and process documentation (production 18, ML 23.7) combine to 20.5.
+    expect(combinedScore(18, 23.7, shape)).toBeGreaterThan(20);
+    expect(overallScore(18, 23.7, shape)).toBeLessThanOrEqual(20);
+    // Strictly rising: 0.1 apart anywhere stays apart, and a trace of evidence stays above 0.
+    for (let x = 0; x < 30; x += 0.1) expect(scaleLowOverall(x + 0.1)).toBeGreaterThan(scaleLowOverall(x));
+    expect(Math.round(scaleLowOverall(0.2) * 10) / 10).toBeGreaterThan(0);
+    expect(overallScore(60, 0, shape)).toBeGreaterThan(5);
   });
 });
 

@@ -18,6 +18,12 @@
 // 3. The overall is the weighted power mean of the two (balance strictness → exponent), plus a
 //    small ONE_SIDED_CREDIT of their weighted arithmetic mean, so a strong one-sided candidate
 //    never ties an empty or unrelated résumé at 0, while balanced candidates still come first.
+// 4. Its low end is compressed (scaleLowOverall): below LOW_OVERALL_KNEE a share rising from
+//    LOW_OVERALL_SHARE at 0 to 1 at the knee is kept, so two dimensions that are each only
+//    "little" do not add up to an overall above 20, where the issue's unrelated résumés must stay,
+//    while a typical data-science résumé (25 and up) keeps its number. A strictly rising map:
+//    every order (the table's sort, the ranks, the AUCs) is unchanged. With all the weight on one
+//    dimension nothing is combined, and the overall is that dimension's score.
 import type { Dimension } from "../contract/screening-result.ts";
 import { AREAS, AREA_IDS, type AreaId } from "../taxonomy/areas.ts";
 import { weightedPowerMean } from "./power-mean.ts";
@@ -35,6 +41,14 @@ export const COVERAGE_GAIN = { production: 1.15, ml: 1.1 } as const;
 export const EVIDENCE_FLOOR = 5;
 /** Share of the weighted arithmetic mean in the overall score: one-sided is not irrelevant. */
 export const ONE_SIDED_CREDIT = 0.1;
+/**
+ * The overall below which it is compressed: the bottom of a typical data-science résumé's overall
+ * (the issue: "a real data-science résumé typically scores overall ≥ 25").
+ */
+export const LOW_OVERALL_KNEE = 25;
+/** The share of the combined score kept near 0; it rises linearly to 1 at the knee. */
+export const LOW_OVERALL_SHARE = 0.3;
+const LOW_OVERALL_RISE = 1 - LOW_OVERALL_SHARE;
 
 /** Area scores (0–100) in AREA_IDS order. */
 export type AreaVector = ArrayLike<number>;
@@ -112,8 +126,36 @@ export interface OverallShape {
   gapAsymmetry: number;
 }
 
-/** The overall score of two dimension scores (unrounded); homogeneous: overall(t·p, t·m) = t·overall(p, m). */
+/**
+ * The overall score of two dimension scores (unrounded): their combination with its low end
+ * compressed. Above LOW_OVERALL_KNEE it is the combination itself. With all the weight on one
+ * dimension nothing is combined: the overall is that dimension's score, as it stands.
+ */
 export function overallScore(production: number, ml: number, shape: OverallShape): number {
+  const combined = combinedScore(production, ml, shape);
+  return weighsOneDimension(shape) ? combined : scaleLowOverall(combined);
+}
+
+/** Whether all the weight is on one dimension (production weight 0 or 1). */
+export function weighsOneDimension(shape: Pick<OverallShape, "productionWeight">): boolean {
+  return shape.productionWeight <= 0 || shape.productionWeight >= 1;
+}
+
+/**
+ * Below the knee, x × (share + (1 − share) × x / knee): 0 stays 0, the knee stays the knee, and
+ * the map rises strictly (its slope is at least the share), so no two scores change places.
+ */
+export function scaleLowOverall(combined: number): number {
+  return combined >= LOW_OVERALL_KNEE
+    ? combined
+    : combined * (LOW_OVERALL_SHARE + (LOW_OVERALL_RISE * combined) / LOW_OVERALL_KNEE);
+}
+
+/**
+ * The two dimension scores combined (the overall before its low end is compressed);
+ * homogeneous: combined(t·p, t·m) = t·combined(p, m), so the plot's iso-lines are exact.
+ */
+export function combinedScore(production: number, ml: number, shape: OverallShape): number {
   // All weight on one dimension: the overall is that dimension (no gap to weigh).
   const wp = Math.min(1, Math.max(0, shape.productionWeight));
   if (wp === 0) return ml;

@@ -247,6 +247,14 @@ describe("classifyBackground: titles that name no family", () => {
     );
   });
 
+  it("reads a technical subject's teacher as teaching, not as a neutral title that follows the work", () => {
+    const development = { servingApis: 62, cicdTesting: 81 };
+    const evidence = { production: 45, ml: 0, development };
+    for (const title of ["Adjunct Information Technology Instructor", "Computer Technology Teacher"])
+      expect(classifyBackground([role(title, 150)], { ...none, evidence }), title).toBe("other");
+    expect(classifyBackground([role("Senior Systems Engineer", 150)], { ...none, evidence })).toBe("software_engineer");
+  });
+
   it("reads software development in the work of neutral titles, but not an administrator's production work", () => {
     const infosys = [role("Senior Systems Engineer", 107), role("Team Lead", 30, 9)];
     const development = { servingApis: 62, cicdTesting: 81 };

@@ -261,11 +261,21 @@ function familyOfHeadlinePost(title: string, hints: readonly TitleHint[]): Backg
   return null;
 }
 
+/**
+ * Teaching a subject is teaching ("Information Technology Instructor", "Computer Science
+ * Teacher"): the rubric's teacher, other work, not a neutral technical title. A lecturer or
+ * professor of computing is read as research (RESEARCH_TITLE) before this.
+ */
+const TEACHING_TITLE = /\b(?:instructor|teacher|trainer|educator|faculty)\b/i;
+
 /** A title that names no family and no other work: it follows the rest of the résumé. */
 function isNeutralTitle(title: string): boolean {
   if (backgroundOfTitle(title)) return false;
   return (
-    (NEUTRAL_TITLE.test(title) && !OTHER_DISCIPLINE_ENGINEER.test(title) && !IT_OPERATIONS_TITLE.test(title)) ||
+    (NEUTRAL_TITLE.test(title) &&
+      !OTHER_DISCIPLINE_ENGINEER.test(title) &&
+      !IT_OPERATIONS_TITLE.test(title) &&
+      !TEACHING_TITLE.test(title)) ||
     SENIORITY_ONLY.test(title.trim())
   );
 }
