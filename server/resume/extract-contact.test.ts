@@ -187,6 +187,17 @@ describe("findName in unusual layouts", () => {
     expect(findName(reference)).toBeNull();
   });
 
+  it("reads the name a declaration is signed with, in brackets", () => {
+    const text =
+      "NOC ENGINEER\nSummary\nMonitored networks.\nPERSONAL INFORMATION Father's Name : Mr. Vikram Singh Dogra\n" +
+      "I hereby declare that the statements made in this document are true to the best of my\n" +
+      "knowledge and belief. Date: Place: (Sanjay Dogra)\n";
+    expect(findName(text)).toBe("Sanjay Dogra");
+    // Brackets elsewhere name no one: an acronym's expansion, a declaration's lines long past.
+    expect(findName("SUMMARY\nWorked at the Network Operation Center (Encore Capital)\n")).toBeNull();
+    expect(findName(`SUMMARY\nI declare all true.\n${"Worked.\n".repeat(6)}Led the team (Pune Office)\n`)).toBeNull();
+  });
+
   it("writes a name given in capitals with a glued initial in title case", () => {
     expect(findName("SUMMARY\nAccountant\nPersonal Information Name : Y.JOHN DIVAKAR Date of Birth : 09-04-1959")).toBe(
       "Y.John Divakar",

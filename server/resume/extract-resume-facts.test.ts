@@ -254,6 +254,9 @@ describe("years of experience", () => {
     // "TA" qualifying a post is talent acquisition, not a teaching assistantship.
     expect(yearsOf("TA, CS 101, MIT | Jan 2021 - Dec 2022")).toBe(0);
     expect(yearsOf("Sr. HR Consultant and TA Specialist | Company - Boston | 02/2018 - 04/2020")).toBe(2.3);
+    // "Student" names the students a post serves, not a student's post.
+    expect(yearsOf("Student Operations Specialist | Company - Boston | 01/2002 - 12/2009")).toBe(8);
+    expect(yearsOf("Student Assistant, MIT | Jan 2021 - Dec 2022")).toBe(0);
   });
 
   it("uses --now for Present", () => {
@@ -801,6 +804,13 @@ describe("degrees", () => {
       "Diploma : Data Entry Specialists 1995 Eldorado College - City , State\nS.E.L.F High School - City , State",
       "associate",
     ],
+    // The same degree named again on the wrapped entry's next line carries its date and status.
+    [
+      "Master of Business Administration : Business Technology Foster School of Business, University of Washington ,\nSeattle, WA June 2015 Candidate for Master of Business\nBachelor of Engineering : Computer Science Manipal University May 2007",
+      "bachelors",
+    ],
+    ["Associate of Applied Science SMCC I studied at SMCC in 2007-2008 towards a degree in applied science", "none"],
+    ["Bachelor of Science : Electronics Technology ITT Tech Enrolled and will\nGraduate : 2018", "none"],
   ])("%s → %s", (line, level) => {
     expect(degree(line)).toBe(level);
   });

@@ -123,7 +123,7 @@ const SCHOOL_LEAVING =
   /\b(?:high school|secondary|h\.\s?s\.|hs|ged|ssc|hsc|matriculation|a-levels?|abitur|baccalaur[ée]at)\b/i;
 /** Words of a degree not (yet) completed: "expected", "pursuing", "ABD", "Completed 2 years". */
 const UNFINISHED =
-  "expected|anticipated|present|ongoing|currently|pursuing|candidate|in progress|not completed|incomplete|to obtain|hope to|plan to|planning to|working towards?|abd|all but dissertation|completed (?:\\d|one|two|three) (?:years?|semesters?)|(?:1st|2nd|3rd|first|second|third|final) year(?! (?:project|thesis|dissertation|seminar|research))|credits towards|coursework towards";
+  "expected|anticipated|present|ongoing|currently|pursuing|candidate|in progress|not completed|incomplete|to obtain|hope to|plan to|planning to|working towards?|abd|all but dissertation|completed (?:\\d|one|two|three) (?:years?|semesters?)|(?:1st|2nd|3rd|first|second|third|final) year(?! (?:project|thesis|dissertation|seminar|research))|credits towards|coursework towards|towards (?:a|an|my|the) (?:[a-z']+ )?degree|will\\s+graduate";
 /** "Current" where a degree's year would be: ending its line or before a separator. */
 const CURRENT_AS_DATE = "(?:^|[\\s,:–-])current[^\\S\\n]*(?:$|[\\n,)|])";
 const IN_PROGRESS = new RegExp(`\\b(?:${UNFINISHED}|to be completed|no degree)\\b|${CURRENT_AS_DATE}`, "i");
@@ -399,8 +399,15 @@ function completionContext(lines: RegionLines, index: number, schoolAbove: boole
   let context = `${own}\n${above}`;
   for (let below = index + 1; below < Math.min(spans.length, index + 5); below++) {
     // A certification below is an entry of its own: "SPHR Certification (2010-present)" is
-    // held now, not a degree still in progress.
-    if (lines.degree(below) || CERTIFICATION_LINE.test(spans[below]!.text)) break;
+    // held now, not a degree still in progress. So is another degree, unless it is this one
+    // named again on the wrapped entry's next line, with the date this line lacks ("Master of
+    // Business Administration : …" / "… June 2015 Candidate for Master of Business").
+    const again = lines.degree(below);
+    if (again && again.level === lines.degree(index)?.level && HAS_YEAR.test(spans[below]!.text)) {
+      context += `\n${spans[below]!.text}`;
+      break;
+    }
+    if (again || CERTIFICATION_LINE.test(spans[below]!.text)) break;
     context += `\n${spans[below]!.text}`;
     if (HAS_YEAR.test(spans[below]!.text)) break;
   }

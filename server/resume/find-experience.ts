@@ -45,9 +45,13 @@ export const ROLE_WEIGHTS: Record<RoleKind, number> = { job: 1, internship: 0.5,
 
 const INTERNSHIP =
   /\b(intern|internship|interns|co-?op|werkstudent|praktikum|praktikant|stagiaire|estagi[áa]rio|becario|trainee|apprentice|summer analyst|summer associate)\b/i;
-/** Study roles; "TA"/"RA" as an assistantship, not as a qualifier ("TA Specialist": talent acquisition). */
+/**
+ * Study roles; "TA"/"RA" as an assistantship, not as a qualifier ("TA Specialist": talent
+ * acquisition); "Student" as the one who studies, not the students a post serves ("Student
+ * Operations Specialist", "Student Affairs Coordinator").
+ */
 const STUDY =
-  /\b(ph\.?\s?d\.?|doctoral|graduate|undergraduate|master'?s|msc|student|teaching assistant|research assistant|(?:ta|ra)\b(?!\s+(?:specialist|consultant|manager|partner|lead|recruiter|coordinator|analyst|generalist|director|team|advisor|officer))|tutor|thesis|dissertation|candidate|fellowship|scholar)\b/i;
+  /\b(ph\.?\s?d\.?|doctoral|graduate|undergraduate|master'?s|msc|student(?!\s+(?:affairs|services|accounts?|operations|success|support|life|activities|records|financial|enrol?lment|admissions|recruitment|housing|development|advis(?:or|ing)|counsel(?:or|ing)|loans?)\b)|teaching assistant|research assistant|(?:ta|ra)\b(?!\s+(?:specialist|consultant|manager|partner|lead|recruiter|coordinator|analyst|generalist|director|team|advisor|officer))|tutor|thesis|dissertation|candidate|fellowship|scholar)\b/i;
 /** Research posts that are paid professional work even in a university. */
 const PROFESSIONAL_RESEARCH =
   /\b(research (engineer|scientist)|postdoc|post-doctoral|postdoctoral|lecturer|professor|scientist)\b/i;

@@ -409,8 +409,34 @@ export function findNameFact(text: string): { value: string; span: Span } | null
     nameByContact(lines) ??
     nameInFooter(lines) ??
     nameInBiography(lines, text) ??
-    nameInSignOff(lines)
+    nameInSignOff(lines) ??
+    nameInDeclaration(lines)
   );
+}
+
+/**
+ * An Indian résumé's declaration is signed with the name in brackets: "I hereby declare that …
+ * true to the best of my knowledge and belief. Date: Place: (Sanjay Dogra)". The bracketed words
+ * end the declaration's line or one of the few lines after it.
+ */
+const DECLARES = /\bdeclare\b/i;
+const SIGNED_IN_BRACKETS = /\((\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’.-]*){1,3})\)[ \t]*$/u;
+/** Lines after "declare" that may still hold its signature. */
+const DECLARATION_LINES = 4;
+
+function nameInDeclaration(lines: Line[]): { value: string; span: Span } | null {
+  for (let index = 0; index < lines.length; index++) {
+    if (!DECLARES.test(lines[index]!.raw)) continue;
+    for (let at = index; at < Math.min(lines.length, index + 1 + DECLARATION_LINES); at++) {
+      const line = lines[at]!;
+      const match = SIGNED_IN_BRACKETS.exec(line.raw);
+      const name = match && asName(match[1]!);
+      if (!match || !name) continue;
+      const start = line.start + match.index + 1;
+      return { value: name.value, span: spanOn(line, start, start + match[1]!.length) };
+    }
+  }
+  return null;
 }
 
 /**
