@@ -1,8 +1,8 @@
 // THE score formula in SQL: the exact twin of dimensionScores (score-formula.ts: coverage, gap
-// asymmetry, power mean, one-sided credit, the overall's low end) over an application's stored area scores, rounded the
-// same way. Re-ranking writes the stored
-// score columns with it (rerank-requisition.ts); screens read it while those columns catch up
-// after a weight change (shown-scores.ts); the preview ranks with it (preview-ranking.ts).
+// asymmetry, power mean, one-sided credit, the overall's low end) over an application's stored
+// area scores, rounded the same way. Re-ranking writes the stored score columns with it
+// (rerank-requisition.ts); screens read it while those columns catch up after a weight change
+// (shown-scores.ts); the preview ranks with it (preview-ranking.ts).
 // tests/integration/score-formula-agreement.test.ts checks SQL and TypeScript agree.
 import { Prisma } from "../generated/prisma/client.ts";
 import {
