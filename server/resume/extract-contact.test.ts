@@ -93,6 +93,21 @@ describe("extractContact", () => {
       "ACCOUNTANT\nSummary\nCareful accountant.\nRosa M.\nQuintero Page 2 555-201-8899.",
       { name: "Rosa M. Quintero", phone: "555-201-8899" },
     ],
+    [
+      "a page header's surname with credentials after it",
+      "ACCOUNTANT\nSummary\nCareful accountant.\nJANET A.\nSTRUDWICK, PMP® CPA PAGE 2 Implemented the billing module.",
+      { name: "Janet A. Strudwick" },
+    ],
+    [
+      "a page header breaking into a line of text, its surname in the e-mail beside it",
+      "DIRECTOR\nSummary\nManaged 180,000\ntotal variables Cole S.\nGrundstedt - Page 2 cole.grundstedt@gmail.com.",
+      { name: "Cole S. Grundstedt" },
+    ],
+    [
+      "no name from the end of a line of text without the e-mail to confirm it",
+      "DIRECTOR\nSummary\nManaged 180,000\ntotal variables Cole S.\nGrundstedt - Page 2",
+      { name: null },
+    ],
     ["a country is not a name", "United Kingdom\nalice@example.org", { name: null }],
     ["a name with a trailing initial", "Ravi K\nravi.k@example.in", { name: "Ravi K" }],
     ["a name with a leading initial", "S. Lakshmi\nlakshmi@example.in", { name: "S. Lakshmi" }],
@@ -217,6 +232,7 @@ describe("findPhone", () => {
     "Qatari Id No : 28735642209",
     "Passport No. 987654321",
     "SSN: 123-45-6789",
+    "Citizenship: Zimbabwean National I.D: 63-1419015 Q24 Gender: Female",
   ])("refuses %s", (text) => {
     expect(findPhone(text)).toBeNull();
   });

@@ -811,6 +811,14 @@ describe("degrees", () => {
     ],
     ["Associate of Applied Science SMCC I studied at SMCC in 2007-2008 towards a degree in applied science", "none"],
     ["Bachelor of Science : Electronics Technology ITT Tech Enrolled and will\nGraduate : 2018", "none"],
+    [
+      "Associates of Applied Science : Computer Drafting and Design September 2011 ITT Technical Institute",
+      "associate",
+    ],
+    ["BCIS degree Northlake College City , State GPA: 3.0", "bachelors"],
+    ["B.S. Degree : Progress , 01/2020", "none"],
+    ["Continued studies to achieve a goal of obtaining a B.A. Degree (May 2020)", "none"],
+    ["Bachelor of Science : Network Administration 2017 Western Governors University\nI am Currently Enrolled", "none"],
   ])("%s → %s", (line, level) => {
     expect(degree(line)).toBe(level);
   });

@@ -67,7 +67,7 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
     "bachelors",
     true,
     new RegExp(
-      `\\b(?:b${D}sc\\b\\.?|b${D}eng\\b\\.?|b${D}-?\\s?tech\\b\\.?|${dotted("be")}|b${D}a${D}sc\\b\\.?|${dotted("bs")}|${dotted("ba")}|bachelor(?:'s|’s|s)?${OF_SUBJECT}|licenciatura|licenciado|licence (?:en|de|in)\\b|bacharelado|bacharel|laurea(?: triennale)?${END}|grado en|b${D}com\\b\\.?|bba${END}|bbm${END}|${dotted("bbm")}|bsw${END}|b${D}pharm\\b\\.?|ll${D}b\\b\\.?|${["bsba", "bsee", "bscs", "bsme", "bsce", "bsn"].map(dotted).join("|")}|${dotted("bmm")}|bmm${END}|${dotted("bfa")}|${dotted("bba")}|bca${END}|${dotted("bca")}|undergraduate degree)`,
+      `\\b(?:b${D}sc\\b\\.?|b${D}eng\\b\\.?|b${D}-?\\s?tech\\b\\.?|${dotted("be")}|b${D}a${D}sc\\b\\.?|${dotted("bs")}|${dotted("ba")}|bachelor(?:'s|’s|s)?${OF_SUBJECT}|licenciatura|licenciado|licence (?:en|de|in)\\b|bacharelado|bacharel|laurea(?: triennale)?${END}|grado en|b${D}com\\b\\.?|bba${END}|bbm${END}|${dotted("bbm")}|bsw${END}|b${D}pharm\\b\\.?|ll${D}b\\b\\.?|${["bsba", "bsee", "bscs", "bsme", "bsce", "bsn", "bcis"].map(dotted).join("|")}|${dotted("bmm")}|bmm${END}|${dotted("bfa")}|${dotted("bba")}|bca${END}|${dotted("bca")}|bcis${END}|undergraduate degree)`,
       "iu",
     ),
   ],
@@ -75,7 +75,7 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
     "associate",
     true,
     new RegExp(
-      `\\b(?:associate(?:'s|’s)?\\s+(?:of|in|degree)\\b|a\\.a\\.s?\\.|a\\.s\\.|a\\.a\\.|(?<!high school |secondary school |school )diploma${END}(?! de mestrado))`,
+      `\\b(?:associate(?:'s|’s)?\\s+(?:of|in|degree)\\b|associates\\s+of\\s+(?:applied\\s+)?(?:science|arts|technology)\\b|a\\.a\\.s?\\.|a\\.s\\.|a\\.a\\.|(?<!high school |secondary school |school )diploma${END}(?! de mestrado))`,
       "iu",
     ),
   ],
@@ -102,7 +102,7 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
   [
     "associate",
     false,
-    /^\s*(?:Associate|Associates|ASSOCIATES?)(?:'s|’s)?(?=\s*[,:]\s*\p{Lu})(?!\s*,\s*(?:Inc|LLC|Ltd)\b)/u,
+    /^\s*(?:Associate|Associates|ASSOCIATES?)(?:'s|’s)?(?=\s*[,:]\s*\p{Lu}|\s+(?:of|in)\s+\p{Lu})(?!\s*,\s*(?:Inc|LLC|Ltd)\b)/u,
   ],
   // After a word ("Psychology BS Psychology", "Guidance & Counseling MS Guidance"), only as a
   // degree followed by its subject: "Boston MA 02115" and "MS Office" are not degrees.
@@ -123,7 +123,7 @@ const SCHOOL_LEAVING =
   /\b(?:high school|secondary|h\.\s?s\.|hs|ged|ssc|hsc|matriculation|a-levels?|abitur|baccalaur[ée]at)\b/i;
 /** Words of a degree not (yet) completed: "expected", "pursuing", "ABD", "Completed 2 years". */
 const UNFINISHED =
-  "expected|anticipated|present|ongoing|currently|pursuing|candidate|in progress|not completed|incomplete|to obtain|hope to|plan to|planning to|working towards?|abd|all but dissertation|completed (?:\\d|one|two|three) (?:years?|semesters?)|(?:1st|2nd|3rd|first|second|third|final) year(?! (?:project|thesis|dissertation|seminar|research))|credits towards|coursework towards|towards (?:a|an|my|the) (?:[a-z']+ )?degree|will\\s+graduate";
+  "expected|anticipated|present|ongoing|currently|pursuing|candidate|in progress|not completed|incomplete|to obtain|hope to|plan to|planning to|working towards?|abd|all but dissertation|completed (?:\\d|one|two|three) (?:years?|semesters?)|(?:1st|2nd|3rd|first|second|third|final) year(?! (?:project|thesis|dissertation|seminar|research))|credits towards|coursework towards|towards (?:a|an|my|the) (?:[a-z']+ )?degree|will\\s+graduate|goal of (?:obtaining|earning|completing)|(?<=:\\s{0,2})progress";
 /** "Current" where a degree's year would be: ending its line or before a separator. */
 const CURRENT_AS_DATE = "(?:^|[\\s,:–-])current[^\\S\\n]*(?:$|[\\n,)|])";
 const IN_PROGRESS = new RegExp(`\\b(?:${UNFINISHED}|to be completed|no degree)\\b|${CURRENT_AS_DATE}`, "i");
@@ -415,9 +415,10 @@ function completionContext(lines: RegionLines, index: number, schoolAbove: boole
 }
 
 /**
- * An "Expected graduation date: May 2016" in the lines below a dated degree line, up to the next
- * degree (a thesis description can stand between them), after a line break; else "". Only the
- * phrases of a date still to come, not a description's "exceeded expected targets".
+ * An "Expected graduation date: May 2016" or "I am currently enrolled" in the lines below a dated
+ * degree line, up to the next degree (a thesis description can stand between them), after a line
+ * break; else "". Only the phrases of a date still to come or a study still going on, not a
+ * description's "exceeded expected targets".
  */
 function expectedBelow(lines: RegionLines, index: number): string {
   const { spans } = lines;
@@ -431,7 +432,7 @@ function expectedBelow(lines: RegionLines, index: number): string {
   return match ? `\n${match[0]}` : "";
 }
 const EXPECTED_DATE =
-  /\b(?:expected|anticipated)\s+(?:graduation|completion|(?:date\b|in\b|by\b|to graduate\b)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d|(?:19|20)\d\d\b)/i;
+  /\b(?:expected|anticipated)\s+(?:graduation|completion|(?:date\b|in\b|by\b|to graduate\b)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d|(?:19|20)\d\d\b)|\b(?:i am |i'm )?currently (?:enrolled|attending|pursuing)\b/i;
 
 /**
  * The index of the nearest non-blank line above `index` (-1 when none is): a walk up from it

@@ -597,23 +597,36 @@ function nameInFooter(lines: Line[]): { value: string; span: Span } | null {
     const lead = line.raw.indexOf(footer[1]!);
     const name = nameOn({ raw: footer[1]!, start: line.start + lead }, false);
     if (name) return name;
-    // "Ada" / "Lovelace Page 2": the name broken over two lines.
+    // "Ada" / "Lovelace Page 2": the name broken over two lines; "JANET A." / "STRUDWICK, PMP® CPA
+    // PAGE 2", credentials after the surname.
     const previous = lines[index - 1];
-    if (
-      previous &&
-      /^\p{Lu}[\p{L}'’-]+$/u.test(footer[1]!.trim()) &&
-      /^[\p{Lu}][\p{L}.'’ -]{0,30}$/u.test(previous.raw.trim())
-    ) {
-      const joined = asName(`${previous.raw.trim()} ${footer[1]!.trim()}`);
-      if (joined) {
-        const start = previous.start + previous.raw.indexOf(previous.raw.trim());
-        const end = line.start + lead + footer[1]!.trimEnd().length;
-        return { value: joined.value, span: spanOver(previous, line, start, end) };
-      }
+    const surname = SURNAME_ALONE.exec(footer[1]!.trim())?.[1];
+    if (!previous || !surname) continue;
+    const before = previous.raw.trim();
+    // The first name on a line of its own, or ending a line of text the page header broke into
+    // ("… total variables Cole S." / "Grundstedt - Page 2 cole.grundstedt@gmail.com"), then only
+    // with the surname in the e-mail beside the page number.
+    const first = FIRST_NAME_LINE.test(before)
+      ? before
+      : line.raw.toLowerCase().includes(`${surname.toLowerCase()}@`) ||
+          line.raw.toLowerCase().includes(`.${surname.toLowerCase()}`)
+        ? FIRST_NAME_ENDING.exec(before)?.[1]
+        : undefined;
+    const joined = first && asName(`${first} ${surname}`);
+    if (joined && first) {
+      const start = previous.start + previous.raw.lastIndexOf(first);
+      const end = line.start + line.raw.indexOf(surname) + surname.length;
+      return { value: joined.value, span: spanOver(previous, line, start, end) };
     }
   }
   return null;
 }
+/** A surname alone before the page number, or with credentials after a comma (", PMP® CPA", ", MBA"). */
+const SURNAME_ALONE = /^(\p{Lu}[\p{L}'’-]+)(?:,(?:\s*\p{Lu}{2,6}[^\s\p{L}]{0,3}){1,4})?$/u;
+/** A first name (and initials) alone on its line. */
+const FIRST_NAME_LINE = /^[\p{Lu}][\p{L}.'’ -]{0,30}$/u;
+/** A first name and an initial ending a line of text: "… total variables Cole S.". */
+const FIRST_NAME_ENDING = /(?:^|\s)(\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}\.)?)$/u;
 
 type Line = { raw: string; start: number };
 

@@ -37,9 +37,9 @@ export function findPhoneFact(text: string): { value: string; span: Span } | nul
 
 const PATENT_BEFORE = /\b(?:US|EP|WO|CN|JP|DE|patent|pat\.?)\s*(?:no\.?\s*)?$/i;
 
-/** The label of an identity document's number: "Qatari Id No :", "Passport No.", "SSN", "Aadhaar". */
+/** The label of an identity document's number: "Qatari Id No :", "National I.D:", "Passport No.", "SSN", "Aadhaar". */
 const IDENTITY_BEFORE =
-  /\b(?:id|identity|identification|passport|iqama|aadhaa?r|pan|ssn|social security|national insurance|nic|cnic|driving licen[cs]e|driver'?s licen[cs]e|licen[cs]e|visa|permit)\s*(?:card\s*)?(?:no\b\.?|number|num\b\.?|#)?\s*[:.#-]?\s*$/i;
+  /\b(?:id|i\.\s?d\.?|identity|identification|passport|iqama|aadhaa?r|pan|ssn|social security|national insurance|nic|cnic|driving licen[cs]e|driver'?s licen[cs]e|licen[cs]e|visa|permit)\s*(?:card\s*)?(?:no\b\.?|number|num\b\.?|#)?\s*[:.#-]?\s*$/i;
 
 /**
  * Whether the line labels the number as something else: a patent's ("US 20050276743 A1") or an
