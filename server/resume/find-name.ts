@@ -608,8 +608,7 @@ function nameInFooter(lines: Line[]): { value: string; span: Span } | null {
     // with the surname in the e-mail beside the page number.
     const first = FIRST_NAME_LINE.test(before)
       ? before
-      : line.raw.toLowerCase().includes(`${surname.toLowerCase()}@`) ||
-          line.raw.toLowerCase().includes(`.${surname.toLowerCase()}`)
+      : emailHolds(line.raw, surname)
         ? FIRST_NAME_ENDING.exec(before)?.[1]
         : undefined;
     const joined = first && asName(`${first} ${surname}`);
@@ -627,6 +626,22 @@ const SURNAME_ALONE = /^(\p{Lu}[\p{L}'’-]+)(?:,(?:\s*\p{Lu}{2,6}[^\s\p{L}]{0,3
 const FIRST_NAME_LINE = /^[\p{Lu}][\p{L}.'’ -]{0,30}$/u;
 /** A first name and an initial ending a line of text: "… total variables Cole S.". */
 const FIRST_NAME_ENDING = /(?:^|\s)(\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}\.)?)$/u;
+/** The longest local part an address may have (RFC 5321); its characters: LOCAL_PART_CHARACTER. */
+const MAX_LOCAL_PART = 64;
+
+/**
+ * Whether an e-mail address on the line holds the surname in its local part ("cole.grundstedt@…"):
+ * from each "@" back over the local part's characters, so a long run of letters is read once.
+ */
+function emailHolds(line: string, surname: string): boolean {
+  const wanted = surname.toLowerCase();
+  for (let at = line.indexOf("@"); at !== -1; at = line.indexOf("@", at + 1)) {
+    let from = at;
+    while (from > 0 && at - from < MAX_LOCAL_PART && LOCAL_PART_CHARACTER.test(line[from - 1]!)) from--;
+    if (line.slice(from, at).toLowerCase().includes(wanted)) return true;
+  }
+  return false;
+}
 
 type Line = { raw: string; start: number };
 

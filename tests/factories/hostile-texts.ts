@@ -94,5 +94,10 @@ export const HOSTILE_TEXTS: readonly HostileText[] = [
     target: "page-footer names (spaces around an optional dash)",
     make: (size) => `WORK EXPERIENCE\n• Jan 2019 - Feb 2020${repeat(" ", size - 38)}x`,
   },
+  {
+    name: "page-headers-with-ats",
+    target: "page-header names broken into the text (the e-mail beside the page number)",
+    make: (size) => repeat(`total variables Cole S.\nGrundstedt - Page 2 ${"cole.grundstedt".repeat(8)}@@@ `, size),
+  },
   { name: "mixed-punctuation", target: "everything", make: mixed },
 ];
