@@ -8,15 +8,15 @@
 // Quadrants (split at the gap threshold) carry the guide's words for each path
 // (ml-engineer-role-in-practice.txt, "Common Backgrounds" and "Adjacent Roles").
 import { GAP_THRESHOLD } from "./gaps-and-flags.ts";
-import { combinedScore, LOW_OVERALL_KNEE, type OverallShape } from "./score-formula.ts";
+import { combinedScore, type OverallShape } from "./score-formula.ts";
 
 /**
  * Overall score from which a candidate counts as strong on the requisition's terms. Above the
- * knee of the overall's low end (LOW_OVERALL_KNEE), where the overall is the homogeneous
- * combination of the two dimensions itself: its iso-line is the combination's.
+ * knee of the overall's low end (LOW_OVERALL_KNEE in score-formula.ts), where the overall is the
+ * homogeneous combination of the two dimensions itself: its iso-line is the combination's
+ * (balance-region.test.ts checks the overall along it).
  */
 export const BALANCE_THRESHOLD = 60;
-if (BALANCE_THRESHOLD < LOW_OVERALL_KNEE) throw new Error("the balance threshold must lie above the overall's knee");
 export { GAP_THRESHOLD };
 
 export type XY = readonly [x: number, y: number];

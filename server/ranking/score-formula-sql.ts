@@ -10,6 +10,7 @@ import {
   COVERAGE_GAIN,
   EVIDENCE_FLOOR,
   LOW_OVERALL_KNEE,
+  LOW_OVERALL_RISE,
   LOW_OVERALL_SHARE,
   ONE_SIDED_CREDIT,
   type CompiledWeights,
@@ -62,7 +63,7 @@ function powerMean(compiled: CompiledWeights, x: Prisma.Sql, y: Prisma.Sql): Pri
  */
 function scaleLowOverall(): Prisma.Sql {
   const knee = Prisma.sql`${literal(LOW_OVERALL_KNEE)}::float8`;
-  return Prisma.sql`(CASE WHEN c >= ${knee} THEN c ELSE c * (${literal(LOW_OVERALL_SHARE)}::float8 + ${literal(1 - LOW_OVERALL_SHARE)}::float8 * c / ${knee}) END)`;
+  return Prisma.sql`(CASE WHEN c >= ${knee} THEN c ELSE c * (${literal(LOW_OVERALL_SHARE)}::float8 + ${literal(LOW_OVERALL_RISE)}::float8 * c / ${knee}) END)`;
 }
 
 /** combinedScore (score-formula.ts) in SQL, for the dimension columns `p` and `m`. */

@@ -48,7 +48,8 @@ export const ONE_SIDED_CREDIT = 0.1;
 export const LOW_OVERALL_KNEE = 25;
 /** The share of the combined score kept near 0; it rises linearly to 1 at the knee. */
 export const LOW_OVERALL_SHARE = 0.3;
-const LOW_OVERALL_RISE = 1 - LOW_OVERALL_SHARE;
+/** 1 − LOW_OVERALL_SHARE: the share gained from 0 to the knee (the SQL twin uses it as it is). */
+export const LOW_OVERALL_RISE = 1 - LOW_OVERALL_SHARE;
 
 /** Area scores (0–100) in AREA_IDS order. */
 export type AreaVector = ArrayLike<number>;

@@ -368,9 +368,8 @@ function degreeOn(
  */
 function diplomaOfSchoolBelow(lines: RegionLines, index: number): boolean {
   if (lines.institution(index)) return false;
-  let next = index + 1;
-  while (next < lines.spans.length && lines.spans[next]!.text.trim() === "") next++;
-  return next < lines.spans.length && !lines.degree(next) && SCHOOL_LEAVING.test(lines.spans[next]!.text);
+  const next = nextNonBlank(lines.spans, index);
+  return next !== -1 && !lines.degree(next) && SCHOOL_LEAVING.test(lines.spans[next]!.text);
 }
 
 const HAS_YEAR = /\b(19|20)\d\d\b/;
@@ -441,6 +440,12 @@ const EXPECTED_DATE =
  */
 function previousNonBlank(lines: LineSpan[], index: number): number {
   for (let above = index - 1; above >= 0; above--) if (lines[above]!.text.trim() !== "") return above;
+  return -1;
+}
+
+/** The index of the nearest non-blank line below `index` (-1 when none is). */
+function nextNonBlank(lines: LineSpan[], index: number): number {
+  for (let below = index + 1; below < lines.length; below++) if (lines[below]!.text.trim() !== "") return below;
   return -1;
 }
 

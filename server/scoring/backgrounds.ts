@@ -176,12 +176,12 @@ export function backgroundOfTitle(title: string): Background | null {
 /**
  * IT operations titles: help desk, desktop support, IT technicians and specialists, network and
  * systems administrators, network technicians and engineers, IT managers, IT project managers and
- * supervisors (a federal "IT Specialist (APPSW)" or "(WEB)" names software work, and is not). Technical work
- * next to software engineering but not software engineering: the labelling rubric (tests/fixtures/
- * real-labelled/README.md) reads "adjacent technical work (IT support, network administration)" as
- * production level 1, and the guide's production side is software built and run in production
- * ("ML engineering is fundamentally a software engineering discipline"). A title of a family
- * (backgroundOfTitle) is never IT operations.
+ * supervisors (a federal "IT Specialist (APPSW)" or "(WEB)" names software work, and is not).
+ * Technical work next to software engineering but not software engineering: the labelling rubric
+ * (tests/fixtures/real-labelled/README.md) reads "adjacent technical work (IT support, network
+ * administration)" as production level 1, and the guide's production side is software built and
+ * run in production ("ML engineering is fundamentally a software engineering discipline"). A
+ * title of a family (backgroundOfTitle) is never IT operations.
  */
 const IT_OPERATIONS_TITLE =
   /\bhelp ?desk\b|\bservice ?desk\b|\bdesktop (?:support|technician|engineer|analyst)\b|\b(?:it|i\.t\.|information technology|computer|network|networking|pc|field|hardware|technical|desktop|systems?) (?:support |service |services |operations )?technician\b|\b(?:it|i\.t\.|information technology|technical|computer|desktop|end[- ]user) support\b|\b(?:network|networking|systems?|sys|windows|server|it|i\.t\.|lan|exchange|active directory|citrix|vmware|messaging|email|e-mail) (?:and (?:network|systems?|security) )?(?:administrator|admin)\b|\bsysadmin\b|\bnetwork (?:engineer|specialist|technician|analyst|manager|coordinator)\b|\b(?:it|i\.t\.|information technology) (?:(?:project|program|programme) )?(?:manager|director|supervisor|coordinator|technician|infrastructure engineer|officer|liaison|assistant|specialist(?![^()\n]{0,12}\([^)\n]{0,30}\b(?:appsw|app|applications?|software|web|dev|developer|drupal|sysanalysis|data)\b))\b|\b(?:director|head|manager|vice president|administrator|supervisor|coordinator) (?:of )?(?:it|i\.t\.|information technology|information systems)\b/i;

@@ -2705,7 +2705,8 @@ export const SKILLS: readonly Skill[] = [
         '"Probability" and "EDA" count only next to another skill or analysis words; "statistics" never after "vital", "sales" or "game" (not vital statistics), after "compiled" or "tracked" (counts for a report), nor in status reports to management.',
       guards: ["statistics", "probability", "EDA"],
       // Counts kept for a report: "PM statistics", "attendance statistics", "daily production
-      // statistics", "business account statistics", "agent statistics", "Compiled statistics for site Safety Report", "show the statistics of problems".
+      // statistics", "business account statistics", "agent statistics", "Compiled statistics for
+      // site Safety Report", "show the statistics of problems".
       rejectBefore:
         /\b(?:vital|sales|crime|accident|incident|delinquency|default|collections?|labou?r|game|player|usage|utili[sz]ation|call|traffic|site|web|census|injury|pm|kpi|production|safety|attendance|inventory|shipping|monthly|weekly|daily|patient|hospital|shift|store|maintenance|work order|show(?:s|ed|ing)? the|account|agent|team|performance|operational|participation|employee|circulation|roi|qms|membership|enrol?lment|ticket|claims?|compiled|compiling|consolidat(?:e|es|ed|ing)|accumulat(?:e|es|ed|ing)|tracked|gathered|collected|reported)\s+$/i,
       // "weekly status reports, statistics and recommendations to management" is reporting.
