@@ -108,6 +108,31 @@ describe("extractContact", () => {
       "DIRECTOR\nSummary\nManaged 180,000\ntotal variables Cole S.\nGrundstedt - Page 2",
       { name: null },
     ],
+    [
+      "a page header after a page's 'continued' mark",
+      "MANAGER\nSummary\nRetail manager.\nProfessional experience continued Brenna T.\nWalsh page 2 Sales / Profit & Loss Management",
+      { name: "Brenna T. Walsh" },
+    ],
+    [
+      "no name from the end of a line of text without a 'continued' mark or an e-mail",
+      "MANAGER\nSummary\nRetail manager.\nProfessional experience with Brenna T.\nWalsh page 2 Sales",
+      { name: null },
+    ],
+    [
+      "small capitals extracted with each initial apart",
+      "DESIGNER\nSummary\nInterior designer.\nV ICTORIA S TEVENSON PAGE 2 CUBELLIS ARCHITECTS",
+      { name: "Victoria Stevenson" },
+    ],
+    [
+      "a writer who introduces herself",
+      "SALES ASSOCIATE\nSummary\nTo whom it may concern, my name is Grace Celsi and I would like to share my skills.",
+      { name: "Grace Celsi" },
+    ],
+    [
+      "an address labelled with a social network, and one labelled e-mail",
+      "Jane Doe\nFacebook: jane.fb@yahoo.com\nEmail: jane.doe@gmail.com",
+      { email: "jane.doe@gmail.com" },
+    ],
     ["a country is not a name", "United Kingdom\nalice@example.org", { name: null }],
     ["a name with a trailing initial", "Ravi K\nravi.k@example.in", { name: "Ravi K" }],
     ["a name with a leading initial", "S. Lakshmi\nlakshmi@example.in", { name: "S. Lakshmi" }],

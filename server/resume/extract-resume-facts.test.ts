@@ -70,6 +70,7 @@ describe("findDateRanges", () => {
     ["Jan 15, 2019 – Mar 3, 2020", "2019-01", "2020-03"],
     ["September 2017 onwards", "2017-09", "present"],
     ["Mar 2016 - onwards", "2016-03", "present"],
+    ["May 2015- Cont", "2015-05", "present"],
     ["Joining date from: January 25, 2017", "2017-01", "present"],
     ["Since: 2019", "2019", "present"],
   ])("reads %s", (text, start, end) => {
@@ -111,6 +112,7 @@ describe("headingOf", () => {
     ["Education", "education"],
     ["SKILLS & AWARDS", "skills"],
     ["Technical Skills", "skills"],
+    ["Technology Skills", "skills"],
     ["Selected Publications", "publications"],
     ["Licenses & Certifications", "certifications"],
     ["PROFESSIONAL SUMMARY", "summary"],
@@ -819,6 +821,29 @@ describe("degrees", () => {
     ["B.S. Degree : Progress , 01/2020", "none"],
     ["Continued studies to achieve a goal of obtaining a B.A. Degree (May 2020)", "none"],
     ["Bachelor of Science : Network Administration 2017 Western Governors University\nI am Currently Enrolled", "none"],
+    ["M.Ed : Curriculum and Instruction Reading , 2010 Grand Canyon University", "masters"],
+    ["MEd , Education 2000 Northwestern State University", "masters"],
+    ["M.S.Ed. in Special Education, 2012, Hunter College", "masters"],
+    ["MSW , Social Work 2011 Boston University", "masters"],
+    ["Ed.D. in Educational Leadership, 2018, Lamar University", "phd"],
+    ["B.Ed : Primary Education 2004 University of Mumbai", "bachelors"],
+    ["B.Arch, 2009, Cornell University", "bachelors"],
+    ["S.E : Accounting , 2013\nKwik Kian Gie School of Business - City , State", "bachelors"],
+    ["Associates Degree : Business Management University of Alaska Fairbanks City , State", "associate"],
+    [
+      "Associates Degree Colorado Institute of Art City , State\nIn Progress , Advertising Design Denver University City , State",
+      "associate",
+    ],
+    [
+      "Bachelor : Interdisciplinary Studies University of Houston Clear Lake\nSpecial Education, University of Houston Clear Lake, Houston, TX. (In progress, Anticipated completion Spring 2016)",
+      "none",
+    ],
+    ["BBA : Finance and Accounting St Edwards University\nMS Office, MS Project, Visio, QuickBooks", "bachelors"],
+    ["Doctor of Pharmacy University of the Incarnate Word City , State", "masters"],
+    ["Pharm.D., 2012, University of Florida", "masters"],
+    ["Doctor of Medicine, 2010, Johns Hopkins University", "masters"],
+    ["Doctor of Philosophy in Statistics, 2015, Stanford University", "phd"],
+    ["Baltimore International College\nCity , State , USA Culinary Arts AA degree", "associate"],
   ])("%s → %s", (line, level) => {
     expect(degree(line)).toBe(level);
   });
@@ -920,6 +945,18 @@ describe("referees", () => {
       "B.A. Education, Morehead State University (606) 783-2000",
     ].join("\n");
     expect(extractResumeFacts(text, { now }).contact.phone).toBeNull();
+  });
+
+  it("does not take a supervisor's e-mail written in a role for the candidate's", () => {
+    const text = [
+      "PROGRAM ANALYST",
+      "Experience",
+      "Program Analyst 06/2012 to Current",
+      "40 hours per week Supervisor: Cheryl Jackson-Lewis, Cheryl.Lewis@fns.usda.gov, (703) 305-1465 Assisted in meeting goals.",
+    ].join("\n");
+    expect(extractResumeFacts(text, { now }).contact.email).toBeNull();
+    const own = `PROGRAM ANALYST\nana.analyst@example.org\n${text.split("\n").slice(1).join("\n")}`;
+    expect(extractResumeFacts(own, { now }).contact.email?.value).toBe("ana.analyst@example.org");
   });
 
   it("keeps a number in a page footer, and a number labelled as the candidate's, wherever it stands", () => {

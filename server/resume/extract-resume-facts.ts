@@ -64,7 +64,7 @@ export function extractResumeFacts(text: string, options: ExtractResumeFactsOpti
   return {
     contact: {
       name: findNameFact(text),
-      email: findEmailFact(own),
+      email: findEmailFact(withoutSupervisorAddresses(own, sections)),
       phone: findPhoneFact(withoutWorkplaceNumbers(own, sections)),
       links: findLinkFacts(text),
     },
@@ -118,6 +118,20 @@ function blankUnlabelledLines(body: string): string {
     return keep ? line : " ".repeat(line.length);
   });
 }
+
+/**
+ * The text with a supervisor's or referee's address blanked in work and education sections
+ * ("Supervisor: Cheryl Jackson-Lewis, Cheryl.Lewis@fns.usda.gov, (703) 305-1465"), offsets kept:
+ * a federal résumé names whom to ask about each job.
+ */
+function withoutSupervisorAddresses(text: string, sections: Section[]): string {
+  return mapSectionBodies(text, sections, (section, body) =>
+    section.kind === "experience" || section.kind === "education"
+      ? body.replace(/[^\n]*/g, (line) => (SUPERVISOR_ADDRESS.test(line) ? " ".repeat(line.length) : line))
+      : body,
+  );
+}
+const SUPERVISOR_ADDRESS = /\b(?:supervisor|reference|referee)\b[^\n@]{0,60}@/i;
 
 const NUMBER_ALONE = /^[\s\d().+-]+\.?\s*$/;
 /**

@@ -113,14 +113,16 @@ const MONTH_NAME = `(?:${Object.keys(MONTHS)
   .join("|")})\\.?`;
 const SEASON_NAME = `(?:${Object.keys(SEASONS).join("|")})`;
 const YEAR = "(?:19[5-9]\\d|20[0-4]\\d)";
-const PRESENT = "(?:present|current|now|today|ongoing|date|heute|actualidad|actual|atual|presente)";
+/** An open end: "Present", "till date", "Cont" / "Contd" (continuing), "heute", "actualidad". */
+const PRESENT = "(?:present|current|now|today|ongoing|date|cont(?:d|inuing)?|heute|actualidad|actual|atual|presente)";
 /** A day of the month, written before the month ("24th March 2011", "1 July 2008") or after it ("March 24, 2011"). */
 const DAY = "(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?";
 const POINT =
   `(?:(?:${DAY}\\s+(?:of\\s+)?)?${MONTH_NAME}\\s?[-'’,/]?\\s?${YEAR}|${MONTH_NAME}\\s+${DAY},?\\s+${YEAR}|${SEASON_NAME}\\s+${YEAR}|(?:0?[1-9]|1[0-2])\\s*[/.-]\\s*${YEAR}` +
   `|${YEAR}\\s*[./-]\\s*(?:0[1-9]|1[0-2])(?!\\d)|${YEAR}|(?:0[1-9]|1[0-2])\\/\\d\\d(?![\\d/]))`;
+// A straight double quote between spaces is a dash an export lost ("Sep 2008 " Mar 2011").
 const SEPARATOR =
-  "\\s*(?:[-–—~]+(?:\\s*till\\b)?|\\bto(?:\\s+till)?\\b|\\buntil\\b|\\btill\\b|\\bbis\\b|\\ba\\b|\\bhasta\\b|\\bthrough\\b)\\s*";
+  '\\s*(?:[-–—~]+(?:\\s*till\\b)?|(?<=\\s)"(?=\\s)|\\bto(?:\\s+till)?\\b|\\buntil\\b|\\btill\\b|\\bbis\\b|\\ba\\b|\\bhasta\\b|\\bthrough\\b)\\s*';
 const RANGE = new RegExp(
   `(?<![\\w/.])(?:(?:since|from|desde|seit)(?::\\s*|\\s+))?(${POINT})(?:(?:${SEPARATOR})(${POINT}|${PRESENT}\\b)` +
     // A month-year followed directly by another: the dash between them was lost.

@@ -46,12 +46,18 @@ const OF_SUBJECT =
 /** A bare degree abbreviation's subject after it: ": Journalism", "-Liberal Arts", " Psychology". */
 const BARE_SUBJECT =
   "(?=\\s?[:–-]\\s?\\p{Lu}|\\s(?!(?:Office|Excel|Word|Access|Project|Visio|PowerPoint|Outlook|Dynamics|SQL|Teams|Windows|Azure|Bachelor|Master|Associate|Doctor|University|College|Institute|School)\\b)\\p{Lu}\\p{Ll}{2,})";
+/**
+ * First professional doctorates: a pharmacist's, physician's, dentist's or therapist's licence to
+ * practise, not a research doctorate. Master's, as the Juris Doctor is.
+ */
+const PROFESSIONAL_DOCTORATE =
+  "pharmacy|medicine|dental (?:surgery|medicine)|veterinary medicine|physical therapy|optometry|nursing practice|chiropractic|podiatric medicine|osteopathic medicine";
 const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
   [
     "phd",
     true,
     new RegExp(
-      `\\b(?:ph${D}d\\b\\.?|d${D}phil\\b\\.?|doctor of (?!medicine|jurisprudence|law\\b)[\\p{L} ]+?(?=[,|(]|\\s(?:in|from|at)\\s|$)|(?<!juris\\s)doctorate${END}|doctoral degree|dr\\.\\s?(?:rer|phil|ing)\\.(?:\\s?nat\\.)?|doutorado|doctorado|doctorat${END})`,
+      `\\b(?:ph${D}d\\b\\.?|d${D}phil\\b\\.?|doctor of (?!medicine|jurisprudence|law\\b|${PROFESSIONAL_DOCTORATE})[\\p{L} ]+?(?=[,|(]|\\s(?:in|from|at)\\s|$)|(?<!juris\\s)doctorate${END}|doctoral degree|ed\\.\\s?d\\b\\.?|psy\\.\\s?d\\b\\.?|dr\\.\\s?(?:rer|phil|ing)\\.(?:\\s?nat\\.)?|doutorado|doctorado|doctorat${END})`,
       "iu",
     ),
   ],
@@ -59,7 +65,7 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
     "masters",
     true,
     new RegExp(
-      `\\b(?:m${D}sc\\b\\.?|m${D}eng\\b\\.?|(?<!mini[\\s-])${dotted("mba")}|(?<!mini[\\s-])mba${END}|m${D}phil\\b\\.?|m${D}-?tech\\b\\.?|m${D}res\\b|m[aá]ster(?:'s|’s|s)?${OF_SUBJECT}|dipl[oô]me d['’]ing[ée]nieur|${dotted("ms")}|${dotted("ma")}|${dotted("me")}|m\\.\\s?com\\b\\.?|mcom${END}|dipl(?:om|\\.)(?:-?ing\\.?|-?informatiker(?:in)?|-?kaufmann|-?physiker(?:in)?|-?mathematiker(?:in)?)?(?![\\p{L}])|diploma de mestrado|mestrado|maestr[ií]a|laurea magistrale|magister${END}|ll\\.?m\\b\\.?|juris doctor(?:ate)?${END}|doctor of (?:jurisprudence|law)\\b|j\\.\\s?d\\.|${dotted("mca")}|mca${END}|${["mfa", "msee", "mscs", "msme"].map(dotted).join("|")}|pgdb?m${END}|p\\.g\\.d\\.b?\\.?m\\.?|post[- ]?graduate diploma in (?:business )?(?:management|business administration|business management)\\b)`,
+      `\\b(?:m${D}sc\\b\\.?|m${D}eng\\b\\.?|(?<!mini[\\s-])${dotted("mba")}|(?<!mini[\\s-])mba${END}|m${D}phil\\b\\.?|m${D}-?tech\\b\\.?|m${D}res\\b|m[aá]ster(?:'s|’s|s)?${OF_SUBJECT}|dipl[oô]me d['’]ing[ée]nieur|${dotted("ms")}|${dotted("ma")}|${dotted("me")}|m\\.\\s?com\\b\\.?|mcom${END}|dipl(?:om|\\.)(?:-?ing\\.?|-?informatiker(?:in)?|-?kaufmann|-?physiker(?:in)?|-?mathematiker(?:in)?)?(?![\\p{L}])|diploma de mestrado|mestrado|maestr[ií]a|laurea magistrale|magister${END}|ll\\.?m\\b\\.?|juris doctor(?:ate)?${END}|doctor of (?:${PROFESSIONAL_DOCTORATE})\\b|pharm${D}d\\b\\.?|doctor of (?:jurisprudence|law)\\b|j\\.\\s?d\\.|${dotted("mca")}|mca${END}|${["mfa", "msee", "mscs", "msme", "msw", "mpa", "mph", "mha", "msn", "mat", "mpp"].map(dotted).join("|")}|m\\.\\s?(?:s\\.\\s?)?ed\\b\\.?|ed\\.\\s?m\\.|pgdb?m${END}|p\\.g\\.d\\.b?\\.?m\\.?|post[- ]?graduate diploma in (?:business )?(?:management|business administration|business management)\\b)`,
       "iu",
     ),
   ],
@@ -67,7 +73,7 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
     "bachelors",
     true,
     new RegExp(
-      `\\b(?:b${D}sc\\b\\.?|b${D}eng\\b\\.?|b${D}-?\\s?tech\\b\\.?|${dotted("be")}|b${D}a${D}sc\\b\\.?|${dotted("bs")}|${dotted("ba")}|bachelor(?:'s|’s|s)?${OF_SUBJECT}|licenciatura|licenciado|licence (?:en|de|in)\\b|bacharelado|bacharel|laurea(?: triennale)?${END}|grado en|b${D}com\\b\\.?|bba${END}|bbm${END}|${dotted("bbm")}|bsw${END}|b${D}pharm\\b\\.?|ll${D}b\\b\\.?|${["bsba", "bsee", "bscs", "bsme", "bsce", "bsn", "bcis"].map(dotted).join("|")}|${dotted("bmm")}|bmm${END}|${dotted("bfa")}|${dotted("bba")}|bca${END}|${dotted("bca")}|bcis${END}|undergraduate degree)`,
+      `\\b(?:b${D}sc\\b\\.?|b${D}eng\\b\\.?|b${D}-?\\s?tech\\b\\.?|${dotted("be")}|b${D}a${D}sc\\b\\.?|${dotted("bs")}|${dotted("ba")}|bachelor(?:'s|’s|s)?${OF_SUBJECT}|licenciatura|licenciado|licence (?:en|de|in)\\b|bacharelado|bacharel|laurea(?: triennale)?${END}|grado en|b${D}com\\b\\.?|bba${END}|bbm${END}|${dotted("bbm")}|bsw${END}|b${D}pharm\\b\\.?|ll${D}b\\b\\.?|${["bsba", "bsee", "bscs", "bsme", "bsce", "bsn", "bcis"].map(dotted).join("|")}|${dotted("bmm")}|bmm${END}|${dotted("bfa")}|${dotted("bba")}|bca${END}|${dotted("bca")}|bcis${END}|${dotted("bsw")}|b\\.\\s?(?:s\\.\\s?)?ed\\b\\.?|b${D}arch\\b\\.?|b${D}mus\\b\\.?|sarjana${END}|undergraduate degree)`,
       "iu",
     ),
   ],
@@ -75,7 +81,7 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
     "associate",
     true,
     new RegExp(
-      `\\b(?:associate(?:'s|’s)?\\s+(?:of|in|degree)\\b|associates\\s+of\\s+(?:applied\\s+)?(?:science|arts|technology)\\b|a\\.a\\.s?\\.|a\\.s\\.|a\\.a\\.|(?<!high school |secondary school |school )diploma${END}(?! de mestrado))`,
+      `\\b(?:associate(?:'s|’s)?\\s+(?:of|in|degree)\\b|associates\\s+degree\\b|associates\\s+of\\s+(?:applied\\s+)?(?:science|arts|technology)\\b|a\\.a\\.s?\\.|a\\.s\\.|a\\.a\\.|(?<!high school |secondary school |school )diploma${END}(?! de mestrado))`,
       "iu",
     ),
   ],
@@ -87,16 +93,19 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
   [
     "masters",
     false,
-    /(?<![,\p{L}]\s?)\b(?:MS|MA|MSc|MEng|MPhil|MS[Cc]S|MFA|MPH|ME|MTECH|MTech|MCOM|MCom|MCS|MCM|MMS|JD(?!\s+Edwards))\b(?!\.\w)/u,
+    /(?<![,\p{L}]\s?)\b(?:MS(?!\s+(?:Office|Excel|Word|Access|Project|Visio|PowerPoint|Outlook|Dynamics|SQL|Teams|Windows|Azure|Publisher|Exchange|SharePoint)\b)|MA|MSc|MEng|MPhil|MS[Cc]S|MFA|MPH|MEd|MSW|MPA|MHA|MSN|MLIS|ME|MTECH|MTech|MCOM|MCom|MCS|MCM|MMS|JD(?!\s+Edwards))\b(?!\.\w)/u,
   ],
   [
     "bachelors",
     false,
     /(?<![,\p{L}]\s?)\b(?:BS|BA|BE|BSc|BEng|BTech|BTECH|BASc|BSE|BFA|BS[Cc]S|BCOM|BCom|BSCIT|BScIT|BSc IT|BMS|B\.M\.S\.?|TYB(?:MS|COM|Com|SC|Sc|A))\b(?!\.\w)/u,
   ],
+  // Indonesian bachelor's degrees opening their line: "S.E : Accounting" (Sarjana Ekonomi),
+  // "S.Kom, Informatics", "S.T : Teknik Sipil".
+  ["bachelors", false, /^\s*S\.\s?(?:E|T|Kom|Si|H|Pd|Psi|Sos|Ak|IP|Ked)\.?(?=\s*[:,])/u],
   // "B E in Production Engineering": the letters apart, before the field.
   ["bachelors", false, /(?<![,\p{L}]\s?)\bB E(?= (?:in\b|\())/u],
-  ["associate", false, /(?<![,\p{L}]\s?)\b(?:AA|AS|AAS)\b(?=\s+(?:in|degree)\b)/u],
+  ["associate", false, /(?<![,\p{L}]\s?)\b(?:AA|AS|AAS)\b(?=\s+(?:in|degree)\b)|\b(?:AA|AAS)(?=\s+degree\b)/u],
   // "Associate : Applied Science …", "Associates , Arts …": the degree word opening its line,
   // then its subject (LiveCareer's "degree : subject" entries), not a firm ("Associates, Inc.").
   [
@@ -396,6 +405,12 @@ function completionContext(lines: RegionLines, index: number, schoolAbove: boole
       : "";
   if (HAS_YEAR.test(above)) return `${above}\n${own}`;
   let context = `${own}\n${above}`;
+  // A degree line that names its school is a whole entry: a line below naming another school is
+  // the next entry ("Associates Degree Colorado Institute of Art" / "In Progress , Advertising …
+  // Denver University"), and its "In Progress" is not this degree's. The same school again is
+  // the entry wrapped ("… University of Houston Clear Lake" / "Special Education, University of
+  // Houston Clear Lake, Houston, TX. (In progress, …").
+  const ownSchool = lines.institution(index) !== null;
   for (let below = index + 1; below < Math.min(spans.length, index + 5); below++) {
     // A certification below is an entry of its own: "SPHR Certification (2010-present)" is
     // held now, not a degree still in progress. So is another degree, unless it is this one
@@ -406,12 +421,27 @@ function completionContext(lines: RegionLines, index: number, schoolAbove: boole
       context += `\n${spans[below]!.text}`;
       break;
     }
-    if (again || CERTIFICATION_LINE.test(spans[below]!.text)) break;
+    if (again || CERTIFICATION_LINE.test(spans[below]!.text) || (ownSchool && anotherSchool(lines, index, below)))
+      break;
     context += `\n${spans[below]!.text}`;
     if (HAS_YEAR.test(spans[below]!.text)) break;
   }
   return context;
 }
+
+/** Whether the line `below` names a school that the degree's line does not. */
+function anotherSchool(lines: RegionLines, index: number, below: number): boolean {
+  const school = lines.institution(below);
+  if (!school) return false;
+  const own = lettersOnly(lines.spans[index]!.text);
+  const other = lettersOnly(school.text);
+  return !own.includes(other) && !other.includes(lettersOnly(lines.institution(index)?.text ?? ""));
+}
+const lettersOnly = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}]+/gu, " ")
+    .trim();
 
 /**
  * An "Expected graduation date: May 2016" or "I am currently enrolled" in the lines below a dated

@@ -36,9 +36,22 @@ const PLACEHOLDER = /^(?:your[._-]?(?:name|e?mail|address)|first[._-]?last|name[
 
 /** The e-mail address with the span it was read from. */
 export function findEmailFact(text: string): { value: string; span: Span } | null {
-  const match = emailMatches(text).find((found) => !PLACEHOLDER.test(found.text));
+  const matches = emailMatches(text).filter((found) => !PLACEHOLDER.test(found.text));
+  // "Facebook: lamaestra@yahoo.com" / "Email: mariela@gmail.com": the address a social network's
+  // label names is that account's login; the one labelled e-mail (or none) is to write to.
+  const match = matches.find((found) => !SOCIAL_LABEL.test(lineBefore(text, found.start))) ?? matches[0];
   if (!match) return null;
   return { value: match.text.toLowerCase(), span: match };
+}
+
+/** A social network's label right before an address on its line. */
+const SOCIAL_LABEL =
+  /\b(?:facebook|fb|skype|twitter|instagram|linkedin|messenger|google\s?talk|gtalk)\s*(?:id)?\s*[:-]\s*$/i;
+
+/** The text of the line before `at` (at most 40 characters). */
+function lineBefore(text: string, at: number): string {
+  const from = Math.max(text.lastIndexOf("\n", at - 1) + 1, at - 40);
+  return text.slice(from, at);
 }
 
 const LOCAL_CHAR = /[A-Za-z0-9._%+-]/;

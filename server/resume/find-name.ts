@@ -410,8 +410,29 @@ export function findNameFact(text: string): { value: string; span: Span } | null
     nameInFooter(lines) ??
     nameInBiography(lines, text) ??
     nameInSignOff(lines) ??
-    nameInDeclaration(lines)
+    nameInDeclaration(lines) ??
+    nameIntroduced(lines)
   );
+}
+
+/** "To whom it may concern, my name is Grace Celsi and I would like to …": the writer's own name. */
+const MY_NAME_IS = /\bmy name is[ \t]+(\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’.-]*){1,3})/u;
+
+function nameIntroduced(lines: Line[]): { value: string; span: Span } | null {
+  for (const line of lines) {
+    const match = MY_NAME_IS.exec(line.raw);
+    if (!match) continue;
+    // The capitalised words up to the first that is not a name ("Grace Celsi And"): fewest first.
+    const words = match[1]!.split(/[ \t]+/);
+    for (let count = words.length; count >= 2; count--) {
+      const candidate = words.slice(0, count).join(" ");
+      const name = asName(candidate);
+      if (!name) continue;
+      const start = line.start + match.index + match[0].length - match[1]!.length;
+      return { value: name.value, span: spanOn(line, start, start + candidate.length) };
+    }
+  }
+  return null;
 }
 
 /**
@@ -606,10 +627,12 @@ function nameInFooter(lines: Line[]): { value: string; span: Span } | null {
     // The first name on a line of its own, or ending a line of text the page header broke into
     // ("… total variables Cole S." / "Grundstedt - Page 2 cole.grundstedt@gmail.com"), then only
     // with the surname in the e-mail beside the page number.
+    // Or after a page's "continued" ("Professional experience continued Brenna T." / "Walsh page 2").
+    const ending = FIRST_NAME_ENDING.exec(before);
     const first = FIRST_NAME_LINE.test(before)
       ? before
-      : emailHolds(line.raw, surname)
-        ? FIRST_NAME_ENDING.exec(before)?.[1]
+      : ending && (emailHolds(line.raw, surname) || CONTINUED_BEFORE.test(before.slice(0, ending.index)))
+        ? ending[1]
         : undefined;
     const joined = first && asName(`${first} ${surname}`);
     if (joined && first) {
@@ -622,6 +645,8 @@ function nameInFooter(lines: Line[]): { value: string; span: Span } | null {
 }
 /** A surname alone before the page number, or with credentials after a comma (", PMP® CPA", ", MBA"). */
 const SURNAME_ALONE = /^(\p{Lu}[\p{L}'’-]+)(?:,(?:\s*\p{Lu}{2,6}[^\s\p{L}]{0,3}){1,4})?$/u;
+/** A page's continuation mark ending the text before a header's first name. */
+const CONTINUED_BEFORE = /\b(?:continued|cont['’]?d|\(continued\))[\s.:)]*$/i;
 /** A first name (and initials) alone on its line. */
 const FIRST_NAME_LINE = /^[\p{Lu}][\p{L}.'’ -]{0,30}$/u;
 /** A first name and an initial ending a line of text: "… total variables Cole S.". */
@@ -735,6 +760,8 @@ function nameOn(line: Line, first: boolean): { value: string; span: Span } | nul
 }
 
 /** A personal name in `candidate`; an all-lower-case one only on the résumé's first line. */
+const SPLIT_SMALL_CAPITALS = /^\p{Lu} \p{Lu}{2,}(?: \p{Lu} \p{Lu}{2,}){1,3}$/u;
+
 function asName(candidate: string, allowLowerCase = false): { value: string; source: string } | null {
   const stripped = candidate
     .replace(/^[^\p{L}]+/u, "") // bullets and icon glyphs before the name
@@ -743,6 +770,11 @@ function asName(candidate: string, allowLowerCase = false): { value: string; sou
     .replace(/\s+(?:resume|résumé|cv|curriculum vitae)$/i, "") // "JAN KÜSTER RESUME"
     .trim();
   if (/[@\d/\\:]|www\.|https?/i.test(stripped)) return null;
+  // Small capitals extracted with each initial apart: "V ICTORIA S TEVENSON" is "VICTORIA STEVENSON".
+  if (SPLIT_SMALL_CAPITALS.test(stripped)) {
+    const joined = asName(stripped.replace(/(\p{Lu}) (\p{Lu}{2,})/gu, "$1$2"), allowLowerCase);
+    return joined && { value: joined.value, source: stripped };
+  }
   if (CJK_NAME.test(stripped)) return { value: stripped.replace(/\s/g, ""), source: stripped };
   // "Arvinkritik.S.R", "Priya.K": a name with its initials glued on by dots.
   const glued = /^(\p{Lu}[\p{Ll}\p{M}]+)((?:\.\p{Lu})+)\.?$/u.exec(stripped);

@@ -401,6 +401,8 @@ const HEADING_VOCABULARY = new Set([
   "open-source",
   "tools",
   "technologies",
+  "technology",
+  "computer",
   "languages",
   "interests",
   "activities",
@@ -431,11 +433,14 @@ const SMALL_WORDS = new Set(["and", "of", "in", "&", "the", "for", "to", "a", "o
 export function findSections(text: string): Section[] {
   const headings: Array<{ kind: SectionKind; heading: Span; bodyStart: number; listed: boolean }> = [];
   // Line by line without splitting the text: an array of every line is garbage on a long text.
+  let previous = "";
   for (let offset = 0; offset <= text.length;) {
     const newline = text.indexOf("\n", offset);
     const lineEnd = newline === -1 ? text.length : newline;
     const line = text.slice(offset, lineEnd);
-    const found: ReadHeading | null = readHeading(line) ?? readGluedHeading(line);
+    const read: ReadHeading | null = readHeading(line) ?? readGluedHeading(line);
+    const found = read && !wrappedWord(read, line, previous) ? read : null;
+    previous = line;
     if (found) {
       const start = offset + (found.at ?? line.indexOf(found.text));
       headings.push({
@@ -631,6 +636,17 @@ function allHeadingVocabulary(normalized: string): boolean {
   }
 }
 const NUMBERING_OR_BULLET = /^(?:[\d.]+(?:\s*\/)?|[IVX]+\.|[•▪■◦●*#>-])\s+/;
+
+/**
+ * A heading word in lower case alone on its line, right under a line that breaks off mid-sentence
+ * ("… with a strong focus on the conveyance of quality customer" / "service"): the sentence
+ * wrapped, no section begins.
+ */
+function wrappedWord(found: ReadHeading, line: string, previous: string): boolean {
+  return found.bodyOffset >= line.length && LOWER_CASE_LINE.test(line) && SENTENCE_BROKEN_OFF.test(previous);
+}
+const LOWER_CASE_LINE = /^[^\p{Lu}]*$/u;
+const SENTENCE_BROKEN_OFF = /\p{Ll}[^\S\n]*$/u;
 
 function readHeading(line: string): ReadHeading | null {
   const trimmed = line.trim();

@@ -56,6 +56,26 @@ describe("skills lists backed by job titles", () => {
   });
 });
 
+describe("what backs a skills list", () => {
+  const list = "Skills\nMATLAB, Statistics, Excel\n";
+  const weightOf = (rest: string, kind: "certifications" | "projects") => {
+    const text = list + rest;
+    const evidence = collectEvidence(
+      input(text, [
+        { kind: "skills", start: 0, end: list.length },
+        { kind, start: list.length, end: text.length },
+      ]),
+    );
+    return evidence.find((e) => e.skillId === "matlab" && e.source === "skills_list")!.weight;
+  };
+
+  it("is work in projects or roles, not a list of courses taken", () => {
+    const courses = weightOf("Courses of Note\nThermodynamics, Statistics, Physics I-III\n", "certifications");
+    const project = weightOf("Projects\nBuilt a regression model in Python to forecast demand\n", "projects");
+    expect(courses).toBeCloseTo(project * UNCORROBORATED_LIST_FACTOR);
+  });
+});
+
 describe("the title of a professional software role", () => {
   const text = "Experience\nWeb Developer Nov 2006 to Dec 2010\nDevelop and maintain web-based applications.\n";
   const at = text.indexOf("Web Developer");

@@ -178,6 +178,20 @@ const WORK_LINE =
   /^[\s•·*▪■◦●‣⁃>\-–—\u2022\uf0b7\uf0a7\uf076\uf0d8]*(?:description\s*[-–:]\s*)?(?:developed|built|designed|implemented|deployed|created|wrote|led|managed|maintained|migrated|automated|optimi[sz]ed|improved|reduced|integrated|configured|engineered|architected|delivered|launched|shipped|trained|tuned|analy[sz]ed|tested|debugged|refactored|monitored|administered|installed|supported|collaborated|worked|established|set up|scaled|containeri[sz]ed|productioni[sz]ed|orchestrated|performed|coded|programmed|responsible for|involved in|participated in|prepared|generated|constructed|modell?ed|researched|conducted|utili[sz]ed|used|created|wrote|handled|converted|enhanced|resolved|executed|validated|documented|streamlined|spearheaded|owned|drove|authored|mentored)\b(?:\s+\S+){4}/i;
 const MISPLACED_WORK_SOURCES = new Set<EvidenceSource>(["skills_list", "other", "summary"]);
 
+/**
+ * Where work shows that backs a skills list: roles, projects, study and publications. Not a
+ * degree's or a certificate's list of courses ("Courses of Note: … Calculus, Statistics"), which
+ * is one more list of what was learnt, not of what was done.
+ */
+const CORROBORATING_SOURCES = new Set<EvidenceSource>([
+  "role",
+  "internship",
+  "study",
+  "experience",
+  "project",
+  "publication",
+]);
+
 const PRODUCTION_FAMILIES = new Set<Background>(["software_engineer", "data_engineer", "ml_engineer"]);
 const ML_FAMILIES = new Set<Background>(["ml_engineer", "data_scientist", "researcher"]);
 const TITLED_MONTHS = 12;
@@ -232,7 +246,7 @@ export function collectEvidence(input: ScoringInput): Evidence[] {
   evidence.push(...titleEvidence(input));
 
   // A skills list proves little on its own: listed skills count fully only in a dimension
-  // where roles, projects or publications also show work, or where the candidate has held a
+  // where roles, projects or publications also show work (CORROBORATING_SOURCES), or where the candidate has held a
   // professional role of that kind for a year or more (a "Software Engineer" whose bullets name no
   // tool has still done the work the list names).
   //
@@ -242,8 +256,7 @@ export function collectEvidence(input: ScoringInput): Evidence[] {
   const titled = titledDimensions(input.roles);
   const corroborated = new Set(titled);
   for (const e of evidence) {
-    if (e.source !== "skills_list" && e.source !== "summary" && e.source !== "other" && e.weight >= 0.3)
-      corroborated.add(e.dimension);
+    if (CORROBORATING_SOURCES.has(e.source) && e.weight >= 0.3) corroborated.add(e.dimension);
   }
   for (const e of evidence) {
     if (

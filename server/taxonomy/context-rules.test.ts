@@ -90,7 +90,28 @@ describe("context rules", () => {
     ["Radiology department, medical imaging", "computer_vision", false],
     // Monitoring: software, not patients
     ["Prometheus monitoring of services", "observability", true],
+    ["Record data pertaining to experimentation, research, or animal care.", "experimentation", false],
+    ["Led experimentation on recommendation models for two million users", "experimentation", true],
+    [
+      "Maintain or repair agricultural facilities, equipment, or tools to ensure operational readiness",
+      "optimization",
+      false,
+    ],
+    ["Route planning with OR-Tools and Gurobi", "optimization", true],
+    [
+      "Responsible for researching and resolving client requests and logging all calls in a web application",
+      "logging",
+      false,
+    ],
+    ["Added structured logging and tracing to the payment services", "logging", true],
+    ["Provided immediate crisis response services on call 24/7", "on_call", false],
     ["Serviced patient monitoring systems and infusion pumps", "observability", false],
+    [
+      "Sold test & inspection services for life safety systems, along with fire alarm monitoring",
+      "observability",
+      false,
+    ],
+    ["security monitoring systems, installation of concrete tower foundations", "observability", false],
     // Frameworks and tools with ordinary-word twins
     ["Flask REST API", "flask", true],
     ["flask, fastapi, docker", "flask", true],
@@ -282,8 +303,12 @@ describe("more homonyms (issue 12)", () => {
     ["Kept the supervisor informed on PM statistics", "statistics", false],
     ["Develop Excel spreadsheets to calculate and show the statistics of reoccurring problems.", "statistics", false],
     ["Compiled statistics for site Safety Report.", "statistics", false],
+    // Calculus is every engineer's first-year mathematics, not the linear algebra of ML.
+    ["Solid State Physics, Calculus I - III, Vector Calculus, Differential Equations", "linear_algebra", false],
+    ["Multivariable calculus and numerical methods for optimisation", "linear_algebra", true],
     ["Work with cross-functional teams to execute completion of satellite system design", "system_design", false],
     ["Control system design for the packaging line", "system_design", false],
+    ["Modify system design and construction plans when problems occur", "system_design", false],
     ["Led the system design of the payments platform", "system_design", true],
     ["Managed audits, including PCI DSS, SAS 70, Record Retention", "stats_packages", false],
     ["maintains Controllable Pitch Propeller (CPP), Controllable Reversible Pitch (CRP) systems", "cpp", false],

@@ -259,10 +259,12 @@ export const CONTEXT_RULES = {
       'Bare "monitoring" is software monitoring only next to another skill or system words (not "monitoring patients", not "patient monitoring systems").',
     guards: ["monitoring"],
     // "Patient monitoring systems" are medical devices, whatever words stand beside them.
-    rejectBefore: /\b(?:patient|fetal|cardiac|heart|glucose|vital[- ]signs?|environmental|student|alarm and)\s+$/i,
-    // A ship's alarm panels, a plant's compressors, a restaurant's food and service.
+    rejectBefore:
+      /\b(?:patient|fetal|cardiac|heart|glucose|vital[- ]signs?|environmental|student|alarm and|fire alarm|burglar alarm)\s+$/i,
+    // A ship's alarm panels, a plant's compressors, a restaurant's food and service, a building's
+    // life-safety and surveillance systems installed on concrete foundations.
     rejectNearby:
-      /\b(?:food|beverages?|patrons?|guests?|compressors?|boilers?|HVAC|pumps?|valves?|generators?|hazmat|patients?|residents?|inventory|livestock|crops?|wildlife)\b/i,
+      /\b(?:food|beverages?|patrons?|guests?|compressors?|boilers?|HVAC|pumps?|valves?|generators?|hazmat|patients?|residents?|inventory|livestock|crops?|wildlife|life safety|fire alarms?|surveillance|CCTV|concrete|conduits?|sprinklers?)\b/i,
     requireNearby: {
       skills: "any",
       words:
@@ -328,6 +330,8 @@ export const CONTEXT_RULES = {
       words:
         /\b(?:services?|rotations?|incidents?|production|pagerduty|opsgenie|SRE|outages?|systems?|platforms?|infrastructure)\b/i,
     },
+    // "Provided immediate crisis response services on call 24/7": a counsellor's or a nurse's.
+    rejectNearby: /\b(?:crisis|patients?|nurs\w*|residents?|counsel\w*|clinical|shelter|hotline|case management)\b/i,
   },
   llm: {
     description:

@@ -238,6 +238,8 @@ export const SKILLS: readonly Skill[] = [
         guards: ["System design", "systems design", "system architecture"],
         rejectBefore:
           /\b(?:satellite|rf|radio|antenna|radar|avionics|hardware|electrical|electronic|mechanical|circuit|control|power|pv|solar|hvac|piping|plumbing|pneumatic|hydraulic|fire|sprinkler|lighting|optical|structural|building|vehicle|propulsion|video|audio|scada|its\/scada|drainage|irrigation|cooling|heating)\s+$/i,
+        // "Modify system design and construction plans" of a fiber network is a plant's design.
+        rejectNearby: /\b(?:construction|contractors?|blueprints?|cabling|conduits?|outside plant)\b/i,
       },
     ],
     weight: 1.1,
@@ -1956,6 +1958,19 @@ export const SKILLS: readonly Skill[] = [
       "Fluent Bit",
       "Grafana Loki",
     ],
+    context: {
+      description:
+        'Bare "logging" is software logging only beside another skill or software words; not logging calls or tickets, nor a well\'s or timber logging.',
+      guards: ["logging"],
+      rejectBefore: /\b(?:well|mud|wireline|timber|call|time|hours)\s+$/i,
+      rejectAfter:
+        /^\s+(?:(?:all|the|each|every|of|in)\s+)?(?:calls?|tickets?|hours|miles|time|samples?|complaints?|inquiries|visits?|deliveries|shipments?|timber|trees|mileage)\b/i,
+      requireNearby: {
+        skills: "any",
+        words:
+          /\b(?:services?|applications?|software|systems?|servers?|logs?|monitoring|debug\w*|errors?|events?|pipelines?|code|APIs?|stack|tracing|metrics|alerts?)\b/i,
+      },
+    },
     weight: 0.9,
   },
   {
@@ -3015,13 +3030,18 @@ export const SKILLS: readonly Skill[] = [
       "OR-Tools",
       "CVXPY",
     ],
+    context: {
+      description: 'Google\'s OR-Tools only as its name is written, not "equipment, or tools".',
+      guards: ["OR-Tools"],
+      forms: ["OR-Tools", "OR Tools", "ORTools", "or-tools"],
+    },
     weight: 0.8,
   },
   {
     id: "linear_algebra",
     name: "Linear algebra",
     area: "classical_ml_stats",
-    aliases: ["multivariable calculus", "calculus", "matrix calculus", "numerical methods"],
+    aliases: ["multivariable calculus", "matrix calculus", "numerical methods"],
     weight: 0.6,
   },
   {
@@ -3253,6 +3273,18 @@ export const SKILLS: readonly Skill[] = [
       "sequential testing",
       "CUPED",
     ],
+    context: {
+      description:
+        'Bare "experimentation" is product or model experimentation only beside an ML skill or experiment words (A/B tests, variants, users, metrics); a laboratory\'s experimentation on samples or animals is not.',
+      guards: ["Experimentation"],
+      rejectNearby:
+        /\b(?:animals?|laborator(?:y|ies)|lab|specimens?|reagents?|samples?|chemicals?|clinical|patients?)\b/i,
+      requireNearby: {
+        skills: "ml",
+        words:
+          /\b(?:A\/B|split tests?|variants?|online|users?|customers?|conversion|metrics|models?|causal|uplift|bandits?|features?|product)\b/i,
+      },
+    },
     weight: 1.1,
     guide: true,
   },
