@@ -133,6 +133,31 @@ describe("extractContact", () => {
       "Jane Doe\nFacebook: jane.fb@yahoo.com\nEmail: jane.doe@gmail.com",
       { email: "jane.doe@gmail.com" },
     ],
+    [
+      "a job-seeker's summary written of her",
+      "FINANCE MANAGER\nSummary\nAble to work independently. Abdul Majeed is presently looking for a position where he can excel.",
+      { name: "Abdul Majeed" },
+    ],
+    [
+      "a name in capitals ending the line above the e-mail that holds the surname",
+      "ENGINEERING MANAGER\nExperience\nImproved resource capability. TODD KORBITZ\nkorbitzt@hotmail.com\n920) 716-6086",
+      { name: "Todd Korbitz", phone: "(920) 716-6086" },
+    ],
+    [
+      "a declaration signed in square brackets, initials glued on in capitals",
+      "SERVICE MANAGER\nSummary\nService manager.\nI, CHIKKEGOWDAPPA ANAND, hereby confirm that the above is true.\nPlace: Bangalore (INDIA) [ANAND.C]",
+      { name: "Anand C" },
+    ],
+    [
+      "a headline that titles a dated role is no name",
+      "SHIPPER-VAULT BULLION\nSummary\nShipping clerk.\nExperience\nShipper-Vault Bullion 10/2008 - 07/2015 Company Name",
+      { name: null },
+    ],
+    [
+      "a registration number that opens with its year and month",
+      "Jane Doe\nMembership: BPU 2013-11-36453",
+      { phone: null },
+    ],
     ["a country is not a name", "United Kingdom\nalice@example.org", { name: null }],
     ["a name with a trailing initial", "Ravi K\nravi.k@example.in", { name: "Ravi K" }],
     ["a name with a leading initial", "S. Lakshmi\nlakshmi@example.in", { name: "S. Lakshmi" }],

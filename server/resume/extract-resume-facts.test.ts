@@ -694,6 +694,14 @@ describe("roles on real layouts", () => {
     expect(years("Years of Experience: 2 Years and 4 Months")).toBe(2.3);
     expect(years("Software Development Engineer with 6 months of experience in Java.")).toBe(0.5);
     expect(years("Java developer.")).toBe(0);
+    // The largest of several totals, with the field between the years and "experience".
+    expect(
+      years(
+        "Sales professional with 10+ years sales representative experience. Machine Operator with 5 years experience.",
+      ),
+    ).toBe(10);
+    expect(years("Results-focused manager offering 20 years of progressive leadership experience.")).toBe(20);
+    expect(years("Two years ago I gained experience in Java; 3 years of experience in total.")).toBe(3);
   });
 });
 
@@ -703,7 +711,7 @@ describe("degrees", () => {
     extractResumeFacts(`EXPERIENCE\nEngineer, Initech | 2020 - Present\nEDUCATION\n${education}`, { now: later })
       .highestDegree;
 
-  it.each<[string, string]>([
+  it.each<[string, string | null]>([
     ["B.E in Mechanical Engineering, 2018", "bachelors"],
     ["BE (Computer Science) 2016", "bachelors"],
     ["B-Tech, Electrical, 2015", "bachelors"],
@@ -844,8 +852,34 @@ describe("degrees", () => {
     ["Doctor of Medicine, 2010, Johns Hopkins University", "masters"],
     ["Doctor of Philosophy in Statistics, 2015, Stanford University", "phd"],
     ["Baltimore International College\nCity , State , USA Culinary Arts AA degree", "associate"],
+    ["J.D : Law, cum laude, 1983 Cleveland-Marshall College of Law", "masters"],
+    ["Keller Graduate School of ManagementBusiness Administration MBABusiness Administration", "masters"],
+    [
+      "Six Sigma Green Belt Training, Chicago Deming Assoc.-Six Sigma Masters Program, 2012\nB.A , Communications 1992 Northern IL University",
+      "bachelors",
+    ],
+    ["Doctor of Public Health : August 1980 Loma Linda University", "phd"],
+    [
+      "Doctor of Education Degree : Higher Education Administration Delta State University\nCoursework and comprehensive exams completed: December 2012",
+      "none",
+    ],
+    [
+      "Back Save & Next TERMS & CONDITIONS PRIVACY POLICY FEEDBACK CONTACT US POWERED BY © 2016, LiveCareer,\nLtd. All rights reserved.",
+      null,
+    ],
   ])("%s → %s", (line, level) => {
     expect(degree(line)).toBe(level);
+  });
+
+  it("reads a doctorate as unfinished when the résumé calls its writer a doctoral candidate, but not an earlier one", () => {
+    const facts = (text: string) => extractResumeFacts(text, { now: later }).highestDegree;
+    const education =
+      "EDUCATION\nDoctor of Philosophy : Mechanical Engineering Dec 2016 Arizona State University\nMaster of Science : Mechanical Engineering December 2013 Arizona State University";
+    expect(facts(`RESEARCHER\nSummary\nGraduating Ph.D. candidate in structures.\n${education}`)).toBe("masters");
+    expect(facts(`RESEARCHER\nSummary\nStructures researcher.\n${education}`)).toBe("phd");
+    const two =
+      "PHD CANDIDATE IN FINANCE\nEDUCATION\nPh.D. : Materials Science 1999 Georgia Institute of Technology\nPh.D. : Finance 2015 University of Connecticut";
+    expect(facts(two)).toBe("phd");
   });
 
   it("reads an empty job-board 'Education Details' as no education information, not as no degree", () => {

@@ -57,7 +57,7 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
     "phd",
     true,
     new RegExp(
-      `\\b(?:ph${D}d\\b\\.?|d${D}phil\\b\\.?|doctor of (?!medicine|jurisprudence|law\\b|${PROFESSIONAL_DOCTORATE})[\\p{L} ]+?(?=[,|(]|\\s(?:in|from|at)\\s|$)|(?<!juris\\s)doctorate${END}|doctoral degree|ed\\.\\s?d\\b\\.?|psy\\.\\s?d\\b\\.?|dr\\.\\s?(?:rer|phil|ing)\\.(?:\\s?nat\\.)?|doutorado|doctorado|doctorat${END})`,
+      `\\b(?:ph${D}d\\b\\.?|d${D}phil\\b\\.?|doctor of (?!medicine|jurisprudence|law\\b|${PROFESSIONAL_DOCTORATE})[\\p{L} ]+?(?=\\s?[,|(:;]|\\s(?:in|from|at|[–-])\\s|$)|(?<!juris\\s)doctorate${END}|doctoral degree|ed\\.\\s?d\\b\\.?|psy\\.\\s?d\\b\\.?|dr\\.\\s?(?:rer|phil|ing)\\.(?:\\s?nat\\.)?|doutorado|doctorado|doctorat${END})`,
       "iu",
     ),
   ],
@@ -95,6 +95,8 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
     false,
     /(?<![,\p{L}]\s?)\b(?:MS(?!\s+(?:Office|Excel|Word|Access|Project|Visio|PowerPoint|Outlook|Dynamics|SQL|Teams|Windows|Azure|Publisher|Exchange|SharePoint)\b)|MA|MSc|MEng|MPhil|MS[Cc]S|MFA|MPH|MEd|MSW|MPA|MHA|MSN|MLIS|ME|MTECH|MTech|MCOM|MCom|MCS|MCM|MMS|JD(?!\s+Edwards))\b(?!\.\w)/u,
   ],
+  // "J.D : Law" without its last dot; "MBABusiness Administration", a degree glued to its subject.
+  ["masters", false, /(?<![\p{L}.]\s?)\bJ\.\s?D\b(?!\.\p{L})|\bMBA(?=\p{Lu}\p{Ll})/u],
   [
     "bachelors",
     false,
@@ -132,7 +134,7 @@ const SCHOOL_LEAVING =
   /\b(?:high school|secondary|h\.\s?s\.|hs|ged|ssc|hsc|matriculation|a-levels?|abitur|baccalaur[ée]at)\b/i;
 /** Words of a degree not (yet) completed: "expected", "pursuing", "ABD", "Completed 2 years". */
 const UNFINISHED =
-  "expected|anticipated|present|ongoing|currently|pursuing|candidate|in progress|not completed|incomplete|to obtain|hope to|plan to|planning to|working towards?|abd|all but dissertation|completed (?:\\d|one|two|three) (?:years?|semesters?)|(?:1st|2nd|3rd|first|second|third|final) year(?! (?:project|thesis|dissertation|seminar|research))|credits towards|coursework towards|towards (?:a|an|my|the) (?:[a-z']+ )?degree|will\\s+graduate|goal of (?:obtaining|earning|completing)|(?<=:\\s{0,2})progress";
+  "expected|anticipated|present|ongoing|currently|pursuing|candidate|in progress|not completed|incomplete|to obtain|hope to|plan to|planning to|working towards?|abd|all but dissertation|completed (?:\\d|one|two|three) (?:years?|semesters?)|(?:1st|2nd|3rd|first|second|third|final) year(?! (?:project|thesis|dissertation|seminar|research))|credits towards|coursework towards|towards (?:a|an|my|the) (?:[a-z']+ )?degree|will\\s+graduate|goal of (?:obtaining|earning|completing)|(?<=:\\s{0,2})progress|(?:coursework|comprehensive exams?|qualifying exams?)(?:\\s+(?:and|&)\\s+(?:comprehensive |qualifying )?exams?)?\\s+(?:completed|passed)";
 /** "Current" where a degree's year would be: ending its line or before a separator. */
 const CURRENT_AS_DATE = "(?:^|[\\s,:–-])current[^\\S\\n]*(?:$|[\\n,)|])";
 const IN_PROGRESS = new RegExp(`\\b(?:${UNFINISHED}|to be completed|no degree)\\b|${CURRENT_AS_DATE}`, "i");
@@ -182,6 +184,17 @@ export function findEducation(
       const entry = degreeOn(lines, index, region.strict, now, schoolAbove);
       if (entry) entries.push(entry);
     }
+  }
+  // "Graduating Ph.D. candidate" in the summary: the résumé was written before the latest
+  // doctorate's date, whatever year its line gives (an earlier doctorate stays held).
+  if (PHD_CANDIDATE.test(text)) {
+    const doctorates = entries.filter((entry) => entry.level === "phd" && entry.completed);
+    const yearOf = (entry: EducationEntry) => latestYear(lineAt(text, entry.degree.start)) ?? Infinity;
+    const latest = doctorates.reduce<EducationEntry | null>(
+      (best, entry) => (best === null || yearOf(entry) > yearOf(best) ? entry : best),
+      null,
+    );
+    if (latest) latest.completed = false;
   }
   const completed = entries.filter((entry) => entry.completed);
   const highest = completed.reduce<Degree | null>(
@@ -235,10 +248,15 @@ const BOARD = /\bboard\b/i;
 const SCHOOLING_WORDS =
   /\b(?:sslc|diploma|courses?|coursework|stud(?:y|ying|ies|ent)|graduat\w*|degree|certif\w*|class\s+(?:x|xii|10|12)|10th|12th|matric\w*|board|pursuing|major|minor|c?gpa|baccalaur\w*)\b/i;
 
-/** Whether an education section says something: a school's name, a year or words of schooling. */
-function showsSchooling(body: string): boolean {
+/**
+ * Whether an education section says something: a school's name, a year or words of schooling.
+ * Not a web page's footer pasted in ("PRIVACY POLICY … © 2016, LiveCareer, Ltd. All rights reserved.").
+ */
+function showsSchooling(section: string): boolean {
+  const body = section.replace(PAGE_BOILERPLATE, " ");
   return INSTITUTION.test(body) || SCHOOL_LEAVING.test(body) || HAS_YEAR.test(body) || SCHOOLING_WORDS.test(body);
 }
+const PAGE_BOILERPLATE = /^.*(?:©|\ball rights reserved\b|\bprivacy policy\b|\bterms (?:&|and) conditions\b).*$/gim;
 
 /** Whether a line names a degree in a form that cannot be anything else ("B.E", "M.Sc.", "Ph.D."). */
 export function mentionsDegree(line: string): boolean {
@@ -300,7 +318,7 @@ const MASTER_OF = /^master(?:'s|’s|s)?\s+(of|in|degree)\b/i;
 const MASTERS_POSSESSIVE = /master(?:'s|’s)/i;
 const MASTER_OF_FROM_LINE = /^m[aá]ster(?:'s|’s|s)?\s+(?:in|of|en|em)\b/i;
 const MASTER_ALONE = /^master(?:'s|’s|s)?$/i;
-const NOT_A_DEGREE_MASTER = /\b(scrum|web|quiz|chess|data|grand)\s+master/i;
+const NOT_A_DEGREE_MASTER = /\b(scrum|web|quiz|chess|data|grand|sigma)\s+master/i;
 const DIPLOMA = /^diploma/i;
 /** A general diploma, or one in "General Studies": what an American high school awards. */
 const GENERAL_DIPLOMA = /\bgeneral\s+diploma\b|\bdiploma\s*[:,–-]\s*general studies\b/i;
@@ -517,6 +535,15 @@ function institutionOn(text: string, line: LineSpan): Span | null {
   }
   return null;
 }
+
+/** The line of the text around `at`. */
+function lineAt(text: string, at: number): string {
+  const end = text.indexOf("\n", at);
+  return text.slice(text.lastIndexOf("\n", at) + 1, end === -1 ? text.length : end);
+}
+
+/** The writer a doctoral candidate (one, not "PhD candidates" supervised). */
+const PHD_CANDIDATE = /\b(?:ph\.?\s?d\.?|doctoral)\s+candidate\b(?!s)/i;
 
 const COMPLETION_YEAR = /\b(19[5-9]\d|20[0-4]\d)\b/g;
 const PHD_NOT_DONE = /\b(candidate|student)\b/i;

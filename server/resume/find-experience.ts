@@ -175,18 +175,33 @@ const SIGN_OFF = /^\s*(?:place|date|signature|signed|name)\b[^\n]{0,40}$/i;
  */
 const EXPERIENCE_KIND =
   "total|overall|professional|work|working|industry|industrial|relevant|hands-on|it|software|technical";
+/** A lower-case word naming the field of the years ("10+ years sales representative experience"). */
+const FIELD_WORD =
+  "(?!(?:ago|later|before|after|since|i|we|he|she|they|of|and|to|in|at|with|as|the|a|an|my|gained|got|have|had)\\s)[a-z][a-z-]{1,20}";
 const STATED_YEARS = new RegExp(
   [
-    `\\b(\\d{1,2}(?:\\.\\d)?)\\s?\\+?\\s?(?:years?|yrs?)['’]?(?:\\s(?:and\\s)?(\\d{1,2})\\s?months?)?\\s(?:of\\s)?(?:(?:${EXPERIENCE_KIND}|experience)\\s){0,3}?(?:experience|exp)\\b`,
+    `\\b(\\d{1,2}(?:\\.\\d)?)\\s?\\+?\\s?(?:years?|yrs?)['’]?(?:\\s(?:and\\s)?(\\d{1,2})\\s?months?)?\\s(?:of\\s)?(?:(?:${EXPERIENCE_KIND}|experience)\\s){0,3}?(?:${FIELD_WORD}\\s){0,2}?(?:experience|exp)\\b`,
     `\\b(?:total\\s(?:work\\s)?|years\\sof\\s)experience\\s?[:–-]?\\s?(\\d{1,2}(?:\\.\\d)?)\\+?\\s?(?:years?|yrs?)(?:\\s(?:and\\s)?(\\d{1,2})\\s?months?)?`,
     `\\b(\\d{1,2})\\s?\\+?\\s?months?['’]?\\s(?:of\\s)?(?:(?:${EXPERIENCE_KIND})\\s){0,3}?(?:experience|exp)\\b`,
   ].join("|"),
-  "i",
+  "gi",
 );
 
+/**
+ * The largest total stated: "10+ years sales representative experience … Warehouse Worker with 1
+ * year. Machine Operator with 5 years experience" tells of ten years, the others of parts of them.
+ */
 export function statedYears(text: string): number | null {
-  const match = STATED_YEARS.exec(text);
-  if (!match) return null;
+  let most: number | null = null;
+  STATED_YEARS.lastIndex = 0;
+  for (let match = STATED_YEARS.exec(text); match; match = STATED_YEARS.exec(text)) {
+    const years = yearsStated(match);
+    if (years !== null && (most === null || years > most)) most = years;
+  }
+  return most;
+}
+
+function yearsStated(match: RegExpExecArray): number | null {
   // "6 months of experience": a total in months alone.
   if (match[5] !== undefined) return Math.round((Number(match[5]) / 12) * 10) / 10 || null;
   const years = Number(match[1] ?? match[3]) + Number(match[2] ?? match[4] ?? 0) / 12;

@@ -403,8 +403,9 @@ export function findNameFact(text: string): { value: string; span: Span } | null
     lines.push({ raw: text.slice(offset, end), start: offset });
     offset = end + 1;
   }
+  const top = nameAtTop(lines);
   return (
-    nameAtTop(lines) ??
+    (top && !titleOfDatedRole(text, top.span) ? top : null) ??
     nameByLabel(lines) ??
     nameByContact(lines) ??
     nameInFooter(lines) ??
@@ -436,12 +437,30 @@ function nameIntroduced(lines: Line[]): { value: string; span: Span } | null {
 }
 
 /**
+ * Whether the top line's words open a later line that dates a role ("SHIPPER-VAULT BULLION" /
+ * … / "Shipper-Vault Bullion 10/2008 – 07/2015 Company Name"): a headline naming the latest
+ * post, not a name.
+ */
+function titleOfDatedRole(text: string, span: Span): boolean {
+  const wanted = span.text.toLowerCase();
+  const lower = text.toLowerCase();
+  for (let at = lower.indexOf(wanted, span.end); at !== -1; at = lower.indexOf(wanted, at + 1)) {
+    if (at > 0 && text[at - 1] !== "\n") continue;
+    const end = text.indexOf("\n", at);
+    if (DATED.test(text.slice(at + wanted.length, end === -1 ? text.length : end))) return true;
+  }
+  return false;
+}
+const DATED =
+  /^[\s,|–-]*(?:(?:0?[1-9]|1[0-2])\/(?:19|20)\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d|(?:19|20)\d\d\b)/i;
+
+/**
  * An Indian résumé's declaration is signed with the name in brackets: "I hereby declare that …
  * true to the best of my knowledge and belief. Date: Place: (Sanjay Dogra)". The bracketed words
  * end the declaration's line or one of the few lines after it.
  */
-const DECLARES = /\bdeclare\b/i;
-const SIGNED_IN_BRACKETS = /\((\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’.-]*){1,3})\)[ \t]*$/u;
+const DECLARES = /\b(?:declare|hereby)\b/i;
+const SIGNED_IN_BRACKETS = /[([](\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’.-]*){0,3})[)\]][ \t]*$/u;
 /** Lines after "declare" that may still hold its signature. */
 const DECLARATION_LINES = 4;
 
@@ -579,10 +598,26 @@ const PERSONAL_PRONOUN = /\b(?:he|she|him|her|his|hers|himself|herself)\b/i;
 const mayBeBiography = (raw: string) => raw.includes(" is ") || raw.includes(" was ") || raw.includes(" has been ");
 const NOT_SPACE = /\S/;
 
+/**
+ * "… independently. Abdul Majeed is presently looking for a suitable opportunity … where he can
+ * excel": a summary written of its job-seeker, a personal pronoun after it.
+ */
+const SEEKING =
+  /(?:^|[.!?][ \t]+)(\p{Lu}[\p{Ll}\p{M}'’-]{1,30}(?: \p{Lu}[\p{Ll}\p{M}'’-]{1,30}){1,2}) is (?:presently |currently |now |actively )?(?:looking|seeking)\b/u;
+const PRONOUN_AFTER = 300;
+
 function nameInBiography(lines: Line[], text: string): { value: string; span: Span } | null {
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
     if (!mayBeBiography(line.raw)) continue;
+    const seeking = SEEKING.exec(line.raw);
+    const seeker = seeking && asName(seeking[1]!);
+    if (seeking && seeker) {
+      const start = line.start + seeking.index + seeking[0].indexOf(seeking[1]!);
+      const end = start + seeking[1]!.length;
+      if (PERSONAL_PRONOUN.test(text.slice(end, end + PRONOUN_AFTER)))
+        return { value: seeker.value, span: { text: seeking[1]!, start, end } };
+    }
     const lead = line.raw.search(NOT_SPACE);
     if (lead === -1) continue;
     const match = BIOGRAPHY.exec(line.raw.slice(lead));
@@ -728,6 +763,18 @@ function nameByContact(lines: Line[]): { value: string; span: Span } | null {
     const name = nameOn(lines[index]!, false);
     if (name) return name;
   }
+  // "… for improved resource capability. TODD KORBITZ" / "korbitzt@hotmail.com": a name in
+  // capitals ending the line above the address, its surname in the address.
+  const above = lines[at - 1];
+  const ending = above && CAPITALS_NAME_ENDING.exec(above.raw);
+  if (above && ending) {
+    const surname = ending[1]!.split(" ").at(-1)!;
+    const name = surname.length >= 3 && emailHolds(lines[at]!.raw, surname) ? asName(ending[1]!) : null;
+    if (name) {
+      const start = above.start + ending.index + ending[0].indexOf(ending[1]!);
+      return { value: name.value, span: spanOn(above, start, start + ending[1]!.length) };
+    }
+  }
   // "TIM" / "ZIEBART": a name set one word per line beside the contact block.
   for (let index = Math.max(0, at - 6); index < Math.min(lines.length - 1, at + 6); index++) {
     const [upper, lower] = [lines[index]!, lines[index + 1]!];
@@ -743,6 +790,9 @@ function nameByContact(lines: Line[]): { value: string; span: Span } | null {
   }
   return null;
 }
+
+const CAPITALS_NAME_ENDING =
+  /(?:^|[\s.])(\p{Lu}[\p{Lu}'’-]{1,30}(?: \p{Lu}\.?)?(?: \p{Lu}[\p{Lu}'’-]{1,30}){1,2})[ \t]*$/u;
 
 /** The name on one line: the whole line or its first segment ("Jane Doe | jane@x.com"). */
 function nameOn(line: Line, first: boolean): { value: string; span: Span } | null {
@@ -777,7 +827,7 @@ function asName(candidate: string, allowLowerCase = false): { value: string; sou
   }
   if (CJK_NAME.test(stripped)) return { value: stripped.replace(/\s/g, ""), source: stripped };
   // "Arvinkritik.S.R", "Priya.K": a name with its initials glued on by dots.
-  const glued = /^(\p{Lu}[\p{Ll}\p{M}]+)((?:\.\p{Lu})+)\.?$/u.exec(stripped);
+  const glued = /^(\p{Lu}(?:[\p{Ll}\p{M}]+|[\p{Lu}\p{M}]+))((?:\.\p{Lu})+)\.?$/u.exec(stripped);
   const words = glued ? [glued[1]!, glued[2]!.slice(1)] : stripped.split(/\s+/, 7); // up to 7: more is no name
   const nameWords = words.filter((word) => !PARTICLES.has(word));
   if (nameWords.length < 2 || nameWords.length > 4 || words.length > 6) return null;
@@ -796,7 +846,8 @@ function asName(candidate: string, allowLowerCase = false): { value: string; sou
     ? titleCase(stripped)
     : words.map((word) => (LOWER_NAME_WORD.test(word) && !PARTICLES.has(word) ? capitalise(word) : word)).join(" ");
   // "Arvinkritik.S.R" is typed "Arvinkritik S.R".
-  return { value: glued ? `${glued[1]} ${glued[2]!.slice(1)}` : value, source: stripped };
+  const first = glued && (isAllCaps(glued[1]!) ? titleCase(glued[1]!) : glued[1]!);
+  return { value: glued ? `${first} ${glued[2]!.slice(1)}` : value, source: stripped };
 }
 
 function isAddress(line: string): boolean {

@@ -131,6 +131,8 @@ const PHONE_RUN_CHAR = /[\s().-]/;
 function clean(candidate: string): string | null {
   // "555--5555": a soft hyphen next to a hyphen, as some Word exports print it.
   let phone = candidate.replace(/\s+/g, " ").replace(/-{2,}/g, "-").trim();
+  // "920) 716-6086": an area code whose opening bracket was lost (a line broken before it).
+  if (!phone.includes("(") && /^\d{2,4}\)/.test(phone)) phone = `(${phone}`;
   // A closing bracket of the surrounding sentence is not part of the number.
   while (phone.endsWith(")") && count(phone, "(") < count(phone, ")")) phone = phone.slice(0, -1).trim();
   return phone || null;
@@ -148,6 +150,8 @@ export function isPlausiblePhone(phone: string): boolean {
   const looksLikeDate = groups.some(isYear) && groups.every((group) => isYear(group) || group.length <= 2);
   if (looksLikeDate) return false;
   if (/(19|20)\d\d ?- ?(19|20)\d\d/.test(phone)) return false;
+  // "BPU 2013-11-36453": a registration number that opens with its year and month.
+  if (/^(19|20)\d\d-(0[1-9]|1[0-2])-\d{4,}$/.test(phone)) return false;
   // "96669-1271": a ZIP+4 postal code (an FPO or street address), never written so as a phone.
   if (/^\d{5}-\d{4}$/.test(phone)) return false;
   // Four dot-separated groups of at most three digits: an IP address or a version.

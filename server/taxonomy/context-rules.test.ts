@@ -105,6 +105,10 @@ describe("context rules", () => {
     ],
     ["Added structured logging and tracing to the payment services", "logging", true],
     ["Provided immediate crisis response services on call 24/7", "on_call", false],
+    ["Infrastructure management of water and sewer systems, 13,200 volt electrical distribution", "iac", false],
+    ["Infrastructure management for 200 Linux servers with Ansible", "iac", true],
+    ["Resolved production issues through quality control and team member training", "production_debugging", false],
+    ["Triaged production issues in the payment services and shipped fixes", "production_debugging", true],
     ["Serviced patient monitoring systems and infusion pumps", "observability", false],
     [
       "Sold test & inspection services for life safety systems, along with fire alarm monitoring",

@@ -1664,6 +1664,18 @@ export const SKILLS: readonly Skill[] = [
     name: "Infrastructure as code",
     area: "cloud_iac",
     aliases: ["IaC", "infrastructure management", "infrastructure automation"],
+    context: {
+      description:
+        '"Infrastructure management" is computing infrastructure only beside another skill or computing words; a campus\'s water, sewer and electrical infrastructure is not.',
+      guards: ["infrastructure management"],
+      rejectNearby:
+        /\b(?:water|sewer|sewage|roads?|bridges?|volts?|electrical|HVAC|boilers?|buildings?|grounds|facilities|plumbing|utilities|mechanical systems)\b/i,
+      requireNearby: {
+        skills: "any",
+        words:
+          /\b(?:cloud|servers?|networks?|information technology|data ?cent(?:er|re)s?|virtual\w*|systems? administration|DevOps|AWS|Azure)\b/i,
+      },
+    },
     weight: 1.2,
     guide: true,
   },
@@ -2133,6 +2145,18 @@ export const SKILLS: readonly Skill[] = [
       "production issues",
       "production support",
     ],
+    context: {
+      description:
+        "\"Production issues\" are a running system's only beside another skill or software words; a print shop's or a plant's production issues, resolved through quality control, are not.",
+      guards: ["production issues"],
+      rejectNearby:
+        /\b(?:quality control|manufactur\w*|print\w*|press|plant|assembly|shifts?|crews?|machines?|garments?)\b/i,
+      requireNearby: {
+        skills: "any",
+        words:
+          /\b(?:software|services?|systems?|applications?|servers?|code|deploy\w*|bugs?|incidents?|outages?|logs?|debug\w*|releas\w*|features?|fix(?:ed|es|ing)?|patch\w*|tickets?|on-call)\b/i,
+      },
+    },
     weight: 1.1,
     guide: true,
   },
