@@ -154,6 +154,11 @@ describe("extractContact", () => {
       { name: null },
     ],
     [
+      "a name ending in an initial above the contact line its surname opens",
+      "CONSULTANT\nSummary\nAnalyst.\nBrady E.\nBiggs | 918.344.3202 | bradybiggs918@gmail.com | Page 2",
+      { name: "Brady E. Biggs" },
+    ],
+    [
       "a registration number that opens with its year and month",
       "Jane Doe\nMembership: BPU 2013-11-36453",
       { phone: null },

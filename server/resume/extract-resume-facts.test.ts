@@ -853,6 +853,19 @@ describe("degrees", () => {
     ["Doctor of Philosophy in Statistics, 2015, Stanford University", "phd"],
     ["Baltimore International College\nCity , State , USA Culinary Arts AA degree", "associate"],
     ["J.D : Law, cum laude, 1983 Cleveland-Marshall College of Law", "masters"],
+    [
+      "AA : Interdisciplinary Studies/Social and Behavioral Sciences , 2016\nLos Angeles Southwest College - City , State",
+      "associate",
+    ],
+    ["BSBA : Human Resource Management 2011 CTU Online City , State , USA GPA: 3.95", "bachelors"],
+    [
+      "Bachelor of Arts , Marketing Communications 1998 Metropolitan State University\nMasters in Science degree status: in-process (Two courses outstanding)",
+      "bachelors",
+    ],
+    [
+      "High School Diploma 2016 Freeburg Community High School\nI will be completing two years and then transferring to fulfill my bachelors in Aviation Management.",
+      "none",
+    ],
     ["Keller Graduate School of ManagementBusiness Administration MBABusiness Administration", "masters"],
     [
       "Six Sigma Green Belt Training, Chicago Deming Assoc.-Six Sigma Masters Program, 2012\nB.A , Communications 1992 Northern IL University",

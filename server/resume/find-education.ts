@@ -100,14 +100,18 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
   [
     "bachelors",
     false,
-    /(?<![,\p{L}]\s?)\b(?:BS|BA|BE|BSc|BEng|BTech|BTECH|BASc|BSE|BFA|BS[Cc]S|BCOM|BCom|BSCIT|BScIT|BSc IT|BMS|B\.M\.S\.?|TYB(?:MS|COM|Com|SC|Sc|A))\b(?!\.\w)/u,
+    /(?<![,\p{L}]\s?)\b(?:BS|BA|BE|BSc|BEng|BTech|BTECH|BASc|BSE|BFA|BS[Cc]S|BCOM|BCom|BSCIT|BScIT|BSc IT|BMS|B\.M\.S\.?|BSBA|BSN|BSEE|BSME|BSCE|BSIT|BSW|TYB(?:MS|COM|Com|SC|Sc|A))\b(?!\.\w)/u,
   ],
   // Indonesian bachelor's degrees opening their line: "S.E : Accounting" (Sarjana Ekonomi),
   // "S.Kom, Informatics", "S.T : Teknik Sipil".
   ["bachelors", false, /^\s*S\.\s?(?:E|T|Kom|Si|H|Pd|Psi|Sos|Ak|IP|Ked)\.?(?=\s*[:,])/u],
   // "B E in Production Engineering": the letters apart, before the field.
   ["bachelors", false, /(?<![,\p{L}]\s?)\bB E(?= (?:in\b|\())/u],
-  ["associate", false, /(?<![,\p{L}]\s?)\b(?:AA|AS|AAS)\b(?=\s+(?:in|degree)\b)|\b(?:AA|AAS)(?=\s+degree\b)/u],
+  [
+    "associate",
+    false,
+    /(?<![,\p{L}]\s?)\b(?:AA|AS|AAS)\b(?=\s+(?:in|degree)\b)|\b(?:AA|AAS)(?=\s+degree\b)|^\s*(?:AA|AS|AAS)(?=\s*:\s*\p{Lu})/u,
+  ],
   // "Associate : Applied Science …", "Associates , Arts …": the degree word opening its line,
   // then its subject (LiveCareer's "degree : subject" entries), not a firm ("Associates, Inc.").
   [
@@ -134,7 +138,7 @@ const SCHOOL_LEAVING =
   /\b(?:high school|secondary|h\.\s?s\.|hs|ged|ssc|hsc|matriculation|a-levels?|abitur|baccalaur[ée]at)\b/i;
 /** Words of a degree not (yet) completed: "expected", "pursuing", "ABD", "Completed 2 years". */
 const UNFINISHED =
-  "expected|anticipated|present|ongoing|currently|pursuing|candidate|in progress|not completed|incomplete|to obtain|hope to|plan to|planning to|working towards?|abd|all but dissertation|completed (?:\\d|one|two|three) (?:years?|semesters?)|(?:1st|2nd|3rd|first|second|third|final) year(?! (?:project|thesis|dissertation|seminar|research))|credits towards|coursework towards|towards (?:a|an|my|the) (?:[a-z']+ )?degree|will\\s+graduate|goal of (?:obtaining|earning|completing)|(?<=:\\s{0,2})progress|(?:coursework|comprehensive exams?|qualifying exams?)(?:\\s+(?:and|&)\\s+(?:comprehensive |qualifying )?exams?)?\\s+(?:completed|passed)";
+  "expected|anticipated|present|ongoing|currently|pursuing|candidate|in progress|not completed|incomplete|to obtain|hope to|plan to|planning to|working towards?|abd|all but dissertation|completed (?:\\d|one|two|three) (?:years?|semesters?)|(?:1st|2nd|3rd|first|second|third|final) year(?! (?:project|thesis|dissertation|seminar|research))|credits towards|coursework towards|towards (?:a|an|my|the) (?:[a-z']+ )?degree|will\\s+graduate|goal of (?:obtaining|earning|completing)|(?<=:\\s{0,2})progress|in[- ]process|(?:\\d|one|two|three) (?:courses?|credits?|classes) (?:outstanding|remaining|left)|(?:to|will) (?:fulfill|complete|earn|pursue|finish) (?:my|a|an|the)\\b|(?:coursework|comprehensive exams?|qualifying exams?)(?:\\s+(?:and|&)\\s+(?:comprehensive |qualifying )?exams?)?\\s+(?:completed|passed)";
 /** "Current" where a degree's year would be: ending its line or before a separator. */
 const CURRENT_AS_DATE = "(?:^|[\\s,:–-])current[^\\S\\n]*(?:$|[\\n,)|])";
 const IN_PROGRESS = new RegExp(`\\b(?:${UNFINISHED}|to be completed|no degree)\\b|${CURRENT_AS_DATE}`, "i");

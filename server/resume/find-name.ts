@@ -761,7 +761,7 @@ function nameByContact(lines: Line[]): { value: string; span: Span } | null {
     const trimmed = lines[index]!.raw.trim();
     if (trimmed === "" || isHeading(trimmed)) continue;
     const name = nameOn(lines[index]!, false);
-    if (name) return name;
+    if (name) return surnameOnContactLine(name, lines[index]!, lines[at]!, index === at - 1) ?? name;
   }
   // "… for improved resource capability. TODD KORBITZ" / "korbitzt@hotmail.com": a name in
   // capitals ending the line above the address, its surname in the address.
@@ -790,6 +790,26 @@ function nameByContact(lines: Line[]): { value: string; span: Span } | null {
   }
   return null;
 }
+
+/**
+ * "Brady E." / "Biggs | 918.344.3202 | bradybiggs918@gmail.com | Page 2": a name ending in an
+ * initial, its surname opening the contact line below it.
+ */
+function surnameOnContactLine(
+  name: { value: string; span: Span },
+  line: Line,
+  contact: Line,
+  above: boolean,
+): { value: string; span: Span } | null {
+  if (!above || !ENDS_IN_INITIAL.test(name.value)) return null;
+  const surname = SURNAME_OPENING.exec(contact.raw)?.[1];
+  const joined = surname && asName(`${name.value} ${surname}`);
+  if (!surname || !joined) return null;
+  const end = contact.start + contact.raw.indexOf(surname) + surname.length;
+  return { value: joined.value, span: spanOver(line, contact, name.span.start, end) };
+}
+const ENDS_IN_INITIAL = /\s\p{Lu}\.$/u;
+const SURNAME_OPENING = /^\s*(\p{Lu}[\p{Ll}'’-]{1,30})\s*[|,]/u;
 
 const CAPITALS_NAME_ENDING =
   /(?:^|[\s.])(\p{Lu}[\p{Lu}'’-]{1,30}(?: \p{Lu}\.?)?(?: \p{Lu}[\p{Lu}'’-]{1,30}){1,2})[ \t]*$/u;
