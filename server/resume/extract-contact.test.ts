@@ -159,6 +159,16 @@ describe("extractContact", () => {
       { name: "Brady E. Biggs" },
     ],
     [
+      "the name heading the personal details",
+      "EXTENSION METHODOLOGIST\nSummary\nExtension work.\nPersonal Information\nErnest Mwale Mupemo\nC/O Ministry of Agriculture",
+      { name: "Ernest Mwale Mupemo" },
+    ],
+    [
+      "no name from a date or a status under the personal details",
+      "CONSULTANT\nSummary\nConsulting.\nPersonal Information\n21st September, 1985\nPersonal Details\nU.S. Citizen Veteran",
+      { name: null },
+    ],
+    [
       "a registration number that opens with its year and month",
       "Jane Doe\nMembership: BPU 2013-11-36453",
       { phone: null },

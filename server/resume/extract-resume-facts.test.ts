@@ -858,6 +858,12 @@ describe("degrees", () => {
       "associate",
     ],
     ["BSBA : Human Resource Management 2011 CTU Online City , State , USA GPA: 3.95", "bachelors"],
+    ["Degree : Political Science/Public Administration Grandview University Political Science", "bachelors"],
+    ["Degree : Culinary Arts Le Cordon Bleu College", "none"],
+    [
+      "2018\nBachelor of Science : Chemical Engineering University of Alabama\nCurrently enrolled senior at the University of Alabama\nAnticipated graduation date: May 2018",
+      "none",
+    ],
     [
       "Bachelor of Arts , Marketing Communications 1998 Metropolitan State University\nMasters in Science degree status: in-process (Two courses outstanding)",
       "bachelors",

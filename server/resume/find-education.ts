@@ -102,6 +102,9 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
     false,
     /(?<![,\p{L}]\s?)\b(?:BS|BA|BE|BSc|BEng|BTech|BTECH|BASc|BSE|BFA|BS[Cc]S|BCOM|BCom|BSCIT|BScIT|BSc IT|BMS|B\.M\.S\.?|BSBA|BSN|BSEE|BSME|BSCE|BSIT|BSW|TYB(?:MS|COM|Com|SC|Sc|A))\b(?!\.\w)/u,
   ],
+  // "Degree : Political Science/Public Administration Grandview University": the builder's degree
+  // left unnamed, at a university: a bachelor's.
+  ["bachelors", false, /^\s*Degree\s*:\s*(?=[^\n]*\buniversit(?:y|ies)\b)/iu],
   // Indonesian bachelor's degrees opening their line: "S.E : Accounting" (Sarjana Ekonomi),
   // "S.Kom, Informatics", "S.T : Teknik Sipil".
   ["bachelors", false, /^\s*S\.\s?(?:E|T|Kom|Si|H|Pd|Psi|Sos|Ak|IP|Ked)\.?(?=\s*[:,])/u],
@@ -425,7 +428,7 @@ function completionContext(lines: RegionLines, index: number, schoolAbove: boole
     schoolAbove && previous !== -1 && !lines.degree(previous) && !SCHOOL_LEAVING.test(spans[previous]!.text)
       ? spans[previous]!.text
       : "";
-  if (HAS_YEAR.test(above)) return `${above}\n${own}`;
+  if (HAS_YEAR.test(above)) return `${above}\n${own}${expectedBelow(lines, index)}`;
   let context = `${own}\n${above}`;
   // A degree line that names its school is a whole entry: a line below naming another school is
   // the next entry ("Associates Degree Colorado Institute of Art" / "In Progress , Advertising …

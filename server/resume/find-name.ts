@@ -407,6 +407,7 @@ export function findNameFact(text: string): { value: string; span: Span } | null
   return (
     (top && !titleOfDatedRole(text, top.span) ? top : null) ??
     nameByLabel(lines) ??
+    nameUnderPersonalHeading(lines) ??
     nameByContact(lines) ??
     nameInFooter(lines) ??
     nameInBiography(lines, text) ??
@@ -431,6 +432,28 @@ function nameIntroduced(lines: Line[]): { value: string; span: Span } | null {
       if (!name) continue;
       const start = line.start + match.index + match[0].length - match[1]!.length;
       return { value: name.value, span: spanOn(line, start, start + candidate.length) };
+    }
+  }
+  return null;
+}
+
+/** "Personal Information" / "Ernest Mwale Mupemo" / "C/O Ministry of …": the name heads the details. */
+const STATUS_WORDS =
+  /\b(?:citizen|citizenship|veteran|resident|married|single|nationality|national|male|female|born|visa|permit|status)\b/i;
+const PERSONAL_HEADING = /^\s*personal\s+(?:information|details|data|particulars|profile)\s*:?\s*$/i;
+
+function nameUnderPersonalHeading(lines: Line[]): { value: string; span: Span } | null {
+  for (let index = 0; index < lines.length; index++) {
+    if (!PERSONAL_HEADING.test(lines[index]!.raw)) continue;
+    // The whole line, without a digit or a word of status ("21st September, 1985", "U.S.
+    // Citizen Veteran").
+    const next = lines.slice(index + 1, index + 3).find((line) => line.raw.trim() !== "");
+    const trimmed = next?.raw.trim() ?? "";
+    if (!next || /\d/.test(trimmed) || STATUS_WORDS.test(trimmed)) continue;
+    const name = asName(trimmed);
+    if (name) {
+      const start = next.start + next.raw.indexOf(trimmed);
+      return { value: name.value, span: spanOn(next, start, start + trimmed.length) };
     }
   }
   return null;
