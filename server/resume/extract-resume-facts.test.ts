@@ -1000,6 +1000,17 @@ describe("referees", () => {
     expect(extractResumeFacts(text, { now }).contact.phone).toBeNull();
   });
 
+  it("does not take an affiliation's number for the candidate's", () => {
+    const text = [
+      "TEACHER",
+      "Experience",
+      "Teacher 08/2010 to Current",
+      "Professional Affiliations",
+      "Child Development Association 89 Grove Way, Roswell, Georgia 770-992-4006",
+    ].join("\n");
+    expect(extractResumeFacts(text, { now }).contact.phone).toBeNull();
+  });
+
   it("does not take a supervisor's e-mail written in a role for the candidate's", () => {
     const text = [
       "PROGRAM ANALYST",

@@ -88,7 +88,8 @@ const CONTACT_LINE = /\b(?:phone|mobile|cell|tel|telephone|contact|e-?mail|whats
  */
 function withoutWorkplaceNumbers(text: string, sections: Section[]): string {
   return mapSectionBodies(text, sections, (section, body) => {
-    if (section.kind === "experience" || section.kind === "education") return blankUnlabelledLines(body);
+    if (section.kind === "experience" || section.kind === "education" || MEMBERSHIP_HEADING.test(section.heading.text))
+      return blankUnlabelledLines(body);
     if (CONTACT_HEADING.test(section.heading.text)) return body;
     return unlabelledNumbers(body) >= 2 ? blankUnlabelledLines(body) : blankReferenceLines(body);
   });
@@ -132,6 +133,12 @@ function withoutSupervisorAddresses(text: string, sections: Section[]): string {
   );
 }
 const SUPERVISOR_ADDRESS = /\b(?:supervisor|reference|referee)\b[^\n@]{0,60}@/i;
+
+/**
+ * Affiliations and volunteering list organisations with their addresses ("Child Development
+ * Association 89 Grove Way, Roswell, Georgia 770-992-4006"): their numbers are the organisations'.
+ */
+const MEMBERSHIP_HEADING = /\b(?:affiliations?|memberships?|associations?|volunteer\w*|community)\b/i;
 
 const NUMBER_ALONE = /^[\s\d().+-]+\.?\s*$/;
 /**

@@ -590,6 +590,13 @@ export const SKILLS: readonly Skill[] = [
       "Visual SourceSafe",
       "Git Hub",
     ],
+    context: {
+      description:
+        '"Version control" of documents ("process documents (SOPs, Job Aids) … version control") is document control, not source control.',
+      guards: ["version control"],
+      rejectNearby:
+        /\b(?:documents?|documentation|SOPs?|job aids?|polic(?:y|ies)|procedures|manuals?|records|contracts?|drawings|forms)\b/i,
+    },
     weight: 0.8,
     guide: true,
   },
@@ -1600,7 +1607,20 @@ export const SKILLS: readonly Skill[] = [
   },
   // ── Production engineering: cloud and infrastructure as code ──────────────────────────────
   { id: "aws", name: "AWS", area: "cloud_iac", aliases: ["Amazon Web Services"], guide: true },
-  { id: "gcp", name: "GCP", area: "cloud_iac", aliases: ["Google Cloud", "Google Cloud Platform"], guide: true },
+  {
+    id: "gcp",
+    name: "GCP",
+    area: "cloud_iac",
+    aliases: ["Google Cloud", "Google Cloud Platform"],
+    context: {
+      description:
+        '"GCP" is Google Cloud, not Good Clinical Practice ("CITI GCP Certified", beside clinical research, trials or patients).',
+      guards: ["GCP"],
+      rejectNearby:
+        /\b(?:CITI|clinical|trials?|IRB|ICH|HIPAA|specimens?|patients?|diabetes|rehabilitation|immunology|vaccines?|protocols?)\b/i,
+    },
+    guide: true,
+  },
   { id: "azure", name: "Azure", area: "cloud_iac", aliases: ["Microsoft Azure"], guide: true },
   {
     id: "sagemaker",
@@ -1939,7 +1959,15 @@ export const SKILLS: readonly Skill[] = [
       "PRTG",
       "Icinga",
     ],
-    context: "monitoring",
+    context: [
+      "monitoring",
+      {
+        description: '"Telemetry" is a system\'s, not a cardiac unit\'s ("monitoring of cardiac telemetry unit").',
+        guards: ["telemetry"],
+        rejectNearby:
+          /\b(?:cardiac|heart|ECG|EKG|patients?|nurs\w*|rehabilitation|hospital|medical|surgery|therapy)\b/i,
+      },
+    ],
     weight: 1.1,
     guide: true,
   },
@@ -2038,11 +2066,14 @@ export const SKILLS: readonly Skill[] = [
     name: "Postmortems",
     area: "monitoring_reliability",
     aliases: ["postmortem", "post-mortem", "blameless postmortems", "root cause analysis", "RCA", "incident reviews"],
-    context: needsTechContext(
-      '"Root cause analysis" and "RCA" are incident postmortems only next to another skill or incident words (not audits or plant quality).',
-      ["root cause analysis", "RCA"],
-      /\b(?:incidents?|outages?|systems?|software|services?|servers?|bugs?|defects?|on-call)\b/i,
-    ),
+    context: {
+      ...needsTechContext(
+        '"Root cause analysis" and "RCA" are incident postmortems only next to another skill or incident words (not audits, plant quality or a site\'s safety incidents).',
+        ["root cause analysis", "RCA"],
+        /\b(?:incidents?|outages?|systems?|software|services?|servers?|bugs?|defects?|on-call)\b/i,
+      ),
+      rejectNearby: /\b(?:safety|injur(?:y|ies)|accidents?|OSHA|workplace|patients?|complaints?)\b/i,
+    },
     weight: 1.1,
   },
   {
@@ -2747,7 +2778,7 @@ export const SKILLS: readonly Skill[] = [
       // statistics", "business account statistics", "agent statistics", "Compiled statistics for
       // site Safety Report", "show the statistics of problems".
       rejectBefore:
-        /\b(?:vital|sales|crime|accident|incident|delinquency|default|collections?|labou?r|game|player|usage|utili[sz]ation|call|traffic|site|web|census|injury|pm|kpi|production|safety|attendance|inventory|shipping|monthly|weekly|daily|patient|hospital|shift|store|maintenance|work order|show(?:s|ed|ing)? the|account|agent|team|performance|operational|participation|employee|circulation|roi|qms|membership|enrol?lment|ticket|claims?|compiled|compiling|consolidat(?:e|es|ed|ing)|accumulat(?:e|es|ed|ing)|tracked|gathered|collected|reported)\s+$/i,
+        /\b(?:vital|sales|crime|accident|incident|delinquency|default|collections?|labou?r|game|player|usage|utili[sz]ation|call|traffic|site|web|census|injury|pm|kpi|production|safety|attendance|inventory|shipping|monthly|weekly|daily|patient|hospital|shift|store|maintenance|work order|show(?:s|ed|ing)? the|account|agent|team|performance|operational|participation|employee|circulation|roi|qms|membership|enrol?lment|ticket|claims?|compiled|compiling|consolidat(?:e|es|ed|ing)|accumulat(?:e|es|ed|ing)|tracked|gathered|collected|reported|weight ?loss|fitness|health)\s+$/i,
       // "weekly status reports, statistics and recommendations to management" is reporting.
       rejectNearby: /\b(?:status reports?|(?:to|for) (?:the )?(?:upper |senior |executive )?management)\b/i,
       requireNearby: {
