@@ -159,6 +159,21 @@ describe("extractContact", () => {
       { name: "Brady E. Biggs" },
     ],
     [
+      "a page header's name before its 'Cont.' mark",
+      "BANKING\nSummary\nSupervised a staff of 25 people.\nVera Perry Cont._.\nManaged team of 25",
+      { name: "Vera Perry" },
+    ],
+    [
+      "no name from a sentence that ends in 'continued'",
+      "TRAINER\nSummary\nTrainer.\nMonitor studies to ensure continued",
+      { name: null },
+    ],
+    [
+      "an initial glued to the name in capitals",
+      "Name : Y.JOHN DIVAKAR\nFather's Name : Late",
+      { name: "Y. John Divakar" },
+    ],
+    [
       "the name heading the personal details",
       "EXTENSION METHODOLOGIST\nSummary\nExtension work.\nPersonal Information\nErnest Mwale Mupemo\nC/O Ministry of Agriculture",
       { name: "Ernest Mwale Mupemo" },
@@ -278,9 +293,9 @@ describe("findName in unusual layouts", () => {
     expect(findName(`SUMMARY\nI declare all true.\n${"Worked.\n".repeat(6)}Led the team (Pune Office)\n`)).toBeNull();
   });
 
-  it("writes a name given in capitals with a glued initial in title case", () => {
+  it("writes a name given in capitals with a glued initial in title case, the initial apart", () => {
     expect(findName("SUMMARY\nAccountant\nPersonal Information Name : Y.JOHN DIVAKAR Date of Birth : 09-04-1959")).toBe(
-      "Y.John Divakar",
+      "Y. John Divakar",
     );
   });
 });

@@ -859,6 +859,16 @@ describe("degrees", () => {
     ],
     ["BSBA : Human Resource Management 2011 CTU Online City , State , USA GPA: 3.95", "bachelors"],
     ["Degree : Political Science/Public Administration Grandview University Political Science", "bachelors"],
+    ["H.S. Diploma 2007 Humanities and Science Institute (ICI) City , State", "none"],
+    ["MBA : Management , 2017 University of Alabama City , State Enrolled", "none"],
+    [
+      "BBA : Business Administration Accounting University of Puerto Rico\nCompleted 115 credit hours towards Business Administration, Accounting",
+      "none",
+    ],
+    [
+      "2017\nMissouri Baptist University\nBachelor of Science\nMaster of Science Master Certificate in Exercise Science",
+      "bachelors",
+    ],
     ["Degree : Culinary Arts Le Cordon Bleu College", "none"],
     [
       "2018\nBachelor of Science : Chemical Engineering University of Alabama\nCurrently enrolled senior at the University of Alabama\nAnticipated graduation date: May 2018",

@@ -138,10 +138,10 @@ const INSTITUTION = new RegExp(`\\b(${INSTITUTION_WORDS})\\b`, "iu");
  */
 const INSTITUTION_ANYWHERE = new RegExp(INSTITUTION_WORDS, "iu");
 const SCHOOL_LEAVING =
-  /\b(?:high school|secondary|h\.\s?s\.|hs|ged|ssc|hsc|matriculation|a-levels?|abitur|baccalaur[ée]at)\b/i;
+  /\b(?:high school|secondary|hs|ged|ssc|hsc|matriculation|a-levels?|abitur|baccalaur[ée]at)\b|\bh\.\s?s\.(?!\w)/i;
 /** Words of a degree not (yet) completed: "expected", "pursuing", "ABD", "Completed 2 years". */
 const UNFINISHED =
-  "expected|anticipated|present|ongoing|currently|pursuing|candidate|in progress|not completed|incomplete|to obtain|hope to|plan to|planning to|working towards?|abd|all but dissertation|completed (?:\\d|one|two|three) (?:years?|semesters?)|(?:1st|2nd|3rd|first|second|third|final) year(?! (?:project|thesis|dissertation|seminar|research))|credits towards|coursework towards|towards (?:a|an|my|the) (?:[a-z']+ )?degree|will\\s+graduate|goal of (?:obtaining|earning|completing)|(?<=:\\s{0,2})progress|in[- ]process|(?:\\d|one|two|three) (?:courses?|credits?|classes) (?:outstanding|remaining|left)|(?:to|will) (?:fulfill|complete|earn|pursue|finish) (?:my|a|an|the)\\b|(?:coursework|comprehensive exams?|qualifying exams?)(?:\\s+(?:and|&)\\s+(?:comprehensive |qualifying )?exams?)?\\s+(?:completed|passed)";
+  "expected|anticipated|present|ongoing|currently|pursuing|candidate|in progress|not completed|incomplete|to obtain|hope to|plan to|planning to|working towards?|abd|all but dissertation|completed (?:\\d|one|two|three) (?:years?|semesters?)|(?:1st|2nd|3rd|first|second|third|final) year(?! (?:project|thesis|dissertation|seminar|research))|credits towards|coursework towards|towards (?:a|an|my|the) (?:[a-z']+ )?degree|will\\s+graduate|goal of (?:obtaining|earning|completing)|(?<=:\\s{0,2})progress|in[- ]process|credit hours (?:towards?|to)|enrolled(?=[ \\t]*(?:$|[,.;)]))|(?:\\d|one|two|three) (?:courses?|credits?|classes) (?:outstanding|remaining|left)|(?:to|will) (?:fulfill|complete|earn|pursue|finish) (?:my|a|an|the)\\b|(?:coursework|comprehensive exams?|qualifying exams?)(?:\\s+(?:and|&)\\s+(?:comprehensive |qualifying )?exams?)?\\s+(?:completed|passed)";
 /** "Current" where a degree's year would be: ending its line or before a separator. */
 const CURRENT_AS_DATE = "(?:^|[\\s,:–-])current[^\\S\\n]*(?:$|[\\n,)|])";
 const IN_PROGRESS = new RegExp(`\\b(?:${UNFINISHED}|to be completed|no degree)\\b|${CURRENT_AS_DATE}`, "i");
@@ -325,6 +325,7 @@ const MASTER_OF = /^master(?:'s|’s|s)?\s+(of|in|degree)\b/i;
 const MASTERS_POSSESSIVE = /master(?:'s|’s)/i;
 const MASTER_OF_FROM_LINE = /^m[aá]ster(?:'s|’s|s)?\s+(?:in|of|en|em)\b/i;
 const MASTER_ALONE = /^master(?:'s|’s|s)?$/i;
+const MASTER_CERTIFICATE = /\bmaster(?:'s|’s)?\s+certificate\b/i;
 const NOT_A_DEGREE_MASTER = /\b(scrum|web|quiz|chess|data|grand|sigma)\s+master/i;
 const DIPLOMA = /^diploma/i;
 /** A general diploma, or one in "General Studies": what an American high school awards. */
@@ -353,6 +354,8 @@ function degreeMatch(line: string, strict: boolean, from = 0, known?: RegExpExec
     )
       continue;
     if (MASTER_ALONE.test(match[0].trim()) && NOT_A_DEGREE_MASTER.test(line)) continue;
+    // "Master of Science Master Certificate in Exercise Science": a certificate programme.
+    if (MASTER.test(match[0]) && MASTER_CERTIFICATE.test(line)) continue;
     // A diploma outside education is a certificate course as often as a degree; a school-leaving
     // diploma is no degree at all.
     if (DIPLOMA.test(match[0]) && (strict || SCHOOL_LEAVING.test(line) || GENERAL_DIPLOMA.test(line))) continue;

@@ -665,10 +665,19 @@ const HAS_DIGIT = /\d/;
 // One run of spaces around the optional dash: "\s*[-–|]?\s*" splits a long run of spaces in
 // quadratically many ways, which a line of 40,000 spaces made take a minute.
 const FOOTER = /^(.{2,48}?)\s*(?:[-–|]\s*)?(?:page\s\d{1,2}\b|\d\s?\/\s?\d\b)/i;
+/** A page header's name and "continued" mark ending its line ("Vera Perry Cont._."), without a page number. */
+const CONTINUED_HEADER =
+  /^[ \t]*(\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){1,3})[ \t]+(?:Cont\.|CONT\.|Continued|CONTINUED|\(continued\))[\s._:)-]*$/u;
 
 function nameInFooter(lines: Line[]): { value: string; span: Span } | null {
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
+    const continued = CONTINUED_HEADER.exec(line.raw);
+    const named = continued && asName(continued[1]!);
+    if (continued && named) {
+      const start = line.start + continued.index + continued[0].indexOf(continued[1]!);
+      return { value: named.value, span: spanOn(line, start, start + continued[1]!.length) };
+    }
     // Both forms of page number FOOTER reads hold a digit: a line without one is no footer.
     if (!HAS_DIGIT.test(line.raw)) continue;
     const footer = FOOTER.exec(line.raw.trim());
@@ -853,6 +862,8 @@ function nameOn(line: Line, first: boolean): { value: string; span: Span } | nul
 }
 
 /** A personal name in `candidate`; an all-lower-case one only on the résumé's first line. */
+/** "Y.John Divakar" (from "Y.JOHN DIVAKAR"): an initial's dot glued to the name after it. */
+const INITIAL_GLUED_TO_NAME = /\b(\p{Lu})\.(?=\p{Lu}\p{Ll})/gu;
 const SPLIT_SMALL_CAPITALS = /^\p{Lu} \p{Lu}{2,}(?: \p{Lu} \p{Lu}{2,}){1,3}$/u;
 
 function asName(candidate: string, allowLowerCase = false): { value: string; source: string } | null {
@@ -886,7 +897,7 @@ function asName(candidate: string, allowLowerCase = false): { value: string; sou
   const full = nameWords.filter((word) => word.replace(/\./g, "").length > 1);
   if (full.length === 0 || (full.length === 1 && full[0]!.replace(/\./g, "").length < 3)) return null;
   const value = isAllCaps(stripped)
-    ? titleCase(stripped)
+    ? titleCase(stripped).replace(INITIAL_GLUED_TO_NAME, "$1. ")
     : words.map((word) => (LOWER_NAME_WORD.test(word) && !PARTICLES.has(word) ? capitalise(word) : word)).join(" ");
   // "Arvinkritik.S.R" is typed "Arvinkritik S.R".
   const first = glued && (isAllCaps(glued[1]!) ? titleCase(glued[1]!) : glued[1]!);

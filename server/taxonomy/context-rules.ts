@@ -264,7 +264,7 @@ export const CONTEXT_RULES = {
     // A ship's alarm panels, a plant's compressors, a restaurant's food and service, a building's
     // life-safety and surveillance systems installed on concrete foundations.
     rejectNearby:
-      /\b(?:food|beverages?|patrons?|guests?|compressors?|boilers?|HVAC|pumps?|valves?|generators?|hazmat|patients?|residents?|inventory|livestock|crops?|wildlife|life safety|fire alarms?|surveillance|CCTV|concrete|conduits?|sprinklers?|call cent(?:er|re)s?|average call|call handle|telephone service)\b/i,
+      /\b(?:food|beverages?|patrons?|guests?|compressors?|boilers?|HVAC|pumps?|valves?|generators?|hazmat|patients?|residents?|inventory|livestock|crops?|wildlife|life safety|fire alarms?|surveillance|CCTV|concrete|conduits?|sprinklers?|call cent(?:er|re)s?|average call|call handle|handle time|occupancy|schedule adherence|telephone service)\b/i,
     requireNearby: {
       skills: "any",
       words:

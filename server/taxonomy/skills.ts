@@ -2090,11 +2090,19 @@ export const SKILLS: readonly Skill[] = [
       "service level indicators",
       "service level agreements",
     ],
-    context: needsTechContext(
-      '"SLA" is a service-level agreement of a system only next to another skill or system words (not a call centre\'s SLAs).',
-      ["SLA", "SLAs", "service level agreements"],
-      /\b(?:uptime|availability|latency|SLOs?|SLIs?|incidents?|outages?|infrastructure|systems?|platforms?|APIs?|servers?|applications?)\b/i,
-    ),
+    context: [
+      needsTechContext(
+        '"SLA" is a service-level agreement of a system only next to another skill or system words (not a call centre\'s SLAs).',
+        ["SLA", "SLAs", "service level agreements"],
+        /\b(?:uptime|availability|latency|SLOs?|SLIs?|incidents?|outages?|infrastructure|systems?|platforms?|APIs?|servers?|applications?)\b/i,
+      ),
+      {
+        description:
+          "A call centre's \"service level objectives for Sales & Customer Service\" are staffing targets, not a system's SLOs.",
+        guards: ["Service level objectives"],
+        rejectNearby: /\b(?:customer service|sales|call cent(?:er|re)s?|staffing|workforce|headcount|budget)\b/i,
+      },
+    ],
     weight: 1.2,
   },
   {
@@ -2779,6 +2787,8 @@ export const SKILLS: readonly Skill[] = [
       // site Safety Report", "show the statistics of problems".
       rejectBefore:
         /\b(?:vital|sales|crime|accident|incident|delinquency|default|collections?|labou?r|game|player|usage|utili[sz]ation|call|traffic|site|web|census|injury|pm|kpi|production|safety|attendance|inventory|shipping|monthly|weekly|daily|patient|hospital|shift|store|maintenance|work order|show(?:s|ed|ing)? the|account|agent|team|performance|operational|participation|employee|circulation|roi|qms|membership|enrol?lment|ticket|claims?|compiled|compiling|consolidat(?:e|es|ed|ing)|accumulat(?:e|es|ed|ing)|tracked|gathered|collected|reported|weight ?loss|fitness|health)\s+$/i,
+      // An agency's name: "The National Agricultural Statistics Service (NASS)".
+      rejectAfter: /^\s+(?:Service|Bureau|Office|Agency|Division|Department|Board|Authority)\b/,
       // "weekly status reports, statistics and recommendations to management" is reporting.
       rejectNearby: /\b(?:status reports?|(?:to|for) (?:the )?(?:upper |senior |executive )?management)\b/i,
       requireNearby: {
