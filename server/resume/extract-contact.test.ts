@@ -184,6 +184,16 @@ describe("extractContact", () => {
       { name: null },
     ],
     [
+      "a patent publication's number",
+      "Jane Doe\nDissolvable Tooth Whitening Strip, 20070178055 A1, SmithKline Beecham",
+      { phone: null },
+    ],
+    [
+      "a region is no name",
+      "Rocky Mountain Region, Division of Real Estate Services\nSummary\nRealty specialist.",
+      { name: null },
+    ],
+    [
       "a registration number that opens with its year and month",
       "Jane Doe\nMembership: BPU 2013-11-36453",
       { phone: null },

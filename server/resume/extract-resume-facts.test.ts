@@ -860,6 +860,29 @@ describe("degrees", () => {
     ["BSBA : Human Resource Management 2011 CTU Online City , State , USA GPA: 3.95", "bachelors"],
     ["Degree : Political Science/Public Administration Grandview University Political Science", "bachelors"],
     ["H.S. Diploma 2007 Humanities and Science Institute (ICI) City , State", "none"],
+    [
+      "East Stroudsburg University 2016 Bachelor of Science : Public Health\nCity , State GPA: Dean's List. Currently, 107 credits and needing 13 more",
+      "none",
+    ],
+    ["GRADUATE : 1998 John Wood Community College City , State\nMay, 1987 Quincy Senior High School", "associate"],
+    [
+      "Master of Business Administration : Project Management Keller School of Management Current Project Management",
+      "none",
+    ],
+    [
+      "2015\nEastern Michigan University City , State , USA Bachelor of Science : Construction Management\nThe major is accredited. Classes completed to date: Introduction to Construction",
+      "none",
+    ],
+    [
+      "Los Angeles Harbor College 1 2004 City , State\nDiploma : Education Child Development\nSan Pedro Senior High School 1 1999",
+      "associate",
+    ],
+    ["University of Phoenix Jun 2014 Associates : General Studies Healthcare Administration City , State", "associate"],
+    ["M.D , Educational Leadership 2015 Concordia University", "masters"],
+    [
+      "University of South Florida Master of Science : Educational Leadership School\nAdministration (on-going)",
+      "none",
+    ],
     ["MBA : Management , 2017 University of Alabama City , State Enrolled", "none"],
     [
       "BBA : Business Administration Accounting University of Puerto Rico\nCompleted 115 credit hours towards Business Administration, Accounting",

@@ -65,7 +65,7 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
     "masters",
     true,
     new RegExp(
-      `\\b(?:m${D}sc\\b\\.?|m${D}eng\\b\\.?|(?<!mini[\\s-])${dotted("mba")}|(?<!mini[\\s-])mba${END}|m${D}phil\\b\\.?|m${D}-?tech\\b\\.?|m${D}res\\b|m[aá]ster(?:'s|’s|s)?${OF_SUBJECT}|dipl[oô]me d['’]ing[ée]nieur|${dotted("ms")}|${dotted("ma")}|${dotted("me")}|m\\.\\s?com\\b\\.?|mcom${END}|dipl(?:om|\\.)(?:-?ing\\.?|-?informatiker(?:in)?|-?kaufmann|-?physiker(?:in)?|-?mathematiker(?:in)?)?(?![\\p{L}])|diploma de mestrado|mestrado|maestr[ií]a|laurea magistrale|magister${END}|ll\\.?m\\b\\.?|juris doctor(?:ate)?${END}|doctor of (?:${PROFESSIONAL_DOCTORATE})\\b|pharm${D}d\\b\\.?|doctor of (?:jurisprudence|law)\\b|j\\.\\s?d\\.|${dotted("mca")}|mca${END}|${["mfa", "msee", "mscs", "msme", "msw", "mpa", "mph", "mha", "msn", "mat", "mpp"].map(dotted).join("|")}|m\\.\\s?(?:s\\.\\s?)?ed\\b\\.?|ed\\.\\s?m\\.|pgdb?m${END}|p\\.g\\.d\\.b?\\.?m\\.?|post[- ]?graduate diploma in (?:business )?(?:management|business administration|business management)\\b)`,
+      `\\b(?:m${D}sc\\b\\.?|m${D}eng\\b\\.?|(?<!mini[\\s-])${dotted("mba")}|(?<!mini[\\s-])mba${END}|m${D}phil\\b\\.?|m${D}-?tech\\b\\.?|m${D}res\\b|m[aá]ster(?:'s|’s|s)?${OF_SUBJECT}|dipl[oô]me d['’]ing[ée]nieur|${dotted("ms")}|${dotted("ma")}|${dotted("me")}|m\\.\\s?com\\b\\.?|mcom${END}|dipl(?:om|\\.)(?:-?ing\\.?|-?informatiker(?:in)?|-?kaufmann|-?physiker(?:in)?|-?mathematiker(?:in)?)?(?![\\p{L}])|diploma de mestrado|mestrado|maestr[ií]a|laurea magistrale|magister${END}|ll\\.?m\\b\\.?|juris doctor(?:ate)?${END}|doctor of (?:${PROFESSIONAL_DOCTORATE})\\b|pharm${D}d\\b\\.?|doctor of (?:jurisprudence|law)\\b|j\\.\\s?d\\.|${dotted("mca")}|mca${END}|${dotted("md")}|${["mfa", "msee", "mscs", "msme", "msw", "mpa", "mph", "mha", "msn", "mat", "mpp"].map(dotted).join("|")}|m\\.\\s?(?:s\\.\\s?)?ed\\b\\.?|ed\\.\\s?m\\.|pgdb?m${END}|p\\.g\\.d\\.b?\\.?m\\.?|post[- ]?graduate diploma in (?:business )?(?:management|business administration|business management)\\b)`,
       "iu",
     ),
   ],
@@ -102,6 +102,14 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
     false,
     /(?<![,\p{L}]\s?)\b(?:BS|BA|BE|BSc|BEng|BTech|BTECH|BASc|BSE|BFA|BS[Cc]S|BCOM|BCom|BSCIT|BScIT|BSc IT|BMS|B\.M\.S\.?|BSBA|BSN|BSEE|BSME|BSCE|BSIT|BSW|TYB(?:MS|COM|Com|SC|Sc|A))\b(?!\.\w)/u,
   ],
+  // "GRADUATE : 1998 John Wood Community College": a graduate of a community college holds its
+  // associate's, of a university its bachelor's; "… Jun 2014 Associates : General Studies".
+  [
+    "associate",
+    false,
+    /^\s*Graduate\s*:\s*(?=[^\n]*\b(?:community|junior) college\b)|\bAssociates?\s*:\s*(?=\p{Lu})/iu,
+  ],
+  ["bachelors", false, /^\s*Graduate\s*:\s*(?=[^\n]*\buniversit(?:y|ies)\b)/iu],
   // "Degree : Political Science/Public Administration Grandview University": the builder's degree
   // left unnamed, at a university: a bachelor's.
   ["bachelors", false, /^\s*Degree\s*:\s*(?=[^\n]*\buniversit(?:y|ies)\b)/iu],
@@ -141,7 +149,7 @@ const SCHOOL_LEAVING =
   /\b(?:high school|secondary|hs|ged|ssc|hsc|matriculation|a-levels?|abitur|baccalaur[ée]at)\b|\bh\.\s?s\.(?!\w)/i;
 /** Words of a degree not (yet) completed: "expected", "pursuing", "ABD", "Completed 2 years". */
 const UNFINISHED =
-  "expected|anticipated|present|ongoing|currently|pursuing|candidate|in progress|not completed|incomplete|to obtain|hope to|plan to|planning to|working towards?|abd|all but dissertation|completed (?:\\d|one|two|three) (?:years?|semesters?)|(?:1st|2nd|3rd|first|second|third|final) year(?! (?:project|thesis|dissertation|seminar|research))|credits towards|coursework towards|towards (?:a|an|my|the) (?:[a-z']+ )?degree|will\\s+graduate|goal of (?:obtaining|earning|completing)|(?<=:\\s{0,2})progress|in[- ]process|credit hours (?:towards?|to)|enrolled(?=[ \\t]*(?:$|[,.;)]))|(?:\\d|one|two|three) (?:courses?|credits?|classes) (?:outstanding|remaining|left)|(?:to|will) (?:fulfill|complete|earn|pursue|finish) (?:my|a|an|the)\\b|(?:coursework|comprehensive exams?|qualifying exams?)(?:\\s+(?:and|&)\\s+(?:comprehensive |qualifying )?exams?)?\\s+(?:completed|passed)";
+  "expected|anticipated|present|ongoing|currently|pursuing|candidate|in progress|not completed|incomplete|to obtain|hope to|plan to|planning to|working towards?|abd|all but dissertation|completed (?:\\d|one|two|three) (?:years?|semesters?)|(?:1st|2nd|3rd|first|second|third|final) year(?! (?:project|thesis|dissertation|seminar|research))|credits towards|coursework towards|towards (?:a|an|my|the) (?:[a-z']+ )?degree|will\\s+graduate|goal of (?:obtaining|earning|completing)|(?<=:\\s{0,2})progress|in[- ]process|on-going|credit hours (?:towards?|to)|needing \\d+ more|(?:classes|courses|credits) completed to date|enrolled(?=[ \\t]*(?:$|[,.;)]))|(?:\\d|one|two|three) (?:courses?|credits?|classes) (?:outstanding|remaining|left)|(?:to|will) (?:fulfill|complete|earn|pursue|finish) (?:my|a|an|the)\\b|(?:coursework|comprehensive exams?|qualifying exams?)(?:\\s+(?:and|&)\\s+(?:comprehensive |qualifying )?exams?)?\\s+(?:completed|passed)";
 /** "Current" where a degree's year would be: ending its line or before a separator. */
 const CURRENT_AS_DATE = "(?:^|[\\s,:–-])current[^\\S\\n]*(?:$|[\\n,)|])";
 const IN_PROGRESS = new RegExp(`\\b(?:${UNFINISHED}|to be completed|no degree)\\b|${CURRENT_AS_DATE}`, "i");
@@ -405,6 +413,9 @@ function degreeOn(
  */
 function diplomaOfSchoolBelow(lines: RegionLines, index: number): boolean {
   if (lines.institution(index)) return false;
+  // "Los Angeles Harbor College 1 2004" / "Diploma : Education Child Development": the college's.
+  const above = previousNonBlank(lines.spans, index);
+  if (above !== -1 && lines.institution(above) && !SCHOOL_LEAVING.test(lines.spans[above]!.text)) return false;
   const next = nextNonBlank(lines.spans, index);
   return next !== -1 && !lines.degree(next) && SCHOOL_LEAVING.test(lines.spans[next]!.text);
 }
@@ -489,7 +500,7 @@ function expectedBelow(lines: RegionLines, index: number): string {
   return match ? `\n${match[0]}` : "";
 }
 const EXPECTED_DATE =
-  /\b(?:expected|anticipated)\s+(?:graduation|completion|(?:date\b|in\b|by\b|to graduate\b)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d|(?:19|20)\d\d\b)|\b(?:i am |i'm )?currently (?:enrolled|attending|pursuing)\b/i;
+  /\b(?:expected|anticipated)\s+(?:graduation|completion|(?:date\b|in\b|by\b|to graduate\b)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d|(?:19|20)\d\d\b)|\b(?:i am |i'm )?currently (?:enrolled|attending|pursuing)\b|\bneeding \d+ more\b|\b(?:classes|courses|credits) completed to date\b|\(on-?going\)/i;
 
 /**
  * The index of the nearest non-blank line above `index` (-1 when none is): a walk up from it
@@ -569,6 +580,13 @@ function currentBeforeSchool(context: string): boolean {
   return match !== null && !/^GPA\b/i.test(match[1]!) && INSTITUTION.test(match[1]!);
 }
 
+/**
+ * "… Keller School of Management Current Project Management": the job board's "Current" in the
+ * date's place right after the school's name, capitalised (not "the current needs").
+ */
+const CURRENT_AFTER_SCHOOL_ANY_CASE = new RegExp(`\\b(?:${INSTITUTION_WORDS})\\b[^\\n,]{0,40}?\\s(current)\\b`, "iu");
+const currentAfterSchool = (context: string) => CURRENT_AFTER_SCHOOL_ANY_CASE.exec(context)?.[1] === "Current";
+
 /** The latest year in the text, by a loop: Math.max(...years) overflows the stack on a line of 100,000 years. */
 function latestYear(text: string): number | null {
   let last: number | null = null;
@@ -590,6 +608,7 @@ function stillAhead(text: string, now: Date, last = latestYear(text)): boolean {
 function isCompleted(level: Degree, context: string, now: Date): boolean {
   const last = latestYear(context);
   if (stillAhead(context, now, last)) return false;
+  if (currentAfterSchool(context)) return false;
   if (level === "phd" && PHD_NOT_DONE.test(context)) return false;
   if (currentBeforeSchool(context)) return false;
   if (IN_PROGRESS.test(context)) return last !== null && last < now.getUTCFullYear() && !NOT_DONE.test(context);

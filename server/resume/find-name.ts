@@ -135,6 +135,7 @@ const PREAMBLE_HEADINGS =
 
 /** Words that make a line a job title, a place or an organisation. */
 const NON_NAME_WORDS = new Set([
+  "region",
   "engineer",
   "engineering",
   "developer",

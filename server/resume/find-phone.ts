@@ -26,7 +26,11 @@ export function findPhoneFact(text: string): { value: string; span: Span } | nul
       lineStart = lineEnd + 1;
       lineEnd = lineEndFrom(text, lineStart);
     }
-    const candidate = isLabelledNotAPhone(text, lineStart, found.index) ? null : phoneAt(text, lineStart, found);
+    const candidate =
+      isLabelledNotAPhone(text, lineStart, found.index) ||
+      PATENT_KIND_AFTER.test(text.slice(CANDIDATE.lastIndex, CANDIDATE.lastIndex + 4))
+        ? null
+        : phoneAt(text, lineStart, found);
     if (candidate) {
       CANDIDATE.lastIndex = 0;
       return candidate;
@@ -35,6 +39,8 @@ export function findPhoneFact(text: string): { value: string; span: Span } | nul
   return null;
 }
 
+/** A patent publication's kind code after its number: "20070178055 A1". */
+const PATENT_KIND_AFTER = /^\s?[AB][1-9]\b/;
 const PATENT_BEFORE = /\b(?:US|EP|WO|CN|JP|DE|patent|pat\.?)\s*(?:no\.?\s*)?$/i;
 
 /** The label of an identity document's number: "Qatari Id No :", "National I.D:", "Passport No.", "SSN", "Aadhaar". */

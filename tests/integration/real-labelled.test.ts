@@ -35,15 +35,15 @@ const FIELD_BOUNDS: Record<Field, Bound> = {
   years: met(0.92), // ±1.5 years
   background: met(0.85),
 };
-const BANDS = met(0.85); // 91.9% measured on 905 (SCORING 29), 92.1% on 845, 91.8% on 785, 91.6% on 725, 91.3% on 665, 91.1% on 605 (SCORING 26); 89.5% on 485 and 425 (SCORING 25), 88.9% on 365, 89.0% on 305
+const BANDS = met(0.85); // 92.0% measured on 965 (SCORING 29, PARSER 3.6.21), 91.9% on 905, 92.1% on 845, 91.8% on 785, 91.6% on 725, 91.3% on 665, 91.1% on 605 (SCORING 26); 89.5% on 485 and 425 (SCORING 25), 88.9% on 365, 89.0% on 305
 // By role: data-science roles vs the rest, software vs unrelated. On this set the experts' own
 // levels reach only 0.91 on the data-science split (reporting-only data analysts and a statistics
 // student count as data roles, some software engineers show real ML), so the ML role AUC is a
 // floor; by level it meets 0.93+.
 // On the public category-labelled set the issue measured (not in ../shared, so not here) the ML
 // score separates the Data Science category with 0.975 (docs/scoring.md).
-const ML_ROLE_AUC = floor(0.95, 0.89); // 0.911 measured on 905 (SCORING 29), 0.910 on 845, 0.908 on 785, 0.906 on 725, 0.903 on 665, 0.900 on 605 (SCORING 26), 0.891 on 485, 0.888 on 425 (SCORING 25; a BI manager labelled a data scientist at ML 1), 0.903 on 365, 0.895 on 305 (0.886 on 245; the experts' own ML levels: 0.913 on 245)
-const PRODUCTION_ROLE_AUC = met(0.93); // 0.976 measured on 905, 0.974 on 845, 0.972 on 785, 0.970 on 725, 0.967 on 665, 0.964 on 605, 0.954 on 485, 0.952 on 425, 0.955 on 365, 0.951 on 305 (0.949 with SCORING 18) (the experts' own levels: 0.958 on 245)
+const ML_ROLE_AUC = floor(0.95, 0.89); // 0.912 measured on 965, 0.911 on 905 (SCORING 29), 0.910 on 845, 0.908 on 785, 0.906 on 725, 0.903 on 665, 0.900 on 605 (SCORING 26), 0.891 on 485, 0.888 on 425 (SCORING 25; a BI manager labelled a data scientist at ML 1), 0.903 on 365, 0.895 on 305 (0.886 on 245; the experts' own ML levels: 0.913 on 245)
+const PRODUCTION_ROLE_AUC = met(0.93); // 0.977 measured on 965, 0.976 on 905, 0.974 on 845, 0.972 on 785, 0.970 on 725, 0.967 on 665, 0.964 on 605, 0.954 on 485, 0.952 on 425, 0.955 on 365, 0.951 on 305 (0.949 with SCORING 18) (the experts' own levels: 0.958 on 245)
 const ML_LEVEL_AUC = met(0.93);
 const PRODUCTION_LEVEL_AUC = met(0.93);
 // Target 0 (a floor). One scores above 20, with both dimensions "little" and in their band,
