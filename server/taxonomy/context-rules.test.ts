@@ -104,6 +104,8 @@ describe("context rules", () => {
       false,
     ],
     ["Added structured logging and tracing to the payment services", "logging", true],
+    ["Wrote drivers (SPI, I2C, UART) and a data-logging subsystem in C", "logging", true],
+    ["Open-source maintainer of a small ring-buffer and logging library for Cortex-M", "logging", true],
     ["Provided immediate crisis response services on call 24/7", "on_call", false],
     ["Infrastructure management of water and sewer systems, 13,200 volt electrical distribution", "iac", false],
     [

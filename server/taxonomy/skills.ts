@@ -2008,7 +2008,7 @@ export const SKILLS: readonly Skill[] = [
       requireNearby: {
         skills: "any",
         words:
-          /\b(?:services?|applications?|software|systems?|servers?|logs?|monitoring|debug\w*|errors?|events?|pipelines?|code|APIs?|stack|tracing|metrics|alerts?)\b/i,
+          /\b(?:services?|applications?|software|(?:sub)?systems?|servers?|logs?|monitoring|debug\w*|errors?|events?|pipelines?|code|APIs?|stack|tracing|metrics|alerts?|librar(?:y|ies)|drivers?|firmware|embedded|modules?|frameworks?)\b/i,
       },
     },
     weight: 0.9,
