@@ -103,7 +103,12 @@ const BRACKETED_ROLE_BEFORE_NUMBER =
   /\([^()\n]{0,30}(?:\bc\.\s?e\.\s?o\b|\b(?:ceo|cfo|coo|cto|owner|president|director|manager|supervisor|professor|founder|head|principal)\b)[^()\n]{0,60}\)[^\n\d]{0,20}\(?\d{3}\)?[ .)-]{1,3}\d{3}/i;
 
 function blankReferenceLines(body: string): string {
-  return body.replace(/[^\n]*/g, (line) => (BRACKETED_ROLE_BEFORE_NUMBER.test(line) ? " ".repeat(line.length) : line));
+  return blankLinesMatching(body, BRACKETED_ROLE_BEFORE_NUMBER);
+}
+
+/** The body with every line that `pattern` matches blanked, offsets kept. */
+function blankLinesMatching(body: string, pattern: RegExp): string {
+  return body.replace(/[^\n]*/g, (line) => (pattern.test(line) ? " ".repeat(line.length) : line));
 }
 
 /**
@@ -127,9 +132,7 @@ function blankUnlabelledLines(body: string): string {
  */
 function withoutSupervisorAddresses(text: string, sections: Section[]): string {
   return mapSectionBodies(text, sections, (section, body) =>
-    section.kind === "experience" || section.kind === "education"
-      ? body.replace(/[^\n]*/g, (line) => (SUPERVISOR_ADDRESS.test(line) ? " ".repeat(line.length) : line))
-      : body,
+    section.kind === "experience" || section.kind === "education" ? blankLinesMatching(body, SUPERVISOR_ADDRESS) : body,
   );
 }
 const SUPERVISOR_ADDRESS = /\b(?:supervisor|reference|referee)\b[^\n@]{0,60}@/i;

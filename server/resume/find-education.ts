@@ -109,10 +109,9 @@ const DEGREE_PATTERNS: Array<[Degree, boolean, RegExp]> = [
     false,
     /^\s*Graduate\s*:\s*(?=[^\n]*\b(?:community|junior) college\b)|\bAssociates?\s*:\s*(?=\p{Lu})/iu,
   ],
-  ["bachelors", false, /^\s*Graduate\s*:\s*(?=[^\n]*\buniversit(?:y|ies)\b)/iu],
   // "Degree : Political Science/Public Administration Grandview University": the builder's degree
-  // left unnamed, at a university: a bachelor's.
-  ["bachelors", false, /^\s*Degree\s*:\s*(?=[^\n]*\buniversit(?:y|ies)\b)/iu],
+  // left unnamed, at a university: a bachelor's, as a university's "GRADUATE :" holds.
+  ["bachelors", false, /^\s*(?:Graduate|Degree)\s*:\s*(?=[^\n]*\buniversit(?:y|ies)\b)/iu],
   // Indonesian bachelor's degrees opening their line: "S.E : Accounting" (Sarjana Ekonomi),
   // "S.Kom, Informatics", "S.T : Teknik Sipil".
   ["bachelors", false, /^\s*S\.\s?(?:E|T|Kom|Si|H|Pd|Psi|Sos|Ak|IP|Ked)\.?(?=\s*[:,])/u],

@@ -406,7 +406,7 @@ export function findNameFact(text: string): { value: string; span: Span } | null
   }
   const top = nameAtTop(lines);
   return (
-    (top && !titleOfDatedRole(text, top.span) ? top : null) ??
+    (top && !titleOfDatedRole(lines, top.span) ? top : null) ??
     nameByLabel(lines) ??
     nameUnderPersonalHeading(lines) ??
     nameByContact(lines) ??
@@ -465,15 +465,14 @@ function nameUnderPersonalHeading(lines: Line[]): { value: string; span: Span } 
  * … / "Shipper-Vault Bullion 10/2008 – 07/2015 Company Name"): a headline naming the latest
  * post, not a name.
  */
-function titleOfDatedRole(text: string, span: Span): boolean {
+function titleOfDatedRole(lines: Line[], span: Span): boolean {
   const wanted = span.text.toLowerCase();
-  const lower = text.toLowerCase();
-  for (let at = lower.indexOf(wanted, span.end); at !== -1; at = lower.indexOf(wanted, at + 1)) {
-    if (at > 0 && text[at - 1] !== "\n") continue;
-    const end = text.indexOf("\n", at);
-    if (DATED.test(text.slice(at + wanted.length, end === -1 ? text.length : end))) return true;
-  }
-  return false;
+  return lines.some(
+    (line) =>
+      line.start >= span.end &&
+      line.raw.slice(0, wanted.length).toLowerCase() === wanted &&
+      DATED.test(line.raw.slice(wanted.length)),
+  );
 }
 const DATED =
   /^[\s,|–-]*(?:(?:0?[1-9]|1[0-2])\/(?:19|20)\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d|(?:19|20)\d\d\b)/i;
